@@ -1,0 +1,94 @@
+//! The HTTP API (axum). Knows nothing of candle or SQL: it validates, authenticates, limits,
+//! and hands a [`crate::pipeline::TurnRequest`] to the pipeline.
+//!
+//! | route | who | what |
+//! |---|---|---|
+//! | `POST /v1/decide` | workspace key | answer one customer message |
+//! | `GET /health` | anyone | the process is alive |
+//! | `GET /ready` | anyone | config, store and (when enabled) the model are ready |
+//! | `GET /metrics` | anyone | Prometheus text |
+//! | `GET/PUT /admin/flags` | admin token | read / change the routing flags at run time |
+//! | `GET /admin/stats` | admin token | window statistics for the operations page |
+
+pub mod admin;
+pub mod auth;
+pub mod decide;
+pub mod error;
+pub mod health;
+pub mod limits;
+pub mod state;
+pub mod shutdown;
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use error::ApiError;
+use state::AppState;
+
+/// The request id of a request (honoured from `X-Request-Id` or generated), echoed back.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+fn sane_request_id(v: &HeaderValue) -> Option<String> {
+    let s = v.to_str().ok()?.trim();
+    let ok = !s.is_empty() && s.len() <= 128 && s.chars().all(|c| c.is_ascii_graphic());
+    ok.then(|| s.to_string())
+}
+
+async fn request_id(mut req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get(&X_REQUEST_ID)
+        .and_then(sane_request_id)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let mut resp = next.run(req).await;
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        resp.headers_mut().insert(X_REQUEST_ID.clone(), v);
+    }
+    resp
+}
+
+async fn count_problems(State(state): axum::extract::State<Arc<AppState>>, req: Request, next: Next) -> Response {
+    let resp = next.run(req).await;
+    let status = resp.status();
+    if status.is_client_error() || status.is_server_error() {
+        state
+            .metrics
+            .inc("pulpo_http_errors_total", vec![("status", status.as_u16().to_string())]);
+    }
+    resp
+}
+
+use axum::extract::State;
+
+async fn not_found(req: Request) -> Response {
+    ApiError::NotFound(format!("{} {}", req.method(), req.uri().path())).into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    ApiError::MethodNotAllowed.into_response()
+}
+
+/// The whole HTTP application.
+pub fn app(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/v1/decide", post(decide::decide).fallback(method_not_allowed))
+        .route("/health", get(health::health))
+        .route("/ready", get(health::ready))
+        .route("/metrics", get(health::metrics))
+        .route("/admin/flags", get(admin::get_flags).put(admin::put_flags).fallback(method_not_allowed))
+        .route("/admin/stats", get(admin::stats))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), count_problems))
+        .layer(middleware::from_fn(request_id))
+        .with_state(state)
+}

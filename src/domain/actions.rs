@@ -1,0 +1,278 @@
+//! Tool calls and their observations, typed.
+//!
+//! The planner (rules or model) produces a [`ToolCall`]; the broker runs it (built-in or
+//! webhook) and returns an [`Observation`]. Both serialize to the JSON that `actions[]`
+//! shows and that webhook tools receive and must answer with.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// The tools Pulpo knows. Only these can appear in a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ToolName {
+    ListServices,
+    GetPrices,
+    GetHours,
+    CheckAvailability,
+    FindBookings,
+    CreateBooking,
+    CancelBooking,
+    RescheduleBooking,
+}
+
+impl ToolName {
+    pub const ALL: [ToolName; 8] = [
+        ToolName::ListServices,
+        ToolName::GetPrices,
+        ToolName::GetHours,
+        ToolName::CheckAvailability,
+        ToolName::FindBookings,
+        ToolName::CreateBooking,
+        ToolName::CancelBooking,
+        ToolName::RescheduleBooking,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ToolName::ListServices => "list_services",
+            ToolName::GetPrices => "get_prices",
+            ToolName::GetHours => "get_hours",
+            ToolName::CheckAvailability => "check_availability",
+            ToolName::FindBookings => "find_bookings",
+            ToolName::CreateBooking => "create_booking",
+            ToolName::CancelBooking => "cancel_booking",
+            ToolName::RescheduleBooking => "reschedule_booking",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ToolName> {
+        ToolName::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Tools that change bookings: the policy demands every slot and an explicit yes.
+    pub fn is_mutation(self) -> bool {
+        matches!(
+            self,
+            ToolName::CreateBooking | ToolName::CancelBooking | ToolName::RescheduleBooking
+        )
+    }
+}
+
+/// One tool call with typed arguments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "tool", content = "args", rename_all = "snake_case")]
+pub enum ToolCall {
+    ListServices {},
+    GetPrices {
+        /// Catalog service id; all services when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        service: Option<String>,
+    },
+    GetHours {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<NaiveDate>,
+    },
+    CheckAvailability {
+        service: String,
+        date: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        time: Option<NaiveTime>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        staff: Option<String>,
+    },
+    FindBookings {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        booking_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phone: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<NaiveDate>,
+    },
+    CreateBooking {
+        service: String,
+        date: NaiveDate,
+        time: NaiveTime,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        staff: Option<String>,
+        customer_name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer_phone: Option<String>,
+        /// Makes a retried call create at most one booking.
+        idempotency_key: String,
+    },
+    CancelBooking {
+        booking_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phone: Option<String>,
+    },
+    RescheduleBooking {
+        booking_id: String,
+        date: NaiveDate,
+        time: NaiveTime,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        staff: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phone: Option<String>,
+    },
+}
+
+impl ToolCall {
+    pub fn name(&self) -> ToolName {
+        match self {
+            ToolCall::ListServices {} => ToolName::ListServices,
+            ToolCall::GetPrices { .. } => ToolName::GetPrices,
+            ToolCall::GetHours { .. } => ToolName::GetHours,
+            ToolCall::CheckAvailability { .. } => ToolName::CheckAvailability,
+            ToolCall::FindBookings { .. } => ToolName::FindBookings,
+            ToolCall::CreateBooking { .. } => ToolName::CreateBooking,
+            ToolCall::CancelBooking { .. } => ToolName::CancelBooking,
+            ToolCall::RescheduleBooking { .. } => ToolName::RescheduleBooking,
+        }
+    }
+
+    /// The arguments as a JSON object (for `actions[].args` and webhooks).
+    pub fn args_json(&self) -> serde_json::Value {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(mut m)) => m.remove("args").unwrap_or_default(),
+            _ => serde_json::Value::Object(Default::default()),
+        }
+    }
+
+    /// Rebuilds a call from a tool name and JSON arguments (webhook replies, model plans).
+    pub fn from_parts(tool: ToolName, args: serde_json::Value) -> Result<ToolCall, serde_json::Error> {
+        serde_json::from_value(serde_json::json!({"tool": tool.as_str(), "args": args}))
+    }
+}
+
+/// A service as tools report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceInfo {
+    pub id: String,
+    pub name: String,
+    pub price: u64,
+    pub duration_minutes: u32,
+}
+
+/// A bookable start time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotOffer {
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub staff: String,
+}
+
+/// Why a day cannot be booked at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unbookable {
+    /// The business is closed that weekday or on a closure day.
+    Closed,
+    /// The date is in the past.
+    Past,
+    /// Beyond the booking horizon.
+    TooFar,
+    /// The requested time is outside opening hours.
+    OutsideHours,
+    /// Nobody who does this service (or the requested staff member does not do it).
+    NoStaff,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Availability {
+    pub service: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub time: Option<NaiveTime>,
+    /// True when the requested time (or, without one, some time that day) is free.
+    pub available: bool,
+    /// When a time was asked and is free: who takes it.
+    #[serde(default)]
+    pub staff: Option<String>,
+    /// Free start times that day (without a time), or the nearest alternatives (with one).
+    #[serde(default)]
+    pub slots: Vec<SlotOffer>,
+    #[serde(default)]
+    pub unbookable: Option<Unbookable>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Confirmed,
+    Cancelled,
+}
+
+/// A booking as tools report it. Times are in the workspace's zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingInfo {
+    pub booking_id: String,
+    pub service: String,
+    pub service_name: String,
+    pub staff: String,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub duration_minutes: u32,
+    pub customer_name: String,
+    #[serde(default)]
+    pub customer_phone: Option<String>,
+    pub status: BookingStatus,
+}
+
+/// Why a booking change did not happen (a business outcome, not a tool fault).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingRefusal {
+    /// The slot was taken meanwhile (another customer, another replica).
+    SlotTaken,
+    NotFound,
+    AlreadyCancelled,
+    Unbookable,
+}
+
+/// What a tool returned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Observation {
+    Services { services: Vec<ServiceInfo> },
+    Prices { services: Vec<ServiceInfo> },
+    Hours {
+        /// Weekly ranges, Monday first, as "HH:MM-HH:MM".
+        weekly: Vec<Vec<String>>,
+        #[serde(default)]
+        date: Option<NaiveDate>,
+        #[serde(default)]
+        date_ranges: Option<Vec<String>>,
+    },
+    Availability(Availability),
+    Bookings { bookings: Vec<BookingInfo> },
+    Booked { booking: BookingInfo },
+    Cancelled { booking: BookingInfo },
+    Rescheduled { booking: BookingInfo, previous: BookingInfo },
+    Refused {
+        reason: BookingRefusal,
+        #[serde(default)]
+        alternatives: Vec<SlotOffer>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tool_calls_round_trip_through_parts() {
+        let call = ToolCall::CheckAvailability {
+            service: "corte-dama".into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            time: NaiveTime::from_hms_opt(17, 0, 0),
+            staff: None,
+        };
+        let args = call.args_json();
+        assert_eq!(args["date"], "2026-11-27");
+        assert_eq!(args["time"], "17:00:00");
+        let back = ToolCall::from_parts(ToolName::CheckAvailability, args).unwrap();
+        assert_eq!(back, call);
+        assert!(ToolCall::from_parts(ToolName::CreateBooking, serde_json::json!({})).is_err());
+    }
+}

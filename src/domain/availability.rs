@@ -1,0 +1,258 @@
+//! Free slots: weekly hours, closures, service durations, who does the service, existing
+//! bookings, and nothing in the past. Pure: the caller brings the bookings.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::domain::actions::{Availability, SlotOffer, Unbookable};
+use crate::domain::catalog::{Service, Workspace};
+
+/// A staff member's busy interval, in the workspace's local time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Busy {
+    pub staff: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+/// How far ahead alternatives are searched when the asked day is full, in days.
+pub const ALTERNATIVE_DAYS: i64 = 7;
+/// How many alternatives are offered.
+pub const MAX_OFFERS: usize = 3;
+
+struct Ctx<'a> {
+    ws: &'a Workspace,
+    service: &'a Service,
+    staff: Vec<String>,
+    busy: &'a [Busy],
+    now: NaiveDateTime,
+}
+
+impl Ctx<'_> {
+    fn bookable_day(&self, date: NaiveDate) -> Result<(), Unbookable> {
+        let today = self.now.date();
+        if date < today {
+            return Err(Unbookable::Past);
+        }
+        if date > today + Duration::days(i64::from(self.ws.booking_horizon_days)) {
+            return Err(Unbookable::TooFar);
+        }
+        if !self.ws.is_open_on(date) {
+            return Err(Unbookable::Closed);
+        }
+        Ok(())
+    }
+
+    /// Whether `start` fits the service inside an opening range of its day.
+    fn inside_hours(&self, date: NaiveDate, start: NaiveTime) -> bool {
+        use chrono::Datelike;
+        let dur = Duration::minutes(i64::from(self.service.duration_minutes));
+        self.ws.hours_on(date.weekday()).iter().any(|(a, b)| {
+            let s = date.and_time(start);
+            s >= date.and_time(*a) && s + dur <= date.and_time(*b)
+        })
+    }
+
+    /// The first staff member free for the whole service starting at `start`.
+    fn free_staff(&self, start: NaiveDateTime) -> Option<String> {
+        if start <= self.now {
+            return None;
+        }
+        let end = start + Duration::minutes(i64::from(self.service.duration_minutes));
+        self.staff
+            .iter()
+            .find(|st| {
+                !self
+                    .busy
+                    .iter()
+                    .any(|b| &b.staff == *st && b.start < end && start < b.end)
+            })
+            .cloned()
+    }
+
+    /// Every free grid start of a day.
+    fn day_slots(&self, date: NaiveDate) -> Vec<SlotOffer> {
+        use chrono::Datelike;
+        if self.bookable_day(date).is_err() {
+            return Vec::new();
+        }
+        let step = Duration::minutes(i64::from(self.ws.slot_step_minutes));
+        let dur = Duration::minutes(i64::from(self.service.duration_minutes));
+        let mut out = Vec::new();
+        for (a, b) in self.ws.hours_on(date.weekday()) {
+            let mut t = date.and_time(*a);
+            while t + dur <= date.and_time(*b) {
+                if let Some(staff) = self.free_staff(t) {
+                    out.push(SlotOffer {
+                        date,
+                        time: t.time(),
+                        staff,
+                    });
+                }
+                t += step;
+            }
+        }
+        out
+    }
+
+    /// The first free slots on the open days after `date`.
+    fn later_days(&self, date: NaiveDate) -> Vec<SlotOffer> {
+        let mut out = Vec::new();
+        for d in 1..=ALTERNATIVE_DAYS {
+            let day = date + Duration::days(d);
+            out.extend(self.day_slots(day).into_iter().take(MAX_OFFERS - out.len()));
+            if out.len() >= MAX_OFFERS {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// Checks a service on a date, optionally at a time and with a staff member.
+pub fn check(
+    ws: &Workspace,
+    service: &Service,
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    staff: Option<&str>,
+    busy: &[Busy],
+    now: NaiveDateTime,
+) -> Availability {
+    let mut result = Availability {
+        service: service.id.clone(),
+        date,
+        time,
+        available: false,
+        staff: None,
+        slots: Vec::new(),
+        unbookable: None,
+    };
+    let mut candidates: Vec<String> = ws.staff_for(service).iter().map(|s| s.id.clone()).collect();
+    if let Some(wanted) = staff {
+        candidates.retain(|s| s == wanted);
+    }
+    if candidates.is_empty() {
+        result.unbookable = Some(Unbookable::NoStaff);
+        return result;
+    }
+    let ctx = Ctx {
+        ws,
+        service,
+        staff: candidates,
+        busy,
+        now,
+    };
+    if let Err(why) = ctx.bookable_day(date) {
+        result.unbookable = Some(why);
+        if why != Unbookable::TooFar {
+            result.slots = ctx.later_days(date.max(now.date()) - Duration::days(i64::from(why == Unbookable::Past)));
+        }
+        return result;
+    }
+    let day = ctx.day_slots(date);
+    match time {
+        None => {
+            result.available = !day.is_empty();
+            result.slots = if day.is_empty() { ctx.later_days(date) } else { day };
+        }
+        Some(t) => {
+            if !ctx.inside_hours(date, t) {
+                result.unbookable = Some(Unbookable::OutsideHours);
+            } else if let Some(st) = ctx.free_staff(date.and_time(t)) {
+                result.available = true;
+                result.staff = Some(st);
+                return result;
+            }
+            // Nearest free starts that day, then the following days.
+            let mut near = day;
+            near.sort_by_key(|s| (s.time - t).num_minutes().abs());
+            near.truncate(MAX_OFFERS);
+            near.sort_by_key(|s| s.time);
+            result.slots = if near.is_empty() { ctx.later_days(date) } else { near };
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::tests::demo;
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn free_day_lists_grid_slots_after_now() {
+        let ws = demo();
+        let svc = ws.service("corte-dama").unwrap();
+        // Friday 2026-11-27, 10:00-20:00, 45 min service, 30 min grid.
+        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), None, None, &[], dt("2026-11-25 12:00"));
+        assert!(a.available);
+        assert_eq!(a.slots.first().unwrap().time, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
+        assert_eq!(a.slots.last().unwrap().time, NaiveTime::from_hms_opt(19, 0, 0).unwrap());
+    }
+
+    #[test]
+    fn taken_time_offers_nearest_alternatives() {
+        let ws = demo();
+        let svc = ws.service("corte-caballero").unwrap(); // only martin
+        let busy = vec![Busy {
+            staff: "martin".into(),
+            start: dt("2026-11-27 17:00"),
+            end: dt("2026-11-27 17:30"),
+        }];
+        let t = NaiveTime::from_hms_opt(17, 0, 0);
+        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), t, None, &busy, dt("2026-11-25 12:00"));
+        assert!(!a.available);
+        let times: Vec<String> = a.slots.iter().map(|s| s.time.format("%H:%M").to_string()).collect();
+        assert_eq!(times, vec!["16:00", "16:30", "17:30"]);
+    }
+
+    #[test]
+    fn closed_days_and_outside_hours_are_refused() {
+        let ws = demo();
+        let svc = ws.service("corte-dama").unwrap();
+        let now = dt("2026-11-25 12:00");
+        let monday = dt("2026-11-30 00:00").date();
+        let a = check(&ws, svc, monday, None, None, &[], now);
+        assert_eq!(a.unbookable, Some(Unbookable::Closed));
+        assert!(!a.slots.is_empty(), "offers the next open days");
+        let late = NaiveTime::from_hms_opt(19, 30, 0);
+        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), late, None, &[], now);
+        assert_eq!(a.unbookable, Some(Unbookable::OutsideHours));
+        let past = check(&ws, svc, dt("2026-11-20 00:00").date(), None, None, &[], now);
+        assert_eq!(past.unbookable, Some(Unbookable::Past));
+    }
+
+    #[test]
+    fn staff_who_do_not_do_the_service_are_refused() {
+        let ws = demo();
+        let svc = ws.service("alisado").unwrap();
+        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), None, Some("martin"), &[], dt("2026-11-25 12:00"));
+        assert_eq!(a.unbookable, Some(Unbookable::NoStaff));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offered_slots_are_free_and_inside_hours(busy_starts in proptest::collection::vec(0u32..20, 0..12)) {
+            let ws = demo();
+            let svc = ws.service("color").unwrap();
+            let date = dt("2026-11-27 00:00").date();
+            let busy: Vec<Busy> = busy_starts.iter().enumerate().map(|(i, h)| {
+                let start = date.and_hms_opt(10, 0, 0).unwrap() + Duration::minutes(i64::from(*h) * 30);
+                Busy { staff: if i % 2 == 0 { "caro".into() } else { "lucia".into() }, start, end: start + Duration::minutes(90) }
+            }).collect();
+            let a = check(&ws, svc, date, None, None, &busy, dt("2026-11-25 12:00"));
+            for s in &a.slots {
+                let start = s.date.and_time(s.time);
+                let end = start + Duration::minutes(120);
+                proptest::prop_assert!(!busy.iter().any(|b| b.staff == s.staff && b.start < end && start < b.end));
+                use chrono::Datelike;
+                let inside = ws.hours_on(s.date.weekday()).iter().any(|(a, b)| s.time >= *a && end.time() <= *b);
+                proptest::prop_assert!(inside, "{:?} outside hours", s);
+            }
+        }
+    }
+}

@@ -1,0 +1,501 @@
+//! A workspace: one business — its catalog (services, prices, durations, synonyms), staff,
+//! weekly hours, closures and time zone — as loaded from `config/workspaces/*.toml`.
+//!
+//! Service names arrive as customers write them ("mechitas", "cortarme el pelo", "keratna",
+//! "haircut"); [`Workspace::find_service`] matches them against names and synonyms with
+//! folding and a small edit distance, so every stage resolves them the same way.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::text::{edit_distance, fold_compare, Words};
+
+#[derive(Debug, Error)]
+pub enum CatalogError {
+    #[error("workspace `{workspace}`: {field} is invalid: {reason}")]
+    Invalid {
+        workspace: String,
+        field: String,
+        reason: String,
+    },
+}
+
+/// The TOML shape of a workspace file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceFile {
+    pub id: String,
+    pub name: String,
+    pub timezone: String,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub payment_methods: Vec<String>,
+    #[serde(default = "default_step")]
+    pub slot_step_minutes: u32,
+    #[serde(default = "default_horizon")]
+    pub booking_horizon_days: u32,
+    #[serde(default)]
+    pub auth: AuthFile,
+    pub hours: HoursFile,
+    #[serde(default)]
+    pub staff: Vec<Staff>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub tools: Vec<WebhookToolFile>,
+    #[serde(default)]
+    pub limits: WorkspaceLimits,
+}
+
+fn default_currency() -> String {
+    "ARS".into()
+}
+fn default_step() -> u32 {
+    30
+}
+fn default_horizon() -> u32 {
+    60
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthFile {
+    #[serde(default)]
+    pub api_key_sha256: Vec<String>,
+    #[serde(default)]
+    pub api_key_env: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursFile {
+    #[serde(default)]
+    pub mon: Vec<String>,
+    #[serde(default)]
+    pub tue: Vec<String>,
+    #[serde(default)]
+    pub wed: Vec<String>,
+    #[serde(default)]
+    pub thu: Vec<String>,
+    #[serde(default)]
+    pub fri: Vec<String>,
+    #[serde(default)]
+    pub sat: Vec<String>,
+    #[serde(default)]
+    pub sun: Vec<String>,
+    #[serde(default)]
+    pub closures: Vec<NaiveDate>,
+}
+
+/// Per-workspace request limits.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceLimits {
+    /// Sustained requests per second this workspace may send (token bucket refill rate).
+    #[serde(default = "default_rps")]
+    pub requests_per_second: f64,
+    /// Burst size of the token bucket.
+    #[serde(default = "default_burst")]
+    pub burst: u32,
+}
+
+impl Default for WorkspaceLimits {
+    fn default() -> Self {
+        WorkspaceLimits {
+            requests_per_second: default_rps(),
+            burst: default_burst(),
+        }
+    }
+}
+
+fn default_rps() -> f64 {
+    2000.0
+}
+fn default_burst() -> u32 {
+    4000
+}
+
+/// A tool implemented by the business behind an HTTP endpoint (POST JSON, expect JSON).
+/// A webhook named like a built-in tool replaces it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookToolFile {
+    pub name: String,
+    pub url: String,
+    /// Per-attempt timeout in milliseconds.
+    #[serde(default)]
+    pub timeout_ms: Option<u64>,
+    /// Extra headers (for example an n8n header auth secret).
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Staff {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub name: String,
+    /// Price in whole currency units.
+    pub price: u64,
+    pub duration_minutes: u32,
+    /// Staff ids who do this service; empty means anyone.
+    #[serde(default)]
+    pub staff: Vec<String>,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+/// A validated workspace, ready for every stage.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub id: String,
+    pub name: String,
+    pub tz: chrono_tz::Tz,
+    pub currency: String,
+    pub address: String,
+    pub phone: String,
+    pub payment_methods: Vec<String>,
+    pub slot_step_minutes: u32,
+    pub booking_horizon_days: u32,
+    /// Opening ranges per weekday, Monday first.
+    pub hours: [Vec<(NaiveTime, NaiveTime)>; 7],
+    pub closures: BTreeSet<NaiveDate>,
+    pub staff: Vec<Staff>,
+    pub services: Vec<Service>,
+    pub webhooks: Vec<WebhookToolFile>,
+    pub limits: WorkspaceLimits,
+    /// SHA-256 digests of the API keys that may act on this workspace.
+    pub api_key_digests: Vec<[u8; 32]>,
+    /// Phrases (folded, split in words) → service index, longest first.
+    phrases: Vec<(Vec<String>, usize)>,
+}
+
+/// Where a service was named in a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceMatch {
+    pub service: usize,
+    /// Word range in the message.
+    pub from: usize,
+    pub to: usize,
+    /// True when matched by edit distance rather than exactly.
+    pub fuzzy: bool,
+}
+
+fn parse_range(s: &str) -> Option<(NaiveTime, NaiveTime)> {
+    let (a, b) = s.split_once('-')?;
+    let a = NaiveTime::parse_from_str(a.trim(), "%H:%M").ok()?;
+    let b = NaiveTime::parse_from_str(b.trim(), "%H:%M").ok()?;
+    (a < b).then_some((a, b))
+}
+
+impl Workspace {
+    /// Validates a parsed file. `key_override` is the value of `auth.api_key_env`, if set.
+    pub fn from_file(f: WorkspaceFile, key_override: Option<&str>) -> Result<Self, CatalogError> {
+        let invalid = |field: &str, reason: String| CatalogError::Invalid {
+            workspace: f.id.clone(),
+            field: field.to_string(),
+            reason,
+        };
+        if f.id.is_empty()
+            || !f
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            return Err(invalid("id", format!("`{}` must be [A-Za-z0-9._-]+", f.id)));
+        }
+        let tz: chrono_tz::Tz = f
+            .timezone
+            .parse()
+            .map_err(|_| invalid("timezone", format!("unknown time zone `{}`", f.timezone)))?;
+        if !(5..=240).contains(&f.slot_step_minutes) {
+            return Err(invalid(
+                "slot_step_minutes",
+                format!("{} is outside 5..=240", f.slot_step_minutes),
+            ));
+        }
+        let days = [
+            ("hours.mon", &f.hours.mon),
+            ("hours.tue", &f.hours.tue),
+            ("hours.wed", &f.hours.wed),
+            ("hours.thu", &f.hours.thu),
+            ("hours.fri", &f.hours.fri),
+            ("hours.sat", &f.hours.sat),
+            ("hours.sun", &f.hours.sun),
+        ];
+        let mut hours: [Vec<(NaiveTime, NaiveTime)>; 7] = Default::default();
+        for (i, (field, ranges)) in days.iter().enumerate() {
+            for r in ranges.iter() {
+                let range = parse_range(r)
+                    .ok_or_else(|| invalid(field, format!("`{r}` is not HH:MM-HH:MM with start < end")))?;
+                hours[i].push(range);
+            }
+            hours[i].sort();
+        }
+        let staff_ids: BTreeSet<&str> = f.staff.iter().map(|s| s.id.as_str()).collect();
+        for s in &f.services {
+            if s.duration_minutes == 0 || s.duration_minutes > 12 * 60 {
+                return Err(invalid(
+                    &format!("services.{}.duration_minutes", s.id),
+                    format!("{} is outside 1..=720", s.duration_minutes),
+                ));
+            }
+            for st in &s.staff {
+                if !staff_ids.contains(st.as_str()) {
+                    return Err(invalid(
+                        &format!("services.{}.staff", s.id),
+                        format!("unknown staff id `{st}`"),
+                    ));
+                }
+            }
+        }
+        let mut digests = Vec::new();
+        match key_override {
+            Some(key) if !key.is_empty() => digests.push(crate::api::auth::digest(key)),
+            _ => {
+                for h in &f.auth.api_key_sha256 {
+                    let bytes = hex::decode(h.trim())
+                        .ok()
+                        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                        .ok_or_else(|| invalid("auth.api_key_sha256", "entries must be 64 hex chars".into()))?;
+                    digests.push(bytes);
+                }
+            }
+        }
+        let mut phrases = Vec::new();
+        for (i, s) in f.services.iter().enumerate() {
+            let mut names: Vec<&str> = vec![s.name.as_str()];
+            names.extend(s.synonyms.iter().map(String::as_str));
+            for name in names {
+                let words: Vec<String> = Words::new(name).norms().iter().map(|w| w.to_string()).collect();
+                if !words.is_empty() && !phrases.iter().any(|(p, _)| *p == words) {
+                    phrases.push((words, i));
+                }
+            }
+        }
+        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(Workspace {
+            id: f.id,
+            name: f.name,
+            tz,
+            currency: f.currency,
+            address: f.address,
+            phone: f.phone,
+            payment_methods: f.payment_methods,
+            slot_step_minutes: f.slot_step_minutes,
+            booking_horizon_days: f.booking_horizon_days,
+            hours,
+            closures: f.hours.closures.into_iter().collect(),
+            staff: f.staff,
+            services: f.services,
+            webhooks: f.tools,
+            limits: f.limits,
+            api_key_digests: digests,
+            phrases,
+        })
+    }
+
+    /// Parses and validates a workspace TOML document.
+    pub fn from_toml(src: &str, env: impl Fn(&str) -> Option<String>) -> Result<Self, CatalogError> {
+        let f: WorkspaceFile = toml::from_str(src).map_err(|e| CatalogError::Invalid {
+            workspace: "?".into(),
+            field: "toml".into(),
+            reason: e.to_string(),
+        })?;
+        let key = f.auth.api_key_env.as_deref().and_then(&env);
+        Workspace::from_file(f, key.as_deref())
+    }
+
+    pub fn hours_on(&self, wd: Weekday) -> &[(NaiveTime, NaiveTime)] {
+        &self.hours[wd.num_days_from_monday() as usize]
+    }
+
+    pub fn is_open_on(&self, date: NaiveDate) -> bool {
+        use chrono::Datelike;
+        !self.closures.contains(&date) && !self.hours_on(date.weekday()).is_empty()
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    pub fn staff_member(&self, id: &str) -> Option<&Staff> {
+        self.staff.iter().find(|s| s.id == id)
+    }
+
+    /// Finds the first service named in `words` (exact phrase first, then fuzzy).
+    pub fn find_service(&self, words: &Words) -> Option<ServiceMatch> {
+        self.find_services(words).into_iter().next()
+    }
+
+    /// Every service named in `words`, in message order, non-overlapping.
+    pub fn find_services(&self, words: &Words) -> Vec<ServiceMatch> {
+        let n = words.norms();
+        let mut taken = vec![false; n.len()];
+        let mut found = Vec::new();
+        for fuzzy in [false, true] {
+            for (phrase, svc) in &self.phrases {
+                let len = phrase.len();
+                if len > n.len() {
+                    continue;
+                }
+                for start in 0..=n.len() - len {
+                    if taken[start..start + len].iter().any(|t| *t) {
+                        continue;
+                    }
+                    let ok = phrase.iter().zip(&n[start..start + len]).all(|(p, w)| {
+                        if fuzzy {
+                            word_close(p, w)
+                        } else {
+                            p == w || strip_plural(w) == p
+                        }
+                    });
+                    if ok {
+                        for t in &mut taken[start..start + len] {
+                            *t = true;
+                        }
+                        found.push(ServiceMatch {
+                            service: *svc,
+                            from: start,
+                            to: start + len,
+                            fuzzy,
+                        });
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|m| m.from);
+        found
+    }
+
+    /// Resolves a surface service name ("mechitas") to a catalog service.
+    pub fn resolve_service(&self, surface: &str) -> Option<&Service> {
+        let words = Words::new(surface);
+        self.find_service(&words).map(|m| &self.services[m.service])
+    }
+
+    /// Resolves a surface staff name ("la Caro", "tincho") to a staff member.
+    pub fn resolve_staff(&self, surface: &str) -> Option<&Staff> {
+        let words = Words::new(surface);
+        let norms = words.norms();
+        self.staff.iter().find(|s| {
+            let mut names = vec![fold_compare(&s.name), fold_compare(&s.id)];
+            names.extend(s.aliases.iter().map(|a| fold_compare(a)));
+            norms.iter().any(|w| names.iter().any(|n| n == w))
+        })
+    }
+
+    /// Staff ids who can do `service`.
+    pub fn staff_for(&self, service: &Service) -> Vec<&Staff> {
+        self.staff
+            .iter()
+            .filter(|st| service.staff.is_empty() || service.staff.contains(&st.id))
+            .collect()
+    }
+}
+
+fn strip_plural(w: &str) -> &str {
+    w.strip_suffix('s').unwrap_or(w)
+}
+
+fn word_close(pattern: &str, word: &str) -> bool {
+    if pattern == word {
+        return true;
+    }
+    let len = pattern.chars().count();
+    if len < 5 {
+        return false;
+    }
+    let max = if len >= 8 { 2 } else { 1 };
+    edit_distance(pattern, word, max) <= max
+}
+
+/// `$12.000`: whole pesos with a dot every three digits.
+pub fn format_price(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    format!("${out}")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn demo() -> Workspace {
+        let src = include_str!("../../config/workspaces/demo-salon.toml");
+        Workspace::from_toml(src, |_| None).expect("demo workspace is valid")
+    }
+
+    #[test]
+    fn demo_workspace_loads() {
+        let ws = demo();
+        assert_eq!(ws.id, "demo-salon");
+        assert!(ws.hours_on(Weekday::Mon).is_empty());
+        assert_eq!(ws.hours_on(Weekday::Sat).len(), 1);
+        assert_eq!(ws.api_key_digests.len(), 1);
+    }
+
+    #[test]
+    fn services_match_forgivingly() {
+        let ws = demo();
+        for (text, want) in [
+            ("quiero un corte de pelo", "corte-dama"),
+            ("quiero cortarme el pelo", "corte-dama"),
+            ("hacen mechitas?", "mechas"),
+            ("las uñas", "manicura"),
+            ("haircut please", "corte-dama"),
+            ("keratna", "alisado"),
+            ("unas semi", "semi"),
+        ] {
+            let w = Words::new(text);
+            let m = ws.find_service(&w).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(ws.services[m.service].id, want, "{text}");
+        }
+        assert!(ws.find_service(&Words::new("hola que tal")).is_none());
+    }
+
+    #[test]
+    fn staff_resolves_aliases() {
+        let ws = demo();
+        assert_eq!(ws.resolve_staff("la Caro").map(|s| s.id.as_str()), Some("caro"));
+        assert_eq!(ws.resolve_staff("tincho").map(|s| s.id.as_str()), Some("martin"));
+        assert!(ws.resolve_staff("Jimena").is_none());
+    }
+
+    #[test]
+    fn env_key_replaces_hashes() {
+        let src = include_str!("../../config/workspaces/demo-salon.toml");
+        let ws = Workspace::from_toml(src, |k| (k == "PULPO_DEMO_API_KEY").then(|| "s3cret".into())).unwrap();
+        assert_eq!(ws.api_key_digests, vec![crate::api::auth::digest("s3cret")]);
+    }
+
+    #[test]
+    fn prices_format_with_dots() {
+        assert_eq!(format_price(12000), "$12.000");
+        assert_eq!(format_price(950), "$950");
+        assert_eq!(format_price(1234567), "$1.234.567");
+    }
+}

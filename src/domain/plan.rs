@@ -1,0 +1,131 @@
+//! A plan step: what the turn does next. Both planners (rules, model) produce these; the
+//! policy checks them; the pipeline carries them out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::actions::{ToolCall, ToolName};
+use crate::nlu::SlotName;
+
+/// Canned replies that need no tool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyTopic {
+    Greeting,
+    Thanks,
+    Address,
+    Payment,
+    /// The customer said no to a pending confirmation.
+    Declined,
+    /// A plain "ok"/"sí" with nothing pending.
+    Ack,
+    /// The message was not understood.
+    Unclear,
+    /// The service asked for is not in the catalog.
+    UnknownService,
+    /// A booking already made in this conversation is not the one asked about.
+    NothingToConfirm,
+}
+
+impl ReplyTopic {
+    pub const ALL: [ReplyTopic; 9] = [
+        ReplyTopic::Greeting,
+        ReplyTopic::Thanks,
+        ReplyTopic::Address,
+        ReplyTopic::Payment,
+        ReplyTopic::Declined,
+        ReplyTopic::Ack,
+        ReplyTopic::Unclear,
+        ReplyTopic::UnknownService,
+        ReplyTopic::NothingToConfirm,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyTopic::Greeting => "greeting",
+            ReplyTopic::Thanks => "thanks",
+            ReplyTopic::Address => "address",
+            ReplyTopic::Payment => "payment",
+            ReplyTopic::Declined => "declined",
+            ReplyTopic::Ack => "ack",
+            ReplyTopic::Unclear => "unclear",
+            ReplyTopic::UnknownService => "unknown_service",
+            ReplyTopic::NothingToConfirm => "nothing_to_confirm",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReplyTopic> {
+        ReplyTopic::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// Why a message is politely refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefuseReason {
+    Medical,
+    Injection,
+    OffTopic,
+}
+
+impl RefuseReason {
+    pub const ALL: [RefuseReason; 3] = [RefuseReason::Medical, RefuseReason::Injection, RefuseReason::OffTopic];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefuseReason::Medical => "medical",
+            RefuseReason::Injection => "injection",
+            RefuseReason::OffTopic => "off_topic",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RefuseReason> {
+        RefuseReason::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// Run a tool now.
+    Call(ToolCall),
+    /// Ask the customer for one missing slot.
+    Ask(SlotName),
+    /// Summarise a mutation and wait for an explicit yes.
+    Confirm(ToolCall),
+    Reply(ReplyTopic),
+    Handoff,
+    Refuse(RefuseReason),
+}
+
+impl Plan {
+    /// The step's name as `planner_v1.json` spells it.
+    pub fn step_name(&self) -> &'static str {
+        match self {
+            Plan::Call(_) => "call_tool",
+            Plan::Ask(_) => "ask",
+            Plan::Confirm(_) => "confirm",
+            Plan::Reply(_) => "reply",
+            Plan::Handoff => "handoff",
+            Plan::Refuse(_) => "refuse",
+        }
+    }
+
+    /// The plan as JSON (the shape of `schemas/planner_v1.json`), for responses and logs.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        match self {
+            Plan::Call(c) => json!({"step": "call_tool", "tool": c.name().as_str(), "args": c.args_json()}),
+            Plan::Ask(s) => json!({"step": "ask", "slot": s.as_str()}),
+            Plan::Confirm(c) => json!({"step": "confirm", "tool": c.name().as_str(), "args": c.args_json()}),
+            Plan::Reply(t) => json!({"step": "reply", "topic": t.as_str()}),
+            Plan::Handoff => json!({"step": "handoff"}),
+            Plan::Refuse(r) => json!({"step": "refuse", "reason": r.as_str()}),
+        }
+    }
+
+    pub fn tool(&self) -> Option<ToolName> {
+        match self {
+            Plan::Call(c) | Plan::Confirm(c) => Some(c.name()),
+            _ => None,
+        }
+    }
+}

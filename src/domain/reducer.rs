@@ -1,0 +1,274 @@
+//! The state reducer: folds each extraction and each tool observation into the conversation
+//! state. Slots accumulate (a later value replaces an earlier one); surface dates and times
+//! are resolved against the message's own timestamp in the business's time zone; a pending
+//! confirmation survives until it is answered or its details change.
+
+use chrono::NaiveDateTime;
+
+use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
+use crate::domain::catalog::Workspace;
+use crate::domain::normalize::{normalize_phone, parse_hhmm, resolve_date};
+use crate::domain::state::{ConversationState, Flow};
+use crate::nlu::{Extraction, Intent, SlotName};
+
+/// What a turn knows besides the message.
+#[derive(Debug, Clone)]
+pub struct TurnContext<'a> {
+    pub ws: &'a Workspace,
+    /// The message's timestamp in the workspace's zone.
+    pub now: NaiveDateTime,
+    /// The sender's phone as the channel reports it (digits), when known.
+    pub customer_phone: Option<String>,
+    /// Idempotency key of this message (workspace, conversation, message id).
+    pub message_key: String,
+}
+
+/// Applies one extraction.
+pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
+    state.turns = state.turns.saturating_add(1);
+    if state.resolved.phone.is_none() {
+        state.resolved.phone = ctx.customer_phone.clone().filter(|p| !p.is_empty());
+    }
+
+    // Flow switches.
+    if let Some(flow) = Flow::from_intent(ex.intent) {
+        let keep = match (state.flow, flow) {
+            (Some(cur), new) if cur == new => true,
+            // Giving the new date of a reschedule reads as "book" out of context.
+            (Some(Flow::Reschedule), Flow::Book) => true,
+            _ => false,
+        };
+        if !keep {
+            let carry = state.flow.is_none();
+            let previous = state.clone();
+            state.end_flow();
+            state.flow = Some(flow);
+            // Slots given before the flow started (a price question about "mechas") carry over.
+            if carry {
+                state.slots = previous.slots;
+                state.resolved = previous.resolved;
+            }
+        }
+    }
+    if state.flow.is_none() && ex.intent != Intent::Chitchat {
+        // Outside a flow, an informational message does not leave booking details behind.
+        state.pending = None;
+    }
+
+    let before = (state.resolved.clone(), state.slots.clone());
+    for (name, value) in ex.slots.iter() {
+        state.slots.set(name, Some(value.to_string()));
+        let r = &mut state.resolved;
+        match name {
+            SlotName::ServiceType => {
+                r.service = ctx.ws.resolve_service(value).map(|s| s.id.clone());
+            }
+            SlotName::PreferredDate => {
+                r.date = resolve_date(value, ctx.now.date());
+            }
+            SlotName::PreferredTime => {
+                r.time = parse_hhmm(value);
+            }
+            SlotName::StaffName => {
+                r.staff = ctx.ws.resolve_staff(value).map(|s| s.id.clone());
+            }
+            SlotName::ClientName => r.name = Some(value.trim().to_string()),
+            SlotName::ClientEmail => r.email = Some(value.trim().to_lowercase()),
+            SlotName::ClientPhone => {
+                let p = normalize_phone(value);
+                if !p.is_empty() {
+                    r.phone = Some(p);
+                }
+            }
+            SlotName::BookingId => r.booking_id = Some(value.trim().to_uppercase()),
+        }
+        if state.expected_slot == Some(name) {
+            state.expected_slot = None;
+        }
+    }
+    // A booking picked from several candidates by id.
+    if let Some(id) = &state.resolved.booking_id {
+        if let Some(b) = state.candidates.iter().find(|b| &b.booking_id == id) {
+            state.target = Some(b.clone());
+            state.candidates.clear();
+        }
+    }
+    let changed_booking_details = before.0.service != state.resolved.service
+        || before.0.date != state.resolved.date
+        || before.0.time != state.resolved.time
+        || before.0.staff != state.resolved.staff;
+    if before.0.date != state.resolved.date {
+        // Offers were for the previous day.
+        state.offers.clear();
+    }
+    if changed_booking_details {
+        state.pending = None;
+        if state.checked.as_ref().is_some_and(|c| {
+            Some(c.date) != state.resolved.date || Some(c.time) != state.resolved.time
+        }) || before.0.service != state.resolved.service
+            || before.0.staff != state.resolved.staff
+        {
+            state.checked = None;
+        }
+    }
+    // An explicit "no" to a pending confirmation withdraws it.
+    if state.pending.is_some() && ex.signals.affirmation == Some(false) {
+        state.pending = None;
+    }
+}
+
+/// Applies one tool observation.
+pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &Observation) {
+    match obs {
+        Observation::Availability(a) => {
+            state.offers = a.slots.clone();
+            match (a.time, a.available, &a.staff) {
+                (Some(time), true, Some(staff)) => {
+                    state.checked = Some(SlotOffer {
+                        date: a.date,
+                        time,
+                        staff: staff.clone(),
+                    });
+                    state.offers.clear();
+                }
+                _ => {
+                    state.checked = None;
+                    match a.unbookable {
+                        Some(Unbookable::Closed | Unbookable::Past | Unbookable::TooFar) => {
+                            state.resolved.date = None;
+                            state.resolved.time = None;
+                        }
+                        Some(Unbookable::NoStaff) => state.resolved.staff = None,
+                        Some(Unbookable::OutsideHours) | None => {
+                            if a.time.is_some() {
+                                state.resolved.time = None;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Observation::Bookings { bookings } => {
+            state.searched = true;
+            let id = match call {
+                ToolCall::FindBookings { booking_id, .. } => booking_id.clone(),
+                _ => None,
+            };
+            match bookings.len() {
+                0 => {
+                    state.target = None;
+                    // A wrong id is forgotten, so the next message can give another.
+                    if id.is_some() {
+                        state.resolved.booking_id = None;
+                    }
+                }
+                1 => state.target = bookings.first().cloned(),
+                _ => state.candidates = bookings.clone(),
+            }
+        }
+        Observation::Booked { booking } | Observation::Cancelled { booking } => {
+            state.last_booking = Some(booking.booking_id.clone());
+            state.end_flow();
+        }
+        Observation::Rescheduled { booking, .. } => {
+            state.last_booking = Some(booking.booking_id.clone());
+            state.end_flow();
+        }
+        Observation::Refused { alternatives, .. } => {
+            state.pending = None;
+            state.checked = None;
+            state.offers = alternatives.clone();
+            if !alternatives.is_empty() {
+                state.resolved.time = None;
+            }
+        }
+        Observation::Services { .. } | Observation::Prices { .. } | Observation::Hours { .. } => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::tests::demo;
+    use crate::nlu::{Signals, Slots};
+
+    fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
+        let mut s = Slots::default();
+        for (n, v) in slots {
+            s.set(*n, Some(v.to_string()));
+        }
+        Extraction {
+            intent,
+            confidence: 1.0,
+            slots: s,
+            signals: Signals::default(),
+        }
+    }
+
+    fn ctx(ws: &Workspace) -> TurnContext<'_> {
+        TurnContext {
+            ws,
+            now: NaiveDateTime::parse_from_str("2026-11-25 14:03", "%Y-%m-%d %H:%M").unwrap(),
+            customer_phone: Some("5491155551234".into()),
+            message_key: "k".into(),
+        }
+    }
+
+    #[test]
+    fn slots_accumulate_and_resolve() {
+        let ws = demo();
+        let c = ctx(&ws);
+        let mut st = ConversationState::default();
+        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::ServiceType, "mechitas")]), &c);
+        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredDate, "el viernes")]), &c);
+        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredTime, "17:00")]), &c);
+        assert_eq!(st.flow, Some(Flow::Book));
+        assert_eq!(st.resolved.service.as_deref(), Some("mechas"));
+        assert_eq!(st.resolved.date.map(|d| d.to_string()).as_deref(), Some("2026-11-27"));
+        assert_eq!(st.resolved.time.map(|t| t.to_string()).as_deref(), Some("17:00:00"));
+        assert_eq!(st.resolved.phone.as_deref(), Some("5491155551234"));
+        // A later value replaces an earlier one.
+        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredDate, "el sábado")]), &c);
+        assert_eq!(st.resolved.date.map(|d| d.to_string()).as_deref(), Some("2026-11-28"));
+        assert_eq!(st.turns, 4);
+    }
+
+    #[test]
+    fn changing_details_drops_a_pending_confirmation() {
+        let ws = demo();
+        let c = ctx(&ws);
+        let mut st = ConversationState {
+            pending: Some(crate::domain::state::Pending {
+                call: ToolCall::CancelBooking {
+                    booking_id: "BK-1".into(),
+                    phone: None,
+                },
+            }),
+            ..Default::default()
+        };
+        apply_extraction(&mut st, &ex(Intent::Chitchat, &[(SlotName::ClientName, "Ana")]), &c);
+        assert!(st.pending.is_some(), "a name does not change what was confirmed");
+        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredTime, "18:00")]), &c);
+        assert!(st.pending.is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reducer_never_loses_the_latest_slot(values in proptest::collection::vec((0usize..8, "[a-z0-9 ]{1,12}"), 1..20)) {
+            let ws = demo();
+            let c = ctx(&ws);
+            let mut st = ConversationState::default();
+            let mut last = std::collections::HashMap::new();
+            for (k, v) in &values {
+                let name = SlotName::ALL[*k];
+                let v = if name == SlotName::PreferredTime { "10:30".to_string() } else { v.clone() };
+                if v.trim().is_empty() { continue; }
+                apply_extraction(&mut st, &ex(Intent::Book, &[(name, &v)]), &c);
+                last.insert(name, v);
+            }
+            for (name, v) in last {
+                proptest::prop_assert_eq!(st.slots.get(name), Some(v.as_str()));
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Conversation state: what a conversation has established so far, persisted between turns.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::actions::{BookingInfo, SlotOffer, ToolCall};
+use crate::nlu::{Intent, SlotName, Slots};
+
+/// The multi-turn flow in progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flow {
+    Book,
+    Cancel,
+    Reschedule,
+}
+
+impl Flow {
+    pub fn from_intent(i: Intent) -> Option<Flow> {
+        match i {
+            Intent::Book => Some(Flow::Book),
+            Intent::Cancel => Some(Flow::Cancel),
+            Intent::Reschedule => Some(Flow::Reschedule),
+            _ => None,
+        }
+    }
+
+    pub fn intent(self) -> Intent {
+        match self {
+            Flow::Book => Intent::Book,
+            Flow::Cancel => Intent::Cancel,
+            Flow::Reschedule => Intent::Reschedule,
+        }
+    }
+}
+
+/// Slot values resolved against the catalog and the calendar.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resolved {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_id: Option<String>,
+}
+
+/// A mutation waiting for the customer's explicit yes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub call: ToolCall,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConversationState {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Flow>,
+    /// Surface slots as the customer stated them, accumulated over turns.
+    #[serde(default)]
+    pub slots: Slots,
+    #[serde(default)]
+    pub resolved: Resolved,
+    /// The slot the last reply asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_slot: Option<SlotName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+    /// The (service, date, time, staff) last confirmed free by check_availability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<SlotOffer>,
+    /// Alternatives offered in the last reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<SlotOffer>,
+    /// The booking a cancel/reschedule flow is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<BookingInfo>,
+    /// Candidate bookings when the customer has several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<BookingInfo>,
+    /// Whether find_bookings already ran in this flow.
+    #[serde(default)]
+    pub searched: bool,
+    /// The last booking made or changed in this conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_booking: Option<String>,
+    #[serde(default)]
+    pub turns: u32,
+    #[serde(default)]
+    pub handed_off: bool,
+}
+
+impl ConversationState {
+    /// Forgets the flow-specific values after a flow ends, keeping who the customer is.
+    pub fn end_flow(&mut self) {
+        let name = self.resolved.name.clone();
+        let phone = self.resolved.phone.clone();
+        let email = self.resolved.email.clone();
+        let client_name = self.slots.client_name.clone();
+        let client_phone = self.slots.client_phone.clone();
+        let client_email = self.slots.client_email.clone();
+        self.flow = None;
+        self.slots = Slots {
+            client_name,
+            client_phone,
+            client_email,
+            ..Default::default()
+        };
+        self.resolved = Resolved {
+            name,
+            phone,
+            email,
+            ..Default::default()
+        };
+        self.expected_slot = None;
+        self.pending = None;
+        self.checked = None;
+        self.offers.clear();
+        self.target = None;
+        self.candidates.clear();
+        self.searched = false;
+    }
+}

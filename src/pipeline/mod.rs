@@ -1,0 +1,430 @@
+//! One turn, end to end: route → claim the message and the conversation → extract (model or
+//! rules) → reduce → plan (model or rules) → policy → tools → reduce → reply → persist.
+//!
+//! Both routes share every stage but the extractor and the planner. Whatever the model path
+//! fails at — deadline, overload, engine error, schema, a plan the policy refuses — the rules
+//! answer instead and `fallback_reason` says why.
+
+pub mod model;
+pub mod shadow;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use crate::contract::{Action, DecideResponse, Reply, CONTRACT_VERSION};
+use crate::domain::actions::{ToolCall, ToolName};
+use crate::domain::catalog::Workspace;
+use crate::domain::nlg::{self, Executed, NextAction};
+use crate::domain::plan::Plan;
+use crate::domain::policy;
+use crate::domain::reducer::{self, TurnContext};
+use crate::domain::state::ConversationState;
+use crate::nlu::rules::{RuleAnalysis, RuleExtractor};
+use crate::nlu::{ExtractContext, Extraction, FallbackReason};
+use crate::planner::{self, PlanInput};
+use crate::router::{self, Flags, Route};
+use crate::store::{MessageKey, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart};
+use crate::telemetry::metrics::{Metrics, RequestSample};
+use crate::text::log_safe;
+use crate::tools::broker::Broker;
+use crate::tools::ToolContext;
+use model::ModelPath;
+
+/// Most tool calls one turn may make (a flow needs at most find → check → …).
+const MAX_STEPS: usize = 4;
+
+#[derive(Debug, Error)]
+pub enum TurnError {
+    #[error("the conversation is busy with another message; retry shortly")]
+    Busy,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A validated incoming message.
+#[derive(Debug, Clone)]
+pub struct TurnRequest {
+    pub ws: Arc<Workspace>,
+    pub conversation_id: String,
+    pub message_id: String,
+    pub text: String,
+    pub timestamp: Option<DateTime<FixedOffset>>,
+    pub customer_phone: Option<String>,
+    pub request_id: String,
+    /// Force a route (the playground); `None` = the canary decides.
+    pub force_route: Option<Route>,
+}
+
+pub struct Pipeline {
+    pub store: Arc<dyn Store>,
+    pub broker: Arc<Broker>,
+    pub metrics: Arc<Metrics>,
+    pub flags: Arc<Flags>,
+    pub salt: String,
+    pub model: Option<Arc<dyn ModelPath>>,
+    /// Why there is no model, when there is none.
+    pub model_missing: Option<String>,
+    pub slm_deadline: Duration,
+    pub lease: Duration,
+    pub turn_wait: Duration,
+    /// This replica's name in conversation leases.
+    pub holder: String,
+    pub rules: RuleExtractor,
+}
+
+/// What the model or the rules read, with how it went.
+struct Reading {
+    extraction: Extraction,
+    analysis: RuleAnalysis,
+    fallback: Option<FallbackReason>,
+    schema_invalid: bool,
+}
+
+impl Pipeline {
+    /// Answers one message. Replays the stored answer for a message id seen before.
+    pub async fn decide(&self, req: TurnRequest) -> Result<DecideResponse, TurnError> {
+        let started = Instant::now();
+        let flags = self.flags.get();
+        let route = req
+            .force_route
+            .unwrap_or_else(|| router::route(&flags, &self.salt, &req.conversation_id));
+        let key = MessageKey {
+            workspace_id: req.ws.id.clone(),
+            conversation_id: req.conversation_id.clone(),
+            message_id: req.message_id.clone(),
+        };
+        let holder = format!("{}/{}", self.holder, req.request_id);
+        let wait_until = started + self.turn_wait;
+        let mut pause = Duration::from_millis(2);
+        let (state, version) = loop {
+            match self.store.begin_turn(&key, &holder, self.lease.as_millis() as u64).await? {
+                TurnStart::Replay(v) => {
+                    tracing::info!(conversation_id = %log_safe(&req.conversation_id, 128), message_id = %log_safe(&req.message_id, 128), "PIPELINE replay of an answered message");
+                    return serde_json::from_value(v).map_err(|e| {
+                        TurnError::Store(StoreError::Corrupt {
+                            table: "messages",
+                            reason: e.to_string(),
+                        })
+                    });
+                }
+                TurnStart::Busy if Instant::now() + pause < wait_until => {
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_millis(50));
+                }
+                TurnStart::Busy => return Err(TurnError::Busy),
+                TurnStart::Fresh { state, version } => break (state, version),
+            }
+        };
+        match self.turn(&req, route, &key, &holder, state, version, started).await {
+            Ok(resp) => Ok(resp),
+            Err(e) => {
+                if let Err(abort) = self.store.abort_turn(&key, &holder).await {
+                    tracing::error!(error = %abort, "PIPELINE could not release a failed turn");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    async fn read(&self, req: &TurnRequest, route: Route, ctx: &ExtractContext) -> Reading {
+        let analysis = self.rules.analyze(&req.ws, &req.text, ctx);
+        let rules_reading = |fallback| Reading {
+            extraction: analysis.extraction.clone(),
+            analysis: analysis.clone(),
+            fallback,
+            schema_invalid: false,
+        };
+        if route == Route::Legacy {
+            return rules_reading(None);
+        }
+        let Some(model) = &self.model else {
+            return rules_reading(Some(FallbackReason::SlmUnavailable));
+        };
+        let deadline = Instant::now() + self.slm_deadline;
+        match model.extract(&req.ws, &req.text, ctx, &analysis, deadline).await {
+            Ok(m) => Reading {
+                extraction: m.extraction,
+                analysis,
+                fallback: None,
+                schema_invalid: false,
+            },
+            Err(f) => {
+                tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), reason = f.reason().as_str(), error = %f, "EXTRACT falling back to legacy");
+                let mut r = rules_reading(Some(f.reason()));
+                r.schema_invalid = f.reason() == FallbackReason::SchemaInvalid;
+                r
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn turn(
+        &self,
+        req: &TurnRequest,
+        route: Route,
+        key: &MessageKey,
+        holder: &str,
+        mut state: ConversationState,
+        version: i64,
+        started: Instant,
+    ) -> Result<DecideResponse, TurnError> {
+        let ws = req.ws.clone();
+        let now_utc: DateTime<Utc> = req.timestamp.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now);
+        let now_local = now_utc.with_timezone(&ws.tz).naive_local();
+        let ctx = ExtractContext {
+            expected_slot: state.expected_slot,
+            pending_confirmation: state.pending.as_ref().map(|p| p.call.name().as_str().to_string()),
+            active_flow: state.flow.map(|f| f.intent()),
+        };
+
+        // Extract.
+        let t0 = Instant::now();
+        let reading = self.read(req, route, &ctx).await;
+        let extract_ms = ms(t0);
+        let mut fallback = reading.fallback;
+        let ex = reading.extraction;
+        tracing::info!(
+            conversation_id = %log_safe(&req.conversation_id, 128),
+            route = route.as_str(),
+            intent = ex.intent.as_str(),
+            confidence = ex.confidence,
+            slots = %serde_json::to_string(&ex.slots).unwrap_or_default(),
+            fallback = fallback.map(|f| f.as_str()),
+            latency_ms = extract_ms,
+            "EXTRACT"
+        );
+        if route == Route::Legacy {
+            self.maybe_shadow(req, &ctx, &reading.analysis);
+        }
+
+        // Reduce.
+        let turn_ctx = TurnContext {
+            ws: &ws,
+            now: now_local,
+            customer_phone: req.customer_phone.clone(),
+            message_key: key.joined(),
+        };
+        reducer::apply_extraction(&mut state, &ex, &turn_ctx);
+
+        // Plan.
+        let t1 = Instant::now();
+        let message_key = key.joined();
+        let input = PlanInput {
+            ws: &ws,
+            state: &state,
+            extraction: &ex,
+            message_key: &message_key,
+        };
+        let rule_plan = planner::rules::plan(&input);
+        let mut plan = rule_plan.clone();
+        if route == Route::Slm && fallback.is_none() {
+            if let Some(model) = &self.model {
+                let deadline = Instant::now() + self.slm_deadline;
+                match model.plan(&input, deadline).await {
+                    Ok(p) => match policy::check(&p, &state, &ex, &ws) {
+                        Ok(()) => plan = p,
+                        Err(v) => {
+                            tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), violation = %v, proposed = %p.to_json(), "PLANNER rejected by policy; the rules plan");
+                            fallback = Some(FallbackReason::PlannerRejected);
+                        }
+                    },
+                    Err(f) => {
+                        tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), error = %f, "PLANNER falling back to legacy");
+                        fallback = Some(if f.reason() == FallbackReason::SchemaInvalid {
+                            FallbackReason::SchemaInvalid
+                        } else {
+                            FallbackReason::PlannerRejected
+                        });
+                    }
+                }
+            }
+        }
+        let plan_ms = ms(t1);
+        tracing::info!(conversation_id = %log_safe(&req.conversation_id, 128), plan = %plan.to_json(), latency_ms = plan_ms, "PLANNER");
+
+        // Act: run tool steps, re-planning after flow observations.
+        let t2 = Instant::now();
+        let tool_ctx = ToolContext {
+            ws: ws.clone(),
+            store: self.store.clone(),
+            conversation_id: req.conversation_id.clone(),
+            request_id: req.request_id.clone(),
+            now: now_utc,
+        };
+        let mut executed: Vec<Executed> = Vec::new();
+        let mut actions: Vec<Action> = Vec::new();
+        let mut records: Vec<ToolCallRecord> = Vec::new();
+        let mut last_call: Option<ToolCall> = None;
+        let mut step = plan;
+        loop {
+            // Every step, follow-ups included, passes the policy.
+            if let Err(v) = policy::check(&step, &state, &ex, &ws) {
+                tracing::warn!(violation = %v, step = %step.to_json(), "PIPELINE step refused by policy");
+                let safe = planner::rules::plan(&PlanInput {
+                    ws: &ws,
+                    state: &state,
+                    extraction: &ex,
+                    message_key: &message_key,
+                });
+                step = if policy::check(&safe, &state, &ex, &ws).is_ok() && safe != step {
+                    safe
+                } else {
+                    Plan::Reply(crate::domain::plan::ReplyTopic::Unclear)
+                };
+                continue;
+            }
+            let Plan::Call(call) = &step else { break };
+            if executed.len() >= MAX_STEPS || last_call.as_ref() == Some(call) {
+                step = Plan::Reply(crate::domain::plan::ReplyTopic::Unclear);
+                break;
+            }
+            let outcome = self.broker.run(&tool_ctx, call).await;
+            actions.push(Action {
+                tool: call.name().as_str().to_string(),
+                args: call.args_json(),
+                status: outcome.record.status.clone(),
+                latency_ms: round(outcome.record.latency_ms),
+                error: outcome.record.error.clone(),
+                result: outcome.result.as_ref().ok().and_then(|o| serde_json::to_value(o).ok()),
+            });
+            records.push(outcome.record);
+            let observation = outcome.result.ok();
+            if let Some(obs) = &observation {
+                reducer::apply_observation(&mut state, call, obs);
+            }
+            executed.push(Executed {
+                call: call.clone(),
+                observation: observation.clone(),
+            });
+            last_call = Some(call.clone());
+            let follow = observation.is_some()
+                && state.flow.is_some()
+                && matches!(call.name(), ToolName::CheckAvailability | ToolName::FindBookings);
+            if !follow {
+                break;
+            }
+            let next = planner::rules::plan_flow(&PlanInput {
+                ws: &ws,
+                state: &state,
+                extraction: &ex,
+                message_key: &message_key,
+            });
+            step = next;
+        }
+        let tools_ms = ms(t2);
+
+        // Reply.
+        let t3 = Instant::now();
+        match &step {
+            Plan::Ask(slot) => state.expected_slot = Some(*slot),
+            Plan::Confirm(call) => {
+                state.pending = Some(crate::domain::state::Pending { call: call.clone() });
+                state.expected_slot = None;
+            }
+            Plan::Handoff => state.handed_off = true,
+            _ => {}
+        }
+        let (text, next_action) = nlg::render(&ws, &state, &ex, &executed, &step);
+        let next_action = if state.pending.is_some() && next_action == NextAction::Reply {
+            NextAction::AwaitConfirmation
+        } else {
+            next_action
+        };
+        let nlg_ms = ms(t3);
+
+        let mut timings = Map::new();
+        timings.insert("extract".into(), json!(round(extract_ms)));
+        timings.insert("plan".into(), json!(round(plan_ms)));
+        timings.insert("tools".into(), json!(round(tools_ms)));
+        timings.insert("nlg".into(), json!(round(nlg_ms)));
+        let mut response = DecideResponse {
+            contract_version: CONTRACT_VERSION.into(),
+            request_id: req.request_id.clone(),
+            conversation_id: req.conversation_id.clone(),
+            message_id: req.message_id.clone(),
+            route: route.as_str().into(),
+            fallback_reason: fallback.map(|f| f.as_str().to_string()),
+            intent: ex.intent,
+            confidence: (ex.confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
+            slots: ex.slots.clone(),
+            actions,
+            reply: Reply { text },
+            next_action,
+            latency_ms: 0.0,
+            plan: step.to_json(),
+            timings_ms: timings,
+        };
+        response.latency_ms = round(ms(started));
+        let stored = serde_json::to_value(&response).unwrap_or(Value::Null);
+        let t4 = Instant::now();
+        self.store
+            .finish_turn(TurnRecord {
+                key,
+                holder,
+                state: &state,
+                expected_version: version,
+                text: &req.text,
+                response: &stored,
+                route: route.as_str(),
+                intent: ex.intent.as_str(),
+                tool_calls: &records,
+            })
+            .await?;
+        response.timings_ms.insert("store".into(), json!(round(ms(t4))));
+        response.latency_ms = round(ms(started));
+
+        self.observe(&response, route, fallback, reading.schema_invalid);
+        Ok(response)
+    }
+
+    fn observe(&self, r: &DecideResponse, route: Route, fallback: Option<FallbackReason>, schema_invalid: bool) {
+        let m = &self.metrics;
+        m.inc(
+            "pulpo_requests_total",
+            vec![("route", route.as_str().into()), ("intent", r.intent.as_str().into()), ("status", "200".into())],
+        );
+        m.observe("pulpo_request_latency_ms", vec![("route", route.as_str().into())], r.latency_ms);
+        for (stage, v) in &r.timings_ms {
+            if let Some(x) = v.as_f64() {
+                m.observe("pulpo_stage_latency_ms", vec![("route", route.as_str().into()), ("stage", stage.clone())], x);
+            }
+        }
+        if let Some(f) = fallback {
+            m.inc("pulpo_fallbacks_total", vec![("reason", f.as_str().into())]);
+        }
+        if schema_invalid {
+            m.inc("pulpo_schema_validation_failures_total", vec![("stage", "extractor".into())]);
+        }
+        m.record_request(RequestSample {
+            at: Instant::now(),
+            route: route.as_str(),
+            status: 200,
+            latency_ms: r.latency_ms,
+            fallback: fallback.map(|f| f.as_str().to_string()),
+            schema_invalid,
+        });
+        tracing::info!(
+            conversation_id = %log_safe(&r.conversation_id, 128),
+            request_id = %log_safe(&r.request_id, 128),
+            route = route.as_str(),
+            intent = r.intent.as_str(),
+            fallback = fallback.map(|f| f.as_str()),
+            next_action = ?r.next_action,
+            actions = r.actions.len(),
+            latency_ms = r.latency_ms,
+            "PIPELINE"
+        );
+    }
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

@@ -1,0 +1,216 @@
+//! The rule planner: the next step from the conversation state and this message's reading.
+//!
+//! It is a function of the state, so the pipeline can call it again after each tool
+//! observation (the state then says what is known) until it reaches a step that talks to
+//! the customer. The model planner's proposals that the policy refuses end up here.
+
+use crate::domain::actions::ToolCall;
+use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
+use crate::domain::state::Flow;
+use crate::nlu::signals::Topic;
+use crate::nlu::{Intent, SlotName};
+use crate::planner::PlanInput;
+
+/// Plans one step.
+pub fn plan(input: &PlanInput) -> Plan {
+    let st = input.state;
+    let ex = input.extraction;
+    match ex.signals.topic {
+        Some(Topic::Injection) => return Plan::Refuse(RefuseReason::Injection),
+        Some(Topic::Handoff) | Some(Topic::Complaint) => return Plan::Handoff,
+        Some(Topic::Medical) if !matches!(ex.intent, Intent::Cancel | Intent::Reschedule) => {
+            return Plan::Refuse(RefuseReason::Medical)
+        }
+        _ => {}
+    }
+    if let Some(p) = &st.pending {
+        if ex.signals.affirmation == Some(true) {
+            return Plan::Call(p.call.clone());
+        }
+    }
+    match ex.intent {
+        Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
+        Intent::InfoPrices => Plan::Call(ToolCall::GetPrices {
+            service: mentioned_service(input),
+        }),
+        Intent::InfoHours => Plan::Call(ToolCall::GetHours {
+            date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
+        }),
+        Intent::Other => match ex.signals.topic {
+            Some(Topic::Address) => Plan::Reply(ReplyTopic::Address),
+            Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
+            _ => Plan::Refuse(RefuseReason::OffTopic),
+        },
+        Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),
+        Intent::Greeting | Intent::Chitchat => {
+            if ex.signals.affirmation == Some(false) && st.flow.is_some() {
+                return Plan::Reply(ReplyTopic::Declined);
+            }
+            // Contact details or a bare answer continue the flow in progress.
+            if st.flow.is_some() && (!ex.slots.is_empty() || ex.intent == Intent::Greeting) {
+                return plan_flow(input);
+            }
+            if ex.intent == Intent::Greeting {
+                return Plan::Reply(ReplyTopic::Greeting);
+            }
+            if st.flow.is_some() && ex.signals.affirmation == Some(true) {
+                return plan_flow(input);
+            }
+            if ex.signals.affirmation.is_some() {
+                return Plan::Reply(ReplyTopic::Ack);
+            }
+            if !ex.slots.is_empty() {
+                return Plan::Reply(ReplyTopic::Ack);
+            }
+            Plan::Reply(ReplyTopic::Thanks)
+        }
+    }
+}
+
+/// The service this message asked about, resolved, if any.
+fn mentioned_service(input: &PlanInput) -> Option<String> {
+    let surface = input.extraction.slots.service_type.as_deref()?;
+    input.ws.resolve_service(surface).map(|s| s.id.clone())
+}
+
+/// The next step of the flow in progress.
+pub fn plan_flow(input: &PlanInput) -> Plan {
+    let st = input.state;
+    match st.flow {
+        Some(Flow::Book) => plan_book(input),
+        Some(Flow::Cancel) => plan_cancel(input),
+        Some(Flow::Reschedule) => plan_reschedule(input),
+        None => Plan::Reply(ReplyTopic::Unclear),
+    }
+}
+
+fn plan_book(input: &PlanInput) -> Plan {
+    let st = input.state;
+    let r = &st.resolved;
+    let Some(service) = r.service.clone() else {
+        if st.slots.service_type.is_some() {
+            return Plan::Reply(ReplyTopic::UnknownService);
+        }
+        return Plan::Ask(SlotName::ServiceType);
+    };
+    let Some(date) = r.date else {
+        return Plan::Ask(SlotName::PreferredDate);
+    };
+    let Some(time) = r.time else {
+        // List the free times of that day once, then ask.
+        if !st.offers.is_empty() || st.expected_slot == Some(SlotName::PreferredTime) {
+            return Plan::Ask(SlotName::PreferredTime);
+        }
+        return Plan::Call(ToolCall::CheckAvailability {
+            service,
+            date,
+            time: None,
+            staff: r.staff.clone(),
+        });
+    };
+    let checked = st
+        .checked
+        .as_ref()
+        .filter(|c| c.date == date && c.time == time && r.staff.as_ref().is_none_or(|s| *s == c.staff));
+    let Some(checked) = checked else {
+        return Plan::Call(ToolCall::CheckAvailability {
+            service,
+            date,
+            time: Some(time),
+            staff: r.staff.clone(),
+        });
+    };
+    let Some(name) = r.name.clone() else {
+        return Plan::Ask(SlotName::ClientName);
+    };
+    Plan::Confirm(ToolCall::CreateBooking {
+        service,
+        date,
+        time,
+        staff: Some(checked.staff.clone()),
+        customer_name: name,
+        customer_phone: r.phone.clone(),
+        idempotency_key: input.message_key.to_string(),
+    })
+}
+
+/// Finds the booking a cancel/reschedule is about; `None` once it is known.
+fn find_target(input: &PlanInput) -> Option<Plan> {
+    let st = input.state;
+    if st.target.is_some() {
+        return None;
+    }
+    if !st.candidates.is_empty() {
+        return Some(Plan::Ask(SlotName::BookingId));
+    }
+    let by_id = st.resolved.booking_id.clone();
+    if st.searched && by_id.is_none() {
+        // Searched and found nothing (a wrong id is forgotten): ask for the code.
+        return Some(Plan::Ask(SlotName::BookingId));
+    }
+    // For a cancel, the date names the booking; for a reschedule it is the new date.
+    let date = if st.flow == Some(Flow::Cancel) && by_id.is_none() { st.resolved.date } else { None };
+    Some(Plan::Call(ToolCall::FindBookings {
+        phone: st.resolved.phone.clone(),
+        booking_id: by_id,
+        date,
+    }))
+}
+
+fn plan_cancel(input: &PlanInput) -> Plan {
+    if let Some(step) = find_target(input) {
+        return step;
+    }
+    let Some(target) = input.state.target.as_ref() else {
+        return Plan::Ask(SlotName::BookingId);
+    };
+    Plan::Confirm(ToolCall::CancelBooking {
+        booking_id: target.booking_id.clone(),
+        phone: input.state.resolved.phone.clone(),
+    })
+}
+
+fn plan_reschedule(input: &PlanInput) -> Plan {
+    if let Some(step) = find_target(input) {
+        return step;
+    }
+    let st = input.state;
+    let Some(target) = st.target.as_ref() else {
+        return Plan::Ask(SlotName::BookingId);
+    };
+    let r = &st.resolved;
+    let Some(date) = r.date else {
+        return Plan::Ask(SlotName::PreferredDate);
+    };
+    let staff = r.staff.clone();
+    let Some(time) = r.time else {
+        if !st.offers.is_empty() || st.expected_slot == Some(SlotName::PreferredTime) {
+            return Plan::Ask(SlotName::PreferredTime);
+        }
+        return Plan::Call(ToolCall::CheckAvailability {
+            service: target.service.clone(),
+            date,
+            time: None,
+            staff,
+        });
+    };
+    let checked = st
+        .checked
+        .as_ref()
+        .filter(|c| c.date == date && c.time == time && staff.as_ref().is_none_or(|s| *s == c.staff));
+    let Some(checked) = checked else {
+        return Plan::Call(ToolCall::CheckAvailability {
+            service: target.service.clone(),
+            date,
+            time: Some(time),
+            staff,
+        });
+    };
+    Plan::Confirm(ToolCall::RescheduleBooking {
+        booking_id: target.booking_id.clone(),
+        date,
+        time,
+        staff: Some(checked.staff.clone()),
+        phone: r.phone.clone(),
+    })
+}

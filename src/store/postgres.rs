@@ -1,0 +1,652 @@
+//! PostgreSQL backend, for several replicas on one database. The same interface and the same
+//! guarantees as SQLite: conversation leases and versions in rows, and double-booking refused
+//! by an exclusion constraint (`btree_gist`), a database-level guarantee across replicas.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::sync::Mutex;
+
+use tokio::sync::Semaphore;
+use tokio_postgres::{Client, NoTls, Row};
+
+use super::{
+    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
+    NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+};
+use crate::domain::state::ConversationState;
+
+/// How many connections each replica keeps.
+const POOL_SIZE: usize = 8;
+
+const MIGRATIONS: &[&str] = &[r#"
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE IF NOT EXISTS conversations (
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    state           JSONB NOT NULL,
+    version         BIGINT NOT NULL,
+    lease_holder    TEXT,
+    lease_until     TIMESTAMPTZ,
+    updated_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (workspace_id, conversation_id)
+);
+CREATE TABLE IF NOT EXISTS messages (
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    message_id      TEXT NOT NULL,
+    text            TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL CHECK (status IN ('processing', 'done')),
+    response        JSONB,
+    route           TEXT,
+    intent          TEXT,
+    created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (workspace_id, conversation_id, message_id)
+);
+CREATE TABLE IF NOT EXISTS bookings (
+    booking_id      TEXT NOT NULL,
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    customer_phone  TEXT,
+    customer_name   TEXT NOT NULL,
+    service_id      TEXT NOT NULL,
+    service_name    TEXT NOT NULL,
+    staff_id        TEXT NOT NULL,
+    start_utc       TIMESTAMPTZ NOT NULL,
+    end_utc         TIMESTAMPTZ NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+    idempotency_key TEXT NOT NULL UNIQUE,
+    created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (workspace_id, booking_id),
+    CHECK (start_utc < end_utc),
+    CONSTRAINT bookings_no_overlap EXCLUDE USING gist (
+        workspace_id WITH =, staff_id WITH =, tstzrange(start_utc, end_utc) WITH &&
+    ) WHERE (status = 'confirmed')
+);
+CREATE INDEX IF NOT EXISTS bookings_by_phone ON bookings (workspace_id, customer_phone, start_utc);
+CREATE TABLE IF NOT EXISTS tool_calls (
+    id              BIGSERIAL PRIMARY KEY,
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    message_id      TEXT NOT NULL,
+    request_id      TEXT NOT NULL,
+    tool            TEXT NOT NULL,
+    args            JSONB NOT NULL,
+    status          TEXT NOT NULL,
+    attempts        INTEGER NOT NULL,
+    latency_ms      DOUBLE PRECISION NOT NULL,
+    error           TEXT,
+    created_at      TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS shadow_results (
+    id                 BIGSERIAL PRIMARY KEY,
+    workspace_id       TEXT NOT NULL,
+    conversation_id    TEXT NOT NULL,
+    message_id         TEXT NOT NULL,
+    text_redacted      TEXT NOT NULL,
+    legacy_intent      TEXT NOT NULL,
+    slm_intent         TEXT NOT NULL,
+    legacy_slots       JSONB NOT NULL,
+    slm_slots          JSONB NOT NULL,
+    intent_agrees      BOOLEAN NOT NULL,
+    slot_disagreements JSONB NOT NULL,
+    slm_latency_ms     DOUBLE PRECISION NOT NULL,
+    created_at         TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS shadow_by_time ON shadow_results (created_at);
+"#];
+
+/// A small pool: a semaphore over a stack of connected clients (the std mutex is only held
+/// to push or pop, never across an await).
+pub struct PgStore {
+    clients: Mutex<Vec<Client>>,
+    permits: Semaphore,
+    url: String,
+}
+
+struct Lease<'a> {
+    store: &'a PgStore,
+    client: Option<Client>,
+    _permit: tokio::sync::SemaphorePermit<'a>,
+}
+
+impl std::ops::Deref for Lease<'_> {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        self.client.as_ref().expect("client present until drop")
+    }
+}
+
+impl std::ops::DerefMut for Lease<'_> {
+    fn deref_mut(&mut self) -> &mut Client {
+        self.client.as_mut().expect("client present until drop")
+    }
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(c) = self.client.take() {
+            if !c.is_closed() {
+                if let Ok(mut pool) = self.store.clients.lock() {
+                    pool.push(c);
+                }
+            }
+        }
+    }
+}
+
+async fn connect_one(url: &str) -> Result<Client, StoreError> {
+    let (client, connection) = tokio_postgres::connect(url, NoTls).await.map_err(|e| StoreError::Open {
+        location: redact_url(url),
+        reason: e.to_string(),
+    })?;
+    tokio::spawn(async move {
+        if let Err(e) = connection.await {
+            tracing::warn!(error = %e, "postgres connection closed");
+        }
+    });
+    Ok(client)
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn pg_err(e: tokio_postgres::Error) -> StoreError {
+    StoreError::Db(e.to_string())
+}
+
+fn is_exclusion(e: &tokio_postgres::Error) -> bool {
+    e.code() == Some(&tokio_postgres::error::SqlState::EXCLUSION_VIOLATION)
+}
+
+fn is_unique(e: &tokio_postgres::Error) -> bool {
+    e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION)
+}
+
+const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status";
+
+fn booking(row: &Row) -> Result<BookingRow, StoreError> {
+    let status: String = row.get(10);
+    Ok(BookingRow {
+        booking_id: row.get(0),
+        workspace_id: row.get(1),
+        conversation_id: row.get(2),
+        customer_phone: row.get(3),
+        customer_name: row.get(4),
+        service_id: row.get(5),
+        service_name: row.get(6),
+        staff_id: row.get(7),
+        start_utc: row.get(8),
+        end_utc: row.get(9),
+        status: BookingRowStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
+            table: "bookings",
+            reason: format!("bad status `{status}`"),
+        })?,
+    })
+}
+
+fn parse_state(v: serde_json::Value) -> Result<ConversationState, StoreError> {
+    serde_json::from_value(v).map_err(|e| StoreError::Corrupt {
+        table: "conversations",
+        reason: e.to_string(),
+    })
+}
+
+impl PgStore {
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let first = connect_one(url).await?;
+        // Migrations run under an advisory lock so replicas starting together do not race.
+        first
+            .batch_execute("SELECT pg_advisory_lock(7411);")
+            .await
+            .map_err(pg_err)?;
+        let migrated = async {
+            first
+                .batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+                .await?;
+            let row = first.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[]).await?;
+            let current: i64 = row.get(0);
+            for (i, sql) in MIGRATIONS.iter().enumerate() {
+                let v = i as i64 + 1;
+                if v > current {
+                    first.batch_execute(&format!("BEGIN; {sql} INSERT INTO schema_version VALUES ({v}); COMMIT;")).await?;
+                }
+            }
+            Ok::<(), tokio_postgres::Error>(())
+        }
+        .await;
+        let _ = first.batch_execute("SELECT pg_advisory_unlock(7411);").await;
+        migrated.map_err(|e| StoreError::Open {
+            location: redact_url(url),
+            reason: format!("migration failed: {e}"),
+        })?;
+        let mut clients = vec![first];
+        for _ in 1..POOL_SIZE {
+            clients.push(connect_one(url).await?);
+        }
+        Ok(PgStore {
+            clients: Mutex::new(clients),
+            permits: Semaphore::new(POOL_SIZE),
+            url: url.to_string(),
+        })
+    }
+
+    async fn client(&self) -> Result<Lease<'_>, StoreError> {
+        let permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| StoreError::Db("pool closed".into()))?;
+        let popped = self.clients.lock().ok().and_then(|mut p| p.pop());
+        let client = match popped {
+            Some(c) if !c.is_closed() => c,
+            _ => connect_one(&self.url).await?,
+        };
+        Ok(Lease {
+            store: self,
+            client: Some(client),
+            _permit: permit,
+        })
+    }
+}
+
+async fn insert_tool_calls(
+    tx: &tokio_postgres::Transaction<'_>,
+    key: &MessageKey,
+    records: &[ToolCallRecord],
+) -> Result<(), StoreError> {
+    for r in records {
+        tx.execute(
+            "INSERT INTO tool_calls (workspace_id, conversation_id, message_id, request_id, tool, args, status, attempts, latency_ms, error)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            &[
+                &key.workspace_id,
+                &key.conversation_id,
+                &key.message_id,
+                &r.request_id,
+                &r.tool,
+                &r.args,
+                &r.status,
+                &(r.attempts as i32),
+                &r.latency_ms,
+                &r.error,
+            ],
+        )
+        .await
+        .map_err(pg_err)?;
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl Store for PgStore {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn begin_turn(&self, key: &MessageKey, holder: &str, lease_ms: u64) -> Result<TurnStart, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        let msg = tx
+            .query_opt(
+                "SELECT status, response FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3",
+                &[&key.workspace_id, &key.conversation_id, &key.message_id],
+            )
+            .await
+            .map_err(pg_err)?;
+        if let Some(row) = &msg {
+            let status: String = row.get(0);
+            let resp: Option<serde_json::Value> = row.get(1);
+            if let (true, Some(v)) = (status == "done", resp) {
+                return Ok(TurnStart::Replay(v));
+            }
+        }
+        tx.execute(
+            "INSERT INTO conversations (workspace_id, conversation_id, state, version) VALUES ($1, $2, '{}'::jsonb, 0)
+             ON CONFLICT DO NOTHING",
+            &[&key.workspace_id, &key.conversation_id],
+        )
+        .await
+        .map_err(pg_err)?;
+        let row = tx
+            .query_one(
+                "SELECT state, version, lease_holder, lease_until > now() FROM conversations
+                 WHERE workspace_id = $1 AND conversation_id = $2 FOR UPDATE",
+                &[&key.workspace_id, &key.conversation_id],
+            )
+            .await
+            .map_err(pg_err)?;
+        let lease_holder: Option<String> = row.get(2);
+        let lease_live: Option<bool> = row.get(3);
+        if lease_holder.as_deref().is_some_and(|h| h != holder) && lease_live == Some(true) {
+            return Ok(TurnStart::Busy);
+        }
+        let state = parse_state(row.get(0))?;
+        let version: i64 = row.get(1);
+        let ms = lease_ms as f64;
+        tx.execute(
+            "UPDATE conversations SET lease_holder = $3, lease_until = now() + make_interval(secs => $4 / 1000.0)
+             WHERE workspace_id = $1 AND conversation_id = $2",
+            &[&key.workspace_id, &key.conversation_id, &holder, &ms],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.execute(
+            "INSERT INTO messages (workspace_id, conversation_id, message_id, status) VALUES ($1, $2, $3, 'processing')
+             ON CONFLICT (workspace_id, conversation_id, message_id) DO UPDATE SET status = 'processing', updated_at = now()",
+            &[&key.workspace_id, &key.conversation_id, &key.message_id],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.commit().await.map_err(pg_err)?;
+        Ok(TurnStart::Fresh { state, version })
+    }
+
+    async fn finish_turn(&self, rec: TurnRecord<'_>) -> Result<i64, StoreError> {
+        let state = serde_json::to_value(rec.state).map_err(|e| StoreError::Db(e.to_string()))?;
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        let n = tx
+            .execute(
+                "UPDATE conversations SET state = $3, version = version + 1, lease_holder = NULL, lease_until = NULL, updated_at = now()
+                 WHERE workspace_id = $1 AND conversation_id = $2 AND version = $4 AND (lease_holder IS NULL OR lease_holder = $5)",
+                &[&rec.key.workspace_id, &rec.key.conversation_id, &state, &rec.expected_version, &rec.holder],
+            )
+            .await
+            .map_err(pg_err)?;
+        if n != 1 {
+            return Err(StoreError::Conflict {
+                expected: rec.expected_version,
+            });
+        }
+        tx.execute(
+            "UPDATE messages SET status = 'done', text = $4, response = $5, route = $6, intent = $7, updated_at = now()
+             WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3",
+            &[
+                &rec.key.workspace_id,
+                &rec.key.conversation_id,
+                &rec.key.message_id,
+                &rec.text,
+                rec.response,
+                &rec.route,
+                &rec.intent,
+            ],
+        )
+        .await
+        .map_err(pg_err)?;
+        insert_tool_calls(&tx, rec.key, rec.tool_calls).await?;
+        tx.commit().await.map_err(pg_err)?;
+        Ok(rec.expected_version + 1)
+    }
+
+    async fn abort_turn(&self, key: &MessageKey, holder: &str) -> Result<(), StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        tx.execute(
+            "DELETE FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3 AND status = 'processing'",
+            &[&key.workspace_id, &key.conversation_id, &key.message_id],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.execute(
+            "UPDATE conversations SET lease_holder = NULL, lease_until = NULL WHERE workspace_id = $1 AND conversation_id = $2 AND lease_holder = $3",
+            &[&key.workspace_id, &key.conversation_id, &holder],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.commit().await.map_err(pg_err)
+    }
+
+    async fn load_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<Option<(ConversationState, i64)>, StoreError> {
+        let c = self.client().await?;
+        let row = c
+            .query_opt(
+                "SELECT state, version FROM conversations WHERE workspace_id = $1 AND conversation_id = $2",
+                &[&workspace_id, &conversation_id],
+            )
+            .await
+            .map_err(pg_err)?;
+        row.map(|r| Ok((parse_state(r.get(0))?, r.get(1)))).transpose()
+    }
+
+    async fn reset_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<(), StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        tx.execute(
+            "UPDATE conversations SET state = '{}'::jsonb, version = version + 1, lease_holder = NULL, lease_until = NULL
+             WHERE workspace_id = $1 AND conversation_id = $2",
+            &[&workspace_id, &conversation_id],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.execute(
+            "DELETE FROM messages WHERE workspace_id = $1 AND conversation_id = $2",
+            &[&workspace_id, &conversation_id],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.commit().await.map_err(pg_err)
+    }
+
+    async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
+        let c = self.client().await?;
+        for attempt in 0..40 {
+            if let Some(row) = c
+                .query_opt(
+                    &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1"),
+                    &[&b.idempotency_key],
+                )
+                .await
+                .map_err(pg_err)?
+            {
+                return Ok(CreateOutcome::Existing(booking(&row)?));
+            }
+            let id = random_booking_id(attempt);
+            let res = c
+                .query_one(
+                    &format!(
+                        "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11) RETURNING {BOOKING_COLUMNS}"
+                    ),
+                    &[
+                        &id,
+                        &b.workspace_id,
+                        &b.conversation_id,
+                        &b.customer_phone,
+                        &b.customer_name,
+                        &b.service_id,
+                        &b.service_name,
+                        &b.staff_id,
+                        &b.start_utc,
+                        &b.end_utc,
+                        &b.idempotency_key,
+                    ],
+                )
+                .await;
+            match res {
+                Ok(row) => return Ok(CreateOutcome::Created(booking(&row)?)),
+                Err(e) if is_exclusion(&e) => return Ok(CreateOutcome::Overlap),
+                // An id collision or a concurrent insert of the same key: look again.
+                Err(e) if is_unique(&e) => continue,
+                Err(e) => return Err(pg_err(e)),
+            }
+        }
+        Err(StoreError::Db("could not draw a free booking id".into()))
+    }
+
+    async fn find_bookings(&self, workspace_id: &str, q: &BookingQuery) -> Result<Vec<BookingRow>, StoreError> {
+        let c = self.client().await?;
+        let staff: Option<Vec<String>> = (!q.staff_ids.is_empty()).then(|| q.staff_ids.clone());
+        let rows = c
+            .query(
+                &format!(
+                    "SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1
+                       AND ($2::text IS NULL OR booking_id = $2)
+                       AND ($3::text IS NULL OR customer_phone = $3)
+                       AND ($4::timestamptz IS NULL OR end_utc > $4)
+                       AND ($5::timestamptz IS NULL OR start_utc < $5)
+                       AND ($6::text[] IS NULL OR staff_id = ANY($6))
+                       AND (NOT $7 OR status = 'confirmed')
+                       AND ($8::text IS NULL OR idempotency_key = $8)
+                     ORDER BY start_utc LIMIT 500"
+                ),
+                &[&workspace_id, &q.booking_id, &q.phone, &q.from_utc, &q.to_utc, &staff, &q.only_confirmed, &q.idempotency_key],
+            )
+            .await
+            .map_err(pg_err)?;
+        rows.iter().map(booking).collect()
+    }
+
+    async fn cancel_booking(&self, workspace_id: &str, booking_id: &str) -> Result<ChangeOutcome, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        let Some(row) = tx
+            .query_opt(
+                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2 FOR UPDATE"),
+                &[&workspace_id, &booking_id],
+            )
+            .await
+            .map_err(pg_err)?
+        else {
+            return Ok(ChangeOutcome::NotFound);
+        };
+        let before = booking(&row)?;
+        if before.status == BookingRowStatus::Cancelled {
+            return Ok(ChangeOutcome::AlreadyCancelled(before));
+        }
+        let row = tx
+            .query_one(
+                &format!("UPDATE bookings SET status = 'cancelled', updated_at = now() WHERE workspace_id = $1 AND booking_id = $2 RETURNING {BOOKING_COLUMNS}"),
+                &[&workspace_id, &booking_id],
+            )
+            .await
+            .map_err(pg_err)?;
+        let after = booking(&row)?;
+        tx.commit().await.map_err(pg_err)?;
+        Ok(ChangeOutcome::Done { before, after })
+    }
+
+    async fn reschedule_booking(
+        &self,
+        workspace_id: &str,
+        booking_id: &str,
+        staff_id: &str,
+        start_utc: DateTime<Utc>,
+        end_utc: DateTime<Utc>,
+    ) -> Result<ChangeOutcome, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        let Some(row) = tx
+            .query_opt(
+                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2 FOR UPDATE"),
+                &[&workspace_id, &booking_id],
+            )
+            .await
+            .map_err(pg_err)?
+        else {
+            return Ok(ChangeOutcome::NotFound);
+        };
+        let before = booking(&row)?;
+        if before.status == BookingRowStatus::Cancelled {
+            return Ok(ChangeOutcome::AlreadyCancelled(before));
+        }
+        let res = tx
+            .query_one(
+                &format!(
+                    "UPDATE bookings SET staff_id = $3, start_utc = $4, end_utc = $5, updated_at = now()
+                     WHERE workspace_id = $1 AND booking_id = $2 RETURNING {BOOKING_COLUMNS}"
+                ),
+                &[&workspace_id, &booking_id, &staff_id, &start_utc, &end_utc],
+            )
+            .await;
+        let row = match res {
+            Ok(r) => r,
+            Err(e) if is_exclusion(&e) => return Ok(ChangeOutcome::Overlap),
+            Err(e) => return Err(pg_err(e)),
+        };
+        let after = booking(&row)?;
+        tx.commit().await.map_err(pg_err)?;
+        Ok(ChangeOutcome::Done { before, after })
+    }
+
+    async fn record_tool_calls(&self, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        insert_tool_calls(&tx, key, records).await?;
+        tx.commit().await.map_err(pg_err)
+    }
+
+    async fn record_shadow(&self, r: &ShadowRecord) -> Result<(), StoreError> {
+        let c = self.client().await?;
+        let dis = serde_json::to_value(&r.slot_disagreements).unwrap_or_default();
+        c.execute(
+            "INSERT INTO shadow_results (workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            &[
+                &r.workspace_id,
+                &r.conversation_id,
+                &r.message_id,
+                &r.text_redacted,
+                &r.legacy_intent,
+                &r.slm_intent,
+                &r.legacy_slots,
+                &r.slm_slots,
+                &r.intent_agrees,
+                &dis,
+                &r.slm_latency_ms,
+                &r.created_at,
+            ],
+        )
+        .await
+        .map_err(pg_err)?;
+        Ok(())
+    }
+
+    async fn shadow_disagreements(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<ShadowRecord>, StoreError> {
+        let c = self.client().await?;
+        let rows = c
+            .query(
+                "SELECT workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at
+                 FROM shadow_results WHERE created_at >= $1 AND (NOT intent_agrees OR slot_disagreements <> '[]'::jsonb)
+                 ORDER BY created_at DESC LIMIT $2",
+                &[&since, &(limit as i64)],
+            )
+            .await
+            .map_err(pg_err)?;
+        Ok(rows
+            .iter()
+            .map(|r| ShadowRecord {
+                workspace_id: r.get(0),
+                conversation_id: r.get(1),
+                message_id: r.get(2),
+                text_redacted: r.get(3),
+                legacy_intent: r.get(4),
+                slm_intent: r.get(5),
+                legacy_slots: r.get(6),
+                slm_slots: r.get(7),
+                intent_agrees: r.get(8),
+                slot_disagreements: serde_json::from_value(r.get(9)).unwrap_or_default(),
+                slm_latency_ms: r.get(10),
+                created_at: r.get(11),
+            })
+            .collect())
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        let c = self.client().await?;
+        c.query_one("SELECT 1", &[]).await.map_err(pg_err)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,685 @@
+//! SQLite backend: one file, WAL mode, migrated at start. Overlapping bookings of one staff
+//! member are refused by triggers, so the guarantee holds for every writer of the file.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::{
+    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
+    NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+};
+use crate::domain::state::ConversationState;
+
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE conversations (
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    state           TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    lease_holder    TEXT,
+    lease_until_ms  INTEGER,
+    updated_at      TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, conversation_id)
+);
+CREATE TABLE messages (
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    message_id      TEXT NOT NULL,
+    text            TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL CHECK (status IN ('processing', 'done')),
+    response        TEXT,
+    route           TEXT,
+    intent          TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, conversation_id, message_id)
+);
+CREATE TABLE bookings (
+    booking_id      TEXT NOT NULL,
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    customer_phone  TEXT,
+    customer_name   TEXT NOT NULL,
+    service_id      TEXT NOT NULL,
+    service_name    TEXT NOT NULL,
+    staff_id        TEXT NOT NULL,
+    start_utc       TEXT NOT NULL,
+    end_utc         TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+    idempotency_key TEXT NOT NULL UNIQUE,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, booking_id),
+    CHECK (start_utc < end_utc)
+);
+CREATE INDEX bookings_by_staff ON bookings (workspace_id, staff_id, start_utc);
+CREATE INDEX bookings_by_phone ON bookings (workspace_id, customer_phone, start_utc);
+CREATE TRIGGER bookings_no_overlap_insert BEFORE INSERT ON bookings
+WHEN NEW.status = 'confirmed'
+BEGIN
+    SELECT RAISE(ABORT, 'booking_overlap') WHERE EXISTS (
+        SELECT 1 FROM bookings b
+        WHERE b.workspace_id = NEW.workspace_id AND b.staff_id = NEW.staff_id AND b.status = 'confirmed'
+          AND b.start_utc < NEW.end_utc AND NEW.start_utc < b.end_utc);
+END;
+CREATE TRIGGER bookings_no_overlap_update BEFORE UPDATE OF start_utc, end_utc, staff_id, status ON bookings
+WHEN NEW.status = 'confirmed'
+BEGIN
+    SELECT RAISE(ABORT, 'booking_overlap') WHERE EXISTS (
+        SELECT 1 FROM bookings b
+        WHERE b.workspace_id = NEW.workspace_id AND b.staff_id = NEW.staff_id AND b.status = 'confirmed'
+          AND b.booking_id <> NEW.booking_id
+          AND b.start_utc < NEW.end_utc AND NEW.start_utc < b.end_utc);
+END;
+CREATE TABLE tool_calls (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id    TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    message_id      TEXT NOT NULL,
+    request_id      TEXT NOT NULL,
+    tool            TEXT NOT NULL,
+    args            TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    attempts        INTEGER NOT NULL,
+    latency_ms      REAL NOT NULL,
+    error           TEXT,
+    created_at      TEXT NOT NULL
+);
+CREATE TABLE shadow_results (
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id       TEXT NOT NULL,
+    conversation_id    TEXT NOT NULL,
+    message_id         TEXT NOT NULL,
+    text_redacted      TEXT NOT NULL,
+    legacy_intent      TEXT NOT NULL,
+    slm_intent         TEXT NOT NULL,
+    legacy_slots       TEXT NOT NULL,
+    slm_slots          TEXT NOT NULL,
+    intent_agrees      INTEGER NOT NULL,
+    slot_disagreements TEXT NOT NULL,
+    slm_latency_ms     REAL NOT NULL,
+    created_at         TEXT NOT NULL
+);
+CREATE INDEX shadow_by_time ON shadow_results (created_at);
+"#];
+
+/// The SQLite store. One connection, used from blocking tasks; SQLite serializes writers anyway.
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+}
+
+pub(crate) fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt {
+            table: "bookings",
+            reason: format!("bad timestamp `{s}`: {e}"),
+        })
+}
+
+fn now_ms() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+fn is_overlap(e: &rusqlite::Error) -> bool {
+    e.to_string().contains("booking_overlap")
+}
+
+fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
+        && e.to_string().contains("UNIQUE")
+}
+
+const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status";
+
+fn booking_from_row(row: &rusqlite::Row) -> rusqlite::Result<(BookingRow, String, String, String)> {
+    let start: String = row.get(8)?;
+    let end: String = row.get(9)?;
+    let status: String = row.get(10)?;
+    Ok((
+        BookingRow {
+            booking_id: row.get(0)?,
+            workspace_id: row.get(1)?,
+            conversation_id: row.get(2)?,
+            customer_phone: row.get(3)?,
+            customer_name: row.get(4)?,
+            service_id: row.get(5)?,
+            service_name: row.get(6)?,
+            staff_id: row.get(7)?,
+            start_utc: DateTime::<Utc>::MIN_UTC,
+            end_utc: DateTime::<Utc>::MIN_UTC,
+            status: BookingRowStatus::Confirmed,
+        },
+        start,
+        end,
+        status,
+    ))
+}
+
+fn finish_booking(raw: (BookingRow, String, String, String)) -> Result<BookingRow, StoreError> {
+    let (mut b, start, end, status) = raw;
+    b.start_utc = parse_ts(&start)?;
+    b.end_utc = parse_ts(&end)?;
+    b.status = BookingRowStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
+        table: "bookings",
+        reason: format!("bad status `{status}`"),
+    })?;
+    Ok(b)
+}
+
+fn get_booking(conn: &Connection, ws: &str, id: &str) -> Result<Option<BookingRow>, StoreError> {
+    let raw = conn
+        .query_row(
+            &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = ?1 AND booking_id = ?2"),
+            params![ws, id],
+            booking_from_row,
+        )
+        .optional()?;
+    raw.map(finish_booking).transpose()
+}
+
+impl SqliteStore {
+    /// Opens (creating and migrating) the database file. `:memory:` works for tests.
+    pub fn open(path: &str) -> Result<Self, StoreError> {
+        let open_err = |reason: String| StoreError::Open {
+            location: path.to_string(),
+            reason,
+        };
+        if path != ":memory:" {
+            if let Some(dir) = Path::new(path).parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir).map_err(|e| open_err(format!("cannot create {}: {e}", dir.display())))?;
+                }
+            }
+        }
+        let mut conn = Connection::open(path).map_err(|e| open_err(e.to_string()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| open_err(e.to_string()))?;
+        if path != ":memory:" {
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+                .map_err(|e| open_err(e.to_string()))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(open_err(format!("WAL mode refused (got {mode})")));
+            }
+        }
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+            .map_err(|e| open_err(e.to_string()))?;
+        migrate(&mut conn).map_err(|e| open_err(e.to_string()))?;
+        Ok(SqliteStore {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    async fn with<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn.lock().map_err(|_| StoreError::Db("connection mutex poisoned".into()))?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| StoreError::Db(format!("store task failed: {e}")))?
+    }
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+    let current: i64 = conn
+        .query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let v = i as i64 + 1;
+        if v > current {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", params![v])?;
+            tx.commit()?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_state(s: &str) -> Result<ConversationState, StoreError> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
+        table: "conversations",
+        reason: e.to_string(),
+    })
+}
+
+fn insert_tool_calls(conn: &Connection, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError> {
+    let now = ts(Utc::now());
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO tool_calls (workspace_id, conversation_id, message_id, request_id, tool, args, status, attempts, latency_ms, error, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for r in records {
+        stmt.execute(params![
+            key.workspace_id,
+            key.conversation_id,
+            key.message_id,
+            r.request_id,
+            r.tool,
+            r.args.to_string(),
+            r.status,
+            r.attempts,
+            r.latency_ms,
+            r.error,
+            now
+        ])?;
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn begin_turn(&self, key: &MessageKey, holder: &str, lease_ms: u64) -> Result<TurnStart, StoreError> {
+        let key = key.clone();
+        let holder = holder.to_string();
+        self.with(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let msg: Option<(String, Option<String>)> = tx
+                .query_row(
+                    "SELECT status, response FROM messages WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3",
+                    params![key.workspace_id, key.conversation_id, key.message_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((status, Some(resp))) = &msg {
+                if status == "done" {
+                    let v = serde_json::from_str(resp).map_err(|e| StoreError::Corrupt {
+                        table: "messages",
+                        reason: e.to_string(),
+                    })?;
+                    return Ok(TurnStart::Replay(v));
+                }
+            }
+            let now = now_ms();
+            let conv: Option<(String, i64, Option<String>, Option<i64>)> = tx
+                .query_row(
+                    "SELECT state, version, lease_holder, lease_until_ms FROM conversations WHERE workspace_id = ?1 AND conversation_id = ?2",
+                    params![key.workspace_id, key.conversation_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let until = now + lease_ms as i64;
+            let (state, version) = match conv {
+                Some((_, _, Some(h), Some(u))) if h != holder && u > now => return Ok(TurnStart::Busy),
+                Some((state, version, _, _)) => {
+                    tx.execute(
+                        "UPDATE conversations SET lease_holder = ?3, lease_until_ms = ?4 WHERE workspace_id = ?1 AND conversation_id = ?2",
+                        params![key.workspace_id, key.conversation_id, holder, until],
+                    )?;
+                    (parse_state(&state)?, version)
+                }
+                None => {
+                    let state = ConversationState::default();
+                    tx.execute(
+                        "INSERT INTO conversations (workspace_id, conversation_id, state, version, lease_holder, lease_until_ms, updated_at)
+                         VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6)",
+                        params![
+                            key.workspace_id,
+                            key.conversation_id,
+                            serde_json::to_string(&state).unwrap_or_else(|_| "{}".into()),
+                            holder,
+                            until,
+                            ts(Utc::now())
+                        ],
+                    )?;
+                    (state, 0)
+                }
+            };
+            let now_s = ts(Utc::now());
+            tx.execute(
+                "INSERT INTO messages (workspace_id, conversation_id, message_id, status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'processing', ?4, ?4)
+                 ON CONFLICT (workspace_id, conversation_id, message_id) DO UPDATE SET status = 'processing', updated_at = ?4",
+                params![key.workspace_id, key.conversation_id, key.message_id, now_s],
+            )?;
+            tx.commit()?;
+            Ok(TurnStart::Fresh { state, version })
+        })
+        .await
+    }
+
+    async fn finish_turn(&self, rec: TurnRecord<'_>) -> Result<i64, StoreError> {
+        let key = rec.key.clone();
+        let holder = rec.holder.to_string();
+        let state = serde_json::to_string(rec.state).map_err(|e| StoreError::Db(e.to_string()))?;
+        let expected = rec.expected_version;
+        let text = rec.text.to_string();
+        let response = rec.response.to_string();
+        let route = rec.route.to_string();
+        let intent = rec.intent.to_string();
+        let calls = rec.tool_calls.to_vec();
+        self.with(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now = ts(Utc::now());
+            let n = tx.execute(
+                "UPDATE conversations SET state = ?3, version = version + 1, lease_holder = NULL, lease_until_ms = NULL, updated_at = ?4
+                 WHERE workspace_id = ?1 AND conversation_id = ?2 AND version = ?5 AND (lease_holder IS NULL OR lease_holder = ?6)",
+                params![key.workspace_id, key.conversation_id, state, now, expected, holder],
+            )?;
+            if n != 1 {
+                return Err(StoreError::Conflict { expected });
+            }
+            tx.execute(
+                "UPDATE messages SET status = 'done', text = ?4, response = ?5, route = ?6, intent = ?7, updated_at = ?8
+                 WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3",
+                params![key.workspace_id, key.conversation_id, key.message_id, text, response, route, intent, now],
+            )?;
+            insert_tool_calls(&tx, &key, &calls)?;
+            tx.commit()?;
+            Ok(expected + 1)
+        })
+        .await
+    }
+
+    async fn abort_turn(&self, key: &MessageKey, holder: &str) -> Result<(), StoreError> {
+        let key = key.clone();
+        let holder = holder.to_string();
+        self.with(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
+                "DELETE FROM messages WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3 AND status = 'processing'",
+                params![key.workspace_id, key.conversation_id, key.message_id],
+            )?;
+            tx.execute(
+                "UPDATE conversations SET lease_holder = NULL, lease_until_ms = NULL WHERE workspace_id = ?1 AND conversation_id = ?2 AND lease_holder = ?3",
+                params![key.workspace_id, key.conversation_id, holder],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn load_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<Option<(ConversationState, i64)>, StoreError> {
+        let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
+        self.with(move |conn| {
+            let row: Option<(String, i64)> = conn
+                .query_row(
+                    "SELECT state, version FROM conversations WHERE workspace_id = ?1 AND conversation_id = ?2",
+                    params![ws, conv],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            row.map(|(s, v)| Ok((parse_state(&s)?, v))).transpose()
+        })
+        .await
+    }
+
+    async fn reset_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<(), StoreError> {
+        let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
+        self.with(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
+                "UPDATE conversations SET state = '{}', version = version + 1, lease_holder = NULL, lease_until_ms = NULL WHERE workspace_id = ?1 AND conversation_id = ?2",
+                params![ws, conv],
+            )?;
+            tx.execute(
+                "DELETE FROM messages WHERE workspace_id = ?1 AND conversation_id = ?2",
+                params![ws, conv],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
+        self.with(move |conn| {
+            for attempt in 0..40 {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let existing: Option<String> = tx
+                    .query_row(
+                        "SELECT booking_id FROM bookings WHERE idempotency_key = ?1",
+                        params![b.idempotency_key],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(id) = existing {
+                    let row = get_booking(&tx, &b.workspace_id, &id)?.ok_or_else(|| StoreError::Corrupt {
+                        table: "bookings",
+                        reason: "idempotency key without its booking".into(),
+                    })?;
+                    return Ok(CreateOutcome::Existing(row));
+                }
+                let id = random_booking_id(attempt);
+                let now = ts(Utc::now());
+                let res = tx.execute(
+                    "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12)",
+                    params![
+                        id,
+                        b.workspace_id,
+                        b.conversation_id,
+                        b.customer_phone,
+                        b.customer_name,
+                        b.service_id,
+                        b.service_name,
+                        b.staff_id,
+                        ts(b.start_utc),
+                        ts(b.end_utc),
+                        b.idempotency_key,
+                        now
+                    ],
+                );
+                match res {
+                    Ok(_) => {
+                        let row = get_booking(&tx, &b.workspace_id, &id)?.ok_or_else(|| StoreError::Db("inserted booking vanished".into()))?;
+                        tx.commit()?;
+                        return Ok(CreateOutcome::Created(row));
+                    }
+                    Err(e) if is_overlap(&e) => return Ok(CreateOutcome::Overlap),
+                    Err(e) if is_unique_violation(&e) => continue, // id collision: draw another
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            Err(StoreError::Db("could not draw a free booking id".into()))
+        })
+        .await
+    }
+
+    async fn find_bookings(&self, workspace_id: &str, q: &BookingQuery) -> Result<Vec<BookingRow>, StoreError> {
+        let ws = workspace_id.to_string();
+        let q = q.clone();
+        self.with(move |conn| {
+            let mut sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = ?1");
+            let mut args: Vec<String> = vec![ws];
+            if let Some(id) = &q.booking_id {
+                args.push(id.clone());
+                sql.push_str(&format!(" AND booking_id = ?{}", args.len()));
+            }
+            if let Some(k) = &q.idempotency_key {
+                args.push(k.clone());
+                sql.push_str(&format!(" AND idempotency_key = ?{}", args.len()));
+            }
+            if let Some(p) = &q.phone {
+                args.push(p.clone());
+                sql.push_str(&format!(" AND customer_phone = ?{}", args.len()));
+            }
+            if let Some(f) = q.from_utc {
+                args.push(ts(f));
+                sql.push_str(&format!(" AND end_utc > ?{}", args.len()));
+            }
+            if let Some(t) = q.to_utc {
+                args.push(ts(t));
+                sql.push_str(&format!(" AND start_utc < ?{}", args.len()));
+            }
+            if !q.staff_ids.is_empty() {
+                let mut marks = Vec::new();
+                for s in &q.staff_ids {
+                    args.push(s.clone());
+                    marks.push(format!("?{}", args.len()));
+                }
+                sql.push_str(&format!(" AND staff_id IN ({})", marks.join(",")));
+            }
+            if q.only_confirmed {
+                sql.push_str(" AND status = 'confirmed'");
+            }
+            sql.push_str(" ORDER BY start_utc LIMIT 500");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), booking_from_row)?;
+            let mut out = Vec::new();
+            for r in rows {
+                out.push(finish_booking(r?)?);
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn cancel_booking(&self, workspace_id: &str, booking_id: &str) -> Result<ChangeOutcome, StoreError> {
+        let (ws, id) = (workspace_id.to_string(), booking_id.to_string());
+        self.with(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let Some(before) = get_booking(&tx, &ws, &id)? else {
+                return Ok(ChangeOutcome::NotFound);
+            };
+            if before.status == BookingRowStatus::Cancelled {
+                return Ok(ChangeOutcome::AlreadyCancelled(before));
+            }
+            tx.execute(
+                "UPDATE bookings SET status = 'cancelled', updated_at = ?3 WHERE workspace_id = ?1 AND booking_id = ?2",
+                params![ws, id, ts(Utc::now())],
+            )?;
+            let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
+            tx.commit()?;
+            Ok(ChangeOutcome::Done { before, after })
+        })
+        .await
+    }
+
+    async fn reschedule_booking(
+        &self,
+        workspace_id: &str,
+        booking_id: &str,
+        staff_id: &str,
+        start_utc: DateTime<Utc>,
+        end_utc: DateTime<Utc>,
+    ) -> Result<ChangeOutcome, StoreError> {
+        let (ws, id, staff) = (workspace_id.to_string(), booking_id.to_string(), staff_id.to_string());
+        self.with(move |conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let Some(before) = get_booking(&tx, &ws, &id)? else {
+                return Ok(ChangeOutcome::NotFound);
+            };
+            if before.status == BookingRowStatus::Cancelled {
+                return Ok(ChangeOutcome::AlreadyCancelled(before));
+            }
+            let res = tx.execute(
+                "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
+                params![ws, id, staff, ts(start_utc), ts(end_utc), ts(Utc::now())],
+            );
+            match res {
+                Ok(_) => {}
+                Err(e) if is_overlap(&e) => return Ok(ChangeOutcome::Overlap),
+                Err(e) => return Err(e.into()),
+            }
+            let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
+            tx.commit()?;
+            Ok(ChangeOutcome::Done { before, after })
+        })
+        .await
+    }
+
+    async fn record_tool_calls(&self, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError> {
+        let key = key.clone();
+        let records = records.to_vec();
+        self.with(move |conn| insert_tool_calls(conn, &key, &records)).await
+    }
+
+    async fn record_shadow(&self, rec: &ShadowRecord) -> Result<(), StoreError> {
+        let r = rec.clone();
+        self.with(move |conn| {
+            conn.execute(
+                "INSERT INTO shadow_results (workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![
+                    r.workspace_id,
+                    r.conversation_id,
+                    r.message_id,
+                    r.text_redacted,
+                    r.legacy_intent,
+                    r.slm_intent,
+                    r.legacy_slots.to_string(),
+                    r.slm_slots.to_string(),
+                    r.intent_agrees,
+                    serde_json::to_string(&r.slot_disagreements).unwrap_or_else(|_| "[]".into()),
+                    r.slm_latency_ms,
+                    ts(r.created_at)
+                ],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn shadow_disagreements(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<ShadowRecord>, StoreError> {
+        self.with(move |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at
+                 FROM shadow_results WHERE created_at >= ?1 AND (intent_agrees = 0 OR slot_disagreements <> '[]')
+                 ORDER BY created_at DESC LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![ts(since), limit as i64], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, bool>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, f64>(10)?,
+                    r.get::<_, String>(11)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (ws, conv, msg, text, li, si, ls, ss, agrees, dis, lat, at) = row?;
+                out.push(ShadowRecord {
+                    workspace_id: ws,
+                    conversation_id: conv,
+                    message_id: msg,
+                    text_redacted: text,
+                    legacy_intent: li,
+                    slm_intent: si,
+                    legacy_slots: serde_json::from_str(&ls).unwrap_or_default(),
+                    slm_slots: serde_json::from_str(&ss).unwrap_or_default(),
+                    intent_agrees: agrees,
+                    slot_disagreements: serde_json::from_str(&dis).unwrap_or_default(),
+                    slm_latency_ms: lat,
+                    created_at: parse_ts(&at)?,
+                });
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        self.with(|conn| {
+            conn.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?;
+            Ok(())
+        })
+        .await
+    }
+}

@@ -1,0 +1,335 @@
+//! Built-in tools over the workspace catalog and the store.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+use super::{Tool, ToolContext, ToolError};
+use crate::domain::actions::{
+    BookingInfo, BookingRefusal, BookingStatus, Observation, ServiceInfo, ToolCall,
+};
+use crate::domain::availability::{self, Busy, ALTERNATIVE_DAYS};
+use crate::domain::catalog::{Service, Workspace};
+use crate::store::{BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, NewBooking, StoreError};
+
+/// The built-in implementation of every tool.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Builtin;
+
+fn store_err(e: StoreError) -> ToolError {
+    match e {
+        StoreError::Conflict { .. } | StoreError::Db(_) => ToolError::Unavailable(e.to_string()),
+        other => ToolError::Rejected(other.to_string()),
+    }
+}
+
+fn service_info(s: &Service) -> ServiceInfo {
+    ServiceInfo {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        price: s.price,
+        duration_minutes: s.duration_minutes,
+    }
+}
+
+fn to_utc(ws: &Workspace, local: NaiveDateTime) -> Result<DateTime<Utc>, ToolError> {
+    ws.tz
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|d| d.with_timezone(&Utc))
+        .ok_or_else(|| ToolError::Rejected(format!("{local} does not exist in {}", ws.tz)))
+}
+
+fn to_local(ws: &Workspace, t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&ws.tz).naive_local()
+}
+
+fn booking_info(ws: &Workspace, b: &BookingRow) -> BookingInfo {
+    let start = to_local(ws, b.start_utc);
+    BookingInfo {
+        booking_id: b.booking_id.clone(),
+        service: b.service_id.clone(),
+        service_name: b.service_name.clone(),
+        staff: b.staff_id.clone(),
+        date: start.date(),
+        time: start.time(),
+        duration_minutes: (b.end_utc - b.start_utc).num_minutes().max(0) as u32,
+        customer_name: b.customer_name.clone(),
+        customer_phone: b.customer_phone.clone(),
+        status: match b.status {
+            BookingRowStatus::Confirmed => BookingStatus::Confirmed,
+            BookingRowStatus::Cancelled => BookingStatus::Cancelled,
+        },
+    }
+}
+
+/// A booking belongs to the asking customer when the phones match (or either is unknown).
+fn owned_by(b: &BookingRow, phone: Option<&str>) -> bool {
+    match (b.customer_phone.as_deref(), phone) {
+        (Some(a), Some(p)) => phone_match(a, p),
+        _ => true,
+    }
+}
+
+/// "5491155551234" and "1155551234" are the same line: compare the last 10 digits.
+fn phone_match(a: &str, b: &str) -> bool {
+    let tail = |s: &str| s.chars().rev().take(10).collect::<String>();
+    tail(a) == tail(b)
+}
+
+/// "Now" for booking decisions: never earlier than the server's clock.
+fn booking_now(ctx: &ToolContext) -> NaiveDateTime {
+    to_local(&ctx.ws, ctx.now.max(Utc::now()))
+}
+
+async fn busy_for(
+    ctx: &ToolContext,
+    staff: &[String],
+    from: NaiveDate,
+    days: i64,
+    except: Option<&str>,
+) -> Result<Vec<Busy>, ToolError> {
+    let ws = &ctx.ws;
+    let from_utc = to_utc(ws, from.and_time(NaiveTime::MIN))?;
+    let to_utc_ = to_utc(ws, (from + Duration::days(days)).and_time(NaiveTime::MIN))?;
+    let rows = ctx
+        .store
+        .find_bookings(
+            &ws.id,
+            &BookingQuery {
+                from_utc: Some(from_utc),
+                to_utc: Some(to_utc_),
+                staff_ids: staff.to_vec(),
+                only_confirmed: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .map_err(store_err)?;
+    Ok(rows
+        .iter()
+        .filter(|b| Some(b.booking_id.as_str()) != except)
+        .map(|b| Busy {
+            staff: b.staff_id.clone(),
+            start: to_local(ws, b.start_utc),
+            end: to_local(ws, b.end_utc),
+        })
+        .collect())
+}
+
+fn find_service<'a>(ws: &'a Workspace, id: &str) -> Result<&'a Service, ToolError> {
+    ws.service(id)
+        .ok_or_else(|| ToolError::Rejected(format!("unknown service `{id}`")))
+}
+
+async fn check(
+    ctx: &ToolContext,
+    service: &Service,
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    staff: Option<&str>,
+    except: Option<&str>,
+) -> Result<crate::domain::actions::Availability, ToolError> {
+    let ws = &ctx.ws;
+    let staff_ids: Vec<String> = ws.staff_for(service).iter().map(|s| s.id.clone()).collect();
+    let busy = busy_for(ctx, &staff_ids, date, ALTERNATIVE_DAYS + 1, except).await?;
+    Ok(availability::check(ws, service, date, time, staff, &busy, booking_now(ctx)))
+}
+
+#[async_trait]
+impl Tool for Builtin {
+    async fn call(&self, ctx: &ToolContext, call: &ToolCall) -> Result<Observation, ToolError> {
+        let ws = &ctx.ws;
+        match call {
+            ToolCall::ListServices {} => Ok(Observation::Services {
+                services: ws.services.iter().map(service_info).collect(),
+            }),
+            ToolCall::GetPrices { service } => {
+                let services = match service {
+                    Some(id) => vec![service_info(find_service(ws, id)?)],
+                    None => ws.services.iter().map(service_info).collect(),
+                };
+                Ok(Observation::Prices { services })
+            }
+            ToolCall::GetHours { date } => {
+                use chrono::Weekday::*;
+                let fmt = |ranges: &[(NaiveTime, NaiveTime)]| -> Vec<String> {
+                    ranges
+                        .iter()
+                        .map(|(a, b)| format!("{}-{}", a.format("%H:%M"), b.format("%H:%M")))
+                        .collect()
+                };
+                let weekly = [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
+                    .into_iter()
+                    .map(|d| fmt(ws.hours_on(d)))
+                    .collect();
+                let date_ranges = date.map(|d| {
+                    use chrono::Datelike;
+                    if ws.closures.contains(&d) {
+                        Vec::new()
+                    } else {
+                        fmt(ws.hours_on(d.weekday()))
+                    }
+                });
+                Ok(Observation::Hours {
+                    weekly,
+                    date: *date,
+                    date_ranges,
+                })
+            }
+            ToolCall::CheckAvailability {
+                service,
+                date,
+                time,
+                staff,
+            } => {
+                let svc = find_service(ws, service)?;
+                Ok(Observation::Availability(check(ctx, svc, *date, *time, staff.as_deref(), None).await?))
+            }
+            ToolCall::FindBookings { booking_id, phone, date } => {
+                let (from, to) = match date {
+                    Some(d) => (
+                        Some(to_utc(ws, d.and_time(NaiveTime::MIN))?),
+                        Some(to_utc(ws, (*d + Duration::days(1)).and_time(NaiveTime::MIN))?),
+                    ),
+                    None => (Some(ctx.now.min(Utc::now()) - Duration::hours(1)), None),
+                };
+                let rows = ctx
+                    .store
+                    .find_bookings(
+                        &ws.id,
+                        &BookingQuery {
+                            booking_id: booking_id.clone(),
+                            phone: if booking_id.is_some() { None } else { phone.clone() },
+                            from_utc: from,
+                            to_utc: to,
+                            only_confirmed: true,
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                    .map_err(store_err)?;
+                let bookings = rows
+                    .iter()
+                    .filter(|b| owned_by(b, phone.as_deref()))
+                    .map(|b| booking_info(ws, b))
+                    .collect();
+                Ok(Observation::Bookings { bookings })
+            }
+            ToolCall::CreateBooking {
+                service,
+                date,
+                time,
+                staff,
+                customer_name,
+                customer_phone,
+                idempotency_key,
+            } => {
+                // A retry of the same message finds the booking its first attempt made.
+                let earlier = ctx
+                    .store
+                    .find_bookings(&ws.id, &BookingQuery { idempotency_key: Some(idempotency_key.clone()), ..Default::default() })
+                    .await
+                    .map_err(store_err)?;
+                if let Some(b) = earlier.first() {
+                    return Ok(Observation::Booked { booking: booking_info(ws, b) });
+                }
+                let svc = find_service(ws, service)?;
+                let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), None).await?;
+                let Some(staff_id) = a.staff.clone().filter(|_| a.available) else {
+                    return Ok(Observation::Refused {
+                        reason: if a.unbookable.is_some() { BookingRefusal::Unbookable } else { BookingRefusal::SlotTaken },
+                        alternatives: a.slots,
+                    });
+                };
+                let start = to_utc(ws, date.and_time(*time))?;
+                let end = start + Duration::minutes(i64::from(svc.duration_minutes));
+                let outcome = ctx
+                    .store
+                    .create_booking(NewBooking {
+                        workspace_id: ws.id.clone(),
+                        conversation_id: ctx.conversation_id.clone(),
+                        customer_phone: customer_phone.clone(),
+                        customer_name: customer_name.clone(),
+                        service_id: svc.id.clone(),
+                        service_name: svc.name.clone(),
+                        staff_id,
+                        start_utc: start,
+                        end_utc: end,
+                        idempotency_key: idempotency_key.clone(),
+                    })
+                    .await
+                    .map_err(store_err)?;
+                match outcome {
+                    CreateOutcome::Created(row) | CreateOutcome::Existing(row) => Ok(Observation::Booked { booking: booking_info(ws, &row) }),
+                    // Taken between the check and the insert (another customer, another replica).
+                    CreateOutcome::Overlap => {
+                        let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), None).await?;
+                        Ok(Observation::Refused { reason: BookingRefusal::SlotTaken, alternatives: a.slots })
+                    }
+                }
+            }
+            ToolCall::CancelBooking { booking_id, phone } => {
+                let rows = ctx
+                    .store
+                    .find_bookings(&ws.id, &BookingQuery { booking_id: Some(booking_id.clone()), ..Default::default() })
+                    .await
+                    .map_err(store_err)?;
+                if !rows.iter().any(|b| owned_by(b, phone.as_deref())) {
+                    return Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] });
+                }
+                match ctx.store.cancel_booking(&ws.id, booking_id).await.map_err(store_err)? {
+                    ChangeOutcome::Done { after, .. } => Ok(Observation::Cancelled { booking: booking_info(ws, &after) }),
+                    ChangeOutcome::AlreadyCancelled(_) => Ok(Observation::Refused { reason: BookingRefusal::AlreadyCancelled, alternatives: vec![] }),
+                    ChangeOutcome::NotFound => Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] }),
+                    ChangeOutcome::Overlap => Err(ToolError::Rejected("overlap on cancel".into())),
+                }
+            }
+            ToolCall::RescheduleBooking { booking_id, date, time, staff, phone } => {
+                let rows = ctx
+                    .store
+                    .find_bookings(&ws.id, &BookingQuery { booking_id: Some(booking_id.clone()), ..Default::default() })
+                    .await
+                    .map_err(store_err)?;
+                let Some(current) = rows.into_iter().find(|b| owned_by(b, phone.as_deref())) else {
+                    return Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] });
+                };
+                if current.status == BookingRowStatus::Cancelled {
+                    return Ok(Observation::Refused { reason: BookingRefusal::AlreadyCancelled, alternatives: vec![] });
+                }
+                let svc = find_service(ws, &current.service_id)?;
+                let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), Some(booking_id)).await?;
+                let Some(staff_id) = a.staff.clone().filter(|_| a.available) else {
+                    return Ok(Observation::Refused {
+                        reason: if a.unbookable.is_some() { BookingRefusal::Unbookable } else { BookingRefusal::SlotTaken },
+                        alternatives: a.slots,
+                    });
+                };
+                let start = to_utc(ws, date.and_time(*time))?;
+                let end = start + Duration::minutes(i64::from(svc.duration_minutes));
+                match ctx.store.reschedule_booking(&ws.id, booking_id, &staff_id, start, end).await.map_err(store_err)? {
+                    ChangeOutcome::Done { before, after } => Ok(Observation::Rescheduled {
+                        booking: booking_info(ws, &after),
+                        previous: booking_info(ws, &before),
+                    }),
+                    ChangeOutcome::Overlap => {
+                        let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), Some(booking_id)).await?;
+                        Ok(Observation::Refused { reason: BookingRefusal::SlotTaken, alternatives: a.slots })
+                    }
+                    ChangeOutcome::AlreadyCancelled(_) => Ok(Observation::Refused { reason: BookingRefusal::AlreadyCancelled, alternatives: vec![] }),
+                    ChangeOutcome::NotFound => Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] }),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_match_on_the_last_ten_digits() {
+        assert!(phone_match("5491155551234", "1155551234"));
+        assert!(!phone_match("5491155551234", "1155551235"));
+    }
+}
