@@ -163,7 +163,11 @@ impl Config {
         Config::merge(args, file, std::env::var("PULPO_ADMIN_TOKEN").ok())
     }
 
-    pub fn merge(args: &ServeArgs, file: FileConfig, admin_token: Option<String>) -> Result<Config, ConfigError> {
+    pub fn merge(
+        args: &ServeArgs,
+        file: FileConfig,
+        admin_token: Option<String>,
+    ) -> Result<Config, ConfigError> {
         let percent = |field: &'static str, v: Option<u8>| -> Result<u8, ConfigError> {
             match v {
                 Some(p) if p > 100 => Err(ConfigError::Invalid {
@@ -175,20 +179,40 @@ impl Config {
             }
         };
         let flags = FlagValues {
-            enable_slm_pipeline: args.enable_slm_pipeline.or(file.flags.enable_slm_pipeline).unwrap_or(false),
-            slm_canary_percent: percent("SLM_CANARY_PERCENT", args.slm_canary_percent.or(file.flags.slm_canary_percent))?,
-            slm_shadow_percent: percent("SLM_SHADOW_PERCENT", args.slm_shadow_percent.or(file.flags.slm_shadow_percent))?,
+            enable_slm_pipeline: args
+                .enable_slm_pipeline
+                .or(file.flags.enable_slm_pipeline)
+                .unwrap_or(false),
+            slm_canary_percent: percent(
+                "SLM_CANARY_PERCENT",
+                args.slm_canary_percent.or(file.flags.slm_canary_percent),
+            )?,
+            slm_shadow_percent: percent(
+                "SLM_SHADOW_PERCENT",
+                args.slm_shadow_percent.or(file.flags.slm_shadow_percent),
+            )?,
         };
         let threads = args.threads.or(file.model.threads).unwrap_or(0);
-        let threads = if threads == 0 { default_threads() } else { threads };
-        let deadline_ms = args.slm_deadline_ms.or(file.model.deadline_ms).unwrap_or(2500);
+        let threads = if threads == 0 {
+            default_threads()
+        } else {
+            threads
+        };
+        let deadline_ms = args
+            .slm_deadline_ms
+            .or(file.model.deadline_ms)
+            .unwrap_or(2500);
         if !(50..=60_000).contains(&deadline_ms) {
             return Err(ConfigError::Invalid {
                 field: "PULPO_SLM_DEADLINE_MS",
                 reason: format!("{deadline_ms} is outside 50..=60000"),
             });
         }
-        let log_format = args.log_format.clone().or(file.log_format).unwrap_or_else(|| "json".into());
+        let log_format = args
+            .log_format
+            .clone()
+            .or(file.log_format)
+            .unwrap_or_else(|| "json".into());
         if !matches!(log_format.as_str(), "json" | "text") {
             return Err(ConfigError::Invalid {
                 field: "PULPO_LOG_FORMAT",
@@ -204,28 +228,83 @@ impl Config {
         }
         let defaults = crate::tools::broker::BrokerConfig::default();
         let tools = crate::tools::broker::BrokerConfig {
-            timeout: file.tools.timeout_ms.map(Duration::from_millis).unwrap_or(defaults.timeout),
-            max_attempts: file.tools.max_attempts.unwrap_or(defaults.max_attempts).clamp(1, 10),
-            backoff_base: file.tools.backoff_base_ms.map(Duration::from_millis).unwrap_or(defaults.backoff_base),
+            timeout: file
+                .tools
+                .timeout_ms
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.timeout),
+            max_attempts: file
+                .tools
+                .max_attempts
+                .unwrap_or(defaults.max_attempts)
+                .clamp(1, 10),
+            backoff_base: file
+                .tools
+                .backoff_base_ms
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.backoff_base),
             backoff_max: defaults.backoff_max,
-            breaker_threshold: file.tools.breaker_threshold.unwrap_or(defaults.breaker_threshold).max(1),
-            breaker_cooldown: file.tools.breaker_cooldown_ms.map(Duration::from_millis).unwrap_or(defaults.breaker_cooldown),
+            breaker_threshold: file
+                .tools
+                .breaker_threshold
+                .unwrap_or(defaults.breaker_threshold)
+                .max(1),
+            breaker_cooldown: file
+                .tools
+                .breaker_cooldown_ms
+                .map(Duration::from_millis)
+                .unwrap_or(defaults.breaker_cooldown),
         };
         Ok(Config {
-            addr: args.addr.clone().or(file.addr).unwrap_or_else(|| "127.0.0.1:8080".into()),
-            db: args.db.clone().or(file.db).unwrap_or_else(|| "data/pulpo.db".into()),
-            workspaces_dir: args.workspaces.clone().or(file.workspaces).unwrap_or_else(|| "config/workspaces".into()),
+            addr: args
+                .addr
+                .clone()
+                .or(file.addr)
+                .unwrap_or_else(|| "127.0.0.1:8080".into()),
+            db: args
+                .db
+                .clone()
+                .or(file.db)
+                .unwrap_or_else(|| "data/pulpo.db".into()),
+            workspaces_dir: args
+                .workspaces
+                .clone()
+                .or(file.workspaces)
+                .unwrap_or_else(|| "config/workspaces".into()),
             flags,
-            canary_salt: file.flags.canary_salt.unwrap_or_else(|| "pulpo-canary-v1".into()),
-            model: args.model.clone().or(file.model.id).unwrap_or_else(|| DEFAULT_MODEL.into()),
-            models_dir: args.models_dir.clone().or(file.model.dir).unwrap_or_else(|| "models".into()),
+            canary_salt: file
+                .flags
+                .canary_salt
+                .unwrap_or_else(|| "pulpo-canary-v1".into()),
+            model: args
+                .model
+                .clone()
+                .or(file.model.id)
+                .unwrap_or_else(|| DEFAULT_MODEL.into()),
+            models_dir: args
+                .models_dir
+                .clone()
+                .or(file.model.dir)
+                .unwrap_or_else(|| "models".into()),
             threads,
             slm_deadline: Duration::from_millis(deadline_ms),
-            slm_queue: args.slm_queue.or(file.model.queue).unwrap_or(4).clamp(1, 1024),
+            slm_queue: args
+                .slm_queue
+                .or(file.model.queue)
+                .unwrap_or(4)
+                .clamp(1, 1024),
             preload_model: args.preload_model.or(file.model.preload).unwrap_or(false),
-            max_body_bytes: file.limits.max_body_bytes.unwrap_or(64 * 1024).clamp(1024, 16 * 1024 * 1024),
+            max_body_bytes: file
+                .limits
+                .max_body_bytes
+                .unwrap_or(64 * 1024)
+                .clamp(1024, 16 * 1024 * 1024),
             max_text_chars: file.limits.max_text_chars.unwrap_or(4000).clamp(1, 100_000),
-            max_concurrency: args.max_concurrency.or(file.limits.max_concurrency).unwrap_or(512).max(1),
+            max_concurrency: args
+                .max_concurrency
+                .or(file.limits.max_concurrency)
+                .unwrap_or(512)
+                .max(1),
             lease: Duration::from_millis(file.limits.lease_ms.unwrap_or(30_000).max(100)),
             turn_wait: Duration::from_millis(file.limits.turn_wait_ms.unwrap_or(20_000)),
             tools,
@@ -259,7 +338,10 @@ impl Config {
 
 /// One inference thread per physical core; on a 2-core box, 2.
 pub fn default_threads() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 16)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 16)
 }
 
 pub fn read_file_config(path: &Path) -> Result<FileConfig, ConfigError> {
@@ -282,7 +364,8 @@ mod tests {
 
     #[test]
     fn env_and_flags_override_the_file() {
-        let file: FileConfig = toml::from_str("addr = \"0.0.0.0:9\"\n[flags]\nslm_canary_percent = 5\n").unwrap();
+        let file: FileConfig =
+            toml::from_str("addr = \"0.0.0.0:9\"\n[flags]\nslm_canary_percent = 5\n").unwrap();
         let args = ServeArgs {
             slm_canary_percent: Some(30),
             ..Default::default()
@@ -299,11 +382,17 @@ mod tests {
             slm_canary_percent: Some(101),
             ..Default::default()
         };
-        let err = Config::merge(&args, FileConfig::default(), None).unwrap_err().to_string();
-        assert!(err.contains("SLM_CANARY_PERCENT"), "{err}");
-        let err = Config::merge(&ServeArgs::default(), FileConfig::default(), Some("short".into()))
+        let err = Config::merge(&args, FileConfig::default(), None)
             .unwrap_err()
             .to_string();
+        assert!(err.contains("SLM_CANARY_PERCENT"), "{err}");
+        let err = Config::merge(
+            &ServeArgs::default(),
+            FileConfig::default(),
+            Some("short".into()),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("PULPO_ADMIN_TOKEN"), "{err}");
     }
 
@@ -315,6 +404,9 @@ mod tests {
         };
         let c = Config::merge(&args, FileConfig::default(), Some("supersecret".into())).unwrap();
         let text = c.redacted().to_string();
-        assert!(!text.contains("hunter2") && !text.contains("supersecret"), "{text}");
+        assert!(
+            !text.contains("hunter2") && !text.contains("supersecret"),
+            "{text}"
+        );
     }
 }

@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use pulpo::config::{Config, ServeArgs};
 
 #[derive(Parser)]
-#[command(name = "pulpo", version, about = "WhatsApp desk for small businesses, with an on-box language model")]
+#[command(
+    name = "pulpo",
+    version,
+    about = "WhatsApp desk for small businesses, with an on-box language model"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -24,7 +28,6 @@ fn main() -> anyhow::Result<()> {
         Command::Serve(args) => {
             let config = Config::load(&args).context("loading the configuration")?;
             pulpo::telemetry::init_logging(&config.log_format);
-            let _ = rustls::crypto::ring::default_provider().install_default();
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .enable_all()
@@ -32,7 +35,12 @@ fn main() -> anyhow::Result<()> {
                 .context("starting the async runtime")?;
             rt.block_on(async move {
                 tracing::info!(config = %config.redacted(), "starting");
-                let state = pulpo::server::build_state(config, None, Some("the model path is not built yet".into())).await?;
+                let state = pulpo::server::build_state(
+                    config,
+                    None,
+                    Some("the model path is not built yet".into()),
+                )
+                .await?;
                 pulpo::server::serve(state).await
             })
         }

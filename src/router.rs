@@ -63,9 +63,12 @@ impl Flags {
     }
 
     pub fn set(&self, v: FlagValues) {
-        self.canary_percent.store(v.slm_canary_percent.min(100), Ordering::SeqCst);
-        self.shadow_percent.store(v.slm_shadow_percent.min(100), Ordering::SeqCst);
-        self.enable_slm.store(v.enable_slm_pipeline, Ordering::SeqCst);
+        self.canary_percent
+            .store(v.slm_canary_percent.min(100), Ordering::SeqCst);
+        self.shadow_percent
+            .store(v.slm_shadow_percent.min(100), Ordering::SeqCst);
+        self.enable_slm
+            .store(v.enable_slm_pipeline, Ordering::SeqCst);
     }
 }
 
@@ -92,7 +95,8 @@ pub fn route(flags: &FlagValues, salt: &str, conversation_id: &str) -> Route {
 
 /// Whether a legacy-route conversation is also read by the model in the background.
 pub fn shadowed(flags: &FlagValues, salt: &str, conversation_id: &str) -> bool {
-    flags.slm_shadow_percent > 0 && bucket(&format!("{salt}/shadow"), conversation_id) < flags.slm_shadow_percent
+    flags.slm_shadow_percent > 0
+        && bucket(&format!("{salt}/shadow"), conversation_id) < flags.slm_shadow_percent
 }
 
 #[cfg(test)]
@@ -110,9 +114,18 @@ mod tests {
     #[test]
     fn bucket_is_stable_across_processes() {
         // Fixed expectations: a change of hash would move live conversations between arms.
-        assert_eq!(bucket("pulpo-canary-v1", "wa:5491155551234"), bucket("pulpo-canary-v1", "wa:5491155551234"));
-        let known: Vec<u8> = ["a", "b", "wa:1"].iter().map(|id| bucket("s", id)).collect();
-        let again: Vec<u8> = ["a", "b", "wa:1"].iter().map(|id| bucket("s", id)).collect();
+        assert_eq!(
+            bucket("pulpo-canary-v1", "wa:5491155551234"),
+            bucket("pulpo-canary-v1", "wa:5491155551234")
+        );
+        let known: Vec<u8> = ["a", "b", "wa:1"]
+            .iter()
+            .map(|id| bucket("s", id))
+            .collect();
+        let again: Vec<u8> = ["a", "b", "wa:1"]
+            .iter()
+            .map(|id| bucket("s", id))
+            .collect();
         assert_eq!(known, again);
     }
 

@@ -20,21 +20,27 @@ use crate::tools::broker::Broker;
 /// Loads every `*.toml` workspace file of a directory.
 pub fn load_workspaces(dir: &Path) -> anyhow::Result<HashMap<String, Arc<Workspace>>> {
     let mut out = HashMap::new();
-    let entries = std::fs::read_dir(dir).with_context(|| format!("reading workspaces from {}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("reading workspaces from {}", dir.display()))?;
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
         if path.extension().and_then(|e| e.to_str()) != Some("toml") {
             continue;
         }
-        let src = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let src = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
         let ws = Workspace::from_toml(&src, |k| std::env::var(k).ok().filter(|v| !v.is_empty()))
             .with_context(|| format!("in {}", path.display()))?;
         if ws.api_key_digests.is_empty() {
             tracing::warn!(workspace = %ws.id, "workspace has no API key: nobody can call it");
         }
         if let Some(prev) = out.insert(ws.id.clone(), Arc::new(ws)) {
-            anyhow::bail!("workspace id `{}` is defined twice (second in {})", prev.id, path.display());
+            anyhow::bail!(
+                "workspace id `{}` is defined twice (second in {})",
+                prev.id,
+                path.display()
+            );
         }
     }
     if out.is_empty() {
@@ -50,10 +56,13 @@ pub async fn build_state(
     model_missing: Option<String>,
 ) -> anyhow::Result<Arc<AppState>> {
     let workspaces = load_workspaces(&config.workspaces_dir)?;
-    let store = crate::store::open(&config.db).await.context("opening the store")?;
+    let store = crate::store::open(&config.db)
+        .await
+        .context("opening the store")?;
     let metrics = Arc::new(Metrics::default());
     let ws_list: Vec<Arc<Workspace>> = workspaces.values().cloned().collect();
-    let broker = Broker::new(config.tools.clone(), &ws_list, metrics.clone()).map_err(anyhow::Error::msg)?;
+    let broker =
+        Broker::new(config.tools.clone(), &ws_list, metrics.clone()).map_err(anyhow::Error::msg)?;
     let flags = Arc::new(Flags::new(config.flags));
     let pipeline = Pipeline {
         store,
@@ -69,9 +78,11 @@ pub async fn build_state(
         holder: format!("{}-{}", hostname(), std::process::id()),
         rules: Default::default(),
     };
-    let schema: serde_json::Value = serde_json::from_str(include_str!("../schemas/decide_request_v1.json"))
-        .context("parsing schemas/decide_request_v1.json")?;
-    let request_schema = jsonschema::validator_for(&schema).map_err(|e| anyhow::anyhow!("request schema: {e}"))?;
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schemas/decide_request_v1.json"))
+            .context("parsing schemas/decide_request_v1.json")?;
+    let request_schema =
+        jsonschema::validator_for(&schema).map_err(|e| anyhow::anyhow!("request schema: {e}"))?;
     Ok(Arc::new(AppState {
         concurrency: Arc::new(Semaphore::new(config.max_concurrency)),
         config,

@@ -13,23 +13,37 @@ use super::error::ApiError;
 use super::state::AppState;
 use crate::router::FlagValues;
 
-pub async fn get_flags(State(state): State<Arc<AppState>>, req: Request) -> Result<Json<FlagValues>, ApiError> {
+pub async fn get_flags(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+) -> Result<Json<FlagValues>, ApiError> {
     auth::admin(req.headers(), state.config.admin_token.as_deref())?;
     Ok(Json(state.flags.get()))
 }
 
 /// Takes `{"enable_slm_pipeline": bool, "slm_canary_percent": 0..100}` (and optionally
 /// `slm_shadow_percent`); effective for the next request.
-pub async fn put_flags(State(state): State<Arc<AppState>>, req: Request) -> Result<Json<FlagValues>, ApiError> {
+pub async fn put_flags(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+) -> Result<Json<FlagValues>, ApiError> {
     auth::admin(req.headers(), state.config.admin_token.as_deref())?;
     let (_, value) = read_json(req, 4096).await?;
     let schema = flags_schema();
     validate(&schema, &value)?;
     let current = state.flags.get();
     let new = FlagValues {
-        enable_slm_pipeline: value["enable_slm_pipeline"].as_bool().unwrap_or(current.enable_slm_pipeline),
-        slm_canary_percent: value["slm_canary_percent"].as_u64().map(|v| v as u8).unwrap_or(current.slm_canary_percent),
-        slm_shadow_percent: value["slm_shadow_percent"].as_u64().map(|v| v as u8).unwrap_or(current.slm_shadow_percent),
+        enable_slm_pipeline: value["enable_slm_pipeline"]
+            .as_bool()
+            .unwrap_or(current.enable_slm_pipeline),
+        slm_canary_percent: value["slm_canary_percent"]
+            .as_u64()
+            .map(|v| v as u8)
+            .unwrap_or(current.slm_canary_percent),
+        slm_shadow_percent: value["slm_shadow_percent"]
+            .as_u64()
+            .map(|v| v as u8)
+            .unwrap_or(current.slm_shadow_percent),
     };
     state.flags.set(new);
     state.metrics.inc("pulpo_flag_changes_total", vec![]);
@@ -57,7 +71,11 @@ pub struct StatsQuery {
     pub minutes: Option<u64>,
 }
 
-pub async fn stats(State(state): State<Arc<AppState>>, Query(q): Query<StatsQuery>, req: Request) -> Result<Json<serde_json::Value>, ApiError> {
+pub async fn stats(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query<StatsQuery>,
+    req: Request,
+) -> Result<Json<serde_json::Value>, ApiError> {
     auth::admin(req.headers(), state.config.admin_token.as_deref())?;
     let minutes = q.minutes.unwrap_or(15).clamp(1, 60);
     let w = state.metrics.window(minutes);

@@ -15,13 +15,17 @@ pub fn digest(key: &str) -> [u8; 32] {
 pub fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
     let value = headers
         .get(axum::http::header::AUTHORIZATION)
-        .ok_or(ApiError::Unauthorized("missing Authorization: Bearer <key> header"))?
+        .ok_or(ApiError::Unauthorized(
+            "missing Authorization: Bearer <key> header",
+        ))?
         .to_str()
         .map_err(|_| ApiError::Unauthorized("the Authorization header is not ASCII"))?;
     let token = value
         .strip_prefix("Bearer ")
         .or_else(|| value.strip_prefix("bearer "))
-        .ok_or(ApiError::Unauthorized("the Authorization header must be `Bearer <key>`"))?
+        .ok_or(ApiError::Unauthorized(
+            "the Authorization header must be `Bearer <key>`",
+        ))?
         .trim();
     if token.is_empty() {
         return Err(ApiError::Unauthorized("empty bearer token"));

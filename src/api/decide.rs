@@ -19,13 +19,23 @@ use crate::pipeline::{TurnError, TurnRequest};
 use crate::router::Route;
 
 /// Reads the body within the size limit, as JSON.
-pub async fn read_json(req: Request, limit: usize) -> Result<(axum::http::request::Parts, serde_json::Value), ApiError> {
+pub async fn read_json(
+    req: Request,
+    limit: usize,
+) -> Result<(axum::http::request::Parts, serde_json::Value), ApiError> {
     let (parts, body) = req.into_parts();
     if let Some(ct) = parts.headers.get(header::CONTENT_TYPE) {
         let ct = ct.to_str().unwrap_or("");
-        let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let essence = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if essence != "application/json" && !essence.ends_with("+json") {
-            return Err(ApiError::UnsupportedMediaType(ct.chars().take(80).collect()));
+            return Err(ApiError::UnsupportedMediaType(
+                ct.chars().take(80).collect(),
+            ));
         }
     }
     if let Some(len) = parts
@@ -44,8 +54,9 @@ pub async fn read_json(req: Request, limit: usize) -> Result<(axum::http::reques
             size: limit + 1,
             limit,
         })?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(format!("{e} (line {}, column {})", e.line(), e.column())))?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::InvalidJson(format!("{e} (line {}, column {})", e.line(), e.column()))
+    })?;
     Ok((parts, value))
 }
 
@@ -56,7 +67,11 @@ pub fn validate(schema: &jsonschema::Validator, value: &serde_json::Value) -> Re
         .take(5)
         .map(|e| {
             let path = e.instance_path().to_string();
-            let path = if path.is_empty() { "/".to_string() } else { path };
+            let path = if path.is_empty() {
+                "/".to_string()
+            } else {
+                path
+            };
             format!("{path}: {}", e.masked())
         })
         .collect();
@@ -67,20 +82,24 @@ pub fn validate(schema: &jsonschema::Validator, value: &serde_json::Value) -> Re
     }
 }
 
-pub async fn decide(State(state): State<Arc<AppState>>, req: Request) -> Result<Response, ApiError> {
+pub async fn decide(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+) -> Result<Response, ApiError> {
     let request_id = req
         .extensions()
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
     // The global concurrency limit, shared by every route of the API.
-    let _permit = state
-        .concurrency
-        .clone()
-        .try_acquire_owned()
-        .map_err(|_| ApiError::Overloaded {
-            limit: state.config.max_concurrency,
-        })?;
+    let _permit =
+        state
+            .concurrency
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| ApiError::Overloaded {
+                limit: state.config.max_concurrency,
+            })?;
     let key = auth::bearer(req.headers())?.to_string();
     let allowed = state.workspaces_for_key(&key);
     if allowed.is_empty() {
@@ -88,7 +107,8 @@ pub async fn decide(State(state): State<Arc<AppState>>, req: Request) -> Result<
     }
     let (_, value) = read_json(req, state.config.max_body_bytes).await?;
     validate(&state.request_schema, &value)?;
-    let body: DecideRequest = serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
+    let body: DecideRequest =
+        serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
     let Some(ws) = state.workspaces.get(&body.workspace_id).cloned() else {
         return Err(if allowed.is_empty() {
             ApiError::Unauthorized("unknown API key")
@@ -108,7 +128,10 @@ pub async fn decide(State(state): State<Arc<AppState>>, req: Request) -> Result<
     }
     let timestamp = match &body.message.timestamp {
         Some(t) => Some(DateTime::parse_from_rfc3339(t).map_err(|e| {
-            ApiError::Validation(format!("/message/timestamp: `{}` is not RFC 3339: {e}", t.chars().take(40).collect::<String>()))
+            ApiError::Validation(format!(
+                "/message/timestamp: `{}` is not RFC 3339: {e}",
+                t.chars().take(40).collect::<String>()
+            ))
         })?),
         None => None,
     };
@@ -150,7 +173,14 @@ pub async fn run_turn(state: &AppState, turn: TurnRequest) -> Result<Response, A
         Ok(resp) => Ok(Json(resp).into_response()),
         Err(TurnError::Busy) => Err(ApiError::ConversationBusy),
         Err(TurnError::Store(e)) => {
-            state.metrics.inc("pulpo_requests_total", vec![("route", "none".into()), ("intent", "none".into()), ("status", "503".into())]);
+            state.metrics.inc(
+                "pulpo_requests_total",
+                vec![
+                    ("route", "none".into()),
+                    ("intent", "none".into()),
+                    ("status", "503".into()),
+                ],
+            );
             tracing::error!(error = %e, "PIPELINE store failure");
             Err(ApiError::NotReady(format!("the store failed: {e}")))
         }

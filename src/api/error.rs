@@ -27,7 +27,11 @@ pub enum ApiError {
     #[error("admin endpoints are disabled: set PULPO_ADMIN_TOKEN to enable them")]
     AdminDisabled,
     #[error("workspace `{workspace}` exceeded {rate} requests/s")]
-    RateLimited { workspace: String, rate: f64, retry_after: Duration },
+    RateLimited {
+        workspace: String,
+        rate: f64,
+        retry_after: Duration,
+    },
     #[error("the server is at its concurrency limit ({limit} requests in flight)")]
     Overloaded { limit: usize },
     #[error("another message of this conversation is still being processed")]
@@ -47,20 +51,60 @@ impl ApiError {
         use ApiError::*;
         match self {
             InvalidJson(_) => (StatusCode::BAD_REQUEST, "invalid_json", "Malformed JSON"),
-            Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "Invalid request"),
-            TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "Request too large"),
-            UnsupportedMediaType(_) => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported media type"),
+            Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Invalid request",
+            ),
+            TooLarge { .. } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Request too large",
+            ),
+            UnsupportedMediaType(_) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Unsupported media type",
+            ),
             Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized", "Unauthorized"),
             Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Forbidden"),
-            UnknownWorkspace(_) => (StatusCode::NOT_FOUND, "unknown_workspace", "Unknown workspace"),
-            AdminDisabled => (StatusCode::NOT_FOUND, "admin_disabled", "Admin endpoints disabled"),
-            RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests"),
-            Overloaded { .. } => (StatusCode::SERVICE_UNAVAILABLE, "overloaded", "Server overloaded"),
-            ConversationBusy => (StatusCode::SERVICE_UNAVAILABLE, "conversation_busy", "Conversation busy"),
+            UnknownWorkspace(_) => (
+                StatusCode::NOT_FOUND,
+                "unknown_workspace",
+                "Unknown workspace",
+            ),
+            AdminDisabled => (
+                StatusCode::NOT_FOUND,
+                "admin_disabled",
+                "Admin endpoints disabled",
+            ),
+            RateLimited { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Too many requests",
+            ),
+            Overloaded { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "overloaded",
+                "Server overloaded",
+            ),
+            ConversationBusy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "conversation_busy",
+                "Conversation busy",
+            ),
             NotReady(_) => (StatusCode::SERVICE_UNAVAILABLE, "not_ready", "Not ready"),
             NotFound(_) => (StatusCode::NOT_FOUND, "not_found", "Not found"),
-            MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed"),
-            Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error"),
+            MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "Method not allowed",
+            ),
+            Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+            ),
         }
     }
 
@@ -85,7 +129,12 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code, title) = self.parts();
-        if status.is_server_error() && !matches!(self, ApiError::Overloaded { .. } | ApiError::ConversationBusy | ApiError::NotReady(_)) {
+        if status.is_server_error()
+            && !matches!(
+                self,
+                ApiError::Overloaded { .. } | ApiError::ConversationBusy | ApiError::NotReady(_)
+            )
+        {
             tracing::error!(code, error = %self, "API internal error");
         }
         let body = json!({
@@ -97,7 +146,10 @@ impl IntoResponse for ApiError {
         });
         let mut resp = (status, body.to_string()).into_response();
         let h = resp.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if let Some(secs) = self.retry_after() {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 h.insert(header::RETRY_AFTER, v);

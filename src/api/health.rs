@@ -28,7 +28,11 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
     if needs_model && model.is_none() {
         reasons.push(format!(
             "model: {}",
-            state.pipeline.model_missing.clone().unwrap_or_else(|| "not loaded".into())
+            state
+                .pipeline
+                .model_missing
+                .clone()
+                .unwrap_or_else(|| "not loaded".into())
         ));
     }
     let body = json!({
@@ -41,13 +45,20 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
         "model_missing": state.pipeline.model_missing,
         "uptime_s": state.started.elapsed().as_secs(),
     });
-    let status = if reasons.is_empty() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if reasons.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, Json(body)).into_response()
 }
 
 pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         state.metrics.render(),
     )
         .into_response()

@@ -28,7 +28,8 @@ impl RateLimiter {
             last: now,
         });
         let rate = rate.max(0.001);
-        b.tokens = (b.tokens + now.duration_since(b.last).as_secs_f64() * rate).min(f64::from(burst));
+        b.tokens =
+            (b.tokens + now.duration_since(b.last).as_secs_f64() * rate).min(f64::from(burst));
         b.last = now;
         if b.tokens >= 1.0 {
             b.tokens -= 1.0;

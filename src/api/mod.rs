@@ -16,8 +16,8 @@ pub mod decide;
 pub mod error;
 pub mod health;
 pub mod limits;
-pub mod state;
 pub mod shutdown;
+pub mod state;
 
 use std::sync::Arc;
 
@@ -57,13 +57,18 @@ async fn request_id(mut req: Request, next: Next) -> Response {
     resp
 }
 
-async fn count_problems(State(state): axum::extract::State<Arc<AppState>>, req: Request, next: Next) -> Response {
+async fn count_problems(
+    State(state): axum::extract::State<Arc<AppState>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let resp = next.run(req).await;
     let status = resp.status();
     if status.is_client_error() || status.is_server_error() {
-        state
-            .metrics
-            .inc("pulpo_http_errors_total", vec![("status", status.as_u16().to_string())]);
+        state.metrics.inc(
+            "pulpo_http_errors_total",
+            vec![("status", status.as_u16().to_string())],
+        );
     }
     resp
 }
@@ -81,14 +86,25 @@ async fn method_not_allowed() -> Response {
 /// The whole HTTP application.
 pub fn app(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/v1/decide", post(decide::decide).fallback(method_not_allowed))
+        .route(
+            "/v1/decide",
+            post(decide::decide).fallback(method_not_allowed),
+        )
         .route("/health", get(health::health))
         .route("/ready", get(health::ready))
         .route("/metrics", get(health::metrics))
-        .route("/admin/flags", get(admin::get_flags).put(admin::put_flags).fallback(method_not_allowed))
+        .route(
+            "/admin/flags",
+            get(admin::get_flags)
+                .put(admin::put_flags)
+                .fallback(method_not_allowed),
+        )
         .route("/admin/stats", get(admin::stats))
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), count_problems))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            count_problems,
+        ))
         .layer(middleware::from_fn(request_id))
         .with_state(state)
 }

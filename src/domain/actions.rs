@@ -140,7 +140,10 @@ impl ToolCall {
     }
 
     /// Rebuilds a call from a tool name and JSON arguments (webhook replies, model plans).
-    pub fn from_parts(tool: ToolName, args: serde_json::Value) -> Result<ToolCall, serde_json::Error> {
+    pub fn from_parts(
+        tool: ToolName,
+        args: serde_json::Value,
+    ) -> Result<ToolCall, serde_json::Error> {
         serde_json::from_value(serde_json::json!({"tool": tool.as_str(), "args": args}))
     }
 }
@@ -234,8 +237,12 @@ pub enum BookingRefusal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Observation {
-    Services { services: Vec<ServiceInfo> },
-    Prices { services: Vec<ServiceInfo> },
+    Services {
+        services: Vec<ServiceInfo>,
+    },
+    Prices {
+        services: Vec<ServiceInfo>,
+    },
     Hours {
         /// Weekly ranges, Monday first, as "HH:MM-HH:MM".
         weekly: Vec<Vec<String>>,
@@ -245,10 +252,19 @@ pub enum Observation {
         date_ranges: Option<Vec<String>>,
     },
     Availability(Availability),
-    Bookings { bookings: Vec<BookingInfo> },
-    Booked { booking: BookingInfo },
-    Cancelled { booking: BookingInfo },
-    Rescheduled { booking: BookingInfo, previous: BookingInfo },
+    Bookings {
+        bookings: Vec<BookingInfo>,
+    },
+    Booked {
+        booking: BookingInfo,
+    },
+    Cancelled {
+        booking: BookingInfo,
+    },
+    Rescheduled {
+        booking: BookingInfo,
+        previous: BookingInfo,
+    },
     Refused {
         reason: BookingRefusal,
         #[serde(default)]

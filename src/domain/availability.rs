@@ -145,7 +145,9 @@ pub fn check(
     if let Err(why) = ctx.bookable_day(date) {
         result.unbookable = Some(why);
         if why != Unbookable::TooFar {
-            result.slots = ctx.later_days(date.max(now.date()) - Duration::days(i64::from(why == Unbookable::Past)));
+            result.slots = ctx.later_days(
+                date.max(now.date()) - Duration::days(i64::from(why == Unbookable::Past)),
+            );
         }
         return result;
     }
@@ -153,7 +155,11 @@ pub fn check(
     match time {
         None => {
             result.available = !day.is_empty();
-            result.slots = if day.is_empty() { ctx.later_days(date) } else { day };
+            result.slots = if day.is_empty() {
+                ctx.later_days(date)
+            } else {
+                day
+            };
         }
         Some(t) => {
             if !ctx.inside_hours(date, t) {
@@ -168,7 +174,11 @@ pub fn check(
             near.sort_by_key(|s| (s.time - t).num_minutes().abs());
             near.truncate(MAX_OFFERS);
             near.sort_by_key(|s| s.time);
-            result.slots = if near.is_empty() { ctx.later_days(date) } else { near };
+            result.slots = if near.is_empty() {
+                ctx.later_days(date)
+            } else {
+                near
+            };
         }
     }
     result
@@ -188,10 +198,24 @@ mod tests {
         let ws = demo();
         let svc = ws.service("corte-dama").unwrap();
         // Friday 2026-11-27, 10:00-20:00, 45 min service, 30 min grid.
-        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), None, None, &[], dt("2026-11-25 12:00"));
+        let a = check(
+            &ws,
+            svc,
+            dt("2026-11-27 00:00").date(),
+            None,
+            None,
+            &[],
+            dt("2026-11-25 12:00"),
+        );
         assert!(a.available);
-        assert_eq!(a.slots.first().unwrap().time, NaiveTime::from_hms_opt(10, 0, 0).unwrap());
-        assert_eq!(a.slots.last().unwrap().time, NaiveTime::from_hms_opt(19, 0, 0).unwrap());
+        assert_eq!(
+            a.slots.first().unwrap().time,
+            NaiveTime::from_hms_opt(10, 0, 0).unwrap()
+        );
+        assert_eq!(
+            a.slots.last().unwrap().time,
+            NaiveTime::from_hms_opt(19, 0, 0).unwrap()
+        );
     }
 
     #[test]
@@ -204,9 +228,21 @@ mod tests {
             end: dt("2026-11-27 17:30"),
         }];
         let t = NaiveTime::from_hms_opt(17, 0, 0);
-        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), t, None, &busy, dt("2026-11-25 12:00"));
+        let a = check(
+            &ws,
+            svc,
+            dt("2026-11-27 00:00").date(),
+            t,
+            None,
+            &busy,
+            dt("2026-11-25 12:00"),
+        );
         assert!(!a.available);
-        let times: Vec<String> = a.slots.iter().map(|s| s.time.format("%H:%M").to_string()).collect();
+        let times: Vec<String> = a
+            .slots
+            .iter()
+            .map(|s| s.time.format("%H:%M").to_string())
+            .collect();
         assert_eq!(times, vec!["16:00", "16:30", "17:30"]);
     }
 
@@ -220,9 +256,25 @@ mod tests {
         assert_eq!(a.unbookable, Some(Unbookable::Closed));
         assert!(!a.slots.is_empty(), "offers the next open days");
         let late = NaiveTime::from_hms_opt(19, 30, 0);
-        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), late, None, &[], now);
+        let a = check(
+            &ws,
+            svc,
+            dt("2026-11-27 00:00").date(),
+            late,
+            None,
+            &[],
+            now,
+        );
         assert_eq!(a.unbookable, Some(Unbookable::OutsideHours));
-        let past = check(&ws, svc, dt("2026-11-20 00:00").date(), None, None, &[], now);
+        let past = check(
+            &ws,
+            svc,
+            dt("2026-11-20 00:00").date(),
+            None,
+            None,
+            &[],
+            now,
+        );
         assert_eq!(past.unbookable, Some(Unbookable::Past));
     }
 
@@ -230,7 +282,15 @@ mod tests {
     fn staff_who_do_not_do_the_service_are_refused() {
         let ws = demo();
         let svc = ws.service("alisado").unwrap();
-        let a = check(&ws, svc, dt("2026-11-27 00:00").date(), None, Some("martin"), &[], dt("2026-11-25 12:00"));
+        let a = check(
+            &ws,
+            svc,
+            dt("2026-11-27 00:00").date(),
+            None,
+            Some("martin"),
+            &[],
+            dt("2026-11-25 12:00"),
+        );
         assert_eq!(a.unbookable, Some(Unbookable::NoStaff));
     }
 

@@ -243,8 +243,9 @@ impl Workspace {
         let mut hours: [Vec<(NaiveTime, NaiveTime)>; 7] = Default::default();
         for (i, (field, ranges)) in days.iter().enumerate() {
             for r in ranges.iter() {
-                let range = parse_range(r)
-                    .ok_or_else(|| invalid(field, format!("`{r}` is not HH:MM-HH:MM with start < end")))?;
+                let range = parse_range(r).ok_or_else(|| {
+                    invalid(field, format!("`{r}` is not HH:MM-HH:MM with start < end"))
+                })?;
                 hours[i].push(range);
             }
             hours[i].sort();
@@ -274,7 +275,9 @@ impl Workspace {
                     let bytes = hex::decode(h.trim())
                         .ok()
                         .and_then(|b| <[u8; 32]>::try_from(b).ok())
-                        .ok_or_else(|| invalid("auth.api_key_sha256", "entries must be 64 hex chars".into()))?;
+                        .ok_or_else(|| {
+                            invalid("auth.api_key_sha256", "entries must be 64 hex chars".into())
+                        })?;
                     digests.push(bytes);
                 }
             }
@@ -284,7 +287,11 @@ impl Workspace {
             let mut names: Vec<&str> = vec![s.name.as_str()];
             names.extend(s.synonyms.iter().map(String::as_str));
             for name in names {
-                let words: Vec<String> = Words::new(name).norms().iter().map(|w| w.to_string()).collect();
+                let words: Vec<String> = Words::new(name)
+                    .norms()
+                    .iter()
+                    .map(|w| w.to_string())
+                    .collect();
                 if !words.is_empty() && !phrases.iter().any(|(p, _)| *p == words) {
                     phrases.push((words, i));
                 }
@@ -313,7 +320,10 @@ impl Workspace {
     }
 
     /// Parses and validates a workspace TOML document.
-    pub fn from_toml(src: &str, env: impl Fn(&str) -> Option<String>) -> Result<Self, CatalogError> {
+    pub fn from_toml(
+        src: &str,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, CatalogError> {
         let f: WorkspaceFile = toml::from_str(src).map_err(|e| CatalogError::Invalid {
             workspace: "?".into(),
             field: "toml".into(),
@@ -432,7 +442,7 @@ pub fn format_price(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -480,15 +490,24 @@ pub(crate) mod tests {
     #[test]
     fn staff_resolves_aliases() {
         let ws = demo();
-        assert_eq!(ws.resolve_staff("la Caro").map(|s| s.id.as_str()), Some("caro"));
-        assert_eq!(ws.resolve_staff("tincho").map(|s| s.id.as_str()), Some("martin"));
+        assert_eq!(
+            ws.resolve_staff("la Caro").map(|s| s.id.as_str()),
+            Some("caro")
+        );
+        assert_eq!(
+            ws.resolve_staff("tincho").map(|s| s.id.as_str()),
+            Some("martin")
+        );
         assert!(ws.resolve_staff("Jimena").is_none());
     }
 
     #[test]
     fn env_key_replaces_hashes() {
         let src = include_str!("../../config/workspaces/demo-salon.toml");
-        let ws = Workspace::from_toml(src, |k| (k == "PULPO_DEMO_API_KEY").then(|| "s3cret".into())).unwrap();
+        let ws = Workspace::from_toml(src, |k| {
+            (k == "PULPO_DEMO_API_KEY").then(|| "s3cret".into())
+        })
+        .unwrap();
         assert_eq!(ws.api_key_digests, vec![crate::api::auth::digest("s3cret")]);
     }
 

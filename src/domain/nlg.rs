@@ -4,7 +4,8 @@
 use chrono::NaiveTime;
 
 use crate::domain::actions::{
-    Availability, BookingInfo, BookingRefusal, Observation, ServiceInfo, SlotOffer, ToolCall, Unbookable,
+    Availability, BookingInfo, BookingRefusal, Observation, ServiceInfo, SlotOffer, ToolCall,
+    Unbookable,
 };
 use crate::domain::catalog::{format_price, Workspace};
 use crate::domain::normalize::{date_es, weekday_es};
@@ -65,7 +66,8 @@ pub fn render(
         Plan::Reply(topic) => parts.push(reply(ws, ex, state, *topic)),
         Plan::Handoff => {
             parts.push(
-                "Te paso con una persona del equipo; en un ratito te responden por acá. 🙌".to_string(),
+                "Te paso con una persona del equipo; en un ratito te responden por acá. 🙌"
+                    .to_string(),
             );
             next = NextAction::Handoff;
         }
@@ -93,18 +95,26 @@ fn hhmm(t: NaiveTime) -> String {
 }
 
 fn service_name(ws: &Workspace, id: &str) -> String {
-    ws.service(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string())
+    ws.service(id)
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn staff_name(ws: &Workspace, id: &str) -> String {
-    ws.staff_member(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string())
+    ws.staff_member(id)
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn join_es(items: &[String]) -> String {
     match items.len() {
         0 => String::new(),
         1 => items[0].clone(),
-        _ => format!("{} y {}", items[..items.len() - 1].join(", "), items[items.len() - 1]),
+        _ => format!(
+            "{} y {}",
+            items[..items.len() - 1].join(", "),
+            items[items.len() - 1]
+        ),
     }
 }
 
@@ -136,7 +146,9 @@ fn hours_text(ws: &Workspace) -> String {
             .collect::<Vec<_>>()
             .join(" y de ");
         match groups.last_mut() {
-            Some((days, t)) if *t == text && days.last().map(|d| d.succ()) == Some(wd) => days.push(wd),
+            Some((days, t)) if *t == text && days.last().map(|d| d.succ()) == Some(wd) => {
+                days.push(wd)
+            }
             _ => groups.push((vec![wd], text)),
         }
     }
@@ -146,7 +158,12 @@ fn hours_text(ws: &Workspace) -> String {
             if days.len() == 1 {
                 format!("los {} de {}", plural_day(days[0]), t)
             } else {
-                format!("de {} a {} de {}", weekday_es(days[0]), weekday_es(*days.last().unwrap_or(&days[0])), t)
+                format!(
+                    "de {} a {} de {}",
+                    weekday_es(days[0]),
+                    weekday_es(*days.last().unwrap_or(&days[0])),
+                    t
+                )
             }
         })
         .collect();
@@ -171,7 +188,12 @@ fn plural_day(wd: chrono::Weekday) -> &'static str {
 }
 
 fn service_line(s: &ServiceInfo) -> String {
-    format!("{}: {} ({} min)", s.name, format_price(s.price), s.duration_minutes)
+    format!(
+        "{}: {} ({} min)",
+        s.name,
+        format_price(s.price),
+        s.duration_minutes
+    )
 }
 
 fn booking_text(ws: &Workspace, b: &BookingInfo) -> String {
@@ -302,7 +324,12 @@ fn describe(
     }
 }
 
-fn availability_text(ws: &Workspace, a: &Availability, state: &ConversationState, last: &Plan) -> String {
+fn availability_text(
+    ws: &Workspace,
+    a: &Availability,
+    state: &ConversationState,
+    last: &Plan,
+) -> String {
     let svc = service_name(ws, &a.service);
     let alternatives = if a.slots.is_empty() {
         String::new()
@@ -311,7 +338,12 @@ fn availability_text(ws: &Workspace, a: &Availability, state: &ConversationState
     };
     match a.unbookable {
         Some(Unbookable::Closed) => {
-            return format!("El {} estamos cerrados. {}{}", date_es(a.date), hours_text(ws), alternatives)
+            return format!(
+                "El {} estamos cerrados. {}{}",
+                date_es(a.date),
+                hours_text(ws),
+                alternatives
+            )
         }
         Some(Unbookable::Past) => return format!("Esa fecha ya pasó.{alternatives}"),
         Some(Unbookable::TooFar) => {
@@ -345,23 +377,48 @@ fn availability_text(ws: &Workspace, a: &Availability, state: &ConversationState
             if matches!(last, Plan::Confirm(_)) {
                 String::new()
             } else {
-                format!("¡Hay lugar para {} el {} a las {}!", svc, date_es(a.date), hhmm(t))
+                format!(
+                    "¡Hay lugar para {} el {} a las {}!",
+                    svc,
+                    date_es(a.date),
+                    hhmm(t)
+                )
             }
         }
         (Some(t), false) => {
             if a.slots.is_empty() {
-                format!("Uy, a las {} el {} no tengo lugar para {} y no encuentro otro horario cerca.", hhmm(t), date_es(a.date), svc)
+                format!(
+                    "Uy, a las {} el {} no tengo lugar para {} y no encuentro otro horario cerca.",
+                    hhmm(t),
+                    date_es(a.date),
+                    svc
+                )
             } else {
                 format!("Uy, a las {} no tengo lugar.{}", hhmm(t), alternatives)
             }
         }
         (None, true) => {
             let times: Vec<String> = a.slots.iter().take(8).map(|s| hhmm(s.time)).collect();
-            let more = if a.slots.len() > 8 { " (y más tarde también)" } else { "" };
+            let more = if a.slots.len() > 8 {
+                " (y más tarde también)"
+            } else {
+                ""
+            };
             let _ = state;
-            format!("Para {} el {} tengo lugar a las {}{}.", svc, date_es(a.date), join_es(&times), more)
+            format!(
+                "Para {} el {} tengo lugar a las {}{}.",
+                svc,
+                date_es(a.date),
+                join_es(&times),
+                more
+            )
         }
-        (None, false) => format!("El {} ya no me queda lugar para {}.{}", date_es(a.date), svc, alternatives),
+        (None, false) => format!(
+            "El {} ya no me queda lugar para {}.{}",
+            date_es(a.date),
+            svc,
+            alternatives
+        ),
     }
 }
 
@@ -406,8 +463,14 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
             customer_name,
             ..
         } => {
-            let price = ws.service(service).map(|s| format_price(s.price)).unwrap_or_default();
-            let with = staff.as_deref().map(|s| format!(" con {}", staff_name(ws, s))).unwrap_or_default();
+            let price = ws
+                .service(service)
+                .map(|s| format_price(s.price))
+                .unwrap_or_default();
+            let with = staff
+                .as_deref()
+                .map(|s| format!(" con {}", staff_name(ws, s)))
+                .unwrap_or_default();
             format!(
                 "Te confirmo: {}{} el {} a las {}, a nombre de {} ({}). ¿Lo reservo? Respondé «sí» para confirmar.",
                 service_name(ws, service),
@@ -425,10 +488,15 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                 .filter(|b| &b.booking_id == booking_id)
                 .map(|b| format!(" ({})", booking_text(ws, b)))
                 .unwrap_or_default();
-            format!("¿Confirmás que cancelo tu turno {booking_id}{what}? Respondé «sí» para confirmar.")
+            format!(
+                "¿Confirmás que cancelo tu turno {booking_id}{what}? Respondé «sí» para confirmar."
+            )
         }
         ToolCall::RescheduleBooking {
-            booking_id, date, time, ..
+            booking_id,
+            date,
+            time,
+            ..
         } => {
             let from = state
                 .target

@@ -115,7 +115,8 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
     let (mut h, mut m, mut pm) = hour_token(w)?;
     // A bare number is a time only when a time word leads it or a unit follows it.
     let led = i > 0 && TIME_LEADS.contains(&n[i - 1]);
-    let led_by_a = i > 0 && n[i - 1] == "a" && i + 1 < n.len() && matches!(n[i + 1], "hs" | "pm" | "am");
+    let led_by_a =
+        i > 0 && n[i - 1] == "a" && i + 1 < n.len() && matches!(n[i + 1], "hs" | "pm" | "am");
     let mut to = i + 1;
     let mut unit = has_unit_suffix(w);
     // "5 pm", "17 hs"
@@ -144,7 +145,12 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
         to += 2;
     }
     // "de la tarde/noche/mañana"
-    if to + 2 < n.len() + 1 && to + 1 < n.len() && n[to] == "de" && n[to + 1] == "la" && to + 2 < n.len() {
+    if to + 2 < n.len() + 1
+        && to + 1 < n.len()
+        && n[to] == "de"
+        && n[to + 1] == "la"
+        && to + 2 < n.len()
+    {
         match n[to + 2] {
             "tarde" | "noche" => {
                 pm = Some(true);
@@ -230,7 +236,10 @@ pub fn month_of(w: &str) -> Option<u32> {
 }
 
 fn is_tomorrow(w: &str) -> bool {
-    matches!(w, "manana" | "mñn" | "mnn" | "maniana" | "tomorrow" | "mñana")
+    matches!(
+        w,
+        "manana" | "mñn" | "mnn" | "maniana" | "tomorrow" | "mñana"
+    )
 }
 
 fn numeric_date(w: &str) -> Option<(u32, u32, Option<i32>)> {
@@ -253,7 +262,9 @@ fn numeric_date(w: &str) -> Option<(u32, u32, Option<i32>)> {
     Some((d, m, y))
 }
 
-const DATE_DETERMINERS: &[&str] = &["el", "la", "este", "esta", "proximo", "proxima", "otro", "dia"];
+const DATE_DETERMINERS: &[&str] = &[
+    "el", "la", "este", "esta", "proximo", "proxima", "otro", "dia",
+];
 
 /// Finds every date expression in the message, in order.
 pub fn find_dates(words: &Words) -> Vec<DateMatch> {
@@ -302,7 +313,9 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
     }
     if matches!(w, "semana" | "finde" | "fin") {
         if w == "semana" && i + 2 < n.len() + 1 && i + 2 <= n.len() {
-            let next_week = (i + 2 < n.len() + 1 && n.get(i + 1) == Some(&"que") && n.get(i + 2) == Some(&"viene"))
+            let next_week = (i + 2 < n.len() + 1
+                && n.get(i + 1) == Some(&"que")
+                && n.get(i + 2) == Some(&"viene"))
                 || n.get(i + 1) == Some(&"proxima")
                 || (i > 0 && n[i - 1] == "proxima");
             if next_week {
@@ -313,24 +326,40 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
                 if from > 0 && n[from - 1] == "la" {
                     from -= 1;
                 }
-                let to = if n.get(i + 1) == Some(&"que") { i + 3 } else if n.get(i + 1) == Some(&"proxima") { i + 2 } else { i + 1 };
+                let to = if n.get(i + 1) == Some(&"que") {
+                    i + 3
+                } else if n.get(i + 1) == Some(&"proxima") {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 return Some((from, to));
             }
             return None;
         }
         if w == "finde" {
-            let from = if i > 0 && matches!(n[i - 1], "el" | "este") { i - 1 } else { i };
+            let from = if i > 0 && matches!(n[i - 1], "el" | "este") {
+                i - 1
+            } else {
+                i
+            };
             return Some((from, i + 1));
         }
         if w == "fin" && n.get(i + 1) == Some(&"de") && n.get(i + 2) == Some(&"semana") {
-            let from = if i > 0 && matches!(n[i - 1], "el" | "este") { i - 1 } else { i };
+            let from = if i > 0 && matches!(n[i - 1], "el" | "este") {
+                i - 1
+            } else {
+                i
+            };
             return Some((from, i + 3));
         }
         return None;
     }
     if weekday_of(w).is_some() {
         // "mar" and "dom" are too ambiguous alone; accept only full names or after "el".
-        if matches!(w, "mar" | "dom" | "sab" | "lun" | "jue" | "vie" | "mie") && !(i > 0 && matches!(n[i - 1], "el" | "este" | "proximo")) {
+        if matches!(w, "mar" | "dom" | "sab" | "lun" | "jue" | "vie" | "mie")
+            && !(i > 0 && matches!(n[i - 1], "el" | "este" | "proximo"))
+        {
             return None;
         }
         let from = extend_left(n, i);
@@ -338,7 +367,9 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
         // "el jueves 5", "el jueves 5/12", "el viernes 12 de diciembre"
         if to < n.len() {
             if let Ok(d) = n[to].parse::<u32>() {
-                if (1..=31).contains(&d) && !(to + 1 < n.len() && matches!(n[to + 1], "hs" | "pm" | "am" | "y")) {
+                if (1..=31).contains(&d)
+                    && !(to + 1 < n.len() && matches!(n[to + 1], "hs" | "pm" | "am" | "y"))
+                {
                     to += 1;
                     if to + 1 < n.len() && n[to] == "de" && month_of(n[to + 1]).is_some() {
                         to += 2;
@@ -370,7 +401,8 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
             }
             // "el 12", "el día 12" (day of month)
             if i > 0 && (n[i - 1] == "el" || (n[i - 1] == "dia" && i > 1 && n[i - 2] == "el")) {
-                let next_is_time = i + 1 < n.len() && matches!(n[i + 1], "hs" | "pm" | "am" | "y" | "horas");
+                let next_is_time =
+                    i + 1 < n.len() && matches!(n[i + 1], "hs" | "pm" | "am" | "y" | "horas");
                 if !next_is_time {
                     return Some((extend_left(n, i), i + 1));
                 }
@@ -420,7 +452,9 @@ pub fn resolve_date(expr: &str, today: NaiveDate) -> Option<NaiveDate> {
         }
     }
     let weekday = n.iter().find_map(|w| weekday_of(w));
-    let day_num = n.iter().find_map(|w| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d)));
+    let day_num = n
+        .iter()
+        .find_map(|w| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d)));
     match (weekday, day_num) {
         (Some(wd), Some(d)) => {
             // "el jueves 5": the next day numbered 5 that is a Thursday, within a few months.
@@ -532,7 +566,12 @@ pub fn month_es(m: u32) -> &'static str {
 
 /// "viernes 27 de noviembre".
 pub fn date_es(d: NaiveDate) -> String {
-    format!("{} {} de {}", weekday_es(d.weekday()), d.day(), month_es(d.month()))
+    format!(
+        "{} {} de {}",
+        weekday_es(d.weekday()),
+        d.day(),
+        month_es(d.month())
+    )
 }
 
 #[cfg(test)]

@@ -68,7 +68,11 @@ pub enum RefuseReason {
 }
 
 impl RefuseReason {
-    pub const ALL: [RefuseReason; 3] = [RefuseReason::Medical, RefuseReason::Injection, RefuseReason::OffTopic];
+    pub const ALL: [RefuseReason; 3] = [
+        RefuseReason::Medical,
+        RefuseReason::Injection,
+        RefuseReason::OffTopic,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -113,9 +117,13 @@ impl Plan {
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::json;
         match self {
-            Plan::Call(c) => json!({"step": "call_tool", "tool": c.name().as_str(), "args": c.args_json()}),
+            Plan::Call(c) => {
+                json!({"step": "call_tool", "tool": c.name().as_str(), "args": c.args_json()})
+            }
             Plan::Ask(s) => json!({"step": "ask", "slot": s.as_str()}),
-            Plan::Confirm(c) => json!({"step": "confirm", "tool": c.name().as_str(), "args": c.args_json()}),
+            Plan::Confirm(c) => {
+                json!({"step": "confirm", "tool": c.name().as_str(), "args": c.args_json()})
+            }
             Plan::Reply(t) => json!({"step": "reply", "topic": t.as_str()}),
             Plan::Handoff => json!({"step": "handoff"}),
             Plan::Refuse(r) => json!({"step": "refuse", "reason": r.as_str()}),

@@ -22,22 +22,38 @@ pub enum Violation {
     #[error("{tool} needs an explicit confirmation of the same change")]
     NotConfirmed { tool: &'static str },
     #[error("{tool} is missing {what}")]
-    Missing { tool: &'static str, what: &'static str },
+    Missing {
+        tool: &'static str,
+        what: &'static str,
+    },
     #[error("{what} `{value}` is not in the catalog")]
     Unknown { what: &'static str, value: String },
     #[error("{date} {time} is outside opening hours")]
     OutsideHours { date: String, time: String },
     #[error("a message flagged as {topic} may only be answered with {allowed}")]
-    Topic { topic: &'static str, allowed: &'static str },
+    Topic {
+        topic: &'static str,
+        allowed: &'static str,
+    },
     #[error("asking for {slot} makes no sense here")]
     PointlessQuestion { slot: &'static str },
 }
 
 /// Checks one step. `Ok` means it may run.
-pub fn check(plan: &Plan, state: &ConversationState, ex: &Extraction, ws: &Workspace) -> Result<(), Violation> {
+pub fn check(
+    plan: &Plan,
+    state: &ConversationState,
+    ex: &Extraction,
+    ws: &Workspace,
+) -> Result<(), Violation> {
     // Topics that constrain the answer, whatever the planner thinks.
     match ex.signals.topic {
-        Some(Topic::Injection) if !matches!(plan, Plan::Refuse(RefuseReason::Injection | RefuseReason::OffTopic)) => {
+        Some(Topic::Injection)
+            if !matches!(
+                plan,
+                Plan::Refuse(RefuseReason::Injection | RefuseReason::OffTopic)
+            ) =>
+        {
             return Err(Violation::Topic {
                 topic: "injection",
                 allowed: "a refusal",
@@ -51,7 +67,10 @@ pub fn check(plan: &Plan, state: &ConversationState, ex: &Extraction, ws: &Works
         }
         Some(Topic::Medical)
             if !matches!(plan, Plan::Refuse(RefuseReason::Medical) | Plan::Handoff)
-                && !matches!(ex.intent, crate::nlu::Intent::Cancel | crate::nlu::Intent::Reschedule) =>
+                && !matches!(
+                    ex.intent,
+                    crate::nlu::Intent::Cancel | crate::nlu::Intent::Reschedule
+                ) =>
         {
             return Err(Violation::Topic {
                 topic: "medical",
@@ -73,8 +92,12 @@ pub fn check(plan: &Plan, state: &ConversationState, ex: &Extraction, ws: &Works
         }
         Plan::Call(call) | Plan::Confirm(call) => check_call(call, ws),
         Plan::Ask(slot) => match slot {
-            SlotName::BookingId if state.flow.is_none() => Err(Violation::PointlessQuestion { slot: slot.as_str() }),
-            SlotName::ClientEmail | SlotName::StaffName => Err(Violation::PointlessQuestion { slot: slot.as_str() }),
+            SlotName::BookingId if state.flow.is_none() => Err(Violation::PointlessQuestion {
+                slot: slot.as_str(),
+            }),
+            SlotName::ClientEmail | SlotName::StaffName => Err(Violation::PointlessQuestion {
+                slot: slot.as_str(),
+            }),
             _ => Ok(()),
         },
         Plan::Reply(_) | Plan::Handoff | Plan::Refuse(_) => Ok(()),
@@ -137,15 +160,22 @@ fn check_call(call: &ToolCall, ws: &Workspace) -> Result<(), Violation> {
             // The duration is the booking's; the broker re-checks the whole slot.
             inside_hours(ws, 1, *date, *time)
         }
-        ToolCall::CancelBooking { booking_id, .. } if booking_id.is_empty() => Err(Violation::Missing {
-            tool,
-            what: "the booking id",
-        }),
+        ToolCall::CancelBooking { booking_id, .. } if booking_id.is_empty() => {
+            Err(Violation::Missing {
+                tool,
+                what: "the booking id",
+            })
+        }
         _ => Ok(()),
     }
 }
 
-fn inside_hours(ws: &Workspace, minutes: u32, date: chrono::NaiveDate, time: chrono::NaiveTime) -> Result<(), Violation> {
+fn inside_hours(
+    ws: &Workspace,
+    minutes: u32,
+    date: chrono::NaiveDate,
+    time: chrono::NaiveTime,
+) -> Result<(), Violation> {
     let start = date.and_time(time);
     let end = start + chrono::Duration::minutes(i64::from(minutes));
     let ok = ws.is_open_on(date)
@@ -201,9 +231,15 @@ mod tests {
         let call = booking(17);
         let mut st = ConversationState::default();
         let plan = Plan::Call(call.clone());
-        assert!(matches!(check(&plan, &st, &ex(Some(true), None), &ws), Err(Violation::NotConfirmed { .. })));
+        assert!(matches!(
+            check(&plan, &st, &ex(Some(true), None), &ws),
+            Err(Violation::NotConfirmed { .. })
+        ));
         st.pending = Some(Pending { call: call.clone() });
-        assert!(matches!(check(&plan, &st, &ex(None, None), &ws), Err(Violation::NotConfirmed { .. })));
+        assert!(matches!(
+            check(&plan, &st, &ex(None, None), &ws),
+            Err(Violation::NotConfirmed { .. })
+        ));
         assert_eq!(check(&plan, &st, &ex(Some(true), None), &ws), Ok(()));
         // A different change than the one summarised is refused.
         let other = Plan::Call(booking(18));
@@ -214,8 +250,19 @@ mod tests {
     fn bookings_only_inside_hours() {
         let ws = demo();
         let plan = Plan::Confirm(booking(20));
-        assert!(matches!(check(&plan, &ConversationState::default(), &ex(None, None), &ws), Err(Violation::OutsideHours { .. })));
-        assert_eq!(check(&Plan::Confirm(booking(10)), &ConversationState::default(), &ex(None, None), &ws), Ok(()));
+        assert!(matches!(
+            check(&plan, &ConversationState::default(), &ex(None, None), &ws),
+            Err(Violation::OutsideHours { .. })
+        ));
+        assert_eq!(
+            check(
+                &Plan::Confirm(booking(10)),
+                &ConversationState::default(),
+                &ex(None, None),
+                &ws
+            ),
+            Ok(())
+        );
     }
 
     #[test]
@@ -224,9 +271,18 @@ mod tests {
         let st = ConversationState::default();
         let injected = ex(None, Some(Topic::Injection));
         assert!(check(&Plan::Call(ToolCall::ListServices {}), &st, &injected, &ws).is_err());
-        assert_eq!(check(&Plan::Refuse(RefuseReason::Injection), &st, &injected, &ws), Ok(()));
+        assert_eq!(
+            check(&Plan::Refuse(RefuseReason::Injection), &st, &injected, &ws),
+            Ok(())
+        );
         let human = ex(None, Some(Topic::Handoff));
-        assert!(check(&Plan::Reply(crate::domain::plan::ReplyTopic::Greeting), &st, &human, &ws).is_err());
+        assert!(check(
+            &Plan::Reply(crate::domain::plan::ReplyTopic::Greeting),
+            &st,
+            &human,
+            &ws
+        )
+        .is_err());
         assert_eq!(check(&Plan::Handoff, &st, &human, &ws), Ok(()));
     }
 }

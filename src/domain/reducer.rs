@@ -219,17 +219,42 @@ mod tests {
         let ws = demo();
         let c = ctx(&ws);
         let mut st = ConversationState::default();
-        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::ServiceType, "mechitas")]), &c);
-        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredDate, "el viernes")]), &c);
-        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredTime, "17:00")]), &c);
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::ServiceType, "mechitas")]),
+            &c,
+        );
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::PreferredDate, "el viernes")]),
+            &c,
+        );
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::PreferredTime, "17:00")]),
+            &c,
+        );
         assert_eq!(st.flow, Some(Flow::Book));
         assert_eq!(st.resolved.service.as_deref(), Some("mechas"));
-        assert_eq!(st.resolved.date.map(|d| d.to_string()).as_deref(), Some("2026-11-27"));
-        assert_eq!(st.resolved.time.map(|t| t.to_string()).as_deref(), Some("17:00:00"));
+        assert_eq!(
+            st.resolved.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-27")
+        );
+        assert_eq!(
+            st.resolved.time.map(|t| t.to_string()).as_deref(),
+            Some("17:00:00")
+        );
         assert_eq!(st.resolved.phone.as_deref(), Some("5491155551234"));
         // A later value replaces an earlier one.
-        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredDate, "el sábado")]), &c);
-        assert_eq!(st.resolved.date.map(|d| d.to_string()).as_deref(), Some("2026-11-28"));
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::PreferredDate, "el sábado")]),
+            &c,
+        );
+        assert_eq!(
+            st.resolved.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-28")
+        );
         assert_eq!(st.turns, 4);
     }
 
@@ -246,9 +271,20 @@ mod tests {
             }),
             ..Default::default()
         };
-        apply_extraction(&mut st, &ex(Intent::Chitchat, &[(SlotName::ClientName, "Ana")]), &c);
-        assert!(st.pending.is_some(), "a name does not change what was confirmed");
-        apply_extraction(&mut st, &ex(Intent::Book, &[(SlotName::PreferredTime, "18:00")]), &c);
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Chitchat, &[(SlotName::ClientName, "Ana")]),
+            &c,
+        );
+        assert!(
+            st.pending.is_some(),
+            "a name does not change what was confirmed"
+        );
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::PreferredTime, "18:00")]),
+            &c,
+        );
         assert!(st.pending.is_none());
     }
 

@@ -9,7 +9,6 @@
 pub mod rules;
 pub mod signals;
 
-
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -296,7 +295,10 @@ mod tests {
         let mut s = Slots::default();
         s.set(SlotName::PreferredTime, Some("17:00".into()));
         s.set(SlotName::ClientName, Some("  ".into()));
-        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"preferred_time":"17:00"}"#);
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"preferred_time":"17:00"}"#
+        );
         assert_eq!(s.len(), 1);
     }
 }

@@ -7,7 +7,8 @@
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
-    find_dates, find_times, format_time, normalize_booking_id, normalize_phone, DateMatch, TimeMatch,
+    find_dates, find_times, format_time, normalize_booking_id, normalize_phone, DateMatch,
+    TimeMatch,
 };
 use crate::nlu::signals::{self, Topic};
 use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
@@ -419,13 +420,101 @@ const NAME_LEADS: &[&[&str]] = &[
 
 /// Words that can never be (part of) a name.
 const NOT_NAME: &[&str] = &[
-    "la", "el", "los", "las", "de", "del", "y", "que", "q", "un", "una", "yo", "muy", "re", "nueva", "nuevo",
-    "cliente", "clienta", "mama", "papa", "hija", "hijo", "novia", "novio", "amiga", "amigo", "quien", "alergica",
-    "alergico", "embarazada", "turno", "para", "con", "por", "a", "en", "mi", "tu", "su", "si", "no", "hola",
-    "gracias", "quiero", "queria", "tengo", "de", "tenia", "estoy", "era", "fui", "sera", "bien", "mal", "la",
-    "se", "lo", "le", "me", "te", "nos", "les", "ya", "tambien", "tmb", "recien", "nueva", "vos", "usted",
-    "ok", "dale", "chau", "mañana", "manana", "hoy", "cel", "celular", "telefono", "mail", "email", "correo",
-    "numero", "es", "the", "and", "a", "from", "here", "there", "new", "pero", "o", "u", "e", "al",
+    "la",
+    "el",
+    "los",
+    "las",
+    "de",
+    "del",
+    "y",
+    "que",
+    "q",
+    "un",
+    "una",
+    "yo",
+    "muy",
+    "re",
+    "nueva",
+    "nuevo",
+    "cliente",
+    "clienta",
+    "mama",
+    "papa",
+    "hija",
+    "hijo",
+    "novia",
+    "novio",
+    "amiga",
+    "amigo",
+    "quien",
+    "alergica",
+    "alergico",
+    "embarazada",
+    "turno",
+    "para",
+    "con",
+    "por",
+    "a",
+    "en",
+    "mi",
+    "tu",
+    "su",
+    "si",
+    "no",
+    "hola",
+    "gracias",
+    "quiero",
+    "queria",
+    "tengo",
+    "de",
+    "tenia",
+    "estoy",
+    "era",
+    "fui",
+    "sera",
+    "bien",
+    "mal",
+    "la",
+    "se",
+    "lo",
+    "le",
+    "me",
+    "te",
+    "nos",
+    "les",
+    "ya",
+    "tambien",
+    "tmb",
+    "recien",
+    "nueva",
+    "vos",
+    "usted",
+    "ok",
+    "dale",
+    "chau",
+    "mañana",
+    "manana",
+    "hoy",
+    "cel",
+    "celular",
+    "telefono",
+    "mail",
+    "email",
+    "correo",
+    "numero",
+    "es",
+    "the",
+    "and",
+    "a",
+    "from",
+    "here",
+    "there",
+    "new",
+    "pero",
+    "o",
+    "u",
+    "e",
+    "al",
 ];
 
 fn is_capitalized(raw: &str) -> bool {
@@ -434,30 +523,221 @@ fn is_capitalized(raw: &str) -> bool {
 
 fn looks_like_name_word(raw: &str, norm: &str) -> bool {
     let alpha = norm.chars().all(|c| c.is_alphabetic() || c == '\'');
-    alpha && norm.chars().count() >= 2 && !NOT_NAME.contains(&norm) && (is_capitalized(raw) || crate::nlu::rules::COMMON_NAMES.contains(&norm))
+    alpha
+        && norm.chars().count() >= 2
+        && !NOT_NAME.contains(&norm)
+        && (is_capitalized(raw) || crate::nlu::rules::COMMON_NAMES.contains(&norm))
 }
 
 /// Frequent first names (folded), so names written in lower case are still recognised.
 pub const COMMON_NAMES: &[&str] = &[
-    "ana", "maria", "laura", "lucia", "sofia", "sofi", "martina", "valentina", "camila", "julieta", "agustina",
-    "florencia", "flor", "carla", "paula", "micaela", "mica", "romina", "romi", "natalia", "nati", "daniela",
-    "dani", "gabriela", "gabi", "andrea", "silvia", "patricia", "claudia", "monica", "marta", "norma", "susana",
-    "graciela", "beatriz", "rosa", "carmen", "elena", "lorena", "veronica", "vero", "mariana", "marina",
-    "carolina", "caro", "juliana", "juli", "milagros", "mili", "belen", "abril", "candela", "cande", "rocio",
-    "luciana", "luli", "victoria", "vicky", "antonella", "anto", "pilar", "catalina", "cata", "josefina", "jose",
-    "guadalupe", "guada", "emilia", "delfina", "delfi", "malena", "male", "brenda", "celeste", "cecilia", "ceci",
-    "eugenia", "euge", "ines", "ivana", "jimena", "jazmin", "lara", "lila", "luz", "mercedes", "mecha", "noelia",
-    "pamela", "pame", "sabrina", "sol", "soledad", "tamara", "vanesa", "vane", "yamila", "yanina", "zoe",
-    "juan", "pedro", "pablo", "diego", "martin", "tincho", "nicolas", "nico", "lucas", "mateo", "santiago",
-    "santi", "tomas", "tomi", "facundo", "facu", "federico", "fede", "gonzalo", "gonza", "javier", "javi",
-    "jorge", "luis", "carlos", "miguel", "alejandro", "ale", "sebastian", "seba", "matias", "mati", "agustin",
-    "agus", "franco", "ignacio", "nacho", "joaquin", "joaco", "ramiro", "rodrigo", "roberto", "ricardo", "raul",
-    "sergio", "hernan", "gustavo", "fernando", "fer", "marcos", "emiliano", "leandro", "lean", "maximiliano",
-    "maxi", "ezequiel", "eze", "cristian", "damian", "esteban", "gaston", "hugo", "ivan", "julian", "mariano",
-    "oscar", "ruben", "walter", "valeria", "vale", "mora", "morena", "bianca", "renata", "olivia", "isabella",
-    "lourdes", "estela", "alicia", "teresa", "lidia", "irene", "ester", "nora", "olga", "stella", "mirta",
-    "adriana", "liliana", "viviana", "alejandra", "fernanda", "tatiana", "melina", "melisa", "marcela", "jessica",
-    "karina", "judith", "dolores", "lola", "clara", "sara", "emma", "mia", "chiara", "ailen", "aylen",
+    "ana",
+    "maria",
+    "laura",
+    "lucia",
+    "sofia",
+    "sofi",
+    "martina",
+    "valentina",
+    "camila",
+    "julieta",
+    "agustina",
+    "florencia",
+    "flor",
+    "carla",
+    "paula",
+    "micaela",
+    "mica",
+    "romina",
+    "romi",
+    "natalia",
+    "nati",
+    "daniela",
+    "dani",
+    "gabriela",
+    "gabi",
+    "andrea",
+    "silvia",
+    "patricia",
+    "claudia",
+    "monica",
+    "marta",
+    "norma",
+    "susana",
+    "graciela",
+    "beatriz",
+    "rosa",
+    "carmen",
+    "elena",
+    "lorena",
+    "veronica",
+    "vero",
+    "mariana",
+    "marina",
+    "carolina",
+    "caro",
+    "juliana",
+    "juli",
+    "milagros",
+    "mili",
+    "belen",
+    "abril",
+    "candela",
+    "cande",
+    "rocio",
+    "luciana",
+    "luli",
+    "victoria",
+    "vicky",
+    "antonella",
+    "anto",
+    "pilar",
+    "catalina",
+    "cata",
+    "josefina",
+    "jose",
+    "guadalupe",
+    "guada",
+    "emilia",
+    "delfina",
+    "delfi",
+    "malena",
+    "male",
+    "brenda",
+    "celeste",
+    "cecilia",
+    "ceci",
+    "eugenia",
+    "euge",
+    "ines",
+    "ivana",
+    "jimena",
+    "jazmin",
+    "lara",
+    "lila",
+    "luz",
+    "mercedes",
+    "mecha",
+    "noelia",
+    "pamela",
+    "pame",
+    "sabrina",
+    "sol",
+    "soledad",
+    "tamara",
+    "vanesa",
+    "vane",
+    "yamila",
+    "yanina",
+    "zoe",
+    "juan",
+    "pedro",
+    "pablo",
+    "diego",
+    "martin",
+    "tincho",
+    "nicolas",
+    "nico",
+    "lucas",
+    "mateo",
+    "santiago",
+    "santi",
+    "tomas",
+    "tomi",
+    "facundo",
+    "facu",
+    "federico",
+    "fede",
+    "gonzalo",
+    "gonza",
+    "javier",
+    "javi",
+    "jorge",
+    "luis",
+    "carlos",
+    "miguel",
+    "alejandro",
+    "ale",
+    "sebastian",
+    "seba",
+    "matias",
+    "mati",
+    "agustin",
+    "agus",
+    "franco",
+    "ignacio",
+    "nacho",
+    "joaquin",
+    "joaco",
+    "ramiro",
+    "rodrigo",
+    "roberto",
+    "ricardo",
+    "raul",
+    "sergio",
+    "hernan",
+    "gustavo",
+    "fernando",
+    "fer",
+    "marcos",
+    "emiliano",
+    "leandro",
+    "lean",
+    "maximiliano",
+    "maxi",
+    "ezequiel",
+    "eze",
+    "cristian",
+    "damian",
+    "esteban",
+    "gaston",
+    "hugo",
+    "ivan",
+    "julian",
+    "mariano",
+    "oscar",
+    "ruben",
+    "walter",
+    "valeria",
+    "vale",
+    "mora",
+    "morena",
+    "bianca",
+    "renata",
+    "olivia",
+    "isabella",
+    "lourdes",
+    "estela",
+    "alicia",
+    "teresa",
+    "lidia",
+    "irene",
+    "ester",
+    "nora",
+    "olga",
+    "stella",
+    "mirta",
+    "adriana",
+    "liliana",
+    "viviana",
+    "alejandra",
+    "fernanda",
+    "tatiana",
+    "melina",
+    "melisa",
+    "marcela",
+    "jessica",
+    "karina",
+    "judith",
+    "dolores",
+    "lola",
+    "clara",
+    "sara",
+    "emma",
+    "mia",
+    "chiara",
+    "ailen",
+    "aylen",
 ];
 
 impl RuleExtractor {
@@ -475,7 +755,11 @@ impl RuleExtractor {
         let times = find_times(&words);
         let dates = find_dates(&words);
         let services = ws.find_services(&words);
-        let unknown_service = if services.is_empty() { find_unknown_service(&words) } else { None };
+        let unknown_service = if services.is_empty() {
+            find_unknown_service(&words)
+        } else {
+            None
+        };
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);
@@ -500,16 +784,40 @@ impl RuleExtractor {
             scores[Intent::Book.index()] += if has_service { 1.5 } else { 1.0 };
         }
         // "hacen keratina?", "tienen semi?" — asking whether a service exists.
-        if has_service && (cue_matches(&n, "hacen") || cue_matches(&n, "tienen") || cue_matches(&n, "haces") || cue_matches(&n, "hay")) && !has_when {
+        if has_service
+            && (cue_matches(&n, "hacen")
+                || cue_matches(&n, "tienen")
+                || cue_matches(&n, "haces")
+                || cue_matches(&n, "hay"))
+            && !has_when
+        {
             scores[Intent::InfoServices.index()] += 1.0;
         }
         // A reschedule needs something to move: two dates/times, or a move verb.
-        if scores[Intent::Reschedule.index()] > 0.0 && scores[Intent::Reschedule.index()] < 2.0 && !has_when {
+        if scores[Intent::Reschedule.index()] > 0.0
+            && scores[Intent::Reschedule.index()] < 2.0
+            && !has_when
+        {
             scores[Intent::Reschedule.index()] *= 0.5;
         }
         // "no voy a poder ir el jueves, ¿puede ser el viernes?" — cancel cue plus a new date → reschedule.
-        if scores[Intent::Cancel.index()] > 0.0 && scores[Intent::Cancel.index()] < 2.5 && (dates.len() + times.len() >= 2 || cue_matches(&n, "puede ser") || cue_matches(&n, "en vez")) {
+        if scores[Intent::Cancel.index()] > 0.0
+            && scores[Intent::Cancel.index()] < 2.5
+            && (dates.len() + times.len() >= 2
+                || cue_matches(&n, "puede ser")
+                || cue_matches(&n, "en vez"))
+        {
             scores[Intent::Reschedule.index()] += 2.5;
+        }
+        // A bare service ("para mechitas", "corte de pelo") is a booking detail.
+        let strongest_other = scores
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != Intent::Greeting.index() && *i != Intent::Chitchat.index())
+            .map(|(_, s)| *s)
+            .fold(0.0f32, f32::max);
+        if has_service && strongest_other < 1.5 {
+            scores[Intent::Book.index()] += 1.6;
         }
         // Hours questions about a day ("abren el sábado?") are not bookings.
         if scores[Intent::InfoHours.index()] >= 2.0 && !has_service {
@@ -543,9 +851,15 @@ impl RuleExtractor {
         // In a flow, a bare date/time/service continues that flow.
         if let Some(flow) = ctx.active_flow {
             let bare = scores.iter().enumerate().all(|(i, s)| {
-                i == Intent::Book.index() || i == Intent::Greeting.index() || i == Intent::Chitchat.index() || *s < 1.0
+                i == Intent::Book.index()
+                    || i == Intent::Greeting.index()
+                    || i == Intent::Chitchat.index()
+                    || *s < 1.0
             });
-            if bare && (has_when || has_service) && matches!(flow, Intent::Reschedule | Intent::Cancel) {
+            if bare
+                && (has_when || has_service)
+                && matches!(flow, Intent::Reschedule | Intent::Cancel)
+            {
                 intent = flow;
             }
         }
@@ -600,7 +914,12 @@ fn pick<T: Copy>(items: &[T], last: bool) -> Option<T> {
     }
 }
 
-fn decide(scores: &[f32; 9], signals: &Signals, ctx: &ExtractContext, n: &[&str]) -> (Intent, bool) {
+fn decide(
+    scores: &[f32; 9],
+    signals: &Signals,
+    ctx: &ExtractContext,
+    n: &[&str],
+) -> (Intent, bool) {
     // A bare yes/no answering a pending confirmation is chitchat, and certain.
     if ctx.pending_confirmation.is_some() && signals.affirmation.is_some() && n.len() <= 4 {
         return (Intent::Chitchat, true);
@@ -632,7 +951,11 @@ fn decide(scores: &[f32; 9], signals: &Signals, ctx: &ExtractContext, n: &[&str]
             .copied()
             .max_by(|a, b| scores[a.index()].total_cmp(&scores[b.index()]))
             .unwrap_or(first);
-        let chosen = if scores[best.index()] >= scores[first.index()] + 2.0 { best } else { first };
+        let chosen = if scores[best.index()] >= scores[first.index()] + 2.0 {
+            best
+        } else {
+            first
+        };
         let certain = strong.len() == 1 && scores[chosen.index()] >= 2.5;
         return (chosen, certain);
     }
@@ -655,15 +978,81 @@ fn decide(scores: &[f32; 9], signals: &Signals, ctx: &ExtractContext, n: &[&str]
 
 /// Unknown services ("microblading", "masajes") from a general beauty vocabulary.
 const SERVICE_WORDS: &[&str] = &[
-    "microblading", "masaje", "masajes", "depilacion", "depilaciones", "tatuaje", "tatuajes", "barba", "trenzas",
-    "trenza", "permanente", "maquillaje", "limpieza", "peeling", "extensiones", "esculpidas", "acrilicas",
-    "nail", "ondas", "rulos", "tratamiento", "hidratacion", "nutricion", "botox", "decoloracion", "platinado",
-    "rapado", "afeitado", "laminado", "henna", "dermaplaning", "bano", "shock", "cauterizacion", "matizacion",
-    "matizado", "reconstruccion", "ozonoterapia", "piercing", "perforacion", "microneedling", "radiofrecuencia",
-    "drenaje", "lifting", "tintura", "tinte", "flequillo", "mechones", "peinados", "manicuria", "pedicuria",
-    "esmaltado", "pestanas", "cejas", "facial", "faciales", "cosmetologia", "spa", "maderoterapia", "reflexologia",
-    "micropigmentacion", "dermapen", "highlights", "balayage", "keratin", "waxing", "wax", "pedicure", "manicure",
-    "facials", "massage", "braids", "makeup", "lashes", "eyebrows",
+    "microblading",
+    "masaje",
+    "masajes",
+    "depilacion",
+    "depilaciones",
+    "tatuaje",
+    "tatuajes",
+    "barba",
+    "trenzas",
+    "trenza",
+    "permanente",
+    "maquillaje",
+    "limpieza",
+    "peeling",
+    "extensiones",
+    "esculpidas",
+    "acrilicas",
+    "nail",
+    "ondas",
+    "rulos",
+    "tratamiento",
+    "hidratacion",
+    "nutricion",
+    "botox",
+    "decoloracion",
+    "platinado",
+    "rapado",
+    "afeitado",
+    "laminado",
+    "henna",
+    "dermaplaning",
+    "bano",
+    "shock",
+    "cauterizacion",
+    "matizacion",
+    "matizado",
+    "reconstruccion",
+    "ozonoterapia",
+    "piercing",
+    "perforacion",
+    "microneedling",
+    "radiofrecuencia",
+    "drenaje",
+    "lifting",
+    "tintura",
+    "tinte",
+    "flequillo",
+    "mechones",
+    "peinados",
+    "manicuria",
+    "pedicuria",
+    "esmaltado",
+    "pestanas",
+    "cejas",
+    "facial",
+    "faciales",
+    "cosmetologia",
+    "spa",
+    "maderoterapia",
+    "reflexologia",
+    "micropigmentacion",
+    "dermapen",
+    "highlights",
+    "balayage",
+    "keratin",
+    "waxing",
+    "wax",
+    "pedicure",
+    "manicure",
+    "facials",
+    "massage",
+    "braids",
+    "makeup",
+    "lashes",
+    "eyebrows",
 ];
 
 fn find_unknown_service(words: &Words) -> Option<(usize, usize)> {
@@ -675,15 +1064,64 @@ fn find_unknown_service(words: &Words) -> Option<(usize, usize)> {
 
 /// Complements that stay part of a service name: "de cejas", "californianas", "semi".
 const SERVICE_COMPLEMENTS: &[&str] = &[
-    "esculpidas", "acrilicas", "californianas", "californiana", "semipermanente", "semi", "capilar", "facial",
-    "laser", "definitiva", "caballero", "masculino", "fantasia", "gel", "soft", "francesas", "kapping", "express",
-    "completa", "completo", "reductores", "descontracturantes", "descontracturante", "relajantes", "relajante",
-    "corporal", "profunda", "organico", "organica",
+    "esculpidas",
+    "acrilicas",
+    "californianas",
+    "californiana",
+    "semipermanente",
+    "semi",
+    "capilar",
+    "facial",
+    "laser",
+    "definitiva",
+    "caballero",
+    "masculino",
+    "fantasia",
+    "gel",
+    "soft",
+    "francesas",
+    "kapping",
+    "express",
+    "completa",
+    "completo",
+    "reductores",
+    "descontracturantes",
+    "descontracturante",
+    "relajantes",
+    "relajante",
+    "corporal",
+    "profunda",
+    "organico",
+    "organica",
 ];
 const SERVICE_OF: &[&str] = &[
-    "pelo", "cejas", "pestanas", "manos", "pies", "barba", "unas", "piernas", "axilas", "bozo", "cabello",
-    "raiz", "raices", "crema", "keratina", "hombre", "mujer", "dama", "caballero", "fiesta", "novia", "color",
-    "cutis", "rostro", "espalda", "cavado", "brazos",
+    "pelo",
+    "cejas",
+    "pestanas",
+    "manos",
+    "pies",
+    "barba",
+    "unas",
+    "piernas",
+    "axilas",
+    "bozo",
+    "cabello",
+    "raiz",
+    "raices",
+    "crema",
+    "keratina",
+    "hombre",
+    "mujer",
+    "dama",
+    "caballero",
+    "fiesta",
+    "novia",
+    "color",
+    "cutis",
+    "rostro",
+    "espalda",
+    "cavado",
+    "brazos",
 ];
 
 fn extend_to(n: &[&str], mut to: usize) -> usize {
@@ -720,8 +1158,16 @@ impl Words {
 
 fn find_phone(words: &Words, times: &[TimeMatch], dates: &[DateMatch]) -> Option<String> {
     let n = words.norms();
-    let in_other = |i: usize| times.iter().any(|t| (t.from..t.to).contains(&i)) || dates.iter().any(|d| (d.from..d.to).contains(&i));
-    let numeric = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '.' || c == '+') && w.chars().any(|c| c.is_ascii_digit());
+    let in_other = |i: usize| {
+        times.iter().any(|t| (t.from..t.to).contains(&i))
+            || dates.iter().any(|d| (d.from..d.to).contains(&i))
+    };
+    let numeric = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '.' || c == '+')
+            && w.chars().any(|c| c.is_ascii_digit())
+    };
     let mut i = 0;
     while i < n.len() {
         if numeric(n[i]) && !in_other(i) && !n[i].contains('.') {
@@ -732,7 +1178,8 @@ fn find_phone(words: &Words, times: &[TimeMatch], dates: &[DateMatch]) -> Option
                 j += 1;
             }
             // A preceding "$" or a following currency word makes it a price.
-            let is_price = i > 0 && matches!(n[i - 1], "pesos") || (j < n.len() && matches!(n[j], "pesos" | "mil"));
+            let is_price = i > 0 && matches!(n[i - 1], "pesos")
+                || (j < n.len() && matches!(n[j], "pesos" | "mil"));
             if (8..=15).contains(&digits.len()) && !is_price {
                 return Some(digits);
             }
@@ -774,7 +1221,8 @@ fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
                 || crate::text::fold_compare(&s.id) == *w
                 || s.aliases.iter().any(|a| crate::text::fold_compare(a) == *w)
         });
-        let after_con = (i >= 1 && n[i - 1] == "con") || (i >= 2 && n[i - 2] == "con" && matches!(n[i - 1], "la" | "el"));
+        let after_con = (i >= 1 && n[i - 1] == "con")
+            || (i >= 2 && n[i - 2] == "con" && matches!(n[i - 1], "la" | "el"));
         let after_article = i >= 1 && matches!(n[i - 1], "la" | "el") && known;
         if known && (after_con || after_article || n.len() <= 3) {
             // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
@@ -784,14 +1232,22 @@ fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
             return Some((i, i + 1));
         }
         // Unknown staff: "con Vale", "con la Jime" — a capitalized name after "con".
-        if after_con && !known && is_capitalized(&words.raw(i)) && looks_like_name_word(&words.raw(i), w) {
+        if after_con
+            && !known
+            && is_capitalized(&words.raw(i))
+            && looks_like_name_word(&words.raw(i), w)
+        {
             return Some((i, i + 1));
         }
     }
     None
 }
 
-fn find_name(words: &Words, ctx: &ExtractContext, staff: &Option<(usize, usize)>) -> Option<String> {
+fn find_name(
+    words: &Words,
+    ctx: &ExtractContext,
+    staff: &Option<(usize, usize)>,
+) -> Option<String> {
     let n = words.norms();
     let take_name = |start: usize| -> Option<String> {
         let mut end = start;
@@ -815,11 +1271,15 @@ fn find_name(words: &Words, ctx: &ExtractContext, staff: &Option<(usize, usize)>
         .filter(|&i| !n[i].chars().any(|c| c.is_ascii_digit()) && !n[i].contains('@'))
         .collect();
     if !content.is_empty() && content.len() <= 3 && staff.is_none() {
-        let all_names = content.iter().all(|&i| looks_like_name_word(&words.raw(i), n[i]));
+        let all_names = content
+            .iter()
+            .all(|&i| looks_like_name_word(&words.raw(i), n[i]));
         let contiguous = content.windows(2).all(|w| w[1] == w[0] + 1);
         let expected = ctx.expected_slot == Some(SlotName::ClientName);
         let lenient = expected
-            && content.iter().all(|&i| n[i].chars().all(char::is_alphabetic) && !NOT_NAME.contains(&n[i]));
+            && content
+                .iter()
+                .all(|&i| n[i].chars().all(char::is_alphabetic) && !NOT_NAME.contains(&n[i]));
         if contiguous && (all_names || lenient) && signals::affirmation(words).is_none() {
             return Some(words.span(content[0], content[content.len() - 1] + 1));
         }
@@ -859,7 +1319,10 @@ mod tests {
         let e = ex("reservame uno para alisado el martes que viene a las 10:30, soy Romi, mi cel 11 5678-1234 con Lucía");
         assert_eq!(e.intent, Intent::Book);
         assert_eq!(e.slots.service_type.as_deref(), Some("alisado"));
-        assert_eq!(e.slots.preferred_date.as_deref(), Some("el martes que viene"));
+        assert_eq!(
+            e.slots.preferred_date.as_deref(),
+            Some("el martes que viene")
+        );
         assert_eq!(e.slots.preferred_time.as_deref(), Some("10:30"));
         assert_eq!(e.slots.client_name.as_deref(), Some("Romi"));
         assert_eq!(e.slots.client_phone.as_deref(), Some("1156781234"));

@@ -101,7 +101,11 @@ impl Pipeline {
         let wait_until = started + self.turn_wait;
         let mut pause = Duration::from_millis(2);
         let (state, version) = loop {
-            match self.store.begin_turn(&key, &holder, self.lease.as_millis() as u64).await? {
+            match self
+                .store
+                .begin_turn(&key, &holder, self.lease.as_millis() as u64)
+                .await?
+            {
                 TurnStart::Replay(v) => {
                     tracing::info!(conversation_id = %log_safe(&req.conversation_id, 128), message_id = %log_safe(&req.message_id, 128), "PIPELINE replay of an answered message");
                     return serde_json::from_value(v).map_err(|e| {
@@ -116,10 +120,13 @@ impl Pipeline {
                     pause = (pause * 2).min(Duration::from_millis(50));
                 }
                 TurnStart::Busy => return Err(TurnError::Busy),
-                TurnStart::Fresh { state, version } => break (state, version),
+                TurnStart::Fresh { state, version } => break (*state, version),
             }
         };
-        match self.turn(&req, route, &key, &holder, state, version, started).await {
+        match self
+            .turn(&req, route, &key, &holder, state, version, started)
+            .await
+        {
             Ok(resp) => Ok(resp),
             Err(e) => {
                 if let Err(abort) = self.store.abort_turn(&key, &holder).await {
@@ -145,7 +152,10 @@ impl Pipeline {
             return rules_reading(Some(FallbackReason::SlmUnavailable));
         };
         let deadline = Instant::now() + self.slm_deadline;
-        match model.extract(&req.ws, &req.text, ctx, &analysis, deadline).await {
+        match model
+            .extract(&req.ws, &req.text, ctx, &analysis, deadline)
+            .await
+        {
             Ok(m) => Reading {
                 extraction: m.extraction,
                 analysis,
@@ -173,11 +183,17 @@ impl Pipeline {
         started: Instant,
     ) -> Result<DecideResponse, TurnError> {
         let ws = req.ws.clone();
-        let now_utc: DateTime<Utc> = req.timestamp.map(|t| t.with_timezone(&Utc)).unwrap_or_else(Utc::now);
+        let now_utc: DateTime<Utc> = req
+            .timestamp
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_else(Utc::now);
         let now_local = now_utc.with_timezone(&ws.tz).naive_local();
         let ctx = ExtractContext {
             expected_slot: state.expected_slot,
-            pending_confirmation: state.pending.as_ref().map(|p| p.call.name().as_str().to_string()),
+            pending_confirmation: state
+                .pending
+                .as_ref()
+                .map(|p| p.call.name().as_str().to_string()),
             active_flow: state.flow.map(|f| f.intent()),
         };
 
@@ -289,7 +305,11 @@ impl Pipeline {
                 status: outcome.record.status.clone(),
                 latency_ms: round(outcome.record.latency_ms),
                 error: outcome.record.error.clone(),
-                result: outcome.result.as_ref().ok().and_then(|o| serde_json::to_value(o).ok()),
+                result: outcome
+                    .result
+                    .as_ref()
+                    .ok()
+                    .and_then(|o| serde_json::to_value(o).ok()),
             });
             records.push(outcome.record);
             let observation = outcome.result.ok();
@@ -303,7 +323,10 @@ impl Pipeline {
             last_call = Some(call.clone());
             let follow = observation.is_some()
                 && state.flow.is_some()
-                && matches!(call.name(), ToolName::CheckAvailability | ToolName::FindBookings);
+                && matches!(
+                    call.name(),
+                    ToolName::CheckAvailability | ToolName::FindBookings
+                );
             if !follow {
                 break;
             }
@@ -359,8 +382,8 @@ impl Pipeline {
             timings_ms: timings,
         };
         response.latency_ms = round(ms(started));
+        // What is stored is exactly what is returned, so a retried message gets the same bytes.
         let stored = serde_json::to_value(&response).unwrap_or(Value::Null);
-        let t4 = Instant::now();
         self.store
             .finish_turn(TurnRecord {
                 key,
@@ -374,30 +397,49 @@ impl Pipeline {
                 tool_calls: &records,
             })
             .await?;
-        response.timings_ms.insert("store".into(), json!(round(ms(t4))));
-        response.latency_ms = round(ms(started));
 
         self.observe(&response, route, fallback, reading.schema_invalid);
         Ok(response)
     }
 
-    fn observe(&self, r: &DecideResponse, route: Route, fallback: Option<FallbackReason>, schema_invalid: bool) {
+    fn observe(
+        &self,
+        r: &DecideResponse,
+        route: Route,
+        fallback: Option<FallbackReason>,
+        schema_invalid: bool,
+    ) {
         let m = &self.metrics;
         m.inc(
             "pulpo_requests_total",
-            vec![("route", route.as_str().into()), ("intent", r.intent.as_str().into()), ("status", "200".into())],
+            vec![
+                ("route", route.as_str().into()),
+                ("intent", r.intent.as_str().into()),
+                ("status", "200".into()),
+            ],
         );
-        m.observe("pulpo_request_latency_ms", vec![("route", route.as_str().into())], r.latency_ms);
+        m.observe(
+            "pulpo_request_latency_ms",
+            vec![("route", route.as_str().into())],
+            r.latency_ms,
+        );
         for (stage, v) in &r.timings_ms {
             if let Some(x) = v.as_f64() {
-                m.observe("pulpo_stage_latency_ms", vec![("route", route.as_str().into()), ("stage", stage.clone())], x);
+                m.observe(
+                    "pulpo_stage_latency_ms",
+                    vec![("route", route.as_str().into()), ("stage", stage.clone())],
+                    x,
+                );
             }
         }
         if let Some(f) = fallback {
             m.inc("pulpo_fallbacks_total", vec![("reason", f.as_str().into())]);
         }
         if schema_invalid {
-            m.inc("pulpo_schema_validation_failures_total", vec![("stage", "extractor".into())]);
+            m.inc(
+                "pulpo_schema_validation_failures_total",
+                vec![("stage", "extractor".into())],
+            );
         }
         m.record_request(RequestSample {
             at: Instant::now(),

@@ -46,12 +46,25 @@ pub fn redact(text: &str) -> String {
         // A run of numeric words with 8+ digits in total.
         let mut j = i;
         let mut digits = 0;
-        while j < words.words.len() && words.words[j].norm.chars().all(|c| c.is_ascii_digit() || c == '-') {
-            digits += words.words[j].norm.chars().filter(|c| c.is_ascii_digit()).count();
+        while j < words.words.len()
+            && words.words[j]
+                .norm
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-')
+        {
+            digits += words.words[j]
+                .norm
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .count();
             j += 1;
         }
         if j > i && digits >= 8 {
-            let start = if w.start > 0 && chars[w.start - 1] == '+' { w.start - 1 } else { w.start };
+            let start = if w.start > 0 && chars[w.start - 1] == '+' {
+                w.start - 1
+            } else {
+                w.start
+            };
             out.extend(&chars[cursor..start]);
             out.push_str("[tel]");
             cursor = words.words[j - 1].end;
@@ -66,7 +79,12 @@ pub fn redact(text: &str) -> String {
 
 impl Pipeline {
     /// Starts a background comparison when this conversation is in the shadow sample.
-    pub(crate) fn maybe_shadow(&self, req: &super::TurnRequest, ctx: &ExtractContext, analysis: &RuleAnalysis) {
+    pub(crate) fn maybe_shadow(
+        &self,
+        req: &super::TurnRequest,
+        ctx: &ExtractContext,
+        analysis: &RuleAnalysis,
+    ) {
         let flags = self.flags.get();
         if !router::shadowed(&flags, &self.salt, &req.conversation_id) {
             return;
@@ -75,19 +93,32 @@ impl Pipeline {
             return;
         };
         let (store, metrics) = (self.store.clone(), self.metrics.clone());
-        let (ws, text, ctx, analysis) = (req.ws.clone(), req.text.clone(), ctx.clone(), analysis.clone());
+        let (ws, text, ctx, analysis) = (
+            req.ws.clone(),
+            req.text.clone(),
+            ctx.clone(),
+            analysis.clone(),
+        );
         let (conversation_id, message_id) = (req.conversation_id.clone(), req.message_id.clone());
         let deadline = Instant::now() + self.slm_deadline;
         tokio::spawn(async move {
-            let reading = model.extract_if_idle(&ws, &text, &ctx, &analysis, deadline).await;
+            let reading = model
+                .extract_if_idle(&ws, &text, &ctx, &analysis, deadline)
+                .await;
             let m = match reading {
                 Some(Ok(m)) => m,
                 Some(Err(e)) => {
-                    metrics.inc("pulpo_shadow_skipped_total", vec![("reason", e.reason().as_str().into())]);
+                    metrics.inc(
+                        "pulpo_shadow_skipped_total",
+                        vec![("reason", e.reason().as_str().into())],
+                    );
                     return;
                 }
                 None => {
-                    metrics.inc("pulpo_shadow_skipped_total", vec![("reason", "busy".into())]);
+                    metrics.inc(
+                        "pulpo_shadow_skipped_total",
+                        vec![("reason", "busy".into())],
+                    );
                     return;
                 }
             };
@@ -98,7 +129,10 @@ impl Pipeline {
                 vec![("intent_agrees", intent_agrees.to_string())],
             );
             for s in &differ {
-                metrics.inc("pulpo_shadow_slot_disagreements_total", vec![("slot", s.clone())]);
+                metrics.inc(
+                    "pulpo_shadow_slot_disagreements_total",
+                    vec![("slot", s.clone())],
+                );
             }
             metrics.record_shadow(intent_agrees, differ.is_empty(), m.latency_ms);
             let rec = ShadowRecord {
@@ -133,7 +167,10 @@ mod tests {
             redact("soy Ana, mi cel es +54 9 11 5555-1234 y mi mail ana@x.com"),
             "soy Ana, mi cel es [tel] y mi mail [email]"
         );
-        assert_eq!(redact("turno a las 17:30 el 12/12"), "turno a las 17:30 el 12/12");
+        assert_eq!(
+            redact("turno a las 17:30 el 12/12"),
+            "turno a las 17:30 el 12/12"
+        );
         assert_eq!(redact("1155551234"), "[tel]");
     }
 
@@ -148,9 +185,15 @@ mod tests {
             },
             signals: Signals::default(),
         };
-        assert_eq!(compare(&mk(Intent::Book, "Mañana"), &mk(Intent::Book, "manana")), (true, vec![]));
         assert_eq!(
-            compare(&mk(Intent::Book, "el viernes"), &mk(Intent::Reschedule, "viernes")),
+            compare(&mk(Intent::Book, "Mañana"), &mk(Intent::Book, "manana")),
+            (true, vec![])
+        );
+        assert_eq!(
+            compare(
+                &mk(Intent::Book, "el viernes"),
+                &mk(Intent::Reschedule, "viernes")
+            ),
             (false, vec!["preferred_date".to_string()])
         );
     }

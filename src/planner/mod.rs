@@ -4,7 +4,6 @@
 
 pub mod rules;
 
-
 use crate::domain::catalog::Workspace;
 use crate::domain::state::ConversationState;
 use crate::nlu::Extraction;

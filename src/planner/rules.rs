@@ -108,10 +108,9 @@ fn plan_book(input: &PlanInput) -> Plan {
             staff: r.staff.clone(),
         });
     };
-    let checked = st
-        .checked
-        .as_ref()
-        .filter(|c| c.date == date && c.time == time && r.staff.as_ref().is_none_or(|s| *s == c.staff));
+    let checked = st.checked.as_ref().filter(|c| {
+        c.date == date && c.time == time && r.staff.as_ref().is_none_or(|s| *s == c.staff)
+    });
     let Some(checked) = checked else {
         return Plan::Call(ToolCall::CheckAvailability {
             service,
@@ -149,7 +148,11 @@ fn find_target(input: &PlanInput) -> Option<Plan> {
         return Some(Plan::Ask(SlotName::BookingId));
     }
     // For a cancel, the date names the booking; for a reschedule it is the new date.
-    let date = if st.flow == Some(Flow::Cancel) && by_id.is_none() { st.resolved.date } else { None };
+    let date = if st.flow == Some(Flow::Cancel) && by_id.is_none() {
+        st.resolved.date
+    } else {
+        None
+    };
     Some(Plan::Call(ToolCall::FindBookings {
         phone: st.resolved.phone.clone(),
         booking_id: by_id,
@@ -194,10 +197,9 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             staff,
         });
     };
-    let checked = st
-        .checked
-        .as_ref()
-        .filter(|c| c.date == date && c.time == time && staff.as_ref().is_none_or(|s| *s == c.staff));
+    let checked = st.checked.as_ref().filter(|c| {
+        c.date == date && c.time == time && staff.as_ref().is_none_or(|s| *s == c.staff)
+    });
     let Some(checked) = checked else {
         return Plan::Call(ToolCall::CheckAvailability {
             service: target.service.clone(),

@@ -54,7 +54,10 @@ pub struct MessageKey {
 impl MessageKey {
     /// The key as one string (used as create_booking's idempotency key).
     pub fn joined(&self) -> String {
-        format!("{}\u{1f}{}\u{1f}{}", self.workspace_id, self.conversation_id, self.message_id)
+        format!(
+            "{}\u{1f}{}\u{1f}{}",
+            self.workspace_id, self.conversation_id, self.message_id
+        )
     }
 }
 
@@ -66,7 +69,10 @@ pub enum TurnStart {
     /// Another request holds the conversation right now; try again shortly.
     Busy,
     /// Go ahead: the state and its version (0 for a new conversation).
-    Fresh { state: ConversationState, version: i64 },
+    Fresh {
+        state: Box<ConversationState>,
+        version: i64,
+    },
 }
 
 /// One audited tool call.
@@ -161,9 +167,12 @@ pub enum CreateOutcome {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChangeOutcome {
-    Done { before: BookingRow, after: BookingRow },
+    Done {
+        before: Box<BookingRow>,
+        after: Box<BookingRow>,
+    },
     NotFound,
-    AlreadyCancelled(BookingRow),
+    AlreadyCancelled,
     Overlap,
 }
 
@@ -207,7 +216,12 @@ pub trait Store: Send + Sync {
     fn backend(&self) -> &'static str;
 
     /// Claims the message, takes the conversation's lease for `lease_ms`, and loads the state.
-    async fn begin_turn(&self, key: &MessageKey, holder: &str, lease_ms: u64) -> Result<TurnStart, StoreError>;
+    async fn begin_turn(
+        &self,
+        key: &MessageKey,
+        holder: &str,
+        lease_ms: u64,
+    ) -> Result<TurnStart, StoreError>;
 
     /// Saves the state (if its version is still `expected_version`), stores the response as the
     /// answer to this message, writes the tool audit and releases the lease — atomically.
@@ -217,16 +231,32 @@ pub trait Store: Send + Sync {
     async fn abort_turn(&self, key: &MessageKey, holder: &str) -> Result<(), StoreError>;
 
     /// Reads a conversation's state and version, if it exists.
-    async fn load_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<Option<(ConversationState, i64)>, StoreError>;
+    async fn load_conversation(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+    ) -> Result<Option<(ConversationState, i64)>, StoreError>;
 
     /// Forgets a conversation's state (the playground's reset). Bookings stay.
-    async fn reset_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<(), StoreError>;
+    async fn reset_conversation(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+    ) -> Result<(), StoreError>;
 
     async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError>;
 
-    async fn find_bookings(&self, workspace_id: &str, q: &BookingQuery) -> Result<Vec<BookingRow>, StoreError>;
+    async fn find_bookings(
+        &self,
+        workspace_id: &str,
+        q: &BookingQuery,
+    ) -> Result<Vec<BookingRow>, StoreError>;
 
-    async fn cancel_booking(&self, workspace_id: &str, booking_id: &str) -> Result<ChangeOutcome, StoreError>;
+    async fn cancel_booking(
+        &self,
+        workspace_id: &str,
+        booking_id: &str,
+    ) -> Result<ChangeOutcome, StoreError>;
 
     async fn reschedule_booking(
         &self,
@@ -238,12 +268,20 @@ pub trait Store: Send + Sync {
     ) -> Result<ChangeOutcome, StoreError>;
 
     /// Audit rows written outside a turn (tools run by the playground, failed turns).
-    async fn record_tool_calls(&self, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError>;
+    async fn record_tool_calls(
+        &self,
+        key: &MessageKey,
+        records: &[ToolCallRecord],
+    ) -> Result<(), StoreError>;
 
     async fn record_shadow(&self, rec: &ShadowRecord) -> Result<(), StoreError>;
 
     /// Shadow disagreements since `since`, newest first, at most `limit`.
-    async fn shadow_disagreements(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<ShadowRecord>, StoreError>;
+    async fn shadow_disagreements(
+        &self,
+        since: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<ShadowRecord>, StoreError>;
 
     /// Cheap liveness check of the database.
     async fn ping(&self) -> Result<(), StoreError>;
@@ -262,6 +300,10 @@ pub async fn open(location: &str) -> Result<Arc<dyn Store>, StoreError> {
 pub fn random_booking_id(attempt: u32) -> String {
     use rand::RngExt;
     let mut rng = rand::rng();
-    let n: u32 = if attempt < 20 { rng.random_range(1000..10000) } else { rng.random_range(100000..1000000) };
+    let n: u32 = if attempt < 20 {
+        rng.random_range(1000..10000)
+    } else {
+        rng.random_range(100000..1000000)
+    };
     format!("BK-{n}")
 }

@@ -10,8 +10,8 @@ use tokio::sync::Semaphore;
 use tokio_postgres::{Client, NoTls, Row};
 
 use super::{
-    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
-    NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome,
+    MessageKey, NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -137,10 +137,13 @@ impl Drop for Lease<'_> {
 }
 
 async fn connect_one(url: &str) -> Result<Client, StoreError> {
-    let (client, connection) = tokio_postgres::connect(url, NoTls).await.map_err(|e| StoreError::Open {
-        location: redact_url(url),
-        reason: e.to_string(),
-    })?;
+    let (client, connection) =
+        tokio_postgres::connect(url, NoTls)
+            .await
+            .map_err(|e| StoreError::Open {
+                location: redact_url(url),
+                reason: e.to_string(),
+            })?;
     tokio::spawn(async move {
         if let Err(e) = connection.await {
             tracing::warn!(error = %e, "postgres connection closed");
@@ -214,20 +217,30 @@ impl PgStore {
             .map_err(pg_err)?;
         let migrated = async {
             first
-                .batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+                .batch_execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)",
+                )
                 .await?;
-            let row = first.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[]).await?;
+            let row = first
+                .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])
+                .await?;
             let current: i64 = row.get(0);
             for (i, sql) in MIGRATIONS.iter().enumerate() {
                 let v = i as i64 + 1;
                 if v > current {
-                    first.batch_execute(&format!("BEGIN; {sql} INSERT INTO schema_version VALUES ({v}); COMMIT;")).await?;
+                    first
+                        .batch_execute(&format!(
+                            "BEGIN; {sql} INSERT INTO schema_version VALUES ({v}); COMMIT;"
+                        ))
+                        .await?;
                 }
             }
             Ok::<(), tokio_postgres::Error>(())
         }
         .await;
-        let _ = first.batch_execute("SELECT pg_advisory_unlock(7411);").await;
+        let _ = first
+            .batch_execute("SELECT pg_advisory_unlock(7411);")
+            .await;
         migrated.map_err(|e| StoreError::Open {
             location: redact_url(url),
             reason: format!("migration failed: {e}"),
@@ -296,7 +309,12 @@ impl Store for PgStore {
         "postgres"
     }
 
-    async fn begin_turn(&self, key: &MessageKey, holder: &str, lease_ms: u64) -> Result<TurnStart, StoreError> {
+    async fn begin_turn(
+        &self,
+        key: &MessageKey,
+        holder: &str,
+        lease_ms: u64,
+    ) -> Result<TurnStart, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
         let msg = tx
@@ -351,7 +369,10 @@ impl Store for PgStore {
         .await
         .map_err(pg_err)?;
         tx.commit().await.map_err(pg_err)?;
-        Ok(TurnStart::Fresh { state, version })
+        Ok(TurnStart::Fresh {
+            state: Box::new(state),
+            version,
+        })
     }
 
     async fn finish_turn(&self, rec: TurnRecord<'_>) -> Result<i64, StoreError> {
@@ -409,7 +430,11 @@ impl Store for PgStore {
         tx.commit().await.map_err(pg_err)
     }
 
-    async fn load_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<Option<(ConversationState, i64)>, StoreError> {
+    async fn load_conversation(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+    ) -> Result<Option<(ConversationState, i64)>, StoreError> {
         let c = self.client().await?;
         let row = c
             .query_opt(
@@ -418,10 +443,15 @@ impl Store for PgStore {
             )
             .await
             .map_err(pg_err)?;
-        row.map(|r| Ok((parse_state(r.get(0))?, r.get(1)))).transpose()
+        row.map(|r| Ok((parse_state(r.get(0))?, r.get(1))))
+            .transpose()
     }
 
-    async fn reset_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<(), StoreError> {
+    async fn reset_conversation(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+    ) -> Result<(), StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
         tx.execute(
@@ -486,7 +516,11 @@ impl Store for PgStore {
         Err(StoreError::Db("could not draw a free booking id".into()))
     }
 
-    async fn find_bookings(&self, workspace_id: &str, q: &BookingQuery) -> Result<Vec<BookingRow>, StoreError> {
+    async fn find_bookings(
+        &self,
+        workspace_id: &str,
+        q: &BookingQuery,
+    ) -> Result<Vec<BookingRow>, StoreError> {
         let c = self.client().await?;
         let staff: Option<Vec<String>> = (!q.staff_ids.is_empty()).then(|| q.staff_ids.clone());
         let rows = c
@@ -502,14 +536,27 @@ impl Store for PgStore {
                        AND ($8::text IS NULL OR idempotency_key = $8)
                      ORDER BY start_utc LIMIT 500"
                 ),
-                &[&workspace_id, &q.booking_id, &q.phone, &q.from_utc, &q.to_utc, &staff, &q.only_confirmed, &q.idempotency_key],
+                &[
+                    &workspace_id,
+                    &q.booking_id,
+                    &q.phone,
+                    &q.from_utc,
+                    &q.to_utc,
+                    &staff,
+                    &q.only_confirmed,
+                    &q.idempotency_key,
+                ],
             )
             .await
             .map_err(pg_err)?;
         rows.iter().map(booking).collect()
     }
 
-    async fn cancel_booking(&self, workspace_id: &str, booking_id: &str) -> Result<ChangeOutcome, StoreError> {
+    async fn cancel_booking(
+        &self,
+        workspace_id: &str,
+        booking_id: &str,
+    ) -> Result<ChangeOutcome, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
         let Some(row) = tx
@@ -524,7 +571,7 @@ impl Store for PgStore {
         };
         let before = booking(&row)?;
         if before.status == BookingRowStatus::Cancelled {
-            return Ok(ChangeOutcome::AlreadyCancelled(before));
+            return Ok(ChangeOutcome::AlreadyCancelled);
         }
         let row = tx
             .query_one(
@@ -535,7 +582,10 @@ impl Store for PgStore {
             .map_err(pg_err)?;
         let after = booking(&row)?;
         tx.commit().await.map_err(pg_err)?;
-        Ok(ChangeOutcome::Done { before, after })
+        Ok(ChangeOutcome::Done {
+            before: Box::new(before),
+            after: Box::new(after),
+        })
     }
 
     async fn reschedule_booking(
@@ -560,7 +610,7 @@ impl Store for PgStore {
         };
         let before = booking(&row)?;
         if before.status == BookingRowStatus::Cancelled {
-            return Ok(ChangeOutcome::AlreadyCancelled(before));
+            return Ok(ChangeOutcome::AlreadyCancelled);
         }
         let res = tx
             .query_one(
@@ -578,10 +628,17 @@ impl Store for PgStore {
         };
         let after = booking(&row)?;
         tx.commit().await.map_err(pg_err)?;
-        Ok(ChangeOutcome::Done { before, after })
+        Ok(ChangeOutcome::Done {
+            before: Box::new(before),
+            after: Box::new(after),
+        })
     }
 
-    async fn record_tool_calls(&self, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError> {
+    async fn record_tool_calls(
+        &self,
+        key: &MessageKey,
+        records: &[ToolCallRecord],
+    ) -> Result<(), StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
         insert_tool_calls(&tx, key, records).await?;
@@ -614,7 +671,11 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn shadow_disagreements(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<ShadowRecord>, StoreError> {
+    async fn shadow_disagreements(
+        &self,
+        since: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<ShadowRecord>, StoreError> {
         let c = self.client().await?;
         let rows = c
             .query(

@@ -9,8 +9,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{
-    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
-    NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome,
+    MessageKey, NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -196,7 +196,8 @@ impl SqliteStore {
         if path != ":memory:" {
             if let Some(dir) = Path::new(path).parent() {
                 if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir).map_err(|e| open_err(format!("cannot create {}: {e}", dir.display())))?;
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| open_err(format!("cannot create {}: {e}", dir.display())))?;
                 }
             }
         }
@@ -225,7 +226,9 @@ impl SqliteStore {
     ) -> Result<T, StoreError> {
         let conn = self.conn.clone();
         tokio::task::spawn_blocking(move || {
-            let mut guard = conn.lock().map_err(|_| StoreError::Db("connection mutex poisoned".into()))?;
+            let mut guard = conn
+                .lock()
+                .map_err(|_| StoreError::Db("connection mutex poisoned".into()))?;
             f(&mut guard)
         })
         .await
@@ -235,14 +238,20 @@ impl SqliteStore {
 
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
-    let current: i64 = conn
-        .query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))?;
+    let current: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )?;
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let v = i as i64 + 1;
         if v > current {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
-            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", params![v])?;
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                params![v],
+            )?;
             tx.commit()?;
         }
     }
@@ -256,7 +265,11 @@ fn parse_state(s: &str) -> Result<ConversationState, StoreError> {
     })
 }
 
-fn insert_tool_calls(conn: &Connection, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError> {
+fn insert_tool_calls(
+    conn: &Connection,
+    key: &MessageKey,
+    records: &[ToolCallRecord],
+) -> Result<(), StoreError> {
     let now = ts(Utc::now());
     let mut stmt = conn.prepare_cached(
         "INSERT INTO tool_calls (workspace_id, conversation_id, message_id, request_id, tool, args, status, attempts, latency_ms, error, created_at)
@@ -286,7 +299,12 @@ impl Store for SqliteStore {
         "sqlite"
     }
 
-    async fn begin_turn(&self, key: &MessageKey, holder: &str, lease_ms: u64) -> Result<TurnStart, StoreError> {
+    async fn begin_turn(
+        &self,
+        key: &MessageKey,
+        holder: &str,
+        lease_ms: u64,
+    ) -> Result<TurnStart, StoreError> {
         let key = key.clone();
         let holder = holder.to_string();
         self.with(move |conn| {
@@ -350,7 +368,10 @@ impl Store for SqliteStore {
                 params![key.workspace_id, key.conversation_id, key.message_id, now_s],
             )?;
             tx.commit()?;
-            Ok(TurnStart::Fresh { state, version })
+            Ok(TurnStart::Fresh {
+            state: Box::new(state),
+            version,
+        })
         })
         .await
     }
@@ -407,7 +428,11 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn load_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<Option<(ConversationState, i64)>, StoreError> {
+    async fn load_conversation(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+    ) -> Result<Option<(ConversationState, i64)>, StoreError> {
         let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
         self.with(move |conn| {
             let row: Option<(String, i64)> = conn
@@ -422,7 +447,11 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn reset_conversation(&self, workspace_id: &str, conversation_id: &str) -> Result<(), StoreError> {
+    async fn reset_conversation(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+    ) -> Result<(), StoreError> {
         let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
         self.with(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -494,7 +523,11 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn find_bookings(&self, workspace_id: &str, q: &BookingQuery) -> Result<Vec<BookingRow>, StoreError> {
+    async fn find_bookings(
+        &self,
+        workspace_id: &str,
+        q: &BookingQuery,
+    ) -> Result<Vec<BookingRow>, StoreError> {
         let ws = workspace_id.to_string();
         let q = q.clone();
         self.with(move |conn| {
@@ -543,7 +576,11 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn cancel_booking(&self, workspace_id: &str, booking_id: &str) -> Result<ChangeOutcome, StoreError> {
+    async fn cancel_booking(
+        &self,
+        workspace_id: &str,
+        booking_id: &str,
+    ) -> Result<ChangeOutcome, StoreError> {
         let (ws, id) = (workspace_id.to_string(), booking_id.to_string());
         self.with(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -551,7 +588,7 @@ impl Store for SqliteStore {
                 return Ok(ChangeOutcome::NotFound);
             };
             if before.status == BookingRowStatus::Cancelled {
-                return Ok(ChangeOutcome::AlreadyCancelled(before));
+                return Ok(ChangeOutcome::AlreadyCancelled);
             }
             tx.execute(
                 "UPDATE bookings SET status = 'cancelled', updated_at = ?3 WHERE workspace_id = ?1 AND booking_id = ?2",
@@ -559,7 +596,10 @@ impl Store for SqliteStore {
             )?;
             let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
             tx.commit()?;
-            Ok(ChangeOutcome::Done { before, after })
+            Ok(ChangeOutcome::Done {
+            before: Box::new(before),
+            after: Box::new(after),
+        })
         })
         .await
     }
@@ -572,14 +612,18 @@ impl Store for SqliteStore {
         start_utc: DateTime<Utc>,
         end_utc: DateTime<Utc>,
     ) -> Result<ChangeOutcome, StoreError> {
-        let (ws, id, staff) = (workspace_id.to_string(), booking_id.to_string(), staff_id.to_string());
+        let (ws, id, staff) = (
+            workspace_id.to_string(),
+            booking_id.to_string(),
+            staff_id.to_string(),
+        );
         self.with(move |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let Some(before) = get_booking(&tx, &ws, &id)? else {
                 return Ok(ChangeOutcome::NotFound);
             };
             if before.status == BookingRowStatus::Cancelled {
-                return Ok(ChangeOutcome::AlreadyCancelled(before));
+                return Ok(ChangeOutcome::AlreadyCancelled);
             }
             let res = tx.execute(
                 "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
@@ -592,15 +636,23 @@ impl Store for SqliteStore {
             }
             let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
             tx.commit()?;
-            Ok(ChangeOutcome::Done { before, after })
+            Ok(ChangeOutcome::Done {
+            before: Box::new(before),
+            after: Box::new(after),
+        })
         })
         .await
     }
 
-    async fn record_tool_calls(&self, key: &MessageKey, records: &[ToolCallRecord]) -> Result<(), StoreError> {
+    async fn record_tool_calls(
+        &self,
+        key: &MessageKey,
+        records: &[ToolCallRecord],
+    ) -> Result<(), StoreError> {
         let key = key.clone();
         let records = records.to_vec();
-        self.with(move |conn| insert_tool_calls(conn, &key, &records)).await
+        self.with(move |conn| insert_tool_calls(conn, &key, &records))
+            .await
     }
 
     async fn record_shadow(&self, rec: &ShadowRecord) -> Result<(), StoreError> {
@@ -629,7 +681,11 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn shadow_disagreements(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<ShadowRecord>, StoreError> {
+    async fn shadow_disagreements(
+        &self,
+        since: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<ShadowRecord>, StoreError> {
         self.with(move |conn| {
             let mut stmt = conn.prepare_cached(
                 "SELECT workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at

@@ -12,7 +12,8 @@ type Labels = Vec<(&'static str, String)>;
 
 /// Latency buckets in milliseconds.
 const BUCKETS_MS: &[f64] = &[
-    1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 750.0, 1000.0, 1500.0, 2000.0, 3000.0, 5000.0, 10000.0,
+    1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 750.0, 1000.0, 1500.0, 2000.0, 3000.0,
+    5000.0, 10000.0,
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -84,21 +85,81 @@ pub struct Metrics {
 }
 
 const HELP: &[(&str, &str, &str)] = &[
-    ("pulpo_requests_total", "counter", "Decide requests by route, intent and HTTP status."),
-    ("pulpo_request_latency_ms", "histogram", "Decide latency in milliseconds by route."),
-    ("pulpo_fallbacks_total", "counter", "Requests of the slm arm answered by the rules, by reason."),
-    ("pulpo_schema_validation_failures_total", "counter", "Model outputs that failed their JSON schema, by stage."),
-    ("pulpo_tool_calls_total", "counter", "Tool calls by tool and status."),
-    ("pulpo_tool_latency_ms", "histogram", "Tool call latency in milliseconds by tool."),
-    ("pulpo_http_errors_total", "counter", "Requests refused with a problem response, by code."),
-    ("pulpo_model_queue_depth", "gauge", "Requests waiting for the model."),
-    ("pulpo_model_inflight", "gauge", "Requests being run by the model."),
-    ("pulpo_breaker_open", "gauge", "1 when a tool's circuit breaker is open."),
-    ("pulpo_shadow_comparisons_total", "counter", "Shadow comparisons by intent agreement."),
-    ("pulpo_shadow_slot_disagreements_total", "counter", "Shadow slot disagreements by slot."),
-    ("pulpo_shadow_skipped_total", "counter", "Shadow runs skipped because the model was busy."),
-    ("pulpo_stage_latency_ms", "histogram", "Latency of pipeline stages in milliseconds."),
-    ("pulpo_flag_changes_total", "counter", "Runtime flag changes."),
+    (
+        "pulpo_requests_total",
+        "counter",
+        "Decide requests by route, intent and HTTP status.",
+    ),
+    (
+        "pulpo_request_latency_ms",
+        "histogram",
+        "Decide latency in milliseconds by route.",
+    ),
+    (
+        "pulpo_fallbacks_total",
+        "counter",
+        "Requests of the slm arm answered by the rules, by reason.",
+    ),
+    (
+        "pulpo_schema_validation_failures_total",
+        "counter",
+        "Model outputs that failed their JSON schema, by stage.",
+    ),
+    (
+        "pulpo_tool_calls_total",
+        "counter",
+        "Tool calls by tool and status.",
+    ),
+    (
+        "pulpo_tool_latency_ms",
+        "histogram",
+        "Tool call latency in milliseconds by tool.",
+    ),
+    (
+        "pulpo_http_errors_total",
+        "counter",
+        "Requests refused with a problem response, by code.",
+    ),
+    (
+        "pulpo_model_queue_depth",
+        "gauge",
+        "Requests waiting for the model.",
+    ),
+    (
+        "pulpo_model_inflight",
+        "gauge",
+        "Requests being run by the model.",
+    ),
+    (
+        "pulpo_breaker_open",
+        "gauge",
+        "1 when a tool's circuit breaker is open.",
+    ),
+    (
+        "pulpo_shadow_comparisons_total",
+        "counter",
+        "Shadow comparisons by intent agreement.",
+    ),
+    (
+        "pulpo_shadow_slot_disagreements_total",
+        "counter",
+        "Shadow slot disagreements by slot.",
+    ),
+    (
+        "pulpo_shadow_skipped_total",
+        "counter",
+        "Shadow runs skipped because the model was busy.",
+    ),
+    (
+        "pulpo_stage_latency_ms",
+        "histogram",
+        "Latency of pipeline stages in milliseconds.",
+    ),
+    (
+        "pulpo_flag_changes_total",
+        "counter",
+        "Runtime flag changes.",
+    ),
 ];
 
 fn lock(m: &Mutex<Inner>) -> std::sync::MutexGuard<'_, Inner> {
@@ -106,7 +167,10 @@ fn lock(m: &Mutex<Inner>) -> std::sync::MutexGuard<'_, Inner> {
 }
 
 fn trim<T>(q: &mut VecDeque<T>, at: impl Fn(&T) -> Instant, now: Instant) {
-    while q.len() > MAX_SAMPLES || q.front().is_some_and(|s| now.duration_since(at(s)) > WINDOW) {
+    while q.len() > MAX_SAMPLES
+        || q.front()
+            .is_some_and(|s| now.duration_since(at(s)) > WINDOW)
+    {
         q.pop_front();
     }
 }
@@ -117,7 +181,10 @@ impl Metrics {
     }
 
     pub fn add(&self, name: &'static str, labels: Labels, n: u64) {
-        *lock(&self.inner).counters.entry((name, labels)).or_default() += n;
+        *lock(&self.inner)
+            .counters
+            .entry((name, labels))
+            .or_default() += n;
     }
 
     pub fn set_gauge(&self, name: &'static str, labels: Labels, v: f64) {
@@ -125,7 +192,11 @@ impl Metrics {
     }
 
     pub fn observe(&self, name: &'static str, labels: Labels, v: f64) {
-        lock(&self.inner).histograms.entry((name, labels)).or_default().observe(v);
+        lock(&self.inner)
+            .histograms
+            .entry((name, labels))
+            .or_default()
+            .observe(v);
     }
 
     pub fn counter(&self, name: &'static str, labels: &Labels) -> u64 {
@@ -184,7 +255,11 @@ impl Metrics {
             .collect();
         let mut routes = BTreeMap::new();
         for route in ["slm", "legacy"] {
-            let mut lat: Vec<f64> = recent.iter().filter(|s| s.route == route).map(|s| s.latency_ms).collect();
+            let mut lat: Vec<f64> = recent
+                .iter()
+                .filter(|s| s.route == route)
+                .map(|s| s.latency_ms)
+                .collect();
             lat.sort_by(f64::total_cmp);
             let fallbacks = recent
                 .iter()
@@ -210,8 +285,16 @@ impl Metrics {
         let errors = recent.iter().filter(|s| s.status >= 500).count();
         let schema_invalid = recent.iter().filter(|s| s.schema_invalid).count();
         let slm_requests = routes.get("slm").map(|r| r.requests).unwrap_or(0);
-        let tools: Vec<&ToolSample> = g.tools.iter().filter(|s| now.duration_since(s.at) <= horizon).collect();
-        let shadow: Vec<&ShadowSample> = g.shadow.iter().filter(|s| now.duration_since(s.at) <= horizon).collect();
+        let tools: Vec<&ToolSample> = g
+            .tools
+            .iter()
+            .filter(|s| now.duration_since(s.at) <= horizon)
+            .collect();
+        let shadow: Vec<&ShadowSample> = g
+            .shadow
+            .iter()
+            .filter(|s| now.duration_since(s.at) <= horizon)
+            .collect();
         let mut shadow_lat: Vec<f64> = shadow.iter().map(|s| s.latency_ms).collect();
         shadow_lat.sort_by(f64::total_cmp);
         // Latency series per minute for the page's plot.
@@ -256,11 +339,29 @@ impl Metrics {
             schema_invalid,
             schema_invalid_rate: ratio(schema_invalid, slm_requests),
             tool_calls: tools.len(),
-            tool_success_rate: if tools.is_empty() { None } else { Some(ratio(tools.iter().filter(|t| t.ok).count(), tools.len())) },
+            tool_success_rate: if tools.is_empty() {
+                None
+            } else {
+                Some(ratio(tools.iter().filter(|t| t.ok).count(), tools.len()))
+            },
             shadow: ShadowStats {
                 comparisons: shadow.len(),
-                intent_agreement: if shadow.is_empty() { None } else { Some(ratio(shadow.iter().filter(|s| s.intent_agrees).count(), shadow.len())) },
-                slot_agreement: if shadow.is_empty() { None } else { Some(ratio(shadow.iter().filter(|s| s.slot_agrees).count(), shadow.len())) },
+                intent_agreement: if shadow.is_empty() {
+                    None
+                } else {
+                    Some(ratio(
+                        shadow.iter().filter(|s| s.intent_agrees).count(),
+                        shadow.len(),
+                    ))
+                },
+                slot_agreement: if shadow.is_empty() {
+                    None
+                } else {
+                    Some(ratio(
+                        shadow.iter().filter(|s| s.slot_agrees).count(),
+                        shadow.len(),
+                    ))
+                },
                 p90_ms: percentile(&shadow_lat, 0.90),
             },
             series,
@@ -310,11 +411,21 @@ impl Metrics {
                         }
                         for (i, b) in BUCKETS_MS.iter().enumerate() {
                             let c = h.counts.get(i).copied().unwrap_or(0);
-                            let _ = writeln!(out, "{name}_bucket{} {c}", fmt_labels(labels, Some(("le", format!("{b}")))));
+                            let _ = writeln!(
+                                out,
+                                "{name}_bucket{} {c}",
+                                fmt_labels(labels, Some(("le", format!("{b}"))))
+                            );
                         }
-                        let _ = writeln!(out, "{name}_bucket{} {}", fmt_labels(labels, Some(("le", "+Inf".into()))), h.count);
+                        let _ = writeln!(
+                            out,
+                            "{name}_bucket{} {}",
+                            fmt_labels(labels, Some(("le", "+Inf".into()))),
+                            h.count
+                        );
                         let _ = writeln!(out, "{name}_sum{} {}", fmt_labels(labels, None), h.sum);
-                        let _ = writeln!(out, "{name}_count{} {}", fmt_labels(labels, None), h.count);
+                        let _ =
+                            writeln!(out, "{name}_count{} {}", fmt_labels(labels, None), h.count);
                     }
                 }
             }
@@ -324,7 +435,9 @@ impl Metrics {
 }
 
 fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    v.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -394,10 +507,22 @@ mod tests {
     #[test]
     fn renders_prometheus_text() {
         let m = Metrics::default();
-        m.inc("pulpo_requests_total", vec![("route", "legacy".into()), ("intent", "book".into()), ("status", "200".into())]);
-        m.observe("pulpo_request_latency_ms", vec![("route", "legacy".into())], 3.0);
+        m.inc(
+            "pulpo_requests_total",
+            vec![
+                ("route", "legacy".into()),
+                ("intent", "book".into()),
+                ("status", "200".into()),
+            ],
+        );
+        m.observe(
+            "pulpo_request_latency_ms",
+            vec![("route", "legacy".into())],
+            3.0,
+        );
         let text = m.render();
-        assert!(text.contains("pulpo_requests_total{route=\"legacy\",intent=\"book\",status=\"200\"} 1"));
+        assert!(text
+            .contains("pulpo_requests_total{route=\"legacy\",intent=\"book\",status=\"200\"} 1"));
         assert!(text.contains("pulpo_request_latency_ms_bucket{route=\"legacy\",le=\"5\"} 1"));
         assert!(text.contains("pulpo_request_latency_ms_bucket{route=\"legacy\",le=\"2.5\"} 0"));
         assert!(text.contains("pulpo_request_latency_ms_count{route=\"legacy\"} 1"));

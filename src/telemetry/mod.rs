@@ -16,6 +16,10 @@ pub fn init_logging(format: &str) {
     let _ = if format == "text" {
         builder.with_target(false).try_init()
     } else {
-        builder.json().flatten_event(true).with_current_span(false).try_init()
+        builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .try_init()
     };
 }

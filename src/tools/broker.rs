@@ -74,7 +74,13 @@ pub struct BreakerReport {
 }
 
 impl Broker {
-    pub fn new(cfg: BrokerConfig, workspaces: &[Arc<Workspace>], metrics: Arc<Metrics>) -> Result<Self, String> {
+    pub fn new(
+        cfg: BrokerConfig,
+        workspaces: &[Arc<Workspace>],
+        metrics: Arc<Metrics>,
+    ) -> Result<Self, String> {
+        // Webhooks may be https: rustls with the ring provider (a second install is a no-op).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .timeout(cfg.timeout)
             .connect_timeout(cfg.timeout.min(Duration::from_secs(2)))
@@ -92,7 +98,10 @@ impl Broker {
                         ToolName::ALL.map(|t| t.as_str()).join(", ")
                     )
                 })?;
-                webhooks.insert((ws.id.clone(), tool), Arc::new(WebhookTool::new(hook.clone(), client.clone())));
+                webhooks.insert(
+                    (ws.id.clone(), tool),
+                    Arc::new(WebhookTool::new(hook.clone(), client.clone())),
+                );
             }
         }
         Ok(Broker {
@@ -124,7 +133,10 @@ impl Broker {
         let open = b.state(Instant::now()) != BreakerState::Closed;
         self.metrics.set_gauge(
             "pulpo_breaker_open",
-            vec![("workspace", key.0.clone()), ("tool", key.1.as_str().to_string())],
+            vec![
+                ("workspace", key.0.clone()),
+                ("tool", key.1.as_str().to_string()),
+            ],
             if open { 1.0 } else { 0.0 },
         );
     }
@@ -193,10 +205,16 @@ impl Broker {
         let status = if result.is_ok() { "ok" } else { "error" };
         self.metrics.inc(
             "pulpo_tool_calls_total",
-            vec![("tool", tool_name.as_str().to_string()), ("status", status.to_string())],
+            vec![
+                ("tool", tool_name.as_str().to_string()),
+                ("status", status.to_string()),
+            ],
         );
-        self.metrics
-            .observe("pulpo_tool_latency_ms", vec![("tool", tool_name.as_str().to_string())], latency_ms);
+        self.metrics.observe(
+            "pulpo_tool_latency_ms",
+            vec![("tool", tool_name.as_str().to_string())],
+            latency_ms,
+        );
         self.metrics.record_tool(result.is_ok());
         if let Err(e) = &result {
             tracing::warn!(

@@ -9,7 +9,10 @@ use crate::domain::actions::{
 };
 use crate::domain::availability::{self, Busy, ALTERNATIVE_DAYS};
 use crate::domain::catalog::{Service, Workspace};
-use crate::store::{BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, NewBooking, StoreError};
+use crate::store::{
+    BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, NewBooking,
+    StoreError,
+};
 
 /// The built-in implementation of every tool.
 #[derive(Debug, Default, Clone, Copy)]
@@ -132,7 +135,15 @@ async fn check(
     let ws = &ctx.ws;
     let staff_ids: Vec<String> = ws.staff_for(service).iter().map(|s| s.id.clone()).collect();
     let busy = busy_for(ctx, &staff_ids, date, ALTERNATIVE_DAYS + 1, except).await?;
-    Ok(availability::check(ws, service, date, time, staff, &busy, booking_now(ctx)))
+    Ok(availability::check(
+        ws,
+        service,
+        date,
+        time,
+        staff,
+        &busy,
+        booking_now(ctx),
+    ))
 }
 
 #[async_trait]
@@ -183,13 +194,22 @@ impl Tool for Builtin {
                 staff,
             } => {
                 let svc = find_service(ws, service)?;
-                Ok(Observation::Availability(check(ctx, svc, *date, *time, staff.as_deref(), None).await?))
+                Ok(Observation::Availability(
+                    check(ctx, svc, *date, *time, staff.as_deref(), None).await?,
+                ))
             }
-            ToolCall::FindBookings { booking_id, phone, date } => {
+            ToolCall::FindBookings {
+                booking_id,
+                phone,
+                date,
+            } => {
                 let (from, to) = match date {
                     Some(d) => (
                         Some(to_utc(ws, d.and_time(NaiveTime::MIN))?),
-                        Some(to_utc(ws, (*d + Duration::days(1)).and_time(NaiveTime::MIN))?),
+                        Some(to_utc(
+                            ws,
+                            (*d + Duration::days(1)).and_time(NaiveTime::MIN),
+                        )?),
                     ),
                     None => (Some(ctx.now.min(Utc::now()) - Duration::hours(1)), None),
                 };
@@ -199,7 +219,11 @@ impl Tool for Builtin {
                         &ws.id,
                         &BookingQuery {
                             booking_id: booking_id.clone(),
-                            phone: if booking_id.is_some() { None } else { phone.clone() },
+                            phone: if booking_id.is_some() {
+                                None
+                            } else {
+                                phone.clone()
+                            },
                             from_utc: from,
                             to_utc: to,
                             only_confirmed: true,
@@ -227,17 +251,29 @@ impl Tool for Builtin {
                 // A retry of the same message finds the booking its first attempt made.
                 let earlier = ctx
                     .store
-                    .find_bookings(&ws.id, &BookingQuery { idempotency_key: Some(idempotency_key.clone()), ..Default::default() })
+                    .find_bookings(
+                        &ws.id,
+                        &BookingQuery {
+                            idempotency_key: Some(idempotency_key.clone()),
+                            ..Default::default()
+                        },
+                    )
                     .await
                     .map_err(store_err)?;
                 if let Some(b) = earlier.first() {
-                    return Ok(Observation::Booked { booking: booking_info(ws, b) });
+                    return Ok(Observation::Booked {
+                        booking: booking_info(ws, b),
+                    });
                 }
                 let svc = find_service(ws, service)?;
                 let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), None).await?;
                 let Some(staff_id) = a.staff.clone().filter(|_| a.available) else {
                     return Ok(Observation::Refused {
-                        reason: if a.unbookable.is_some() { BookingRefusal::Unbookable } else { BookingRefusal::SlotTaken },
+                        reason: if a.unbookable.is_some() {
+                            BookingRefusal::Unbookable
+                        } else {
+                            BookingRefusal::SlotTaken
+                        },
                         alternatives: a.slots,
                     });
                 };
@@ -260,63 +296,144 @@ impl Tool for Builtin {
                     .await
                     .map_err(store_err)?;
                 match outcome {
-                    CreateOutcome::Created(row) | CreateOutcome::Existing(row) => Ok(Observation::Booked { booking: booking_info(ws, &row) }),
+                    CreateOutcome::Created(row) | CreateOutcome::Existing(row) => {
+                        Ok(Observation::Booked {
+                            booking: booking_info(ws, &row),
+                        })
+                    }
                     // Taken between the check and the insert (another customer, another replica).
                     CreateOutcome::Overlap => {
                         let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), None).await?;
-                        Ok(Observation::Refused { reason: BookingRefusal::SlotTaken, alternatives: a.slots })
+                        Ok(Observation::Refused {
+                            reason: BookingRefusal::SlotTaken,
+                            alternatives: a.slots,
+                        })
                     }
                 }
             }
             ToolCall::CancelBooking { booking_id, phone } => {
                 let rows = ctx
                     .store
-                    .find_bookings(&ws.id, &BookingQuery { booking_id: Some(booking_id.clone()), ..Default::default() })
+                    .find_bookings(
+                        &ws.id,
+                        &BookingQuery {
+                            booking_id: Some(booking_id.clone()),
+                            ..Default::default()
+                        },
+                    )
                     .await
                     .map_err(store_err)?;
                 if !rows.iter().any(|b| owned_by(b, phone.as_deref())) {
-                    return Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] });
+                    return Ok(Observation::Refused {
+                        reason: BookingRefusal::NotFound,
+                        alternatives: vec![],
+                    });
                 }
-                match ctx.store.cancel_booking(&ws.id, booking_id).await.map_err(store_err)? {
-                    ChangeOutcome::Done { after, .. } => Ok(Observation::Cancelled { booking: booking_info(ws, &after) }),
-                    ChangeOutcome::AlreadyCancelled(_) => Ok(Observation::Refused { reason: BookingRefusal::AlreadyCancelled, alternatives: vec![] }),
-                    ChangeOutcome::NotFound => Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] }),
+                match ctx
+                    .store
+                    .cancel_booking(&ws.id, booking_id)
+                    .await
+                    .map_err(store_err)?
+                {
+                    ChangeOutcome::Done { after, .. } => Ok(Observation::Cancelled {
+                        booking: booking_info(ws, &after),
+                    }),
+                    ChangeOutcome::AlreadyCancelled => Ok(Observation::Refused {
+                        reason: BookingRefusal::AlreadyCancelled,
+                        alternatives: vec![],
+                    }),
+                    ChangeOutcome::NotFound => Ok(Observation::Refused {
+                        reason: BookingRefusal::NotFound,
+                        alternatives: vec![],
+                    }),
                     ChangeOutcome::Overlap => Err(ToolError::Rejected("overlap on cancel".into())),
                 }
             }
-            ToolCall::RescheduleBooking { booking_id, date, time, staff, phone } => {
+            ToolCall::RescheduleBooking {
+                booking_id,
+                date,
+                time,
+                staff,
+                phone,
+            } => {
                 let rows = ctx
                     .store
-                    .find_bookings(&ws.id, &BookingQuery { booking_id: Some(booking_id.clone()), ..Default::default() })
+                    .find_bookings(
+                        &ws.id,
+                        &BookingQuery {
+                            booking_id: Some(booking_id.clone()),
+                            ..Default::default()
+                        },
+                    )
                     .await
                     .map_err(store_err)?;
                 let Some(current) = rows.into_iter().find(|b| owned_by(b, phone.as_deref())) else {
-                    return Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] });
+                    return Ok(Observation::Refused {
+                        reason: BookingRefusal::NotFound,
+                        alternatives: vec![],
+                    });
                 };
                 if current.status == BookingRowStatus::Cancelled {
-                    return Ok(Observation::Refused { reason: BookingRefusal::AlreadyCancelled, alternatives: vec![] });
+                    return Ok(Observation::Refused {
+                        reason: BookingRefusal::AlreadyCancelled,
+                        alternatives: vec![],
+                    });
                 }
                 let svc = find_service(ws, &current.service_id)?;
-                let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), Some(booking_id)).await?;
+                let a = check(
+                    ctx,
+                    svc,
+                    *date,
+                    Some(*time),
+                    staff.as_deref(),
+                    Some(booking_id),
+                )
+                .await?;
                 let Some(staff_id) = a.staff.clone().filter(|_| a.available) else {
                     return Ok(Observation::Refused {
-                        reason: if a.unbookable.is_some() { BookingRefusal::Unbookable } else { BookingRefusal::SlotTaken },
+                        reason: if a.unbookable.is_some() {
+                            BookingRefusal::Unbookable
+                        } else {
+                            BookingRefusal::SlotTaken
+                        },
                         alternatives: a.slots,
                     });
                 };
                 let start = to_utc(ws, date.and_time(*time))?;
                 let end = start + Duration::minutes(i64::from(svc.duration_minutes));
-                match ctx.store.reschedule_booking(&ws.id, booking_id, &staff_id, start, end).await.map_err(store_err)? {
+                match ctx
+                    .store
+                    .reschedule_booking(&ws.id, booking_id, &staff_id, start, end)
+                    .await
+                    .map_err(store_err)?
+                {
                     ChangeOutcome::Done { before, after } => Ok(Observation::Rescheduled {
                         booking: booking_info(ws, &after),
                         previous: booking_info(ws, &before),
                     }),
                     ChangeOutcome::Overlap => {
-                        let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), Some(booking_id)).await?;
-                        Ok(Observation::Refused { reason: BookingRefusal::SlotTaken, alternatives: a.slots })
+                        let a = check(
+                            ctx,
+                            svc,
+                            *date,
+                            Some(*time),
+                            staff.as_deref(),
+                            Some(booking_id),
+                        )
+                        .await?;
+                        Ok(Observation::Refused {
+                            reason: BookingRefusal::SlotTaken,
+                            alternatives: a.slots,
+                        })
                     }
-                    ChangeOutcome::AlreadyCancelled(_) => Ok(Observation::Refused { reason: BookingRefusal::AlreadyCancelled, alternatives: vec![] }),
-                    ChangeOutcome::NotFound => Ok(Observation::Refused { reason: BookingRefusal::NotFound, alternatives: vec![] }),
+                    ChangeOutcome::AlreadyCancelled => Ok(Observation::Refused {
+                        reason: BookingRefusal::AlreadyCancelled,
+                        alternatives: vec![],
+                    }),
+                    ChangeOutcome::NotFound => Ok(Observation::Refused {
+                        reason: BookingRefusal::NotFound,
+                        alternatives: vec![],
+                    }),
                 }
             }
         }

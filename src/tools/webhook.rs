@@ -64,9 +64,16 @@ impl Tool for WebhookTool {
             return Err(ToolError::Rejected(format!("HTTP {status}")));
         }
         if bytes.len() > MAX_REPLY_BYTES {
-            return Err(ToolError::Rejected(format!("reply of {} bytes exceeds {MAX_REPLY_BYTES}", bytes.len())));
+            return Err(ToolError::Rejected(format!(
+                "reply of {} bytes exceeds {MAX_REPLY_BYTES}",
+                bytes.len()
+            )));
         }
-        serde_json::from_slice::<Observation>(&bytes)
-            .map_err(|e| ToolError::Rejected(format!("reply is not a {} observation: {e}", call.name().as_str())))
+        serde_json::from_slice::<Observation>(&bytes).map_err(|e| {
+            ToolError::Rejected(format!(
+                "reply is not a {} observation: {e}",
+                call.name().as_str()
+            ))
+        })
     }
 }

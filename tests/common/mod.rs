@@ -1,0 +1,230 @@
+//! Helpers shared by the integration tests: an app on a temporary SQLite file with the demo
+//! salon and a second workspace, driven in-process with `oneshot`.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use http_body_util::BodyExt;
+use pulpo::api::state::AppState;
+use pulpo::config::{Config, FileConfig, ServeArgs};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+pub const ADMIN: &str = "test-admin-token";
+pub const DEMO_KEY: &str = "demo-key";
+pub const OTHER_KEY: &str = "other-key";
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A workspace directory with the demo salon and the tests' second workspace.
+pub fn workspaces_dir(dir: &Path) -> PathBuf {
+    let ws = dir.join("workspaces");
+    std::fs::create_dir_all(&ws).unwrap();
+    for (src, name) in [
+        ("config/workspaces/demo-salon.toml", "demo-salon.toml"),
+        (
+            "tests/fixtures/workspaces/other-salon.toml",
+            "other-salon.toml",
+        ),
+    ] {
+        // Keep a file a test has already written (or a restart would undo it).
+        if !ws.join(name).exists() {
+            std::fs::copy(repo().join(src), ws.join(name)).unwrap();
+        }
+    }
+    ws
+}
+
+pub struct TestApp {
+    pub state: Arc<AppState>,
+    pub router: Router,
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        TestApp::with(|_, _| {}).await
+    }
+
+    pub async fn with(tune: impl FnOnce(&mut ServeArgs, &mut FileConfig)) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        TestApp::in_dir(dir, tune).await
+    }
+
+    /// An app over an existing directory (a restart keeps the database).
+    pub async fn in_dir(
+        dir: tempfile::TempDir,
+        tune: impl FnOnce(&mut ServeArgs, &mut FileConfig),
+    ) -> TestApp {
+        let mut args = ServeArgs {
+            db: Some(dir.path().join("pulpo.db").display().to_string()),
+            workspaces: Some(workspaces_dir(dir.path())),
+            ..Default::default()
+        };
+        let mut file = FileConfig::default();
+        tune(&mut args, &mut file);
+        let config = Config::merge(&args, file, Some(ADMIN.into())).unwrap();
+        let state = pulpo::server::build_state(config, None, Some("no model in this test".into()))
+            .await
+            .unwrap();
+        let router = pulpo::api::app(state.clone());
+        TestApp { state, router, dir }
+    }
+
+    pub async fn restart(self) -> TestApp {
+        let TestApp { state, router, dir } = self;
+        drop(router);
+        drop(state);
+        TestApp::in_dir(dir, |_, _| {}).await
+    }
+
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        key: Option<&str>,
+        body: Option<String>,
+        content_type: Option<&str>,
+    ) -> Reply {
+        let mut b = Request::builder().method(method).uri(path);
+        if let Some(k) = key {
+            b = b.header("authorization", format!("Bearer {k}"));
+        }
+        if let Some(ct) = content_type {
+            b = b.header("content-type", ct);
+        }
+        let req = b
+            .body(body.map(Body::from).unwrap_or_else(Body::empty))
+            .unwrap();
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn post(&self, path: &str, key: Option<&str>, body: &Value) -> Reply {
+        self.request(
+            "POST",
+            path,
+            key,
+            Some(body.to_string()),
+            Some("application/json"),
+        )
+        .await
+    }
+
+    /// Sends one customer message to the demo salon and returns the 200 response body.
+    pub async fn say(
+        &self,
+        conversation: &str,
+        message_id: &str,
+        text: &str,
+        at: DateTime<FixedOffset>,
+    ) -> Value {
+        let r = self
+            .post(
+                "/v1/decide",
+                Some(DEMO_KEY),
+                &message(conversation, message_id, text, at),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{text}: {}", r.body);
+        assert_valid_response(&r.body);
+        r.body
+    }
+}
+
+pub fn message(
+    conversation: &str,
+    message_id: &str,
+    text: &str,
+    at: DateTime<FixedOffset>,
+) -> Value {
+    json!({
+        "workspace_id": "demo-salon",
+        "conversation_id": conversation,
+        "message": {"id": message_id, "text": text, "timestamp": at.to_rfc3339()},
+        "customer": {"phone": "+5491155557777", "name": "Test"},
+        "channel": "whatsapp",
+        "metadata": {}
+    })
+}
+
+/// Now in Buenos Aires.
+pub fn now_ba() -> DateTime<FixedOffset> {
+    Utc::now().with_timezone(&FixedOffset::west_opt(3 * 3600).unwrap())
+}
+
+/// The fixture's body with the timestamp moved to now (so bookings are in the future).
+pub fn fixture(name: &str) -> Value {
+    let src = std::fs::read_to_string(repo().join("tests/fixtures").join(name)).unwrap();
+    let mut v: Value = serde_json::from_str(&src).unwrap();
+    v["message"]["timestamp"] = json!(now_ba().to_rfc3339());
+    v
+}
+
+pub fn response_schema() -> jsonschema::Validator {
+    let src = std::fs::read_to_string(repo().join("schemas/decide_response_v1.json")).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&src).unwrap()).unwrap()
+}
+
+pub fn assert_valid_response(v: &Value) {
+    let schema = response_schema();
+    let errors: Vec<String> = schema
+        .iter_errors(v)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "response does not match decide_response_v1.json: {errors:?}\n{v}"
+    );
+}
+
+pub fn assert_problem(r: &Reply, status: u16, code: &str) {
+    assert_eq!(r.status.as_u16(), status, "{}", r.body);
+    assert_eq!(
+        r.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/problem+json"),
+        "{}",
+        r.body
+    );
+    for field in ["type", "title", "status", "detail", "code"] {
+        assert!(
+            r.body.get(field).is_some(),
+            "problem body lacks `{field}`: {}",
+            r.body
+        );
+    }
+    assert_eq!(r.body["status"], status);
+    assert_eq!(r.body["code"], code, "{}", r.body);
+}
+
+/// A day `days` ahead at `hh:mm` in Buenos Aires, as a message timestamp.
+pub fn at_day(days: i64, hh: u32, mm: u32) -> DateTime<FixedOffset> {
+    let base = now_ba() + Duration::days(days);
+    base.date_naive()
+        .and_hms_opt(hh, mm, 0)
+        .unwrap()
+        .and_local_timezone(FixedOffset::west_opt(3 * 3600).unwrap())
+        .unwrap()
+}
