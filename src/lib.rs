@@ -17,9 +17,11 @@
 //! (`engine`, `store`). `domain` does no I/O; `engine` knows nothing of salons.
 
 pub mod api;
+pub mod cli;
 pub mod config;
 pub mod contract;
 pub mod domain;
+pub mod engine;
 pub mod nlu;
 pub mod pipeline;
 pub mod planner;

@@ -1,0 +1,4 @@
+//! Command-line subcommands other than `serve`: models, generate, extract, eval, budgets.
+//! (Like `main.rs`, these report errors with `anyhow`.)
+
+pub mod models;

@@ -1,0 +1,191 @@
+//! `pulpo models list|fetch|bench` and `pulpo generate`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use serde_json::json;
+
+use crate::engine::fetch::{self, Manifest};
+use crate::engine::model::Want;
+use crate::engine::{Engine, GenRequest, Grammar};
+
+/// Prints what is known and what is present.
+pub fn list(models_dir: &Path) -> anyhow::Result<()> {
+    let m = Manifest::builtin()?;
+    println!(
+        "{:<30} {:<8} {:>9}  {:<9} description",
+        "id", "arch", "size", "status"
+    );
+    for e in &m.models {
+        let path = models_dir.join(&e.file);
+        let status = if fetch::verified(&path, e)? {
+            "present"
+        } else if path.exists() {
+            "corrupt"
+        } else {
+            "missing"
+        };
+        let default = if e.id == m.default { " (default)" } else { "" };
+        println!(
+            "{:<30} {:<8} {:>6} MB  {:<9} {}{default}",
+            e.id,
+            e.arch,
+            e.size / 1_000_000,
+            status,
+            e.description
+        );
+    }
+    println!(
+        "\nmodels dir: {}   cache: {}",
+        models_dir.display(),
+        fetch::cache_dir().display()
+    );
+    Ok(())
+}
+
+/// Fetches one model (the default without an id), or resolves an `hf:` spec with download.
+pub fn fetch_model(id: Option<&str>, models_dir: &Path) -> anyhow::Result<PathBuf> {
+    if let Some(spec) = id.and_then(|s| s.strip_prefix("hf:")) {
+        let p = fetch::resolve_hf(spec, true)?;
+        eprintln!("hf:{spec} → {}", p.display());
+        return Ok(p);
+    }
+    let m = Manifest::builtin()?;
+    let id = id.unwrap_or(&m.default);
+    let entry = m.get(id)?;
+    let path = fetch::fetch(entry, models_dir, &mut |line| eprintln!("{line}"))?;
+    Ok(path)
+}
+
+/// Loads the engine for a model spec (manifest id, path, or hf:).
+pub fn load_engine(spec: &str, models_dir: &Path, threads: usize) -> anyhow::Result<Engine> {
+    let (path, id) = fetch::resolve(spec, models_dir)?;
+    let engine = Engine::load(&path, &id, threads, 2048)
+        .with_context(|| format!("loading {}", path.display()))?;
+    eprintln!(
+        "loaded {} ({}) in {:.0} ms: {} threads, {:?} kernels, weights {:.0} MB, RSS {:.0} MB",
+        engine.info.model,
+        engine.info.name,
+        engine.info.load_ms,
+        engine.info.threads,
+        engine.info.simd,
+        engine.info.weight_mb,
+        engine.info.rss_mb
+    );
+    Ok(engine)
+}
+
+/// `pulpo generate --schema FILE "PROMPT"`: constrained JSON on stdout, stats on stderr.
+pub fn generate(
+    engine: &Engine,
+    schema_path: &Path,
+    prompt: &str,
+    max_tokens: usize,
+) -> anyhow::Result<()> {
+    let src = std::fs::read_to_string(schema_path)
+        .with_context(|| format!("reading {}", schema_path.display()))?;
+    let schema: serde_json::Value = serde_json::from_str(&src)
+        .with_context(|| format!("{} is not JSON", schema_path.display()))?;
+    let validator = jsonschema::validator_for(&schema)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", schema_path.display()))?;
+    let out = engine.generate(&GenRequest {
+        prefix: "",
+        prompt,
+        grammar: Grammar::JsonSchema(schema),
+        max_tokens,
+        cancel: None,
+        want_prompt_hidden: false,
+    })?;
+    let json = out.json.clone().unwrap_or_default();
+    if let Err(e) = validator.validate(&json) {
+        anyhow::bail!("output does not validate: {e}: {}", out.text);
+    }
+    println!("{}", out.text);
+    eprintln!("{}", serde_json::to_string(&out.stats)?);
+    Ok(())
+}
+
+/// `pulpo models bench`: a quick standalone measurement, one JSON object on stdout.
+pub fn bench(engine: Arc<Engine>) -> anyhow::Result<serde_json::Value> {
+    let m = &engine.model;
+    let vocab = m.cfg.vocab as u32;
+    let toks = |n: usize| -> Vec<u32> {
+        (0..n as u32)
+            .map(|i| (i * 7919 + 13) % vocab.min(30000))
+            .collect()
+    };
+    let time = |f: &mut dyn FnMut() -> anyhow::Result<()>, reps: usize| -> anyhow::Result<f64> {
+        f()?; // warm
+        let mut best = f64::MAX;
+        for _ in 0..reps {
+            let t = Instant::now();
+            f()?;
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        Ok(best)
+    };
+    let prefill = |n: usize, reps: usize| -> anyhow::Result<f64> {
+        let t = toks(n);
+        let secs = time(
+            &mut || {
+                let mut c = m.new_cache();
+                m.forward(&t, &mut c, Want::Logits)?;
+                Ok(())
+            },
+            reps,
+        )?;
+        Ok(n as f64 / secs)
+    };
+    let p32 = prefill(32, 5)?;
+    let p300 = prefill(300, 2)?;
+    // Decode: 64 steps after a 32-token context, full LM head each step.
+    let ctx = toks(32);
+    let mut cache = m.new_cache();
+    m.forward(&ctx, &mut cache, Want::Logits)?;
+    let t = Instant::now();
+    let mut tok = 42u32;
+    for _ in 0..64 {
+        let out = m.forward(&[tok], &mut cache, Want::Logits)?;
+        tok = out
+            .logits
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| i as u32)
+            .unwrap_or(0);
+    }
+    let decode = 64.0 / t.elapsed().as_secs_f64();
+    // Mask time per token: a JSON schema with enums, strings and numbers.
+    let schema = json!({"type": "object", "properties": {
+        "intent": {"enum": ["greeting", "info_prices", "book", "cancel"]},
+        "name": {"type": "string", "maxLength": 20},
+        "n": {"type": "integer", "minimum": 0, "maximum": 99}}, "required": ["intent", "name", "n"], "additionalProperties": false});
+    let out = engine.generate(&GenRequest {
+        prefix: "",
+        prompt: "<|im_start|>user\nDame un JSON de ejemplo<|im_end|>\n<|im_start|>assistant\n",
+        grammar: Grammar::JsonSchema(schema),
+        max_tokens: 64,
+        cancel: None,
+        want_prompt_hidden: false,
+    })?;
+    let steps = (out.stats.sampled_tokens + 1).max(1) as f64;
+    Ok(json!({
+        "model": engine.info.model,
+        "threads": engine.info.threads,
+        "simd": engine.info.simd,
+        "prefill_tok_s_32": round(p32),
+        "prefill_tok_s_300": round(p300),
+        "decode_tok_s": round(decode),
+        "mask_ms_mean": round(out.stats.mask_ms / steps),
+        "mask_ms_p99": round(out.stats.mask_ms_max),
+        "rss_mb": round(crate::engine::rss_mb()),
+        "weights_mb": round(engine.info.weight_mb),
+        "load_ms": round(engine.info.load_ms),
+    }))
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}

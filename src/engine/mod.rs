@@ -1,0 +1,248 @@
+//! The on-box model: GGUF loading, the tokenizer from the GGUF, a native CPU transformer with a
+//! reusable prefix KV cache, llguidance-constrained JSON decoding, and a worker that runs it
+//! all off the async runtime with a bounded queue.
+//!
+//! It knows nothing of salons: prompts, schemas and grammars come from the caller. The main
+//! entry points are [`Engine::generate`] (constrained JSON) and [`Engine::hidden`] (the
+//! hidden state after a prompt, for classifier heads), both behind the [`Generator`] trait.
+//!
+//! ```text
+//! prompt = cached prefix ‖ suffix
+//!   prefix: prefilled once per model, its KV cache cloned per request
+//!   suffix: prefilled in one batch
+//! loop:
+//!   forced tokens (the grammar allows exactly one) → fed in one batch, no sampling
+//!   mask ← llguidance; logits ← LM head rows of the allowed tokens only; argmax
+//!   stop as soon as the grammar is complete
+//! ```
+
+pub mod fetch;
+pub mod generate;
+pub mod gguf;
+pub mod kernels;
+pub mod model;
+pub mod quant;
+pub mod tokenizer;
+pub mod worker;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use serde::Serialize;
+
+pub use generate::{GenOutput, GenRequest, GenStats, Grammar};
+use gguf::GgufFile;
+use model::{KvCache, Model, Want};
+use tokenizer::GgufTokenizer;
+
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+pub enum EngineError {
+    #[error("model: {0}")]
+    Model(String),
+    #[error("the prompt needs {needed} positions; the context holds {max}")]
+    ContextFull { needed: usize, max: usize },
+    #[error("grammar: {0}")]
+    Grammar(String),
+    #[error("no complete output within {0} tokens")]
+    TooManyTokens(usize),
+    #[error("cancelled")]
+    Cancelled,
+    #[error("deadline passed")]
+    Timeout,
+    #[error("the model queue is full")]
+    Overloaded,
+    #[error("output failed validation: {0}")]
+    InvalidOutput(String),
+}
+
+/// What a running engine reports about itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct EngineInfo {
+    pub model: String,
+    pub path: String,
+    pub arch: gguf::Arch,
+    pub name: String,
+    pub threads: usize,
+    pub simd: String,
+    pub load_ms: f64,
+    pub weight_mb: f64,
+    pub rss_mb: f64,
+    pub max_ctx: usize,
+}
+
+/// A prompt prefix, prefilled once.
+pub struct Prefix {
+    pub tokens: Vec<u32>,
+    pub cache: KvCache,
+}
+
+/// The model and everything that goes with it. Blocking: call it from a worker thread.
+pub struct Engine {
+    pub model: Model,
+    pub tokenizer: GgufTokenizer,
+    factory: llguidance::ParserFactory,
+    prefixes: Mutex<HashMap<String, Arc<Prefix>>>,
+    pub info: EngineInfo,
+}
+
+/// Most prefixes kept (each a few MB of KV cache).
+const MAX_PREFIXES: usize = 16;
+
+/// Resident memory of this process in MiB (Linux), for reports.
+pub fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|x| x.parse::<f64>().ok())
+        })
+        .map(|pages| pages * 4096.0 / (1024.0 * 1024.0))
+        .unwrap_or(0.0)
+}
+
+impl Engine {
+    /// Loads a GGUF file. `threads` inference threads; `max_ctx` positions per sequence.
+    pub fn load(
+        path: &Path,
+        id: &str,
+        threads: usize,
+        max_ctx: usize,
+    ) -> Result<Engine, EngineError> {
+        let started = Instant::now();
+        let mut g = GgufFile::open(path)?;
+        let tokenizer = GgufTokenizer::from_gguf(&g)?;
+        let model = Model::load(&mut g, threads, max_ctx)?;
+        let tok_env = tokenizer.tok_env(model.cfg.vocab)?;
+        let mut factory = llguidance::ParserFactory::new_simple(&tok_env)
+            .map_err(|e| EngineError::Grammar(format!("parser factory: {e}")))?;
+        factory.quiet();
+        let info = EngineInfo {
+            model: id.to_string(),
+            path: path.display().to_string(),
+            arch: model.cfg.arch,
+            name: model.cfg.name.clone(),
+            threads: model.threads,
+            simd: format!("{:?}", kernels::simd()),
+            load_ms: started.elapsed().as_secs_f64() * 1000.0,
+            weight_mb: model.weight_bytes() as f64 / (1024.0 * 1024.0),
+            rss_mb: rss_mb(),
+            max_ctx: model.max_ctx,
+        };
+        Ok(Engine {
+            model,
+            tokenizer,
+            factory,
+            prefixes: Mutex::new(HashMap::new()),
+            info,
+        })
+    }
+
+    pub fn factory(&self) -> &llguidance::ParserFactory {
+        &self.factory
+    }
+
+    /// The prefilled prefix for `text` (computed on first use, then shared).
+    pub fn prefix(&self, text: &str) -> Result<Arc<Prefix>, EngineError> {
+        if let Some(p) = self
+            .prefixes
+            .lock()
+            .map_err(|_| EngineError::Model("prefix cache poisoned".into()))?
+            .get(text)
+        {
+            return Ok(p.clone());
+        }
+        let tokens = self.tokenizer.encode(text)?;
+        let mut cache = self.model.new_cache();
+        if !tokens.is_empty() {
+            self.model.forward(&tokens, &mut cache, Want::Nothing)?;
+        }
+        let p = Arc::new(Prefix { tokens, cache });
+        let mut map = self
+            .prefixes
+            .lock()
+            .map_err(|_| EngineError::Model("prefix cache poisoned".into()))?;
+        if map.len() >= MAX_PREFIXES {
+            map.clear();
+        }
+        map.insert(text.to_string(), p.clone());
+        Ok(p)
+    }
+
+    /// The final hidden state after `prefix ‖ suffix` (features for classifier heads).
+    pub fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError> {
+        let p = self.prefix(prefix)?;
+        let tokens = self.tokenizer.encode(suffix)?;
+        if tokens.is_empty() {
+            return Err(EngineError::Model("empty suffix".into()));
+        }
+        let mut cache = p.cache.clone();
+        Ok(self
+            .model
+            .forward(&tokens, &mut cache, Want::Hidden)?
+            .hidden)
+    }
+
+    /// Log-probabilities of each candidate continuation after `prefix ‖ suffix`, summed over
+    /// its tokens (label likelihood scoring).
+    pub fn score(
+        &self,
+        prefix: &str,
+        suffix: &str,
+        candidates: &[String],
+    ) -> Result<Vec<f32>, EngineError> {
+        let p = self.prefix(prefix)?;
+        let mut base = p.cache.clone();
+        let toks = self.tokenizer.encode(suffix)?;
+        let first = self.model.forward(&toks, &mut base, Want::Logits)?;
+        let mut out = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            let ct = self.tokenizer.encode(c)?;
+            let mut lp = log_softmax_at(&first.logits, *ct.first().unwrap_or(&0));
+            if ct.len() > 1 {
+                let mut cache = base.clone();
+                for w in ct.windows(2) {
+                    let o = self.model.forward(&[w[0]], &mut cache, Want::Logits)?;
+                    lp += log_softmax_at(&o.logits, w[1]);
+                }
+            }
+            out.push(lp);
+        }
+        Ok(out)
+    }
+}
+
+fn log_softmax_at(logits: &[f32], i: u32) -> f32 {
+    let m = logits.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
+    let z: f32 = logits.iter().map(|v| (v - m).exp()).sum();
+    logits
+        .get(i as usize)
+        .map(|v| v - m - z.ln())
+        .unwrap_or(f32::NEG_INFINITY)
+}
+
+/// The model behind a small interface: prompt + grammar in, JSON + stats out. Tests of code
+/// around the model may implement it with a fake; the engine tests use the real model.
+pub trait Generator: Send + Sync {
+    fn generate(&self, req: &GenRequest) -> Result<GenOutput, EngineError>;
+    fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError>;
+    fn info(&self) -> EngineInfo;
+}
+
+impl Generator for Engine {
+    fn generate(&self, req: &GenRequest) -> Result<GenOutput, EngineError> {
+        Engine::generate(self, req)
+    }
+
+    fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError> {
+        Engine::hidden(self, prefix, suffix)
+    }
+
+    fn info(&self) -> EngineInfo {
+        let mut i = self.info.clone();
+        i.rss_mb = rss_mb();
+        i
+    }
+}

@@ -1,0 +1,483 @@
+//! The native CPU transformer (Qwen2 and LLaMA families): int8 block weights, a KV cache that
+//! can be cloned and truncated (prefix reuse), hidden states for classifier heads, and an LM
+//! head that can compute only the rows a grammar allows.
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::gguf::{Arch, GgufFile, ModelConfig};
+use super::kernels::{matmul_panels, rms_norm, silu, softmax};
+use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
+use super::EngineError;
+
+struct Layer {
+    attn_norm: Vec<f32>,
+    /// q, k and v stacked: `(n_heads + 2·n_kv_heads)·head_dim` rows.
+    wqkv: Q8Panels,
+    bqkv: Option<Vec<f32>>,
+    wo: Q8Panels,
+    ffn_norm: Vec<f32>,
+    /// gate and up stacked: `2·ffn` rows.
+    wgu: Q8Panels,
+    wdown: Q8Panels,
+}
+
+pub struct Model {
+    pub cfg: ModelConfig,
+    embed: Q8Rows,
+    layers: Vec<Layer>,
+    norm: Vec<f32>,
+    lm_head: Q8Panels,
+    rope_cos: Vec<f32>,
+    rope_sin: Vec<f32>,
+    pub max_ctx: usize,
+    pool: rayon::ThreadPool,
+    pub threads: usize,
+    pub load_ms: f64,
+}
+
+/// The attention cache of one sequence. Cloning it snapshots a prefix.
+#[derive(Clone)]
+pub struct KvCache {
+    /// Per layer: `len × n_kv_heads × head_dim` keys and values.
+    k: Vec<Vec<f32>>,
+    v: Vec<Vec<f32>>,
+    len: usize,
+    kv_dim: usize,
+}
+
+impl KvCache {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Forgets everything after the first `n` positions.
+    pub fn truncate(&mut self, n: usize) {
+        if n < self.len {
+            for l in 0..self.k.len() {
+                self.k[l].truncate(n * self.kv_dim);
+                self.v[l].truncate(n * self.kv_dim);
+            }
+            self.len = n;
+        }
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.k.iter().chain(&self.v).map(|x| x.capacity() * 4).sum()
+    }
+}
+
+/// What a forward pass should return about its last token.
+#[derive(Debug, Clone, Copy)]
+pub enum Want<'a> {
+    /// Nothing (prefill of a prefix).
+    Nothing,
+    /// The full vocabulary's logits.
+    Logits,
+    /// Only these rows of the LM head (the tokens a grammar allows).
+    Rows(&'a [u32]),
+    /// Only the final hidden state (classifier features), no LM head.
+    Hidden,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    /// Final-norm hidden state of the last token.
+    pub hidden: Vec<f32>,
+    /// Full logits (`Want::Logits`) or the requested rows' logits, in request order.
+    pub logits: Vec<f32>,
+}
+
+struct Scratch {
+    x: Vec<f32>,
+    xn: Vec<f32>,
+    qkv: Vec<f32>,
+    attn: Vec<f32>,
+    proj: Vec<f32>,
+    gu: Vec<f32>,
+    act: Vec<f32>,
+    qa: Q8Activations,
+}
+
+/// `out[t][r]` for every row of `w`, panels split across the pool's threads.
+fn par_matmul(
+    pool: &rayon::ThreadPool,
+    threads: usize,
+    w: &Q8Panels,
+    a: &Q8Activations,
+    out: &mut Vec<f32>,
+) {
+    let rows = w.rows;
+    let toks = a.rows;
+    let parts = threads.max(1);
+    let chunk = w.panels.div_ceil(parts).max(1);
+    let ranges: Vec<(usize, usize)> = (0..w.panels)
+        .step_by(chunk)
+        .map(|p| (p, (p + chunk).min(w.panels)))
+        .collect();
+    if toks == 1 {
+        // One token: each thread's panels are a contiguous part of the output.
+        out.resize(w.panels * PANEL, 0.0);
+        pool.install(|| {
+            out.par_chunks_mut(chunk * PANEL)
+                .zip(&ranges)
+                .for_each(|(o, &(p0, p1))| {
+                    matmul_panels(w, a, p0, p1, o, (p1 - p0) * PANEL);
+                });
+        });
+        out.truncate(rows);
+        return;
+    }
+    out.resize(toks * rows, 0.0);
+    let locals: Vec<Vec<f32>> = pool.install(|| {
+        ranges
+            .par_iter()
+            .map(|&(p0, p1)| {
+                let n = (p1 - p0) * PANEL;
+                let mut local = vec![0f32; toks * n];
+                matmul_panels(w, a, p0, p1, &mut local, n);
+                local
+            })
+            .collect()
+    });
+    for (&(p0, p1), local) in ranges.iter().zip(&locals) {
+        let n = (p1 - p0) * PANEL;
+        let r0 = p0 * PANEL;
+        let r1 = (p1 * PANEL).min(rows);
+        for t in 0..toks {
+            out[t * rows + r0..t * rows + r1].copy_from_slice(&local[t * n..t * n + (r1 - r0)]);
+        }
+    }
+}
+
+fn to_q8(g: &mut GgufFile, name: &str, rows: usize, cols: usize) -> Result<Q8Rows, EngineError> {
+    let (data, dims) = g.f32_tensor(name)?;
+    if dims.iter().product::<usize>() != rows * cols || !cols.is_multiple_of(QK) {
+        return Err(EngineError::Model(format!(
+            "`{name}` has shape {dims:?}, expected {rows}×{cols}"
+        )));
+    }
+    Ok(Q8Rows::from_f32(&data, rows, cols))
+}
+
+fn panels(g: &mut GgufFile, name: &str, rows: usize, cols: usize) -> Result<Q8Panels, EngineError> {
+    Ok(Q8Panels::from_rows(&to_q8(g, name, rows, cols)?))
+}
+
+fn vector(g: &mut GgufFile, name: &str, len: usize) -> Result<Vec<f32>, EngineError> {
+    let (v, _) = g.f32_tensor(name)?;
+    if v.len() != len {
+        return Err(EngineError::Model(format!(
+            "`{name}` has {} values, expected {len}",
+            v.len()
+        )));
+    }
+    Ok(v)
+}
+
+impl Model {
+    /// Loads a GGUF model, converting every matmul weight to int8 blocks.
+    pub fn load(g: &mut GgufFile, threads: usize, max_ctx: usize) -> Result<Model, EngineError> {
+        let started = Instant::now();
+        let cfg = g.config()?;
+        let (h, hd) = (cfg.hidden, cfg.head_dim);
+        let q_rows = cfg.n_heads * hd;
+        let kv_rows = cfg.n_kv_heads * hd;
+        let embed = to_q8(g, "token_embd.weight", cfg.vocab, h)?;
+        let mut layers = Vec::with_capacity(cfg.n_layers);
+        for l in 0..cfg.n_layers {
+            let n = |s: &str| format!("blk.{l}.{s}");
+            let wqkv = Q8Panels::stack(&[
+                to_q8(g, &n("attn_q.weight"), q_rows, h)?,
+                to_q8(g, &n("attn_k.weight"), kv_rows, h)?,
+                to_q8(g, &n("attn_v.weight"), kv_rows, h)?,
+            ]);
+            let bqkv = if g.has(&n("attn_q.bias")) {
+                let mut b = vector(g, &n("attn_q.bias"), q_rows)?;
+                b.extend(vector(g, &n("attn_k.bias"), kv_rows)?);
+                b.extend(vector(g, &n("attn_v.bias"), kv_rows)?);
+                Some(b)
+            } else {
+                None
+            };
+            layers.push(Layer {
+                attn_norm: vector(g, &n("attn_norm.weight"), h)?,
+                wqkv,
+                bqkv,
+                wo: panels(g, &n("attn_output.weight"), h, q_rows)?,
+                ffn_norm: vector(g, &n("ffn_norm.weight"), h)?,
+                wgu: Q8Panels::stack(&[
+                    to_q8(g, &n("ffn_gate.weight"), cfg.ffn, h)?,
+                    to_q8(g, &n("ffn_up.weight"), cfg.ffn, h)?,
+                ]),
+                wdown: panels(g, &n("ffn_down.weight"), h, cfg.ffn)?,
+            });
+        }
+        let norm = vector(g, "output_norm.weight", h)?;
+        let lm_head = if g.has("output.weight") {
+            panels(g, "output.weight", cfg.vocab, h)?
+        } else {
+            Q8Panels::from_rows(&embed)
+        };
+        let max_ctx = max_ctx.min(cfg.context).max(64);
+        let half = hd / 2;
+        let mut rope_cos = vec![0f32; max_ctx * half];
+        let mut rope_sin = vec![0f32; max_ctx * half];
+        for p in 0..max_ctx {
+            for i in 0..half {
+                let freq = 1.0 / cfg.rope_theta.powf((2 * i) as f32 / hd as f32);
+                let angle = p as f32 * freq;
+                rope_cos[p * half + i] = angle.cos();
+                rope_sin[p * half + i] = angle.sin();
+            }
+        }
+        let threads = threads.max(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("pulpo-infer-{i}"))
+            .build()
+            .map_err(|e| EngineError::Model(format!("thread pool: {e}")))?;
+        Ok(Model {
+            cfg,
+            embed,
+            layers,
+            norm,
+            lm_head,
+            rope_cos,
+            rope_sin,
+            max_ctx,
+            pool,
+            threads,
+            load_ms: started.elapsed().as_secs_f64() * 1000.0,
+        })
+    }
+
+    pub fn new_cache(&self) -> KvCache {
+        let kv_dim = self.cfg.n_kv_heads * self.cfg.head_dim;
+        KvCache {
+            k: vec![Vec::new(); self.cfg.n_layers],
+            v: vec![Vec::new(); self.cfg.n_layers],
+            len: 0,
+            kv_dim,
+        }
+    }
+
+    /// Bytes of weights held.
+    pub fn weight_bytes(&self) -> usize {
+        let layers: usize = self
+            .layers
+            .iter()
+            .map(|l| l.wqkv.bytes() + l.wo.bytes() + l.wgu.bytes() + l.wdown.bytes())
+            .sum();
+        layers + self.embed.bytes() + self.lm_head.bytes()
+    }
+
+    fn rope(&self, v: &mut [f32], pos: usize) {
+        let hd = self.cfg.head_dim;
+        let half = hd / 2;
+        let cos = &self.rope_cos[pos * half..(pos + 1) * half];
+        let sin = &self.rope_sin[pos * half..(pos + 1) * half];
+        for head in v.chunks_exact_mut(hd) {
+            match self.cfg.arch {
+                Arch::Qwen2 => {
+                    for i in 0..half {
+                        let (a, b) = (head[i], head[i + half]);
+                        head[i] = a * cos[i] - b * sin[i];
+                        head[i + half] = a * sin[i] + b * cos[i];
+                    }
+                }
+                Arch::Llama => {
+                    for i in 0..half {
+                        let (a, b) = (head[2 * i], head[2 * i + 1]);
+                        head[2 * i] = a * cos[i] - b * sin[i];
+                        head[2 * i + 1] = a * sin[i] + b * cos[i];
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `tokens` after what `cache` holds, appending to it.
+    pub fn forward(
+        &self,
+        tokens: &[u32],
+        cache: &mut KvCache,
+        want: Want,
+    ) -> Result<Output, EngineError> {
+        let cfg = &self.cfg;
+        let t_n = tokens.len();
+        if t_n == 0 {
+            return Err(EngineError::Model("forward with no tokens".into()));
+        }
+        let p0 = cache.len;
+        if p0 + t_n > self.max_ctx {
+            return Err(EngineError::ContextFull {
+                needed: p0 + t_n,
+                max: self.max_ctx,
+            });
+        }
+        if let Some(&bad) = tokens.iter().find(|&&t| t as usize >= cfg.vocab) {
+            return Err(EngineError::Model(format!(
+                "token id {bad} outside the vocabulary ({})",
+                cfg.vocab
+            )));
+        }
+        let (h, hd) = (cfg.hidden, cfg.head_dim);
+        let q_dim = cfg.n_heads * hd;
+        let kv_dim = cfg.n_kv_heads * hd;
+        let qkv_dim = q_dim + 2 * kv_dim;
+        let mut s = Scratch {
+            x: vec![0f32; t_n * h],
+            xn: vec![0f32; t_n * h],
+            qkv: Vec::new(),
+            attn: vec![0f32; t_n * q_dim],
+            proj: Vec::new(),
+            gu: Vec::new(),
+            act: vec![0f32; t_n * cfg.ffn],
+            qa: Q8Activations::default(),
+        };
+        for (t, &tok) in tokens.iter().enumerate() {
+            self.embed
+                .row_f32(tok as usize, &mut s.x[t * h..(t + 1) * h]);
+        }
+        let scale = 1.0 / (hd as f32).sqrt();
+        let group = cfg.n_heads / cfg.n_kv_heads;
+        for (l, layer) in self.layers.iter().enumerate() {
+            // Attention.
+            s.xn.copy_from_slice(&s.x);
+            for row in s.xn.chunks_exact_mut(h) {
+                rms_norm(row, &layer.attn_norm, cfg.rms_eps);
+            }
+            s.qa.fill(&s.xn, t_n, h);
+            par_matmul(&self.pool, self.threads, &layer.wqkv, &s.qa, &mut s.qkv);
+            for t in 0..t_n {
+                let row = &mut s.qkv[t * qkv_dim..(t + 1) * qkv_dim];
+                if let Some(b) = &layer.bqkv {
+                    for (v, bb) in row.iter_mut().zip(b) {
+                        *v += bb;
+                    }
+                }
+                self.rope(&mut row[..q_dim + kv_dim], p0 + t);
+                cache.k[l].extend_from_slice(&row[q_dim..q_dim + kv_dim]);
+                cache.v[l].extend_from_slice(&row[q_dim + kv_dim..]);
+            }
+            let (kc, vc) = (&cache.k[l], &cache.v[l]);
+            let qkv = &s.qkv;
+            self.pool.install(|| {
+                s.attn.par_chunks_mut(hd).enumerate().for_each(|(i, out)| {
+                    let (t, head) = (i / cfg.n_heads, i % cfg.n_heads);
+                    let q = &qkv[t * qkv_dim + head * hd..t * qkv_dim + (head + 1) * hd];
+                    let kvh = head / group;
+                    let n_pos = p0 + t + 1;
+                    let mut scores: Vec<f32> = (0..n_pos)
+                        .map(|p| {
+                            let k = &kc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
+                            q.iter().zip(k).map(|(a, b)| a * b).sum::<f32>() * scale
+                        })
+                        .collect();
+                    softmax(&mut scores);
+                    out.fill(0.0);
+                    for (p, w) in scores.iter().enumerate() {
+                        let v = &vc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
+                        for (o, x) in out.iter_mut().zip(v) {
+                            *o += w * x;
+                        }
+                    }
+                });
+            });
+            s.qa.fill(&s.attn, t_n, q_dim);
+            par_matmul(&self.pool, self.threads, &layer.wo, &s.qa, &mut s.proj);
+            for (x, p) in s.x.iter_mut().zip(&s.proj) {
+                *x += p;
+            }
+            // Feed-forward (SwiGLU).
+            s.xn.copy_from_slice(&s.x);
+            for row in s.xn.chunks_exact_mut(h) {
+                rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
+            }
+            s.qa.fill(&s.xn, t_n, h);
+            par_matmul(&self.pool, self.threads, &layer.wgu, &s.qa, &mut s.gu);
+            for t in 0..t_n {
+                let gu = &s.gu[t * 2 * cfg.ffn..(t + 1) * 2 * cfg.ffn];
+                let (g, u) = gu.split_at(cfg.ffn);
+                for ((a, gv), uv) in s.act[t * cfg.ffn..(t + 1) * cfg.ffn]
+                    .iter_mut()
+                    .zip(g)
+                    .zip(u)
+                {
+                    *a = silu(*gv) * uv;
+                }
+            }
+            s.qa.fill(&s.act, t_n, cfg.ffn);
+            par_matmul(&self.pool, self.threads, &layer.wdown, &s.qa, &mut s.proj);
+            for (x, p) in s.x.iter_mut().zip(&s.proj) {
+                *x += p;
+            }
+        }
+        cache.len = p0 + t_n;
+        let mut out = Output::default();
+        if matches!(want, Want::Nothing) {
+            return Ok(out);
+        }
+        let mut last = s.x[(t_n - 1) * h..].to_vec();
+        rms_norm(&mut last, &self.norm, cfg.rms_eps);
+        let qa = Q8Activations::quantize(&last, 1, h);
+        match want {
+            Want::Nothing | Want::Hidden => {}
+            Want::Logits => par_matmul(
+                &self.pool,
+                self.threads,
+                &self.lm_head,
+                &qa,
+                &mut out.logits,
+            ),
+            // Many rows: the full head is as cheap, then gather.
+            Want::Rows(rows) if rows.len() * 8 > self.lm_head.rows => {
+                let mut all = Vec::new();
+                par_matmul(&self.pool, self.threads, &self.lm_head, &qa, &mut all);
+                out.logits = rows
+                    .iter()
+                    .map(|&r| all.get(r as usize).copied().unwrap_or(f32::NEG_INFINITY))
+                    .collect();
+            }
+            Want::Rows(rows) => {
+                // Only the panels holding the requested rows.
+                let head = &self.lm_head;
+                let mut wanted: Vec<usize> = rows
+                    .iter()
+                    .map(|&r| r as usize / PANEL)
+                    .filter(|&p| p < head.panels)
+                    .collect();
+                wanted.sort_unstable();
+                wanted.dedup();
+                let computed: Vec<(usize, [f32; PANEL])> = self.pool.install(|| {
+                    wanted
+                        .par_iter()
+                        .map(|&p| {
+                            let mut o = [0f32; PANEL];
+                            matmul_panels(head, &qa, p, p + 1, &mut o, PANEL);
+                            (p, o)
+                        })
+                        .collect()
+                });
+                out.logits = rows
+                    .iter()
+                    .map(|&r| {
+                        let r = r as usize;
+                        match computed.binary_search_by_key(&(r / PANEL), |(p, _)| *p) {
+                            Ok(i) if r < head.rows => computed[i].1[r % PANEL],
+                            _ => f32::NEG_INFINITY,
+                        }
+                    })
+                    .collect();
+            }
+        }
+        out.hidden = last;
+        Ok(out)
+    }
+}

@@ -1,0 +1,182 @@
+//! The tokenizer, built from the GGUF file's own metadata: vocabulary, merges, special tokens
+//! and the pre-tokenizer of the model family (`tokenizer.ggml.pre`). No tokenizer.json is
+//! needed. The same tokenizer gives llguidance its token environment (via
+//! `toktrie_hf_tokenizers`), so grammar masks and prompts agree on every token.
+
+use std::collections::HashMap;
+
+use candle_core::quantized::gguf_file::Value;
+use tokenizers::decoders::byte_level::ByteLevel as ByteLevelDecoder;
+use tokenizers::models::bpe::BPE;
+use tokenizers::pre_tokenizers::byte_level::ByteLevel;
+use tokenizers::pre_tokenizers::digits::Digits;
+use tokenizers::pre_tokenizers::sequence::Sequence;
+use tokenizers::pre_tokenizers::split::{Split, SplitPattern};
+use tokenizers::pre_tokenizers::PreTokenizerWrapper;
+use tokenizers::{AddedToken, SplitDelimiterBehavior, Tokenizer};
+
+use super::gguf::GgufFile;
+use super::EngineError;
+
+/// Qwen2's pre-tokenizer split (its tokenizer.json, `tokenizer.ggml.pre = qwen2`).
+const QWEN2_SPLIT: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+/// LLaMA-3 / GPT-4-style split (`llama-bpe`).
+const LLAMA3_SPLIT: &str = r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+pub struct GgufTokenizer {
+    pub hf: Tokenizer,
+    pub eos: Vec<u32>,
+    pub bos: Option<u32>,
+    pub vocab_size: usize,
+    /// Token ids by their text, for special tokens such as `<|im_start|>`.
+    pub specials: HashMap<String, u32>,
+}
+
+fn strings(md: &HashMap<String, Value>, key: &str) -> Result<Vec<String>, EngineError> {
+    let v = md
+        .get(key)
+        .ok_or_else(|| EngineError::Model(format!("GGUF metadata lacks `{key}`")))?
+        .to_vec()
+        .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))?;
+    v.iter()
+        .map(|x| {
+            x.to_string()
+                .cloned()
+                .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))
+        })
+        .collect()
+}
+
+fn ints(md: &HashMap<String, Value>, key: &str) -> Result<Vec<i32>, EngineError> {
+    let v = md
+        .get(key)
+        .ok_or_else(|| EngineError::Model(format!("GGUF metadata lacks `{key}`")))?
+        .to_vec()
+        .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))?;
+    v.iter()
+        .map(|x| {
+            x.to_i32()
+                .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))
+        })
+        .collect()
+}
+
+fn id(md: &HashMap<String, Value>, key: &str) -> Option<u32> {
+    md.get(key).and_then(|v| v.to_u32().ok())
+}
+
+impl GgufTokenizer {
+    pub fn from_gguf(g: &GgufFile) -> Result<Self, EngineError> {
+        let md = g.metadata();
+        let model = g.string("tokenizer.ggml.model").unwrap_or_default();
+        if model != "gpt2" {
+            return Err(EngineError::Model(format!(
+                "tokenizer model `{model}` is not supported (supported: gpt2-style byte-level BPE)"
+            )));
+        }
+        let pre = g
+            .string("tokenizer.ggml.pre")
+            .unwrap_or_else(|| "default".into());
+        let tokens = strings(md, "tokenizer.ggml.tokens")?;
+        let types = ints(md, "tokenizer.ggml.token_type").unwrap_or_else(|_| vec![1; tokens.len()]);
+        let merges_raw = strings(md, "tokenizer.ggml.merges")?;
+        let vocab: tokenizers::models::bpe::Vocab = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
+        let merges: Vec<(String, String)> = merges_raw
+            .iter()
+            .filter_map(|m| {
+                m.split_once(' ')
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+            })
+            .collect();
+        let bpe = BPE::builder()
+            .vocab_and_merges(vocab, merges)
+            .ignore_merges(false)
+            .build()
+            .map_err(|e| EngineError::Model(format!("BPE from GGUF: {e}")))?;
+        let mut hf = Tokenizer::new(bpe);
+        let byte_level = |use_regex: bool| {
+            PreTokenizerWrapper::ByteLevel(ByteLevel::new(false, false, use_regex))
+        };
+        let split = |pattern: &str| -> Result<PreTokenizerWrapper, EngineError> {
+            Split::new(
+                SplitPattern::Regex(pattern.to_string()),
+                SplitDelimiterBehavior::Isolated,
+                false,
+            )
+            .map(PreTokenizerWrapper::Split)
+            .map_err(|e| EngineError::Model(format!("pre-tokenizer regex: {e}")))
+        };
+        let pre_tok = match pre.as_str() {
+            "qwen2" => Sequence::new(vec![split(QWEN2_SPLIT)?, byte_level(false)]),
+            "llama-bpe" | "llama3" => Sequence::new(vec![split(LLAMA3_SPLIT)?, byte_level(false)]),
+            // StarCoder/SmolLM: each digit alone, then the GPT-2 split.
+            "smollm" | "starcoder" | "refact" | "codeshell" => {
+                Sequence::new(vec![PreTokenizerWrapper::Digits(Digits::new(true)), byte_level(true)])
+            }
+            "gpt-2" | "gpt2" | "default" => Sequence::new(vec![byte_level(true)]),
+            other => {
+                return Err(EngineError::Model(format!(
+                    "pre-tokenizer `{other}` is not supported (supported: qwen2, llama-bpe, smollm, gpt-2)"
+                )))
+            }
+        };
+        hf.with_pre_tokenizer(Some(pre_tok));
+        hf.with_decoder(Some(ByteLevelDecoder::default()));
+        // Control (3) and user-defined (4) tokens match as whole special tokens.
+        let mut specials = HashMap::new();
+        let added: Vec<AddedToken> = tokens
+            .iter()
+            .zip(&types)
+            .enumerate()
+            .filter(|(_, (_, ty))| **ty == 3 || **ty == 4)
+            .map(|(i, (t, _))| {
+                specials.insert(t.clone(), i as u32);
+                AddedToken::from(t.clone(), true)
+            })
+            .collect();
+        hf.add_special_tokens(&added);
+        let mut eos = Vec::new();
+        if let Some(e) = id(md, "tokenizer.ggml.eos_token_id") {
+            eos.push(e);
+        }
+        for extra in ["<|im_end|>", "<|endoftext|>", "<|eot_id|>"] {
+            if let Some(&i) = specials.get(extra) {
+                if !eos.contains(&i) {
+                    eos.push(i);
+                }
+            }
+        }
+        Ok(GgufTokenizer {
+            hf,
+            eos,
+            bos: id(md, "tokenizer.ggml.bos_token_id"),
+            vocab_size: tokens.len(),
+            specials,
+        })
+    }
+
+    /// Token ids of `text`; special tokens written in the text (`<|im_start|>`) are recognised.
+    pub fn encode(&self, text: &str) -> Result<Vec<u32>, EngineError> {
+        self.hf
+            .encode(text, false)
+            .map(|e| e.get_ids().to_vec())
+            .map_err(|e| EngineError::Model(format!("tokenizer: {e}")))
+    }
+
+    pub fn decode(&self, ids: &[u32]) -> String {
+        self.hf.decode(ids, false).unwrap_or_default()
+    }
+
+    /// The llguidance token environment for this vocabulary (`n_vocab` = the LM head rows).
+    pub fn tok_env(&self, n_vocab: usize) -> Result<toktrie::TokEnv, EngineError> {
+        let mut bt = toktrie_hf_tokenizers::ByteTokenizer::from_tokenizer(self.hf.clone())
+            .map_err(|e| EngineError::Model(format!("token environment: {e}")))?;
+        bt.set_eos_tokens(&self.eos);
+        bt.into_tok_env(Some(n_vocab.max(self.vocab_size)))
+            .map_err(|e| EngineError::Model(format!("token environment: {e}")))
+    }
+}
