@@ -22,6 +22,7 @@ pub mod config;
 pub mod contract;
 pub mod domain;
 pub mod engine;
+pub mod eval;
 pub mod nlu;
 pub mod pipeline;
 pub mod planner;

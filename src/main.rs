@@ -72,6 +72,54 @@ enum Command {
         #[command(subcommand)]
         command: ModelsCommand,
     },
+    /// Evaluate the extractors on a labelled JSONL dataset.
+    Eval {
+        /// JSONL: {"id","text","intent","slots":{...}} per line.
+        #[arg(long)]
+        dataset: PathBuf,
+        /// Which route(s): slm, legacy or both.
+        #[arg(long, default_value = "both")]
+        route: String,
+        /// Write one prediction per line and route here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write a self-contained HTML report here.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// The workspace whose catalog the extractors use.
+        #[arg(long, default_value = "config/workspaces/demo-salon.toml")]
+        workspace: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Print the extractor's JSON for one message.
+    Extract {
+        /// slm or legacy.
+        #[arg(long, default_value = "slm")]
+        route: String,
+        #[arg(long, default_value = "config/workspaces/demo-salon.toml")]
+        workspace: PathBuf,
+        /// Also print the model's raw output and generation stats.
+        #[arg(long)]
+        verbose: bool,
+        #[command(flatten)]
+        model: ModelArgs,
+        /// The customer's message.
+        message: String,
+    },
+    /// Train the intent head on the dev part of the labelled data.
+    Train {
+        /// Training sets (JSONL); the dev parts by default.
+        #[arg(long = "dataset")]
+        datasets: Vec<PathBuf>,
+        /// Cross-validation folds for choosing the regularization.
+        #[arg(long, default_value_t = 5)]
+        cv: usize,
+        #[arg(long, default_value = "config/workspaces/demo-salon.toml")]
+        workspace: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Constrained JSON from the engine alone: output on stdout, stats on stderr.
     Generate {
         /// JSON schema the output must satisfy.
@@ -130,6 +178,98 @@ fn main() -> anyhow::Result<()> {
                 Ok(())
             }
         },
+        Command::Eval {
+            dataset,
+            route,
+            out,
+            report,
+            workspace,
+            model,
+        } => {
+            let ws = pulpo::cli::eval::workspace(&workspace)?;
+            let (examples, errors) = pulpo::eval::load_dataset(&dataset)
+                .with_context(|| format!("reading {}", dataset.display()))?;
+            for e in &errors {
+                eprintln!("{}:{}: skipped: {}", dataset.display(), e.line, e.error);
+            }
+            anyhow::ensure!(
+                !examples.is_empty(),
+                "{} has no usable lines",
+                dataset.display()
+            );
+            let routes: Vec<&str> = match route.as_str() {
+                "both" => vec!["slm", "legacy"],
+                "slm" => vec!["slm"],
+                "legacy" => vec!["legacy"],
+                other => anyhow::bail!("--route must be slm, legacy or both, not `{other}`"),
+            };
+            let mut metrics = Vec::new();
+            let mut preds = Vec::new();
+            for r in routes {
+                let p = match r {
+                    "legacy" => pulpo::cli::eval::predict_legacy(&ws, &examples),
+                    _ => pulpo::cli::eval::predict_slm(
+                        &ws,
+                        &examples,
+                        &model.model,
+                        &model.models_dir,
+                        model.threads(),
+                    )?,
+                };
+                metrics.push(pulpo::eval::score(r, &examples, &p));
+                preds.extend(p);
+            }
+            println!("{}", pulpo::eval::summary(&metrics));
+            pulpo::cli::eval::write_outputs(
+                &dataset,
+                &metrics,
+                &preds,
+                out.as_ref(),
+                report.as_ref(),
+            )
+        }
+        Command::Extract {
+            route,
+            workspace,
+            verbose,
+            model,
+            message,
+        } => {
+            let ws = pulpo::cli::eval::workspace(&workspace)?;
+            let v = pulpo::cli::eval::extract_one(
+                &ws,
+                &route,
+                &message,
+                &model.model,
+                &model.models_dir,
+                model.threads(),
+                verbose,
+            )?;
+            println!("{}", serde_json::to_string_pretty(&v)?);
+            Ok(())
+        }
+        Command::Train {
+            datasets,
+            cv,
+            workspace,
+            model,
+        } => {
+            let ws = pulpo::cli::eval::workspace(&workspace)?;
+            let engine =
+                pulpo::cli::models::load_engine(&model.model, &model.models_dir, model.threads())?;
+            let sets: Vec<PathBuf> = if datasets.is_empty() {
+                pulpo::cli::train::TRAIN_SETS
+                    .iter()
+                    .map(PathBuf::from)
+                    .collect()
+            } else {
+                datasets
+            };
+            let sha = pulpo::cli::models::model_sha(&model.model, &model.models_dir)?;
+            let out = pulpo::cli::train::head_path(&model.models_dir, &engine.info.model);
+            pulpo::cli::train::train(&engine, &sha, &ws, &sets, &out, cv.max(2))?;
+            Ok(())
+        }
         Command::Generate {
             schema,
             max_tokens,

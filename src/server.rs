@@ -64,14 +64,18 @@ pub async fn build_state(
     let broker =
         Broker::new(config.tools.clone(), &ws_list, metrics.clone()).map_err(anyhow::Error::msg)?;
     let flags = Arc::new(Flags::new(config.flags));
+    let loaded = std::sync::OnceLock::new();
+    if let Some(m) = model {
+        let _ = loaded.set(m);
+    }
     let pipeline = Pipeline {
         store,
         broker: Arc::new(broker),
         metrics: metrics.clone(),
         flags: flags.clone(),
         salt: config.canary_salt.clone(),
-        model,
-        model_missing,
+        model: loaded,
+        model_status: std::sync::RwLock::new(model_missing),
         slm_deadline: config.slm_deadline,
         lease: config.lease,
         turn_wait: config.turn_wait,
@@ -106,6 +110,14 @@ fn hostname() -> String {
 
 /// Serves until SIGTERM/Ctrl-C, then lets in-flight requests finish.
 pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
+    let f = state.config.flags;
+    if f.enable_slm_pipeline || f.slm_shadow_percent > 0 || state.config.preload_model {
+        spawn_model_load(&state);
+    } else {
+        state.pipeline.set_model_status(Some(
+            "disabled (ENABLE_SLM_PIPELINE=false); it loads when the flags enable it".into(),
+        ));
+    }
     let addr = state.config.addr.clone();
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
@@ -120,4 +132,97 @@ pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
         .context("serving HTTP")?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Loads the model in the background (the service answers on the rules meanwhile): resolve
+/// the file, load the engine and the reader heads, start the worker, run a warm-up
+/// extraction and plan, then switch the model path on. Idempotent.
+pub fn spawn_model_load(state: &Arc<AppState>) {
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if state.pipeline.model.get().is_some()
+        || STARTED.swap(true, std::sync::atomic::Ordering::SeqCst)
+    {
+        return;
+    }
+    let state = state.clone();
+    state.pipeline.set_model_status(Some("loading".into()));
+    let spawned = std::thread::Builder::new().name("pulpo-model-load".into()).spawn(move || {
+        let cfg = &state.config;
+        match load_model_path(cfg) {
+            Ok(path) => {
+                let _ = state.pipeline.model.set(path);
+                state.pipeline.set_model_status(None);
+                tracing::info!(model = %cfg.model, "model path ready");
+            }
+            Err(e) => {
+                let msg = format!("{e:#}");
+                tracing::error!(model = %cfg.model, error = %msg, "the model could not be loaded; answering on the rules");
+                state.pipeline.set_model_status(Some(msg));
+                STARTED.store(false, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "cannot start the model loader thread");
+    }
+}
+
+fn load_model_path(cfg: &Config) -> anyhow::Result<Arc<dyn ModelPath>> {
+    use crate::engine::{fetch, Engine, Generator};
+    let started = Instant::now();
+    let (path, id) = fetch::resolve(&cfg.model, &cfg.models_dir)
+        .map_err(|e| anyhow::anyhow!("{e} (fix: `pulpo models fetch`, or set PULPO_MODEL)"))?;
+    let engine = Engine::load(&path, &id, cfg.threads, 2048).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {e} (fix: `pulpo models fetch` to replace a corrupt file)",
+            path.display()
+        )
+    })?;
+    let heads_path = crate::cli::train::head_path(&cfg.models_dir, &id);
+    let heads = match crate::nlu::slm::load_heads(&heads_path, engine.model.cfg.hidden) {
+        Ok(h) => Some(h),
+        Err(e) => {
+            tracing::warn!(error = %e, "reader heads missing: the model decodes intents and slots itself, slower and less accurate (fix: `pulpo train`)");
+            None
+        }
+    };
+    let extractor =
+        Arc::new(crate::nlu::slm::SlmExtractor::new(heads).map_err(anyhow::Error::msg)?);
+    let planner = Arc::new(crate::planner::slm::SlmPlanner::new().map_err(anyhow::Error::msg)?);
+    let engine: Arc<dyn Generator> = Arc::new(engine);
+    // Warm-up: prefill the cached prompt prefixes and compile the grammar paths once.
+    let ws = crate::domain::catalog::Workspace::from_toml(
+        include_str!("../config/workspaces/demo-salon.toml"),
+        |_| None,
+    )?;
+    let ctx = crate::nlu::ExtractContext::default();
+    let rules = crate::nlu::rules::RuleExtractor.analyze(&ws, "hola, cuánto sale el corte?", &ctx);
+    extractor
+        .read(
+            engine.as_ref(),
+            &ws,
+            "hola, cuánto sale el corte?",
+            &ctx,
+            &rules,
+            None,
+        )
+        .map_err(|e| anyhow::anyhow!("warm-up extraction failed: {e:?}"))?;
+    let st = crate::domain::state::ConversationState::default();
+    let input = crate::planner::PlanInput {
+        ws: &ws,
+        state: &st,
+        extraction: &rules.extraction,
+        message_key: "warm-up",
+    };
+    planner
+        .plan(engine.as_ref(), &input, None)
+        .map_err(|e| anyhow::anyhow!("warm-up plan failed: {e:?}"))?;
+    let info = engine.info();
+    tracing::info!(model = %info.model, load_ms = info.load_ms, ready_ms = started.elapsed().as_millis() as u64, rss_mb = info.rss_mb, simd = %info.simd, threads = info.threads, "MODEL loaded and warm");
+    let worker = crate::engine::worker::ModelWorker::start(engine, cfg.slm_queue);
+    Ok(Arc::new(crate::pipeline::slm::SlmPath {
+        worker,
+        extractor,
+        planner,
+    }))
 }

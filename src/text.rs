@@ -76,7 +76,7 @@ impl Words {
             words.push(Word {
                 start,
                 end: i,
-                norm: squeeze_repeats(&raw),
+                norm: squeeze_trailing(&squeeze_repeats(&raw)),
             });
         }
         Words { chars, words }
@@ -103,6 +103,16 @@ impl Words {
     /// The folded words as string slices.
     pub fn norms(&self) -> Vec<&str> {
         self.words.iter().map(|w| w.norm.as_str()).collect()
+    }
+
+    /// The original text between two words (punctuation, spaces).
+    pub fn gap(&self, a: usize, b: usize) -> String {
+        if a >= b || b >= self.words.len() {
+            return String::new();
+        }
+        self.chars[self.words[a].end..self.words[b].start]
+            .iter()
+            .collect()
     }
 
     /// The original text of one word.
@@ -134,6 +144,22 @@ pub fn squeeze_repeats(s: &str) -> String {
         i = j;
     }
     out
+}
+
+/// "holaa" → "hola", "diaa" → "dia", "sii" → "si": a doubled last letter is WhatsApp
+/// emphasis (Spanish words hardly end in one). Digits and short words are left alone.
+pub fn squeeze_trailing(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    if n >= 3
+        && chars[n - 1] == chars[n - 2]
+        && chars[n - 1].is_alphabetic()
+        && !matches!(chars[n - 1], 'l' | 'r' | 'c')
+    {
+        chars[..n - 1].iter().collect()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`.

@@ -46,6 +46,11 @@ pub async fn put_flags(
             .unwrap_or(current.slm_shadow_percent),
     };
     state.flags.set(new);
+    if (new.enable_slm_pipeline || new.slm_shadow_percent > 0)
+        && state.pipeline.model.get().is_none()
+    {
+        crate::server::spawn_model_load(&state);
+    }
     state.metrics.inc("pulpo_flag_changes_total", vec![]);
     tracing::warn!(before = ?current, after = ?new, "ROUTING flags changed at run time");
     Ok(Json(new))
@@ -84,8 +89,8 @@ pub async fn stats(
         "flags": flags,
         "window": w,
         "breakers": state.pipeline.broker.breakers(),
-        "model": state.pipeline.model.as_ref().map(|m| m.describe()),
-        "model_missing": state.pipeline.model_missing,
+        "model": state.pipeline.model.get().map(|m| m.describe()),
+        "model_missing": state.pipeline.model_missing(),
         "totals": {
             "requests": state.metrics.counter_total("pulpo_requests_total"),
             "fallbacks": state.metrics.counter_total("pulpo_fallbacks_total"),

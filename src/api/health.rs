@@ -19,7 +19,7 @@ pub async fn health() -> Json<serde_json::Value> {
 pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
     let flags = state.flags.get();
     let store = state.pipeline.store.ping().await;
-    let model = state.pipeline.model.as_ref().map(|m| m.describe());
+    let model = state.pipeline.model.get().map(|m| m.describe());
     let needs_model = flags.enable_slm_pipeline && flags.slm_canary_percent > 0;
     let mut reasons = Vec::new();
     if let Err(e) = &store {
@@ -30,8 +30,7 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
             "model: {}",
             state
                 .pipeline
-                .model_missing
-                .clone()
+                .model_missing()
                 .unwrap_or_else(|| "not loaded".into())
         ));
     }
@@ -42,7 +41,7 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
         "workspaces": state.workspaces.len(),
         "flags": flags,
         "model": model,
-        "model_missing": state.pipeline.model_missing,
+        "model_missing": state.pipeline.model_missing(),
         "uptime_s": state.started.elapsed().as_secs(),
     });
     let status = if reasons.is_empty() {

@@ -97,6 +97,7 @@ pub fn generate(
         max_tokens,
         cancel: None,
         want_prompt_hidden: false,
+        refine: None,
     })?;
     let json = out.json.clone().unwrap_or_default();
     if let Err(e) = validator.validate(&json) {
@@ -169,6 +170,7 @@ pub fn bench(engine: Arc<Engine>) -> anyhow::Result<serde_json::Value> {
         max_tokens: 64,
         cancel: None,
         want_prompt_hidden: false,
+        refine: None,
     })?;
     let steps = (out.stats.sampled_tokens + 1).max(1) as f64;
     Ok(json!({
@@ -188,4 +190,14 @@ pub fn bench(engine: Arc<Engine>) -> anyhow::Result<serde_json::Value> {
 
 fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
+}
+
+/// The sha256 of a model spec's file (from the manifest when it is a known id).
+pub fn model_sha(spec: &str, models_dir: &Path) -> anyhow::Result<String> {
+    let m = Manifest::builtin()?;
+    if let Ok(e) = m.get(spec) {
+        return Ok(e.sha256.clone());
+    }
+    let (path, _) = fetch::resolve(spec, models_dir)?;
+    Ok(fetch::sha256_file(&path)?)
 }

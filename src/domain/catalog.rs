@@ -429,11 +429,12 @@ fn word_close(pattern: &str, word: &str) -> bool {
     if pattern == word {
         return true;
     }
+    // Only long words, same first letter: "keratna" is keratina, "muchas" is not mechas.
     let len = pattern.chars().count();
-    if len < 5 {
+    if len < 7 || pattern.chars().next() != word.chars().next() {
         return false;
     }
-    let max = if len >= 8 { 2 } else { 1 };
+    let max = if len >= 9 { 2 } else { 1 };
     edit_distance(pattern, word, max) <= max
 }
 

@@ -34,6 +34,24 @@ pub fn parse_hhmm(s: &str) -> Option<NaiveTime> {
 
 const TIME_LEADS: &[&str] = &["las", "la", "tipo", "desde", "x", "eso", "aprox"];
 
+fn hour_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "una" | "uno" | "one" => 1,
+        "dos" | "two" => 2,
+        "tres" | "three" => 3,
+        "cuatro" | "four" => 4,
+        "cinco" | "five" => 5,
+        "seis" | "six" => 6,
+        "siete" | "seven" => 7,
+        "ocho" | "eight" => 8,
+        "nueve" | "nine" => 9,
+        "diez" | "ten" => 10,
+        "once" | "eleven" => 11,
+        "doce" | "twelve" => 12,
+        _ => return None,
+    })
+}
+
 fn hour_token(w: &str) -> Option<(u32, u32, Option<bool>)> {
     // Returns (hour, minute, pm?) for one token: "17", "17:30", "17.30", "17hs", "5pm", "9am", "17h".
     let mut s = w;
@@ -112,15 +130,23 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
             value: NaiveTime::from_hms_opt(12, 0, 0)?,
         });
     }
-    let (mut h, mut m, mut pm) = hour_token(w)?;
-    // A bare number is a time only when a time word leads it or a unit follows it.
-    let led = i > 0 && TIME_LEADS.contains(&n[i - 1]);
+    // "a las diez", "a la una", "at four": number words count after a time lead.
+    let led = i > 0 && (TIME_LEADS.contains(&n[i - 1]) || n[i - 1] == "at");
+    let (mut h, mut m, mut pm) = match hour_token(w) {
+        Some(t) => t,
+        None if led && matches!(n[i - 1], "las" | "la" | "at" | "tipo") => (hour_word(w)?, 0, None),
+        None => return None,
+    };
     let led_by_a =
         i > 0 && n[i - 1] == "a" && i + 1 < n.len() && matches!(n[i + 1], "hs" | "pm" | "am");
     let mut to = i + 1;
     let mut unit = has_unit_suffix(w);
     // "5 pm", "17 hs"
-    if to < n.len() && matches!(n[to], "pm" | "am" | "hs" | "hrs" | "h" | "horas" | "hr") {
+    // "3 horas" is a duration, not a time.
+    if to < n.len() && n[to] == "horas" && !led {
+        return None;
+    }
+    if to < n.len() && matches!(n[to], "pm" | "am" | "hs" | "hrs" | "h" | "hr") {
         if n[to] == "pm" {
             pm = Some(true);
         } else if n[to] == "am" {
@@ -238,7 +264,7 @@ pub fn month_of(w: &str) -> Option<u32> {
 fn is_tomorrow(w: &str) -> bool {
     matches!(
         w,
-        "manana" | "mñn" | "mnn" | "maniana" | "tomorrow" | "mñana"
+        "manana" | "mñn" | "mnn" | "mn" | "maniana" | "tomorrow" | "mñana" | "amanha"
     )
 }
 
@@ -311,6 +337,12 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
         }
         return Some((i, i + 1));
     }
+    if w == "semana" && i > 0 && n[i - 1] == "esta" {
+        return Some((i - 1, i + 1));
+    }
+    if w == "week" && i > 0 && matches!(n[i - 1], "next" | "this") {
+        return Some((i - 1, i + 1));
+    }
     if matches!(w, "semana" | "finde" | "fin") {
         if w == "semana" && i + 2 < n.len() + 1 && i + 2 <= n.len() {
             let next_week = (i + 2 < n.len() + 1
@@ -356,13 +388,20 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
         return None;
     }
     if weekday_of(w).is_some() {
+        // "los sábados", "domingos": a recurring day, not a date.
+        if (i > 0 && n[i - 1] == "los") || matches!(w, "sabados" | "domingos") {
+            return None;
+        }
         // "mar" and "dom" are too ambiguous alone; accept only full names or after "el".
         if matches!(w, "mar" | "dom" | "sab" | "lun" | "jue" | "vie" | "mie")
             && !(i > 0 && matches!(n[i - 1], "el" | "este" | "proximo"))
         {
             return None;
         }
-        let from = extend_left(n, i);
+        let mut from = extend_left(n, i);
+        if from == i && i > 0 && matches!(n[i - 1], "next" | "this") {
+            from = i - 1;
+        }
         let mut to = i + 1;
         // "el jueves 5", "el jueves 5/12", "el viernes 12 de diciembre"
         if to < n.len() {
@@ -380,7 +419,7 @@ fn date_at(n: &[&str], i: usize) -> Option<(usize, usize)> {
             }
         }
         // "el viernes que viene", "el lunes próximo"
-        if to + 1 < n.len() && n[to] == "que" && n[to + 1] == "viene" {
+        if to + 1 < n.len() && matches!(n[to], "que" | "q") && n[to + 1] == "viene" {
             to += 2;
         } else if to < n.len() && matches!(n[to], "proximo" | "proxima") {
             to += 1;

@@ -50,6 +50,9 @@ pub struct GenRequest<'a> {
     pub cancel: Option<Arc<AtomicBool>>,
     /// Also return the hidden state at the end of the prompt (before any output token).
     pub want_prompt_hidden: bool,
+    /// Builds the grammar from the hidden state at the end of the prompt (a classifier head
+    /// deciding a field before decoding starts); replaces `grammar` when set.
+    pub refine: Option<&'a (dyn Fn(&[f32]) -> Result<Grammar, EngineError> + Sync)>,
 }
 
 /// One sampled (not forced) step: the token, and its probability among the allowed tokens.
@@ -75,6 +78,8 @@ pub struct GenStats {
     pub model_ms: f64,
     pub mask_ms: f64,
     pub mask_ms_max: f64,
+    /// Compiling the grammar (per request).
+    pub grammar_ms: f64,
     pub total_ms: f64,
 }
 
@@ -114,14 +119,6 @@ impl Engine {
                 .as_ref()
                 .is_some_and(|c| c.load(Ordering::Relaxed))
         };
-        let parser = self
-            .factory()
-            .create_parser(req.grammar.top_level())
-            .map_err(|e| EngineError::Grammar(e.to_string()))?;
-        let mut matcher = Matcher::new(Ok(parser));
-        if let Some(e) = matcher.get_error() {
-            return Err(EngineError::Grammar(e));
-        }
         let prefix = self.prefix(req.prefix)?;
         let mut cache = prefix.cache.clone();
         stats.cached_tokens = prefix.tokens.len();
@@ -129,7 +126,7 @@ impl Engine {
         stats.prompt_tokens = prefix.tokens.len() + prompt.len();
         let mut pending: Vec<u32> = prompt;
         let mut prompt_hidden = None;
-        if req.want_prompt_hidden && !pending.is_empty() {
+        if (req.want_prompt_hidden || req.refine.is_some()) && !pending.is_empty() {
             let t = Instant::now();
             let out = self.model.forward(&pending, &mut cache, Want::Hidden)?;
             stats.prefill_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -138,6 +135,20 @@ impl Engine {
             prompt_hidden = Some(out.hidden);
             pending.clear();
         }
+        let grammar = match (req.refine, &prompt_hidden) {
+            (Some(f), Some(h)) => f(h)?,
+            _ => req.grammar.clone(),
+        };
+        let t = Instant::now();
+        let parser = self
+            .factory()
+            .create_parser(grammar.top_level())
+            .map_err(|e| EngineError::Grammar(e.to_string()))?;
+        let mut matcher = Matcher::new(Ok(parser));
+        if let Some(e) = matcher.get_error() {
+            return Err(EngineError::Grammar(e));
+        }
+        stats.grammar_ms = t.elapsed().as_secs_f64() * 1000.0;
         let mut generated: Vec<u32> = Vec::new();
         let mut steps = Vec::new();
         let eos = self.tokenizer.eos.clone();
@@ -216,7 +227,7 @@ impl Engine {
         }
         stats.generated_tokens = generated.len();
         let text = self.tokenizer.decode(&generated);
-        let json = match &req.grammar {
+        let json = match &grammar {
             Grammar::JsonSchema(_) => Some(
                 serde_json::from_str(&text)
                     .map_err(|e| EngineError::InvalidOutput(format!("{e}: {text}")))?,

@@ -72,6 +72,23 @@ pub struct EngineInfo {
     pub max_ctx: usize,
 }
 
+/// A suffix run through the model: tokens, byte offsets, hidden states.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    pub tokens: Vec<u32>,
+    /// Byte range of each token in the suffix.
+    pub offsets: Vec<(usize, usize)>,
+    pub hidden_dim: usize,
+    /// `tokens × hidden_dim`.
+    pub hidden: Vec<f32>,
+}
+
+impl Encoded {
+    pub fn row(&self, t: usize) -> &[f32] {
+        &self.hidden[t * self.hidden_dim..(t + 1) * self.hidden_dim]
+    }
+}
+
 /// A prompt prefix, prefilled once.
 pub struct Prefix {
     pub tokens: Vec<u32>,
@@ -185,6 +202,30 @@ impl Engine {
             .hidden)
     }
 
+    /// Every token of `suffix` after `prefix`, with its byte range in `suffix` and its final
+    /// hidden state (one prefill; features for token and sequence classifiers).
+    pub fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError> {
+        let p = self.prefix(prefix)?;
+        let enc = self
+            .tokenizer
+            .hf
+            .encode(suffix, false)
+            .map_err(|e| EngineError::Model(format!("tokenizer: {e}")))?;
+        let tokens = enc.get_ids().to_vec();
+        if tokens.is_empty() {
+            return Err(EngineError::Model("empty suffix".into()));
+        }
+        let offsets = enc.get_offsets().to_vec();
+        let mut cache = p.cache.clone();
+        let out = self.model.forward(&tokens, &mut cache, Want::AllHidden)?;
+        Ok(Encoded {
+            tokens,
+            offsets,
+            hidden_dim: self.model.cfg.hidden,
+            hidden: out.all_hidden,
+        })
+    }
+
     /// Log-probabilities of each candidate continuation after `prefix ‖ suffix`, summed over
     /// its tokens (label likelihood scoring).
     pub fn score(
@@ -228,6 +269,7 @@ fn log_softmax_at(logits: &[f32], i: u32) -> f32 {
 pub trait Generator: Send + Sync {
     fn generate(&self, req: &GenRequest) -> Result<GenOutput, EngineError>;
     fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError>;
+    fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError>;
     fn info(&self) -> EngineInfo;
 }
 
@@ -238,6 +280,10 @@ impl Generator for Engine {
 
     fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError> {
         Engine::hidden(self, prefix, suffix)
+    }
+
+    fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError> {
+        Engine::encode(self, prefix, suffix)
     }
 
     fn info(&self) -> EngineInfo {

@@ -7,7 +7,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::gguf::{Arch, GgufFile, ModelConfig};
-use super::kernels::{matmul_panels, rms_norm, silu, softmax};
+use super::kernels::{axpy, matmul_panels, rms_norm, silu, softmax};
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
 use super::EngineError;
 
@@ -83,6 +83,8 @@ pub enum Want<'a> {
     Rows(&'a [u32]),
     /// Only the final hidden state (classifier features), no LM head.
     Hidden,
+    /// The final hidden state of every token of this call (token classifiers).
+    AllHidden,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -91,6 +93,8 @@ pub struct Output {
     pub hidden: Vec<f32>,
     /// Full logits (`Want::Logits`) or the requested rows' logits, in request order.
     pub logits: Vec<f32>,
+    /// `Want::AllHidden`: `tokens × hidden`, final-normed.
+    pub all_hidden: Vec<f32>,
 }
 
 struct Scratch {
@@ -367,26 +371,36 @@ impl Model {
                 cache.v[l].extend_from_slice(&row[q_dim + kv_dim..]);
             }
             let (kc, vc) = (&cache.k[l], &cache.v[l]);
+            let n_total = p0 + t_n;
+            // Keys transposed per KV head (`hd × n_total`), so scores vectorize over positions
+            // instead of reducing 64-wide dot products one position at a time.
+            let mut kt = vec![0f32; cfg.n_kv_heads * hd * n_total];
+            for p in 0..n_total {
+                for kvh in 0..cfg.n_kv_heads {
+                    let k = &kc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
+                    for (d, &x) in k.iter().enumerate() {
+                        kt[(kvh * hd + d) * n_total + p] = x;
+                    }
+                }
+            }
             let qkv = &s.qkv;
+            let kt = &kt;
             self.pool.install(|| {
                 s.attn.par_chunks_mut(hd).enumerate().for_each(|(i, out)| {
                     let (t, head) = (i / cfg.n_heads, i % cfg.n_heads);
                     let q = &qkv[t * qkv_dim + head * hd..t * qkv_dim + (head + 1) * hd];
                     let kvh = head / group;
                     let n_pos = p0 + t + 1;
-                    let mut scores: Vec<f32> = (0..n_pos)
-                        .map(|p| {
-                            let k = &kc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
-                            q.iter().zip(k).map(|(a, b)| a * b).sum::<f32>() * scale
-                        })
-                        .collect();
+                    let mut scores = vec![0f32; n_pos];
+                    for (d, &qd) in q.iter().enumerate() {
+                        let row = &kt[(kvh * hd + d) * n_total..(kvh * hd + d) * n_total + n_pos];
+                        axpy(&mut scores, qd * scale, row);
+                    }
                     softmax(&mut scores);
                     out.fill(0.0);
                     for (p, w) in scores.iter().enumerate() {
                         let v = &vc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
-                        for (o, x) in out.iter_mut().zip(v) {
-                            *o += w * x;
-                        }
+                        axpy(out, *w, v);
                     }
                 });
             });
@@ -424,11 +438,20 @@ impl Model {
         if matches!(want, Want::Nothing) {
             return Ok(out);
         }
+        if matches!(want, Want::AllHidden) {
+            let mut all = s.x.clone();
+            for row in all.chunks_exact_mut(h) {
+                rms_norm(row, &self.norm, cfg.rms_eps);
+            }
+            out.hidden = all[(t_n - 1) * h..].to_vec();
+            out.all_hidden = all;
+            return Ok(out);
+        }
         let mut last = s.x[(t_n - 1) * h..].to_vec();
         rms_norm(&mut last, &self.norm, cfg.rms_eps);
         let qa = Q8Activations::quantize(&last, 1, h);
         match want {
-            Want::Nothing | Want::Hidden => {}
+            Want::Nothing | Want::Hidden | Want::AllHidden => {}
             Want::Logits => par_matmul(
                 &self.pool,
                 self.threads,

@@ -6,8 +6,11 @@
 //! a request for a human, a medical question, an injection attempt — always come from the
 //! deterministic rules, whatever route answered.
 
+pub mod linear;
+pub mod reader;
 pub mod rules;
 pub mod signals;
+pub mod slm;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

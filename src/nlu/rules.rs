@@ -53,6 +53,19 @@ const CANCEL: &[(&str, f32)] = &[
     ("saca el turno", 2.5),
     ("elimina*", 2.0),
     ("cancel", 3.0),
+    ("desisto", 3.0),
+    ("sin efecto", 3.0),
+    ("liberar", 2.0),
+    ("liberarlo", 2.5),
+    ("ya no necesito", 2.5),
+    ("sacame de la agenda", 3.0),
+    ("bajas", 2.5),
+    ("lo bajan", 3.0),
+    ("bajen", 2.5),
+    ("no voy", 1.2),
+    ("no puedo", 1.0),
+    ("no me da", 0.8),
+    ("cancelame", 3.0),
 ];
 
 const RESCHEDULE: &[(&str, f32)] = &[
@@ -100,6 +113,23 @@ const RESCHEDULE: &[(&str, f32)] = &[
     ("move my", 3.0),
     ("change my appointment", 3.5),
     ("no llego", 1.5),
+    ("pasar", 2.2),
+    ("pasas", 2.5),
+    ("pasarla", 3.0),
+    ("pasala", 3.0),
+    ("mueven", 3.0),
+    ("me mueven", 3.0),
+    ("mueve", 2.5),
+    ("cambiar para", 3.0),
+    ("cambiar", 1.6),
+    ("cambiarlo", 3.0),
+    ("cambiarla", 3.0),
+    ("otro dia", 2.0),
+    ("otra hora", 2.0),
+    ("reagendar", 3.5),
+    ("reprogramame", 3.5),
+    ("mas tarde", 1.0),
+    ("mas temprano", 1.0),
 ];
 
 const BOOK: &[(&str, f32)] = &[
@@ -183,6 +213,17 @@ const PRICES: &[(&str, f32)] = &[
     ("how much", 3.0),
     ("cost", 2.5),
     ("caro", 0.3),
+    ("sale lo mismo", 3.0),
+    ("mas barato", 3.0),
+    ("mas caro", 2.5),
+    ("sale menos", 3.0),
+    ("sale mas", 3.0),
+    ("custa", 3.0),
+    ("quanto", 2.0),
+    ("cobran", 2.5),
+    ("cobras", 2.5),
+    ("abonar", 1.5),
+    ("cuanto me", 2.5),
 ];
 
 const HOURS: &[(&str, f32)] = &[
@@ -214,6 +255,17 @@ const HOURS: &[(&str, f32)] = &[
     ("opening", 2.5),
     ("hours", 2.5),
     ("close", 2.0),
+    ("hasta q hora", 3.0),
+    ("a q hora", 2.5),
+    ("q hora", 1.5),
+    ("estan hasta", 3.0),
+    ("todavia estan", 3.0),
+    ("trabaja los", 2.5),
+    ("trabaja el", 2.5),
+    ("hasta las", 1.2),
+    ("abierto hoy", 3.0),
+    ("que horario", 3.0),
+    ("schedule", 2.0),
 ];
 
 const SERVICES: &[(&str, f32)] = &[
@@ -246,6 +298,31 @@ const SERVICES: &[(&str, f32)] = &[
     ("menu", 1.5),
     ("catalogo", 2.0),
     ("que onda", 0.8),
+    ("hace", 1.8),
+    ("se hace", 2.0),
+    ("diferencia", 2.5),
+    ("es lo mismo", 2.5),
+    ("sirve para", 2.5),
+    ("algo para", 2.0),
+    ("algo pa", 2.0),
+    ("cuanto dura", 3.5),
+    ("cuanto tiempo", 3.5),
+    ("cuanto lleva", 3.5),
+    ("cuanto tarda", 3.5),
+    ("dura el", 2.5),
+    ("dura la", 2.5),
+    ("me dura", 2.5),
+    ("lleva hacerse", 3.0),
+    ("que productos", 2.0),
+    ("usan", 1.5),
+    ("trabajan con", 2.5),
+    ("como es", 1.5),
+    ("que incluye", 3.0),
+    ("incluye", 2.0),
+    ("arreglan", 2.0),
+    ("me lo arreglan", 2.5),
+    ("recomendas", 2.0),
+    ("recomiendan", 2.0),
 ];
 
 const GREETING: &[(&str, f32)] = &[
@@ -268,6 +345,14 @@ const GREETING: &[(&str, f32)] = &[
     ("alo", 1.0),
     ("oi", 1.5),
     ("buenass", 2.0),
+    ("good morning", 2.0),
+    ("good afternoon", 2.0),
+    ("good evening", 2.0),
+    ("ey", 1.5),
+    ("buenass", 2.0),
+    ("holi", 2.0),
+    ("hello there", 2.0),
+    ("que onda", 1.0),
 ];
 
 const CHITCHAT: &[(&str, f32)] = &[
@@ -324,6 +409,22 @@ const CHITCHAT: &[(&str, f32)] = &[
     ("me encanto", 1.5),
     ("los amo", 1.5),
     ("❤", 1.0),
+    ("sisi", 2.0),
+    ("si si", 2.0),
+    ("re bien", 2.0),
+    ("bien", 1.2),
+    ("equivoque", 2.0),
+    ("me equivoque", 2.5),
+    ("perfecto gracias", 3.0),
+    ("dale gracias", 3.0),
+    ("ok gracias", 3.0),
+    ("genial gracias", 3.0),
+    ("buenisimo gracias", 3.0),
+    ("ahi te", 1.0),
+    ("te aviso", 1.5),
+    ("les aviso", 1.5),
+    ("despues les confirmo", 2.0),
+    ("despues te confirmo", 2.0),
 ];
 
 const OTHER: &[(&str, f32)] = &[
@@ -362,6 +463,21 @@ const OTHER: &[(&str, f32)] = &[
     ("sorteo", 2.0),
     ("instagram", 2.0),
     ("resena", 1.5),
+    ("nadie me responde", 2.5),
+    ("verguenza", 2.5),
+    ("perro", 2.5),
+    ("perra", 2.5),
+    ("mi perro", 3.0),
+    ("estacionamiento", 2.5),
+    ("wifi", 3.0),
+    ("instagram", 2.5),
+    ("jubilados", 1.5),
+    ("descuento", 2.5),
+    ("bot", 1.5),
+    ("sos un bot", 3.0),
+    ("empleo", 2.5),
+    ("trabajar con ustedes", 3.0),
+    ("cbu", 2.5),
 ];
 
 fn cue_matches(words: &[&str], cue: &str) -> bool {
@@ -781,7 +897,23 @@ impl RuleExtractor {
         let has_when = !dates.is_empty() || !times.is_empty();
         // Booking details without another request read as booking.
         if has_when {
-            scores[Intent::Book.index()] += if has_service { 1.5 } else { 1.0 };
+            scores[Intent::Book.index()] += if has_service { 2.0 } else { 1.5 };
+        }
+        // "cancelá el jueves y dame el viernes": a cancel plus a new booking is a reschedule.
+        let rebook = cue_matches(&n, "sacar")
+            || cue_matches(&n, "dame")
+            || cue_matches(&n, "anotas")
+            || cue_matches(&n, "anotame")
+            || cue_matches(&n, "me anotas")
+            || cue_matches(&n, "uno el")
+            || cue_matches(&n, "otro para")
+            || cue_matches(&n, "pasa");
+        if scores[Intent::Cancel.index()] >= 2.5
+            && rebook
+            && dates.len() + times.len() >= 1
+            && dates.len() + times.len() + usize::from(rebook) >= 2
+        {
+            scores[Intent::Reschedule.index()] += 4.0;
         }
         // "hacen keratina?", "tienen semi?" — asking whether a service exists.
         if has_service
@@ -823,6 +955,13 @@ impl RuleExtractor {
         if scores[Intent::InfoHours.index()] >= 2.0 && !has_service {
             scores[Intent::Book.index()] *= 0.5;
         }
+        // Asking whether a service is offered or how it is ("la sofi hace pestañas?").
+        if scores[Intent::InfoServices.index()] >= 1.5
+            && !has_when
+            && scores[Intent::Book.index()] < 2.5
+        {
+            scores[Intent::Book.index()] *= 0.4;
+        }
         // Topics of `other`.
         match signals.topic {
             Some(Topic::Injection) => scores[Intent::Other.index()] += 6.0,
@@ -831,6 +970,11 @@ impl RuleExtractor {
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment) | Some(Topic::Address) => scores[Intent::Other.index()] += 2.5,
             None => {}
+        }
+        // A booking id alone is handed over like a name.
+        let id_only = booking.is_some() && n.len() <= 2;
+        if id_only {
+            scores[Intent::Chitchat.index()] += 2.5;
         }
         // Only contact details (a name, a phone, an email) → chitchat.
         let contact_only = (name.is_some() || phone.is_some() || email.is_some())
@@ -933,8 +1077,8 @@ fn decide(
         .into_iter()
         .filter(|i| scores[i.index()] >= ACTION_MIN)
         .collect();
-    // Medical questions override the informational and booking intents they mention.
-    if matches!(signals.topic, Some(Topic::Medical)) {
+    // Medical questions and complaints override the informational and booking intents they mention.
+    if matches!(signals.topic, Some(Topic::Medical) | Some(Topic::Complaint)) {
         candidates.retain(|i| matches!(i, Intent::Cancel | Intent::Reschedule | Intent::Other));
     }
     candidates.sort_by_key(|i| i.precedence());
@@ -962,6 +1106,10 @@ fn decide(
     if let Some(first) = candidates.first().copied() {
         // Chitchat vs greeting: "hola gracias" → chitchat by precedence.
         return (first, candidates.len() == 1);
+    }
+    // Nothing readable (emoji, stickers): small talk.
+    if n.is_empty() {
+        return (Intent::Chitchat, false);
     }
     // Nothing matched: weak signals by score, else `other`.
     let (best, s) = Intent::ALL
@@ -1126,9 +1274,18 @@ const SERVICE_OF: &[&str] = &[
 
 fn extend_to(n: &[&str], mut to: usize) -> usize {
     loop {
-        if to < n.len() && SERVICE_COMPLEMENTS.contains(&n[to]) {
+        if to < n.len()
+            && (SERVICE_COMPLEMENTS.contains(&n[to])
+                || (n[to].len() >= 8
+                    && SERVICE_COMPLEMENTS
+                        .iter()
+                        .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
+        {
             to += 1;
-        } else if to + 1 < n.len() && n[to] == "de" && SERVICE_OF.contains(&n[to + 1]) {
+        } else if to + 1 < n.len()
+            && matches!(n[to], "de" | "al")
+            && SERVICE_OF.contains(&n[to + 1])
+        {
             to += 2;
         } else {
             return to;
@@ -1138,6 +1295,12 @@ fn extend_to(n: &[&str], mut to: usize) -> usize {
 
 fn extend_service_span(words: &Words, from: usize, to: usize) -> String {
     let n = words.norms();
+    // "extensiones de pestañas", "permanente de pestañas": an unknown service word in front.
+    let from = if from >= 2 && n[from - 1] == "de" && SERVICE_WORDS.contains(&n[from - 2]) {
+        from - 2
+    } else {
+        from
+    };
     words.span(from, extend_to(&n, to))
 }
 
@@ -1221,10 +1384,26 @@ fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
                 || crate::text::fold_compare(&s.id) == *w
                 || s.aliases.iter().any(|a| crate::text::fold_compare(a) == *w)
         });
-        let after_con = (i >= 1 && n[i - 1] == "con")
+        let after_con = (i >= 1 && matches!(n[i - 1], "con" | "with"))
             || (i >= 2 && n[i - 2] == "con" && matches!(n[i - 1], "la" | "el"));
         let after_article = i >= 1 && matches!(n[i - 1], "la" | "el") && known;
-        if known && (after_con || after_article || n.len() <= 3) {
+        // "Lucía hace balayage?", "Sofi atiende los martes?", "clienta de Caro".
+        let verb_after = i + 1 < n.len()
+            && matches!(
+                n[i + 1],
+                "hace" | "atiende" | "trabaja" | "tiene" | "corta" | "puede" | "esta" | "hacen"
+            );
+        let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
+        let listed = i >= 1 && n[i - 1] == "o" && i >= 2 && is_capitalized(&words.raw(i - 2));
+        if known
+            && (after_con
+                || after_article
+                || n.len() <= 3
+                || verb_after
+                || of_staff
+                || (i == 0 && is_capitalized(&words.raw(i)))
+                || listed)
+        {
             // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
             if *w == "caro" && !(after_con || after_article) && !is_capitalized(&words.raw(i)) {
                 continue;
@@ -1253,6 +1432,15 @@ fn find_name(
         let mut end = start;
         while end < n.len() && end - start < 3 && looks_like_name_word(&words.raw(end), n[end]) {
             end += 1;
+            // A comma or period ends the name ("soy Emma, I'm staying…").
+            if end < n.len()
+                && words
+                    .gap(end - 1, end)
+                    .chars()
+                    .any(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | ':'))
+            {
+                break;
+            }
         }
         (end > start).then(|| words.span(start, end))
     };
@@ -1262,6 +1450,24 @@ fn find_name(
                 let start = i + lead.len();
                 if let Some(name) = take_name(start) {
                     return Some(name);
+                }
+            }
+        }
+    }
+    // A signature: the last one or two words after a comma or period ("…, Carla").
+    if n.len() >= 3 {
+        for len in [2usize, 1] {
+            if n.len() > len {
+                let start = n.len() - len;
+                let sep = words.gap(start - 1, start);
+                let all = (start..n.len()).all(|i| {
+                    looks_like_name_word(&words.raw(i), n[i]) && is_capitalized(&words.raw(i))
+                });
+                if all
+                    && sep.chars().any(|c| matches!(c, ',' | '.' | '!'))
+                    && staff.is_none_or(|(s, _)| s < start)
+                {
+                    return Some(words.span(start, n.len()));
                 }
             }
         }

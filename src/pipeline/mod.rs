@@ -7,6 +7,7 @@
 
 pub mod model;
 pub mod shadow;
+pub mod slm;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -65,9 +66,10 @@ pub struct Pipeline {
     pub metrics: Arc<Metrics>,
     pub flags: Arc<Flags>,
     pub salt: String,
-    pub model: Option<Arc<dyn ModelPath>>,
-    /// Why there is no model, when there is none.
-    pub model_missing: Option<String>,
+    /// The model path, once loaded (the rules answer for the slm arm until then).
+    pub model: std::sync::OnceLock<Arc<dyn ModelPath>>,
+    /// Why there is no model (loading, disabled, or what failed and how to fix it).
+    pub model_status: std::sync::RwLock<Option<String>>,
     pub slm_deadline: Duration,
     pub lease: Duration,
     pub turn_wait: Duration,
@@ -85,6 +87,24 @@ struct Reading {
 }
 
 impl Pipeline {
+    /// Why the model path is not available, if it is not.
+    pub fn model_missing(&self) -> Option<String> {
+        if self.model.get().is_some() {
+            return None;
+        }
+        self.model_status
+            .read()
+            .ok()
+            .and_then(|s| s.clone())
+            .or_else(|| Some("not loaded".into()))
+    }
+
+    pub fn set_model_status(&self, status: Option<String>) {
+        if let Ok(mut s) = self.model_status.write() {
+            *s = status;
+        }
+    }
+
     /// Answers one message. Replays the stored answer for a message id seen before.
     pub async fn decide(&self, req: TurnRequest) -> Result<DecideResponse, TurnError> {
         let started = Instant::now();
@@ -148,12 +168,12 @@ impl Pipeline {
         if route == Route::Legacy {
             return rules_reading(None);
         }
-        let Some(model) = &self.model else {
+        let Some(model) = self.model.get() else {
             return rules_reading(Some(FallbackReason::SlmUnavailable));
         };
         let deadline = Instant::now() + self.slm_deadline;
         match model
-            .extract(&req.ws, &req.text, ctx, &analysis, deadline)
+            .extract(req.ws.clone(), &req.text, ctx, &analysis, deadline)
             .await
         {
             Ok(m) => Reading {
@@ -238,7 +258,7 @@ impl Pipeline {
         let rule_plan = planner::rules::plan(&input);
         let mut plan = rule_plan.clone();
         if route == Route::Slm && fallback.is_none() {
-            if let Some(model) = &self.model {
+            if let Some(model) = self.model.get() {
                 let deadline = Instant::now() + self.slm_deadline;
                 match model.plan(&input, deadline).await {
                     Ok(p) => match policy::check(&p, &state, &ex, &ws) {

@@ -1,6 +1,7 @@
 //! The model path as the pipeline sees it: an extractor and a planner that can fail, each
 //! failure naming the reason the rules answered instead.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use async_trait::async_trait;
@@ -50,7 +51,7 @@ pub trait ModelPath: Send + Sync {
     /// Reads one message with the model (beside the rules' analysis).
     async fn extract(
         &self,
-        ws: &Workspace,
+        ws: Arc<Workspace>,
         text: &str,
         ctx: &ExtractContext,
         rules: &RuleAnalysis,
@@ -63,7 +64,7 @@ pub trait ModelPath: Send + Sync {
     /// Runs an extraction only if the model is idle right now (shadow mode never queues).
     async fn extract_if_idle(
         &self,
-        ws: &Workspace,
+        ws: Arc<Workspace>,
         text: &str,
         ctx: &ExtractContext,
         rules: &RuleAnalysis,

@@ -89,7 +89,7 @@ impl Pipeline {
         if !router::shadowed(&flags, &self.salt, &req.conversation_id) {
             return;
         }
-        let Some(model) = self.model.clone() else {
+        let Some(model) = self.model.get().cloned() else {
             return;
         };
         let (store, metrics) = (self.store.clone(), self.metrics.clone());
@@ -103,7 +103,7 @@ impl Pipeline {
         let deadline = Instant::now() + self.slm_deadline;
         tokio::spawn(async move {
             let reading = model
-                .extract_if_idle(&ws, &text, &ctx, &analysis, deadline)
+                .extract_if_idle(ws.clone(), &text, &ctx, &analysis, deadline)
                 .await;
             let m = match reading {
                 Some(Ok(m)) => m,

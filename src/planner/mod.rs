@@ -3,6 +3,7 @@
 //! Whatever proposes a step, the policy engine decides whether it may run.
 
 pub mod rules;
+pub mod slm;
 
 use crate::domain::catalog::Workspace;
 use crate::domain::state::ConversationState;

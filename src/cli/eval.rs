@@ -1,0 +1,272 @@
+//! `pulpo eval`: run the extractors over a labelled JSONL set and report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+
+use crate::domain::catalog::Workspace;
+use crate::eval::{self, Prediction, RouteMetrics};
+use crate::nlu::rules::RuleExtractor;
+use crate::nlu::ExtractContext;
+
+/// Reads a workspace file (the catalog the extractors match services and staff against).
+pub fn workspace(path: &Path) -> anyhow::Result<Workspace> {
+    let src =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(Workspace::from_toml(&src, |_| None)?)
+}
+
+/// A progress bar on stderr: `label [#####.....] 120/300  eta 42s`.
+pub struct Progress {
+    label: String,
+    total: usize,
+    started: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    pub fn new(label: &str, total: usize) -> Self {
+        Progress {
+            label: label.to_string(),
+            total,
+            started: Instant::now(),
+            last: Instant::now() - std::time::Duration::from_secs(1),
+        }
+    }
+
+    pub fn tick(&mut self, done: usize) {
+        use std::io::IsTerminal;
+        let tty = std::io::stderr().is_terminal();
+        // On a terminal: redraw at most 5 times a second; in a log: a line per 10%.
+        let step = (self.total / 10).max(1);
+        if (tty && self.last.elapsed().as_millis() < 200 && done < self.total)
+            || (!tty && done % step != 0 && done < self.total)
+        {
+            return;
+        }
+        self.last = Instant::now();
+        let width = 30;
+        let filled = if self.total == 0 {
+            width
+        } else {
+            done * width / self.total
+        };
+        let elapsed = self.started.elapsed().as_secs_f64();
+        let eta = if done == 0 {
+            0.0
+        } else {
+            elapsed / done as f64 * (self.total - done) as f64
+        };
+        let mut err = std::io::stderr();
+        let _ = write!(
+            err,
+            "{}{} [{}{}] {}/{}  {:.0}s elapsed, eta {:.0}s ",
+            if tty { "\r" } else { "" },
+            self.label,
+            "#".repeat(filled),
+            ".".repeat(width - filled),
+            done,
+            self.total,
+            elapsed,
+            eta
+        );
+        if done >= self.total || !tty {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+    }
+}
+
+/// The legacy route's predictions.
+pub fn predict_legacy(ws: &Workspace, examples: &[eval::Example]) -> Vec<Prediction> {
+    let mut bar = Progress::new("legacy", examples.len());
+    let rules = RuleExtractor;
+    examples
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let t = Instant::now();
+            let ex = rules.extract(ws, &e.text, &ExtractContext::default());
+            let latency_ms = t.elapsed().as_secs_f64() * 1000.0;
+            bar.tick(i + 1);
+            Prediction {
+                id: e.id.clone(),
+                route: "legacy".into(),
+                intent: ex.intent,
+                slots: ex.slots,
+                confidence: ex.confidence,
+                fallback_reason: None,
+                latency_ms,
+            }
+        })
+        .collect()
+}
+
+pub struct EvalOutput {
+    pub metrics: Vec<RouteMetrics>,
+}
+
+pub fn write_outputs(
+    dataset: &Path,
+    metrics: &[RouteMetrics],
+    preds: &[Prediction],
+    out: Option<&PathBuf>,
+    report: Option<&PathBuf>,
+) -> anyhow::Result<()> {
+    if let Some(path) = out {
+        let mut f =
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        for p in preds {
+            writeln!(f, "{}", serde_json::to_string(p)?)?;
+        }
+        eprintln!("predictions: {}", path.display());
+    }
+    if let Some(path) = report {
+        let html = eval::report::render("Pulpo eval", &dataset.display().to_string(), metrics);
+        std::fs::write(path, html).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("report: {}", path.display());
+    }
+    Ok(())
+}
+
+/// Loads the engine and the intent head for a model spec.
+pub fn load_model(
+    model: &str,
+    models_dir: &Path,
+    threads: usize,
+) -> anyhow::Result<(crate::engine::Engine, crate::nlu::slm::SlmExtractor)> {
+    let engine = super::models::load_engine(model, models_dir, threads)?;
+    let head_path = super::train::head_path(models_dir, &engine.info.model);
+    let heads = match crate::nlu::slm::load_heads(&head_path, engine.model.cfg.hidden) {
+        Ok(h) => Some(h),
+        Err(e) => {
+            eprintln!(
+                "warning: {e}; the model decodes intent and slots itself (run `pulpo train`)"
+            );
+            None
+        }
+    };
+    let mut extractor = crate::nlu::slm::SlmExtractor::new(heads).map_err(anyhow::Error::msg)?;
+    if std::env::var("PULPO_EXTRACTOR_MODE").as_deref() == Ok("generate") {
+        extractor.mode = crate::nlu::slm::Mode::Generate;
+    }
+    Ok((engine, extractor))
+}
+
+/// The model route's predictions.
+pub fn predict_slm(
+    ws: &Workspace,
+    examples: &[eval::Example],
+    model: &str,
+    dir: &Path,
+    threads: usize,
+) -> anyhow::Result<Vec<Prediction>> {
+    let (engine, extractor) = load_model(model, dir, threads)?;
+    // Warm the prefix cache outside the timings.
+    engine.prefix(crate::nlu::slm::READER_PROMPT)?;
+    let mut bar = Progress::new("slm", examples.len());
+    let mut out = Vec::with_capacity(examples.len());
+    for (i, e) in examples.iter().enumerate() {
+        let ctx = ExtractContext::default();
+        let t = Instant::now();
+        let rules = RuleExtractor.analyze(ws, &e.text, &ctx);
+        let (ex, fallback) = match extractor.read(&engine, ws, &e.text, &ctx, &rules, None) {
+            Ok(reading) => (extractor.finish(&reading), None),
+            Err(crate::nlu::slm::SlmError::Schema(_)) => {
+                (rules.extraction.clone(), Some("schema_invalid".to_string()))
+            }
+            Err(crate::nlu::slm::SlmError::Engine(_)) => {
+                (rules.extraction.clone(), Some("slm_error".to_string()))
+            }
+        };
+        let latency_ms = t.elapsed().as_secs_f64() * 1000.0;
+        bar.tick(i + 1);
+        out.push(Prediction {
+            id: e.id.clone(),
+            route: "slm".into(),
+            intent: ex.intent,
+            slots: ex.slots,
+            confidence: ex.confidence,
+            fallback_reason: fallback,
+            latency_ms,
+        });
+    }
+    Ok(out)
+}
+
+/// `pulpo extract`: one message through one route.
+pub fn extract_one(
+    ws: &Workspace,
+    route: &str,
+    text: &str,
+    model: &str,
+    dir: &Path,
+    threads: usize,
+    verbose: bool,
+) -> anyhow::Result<serde_json::Value> {
+    let ctx = ExtractContext::default();
+    let t = Instant::now();
+    let rules = RuleExtractor.analyze(ws, text, &ctx);
+    match route {
+        "legacy" => Ok(serde_json::json!({
+            "route": "legacy",
+            "intent": rules.extraction.intent,
+            "slots": rules.extraction.slots,
+            "confidence": rules.extraction.confidence,
+            "fallback_reason": null,
+            "latency_ms": t.elapsed().as_secs_f64() * 1000.0,
+        })),
+        "slm" => {
+            let (engine, extractor) = load_model(model, dir, threads)?;
+            engine.prefix(crate::nlu::slm::READER_PROMPT)?;
+            let t = Instant::now();
+            let (ex, fallback, raw) = match extractor.read(&engine, ws, text, &ctx, &rules, None) {
+                Ok(r) => (
+                    extractor.finish(&r),
+                    None,
+                    Some((r.raw, r.stats, r.intent_probs)),
+                ),
+                Err(crate::nlu::slm::SlmError::Schema(e)) => (
+                    rules.extraction.clone(),
+                    Some(format!("schema_invalid: {e}")),
+                    None,
+                ),
+                Err(crate::nlu::slm::SlmError::Engine(e)) => (
+                    rules.extraction.clone(),
+                    Some(format!("slm_error: {e}")),
+                    None,
+                ),
+            };
+            let mut v = serde_json::json!({
+                "route": "slm",
+                "intent": ex.intent,
+                "slots": ex.slots,
+                "confidence": ex.confidence,
+                "fallback_reason": fallback,
+                "latency_ms": t.elapsed().as_secs_f64() * 1000.0,
+            });
+            if let (true, Some((raw, stats, probs))) = (verbose, raw) {
+                v["model_output"] = raw;
+                v["stats"] = serde_json::to_value(stats)?;
+                v["rules"] = serde_json::json!({"intent": rules.extraction.intent, "slots": rules.extraction.slots});
+                if let Some(p) = probs {
+                    v["intent_probs"] = crate::nlu::Intent::ALL
+                        .iter()
+                        .zip(p)
+                        .map(|(i, p)| {
+                            (
+                                i.as_str().to_string(),
+                                serde_json::json!((p * 1000.0).round() / 1000.0),
+                            )
+                        })
+                        .collect::<serde_json::Map<_, _>>()
+                        .into();
+                }
+            }
+            Ok(v)
+        }
+        other => anyhow::bail!("--route must be slm or legacy, not `{other}`"),
+    }
+}

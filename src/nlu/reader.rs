@@ -1,0 +1,339 @@
+//! The model as an encoder: one prefill of the message after the cached extraction prompt
+//! yields a hidden state per token; two small heads read them.
+//!
+//! - The intent head: the hidden state at the end of the prompt and the mean over the
+//!   message's tokens, beside the rules' cue scores.
+//! - The slot tagger: a B/I/O tag per word of the message (for services, dates, names and
+//!   staff) from the hidden state of the word's last token, the rules' tags of that word and a
+//!   few word-shape features. Its spans are spans of the message by construction.
+//!
+//! Times, phones, emails and booking ids keep their deterministic patterns.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalog::Workspace;
+use crate::domain::normalize::{find_dates, find_times, month_of, weekday_of};
+use crate::engine::Encoded;
+use crate::nlu::linear::Linear;
+use crate::nlu::rules::{RuleAnalysis, COMMON_NAMES};
+use crate::nlu::{Intent, SlotName, Slots};
+use crate::text::{fold_compare, Words};
+
+/// Bumped when features change, so caches and heads from older code are not reused.
+pub const FEATURES_VERSION: u32 = 1;
+
+/// The slots the tagger reads, in tag order.
+pub const TAG_SLOTS: [SlotName; 4] = [
+    SlotName::ServiceType,
+    SlotName::PreferredDate,
+    SlotName::ClientName,
+    SlotName::StaffName,
+];
+/// O, then B and I per slot.
+pub const TAG_CLASSES: usize = 1 + 2 * TAG_SLOTS.len();
+/// Word features besides the hidden state.
+pub const WORD_EXTRA: usize = 2 * TAG_SLOTS.len() + 14;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Heads {
+    pub version: u32,
+    pub model_sha256: String,
+    pub prompt_sha256: String,
+    pub data_sha256: String,
+    pub hidden_dim: usize,
+    pub train_examples: usize,
+    /// Cross-validated accuracy of each head on the training data (for the record).
+    pub cv_intent_accuracy: f32,
+    pub cv_slot_f1: f32,
+    pub intent: Linear,
+    pub tagger: Linear,
+}
+
+/// The message as the model saw it: its words and, per word, the tokens covering it.
+pub struct View {
+    pub words: Words,
+    /// Per word: (first token, last token) in the encoded suffix.
+    pub tokens: Vec<Option<(usize, usize)>>,
+    /// Tokens of the message.
+    pub message_tokens: (usize, usize),
+}
+
+/// Aligns the message's words with the tokens of `suffix`, in which the message starts at
+/// byte `start`.
+pub fn view(enc: &Encoded, message: &str, start: usize) -> View {
+    let words = Words::new(message);
+    let byte_of: Vec<usize> = message
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(message.len()))
+        .collect();
+    let mut tokens = Vec::with_capacity(words.len());
+    for w in &words.words {
+        let (b0, b1) = (start + byte_of[w.start], start + byte_of[w.end]);
+        let mut first = None;
+        let mut last = None;
+        for (t, &(s, e)) in enc.offsets.iter().enumerate() {
+            if s < b1 && e > b0 {
+                first.get_or_insert(t);
+                last = Some(t);
+            }
+        }
+        tokens.push(first.zip(last));
+    }
+    let end = start + message.len();
+    let covering: Vec<usize> = enc
+        .offsets
+        .iter()
+        .enumerate()
+        .filter(|(_, &(s, e))| s < end && e > start)
+        .map(|(t, _)| t)
+        .collect();
+    let message_tokens = (
+        covering.first().copied().unwrap_or(0),
+        covering.last().copied().unwrap_or(0),
+    );
+    View {
+        words,
+        tokens,
+        message_tokens,
+    }
+}
+
+/// Finds `value` as a word sequence of `words` (folded); the last match for dates of a
+/// reschedule is the caller's concern.
+pub fn find_span(words: &Words, value: &str) -> Option<(usize, usize)> {
+    let target: Vec<String> = Words::new(value)
+        .norms()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let n = words.norms();
+    if target.is_empty() || target.len() > n.len() {
+        return None;
+    }
+    (0..=n.len() - target.len())
+        .find(|&i| {
+            n[i..i + target.len()]
+                .iter()
+                .zip(&target)
+                .all(|(a, b)| *a == b)
+        })
+        .map(|i| (i, i + target.len()))
+}
+
+/// Rule features: 9 cue scores, the rule intent one-hot, the certainty flag.
+pub fn rule_features(r: &RuleAnalysis) -> Vec<f32> {
+    let mut f = Vec::with_capacity(19);
+    f.extend(r.scores.iter().map(|s| (s / 4.0).min(2.0)));
+    let mut one = [0f32; 9];
+    one[r.extraction.intent.index()] = 1.0;
+    f.extend(one);
+    f.push(if r.certain { 1.0 } else { 0.0 });
+    f
+}
+
+pub fn intent_features(enc: &Encoded, v: &View, rules: &RuleAnalysis) -> Vec<f32> {
+    let h = enc.hidden_dim;
+    let t_last = enc.tokens.len() - 1;
+    let mut x = enc.row(t_last).to_vec();
+    let (a, b) = v.message_tokens;
+    let mut mean = vec![0f32; h];
+    let n = (b + 1 - a).max(1) as f32;
+    for t in a..=b.min(t_last) {
+        for (m, x) in mean.iter_mut().zip(enc.row(t)) {
+            *m += x / n;
+        }
+    }
+    x.extend(mean);
+    x.extend(rule_features(rules));
+    x
+}
+
+fn rule_tags(words: &Words, rules: &RuleAnalysis) -> Vec<[f32; 2 * TAG_SLOTS.len()]> {
+    let mut tags = vec![[0f32; 2 * TAG_SLOTS.len()]; words.len()];
+    for (k, slot) in TAG_SLOTS.iter().enumerate() {
+        if let Some(value) = rules.extraction.slots.get(*slot) {
+            if let Some((i, j)) = find_span(words, value) {
+                tags[i][2 * k] = 1.0;
+                for t in tags.iter_mut().take(j).skip(i + 1) {
+                    t[2 * k + 1] = 1.0;
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// Features of every word of the message.
+pub fn word_features(
+    enc: &Encoded,
+    v: &View,
+    ws: &Workspace,
+    rules: &RuleAnalysis,
+) -> Vec<Vec<f32>> {
+    let n = v.words.norms();
+    let tags = rule_tags(&v.words, rules);
+    let times = find_times(&v.words);
+    let dates = find_dates(&v.words);
+    let in_time = |i: usize| times.iter().any(|t| (t.from..t.to).contains(&i));
+    let in_date = |i: usize| dates.iter().any(|d| (d.from..d.to).contains(&i));
+    let staff_alias = |w: &str| {
+        ws.staff
+            .iter()
+            .any(|s| fold_compare(&s.name) == w || s.aliases.iter().any(|a| fold_compare(a) == w))
+    };
+    let h = enc.hidden_dim;
+    (0..n.len())
+        .map(|i| {
+            let mut x = match v.tokens[i] {
+                Some((_, last)) => enc.row(last).to_vec(),
+                None => vec![0f32; h],
+            };
+            x.extend_from_slice(&tags[i]);
+            let raw = v.words.raw(i);
+            let prev = if i > 0 { n[i - 1] } else { "" };
+            let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            x.extend_from_slice(&[
+                flag(raw.chars().next().is_some_and(char::is_uppercase)),
+                flag(n[i].chars().any(|c| c.is_ascii_digit())),
+                flag(i == 0),
+                flag(i + 1 == n.len()),
+                (n[i].chars().count() as f32 / 10.0).min(2.0),
+                flag(COMMON_NAMES.contains(&n[i])),
+                flag(weekday_of(n[i]).is_some() || month_of(n[i]).is_some()),
+                flag(staff_alias(n[i])),
+                flag(prev == "con"),
+                flag(matches!(prev, "soy" | "llamo" | "nombre" | "habla")),
+                flag(matches!(prev, "el" | "la" | "este" | "esta")),
+                flag(matches!(prev, "para" | "a" | "al" | "del" | "de")),
+                flag(in_date(i)),
+                flag(in_time(i)),
+            ]);
+            x
+        })
+        .collect()
+}
+
+/// Gold word tags for a labelled message; `None` when a gold span is not a word sequence.
+pub fn gold_tags(
+    words: &Words,
+    slots: &std::collections::BTreeMap<String, String>,
+) -> Option<Vec<usize>> {
+    let mut tags = vec![0usize; words.len()];
+    for (k, slot) in TAG_SLOTS.iter().enumerate() {
+        if let Some(value) = slots.get(slot.as_str()) {
+            let (i, j) = find_span(words, value)?;
+            if tags[i..j].iter().any(|&t| t != 0) {
+                return None;
+            }
+            tags[i] = 1 + 2 * k;
+            for t in tags.iter_mut().take(j).skip(i + 1) {
+                *t = 2 + 2 * k;
+            }
+        }
+    }
+    Some(tags)
+}
+
+/// Spans from per-word tag probabilities: per slot, the best-scoring B(I)* run.
+pub fn decode(words: &Words, probs: &[Vec<f32>]) -> Slots {
+    let mut slots = Slots::default();
+    let labels: Vec<usize> = probs
+        .iter()
+        .map(|p| {
+            p.iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .map(|(i, _)| i)
+                .unwrap_or(0)
+        })
+        .collect();
+    for (k, slot) in TAG_SLOTS.iter().enumerate() {
+        let (b, i) = (1 + 2 * k, 2 + 2 * k);
+        let mut best: Option<(f32, usize, usize)> = None;
+        let mut w = 0;
+        while w < labels.len() {
+            if labels[w] == b || labels[w] == i {
+                let start = w;
+                let mut score = probs[w][labels[w]];
+                w += 1;
+                while w < labels.len() && labels[w] == i {
+                    score += probs[w][i];
+                    w += 1;
+                }
+                let mean = score / (w - start) as f32;
+                if best.is_none_or(|(s, _, _)| mean > s) {
+                    best = Some((mean, start, w));
+                }
+            } else {
+                w += 1;
+            }
+        }
+        if let Some((_, s, e)) = best {
+            slots.set(*slot, Some(words.span(s, e)));
+        }
+    }
+    slots
+}
+
+impl Heads {
+    /// Intent probabilities (`Intent::ALL` order) and slots of one encoded message.
+    pub fn read(
+        &self,
+        enc: &Encoded,
+        v: &View,
+        ws: &Workspace,
+        rules: &RuleAnalysis,
+    ) -> ([f32; 9], Slots) {
+        let p = self.intent.predict(&intent_features(enc, v, rules));
+        let mut probs = [0f32; 9];
+        probs.copy_from_slice(&p[..9]);
+        let feats = word_features(enc, v, ws, rules);
+        let tag_probs: Vec<Vec<f32>> = feats.iter().map(|x| self.tagger.predict(x)).collect();
+        (probs, decode(&v.words, &tag_probs))
+    }
+
+    pub fn best_intent(probs: &[f32; 9]) -> (Intent, f32) {
+        let i = (0..9)
+            .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
+            .unwrap_or(8);
+        (Intent::ALL[i], probs[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_tags_and_decoding_round_trip() {
+        let words = Words::new("quiero corte de pelo el viernes con Caro, soy Ana Paz");
+        let mut gold = std::collections::BTreeMap::new();
+        gold.insert("service_type".to_string(), "corte de pelo".to_string());
+        gold.insert("preferred_date".to_string(), "el viernes".to_string());
+        gold.insert("staff_name".to_string(), "Caro".to_string());
+        gold.insert("client_name".to_string(), "Ana Paz".to_string());
+        let tags = gold_tags(&words, &gold).unwrap();
+        let probs: Vec<Vec<f32>> = tags
+            .iter()
+            .map(|&t| {
+                let mut p = vec![0.01; TAG_CLASSES];
+                p[t] = 0.9;
+                p
+            })
+            .collect();
+        let slots = decode(&words, &probs);
+        assert_eq!(slots.service_type.as_deref(), Some("corte de pelo"));
+        assert_eq!(slots.preferred_date.as_deref(), Some("el viernes"));
+        assert_eq!(slots.staff_name.as_deref(), Some("Caro"));
+        assert_eq!(slots.client_name.as_deref(), Some("Ana Paz"));
+    }
+
+    #[test]
+    fn unalignable_gold_is_refused() {
+        let words = Words::new("hola");
+        let mut gold = std::collections::BTreeMap::new();
+        gold.insert("client_name".to_string(), "Ana".to_string());
+        assert!(gold_tags(&words, &gold).is_none());
+    }
+}

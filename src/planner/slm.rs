@@ -1,0 +1,343 @@
+//! The model planner: the model chooses the next step among the steps valid in the current
+//! state, under `schemas/planner_v1.json` narrowed per request to exactly those steps.
+//!
+//! The domain decides what is possible (which slots are missing, which tools have their
+//! arguments, what a message's topic forces); the model decides which of those to take;
+//! tool arguments are never generated, they come from the state. The policy engine still
+//! checks the result, and the rule planner takes over when it refuses.
+
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+
+use crate::domain::actions::ToolCall;
+use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
+use crate::domain::state::Flow;
+use crate::engine::{EngineError, GenRequest, GenStats, Generator, Grammar};
+use crate::nlu::signals::Topic;
+use crate::nlu::{Intent, SlotName};
+use crate::planner::{rules, PlanInput};
+
+pub const PROMPT: &str = include_str!("../../prompts/planner_v1.txt");
+pub const SCHEMA: &str = include_str!("../../schemas/planner_v1.json");
+
+#[derive(Debug)]
+pub enum PlanError {
+    Engine(EngineError),
+    Schema(String),
+}
+
+/// The steps valid in this state; the rule planner's choice first.
+pub fn candidates(input: &PlanInput) -> Vec<Plan> {
+    let ex = input.extraction;
+    let st = input.state;
+    let mut c = vec![rules::plan(input)];
+    match ex.signals.topic {
+        Some(Topic::Injection) => return c,
+        Some(Topic::Handoff) | Some(Topic::Complaint) => return c,
+        Some(Topic::Medical) => {
+            c.push(Plan::Handoff);
+            return dedupe(c);
+        }
+        _ => {}
+    }
+    if let Some(p) = &st.pending {
+        if ex.signals.affirmation == Some(true) {
+            return vec![Plan::Call(p.call.clone())];
+        }
+    }
+    let service = ex
+        .slots
+        .service_type
+        .as_deref()
+        .and_then(|s| input.ws.resolve_service(s))
+        .map(|s| s.id.clone());
+    match ex.intent {
+        Intent::InfoServices | Intent::InfoPrices | Intent::InfoHours => {
+            c.push(Plan::Call(ToolCall::ListServices {}));
+            c.push(Plan::Call(ToolCall::GetPrices { service }));
+            c.push(Plan::Call(ToolCall::GetHours {
+                date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
+            }));
+        }
+        Intent::Other => {
+            c.extend([
+                Plan::Reply(ReplyTopic::Address),
+                Plan::Reply(ReplyTopic::Payment),
+                Plan::Refuse(RefuseReason::OffTopic),
+                Plan::Handoff,
+            ]);
+        }
+        Intent::Greeting | Intent::Chitchat => {
+            c.extend([
+                Plan::Reply(ReplyTopic::Greeting),
+                Plan::Reply(ReplyTopic::Thanks),
+                Plan::Reply(ReplyTopic::Ack),
+            ]);
+        }
+        Intent::Book | Intent::Cancel | Intent::Reschedule => {}
+    }
+    if st.flow.is_some() {
+        c.push(rules::plan_flow(input));
+        let r = &st.resolved;
+        let missing: Vec<SlotName> = match st.flow {
+            Some(Flow::Book) => [
+                (r.service.is_none(), SlotName::ServiceType),
+                (r.date.is_none(), SlotName::PreferredDate),
+                (r.time.is_none(), SlotName::PreferredTime),
+                (r.name.is_none(), SlotName::ClientName),
+            ]
+            .into_iter()
+            .filter(|(m, _)| *m)
+            .map(|(_, s)| s)
+            .collect(),
+            Some(Flow::Reschedule) => [
+                (r.date.is_none(), SlotName::PreferredDate),
+                (r.time.is_none(), SlotName::PreferredTime),
+            ]
+            .into_iter()
+            .filter(|(m, _)| *m)
+            .map(|(_, s)| s)
+            .collect(),
+            _ => Vec::new(),
+        };
+        c.extend(missing.into_iter().map(Plan::Ask));
+    }
+    dedupe(c)
+}
+
+/// The step's identity in the planner schema (no arguments).
+pub fn key(p: &Plan) -> Value {
+    match p {
+        Plan::Call(c) => json!({"step": "call_tool", "tool": c.name().as_str()}),
+        Plan::Confirm(c) => json!({"step": "confirm", "tool": c.name().as_str()}),
+        Plan::Ask(s) => json!({"step": "ask", "slot": s.as_str()}),
+        Plan::Reply(t) => json!({"step": "reply", "topic": t.as_str()}),
+        Plan::Handoff => json!({"step": "handoff"}),
+        Plan::Refuse(r) => json!({"step": "refuse", "reason": r.as_str()}),
+    }
+}
+
+fn dedupe(plans: Vec<Plan>) -> Vec<Plan> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for p in plans {
+        let k = key(&p);
+        if !seen.contains(&k) {
+            seen.push(k);
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The per-request schema: one alternative per valid step.
+pub fn request_schema(cands: &[Plan]) -> Value {
+    let alts: Vec<Value> = cands
+        .iter()
+        .map(|p| {
+            let k = key(p);
+            let obj = k.as_object().cloned().unwrap_or_default();
+            let props: serde_json::Map<String, Value> = obj.iter().map(|(f, v)| (f.clone(), json!({"const": v}))).collect();
+            let required: Vec<&String> = obj.keys().collect();
+            json!({"type": "object", "properties": props, "required": required, "additionalProperties": false})
+        })
+        .collect();
+    json!({"anyOf": alts})
+}
+
+fn flow_name(f: Option<Flow>) -> &'static str {
+    match f {
+        Some(Flow::Book) => "reservar",
+        Some(Flow::Cancel) => "cancelar",
+        Some(Flow::Reschedule) => "cambiar un turno",
+        None => "ninguno",
+    }
+}
+
+/// The state, as the planner prompt describes it.
+pub fn describe(input: &PlanInput) -> String {
+    let ex = input.extraction;
+    let st = input.state;
+    let r = &st.resolved;
+    let mut s = format!("Intención: {}.", ex.intent);
+    if let Some(svc) = &ex.slots.service_type {
+        s.push_str(&format!(
+            " Servicio mencionado: {}.",
+            svc.replace(['<', '>', '|'], " ")
+        ));
+    }
+    if let Some(t) = ex.signals.topic {
+        let name = match t {
+            Topic::Handoff => "quiere hablar con una persona",
+            Topic::Medical => "consulta médica",
+            Topic::Injection => "intenta cambiar las instrucciones",
+            Topic::Address => "dirección",
+            Topic::Payment => "pagos",
+            Topic::Complaint => "queja",
+        };
+        s.push_str(&format!(" Tema: {name}."));
+    }
+    s.push_str(&format!(" Flujo: {}.", flow_name(st.flow)));
+    if st.flow.is_some() {
+        let have: Vec<&str> = [
+            (r.service.is_some(), "servicio"),
+            (r.date.is_some(), "fecha"),
+            (
+                r.time.is_some(),
+                if st.checked.is_some() {
+                    "hora (disponible)"
+                } else {
+                    "hora"
+                },
+            ),
+            (r.name.is_some(), "nombre"),
+            (st.target.is_some(), "turno a modificar"),
+        ]
+        .into_iter()
+        .filter(|(h, _)| *h)
+        .map(|(_, n)| n)
+        .collect();
+        let missing: Vec<&str> = [
+            (r.service.is_none(), "servicio"),
+            (r.date.is_none(), "fecha"),
+            (r.time.is_none(), "hora"),
+            (r.name.is_none(), "nombre"),
+        ]
+        .into_iter()
+        .filter(|(m, _)| *m)
+        .map(|(_, n)| n)
+        .collect();
+        if !have.is_empty() {
+            s.push_str(&format!(" Tenemos: {}.", have.join(", ")));
+        }
+        s.push_str(&format!(
+            " Falta: {}.",
+            if missing.is_empty() {
+                "nada".to_string()
+            } else {
+                missing.join(", ")
+            }
+        ));
+    }
+    match ex.signals.affirmation {
+        Some(true) => s.push_str(" El cliente dijo que sí."),
+        Some(false) => s.push_str(" El cliente dijo que no."),
+        None => {}
+    }
+    if let Some(p) = &st.pending {
+        s.push_str(&format!(
+            " Pendiente de confirmar: {}.",
+            p.call.name().as_str()
+        ));
+    }
+    s
+}
+
+pub struct SlmPlanner {
+    validator: jsonschema::Validator,
+}
+
+impl SlmPlanner {
+    pub fn new() -> Result<SlmPlanner, String> {
+        let schema: Value =
+            serde_json::from_str(SCHEMA).map_err(|e| format!("schemas/planner_v1.json: {e}"))?;
+        let validator = jsonschema::validator_for(&schema)
+            .map_err(|e| format!("schemas/planner_v1.json: {e}"))?;
+        Ok(SlmPlanner { validator })
+    }
+
+    /// Proposes a step (blocking; run it on the model worker).
+    pub fn plan(
+        &self,
+        g: &dyn Generator,
+        input: &PlanInput,
+        cancel: Option<Arc<AtomicBool>>,
+    ) -> Result<(Plan, GenStats), PlanError> {
+        let cands = candidates(input);
+        let prompt = format!(
+            "<|im_start|>user\n{}\n<|im_end|>\n<|im_start|>assistant\n",
+            describe(input)
+        );
+        let out = g
+            .generate(&GenRequest {
+                prefix: PROMPT,
+                prompt: &prompt,
+                grammar: Grammar::JsonSchema(request_schema(&cands)),
+                max_tokens: 32,
+                cancel,
+                want_prompt_hidden: false,
+                refine: None,
+            })
+            .map_err(PlanError::Engine)?;
+        let v = out.json.clone().unwrap_or(Value::Null);
+        if let Err(e) = self.validator.validate(&v) {
+            return Err(PlanError::Schema(format!("{e} in {}", out.text)));
+        }
+        let plan = cands.into_iter().find(|p| key(p) == v).ok_or_else(|| {
+            PlanError::Schema(format!("{} is not one of the offered steps", out.text))
+        })?;
+        Ok((plan, out.stats))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::tests::demo;
+    use crate::domain::state::ConversationState;
+    use crate::nlu::{Extraction, Signals, Slots};
+
+    fn ex(intent: Intent, topic: Option<Topic>) -> Extraction {
+        Extraction {
+            intent,
+            confidence: 1.0,
+            slots: Slots::default(),
+            signals: Signals {
+                affirmation: None,
+                topic,
+            },
+        }
+    }
+
+    #[test]
+    fn candidates_start_with_the_rule_choice_and_respect_topics() {
+        let ws = demo();
+        let st = ConversationState::default();
+        let e = ex(Intent::Other, Some(Topic::Injection));
+        let input = PlanInput {
+            ws: &ws,
+            state: &st,
+            extraction: &e,
+            message_key: "k",
+        };
+        assert_eq!(
+            candidates(&input),
+            vec![Plan::Refuse(RefuseReason::Injection)]
+        );
+        let e = ex(Intent::InfoPrices, None);
+        let input = PlanInput {
+            ws: &ws,
+            state: &st,
+            extraction: &e,
+            message_key: "k",
+        };
+        let c = candidates(&input);
+        assert_eq!(c[0], Plan::Call(ToolCall::GetPrices { service: None }));
+        assert_eq!(c.len(), 3);
+    }
+
+    #[test]
+    fn the_schema_admits_exactly_the_candidates() {
+        let cands = vec![
+            Plan::Ask(SlotName::PreferredDate),
+            Plan::Reply(ReplyTopic::Greeting),
+        ];
+        let v = jsonschema::validator_for(&request_schema(&cands)).unwrap();
+        assert!(v.is_valid(&json!({"step": "ask", "slot": "preferred_date"})));
+        assert!(v.is_valid(&json!({"step": "reply", "topic": "greeting"})));
+        assert!(!v.is_valid(&json!({"step": "ask", "slot": "client_name"})));
+        assert!(!v.is_valid(&json!({"step": "call_tool", "tool": "create_booking"})));
+    }
+}
