@@ -75,7 +75,6 @@ fn bench(c: &mut Criterion) {
         max_tokens: 32,
         cancel: None,
         want_prompt_hidden: false,
-        refine: None,
     };
     let prefix: &'static str = Box::leak(prefix.into_boxed_str());
     e.prefix(prefix).unwrap();

@@ -53,6 +53,9 @@ enum ModelsCommand {
     Fetch {
         /// A manifest id, or `hf:REPO/FILE`.
         id: Option<String>,
+        /// Do not train the reader heads (the model path then decodes with the grammar only).
+        #[arg(long)]
+        no_heads: bool,
         #[arg(long, env = "PULPO_MODELS_DIR", default_value = "models")]
         models_dir: PathBuf,
     },
@@ -162,8 +165,29 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Models { command } => match command {
             ModelsCommand::List { models_dir } => pulpo::cli::models::list(&models_dir),
-            ModelsCommand::Fetch { id, models_dir } => {
+            ModelsCommand::Fetch {
+                id,
+                models_dir,
+                no_heads,
+            } => {
                 let p = pulpo::cli::models::fetch_model(id.as_deref(), &models_dir)?;
+                let id = id.unwrap_or_else(|| DEFAULT_MODEL.to_string());
+                if !no_heads && !id.starts_with("hf:") {
+                    let ws = pulpo::cli::eval::workspace(std::path::Path::new(
+                        "config/workspaces/demo-salon.toml",
+                    ))?;
+                    let sha = pulpo::cli::models::model_sha(&id, &models_dir)?;
+                    let dir = models_dir.clone();
+                    let model = id.clone();
+                    let load = move || -> anyhow::Result<Box<dyn pulpo::engine::Generator>> {
+                        Ok(Box::new(pulpo::cli::models::load_engine(
+                            &model,
+                            &dir,
+                            default_threads(),
+                        )?))
+                    };
+                    pulpo::cli::train::ensure_heads(load, &sha, &ws, &models_dir, &id)?;
+                }
                 println!("{}", p.display());
                 Ok(())
             }
@@ -267,7 +291,7 @@ fn main() -> anyhow::Result<()> {
             };
             let sha = pulpo::cli::models::model_sha(&model.model, &model.models_dir)?;
             let out = pulpo::cli::train::head_path(&model.models_dir, &engine.info.model);
-            pulpo::cli::train::train(&engine, &sha, &ws, &sets, &out, cv.max(2))?;
+            pulpo::cli::train::train(&engine, &sha, &ws, &sets, &out, Some(cv))?;
             Ok(())
         }
         Command::Generate {

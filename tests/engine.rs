@@ -184,7 +184,6 @@ fn run(prompt: &str, schema: &Value) -> Value {
             max_tokens: 96,
             cancel: None,
             want_prompt_hidden: false,
-            refine: None,
         })
         .unwrap_or_else(|err| panic!("{prompt:?}: {err}"));
     out.json.unwrap()
@@ -226,7 +225,6 @@ fn a_token_limit_is_an_error_not_invalid_json() {
             max_tokens: 8,
             cancel: None,
             want_prompt_hidden: false,
-            refine: None,
         })
         .unwrap_err();
     assert!(
@@ -248,7 +246,6 @@ fn generation_stats_count_forced_and_cached_tokens() {
             max_tokens: 32,
             cancel: None,
             want_prompt_hidden: true,
-            refine: None,
         })
         .unwrap();
     let s = &out.stats;

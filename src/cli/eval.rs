@@ -41,18 +41,17 @@ impl Progress {
         let tty = std::io::stderr().is_terminal();
         // On a terminal: redraw at most 5 times a second; in a log: a line per 10%.
         let step = (self.total / 10).max(1);
-        if (tty && self.last.elapsed().as_millis() < 200 && done < self.total)
-            || (!tty && done % step != 0 && done < self.total)
-        {
+        let due = if tty {
+            self.last.elapsed().as_millis() >= 200
+        } else {
+            done.is_multiple_of(step)
+        };
+        if !due && done < self.total {
             return;
         }
         self.last = Instant::now();
         let width = 30;
-        let filled = if self.total == 0 {
-            width
-        } else {
-            done * width / self.total
-        };
+        let filled = (done * width).checked_div(self.total).unwrap_or(width);
         let elapsed = self.started.elapsed().as_secs_f64();
         let eta = if done == 0 {
             0.0

@@ -97,7 +97,6 @@ pub fn generate(
         max_tokens,
         cancel: None,
         want_prompt_hidden: false,
-        refine: None,
     })?;
     let json = out.json.clone().unwrap_or_default();
     if let Err(e) = validator.validate(&json) {
@@ -170,7 +169,6 @@ pub fn bench(engine: Arc<Engine>) -> anyhow::Result<serde_json::Value> {
         max_tokens: 64,
         cancel: None,
         want_prompt_hidden: false,
-        refine: None,
     })?;
     let steps = (out.stats.sampled_tokens + 1).max(1) as f64;
     Ok(json!({

@@ -16,7 +16,7 @@ use crate::nlu::linear::{Fit, Linear};
 use crate::nlu::reader::{self, Heads, TAG_CLASSES, TAG_SLOTS};
 use crate::nlu::rules::RuleExtractor;
 use crate::nlu::slm::{self, READER_PROMPT};
-use crate::nlu::ExtractContext;
+use crate::nlu::{ExtractContext, SlotName};
 use crate::text::fold_compare;
 
 /// The dev data the shipped heads are trained on (never the test part).
@@ -210,9 +210,30 @@ fn fit_tagger(items: &[&Item], l2: f32) -> Linear {
     )
 }
 
-/// Micro F1 of tagged slots against gold, over examples.
-fn tag_f1(tagger: &Linear, items: &[&Item], examples: &[Example]) -> (usize, usize, usize) {
-    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+type Counts = [(usize, usize, usize); TAG_SLOTS.len()];
+
+fn count(c: &mut (usize, usize, usize), gold: Option<&String>, pred: Option<&str>) {
+    match (gold, pred) {
+        (Some(g), Some(p)) if fold_compare(g) == fold_compare(p) => c.0 += 1,
+        (Some(_), Some(_)) => {
+            c.1 += 1;
+            c.2 += 1
+        }
+        (Some(_), None) => c.2 += 1,
+        (None, Some(_)) => c.1 += 1,
+        _ => {}
+    }
+}
+
+/// Per tagged slot: (tp, fp, fn) of the tagger and of the rules on the same examples.
+fn tag_counts(
+    tagger: &Linear,
+    items: &[&Item],
+    examples: &[Example],
+    ws: &Workspace,
+) -> (Counts, Counts) {
+    let mut tag = [(0, 0, 0); TAG_SLOTS.len()];
+    let mut rul = [(0, 0, 0); TAG_SLOTS.len()];
     for it in items {
         let e = &examples[it.example];
         let Some((feats, _)) = &it.words else {
@@ -221,20 +242,13 @@ fn tag_f1(tagger: &Linear, items: &[&Item], examples: &[Example]) -> (usize, usi
         let words = crate::text::Words::new(&e.text.chars().take(1000).collect::<String>());
         let probs: Vec<Vec<f32>> = feats.iter().map(|x| tagger.predict(x)).collect();
         let slots = reader::decode(&words, &probs);
-        for s in TAG_SLOTS {
-            match (e.slots.get(s.as_str()), slots.get(s)) {
-                (Some(g), Some(p)) if fold_compare(g) == fold_compare(p) => tp += 1,
-                (Some(_), Some(_)) => {
-                    fp += 1;
-                    fn_ += 1
-                }
-                (Some(_), None) => fn_ += 1,
-                (None, Some(_)) => fp += 1,
-                _ => {}
-            }
+        let r = RuleExtractor.extract(ws, &e.text, &ExtractContext::default());
+        for (k, s) in TAG_SLOTS.iter().enumerate() {
+            count(&mut tag[k], e.slots.get(s.as_str()), slots.get(*s));
+            count(&mut rul[k], e.slots.get(s.as_str()), r.slots.get(*s));
         }
     }
-    (tp, fp, fn_)
+    (tag, rul)
 }
 
 fn f1((tp, fp, fn_): (usize, usize, usize)) -> f32 {
@@ -247,29 +261,41 @@ fn f1((tp, fp, fn_): (usize, usize, usize)) -> f32 {
     }
 }
 
-/// k-fold cross-validation of both heads at one regularization each.
-pub fn cross_validate(
+/// k-fold cross-validated intent accuracy.
+pub fn cv_intent(items: &[Item], k: usize, l2: f32) -> f32 {
+    let mut correct = 0;
+    for fold in 0..k {
+        let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
+        let intent = fit_intent(&train, l2);
+        correct += items
+            .iter()
+            .filter(|i| i.example % k == fold)
+            .filter(|i| intent.argmax(&i.intent_x).0 == i.intent_y)
+            .count();
+    }
+    correct as f32 / items.len().max(1) as f32
+}
+
+/// k-fold cross-validated per-slot counts of the tagger and of the rules.
+pub fn cv_tagger(
     items: &[Item],
     examples: &[Example],
+    ws: &Workspace,
     k: usize,
-    l2_intent: f32,
-    l2_tag: f32,
-) -> (f32, f32) {
-    let mut correct = 0;
-    let mut counts = (0, 0, 0);
+    l2: f32,
+) -> (Counts, Counts) {
+    let mut tag = [(0, 0, 0); TAG_SLOTS.len()];
+    let mut rul = [(0, 0, 0); TAG_SLOTS.len()];
     for fold in 0..k {
         let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
         let test: Vec<&Item> = items.iter().filter(|i| i.example % k == fold).collect();
-        let intent = fit_intent(&train, l2_intent);
-        correct += test
-            .iter()
-            .filter(|i| intent.argmax(&i.intent_x).0 == i.intent_y)
-            .count();
-        let tagger = fit_tagger(&train, l2_tag);
-        let c = tag_f1(&tagger, &test, examples);
-        counts = (counts.0 + c.0, counts.1 + c.1, counts.2 + c.2);
+        let (t, r) = tag_counts(&fit_tagger(&train, l2), &test, examples, ws);
+        for s in 0..TAG_SLOTS.len() {
+            tag[s] = (tag[s].0 + t[s].0, tag[s].1 + t[s].1, tag[s].2 + t[s].2);
+            rul[s] = (rul[s].0 + r[s].0, rul[s].1 + r[s].1, rul[s].2 + r[s].2);
+        }
     }
-    (correct as f32 / items.len().max(1) as f32, f1(counts))
+    (tag, rul)
 }
 
 /// Rules' F1 on the tagged slots (the bar the tagger must clear).
@@ -306,13 +332,22 @@ fn shuffled(n: usize) -> Vec<usize> {
     v
 }
 
+/// The intent head's regularization, chosen by `pulpo train --cv 5` on the dev data.
+pub const INTENT_L2: f32 = 0.003;
+/// The slots the tagger reads better than the rules out of fold (`pulpo train --cv 5`): none
+/// on the current dev data (per-slot F1 ties within 0.005), so the rules keep every slot.
+pub const TAGGER_SLOTS: &[SlotName] = &[];
+const TAGGER_L2: f32 = 0.1;
+
+/// Trains the heads. With `cv`, explores: a grid for the intent head and an out-of-fold
+/// comparison of tagger and rules per slot; without, uses the recorded choices.
 pub fn train(
     g: &dyn Generator,
     model_sha: &str,
     ws: &Workspace,
     sets: &[PathBuf],
     out: &Path,
-    cv: usize,
+    cv: Option<usize>,
 ) -> anyhow::Result<Heads> {
     let (mut examples, data_sha) = load_examples(sets)?;
     anyhow::ensure!(
@@ -324,24 +359,56 @@ pub fn train(
     examples = order.iter().map(|&i| examples[i].clone()).collect();
     let encs = encodings(g, model_sha, &data_sha, &examples)?;
     let items = items(ws, &examples, &encs);
-    let aligned = items.iter().filter(|i| i.words.is_some()).count();
-    eprintln!(
-        "{} examples, {aligned} with word-aligned slots; rules' F1 on the tagged slots: {:.3}",
-        items.len(),
-        rules_tag_f1(ws, &examples)
-    );
-    let mut best = (0f32, 0.01f32, 0f32, 0.01f32);
-    for l2 in [3e-3f32, 1e-2, 3e-2, 1e-1] {
-        let (acc, sf1) = cross_validate(&items, &examples, cv, l2, l2);
-        eprintln!("l2 {l2:<6}: {cv}-fold intent accuracy {acc:.3}, tagged-slot F1 {sf1:.3}");
-        if acc > best.0 {
-            best.0 = acc;
-            best.1 = l2;
+    let (mut intent_l2, mut cv_acc, mut cv_f1) = (INTENT_L2, f32::NAN, f32::NAN);
+    let mut tagger_slots: Vec<SlotName> = TAGGER_SLOTS.to_vec();
+    if let Some(k) = cv {
+        let k = k.max(2);
+        eprintln!(
+            "{} examples; rules' F1 on the tagged slots: {:.3}",
+            items.len(),
+            rules_tag_f1(ws, &examples)
+        );
+        let mut best = (0f32, INTENT_L2);
+        for l2 in [3e-3f32, 1e-2, 3e-2, 1e-1] {
+            let acc = cv_intent(&items, k, l2);
+            eprintln!("intent head, l2 {l2:<6}: {k}-fold accuracy {acc:.3}");
+            if acc > best.0 {
+                best = (acc, l2);
+            }
         }
-        if sf1 > best.2 {
-            best.2 = sf1;
-            best.3 = l2;
+        (cv_acc, intent_l2) = best;
+        let (tag, rul) = cv_tagger(&items, &examples, ws, k, TAGGER_L2);
+        tagger_slots.clear();
+        let (mut merged, mut rules_only) = ((0, 0, 0), (0, 0, 0));
+        for (i, s) in TAG_SLOTS.iter().enumerate() {
+            let (ft, fr) = (f1(tag[i]), f1(rul[i]));
+            let use_tagger = ft > fr + 0.005;
+            eprintln!(
+                "{:<16} {k}-fold F1: tagger {ft:.3}, rules {fr:.3} → {}",
+                s.as_str(),
+                if use_tagger { "tagger" } else { "rules" }
+            );
+            let chosen = if use_tagger { tag[i] } else { rul[i] };
+            merged = (
+                merged.0 + chosen.0,
+                merged.1 + chosen.1,
+                merged.2 + chosen.2,
+            );
+            rules_only = (
+                rules_only.0 + rul[i].0,
+                rules_only.1 + rul[i].1,
+                rules_only.2 + rul[i].2,
+            );
+            if use_tagger {
+                tagger_slots.push(*s);
+            }
         }
+        cv_f1 = f1(merged);
+        eprintln!(
+            "tagged slots F1 out of fold: chosen {:.3}, rules {:.3}",
+            cv_f1,
+            f1(rules_only)
+        );
     }
     let all: Vec<&Item> = items.iter().collect();
     let heads = Heads {
@@ -351,10 +418,11 @@ pub fn train(
         data_sha256: data_sha,
         hidden_dim: encs.first().map(|e| e.hidden_dim).unwrap_or(0),
         train_examples: items.len(),
-        cv_intent_accuracy: best.0,
-        cv_slot_f1: best.2,
-        intent: fit_intent(&all, best.1),
-        tagger: fit_tagger(&all, best.3),
+        cv_intent_accuracy: cv_acc,
+        cv_slot_f1: cv_f1,
+        intent: fit_intent(&all, intent_l2),
+        tagger: (!tagger_slots.is_empty()).then(|| fit_tagger(&all, TAGGER_L2)),
+        tagger_slots,
     };
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
@@ -363,12 +431,64 @@ pub fn train(
     std::fs::write(&tmp, serde_json::to_vec(&heads)?)?;
     std::fs::rename(&tmp, out)?;
     eprintln!(
-        "heads: intent l2 {} (cv {:.3}), tagger l2 {} (cv F1 {:.3}) → {}",
-        best.1,
-        best.0,
-        best.3,
-        best.2,
+        "heads: intent l2 {intent_l2}, tagger for {:?} → {}",
+        heads.tagger_slots,
         out.display()
     );
     Ok(heads)
+}
+
+/// Makes sure `models/heads/<id>.heads.json` exists for the current prompt and dev data:
+/// reuses it, else copies it from the cache, else trains it (a few minutes, once per machine).
+pub fn ensure_heads(
+    load: impl FnOnce() -> anyhow::Result<Box<dyn Generator>>,
+    model_sha: &str,
+    ws: &Workspace,
+    models_dir: &Path,
+    model_id: &str,
+) -> anyhow::Result<PathBuf> {
+    let out = head_path(models_dir, model_id);
+    let sets: Vec<PathBuf> = TRAIN_SETS.iter().map(PathBuf::from).collect();
+    let (_, data_sha) = load_examples(&sets)?;
+    let key = hex::encode(Sha256::digest(format!(
+        "{FEATURES_VERSION}|{model_sha}|{}|{data_sha}|{INTENT_L2}|{TAGGER_SLOTS:?}",
+        slm::prompt_sha256()
+    )));
+    let cached = crate::engine::fetch::cache_dir()
+        .join("heads")
+        .join(format!("{}.json", &key[..32]));
+    let fresh = |p: &Path| -> bool {
+        std::fs::read(p)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Heads>(&b).ok())
+            .is_some_and(|h| {
+                h.data_sha256 == data_sha
+                    && h.model_sha256 == model_sha
+                    && h.prompt_sha256 == slm::prompt_sha256()
+                    && h.version == FEATURES_VERSION
+            })
+    };
+    if fresh(&out) {
+        eprintln!("{model_id}: reader heads up to date at {}", out.display());
+        return Ok(out);
+    }
+    if fresh(&cached) {
+        std::fs::create_dir_all(out.parent().unwrap_or(models_dir))?;
+        std::fs::copy(&cached, &out)?;
+        eprintln!(
+            "{model_id}: reader heads from the cache → {}",
+            out.display()
+        );
+        return Ok(out);
+    }
+    eprintln!(
+        "{model_id}: training the reader heads on the dev data (once per machine; a few minutes)"
+    );
+    let g = load()?;
+    train(g.as_ref(), model_sha, ws, &sets, &out, None)?;
+    if let Some(dir) = cached.parent() {
+        std::fs::create_dir_all(dir)?;
+        let _ = std::fs::copy(&out, &cached);
+    }
+    Ok(out)
 }

@@ -50,9 +50,6 @@ pub struct GenRequest<'a> {
     pub cancel: Option<Arc<AtomicBool>>,
     /// Also return the hidden state at the end of the prompt (before any output token).
     pub want_prompt_hidden: bool,
-    /// Builds the grammar from the hidden state at the end of the prompt (a classifier head
-    /// deciding a field before decoding starts); replaces `grammar` when set.
-    pub refine: Option<&'a (dyn Fn(&[f32]) -> Result<Grammar, EngineError> + Sync)>,
 }
 
 /// One sampled (not forced) step: the token, and its probability among the allowed tokens.
@@ -126,7 +123,7 @@ impl Engine {
         stats.prompt_tokens = prefix.tokens.len() + prompt.len();
         let mut pending: Vec<u32> = prompt;
         let mut prompt_hidden = None;
-        if (req.want_prompt_hidden || req.refine.is_some()) && !pending.is_empty() {
+        if req.want_prompt_hidden && !pending.is_empty() {
             let t = Instant::now();
             let out = self.model.forward(&pending, &mut cache, Want::Hidden)?;
             stats.prefill_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -135,10 +132,7 @@ impl Engine {
             prompt_hidden = Some(out.hidden);
             pending.clear();
         }
-        let grammar = match (req.refine, &prompt_hidden) {
-            (Some(f), Some(h)) => f(h)?,
-            _ => req.grammar.clone(),
-        };
+        let grammar = req.grammar.clone();
         let t = Instant::now();
         let parser = self
             .factory()

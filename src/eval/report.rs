@@ -208,7 +208,8 @@ td,th{{border:1px solid #ddd;padding:4px 8px;text-align:right}}th{{background:#f
         let _ = write!(s, "<th>{}</th>", esc(&r.route));
     }
     s.push_str("</tr>");
-    let rows: Vec<(&str, Box<dyn Fn(&RouteMetrics) -> String>)> = vec![
+    type Cell = Box<dyn Fn(&RouteMetrics) -> String>;
+    let rows: Vec<(&str, Cell)> = vec![
         ("messages", Box::new(|r| r.n.to_string())),
         (
             "intent accuracy",

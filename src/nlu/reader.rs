@@ -20,7 +20,7 @@ use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
 /// Bumped when features change, so caches and heads from older code are not reused.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
 /// The slots the tagger reads, in tag order.
 pub const TAG_SLOTS: [SlotName; 4] = [
@@ -46,7 +46,11 @@ pub struct Heads {
     pub cv_intent_accuracy: f32,
     pub cv_slot_f1: f32,
     pub intent: Linear,
-    pub tagger: Linear,
+    /// Absent when no slot uses it.
+    pub tagger: Option<Linear>,
+    /// The slots the tagger reads better than the rules (out of fold on the training data);
+    /// the rules keep the others.
+    pub tagger_slots: Vec<SlotName>,
 }
 
 /// The message as the model saw it: its words and, per word, the tokens covering it.
@@ -185,10 +189,13 @@ pub fn word_features(
     let h = enc.hidden_dim;
     (0..n.len())
         .map(|i| {
-            let mut x = match v.tokens[i] {
+            let row = |j: usize| match v.tokens.get(j).copied().flatten() {
                 Some((_, last)) => enc.row(last).to_vec(),
                 None => vec![0f32; h],
             };
+            // The word's own state, and the next word's (which has seen this one: right context).
+            let mut x = row(i);
+            x.extend(row(i + 1));
             x.extend_from_slice(&tags[i]);
             let raw = v.words.raw(i);
             let prev = if i > 0 { n[i - 1] } else { "" };
@@ -288,8 +295,15 @@ impl Heads {
         let p = self.intent.predict(&intent_features(enc, v, rules));
         let mut probs = [0f32; 9];
         probs.copy_from_slice(&p[..9]);
+        let Some(tagger) = self
+            .tagger
+            .as_ref()
+            .filter(|_| !self.tagger_slots.is_empty())
+        else {
+            return (probs, Slots::default());
+        };
         let feats = word_features(enc, v, ws, rules);
-        let tag_probs: Vec<Vec<f32>> = feats.iter().map(|x| self.tagger.predict(x)).collect();
+        let tag_probs: Vec<Vec<f32>> = feats.iter().map(|x| tagger.predict(x)).collect();
         (probs, decode(&v.words, &tag_probs))
     }
 

@@ -862,6 +862,30 @@ impl RuleExtractor {
     }
 
     pub fn analyze(&self, ws: &Workspace, text: &str, ctx: &ExtractContext) -> RuleAnalysis {
+        self.analyze_as(ws, text, ctx, None)
+    }
+
+    /// The slots of `text` read for a given intent (which date or time a reschedule means
+    /// depends on it) — for when another reader decided the intent.
+    pub fn slots_for(
+        &self,
+        ws: &Workspace,
+        text: &str,
+        ctx: &ExtractContext,
+        intent: Intent,
+    ) -> Slots {
+        self.analyze_as(ws, text, ctx, Some(intent))
+            .extraction
+            .slots
+    }
+
+    fn analyze_as(
+        &self,
+        ws: &Workspace,
+        text: &str,
+        ctx: &ExtractContext,
+        forced: Option<Intent>,
+    ) -> RuleAnalysis {
         let words = Words::new(text);
         let n = words.norms();
         let signals = Signals {
@@ -1014,7 +1038,7 @@ impl RuleExtractor {
         } else if let Some((from, to)) = unknown_service {
             slots.service_type = Some(words.span(from, to));
         }
-        let pick_last = intent == Intent::Reschedule;
+        let pick_last = forced.unwrap_or(intent) == Intent::Reschedule;
         if let Some(d) = pick(&dates, pick_last) {
             slots.preferred_date = Some(words.span(d.from, d.to));
         }

@@ -258,11 +258,18 @@ impl SlmExtractor {
         let (intent, confidence) = Heads::best_intent(&probs);
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
+        // The rules' reading of the slots for this intent (which date a reschedule means
+        // depends on it), where the tagger is not better.
+        let rule_slots = if intent == rules.extraction.intent {
+            rules.extraction.slots.clone()
+        } else {
+            crate::nlu::rules::RuleExtractor.slots_for(ws, &clean, ctx, intent)
+        };
         for name in SlotName::ALL {
-            let v = if reader::TAG_SLOTS.contains(&name) {
+            let v = if heads.tagger_slots.contains(&name) {
                 tagged.get(name)
             } else {
-                rules.extraction.slots.get(name)
+                rule_slots.get(name)
             };
             if let Some(v) = v {
                 slots.insert(name.as_str().to_string(), Value::String(v.to_string()));
@@ -336,7 +343,6 @@ impl SlmExtractor {
             max_tokens: MAX_TOKENS,
             cancel,
             want_prompt_hidden: false,
-            refine: None,
         })?;
         let raw = out.json.clone().unwrap_or(Value::Null);
         let (intent, model_slots) = self.validate(&raw)?;

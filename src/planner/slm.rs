@@ -16,7 +16,7 @@ use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::Flow;
 use crate::engine::{EngineError, GenRequest, GenStats, Generator, Grammar};
 use crate::nlu::signals::Topic;
-use crate::nlu::{Intent, SlotName};
+use crate::nlu::Intent;
 use crate::planner::{rules, PlanInput};
 
 pub const PROMPT: &str = include_str!("../../prompts/planner_v1.txt");
@@ -78,31 +78,10 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
         }
         Intent::Book | Intent::Cancel | Intent::Reschedule => {}
     }
+    // In a flow, continuing it is always an option (an info question mid-booking can be
+    // answered or the booking pursued); missing slots are asked in the flow's own order.
     if st.flow.is_some() {
         c.push(rules::plan_flow(input));
-        let r = &st.resolved;
-        let missing: Vec<SlotName> = match st.flow {
-            Some(Flow::Book) => [
-                (r.service.is_none(), SlotName::ServiceType),
-                (r.date.is_none(), SlotName::PreferredDate),
-                (r.time.is_none(), SlotName::PreferredTime),
-                (r.name.is_none(), SlotName::ClientName),
-            ]
-            .into_iter()
-            .filter(|(m, _)| *m)
-            .map(|(_, s)| s)
-            .collect(),
-            Some(Flow::Reschedule) => [
-                (r.date.is_none(), SlotName::PreferredDate),
-                (r.time.is_none(), SlotName::PreferredTime),
-            ]
-            .into_iter()
-            .filter(|(m, _)| *m)
-            .map(|(_, s)| s)
-            .collect(),
-            _ => Vec::new(),
-        };
-        c.extend(missing.into_iter().map(Plan::Ask));
     }
     dedupe(c)
 }
@@ -256,6 +235,13 @@ impl SlmPlanner {
         cancel: Option<Arc<AtomicBool>>,
     ) -> Result<(Plan, GenStats), PlanError> {
         let cands = candidates(input);
+        // One valid step: nothing to choose (the grammar would force every token).
+        if cands.len() == 1 {
+            return Ok((
+                cands.into_iter().next().expect("one candidate"),
+                GenStats::default(),
+            ));
+        }
         let prompt = format!(
             "<|im_start|>user\n{}\n<|im_end|>\n<|im_start|>assistant\n",
             describe(input)
@@ -268,7 +254,6 @@ impl SlmPlanner {
                 max_tokens: 32,
                 cancel,
                 want_prompt_hidden: false,
-                refine: None,
             })
             .map_err(PlanError::Engine)?;
         let v = out.json.clone().unwrap_or(Value::Null);
@@ -287,7 +272,7 @@ mod tests {
     use super::*;
     use crate::domain::catalog::tests::demo;
     use crate::domain::state::ConversationState;
-    use crate::nlu::{Extraction, Signals, Slots};
+    use crate::nlu::{Extraction, Signals, SlotName, Slots};
 
     fn ex(intent: Intent, topic: Option<Topic>) -> Extraction {
         Extraction {
