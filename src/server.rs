@@ -167,7 +167,7 @@ pub fn spawn_model_load(state: &Arc<AppState>) {
     }
 }
 
-fn load_model_path(cfg: &Config) -> anyhow::Result<Arc<dyn ModelPath>> {
+pub fn load_model_path(cfg: &Config) -> anyhow::Result<Arc<dyn ModelPath>> {
     use crate::engine::{fetch, Engine, Generator};
     let started = Instant::now();
     let (path, id) = fetch::resolve(&cfg.model, &cfg.models_dir)

@@ -1,0 +1,134 @@
+//! The slm route with the real default model: it answers the contract, books over several
+//! messages, and degrades to the rules — with the reason — on deadlines and overload.
+//! Needs `pulpo models fetch` (model + reader heads; the README's test command runs it).
+
+mod common;
+
+use std::sync::{Arc, OnceLock};
+
+use common::*;
+use pulpo::pipeline::model::ModelPath;
+use serde_json::json;
+
+/// One loaded model for the whole test binary (loading takes seconds).
+fn model(queue: usize) -> Arc<dyn ModelPath> {
+    static SHARED: OnceLock<Arc<dyn ModelPath>> = OnceLock::new();
+    let build = || {
+        let args = pulpo::config::ServeArgs {
+            models_dir: Some(repo().join("models")),
+            slm_queue: Some(queue),
+            ..Default::default()
+        };
+        let cfg = pulpo::config::Config::merge(&args, Default::default(), None).unwrap();
+        pulpo::server::load_model_path(&cfg).expect("the default model and its heads are fetched (pulpo models fetch)")
+    };
+    if queue == 0 {
+        return SHARED.get_or_init(build).clone();
+    }
+    build()
+}
+
+async fn slm_app(deadline_ms: u64, m: Arc<dyn ModelPath>) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = pulpo::config::ServeArgs {
+        db: Some(dir.path().join("pulpo.db").display().to_string()),
+        workspaces: Some(workspaces_dir(dir.path())),
+        enable_slm_pipeline: Some(true),
+        slm_canary_percent: Some(100),
+        slm_deadline_ms: Some(deadline_ms),
+        ..Default::default()
+    };
+    args.models_dir = Some(repo().join("models"));
+    let cfg = pulpo::config::Config::merge(&args, Default::default(), Some(ADMIN.into())).unwrap();
+    let state = pulpo::server::build_state(cfg, Some(m), None).await.unwrap();
+    TestApp {
+        router: pulpo::api::app(state.clone()),
+        state,
+        dir,
+    }
+}
+
+#[tokio::test]
+async fn seed_fixtures_answer_on_the_slm_route() {
+    let app = slm_app(10_000, model(0)).await;
+    for (name, want) in [("request_saludo.json", "greeting"), ("request_precio.json", "info_prices"), ("request_reserva.json", "book")] {
+        let r = app.post("/v1/decide", Some(DEMO_KEY), &fixture(name)).await;
+        assert_eq!(r.status.as_u16(), 200, "{}", r.body);
+        assert_valid_response(&r.body);
+        assert_eq!(r.body["route"], "slm");
+        assert!(r.body["fallback_reason"].is_null(), "{name}: {}", r.body);
+        assert_eq!(r.body["intent"], want, "{name}");
+        let c = r.body["confidence"].as_f64().unwrap();
+        assert!(c > 0.0 && c <= 1.0 && c != 0.95, "the model's own probability: {c}");
+    }
+    let ready = app.request("GET", "/ready", None, None, None).await;
+    assert_eq!(ready.status.as_u16(), 200, "{}", ready.body);
+    assert_eq!(ready.body["model"]["extractor"], "reader");
+}
+
+#[tokio::test]
+async fn a_booking_on_the_slm_route_lands_in_sqlite() {
+    let app = slm_app(10_000, model(0)).await;
+    let sent = at_day(1, 10, 0);
+    let c = "wa:5491100000101";
+    let steps = [
+        "hola! quiero sacar un turno para mechitas",
+        "el sábado",
+        "a las 11",
+        "Carla Ruiz",
+        "sí, confirmo",
+    ];
+    let mut last = json!(null);
+    for (i, text) in steps.iter().enumerate() {
+        last = app.say(c, &format!("m{i}"), text, sent).await;
+        assert_eq!(last["route"], "slm");
+    }
+    assert_eq!(last["actions"][0]["tool"], "create_booking", "{last}");
+    assert_eq!(last["actions"][0]["status"], "ok", "{last}");
+    let conn = rusqlite::Connection::open(app.dir.path().join("pulpo.db")).unwrap();
+    let (svc, name, status): (String, String, String) = conn
+        .query_row("SELECT service_id, customer_name, status FROM bookings", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
+    assert_eq!((svc.as_str(), name.as_str(), status.as_str()), ("mechas", "Carla Ruiz", "confirmed"));
+}
+
+#[tokio::test]
+async fn a_missed_deadline_answers_through_the_rules_and_says_so() {
+    let app = slm_app(50, model(0)).await;
+    // A long message cannot be read in 50 ms on two cores.
+    let mut m = fixture("request_precio.json");
+    m["message"]["text"] = json!("hola buenas tardes, quería consultar cuánto sale el corte de pelo y también si hacen mechas californianas, gracias ".repeat(4));
+    let r = app.post("/v1/decide", Some(DEMO_KEY), &m).await;
+    assert_eq!(r.status.as_u16(), 200);
+    assert_valid_response(&r.body);
+    assert_eq!(r.body["route"], "slm");
+    assert_eq!(r.body["fallback_reason"], "slm_timeout", "{}", r.body);
+    assert_eq!(r.body["intent"], "info_prices", "the rules answered");
+    let metrics = app.request("GET", "/metrics", None, None, None).await;
+    assert!(metrics.body.as_str().unwrap().contains("pulpo_fallbacks_total{reason=\"slm_timeout\"}"));
+}
+
+#[tokio::test]
+async fn overload_answers_through_the_rules_without_errors() {
+    // A queue of one: of many simultaneous requests, most cannot wait for the model.
+    let app = Arc::new(slm_app(3_000, model(1)).await);
+    let mut handles = Vec::new();
+    for i in 0..12 {
+        let app = app.clone();
+        handles.push(tokio::spawn(async move {
+            let mut m = fixture("request_precio.json");
+            m["conversation_id"] = json!(format!("wa:54911000{i:05}"));
+            m["message"]["id"] = json!(format!("o{i}"));
+            app.post("/v1/decide", Some(DEMO_KEY), &m).await
+        }));
+    }
+    let mut reasons = Vec::new();
+    for h in handles {
+        let r = h.await.unwrap();
+        assert_eq!(r.status.as_u16(), 200, "{}", r.body);
+        assert_valid_response(&r.body);
+        reasons.push(r.body["fallback_reason"].as_str().unwrap_or("none").to_string());
+    }
+    assert!(reasons.iter().any(|r| r == "slm_overloaded"), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r == "none"), "some were read by the model: {reasons:?}");
+}
