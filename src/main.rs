@@ -123,6 +123,21 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Run the benchmark workloads and check their p90 against config/budgets.toml.
+    Budgets {
+        /// A short run that checks the workloads work (CI); budgets are reported, not enforced.
+        #[arg(long)]
+        quick: bool,
+        /// Skip the model workloads (no model needed).
+        #[arg(long)]
+        no_model: bool,
+        #[arg(long, default_value = "config/budgets.toml")]
+        budgets: PathBuf,
+        #[arg(long, default_value = "config/workspaces")]
+        workspaces: PathBuf,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Constrained JSON from the engine alone: output on stdout, stats on stderr.
     Generate {
         /// JSON schema the output must satisfy.
@@ -292,6 +307,40 @@ fn main() -> anyhow::Result<()> {
             let sha = pulpo::cli::models::model_sha(&model.model, &model.models_dir)?;
             let out = pulpo::cli::train::head_path(&model.models_dir, &engine.info.model);
             pulpo::cli::train::train(&engine, &sha, &ws, &sets, &out, Some(cv))?;
+            Ok(())
+        }
+        Command::Budgets {
+            quick,
+            no_model,
+            budgets,
+            workspaces,
+            model,
+        } => {
+            let b = pulpo::eval::budgets::Budgets::load(&budgets).map_err(anyhow::Error::msg)?;
+            let ws = std::sync::Arc::new(pulpo::cli::eval::workspace(
+                &workspaces.join("demo-salon.toml"),
+            )?);
+            let path = if no_model {
+                None
+            } else {
+                let args = ServeArgs {
+                    model: Some(model.model.clone()),
+                    models_dir: Some(model.models_dir.clone()),
+                    threads: Some(model.threads()),
+                    ..Default::default()
+                };
+                let cfg = Config::merge(&args, Default::default(), None)?;
+                Some(pulpo::server::load_model_path(&cfg)?)
+            };
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()?;
+            let rows = rt.block_on(pulpo::eval::budgets::run(&b, ws, &workspaces, path, quick))?;
+            print!("{}", pulpo::eval::budgets::table(&rows, !quick));
+            if !quick && rows.iter().any(|r| !r.ok) {
+                anyhow::bail!("a workload is over its p90 budget");
+            }
             Ok(())
         }
         Command::Generate {

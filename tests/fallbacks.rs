@@ -24,7 +24,14 @@ struct Scripted;
 
 #[async_trait]
 impl ModelPath for Scripted {
-    async fn extract(&self, _ws: Arc<Workspace>, text: &str, _ctx: &ExtractContext, rules: &RuleAnalysis, _d: Instant) -> Result<ModelExtraction, ModelFailure> {
+    async fn extract(
+        &self,
+        _ws: Arc<Workspace>,
+        text: &str,
+        _ctx: &ExtractContext,
+        rules: &RuleAnalysis,
+        _d: Instant,
+    ) -> Result<ModelExtraction, ModelFailure> {
         if text.contains("esquema") {
             return Err(ModelFailure::SchemaInvalid("bad output".into()));
         }
@@ -33,7 +40,10 @@ impl ModelPath for Scripted {
         }
         let mut e = rules.extraction.clone();
         e.confidence = 0.42;
-        Ok(ModelExtraction { extraction: e, latency_ms: 1.0 })
+        Ok(ModelExtraction {
+            extraction: e,
+            latency_ms: 1.0,
+        })
     }
 
     async fn plan(&self, input: &PlanInput<'_>, _d: Instant) -> Result<Plan, ModelFailure> {
@@ -51,7 +61,14 @@ impl ModelPath for Scripted {
         }))
     }
 
-    async fn extract_if_idle(&self, ws: Arc<Workspace>, text: &str, ctx: &ExtractContext, rules: &RuleAnalysis, d: Instant) -> Option<Result<ModelExtraction, ModelFailure>> {
+    async fn extract_if_idle(
+        &self,
+        ws: Arc<Workspace>,
+        text: &str,
+        ctx: &ExtractContext,
+        rules: &RuleAnalysis,
+        d: Instant,
+    ) -> Option<Result<ModelExtraction, ModelFailure>> {
         Some(self.extract(ws, text, ctx, rules, d).await)
     }
 
@@ -70,7 +87,9 @@ async fn app() -> TestApp {
         ..Default::default()
     };
     let cfg = pulpo::config::Config::merge(&args, Default::default(), Some(ADMIN.into())).unwrap();
-    let state = pulpo::server::build_state(cfg, Some(Arc::new(Scripted)), None).await.unwrap();
+    let state = pulpo::server::build_state(cfg, Some(Arc::new(Scripted)), None)
+        .await
+        .unwrap();
     TestApp {
         router: pulpo::api::app(state.clone()),
         state,
@@ -81,7 +100,13 @@ async fn app() -> TestApp {
 #[tokio::test]
 async fn each_model_failure_has_its_reason_and_a_rule_answer() {
     let app = app().await;
-    for (i, (text, reason)) in [("cuánto sale el corte? esquema", "schema_invalid"), ("cuánto sale el corte? motor", "slm_error")].iter().enumerate() {
+    for (i, (text, reason)) in [
+        ("cuánto sale el corte? esquema", "schema_invalid"),
+        ("cuánto sale el corte? motor", "slm_error"),
+    ]
+    .iter()
+    .enumerate()
+    {
         let r = app.say("wa:1", &format!("f{i}"), text, now_ba()).await;
         assert_eq!(r["route"], "slm");
         assert_eq!(r["fallback_reason"], *reason, "{r}");
@@ -90,16 +115,24 @@ async fn each_model_failure_has_its_reason_and_a_rule_answer() {
     }
     let m = app.request("GET", "/metrics", None, None, None).await;
     let text = m.body.as_str().unwrap();
-    assert!(text.contains("pulpo_schema_validation_failures_total{stage=\"extractor\"} 1"), "{text}");
+    assert!(
+        text.contains("pulpo_schema_validation_failures_total{stage=\"extractor\"} 1"),
+        "{text}"
+    );
     assert!(text.contains("pulpo_fallbacks_total{reason=\"slm_error\"} 1"));
 }
 
 #[tokio::test]
 async fn a_plan_the_policy_refuses_falls_back_to_the_rule_planner() {
     let app = app().await;
-    let r = app.say("wa:2", "p1", "cuánto sale el corte?", now_ba()).await;
+    let r = app
+        .say("wa:2", "p1", "cuánto sale el corte?", now_ba())
+        .await;
     assert_eq!(r["fallback_reason"], "planner_rejected", "{r}");
-    assert_eq!(r["actions"][0]["tool"], "get_prices", "the rule planner's step ran");
+    assert_eq!(
+        r["actions"][0]["tool"], "get_prices",
+        "the rule planner's step ran"
+    );
     let n: i64 = rusqlite::Connection::open(app.dir.path().join("pulpo.db"))
         .unwrap()
         .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0))

@@ -20,7 +20,8 @@ fn model(queue: usize) -> Arc<dyn ModelPath> {
             ..Default::default()
         };
         let cfg = pulpo::config::Config::merge(&args, Default::default(), None).unwrap();
-        pulpo::server::load_model_path(&cfg).expect("the default model and its heads are fetched (pulpo models fetch)")
+        pulpo::server::load_model_path(&cfg)
+            .expect("the default model and its heads are fetched (pulpo models fetch)")
     };
     if queue == 0 {
         return SHARED.get_or_init(build).clone();
@@ -40,7 +41,9 @@ async fn slm_app(deadline_ms: u64, m: Arc<dyn ModelPath>) -> TestApp {
     };
     args.models_dir = Some(repo().join("models"));
     let cfg = pulpo::config::Config::merge(&args, Default::default(), Some(ADMIN.into())).unwrap();
-    let state = pulpo::server::build_state(cfg, Some(m), None).await.unwrap();
+    let state = pulpo::server::build_state(cfg, Some(m), None)
+        .await
+        .unwrap();
     TestApp {
         router: pulpo::api::app(state.clone()),
         state,
@@ -51,7 +54,11 @@ async fn slm_app(deadline_ms: u64, m: Arc<dyn ModelPath>) -> TestApp {
 #[tokio::test]
 async fn seed_fixtures_answer_on_the_slm_route() {
     let app = slm_app(10_000, model(0)).await;
-    for (name, want) in [("request_saludo.json", "greeting"), ("request_precio.json", "info_prices"), ("request_reserva.json", "book")] {
+    for (name, want) in [
+        ("request_saludo.json", "greeting"),
+        ("request_precio.json", "info_prices"),
+        ("request_reserva.json", "book"),
+    ] {
         let r = app.post("/v1/decide", Some(DEMO_KEY), &fixture(name)).await;
         assert_eq!(r.status.as_u16(), 200, "{}", r.body);
         assert_valid_response(&r.body);
@@ -59,7 +66,10 @@ async fn seed_fixtures_answer_on_the_slm_route() {
         assert!(r.body["fallback_reason"].is_null(), "{name}: {}", r.body);
         assert_eq!(r.body["intent"], want, "{name}");
         let c = r.body["confidence"].as_f64().unwrap();
-        assert!(c > 0.0 && c <= 1.0 && c != 0.95, "the model's own probability: {c}");
+        assert!(
+            c > 0.0 && c <= 1.0 && c != 0.95,
+            "the model's own probability: {c}"
+        );
     }
     let ready = app.request("GET", "/ready", None, None, None).await;
     assert_eq!(ready.status.as_u16(), 200, "{}", ready.body);
@@ -87,9 +97,16 @@ async fn a_booking_on_the_slm_route_lands_in_sqlite() {
     assert_eq!(last["actions"][0]["status"], "ok", "{last}");
     let conn = rusqlite::Connection::open(app.dir.path().join("pulpo.db")).unwrap();
     let (svc, name, status): (String, String, String) = conn
-        .query_row("SELECT service_id, customer_name, status FROM bookings", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row(
+            "SELECT service_id, customer_name, status FROM bookings",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
-    assert_eq!((svc.as_str(), name.as_str(), status.as_str()), ("mechas", "Carla Ruiz", "confirmed"));
+    assert_eq!(
+        (svc.as_str(), name.as_str(), status.as_str()),
+        ("mechas", "Carla Ruiz", "confirmed")
+    );
 }
 
 #[tokio::test]
@@ -105,7 +122,11 @@ async fn a_missed_deadline_answers_through_the_rules_and_says_so() {
     assert_eq!(r.body["fallback_reason"], "slm_timeout", "{}", r.body);
     assert_eq!(r.body["intent"], "info_prices", "the rules answered");
     let metrics = app.request("GET", "/metrics", None, None, None).await;
-    assert!(metrics.body.as_str().unwrap().contains("pulpo_fallbacks_total{reason=\"slm_timeout\"}"));
+    assert!(metrics
+        .body
+        .as_str()
+        .unwrap()
+        .contains("pulpo_fallbacks_total{reason=\"slm_timeout\"}"));
 }
 
 #[tokio::test]
@@ -127,8 +148,16 @@ async fn overload_answers_through_the_rules_without_errors() {
         let r = h.await.unwrap();
         assert_eq!(r.status.as_u16(), 200, "{}", r.body);
         assert_valid_response(&r.body);
-        reasons.push(r.body["fallback_reason"].as_str().unwrap_or("none").to_string());
+        reasons.push(
+            r.body["fallback_reason"]
+                .as_str()
+                .unwrap_or("none")
+                .to_string(),
+        );
     }
     assert!(reasons.iter().any(|r| r == "slm_overloaded"), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r == "none"), "some were read by the model: {reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r == "none"),
+        "some were read by the model: {reasons:?}"
+    );
 }
