@@ -97,6 +97,8 @@ pub struct FileModel {
     pub deadline_ms: Option<u64>,
     pub queue: Option<usize>,
     pub preload: Option<bool>,
+    /// Load the model when the flags enable the model path at run time (default true).
+    pub autoload: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -133,6 +135,8 @@ pub struct Config {
     pub slm_deadline: Duration,
     pub slm_queue: usize,
     pub preload_model: bool,
+    /// Load the model in the background when the flags enable it at run time.
+    pub model_autoload: bool,
     /// Largest request body (n8n sends small JSON; 64 KiB leaves room for metadata).
     pub max_body_bytes: usize,
     /// Longest message text in chars (WhatsApp's own limit is 4096).
@@ -294,6 +298,7 @@ impl Config {
                 .unwrap_or(4)
                 .clamp(1, 1024),
             preload_model: args.preload_model.or(file.model.preload).unwrap_or(false),
+            model_autoload: file.model.autoload.unwrap_or(true),
             max_body_bytes: file
                 .limits
                 .max_body_bytes

@@ -78,8 +78,17 @@ enum Command {
     /// Evaluate the extractors on a labelled JSONL dataset.
     Eval {
         /// JSONL: {"id","text","intent","slots":{...}} per line.
+        #[arg(long, required_unless_present = "export_disagreements")]
+        dataset: Option<PathBuf>,
+        /// Instead of evaluating: write the shadow disagreements stored in the last
+        /// `--since-hours` as a JSONL file ready to label (phones and emails redacted).
         #[arg(long)]
-        dataset: PathBuf,
+        export_disagreements: Option<PathBuf>,
+        #[arg(long, default_value_t = 48)]
+        since_hours: i64,
+        /// The store holding the shadow comparisons (a SQLite path or postgres:// URL).
+        #[arg(long, env = "PULPO_DB", default_value = "data/pulpo.db")]
+        db: String,
         /// Which route(s): slm, legacy or both.
         #[arg(long, default_value = "both")]
         route: String,
@@ -219,12 +228,21 @@ fn main() -> anyhow::Result<()> {
         },
         Command::Eval {
             dataset,
+            export_disagreements,
+            since_hours,
+            db,
             route,
             out,
             report,
             workspace,
             model,
         } => {
+            if let Some(path) = export_disagreements {
+                let n = pulpo::cli::eval::export_disagreements(&db, since_hours, &path)?;
+                eprintln!("{n} disagreements → {} (label them with docs/labelling.md, then `pulpo eval --dataset`)", path.display());
+                return Ok(());
+            }
+            let dataset = dataset.context("--dataset is required")?;
             let ws = pulpo::cli::eval::workspace(&workspace)?;
             let (examples, errors) = pulpo::eval::load_dataset(&dataset)
                 .with_context(|| format!("reading {}", dataset.display()))?;

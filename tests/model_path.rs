@@ -161,3 +161,129 @@ async fn overload_answers_through_the_rules_without_errors() {
         "some were read by the model: {reasons:?}"
     );
 }
+
+#[tokio::test]
+async fn shadow_compares_in_the_background_correctly_and_never_changes_the_answer() {
+    let m = model(0);
+    let build = |shadow: u8, m: Option<Arc<dyn ModelPath>>| async move {
+        let dir = tempfile::tempdir().unwrap();
+        let args = pulpo::config::ServeArgs {
+            db: Some(dir.path().join("pulpo.db").display().to_string()),
+            workspaces: Some(workspaces_dir(dir.path())),
+            enable_slm_pipeline: Some(false),
+            slm_shadow_percent: Some(shadow),
+            ..Default::default()
+        };
+        let cfg =
+            pulpo::config::Config::merge(&args, Default::default(), Some(ADMIN.into())).unwrap();
+        let state = pulpo::server::build_state(cfg, m, None).await.unwrap();
+        TestApp {
+            router: pulpo::api::app(state.clone()),
+            state,
+            dir,
+        }
+    };
+    let shadowed = build(100, Some(m.clone())).await;
+    let plain = build(0, None).await;
+    // A labelled sample: the rules and the model agree on some and not on others.
+    let sample = [
+        "hola buenas tardes",
+        "cuánto sale el corte?",
+        "tengo turno el jueves pero no llego, me lo pasás al viernes?",
+        "la sofi hace pestañas?",
+        "gracias!! nos vemos",
+    ];
+    let sent = now_ba();
+    for (i, text) in sample.iter().enumerate() {
+        let a = shadowed.say(&format!("wa:sh{i}"), "m", text, sent).await;
+        // Wait for this message's background comparison (the model only runs when idle).
+        for _ in 0..200 {
+            if metric(&shadowed, "pulpo_shadow_comparisons_total{").await
+                + metric(&shadowed, "pulpo_shadow_skipped_total{").await
+                > i as u64
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let b = plain.say(&format!("wa:sh{i}"), "m", text, sent).await;
+        assert_eq!(a["route"], "legacy");
+        for field in [
+            "intent",
+            "slots",
+            "reply",
+            "next_action",
+            "fallback_reason",
+            "plan",
+        ] {
+            assert_eq!(a[field], b[field], "shadow changed `{field}` for {text:?}");
+        }
+        let strip = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|a| json!([a["tool"], a["args"], a["status"], a["result"]]))
+                .collect()
+        };
+        assert_eq!(strip(&a["actions"]), strip(&b["actions"]), "{text}");
+    }
+    // The comparisons land in the store shortly after (the model runs when idle).
+    assert_eq!(
+        metric(&shadowed, "pulpo_shadow_comparisons_total{").await,
+        sample.len() as u64,
+        "every message compared"
+    );
+    assert_eq!(metric(&shadowed, "pulpo_shadow_skipped_total{").await, 0);
+    let store = shadowed.state.pipeline.store.clone();
+    let rows = store
+        .shadow_disagreements(chrono::Utc::now() - chrono::Duration::hours(1), 100)
+        .await
+        .unwrap();
+    let ws = Arc::new(
+        pulpo::cli::eval::workspace(&repo().join("config/workspaces/demo-salon.toml")).unwrap(),
+    );
+    let ctx = pulpo::nlu::ExtractContext::default();
+    let mut disagreements = 0;
+    for text in sample {
+        let rules = pulpo::nlu::rules::RuleExtractor.analyze(&ws, text, &ctx);
+        let read = m
+            .extract(
+                ws.clone(),
+                text,
+                &ctx,
+                &rules,
+                std::time::Instant::now() + std::time::Duration::from_secs(30),
+            )
+            .await
+            .unwrap();
+        let (agrees, differ) =
+            pulpo::pipeline::shadow::compare(&rules.extraction, &read.extraction);
+        let stored = rows.iter().find(|r| r.text_redacted == text);
+        match stored {
+            Some(r) => {
+                disagreements += 1;
+                assert_eq!(r.legacy_intent, rules.extraction.intent.as_str(), "{text}");
+                assert_eq!(r.slm_intent, read.extraction.intent.as_str(), "{text}");
+                assert_eq!(r.intent_agrees, agrees, "{text}");
+                assert_eq!(r.slot_disagreements, differ, "{text}");
+            }
+            None => assert!(
+                agrees && differ.is_empty(),
+                "{text}: a disagreement that was not kept"
+            ),
+        }
+    }
+    assert_eq!(disagreements, rows.len());
+}
+
+/// The sum of a metric over its label sets.
+async fn metric(app: &TestApp, name: &str) -> u64 {
+    let m = app.request("GET", "/metrics", None, None, None).await;
+    m.body
+        .as_str()
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with(name))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<u64>().ok())
+        .sum()
+}

@@ -48,6 +48,7 @@ pub async fn put_flags(
     state.flags.set(new);
     if (new.enable_slm_pipeline || new.slm_shadow_percent > 0)
         && state.pipeline.model.get().is_none()
+        && state.config.model_autoload
     {
         crate::server::spawn_model_load(&state);
     }
@@ -97,4 +98,136 @@ pub async fn stats(
             "schema_invalid": state.metrics.counter_total("pulpo_schema_validation_failures_total"),
         }
     })))
+}
+
+pub async fn workspaces(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    auth::admin(req.headers(), state.config.admin_token.as_deref())?;
+    let mut list: Vec<serde_json::Value> = state
+        .workspaces
+        .values()
+        .map(|w| json!({"id": w.id, "name": w.name, "timezone": w.tz.name(), "services": w.services.len()}))
+        .collect();
+    list.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    Ok(Json(json!(list)))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaygroundMessage {
+    workspace_id: String,
+    conversation_id: String,
+    text: String,
+    #[serde(default)]
+    route: Option<String>,
+}
+
+/// One playground turn: like `/v1/decide` (the route may be forced), plus the state after it.
+pub async fn playground_decide(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    auth::admin(req.headers(), state.config.admin_token.as_deref())?;
+    let request_id = req
+        .extensions()
+        .get::<super::RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    let (_, value) = read_json(req, 16 * 1024).await?;
+    let m: PlaygroundMessage =
+        serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
+    let ws = state
+        .workspaces
+        .get(&m.workspace_id)
+        .cloned()
+        .ok_or_else(|| ApiError::UnknownWorkspace(m.workspace_id.chars().take(64).collect()))?;
+    if m.text.chars().count() > state.config.max_text_chars
+        || m.conversation_id.is_empty()
+        || m.conversation_id.len() > 128
+    {
+        return Err(ApiError::Validation(
+            "text or conversation_id out of bounds".into(),
+        ));
+    }
+    let turn = crate::pipeline::TurnRequest {
+        ws: ws.clone(),
+        conversation_id: m.conversation_id.clone(),
+        message_id: uuid::Uuid::new_v4().to_string(),
+        text: m.text,
+        timestamp: None,
+        customer_phone: Some("5491100000000".into()),
+        request_id,
+        force_route: super::decide::parse_route(m.route.as_deref()),
+    };
+    let resp = match state.pipeline.decide(turn).await {
+        Ok(r) => r,
+        Err(crate::pipeline::TurnError::Busy) => return Err(ApiError::ConversationBusy),
+        Err(crate::pipeline::TurnError::Store(e)) => return Err(ApiError::NotReady(e.to_string())),
+    };
+    let mut v = serde_json::to_value(resp).map_err(|e| ApiError::Internal(e.to_string()))?;
+    if let Ok(Some((st, _))) = state
+        .pipeline
+        .store
+        .load_conversation(&ws.id, &m.conversation_id)
+        .await
+    {
+        v["state"] = serde_json::to_value(st).unwrap_or_default();
+    }
+    Ok(Json(v))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResetRequest {
+    workspace_id: String,
+    conversation_id: String,
+}
+
+pub async fn playground_reset(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    auth::admin(req.headers(), state.config.admin_token.as_deref())?;
+    let (_, value) = read_json(req, 4096).await?;
+    let r: ResetRequest =
+        serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
+    if !state.workspaces.contains_key(&r.workspace_id) {
+        return Err(ApiError::UnknownWorkspace(
+            r.workspace_id.chars().take(64).collect(),
+        ));
+    }
+    state
+        .pipeline
+        .store
+        .reset_conversation(&r.workspace_id, &r.conversation_id)
+        .await
+        .map_err(|e| ApiError::NotReady(e.to_string()))?;
+    Ok(Json(json!({"reset": true})))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DisagreementQuery {
+    #[serde(default)]
+    pub hours: Option<i64>,
+    #[serde(default)]
+    pub limit: Option<usize>,
+}
+
+pub async fn shadow_disagreements(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query<DisagreementQuery>,
+    req: Request,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    auth::admin(req.headers(), state.config.admin_token.as_deref())?;
+    let since =
+        chrono::Utc::now() - chrono::Duration::hours(q.hours.unwrap_or(48).clamp(1, 24 * 90));
+    let rows = state
+        .pipeline
+        .store
+        .shadow_disagreements(since, q.limit.unwrap_or(200).min(5000))
+        .await
+        .map_err(|e| ApiError::NotReady(e.to_string()))?;
+    Ok(Json(json!(rows)))
 }

@@ -9,6 +9,9 @@
 //! | `GET /metrics` | anyone | Prometheus text |
 //! | `GET/PUT /admin/flags` | admin token | read / change the routing flags at run time |
 //! | `GET /admin/stats` | admin token | window statistics for the operations page |
+//! | `GET /admin/workspaces`, `POST /admin/playground/*` | admin token | the playground's API |
+//! | `GET /admin/shadow/disagreements` | admin token | recent shadow disagreements |
+//! | `GET /ops`, `GET /playground` | admin enabled | operator pages (they ask for the token) |
 
 pub mod admin;
 pub mod auth;
@@ -16,6 +19,7 @@ pub mod decide;
 pub mod error;
 pub mod health;
 pub mod limits;
+pub mod pages;
 pub mod shutdown;
 pub mod state;
 
@@ -100,6 +104,16 @@ pub fn app(state: Arc<AppState>) -> Router {
                 .fallback(method_not_allowed),
         )
         .route("/admin/stats", get(admin::stats))
+        .route("/admin/workspaces", get(admin::workspaces))
+        .route("/admin/playground/decide", post(admin::playground_decide))
+        .route("/admin/playground/reset", post(admin::playground_reset))
+        .route(
+            "/admin/shadow/disagreements",
+            get(admin::shadow_disagreements),
+        )
+        .route("/ops", get(pages::ops))
+        .route("/playground", get(pages::playground))
+        .route("/static/common.js", get(pages::common_js))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -269,3 +269,34 @@ pub fn extract_one(
         other => anyhow::bail!("--route must be slm or legacy, not `{other}`"),
     }
 }
+
+/// Writes stored shadow disagreements as a dataset to label: the model's reading is the
+/// suggested label, the rules' reading rides along for the labeller.
+pub fn export_disagreements(db: &str, since_hours: i64, out: &Path) -> anyhow::Result<usize> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let rows = rt.block_on(async {
+        let store = crate::store::open(db).await?;
+        let since = chrono::Utc::now() - chrono::Duration::hours(since_hours.max(1));
+        store.shadow_disagreements(since, 100_000).await
+    })?;
+    let mut f =
+        std::fs::File::create(out).with_context(|| format!("creating {}", out.display()))?;
+    for (i, r) in rows.iter().enumerate() {
+        let line = serde_json::json!({
+            "id": format!("shadow-{:05}", i + 1),
+            "text": r.text_redacted,
+            "intent": r.slm_intent,
+            "slots": r.slm_slots,
+            "legacy_intent": r.legacy_intent,
+            "legacy_slots": r.legacy_slots,
+            "disagree_on": r.slot_disagreements,
+            "intent_agrees": r.intent_agrees,
+            "workspace_id": r.workspace_id,
+            "seen_at": r.created_at,
+        });
+        writeln!(f, "{line}")?;
+    }
+    Ok(rows.len())
+}

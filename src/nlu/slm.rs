@@ -153,7 +153,7 @@ pub fn prompt_parts(text: &str, ctx: &ExtractContext) -> (String, usize, String)
     )
 }
 
-/// Every word span of the message up to [`MAX_SPAN_WORDS`] words, as written.
+/// Every word span of the message up to six words, as written.
 pub fn spans(text: &str) -> Vec<String> {
     let limited: String = text.chars().take(MAX_MODEL_CHARS).collect();
     let words = Words::new(&limited);

@@ -75,6 +75,8 @@ impl TestApp {
             ..Default::default()
         };
         let mut file = FileConfig::default();
+        // Tests bring their own model (or none): enabling the flags must not load one.
+        file.model.autoload = Some(false);
         tune(&mut args, &mut file);
         let config = Config::merge(&args, file, Some(ADMIN.into())).unwrap();
         let state = pulpo::server::build_state(config, None, Some("no model in this test".into()))
