@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the test suite: fetches the default model the engine tests need (cached in
-# ~/.cache/pulpo, verified by sha256), then every unit, integration and doc test.
+# ~/.cache/pulpo, verified by sha256) and trains its reader heads once, then every unit,
+# integration and doc test. Optional parts (skipped with a notice when absent): a PostgreSQL
+# server (PULPO_TEST_PG_URL) and headless Chromium with tests/browser/node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --quiet -- models fetch >/dev/null
@@ -9,4 +11,11 @@ if command -v cargo-nextest >/dev/null 2>&1; then
   cargo test --doc
 else
   cargo test --no-fail-fast "$@"
+fi
+# With a PostgreSQL server (PULPO_TEST_PG_URL=postgres://user:pass@host/db, a role that may
+# create databases), the end-to-end suites run again on it; the store and replica tests use
+# it in the run above.
+if [ -n "${PULPO_TEST_PG_URL:-}" ]; then
+  echo "== the end-to-end suites again, on PostgreSQL"
+  PULPO_TEST_DB=postgres cargo test --no-fail-fast --test api --test booking
 fi

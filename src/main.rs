@@ -147,6 +147,27 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Load-test a running Pulpo on loopback; prints one JSON report.
+    Load {
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        url: String,
+        #[arg(long, env = "PULPO_API_KEY", default_value = "demo-key")]
+        key: String,
+        #[arg(long, default_value = "demo-salon")]
+        workspace: String,
+        /// Simultaneous clients.
+        #[arg(long, default_value_t = 16)]
+        concurrency: usize,
+        /// Stop after this many requests…
+        #[arg(long, default_value_t = 10_000)]
+        requests: usize,
+        /// …or after this many seconds.
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+        /// Prefix of the conversation ids (the canary hashes them).
+        #[arg(long, default_value = "load")]
+        prefix: String,
+    },
     /// Constrained JSON from the engine alone: output on stdout, stats on stderr.
     Generate {
         /// JSON schema the output must satisfy.
@@ -359,6 +380,31 @@ fn main() -> anyhow::Result<()> {
             if !quick && rows.iter().any(|r| !r.ok) {
                 anyhow::bail!("a workload is over its p90 budget");
             }
+            Ok(())
+        }
+        Command::Load {
+            url,
+            key,
+            workspace,
+            concurrency,
+            requests,
+            seconds,
+            prefix,
+        } => {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()?;
+            let report = rt.block_on(pulpo::cli::load::run(pulpo::cli::load::LoadOptions {
+                url,
+                key,
+                workspace,
+                concurrency,
+                requests,
+                duration: std::time::Duration::from_secs(seconds),
+                conversation_prefix: prefix,
+            }))?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(())
         }
         Command::Generate {

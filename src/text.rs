@@ -63,6 +63,12 @@ impl Words {
             let start = i;
             while i < chars.len() {
                 let c = chars[i];
+                // Invisible format characters (zero-width, bidi marks) do not split a word:
+                // "igno\u{200b}rá" is still "ignorá".
+                if is_invisible(c) && i + 1 < chars.len() && chars[i + 1].is_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let joiner = matches!(c, '@' | '.' | '_' | '+' | '-' | '/' | ':' | '\'');
                 if c.is_alphanumeric()
                     || (joiner && i + 1 < chars.len() && chars[i + 1].is_alphanumeric())
@@ -72,7 +78,11 @@ impl Words {
                     break;
                 }
             }
-            let raw: String = chars[start..i].iter().map(|c| fold_char(*c)).collect();
+            let raw: String = chars[start..i]
+                .iter()
+                .filter(|c| !is_invisible(**c))
+                .map(|c| fold_char(*c))
+                .collect();
             words.push(Word {
                 start,
                 end: i,
@@ -119,6 +129,11 @@ impl Words {
     pub fn raw(&self, i: usize) -> String {
         self.span(i, i + 1)
     }
+}
+
+/// Zero-width and bidirectional formatting characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{00ad}')
 }
 
 /// "holaaaa" → "hola", "graciaaas" → "gracias", "siii" → "si". Double letters ("llamo",

@@ -436,7 +436,10 @@ async fn ready_reports_the_store_and_the_model() {
     let app = TestApp::new().await;
     let r = app.request("GET", "/ready", None, None, None).await;
     assert_eq!(r.status.as_u16(), 200, "{}", r.body);
-    assert_eq!(r.body["store"], "sqlite");
+    assert_eq!(
+        r.body["store"],
+        if on_postgres() { "postgres" } else { "sqlite" }
+    );
     // Enabling the model path without a model makes the service not ready (and says why),
     // while requests keep being answered by the rules.
     let put = json!({"enable_slm_pipeline": true, "slm_canary_percent": 100});

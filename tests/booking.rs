@@ -10,36 +10,29 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
 use common::*;
 use serde_json::{json, Value};
 
-fn db(app: &TestApp) -> rusqlite::Connection {
-    rusqlite::Connection::open(app.dir.path().join("pulpo.db")).unwrap()
-}
-
-/// (booking_id, service_id, start in Buenos Aires "YYYY-MM-DD HH:MM", status) of every booking.
-fn bookings(app: &TestApp) -> Vec<(String, String, String, String)> {
-    let conn = db(app);
-    let mut stmt = conn
-        .prepare(
-            "SELECT booking_id, service_id, start_utc, status FROM bookings ORDER BY created_at",
-        )
+/// (booking_id, service_id, start in Buenos Aires "YYYY-MM-DD HH:MM", status) of every booking,
+/// read through the store (so the same test runs on SQLite and PostgreSQL).
+async fn bookings(app: &TestApp) -> Vec<(String, String, String, String)> {
+    let rows = app
+        .state
+        .pipeline
+        .store
+        .find_bookings("demo-salon", &pulpo::store::BookingQuery::default())
+        .await
         .unwrap();
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-            ))
+    rows.into_iter()
+        .map(|b| {
+            let local = b
+                .start_utc
+                .with_timezone(&FixedOffset::west_opt(3 * 3600).unwrap());
+            (
+                b.booking_id,
+                b.service_id,
+                local.format("%Y-%m-%d %H:%M").to_string(),
+                b.status.as_str().to_string(),
+            )
         })
-        .unwrap();
-    rows.map(|r| {
-        let (id, svc, start, status) = r.unwrap();
-        let local = DateTime::parse_from_rfc3339(&start)
-            .unwrap()
-            .with_timezone(&FixedOffset::west_opt(3 * 3600).unwrap());
-        (id, svc, local.format("%Y-%m-%d %H:%M").to_string(), status)
-    })
-    .collect()
+        .collect()
 }
 
 /// The next date (at least `min_days` ahead) that falls on `wd`, and a message time on the day before.
@@ -58,7 +51,7 @@ fn text(v: &Value) -> String {
 }
 
 #[tokio::test]
-async fn a_booking_over_several_messages_lands_in_sqlite() {
+async fn a_booking_over_several_messages_lands_in_the_database() {
     let app = TestApp::new().await;
     // Messages sent on a Wednesday: "el viernes" is two days later.
     let (thursday, sent) = next(Weekday::Thu, 2);
@@ -85,13 +78,13 @@ async fn a_booking_over_several_messages_lands_in_sqlite() {
         text(&r)
     );
     assert!(
-        bookings(&app).is_empty(),
+        bookings(&app).await.is_empty(),
         "nothing is booked before the yes"
     );
     let r = app.say(c, "6", "sí, dale", sent).await;
     assert_eq!(r["actions"][0]["tool"], "create_booking");
     assert_eq!(r["actions"][0]["status"], "ok");
-    let rows = bookings(&app);
+    let rows = bookings(&app).await;
     assert_eq!(rows.len(), 1);
     let (id, svc, start, status) = &rows[0];
     assert_eq!(svc, "mechas");
@@ -184,6 +177,7 @@ async fn cancel_by_id_cancel_tomorrow_and_reschedule_are_reflected_in_the_databa
     let r = app.say(c, "c2", "sí, confirmo", sent).await;
     assert_eq!(r["actions"][0]["tool"], "cancel_booking");
     assert!(bookings(&app)
+        .await
         .iter()
         .any(|b| b.0 == id && b.3 == "cancelled"));
 
@@ -207,6 +201,7 @@ async fn cancel_by_id_cancel_tomorrow_and_reschedule_are_reflected_in_the_databa
     assert!(text(&r).contains(&id2), "{}", text(&r));
     app.say(c, "d2", "dale", sent).await;
     assert!(bookings(&app)
+        .await
         .iter()
         .any(|b| b.0 == id2 && b.3 == "cancelled"));
 
@@ -225,11 +220,15 @@ async fn cancel_by_id_cancel_tomorrow_and_reschedule_are_reflected_in_the_databa
         text(&r)
     );
     let thursday = wednesday + chrono::Duration::days(1);
-    let row = bookings(&app).into_iter().find(|b| b.0 == id3).unwrap();
+    let row = bookings(&app)
+        .await
+        .into_iter()
+        .find(|b| b.0 == id3)
+        .unwrap();
     assert_eq!(row.2, format!("{thursday} 16:00"));
     assert_eq!(row.3, "confirmed");
     assert_eq!(
-        bookings(&app).len(),
+        bookings(&app).await.len(),
         3,
         "reschedule moves, it does not duplicate"
     );
@@ -331,12 +330,12 @@ async fn a_failing_tool_is_retried_then_its_breaker_opens_and_closes_after_recov
         stats.body["breakers"]
     );
     // The audit table has every call.
-    let n: i64 = db(&app)
-        .query_row(
-            "SELECT COUNT(*) FROM tool_calls WHERE tool = 'get_prices'",
-            [],
-            |r| r.get(0),
-        )
+    let n = app
+        .state
+        .pipeline
+        .store
+        .tool_call_count("demo-salon", "get_prices")
+        .await
         .unwrap();
     assert_eq!(n, 4);
     assert_eq!(
@@ -476,7 +475,7 @@ async fn the_same_message_id_twice_books_once_with_identical_responses() {
     let again = app.say(c, "2", "sí", sent).await;
     assert_eq!(a, b);
     assert_eq!(a, again);
-    assert_eq!(bookings(&app).len(), 1);
+    assert_eq!(bookings(&app).await.len(), 1);
     assert_eq!(a["actions"][0]["tool"], "create_booking");
 }
 
@@ -522,5 +521,5 @@ async fn injection_and_medical_questions_do_not_change_state() {
     assert!(text(&r).contains("consejos médicos"), "{}", text(&r));
     let r = app.say(c, "4", "quiero hablar con una persona", sent).await;
     assert_eq!(r["next_action"], "handoff");
-    assert!(bookings(&app).is_empty());
+    assert!(bookings(&app).await.is_empty());
 }

@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -49,44 +48,6 @@ async fn the_app_answers_on_a_real_socket() {
     assert_eq!(r.status().as_u16(), 400);
     let r = c.get(format!("http://{addr}/health")).send().await.unwrap();
     assert_eq!(r.status().as_u16(), 200);
-}
-
-/// Starts the real binary; returns the child and its base URL.
-fn start_binary(
-    dir: &std::path::Path,
-    extra_env: &[(&str, String)],
-) -> (std::process::Child, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pulpo"));
-    cmd.arg("serve")
-        .env("PULPO_ADDR", "127.0.0.1:0")
-        .env("PULPO_DB", dir.join("pulpo.db"))
-        .env("PULPO_WORKSPACES", workspaces_dir(dir))
-        .env("PULPO_CONFIG", dir.join("none.toml"))
-        .env("PULPO_ADMIN_TOKEN", ADMIN)
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null());
-    for (k, v) in extra_env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut sent = false;
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if !sent {
-                if let Some(url) = line.strip_prefix("pulpo listening on ") {
-                    let _ = tx.send(url.trim().to_string());
-                    sent = true;
-                }
-            }
-        }
-    });
-    let url = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the binary printed its address");
-    (child, url)
 }
 
 #[tokio::test]

@@ -2,5 +2,6 @@
 //! (Like `main.rs`, these report errors with `anyhow`.)
 
 pub mod eval;
+pub mod load;
 pub mod models;
 pub mod train;

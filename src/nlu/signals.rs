@@ -273,6 +273,9 @@ const INJECTION: &[&str] = &[
     "100% de descuento",
     "gratis para siempre",
     "override",
+    "system",
+    "im_start",
+    "im_end",
 ];
 
 const ADDRESS: &[&str] = &[

@@ -283,6 +283,9 @@ pub trait Store: Send + Sync {
         limit: usize,
     ) -> Result<Vec<ShadowRecord>, StoreError>;
 
+    /// How many calls of `tool` the audit holds for a workspace.
+    async fn tool_call_count(&self, workspace_id: &str, tool: &str) -> Result<i64, StoreError>;
+
     /// Cheap liveness check of the database.
     async fn ping(&self) -> Result<(), StoreError>;
 }

@@ -353,9 +353,9 @@ impl Store for PgStore {
         }
         let state = parse_state(row.get(0))?;
         let version: i64 = row.get(1);
-        let ms = lease_ms as f64;
+        let ms = lease_ms as i64;
         tx.execute(
-            "UPDATE conversations SET lease_holder = $3, lease_until = now() + make_interval(secs => $4 / 1000.0)
+            "UPDATE conversations SET lease_holder = $3, lease_until = now() + $4::bigint * interval '1 millisecond'
              WHERE workspace_id = $1 AND conversation_id = $2",
             &[&key.workspace_id, &key.conversation_id, &holder, &ms],
         )
@@ -703,6 +703,18 @@ impl Store for PgStore {
                 created_at: r.get(11),
             })
             .collect())
+    }
+
+    async fn tool_call_count(&self, workspace_id: &str, tool: &str) -> Result<i64, StoreError> {
+        let c = self.client().await?;
+        let row = c
+            .query_one(
+                "SELECT COUNT(*) FROM tool_calls WHERE workspace_id = $1 AND tool = $2",
+                &[&workspace_id, &tool],
+            )
+            .await
+            .map_err(pg_err)?;
+        Ok(row.get(0))
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

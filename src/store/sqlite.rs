@@ -215,6 +215,9 @@ impl SqliteStore {
         conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
             .map_err(|e| open_err(e.to_string()))?;
         migrate(&mut conn).map_err(|e| open_err(e.to_string()))?;
+        // One process owns a SQLite file: any lease found at start was left by a crashed run.
+        conn.execute("UPDATE conversations SET lease_holder = NULL, lease_until_ms = NULL WHERE lease_holder IS NOT NULL", [])
+            .map_err(|e| open_err(e.to_string()))?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -727,6 +730,18 @@ impl Store for SqliteStore {
                 });
             }
             Ok(out)
+        })
+        .await
+    }
+
+    async fn tool_call_count(&self, workspace_id: &str, tool: &str) -> Result<i64, StoreError> {
+        let (ws, tool) = (workspace_id.to_string(), tool.to_string());
+        self.with(move |conn| {
+            Ok(conn.query_row(
+                "SELECT COUNT(*) FROM tool_calls WHERE workspace_id = ?1 AND tool = ?2",
+                params![ws, tool],
+                |r| r.get(0),
+            )?)
         })
         .await
     }

@@ -48,6 +48,45 @@ pub struct TestApp {
     pub dir: tempfile::TempDir,
 }
 
+/// The store a test app uses: a SQLite file in its directory, or — with
+/// `PULPO_TEST_DB=postgres` — a fresh database on the server at `PULPO_TEST_PG_URL`.
+pub async fn test_db(dir: &Path) -> String {
+    if std::env::var("PULPO_TEST_DB").as_deref() != Ok("postgres") {
+        return dir.join("pulpo.db").display().to_string();
+    }
+    let marker = dir.join("pg-url");
+    if let Ok(url) = std::fs::read_to_string(&marker) {
+        return url;
+    }
+    let admin =
+        std::env::var("PULPO_TEST_PG_URL").expect("PULPO_TEST_DB=postgres needs PULPO_TEST_PG_URL");
+    let url = fresh_pg_database(&admin).await;
+    std::fs::write(&marker, &url).unwrap();
+    url
+}
+
+/// Creates an empty database on the server of `admin_url`; returns its URL.
+pub async fn fresh_pg_database(admin_url: &str) -> String {
+    let name = format!("pulpo_test_{}", uuid::Uuid::new_v4().simple());
+    let (client, conn) = tokio_postgres::connect(admin_url, tokio_postgres::NoTls)
+        .await
+        .expect("the test PostgreSQL server answers");
+    tokio::spawn(conn);
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .unwrap();
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(admin_url);
+    format!("{base}/{name}")
+}
+
+pub fn on_postgres() -> bool {
+    std::env::var("PULPO_TEST_DB").as_deref() == Ok("postgres")
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -70,7 +109,7 @@ impl TestApp {
         tune: impl FnOnce(&mut ServeArgs, &mut FileConfig),
     ) -> TestApp {
         let mut args = ServeArgs {
-            db: Some(dir.path().join("pulpo.db").display().to_string()),
+            db: Some(test_db(dir.path()).await),
             workspaces: Some(workspaces_dir(dir.path())),
             ..Default::default()
         };
@@ -229,4 +268,80 @@ pub fn at_day(days: i64, hh: u32, mm: u32) -> DateTime<FixedOffset> {
         .unwrap()
         .and_local_timezone(FixedOffset::west_opt(3 * 3600).unwrap())
         .unwrap()
+}
+
+/// Starts the real binary on an ephemeral port; returns the child and its base URL.
+/// `PULPO_DB` defaults to a SQLite file in `dir`; `extra_env` overrides anything.
+pub fn start_binary(dir: &Path, extra_env: &[(&str, String)]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pulpo"));
+    cmd.arg("serve")
+        .env("PULPO_ADDR", "127.0.0.1:0")
+        .env("PULPO_DB", dir.join("pulpo.db"))
+        .env("PULPO_WORKSPACES", workspaces_dir(dir))
+        .env("PULPO_CONFIG", dir.join("none.toml"))
+        .env("PULPO_ADMIN_TOKEN", ADMIN)
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null());
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let log = dir.join(format!("serve-{}.log", child.id()));
+    std::thread::spawn(move || {
+        let mut sent = false;
+        let mut out = std::fs::File::create(log).ok();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(f) = out.as_mut() {
+                use std::io::Write;
+                let _ = writeln!(f, "{line}");
+            }
+            if !sent {
+                if let Some(url) = line.strip_prefix("pulpo listening on ") {
+                    let _ = tx.send(url.trim().to_string());
+                    sent = true;
+                }
+            }
+        }
+    });
+    let url = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the binary printed its address");
+    (child, url)
+}
+
+pub fn http() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .unwrap()
+}
+
+/// POSTs one customer message to a running server; returns (status, body).
+pub async fn send(
+    c: &reqwest::Client,
+    url: &str,
+    conv: &str,
+    msg_id: &str,
+    text: &str,
+    at: DateTime<FixedOffset>,
+) -> (u16, Value) {
+    let r = c
+        .post(format!("{url}/v1/decide"))
+        .bearer_auth(DEMO_KEY)
+        .json(&message(conv, msg_id, text, at))
+        .send()
+        .await;
+    match r {
+        Ok(r) => {
+            let status = r.status().as_u16();
+            (status, r.json().await.unwrap_or(Value::Null))
+        }
+        Err(_) => (0, Value::Null),
+    }
 }
