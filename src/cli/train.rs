@@ -359,7 +359,7 @@ pub fn train(
     examples = order.iter().map(|&i| examples[i].clone()).collect();
     let encs = encodings(g, model_sha, &data_sha, &examples)?;
     let items = items(ws, &examples, &encs);
-    let (mut intent_l2, mut cv_acc, mut cv_f1) = (INTENT_L2, f32::NAN, f32::NAN);
+    let (mut intent_l2, mut cv_acc, mut cv_f1) = (INTENT_L2, None, None);
     let mut tagger_slots: Vec<SlotName> = TAGGER_SLOTS.to_vec();
     if let Some(k) = cv {
         let k = k.max(2);
@@ -376,7 +376,8 @@ pub fn train(
                 best = (acc, l2);
             }
         }
-        (cv_acc, intent_l2) = best;
+        cv_acc = Some(best.0);
+        intent_l2 = best.1;
         let (tag, rul) = cv_tagger(&items, &examples, ws, k, TAGGER_L2);
         tagger_slots.clear();
         let (mut merged, mut rules_only) = ((0, 0, 0), (0, 0, 0));
@@ -403,10 +404,10 @@ pub fn train(
                 tagger_slots.push(*s);
             }
         }
-        cv_f1 = f1(merged);
+        cv_f1 = Some(f1(merged));
         eprintln!(
             "tagged slots F1 out of fold: chosen {:.3}, rules {:.3}",
-            cv_f1,
+            f1(merged),
             f1(rules_only)
         );
     }
@@ -429,6 +430,9 @@ pub fn train(
     }
     let tmp = out.with_extension("json.tmp");
     std::fs::write(&tmp, serde_json::to_vec(&heads)?)?;
+    // What the service will load must load: a file that fails here would silently switch
+    // the service to the slower generate mode.
+    slm::load_heads(&tmp, heads.hidden_dim).map_err(anyhow::Error::msg)?;
     std::fs::rename(&tmp, out)?;
     eprintln!(
         "heads: intent l2 {intent_l2}, tagger for {:?} → {}",

@@ -42,9 +42,12 @@ pub struct Heads {
     pub data_sha256: String,
     pub hidden_dim: usize,
     pub train_examples: usize,
-    /// Cross-validated accuracy of each head on the training data (for the record).
-    pub cv_intent_accuracy: f32,
-    pub cv_slot_f1: f32,
+    /// Cross-validated accuracy of each head on the training data (for the record; only
+    /// `pulpo train --cv` measures it).
+    #[serde(default)]
+    pub cv_intent_accuracy: Option<f32>,
+    #[serde(default)]
+    pub cv_slot_f1: Option<f32>,
     pub intent: Linear,
     /// Absent when no slot uses it.
     pub tagger: Option<Linear>,
@@ -318,6 +321,45 @@ impl Heads {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heads_trained_without_cross_validation_load_back() {
+        // `pulpo models fetch` trains without --cv: the unmeasured scores must survive JSON
+        // (a NaN became `null` and made the file unreadable, so the service fell back to
+        // the generate mode).
+        let lin = Linear {
+            classes: 2,
+            dim: 1,
+            l2: 0.1,
+            mean: vec![0.0],
+            inv_std: vec![1.0],
+            w: vec![0.5, -0.5],
+            b: vec![0.0, 0.0],
+        };
+        let h = Heads {
+            version: FEATURES_VERSION,
+            model_sha256: "m".into(),
+            prompt_sha256: "p".into(),
+            data_sha256: "d".into(),
+            hidden_dim: 1,
+            train_examples: 50,
+            cv_intent_accuracy: None,
+            cv_slot_f1: None,
+            intent: lin,
+            tagger: None,
+            tagger_slots: vec![],
+        };
+        let back: Heads = serde_json::from_slice(&serde_json::to_vec(&h).unwrap()).unwrap();
+        assert_eq!(back.cv_intent_accuracy, None);
+        assert_eq!(back.intent.w, vec![0.5, -0.5]);
+        // Files written before the scores were optional still load.
+        let mut v = serde_json::to_value(&h).unwrap();
+        v["cv_intent_accuracy"] = serde_json::json!(0.95);
+        v.as_object_mut().unwrap().remove("cv_slot_f1");
+        let old: Heads = serde_json::from_value(v).unwrap();
+        assert_eq!(old.cv_intent_accuracy, Some(0.95));
+        assert_eq!(old.cv_slot_f1, None);
+    }
 
     #[test]
     fn gold_tags_and_decoding_round_trip() {

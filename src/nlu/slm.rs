@@ -392,10 +392,15 @@ impl SlmExtractor {
     }
 }
 
-/// Generation mode: the rules' patterns win for times; the model's spans for the rest.
+/// Generation mode: the rules' patterns win for times; the model's spans for the rest, except
+/// a "date" span with no date in it (the model reading "confirmo" as a day).
 fn merge_slot(name: SlotName, model: Option<&str>, rules: Option<&str>) -> Option<String> {
     match name {
         SlotName::PreferredTime => rules.or(model).map(str::to_string),
+        SlotName::PreferredDate => model
+            .filter(|m| !crate::domain::normalize::find_dates(&Words::new(m)).is_empty())
+            .or(rules)
+            .map(str::to_string),
         _ => model.or(rules).map(str::to_string),
     }
 }
@@ -403,6 +408,20 @@ fn merge_slot(name: SlotName, model: Option<&str>, rules: Option<&str>) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_span_without_a_date_does_not_replace_the_rules() {
+        let d = SlotName::PreferredDate;
+        assert_eq!(merge_slot(d, Some("confirmo"), None), None);
+        assert_eq!(
+            merge_slot(d, Some("confirmo"), Some("el sábado")).as_deref(),
+            Some("el sábado")
+        );
+        assert_eq!(
+            merge_slot(d, Some("el viernes"), Some("viernes")).as_deref(),
+            Some("el viernes")
+        );
+    }
 
     #[test]
     fn spans_are_word_ngrams_of_the_message() {

@@ -133,7 +133,7 @@ impl ModelPath for SlmPath {
             "rss_mb": info.rss_mb,
             "load_ms": info.load_ms,
             "extractor": match self.extractor.mode { crate::nlu::slm::Mode::Reader => "reader", crate::nlu::slm::Mode::Generate => "generate" },
-            "heads_cv_intent_accuracy": self.extractor.heads.as_ref().map(|h| h.cv_intent_accuracy),
+            "heads_cv_intent_accuracy": self.extractor.heads.as_ref().and_then(|h| h.cv_intent_accuracy),
             "queue_depth": self.worker.queue_depth(),
             "busy": self.worker.is_busy(),
         })
