@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use tokio::sync::Semaphore;
@@ -80,8 +80,16 @@ pub async fn build_state(
         lease: config.lease,
         turn_wait: config.turn_wait,
         holder: format!("{}-{}", hostname(), std::process::id()),
+        flags_seq: tokio::sync::Mutex::new(0),
         rules: Default::default(),
     };
+    // Flags published before this start are history: a restart takes its flags from the
+    // configuration, and only later publications (from any replica) apply.
+    match pipeline.store.latest_flags().await {
+        Ok(Some((seq, _))) => *pipeline.flags_seq.lock().await = seq,
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e, "cannot read the published flags"),
+    }
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../schemas/decide_request_v1.json"))
             .context("parsing schemas/decide_request_v1.json")?;
@@ -118,6 +126,7 @@ pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
             "disabled (ENABLE_SLM_PIPELINE=false); it loads when the flags enable it".into(),
         ));
     }
+    tokio::spawn(sync_flags(state.clone()));
     let addr = state.config.addr.clone();
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
@@ -225,4 +234,51 @@ pub fn load_model_path(cfg: &Config) -> anyhow::Result<Arc<dyn ModelPath>> {
         extractor,
         planner,
     }))
+}
+
+/// How often a replica looks for flags published by another one.
+const FLAG_SYNC_EVERY: Duration = Duration::from_secs(1);
+
+/// Applies flags that any replica published through the shared database (`PUT /admin/flags`),
+/// so a rollback on one replica reaches all of them within a couple of seconds.
+async fn sync_flags(state: Arc<AppState>) {
+    let mut tick = tokio::time::interval(FLAG_SYNC_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let latest = match state.pipeline.store.latest_flags().await {
+            Ok(Some(l)) => l,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::debug!(error = %e, "flag sync: cannot read the published flags");
+                continue;
+            }
+        };
+        let (seq, value) = latest;
+        let mut applied = state.pipeline.flags_seq.lock().await;
+        if seq <= *applied {
+            continue;
+        }
+        *applied = seq;
+        match serde_json::from_value::<crate::router::FlagValues>(value) {
+            Ok(v) => {
+                let before = state.flags.get();
+                state.flags.set(v);
+                drop(applied);
+                if before != v {
+                    tracing::warn!(?before, after = ?v, seq, "ROUTING flags changed by another replica");
+                    state.metrics.inc("pulpo_flag_changes_total", vec![]);
+                }
+                if (v.enable_slm_pipeline || v.slm_shadow_percent > 0)
+                    && state.pipeline.model.get().is_none()
+                    && state.config.model_autoload
+                {
+                    spawn_model_load(&state);
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, seq, "flag sync: ignoring unreadable published flags");
+            }
+        }
+    }
 }

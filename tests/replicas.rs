@@ -130,7 +130,89 @@ async fn replicas_share_conversations_routing_and_the_booking_guarantee() {
         .unwrap();
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.iter().any(|r| r.booking_id == booked));
+
+    // A rollback on one replica reaches the other through the database.
+    rollback_reaches(&c, &url_a, &url_b, sent).await;
     for child in [&mut a, &mut b] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+/// `PUT /admin/flags` on `a` turns the model path off; `b` follows within seconds and routes
+/// every conversation to the rules.
+async fn rollback_reaches(
+    c: &reqwest::Client,
+    a: &str,
+    b: &str,
+    sent: chrono::DateTime<chrono::FixedOffset>,
+) {
+    let r = c
+        .put(format!("{a}/admin/flags"))
+        .bearer_auth(ADMIN)
+        .json(&serde_json::json!({"enable_slm_pipeline": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let flags: serde_json::Value = c
+            .get(format!("{b}/admin/flags"))
+            .bearer_auth(ADMIN)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if flags["enable_slm_pipeline"] == false {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the other replica still has {flags}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    for i in 0..20 {
+        let (_, body) = send(c, b, &format!("wa:after-rollback-{i}"), "m", "hola", sent).await;
+        assert_eq!(body["route"], "legacy", "{body}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn flags_changed_on_one_replica_reach_the_other_on_one_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        ("ENABLE_SLM_PIPELINE", "true".into()),
+        ("SLM_CANARY_PERCENT", "100".into()),
+        (
+            "PULPO_MODEL",
+            dir.path().join("no-model.gguf").display().to_string(),
+        ),
+    ];
+    let (mut a, url_a) = start_binary(dir.path(), &env);
+    let (mut b, url_b) = start_binary(dir.path(), &env);
+    let c = http();
+    let sent = at_day(2, 10, 0);
+    let (_, before) = send(&c, &url_b, "wa:before", "m", "hola", sent).await;
+    assert_eq!(before["route"], "slm", "{before}");
+    rollback_reaches(&c, &url_a, &url_b, sent).await;
+
+    // A replica started later takes its flags from its configuration, not from history.
+    let (mut late, url_late) = start_binary(dir.path(), &env);
+    let flags: serde_json::Value = c
+        .get(format!("{url_late}/admin/flags"))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(flags["enable_slm_pipeline"], true, "{flags}");
+    for child in [&mut a, &mut b, &mut late] {
         let _ = child.kill();
         let _ = child.wait();
     }

@@ -31,6 +31,8 @@ pub async fn put_flags(
     let (_, value) = read_json(req, 4096).await?;
     let schema = flags_schema();
     validate(&schema, &value)?;
+    // Held until published, so the flag sync cannot apply an older publication over this.
+    let mut applied = state.pipeline.flags_seq.lock().await;
     let current = state.flags.get();
     let new = FlagValues {
         enable_slm_pipeline: value["enable_slm_pipeline"]
@@ -46,6 +48,19 @@ pub async fn put_flags(
             .unwrap_or(current.slm_shadow_percent),
     };
     state.flags.set(new);
+    // Publish for the other replicas on the same database; this replica already applied it.
+    match state
+        .pipeline
+        .store
+        .publish_flags(&serde_json::to_value(new).expect("flags serialize"))
+        .await
+    {
+        Ok(seq) => *applied = seq.max(*applied),
+        Err(e) => {
+            tracing::error!(error = %e, "flags applied here but not published to other replicas")
+        }
+    }
+    drop(applied);
     if (new.enable_slm_pipeline || new.slm_shadow_percent > 0)
         && state.pipeline.model.get().is_none()
         && state.config.model_autoload

@@ -75,6 +75,9 @@ pub struct Pipeline {
     pub turn_wait: Duration,
     /// This replica's name in conversation leases.
     pub holder: String,
+    /// The sequence of the last published flags this replica applied; held while flags
+    /// change so a local change and a synced one cannot interleave.
+    pub flags_seq: tokio::sync::Mutex<i64>,
     pub rules: RuleExtractor,
 }
 

@@ -283,6 +283,12 @@ pub trait Store: Send + Sync {
         limit: usize,
     ) -> Result<Vec<ShadowRecord>, StoreError>;
 
+    /// Publishes runtime flags for every replica; returns their sequence number.
+    async fn publish_flags(&self, flags: &serde_json::Value) -> Result<i64, StoreError>;
+
+    /// The last published flags and their sequence number, if any.
+    async fn latest_flags(&self) -> Result<Option<(i64, serde_json::Value)>, StoreError>;
+
     /// How many calls of `tool` the audit holds for a workspace.
     async fn tool_call_count(&self, workspace_id: &str, tool: &str) -> Result<i64, StoreError>;
 

@@ -18,7 +18,8 @@ use crate::domain::state::ConversationState;
 /// How many connections each replica keeps.
 const POOL_SIZE: usize = 8;
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE TABLE IF NOT EXISTS conversations (
     workspace_id    TEXT NOT NULL,
@@ -95,7 +96,15 @@ CREATE TABLE IF NOT EXISTS shadow_results (
     created_at         TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX IF NOT EXISTS shadow_by_time ON shadow_results (created_at);
-"#];
+"#,
+    r#"
+CREATE TABLE IF NOT EXISTS runtime_flags (
+    seq        BIGSERIAL PRIMARY KEY,
+    value      JSONB NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+"#,
+];
 
 /// A small pool: a semaphore over a stack of connected clients (the std mutex is only held
 /// to push or pop, never across an await).
@@ -703,6 +712,30 @@ impl Store for PgStore {
                 created_at: r.get(11),
             })
             .collect())
+    }
+
+    async fn publish_flags(&self, flags: &serde_json::Value) -> Result<i64, StoreError> {
+        let c = self.client().await?;
+        let row = c
+            .query_one(
+                "INSERT INTO runtime_flags (value) VALUES ($1) RETURNING seq",
+                &[flags],
+            )
+            .await
+            .map_err(pg_err)?;
+        Ok(row.get(0))
+    }
+
+    async fn latest_flags(&self) -> Result<Option<(i64, serde_json::Value)>, StoreError> {
+        let c = self.client().await?;
+        let row = c
+            .query_opt(
+                "SELECT seq, value FROM runtime_flags ORDER BY seq DESC LIMIT 1",
+                &[],
+            )
+            .await
+            .map_err(pg_err)?;
+        Ok(row.map(|r| (r.get(0), r.get(1))))
     }
 
     async fn tool_call_count(&self, workspace_id: &str, tool: &str) -> Result<i64, StoreError> {

@@ -14,7 +14,8 @@ use super::{
 };
 use crate::domain::state::ConversationState;
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE conversations (
     workspace_id    TEXT NOT NULL,
     conversation_id TEXT NOT NULL,
@@ -105,7 +106,15 @@ CREATE TABLE shadow_results (
     created_at         TEXT NOT NULL
 );
 CREATE INDEX shadow_by_time ON shadow_results (created_at);
-"#];
+"#,
+    r#"
+CREATE TABLE runtime_flags (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    value      TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+"#,
+];
 
 /// The SQLite store. One connection, used from blocking tasks; SQLite serializes writers anyway.
 pub struct SqliteStore {
@@ -730,6 +739,32 @@ impl Store for SqliteStore {
                 });
             }
             Ok(out)
+        })
+        .await
+    }
+
+    async fn publish_flags(&self, flags: &serde_json::Value) -> Result<i64, StoreError> {
+        let v = flags.to_string();
+        self.with(move |conn| {
+            conn.execute(
+                "INSERT INTO runtime_flags (value, created_at) VALUES (?1, ?2)",
+                params![v, ts(Utc::now())],
+            )?;
+            Ok(conn.last_insert_rowid())
+        })
+        .await
+    }
+
+    async fn latest_flags(&self) -> Result<Option<(i64, serde_json::Value)>, StoreError> {
+        self.with(|conn| {
+            let row: Option<(i64, String)> = conn
+                .query_row(
+                    "SELECT seq, value FROM runtime_flags ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            Ok(row.and_then(|(s, v)| serde_json::from_str(&v).ok().map(|v| (s, v))))
         })
         .await
     }
