@@ -1,5 +1,6 @@
 //! Engine speed on the real default model: prefill at 8/32/300 tokens, one decode step,
-//! llguidance mask time, and first-token latency with and without a cached prefix.
+//! llguidance mask time, first-token latency with and without a cached prefix, and a whole
+//! extraction of a typical message in both modes (its split printed to stderr).
 //! Needs the model (`pulpo models fetch`); `PULPO_THREADS` sets the thread count (default 2).
 
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pulpo::engine::model::Want;
 use pulpo::engine::{Engine, GenRequest, Grammar};
+use pulpo::nlu::slm::{load_heads, SlmExtractor};
 
 fn engine() -> Option<Engine> {
     let spec = std::env::var("PULPO_MODEL").unwrap_or_else(|_| pulpo::config::DEFAULT_MODEL.into());
@@ -90,6 +92,34 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    let mut g = c.benchmark_group("extraction");
+    g.sample_size(10);
+    let ws = pulpo::domain::catalog::Workspace::from_toml(
+        &std::fs::read_to_string("config/workspaces/demo-salon.toml").unwrap(),
+        |_| None,
+    )
+    .unwrap();
+    let text = "hola! quería sacar un turno para mechitas el sábado a las 11, soy Carla";
+    let ctx = pulpo::nlu::ExtractContext::default();
+    let rules = pulpo::nlu::rules::RuleExtractor.analyze(&ws, text, &ctx);
+    let generate = SlmExtractor::new(None).unwrap();
+    g.bench_function("generate", |b| {
+        b.iter(|| generate.read(&e, &ws, text, &ctx, &rules, None).unwrap())
+    });
+    let heads = pulpo::cli::train::head_path(Path::new("models"), &e.info.model);
+    match load_heads(&heads, m.cfg.hidden) {
+        Ok(h) => {
+            let reader = SlmExtractor::new(Some(h)).unwrap();
+            g.bench_function("reader", |b| {
+                b.iter(|| reader.read(&e, &ws, text, &ctx, &rules, None).unwrap())
+            });
+        }
+        Err(err) => eprintln!("skipping the reader extraction: {err}"),
+    }
+    g.finish();
+    let split = pulpo::cli::models::extraction_split(&e, Path::new("models")).unwrap();
+    eprintln!("extraction split (fastest of 3): {split:#}");
 
     let out = e.generate(&req(prefix)).unwrap();
     eprintln!(

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Writes tests/fixtures/llama_cpp_reference.json: token ids of varied strings and the logits of
-a fixed prompt, computed by llama.cpp (llama-cpp-python 0.3.36) on the default model — an
-independent implementation our tokenizer and engine are checked against.
+"""Writes a reference fixture: token ids of varied strings and the logits of a fixed prompt,
+computed by llama.cpp (llama-cpp-python 0.3.36) — an independent implementation our tokenizer
+and engine are checked against.
 
     python3 scripts/make_reference_fixtures.py models/qwen2.5-coder-0.5b-instruct.gguf
+    python3 scripts/make_reference_fixtures.py models/gemma-3-270m-q4_k_m.gguf gemma
 """
-import json, sys
+import hashlib, json, sys
 
 import llama_cpp
 from llama_cpp import Llama
@@ -45,6 +46,9 @@ STRINGS = [
     "www.estudiomalva.com.ar/turnos?id=42&ok=1",
 ]
 
+GEMMA_PROMPT = ("<start_of_turn>user\nSos el asistente de una peluquería de Buenos Aires. "
+                "Hola! cuánto sale el corte de pelo?<end_of_turn>\n<start_of_turn>model\n")
+
 PROMPT = ("<|im_start|>system\nSos el asistente de una peluquería de Buenos Aires.<|im_end|>\n"
           "<|im_start|>user\nHola! cuánto sale el corte de pelo?<|im_end|>\n<|im_start|>assistant\n")
 
@@ -60,23 +64,27 @@ def main():
     llama_cpp.llama_model_default_params = params
     import llama_cpp.llama as L
     L.llama_cpp.llama_model_default_params = params
+    gemma = len(sys.argv) > 2 and sys.argv[2] == "gemma"
+    prompt = GEMMA_PROMPT if gemma else PROMPT
+    path = "tests/fixtures/llama_cpp_reference_gemma3.json" if gemma else "tests/fixtures/llama_cpp_reference.json"
     llm = Llama(model_path=sys.argv[1], n_ctx=512, n_threads=2, verbose=False, logits_all=True)
     tokens = [{"text": s, "ids": llm.tokenize(s.encode(), add_bos=False, special=True)} for s in STRINGS]
-    ids = llm.tokenize(PROMPT.encode(), add_bos=False, special=True)
+    # Gemma needs its BOS; the engine adds it where the tokenizer says so.
+    ids = llm.tokenize(prompt.encode(), add_bos=gemma, special=True)
     llm.reset()
     llm.eval(ids)
     logits = list(llm.scores[len(ids) - 1])
     top = sorted(range(len(logits)), key=lambda i: -logits[i])[:64]
     out = {
         "generator": "llama-cpp-python 0.3.36 (llama.cpp), scripts/make_reference_fixtures.py",
-        "model_sha256": "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        "model_sha256": hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest(),
         "tokenization": tokens,
-        "prompt": PROMPT,
+        "prompt": prompt,
         "prompt_ids": ids,
         "top_logits": [{"id": i, "logit": round(float(logits[i]), 4)} for i in top],
         "logit_mean": round(float(sum(logits) / len(logits)), 4),
     }
-    json.dump(out, open("tests/fixtures/llama_cpp_reference.json", "w"), ensure_ascii=False, indent=1)
+    json.dump(out, open(path, "w"), ensure_ascii=False, indent=1)
     print(f"{len(tokens)} strings, prompt of {len(ids)} tokens, top id {top[0]}")
 
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the test suite: fetches the default model the engine tests need (cached in
-# ~/.cache/pulpo, verified by sha256) and trains its reader heads once, then every unit,
+# ~/.cache/pulpo, verified by sha256) and trains its reader heads once, and Gemma 3 270M for
+# the engine's second architecture, then every unit,
 # integration and doc test. Optional parts (skipped with a notice when absent): a PostgreSQL
 # server (PULPO_TEST_PG_URL) and headless Chromium with tests/browser/node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --quiet -- models fetch >/dev/null
+# Gemma 3 270M: a second architecture and a SentencePiece vocabulary for the engine tests.
+cargo run --quiet -- models fetch gemma3-270m --no-heads >/dev/null
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --no-fail-fast "$@"
   cargo test --doc

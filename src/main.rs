@@ -242,7 +242,7 @@ fn main() -> anyhow::Result<()> {
                     &model.models_dir,
                     model.threads(),
                 )?);
-                let report = pulpo::cli::models::bench(engine)?;
+                let report = pulpo::cli::models::bench(engine, &model.models_dir)?;
                 println!("{}", serde_json::to_string(&report)?);
                 Ok(())
             }

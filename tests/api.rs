@@ -58,6 +58,30 @@ async fn seed_fixtures_answer_on_the_legacy_route() {
 }
 
 #[tokio::test]
+async fn a_message_without_text_gets_asked_to_write() {
+    // n8n passes stickers, audios and photos with an empty text.
+    let app = TestApp::new().await;
+    let at = at_day(1, 10, 0);
+    for (i, text) in ["", "   \n"].iter().enumerate() {
+        let b = app.say(&format!("wa:54911000009{i}"), "m1", text, at).await;
+        assert_eq!(b["next_action"], "reply", "{b}");
+        assert!(
+            b["reply"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("solo leo mensajes escritos"),
+            "{b}"
+        );
+    }
+    // In the middle of a booking, the question still stands.
+    let c = "wa:5491100000099";
+    app.say(c, "m1", "quiero turno para corte", at).await;
+    let b = app.say(c, "m2", "", at).await;
+    assert_eq!(b["next_action"], "reply", "{b}");
+    assert!(b["reply"]["text"].as_str().unwrap().contains('?'), "{b}");
+}
+
+#[tokio::test]
 async fn request_id_is_honoured_or_generated() {
     let app = TestApp::new().await;
     let req = axum::http::Request::builder()

@@ -10,31 +10,61 @@ use pulpo::engine::model::Want;
 use pulpo::engine::{Engine, GenRequest, Grammar};
 use serde_json::{json, Value};
 
+fn load(id: &str) -> Engine {
+    let dir = std::env::var("PULPO_MODELS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models"));
+    let (path, id) = pulpo::engine::fetch::resolve(id, &dir)
+        .unwrap_or_else(|e| panic!("{id} is needed (pulpo models fetch {id}): {e}"));
+    Engine::load(&path, &id, 2, 2048).expect("the model loads")
+}
+
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| {
-        let dir = std::env::var("PULPO_MODELS_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models"));
-        let (path, id) = pulpo::engine::fetch::resolve(pulpo::config::DEFAULT_MODEL, &dir)
-            .unwrap_or_else(|e| panic!("the default model is needed: {e}"));
-        Engine::load(&path, &id, 2, 2048).expect("the default model loads")
-    })
+    E.get_or_init(|| load(pulpo::config::DEFAULT_MODEL))
+}
+
+/// Gemma 3 270M: another architecture (sliding-window layers, GELU, extra norms) and a
+/// SentencePiece vocabulary; the README's test command fetches it.
+fn gemma() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| load("gemma3-270m"))
+}
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 fn reference() -> Value {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/llama_cpp_reference.json"
-    ))
-    .unwrap();
-    serde_json::from_str(&src).unwrap()
+    fixture("llama_cpp_reference.json")
 }
 
 #[test]
 fn tokenizer_matches_llama_cpp_on_varied_strings() {
-    let e = engine();
-    let r = reference();
+    check_tokenizer(engine(), &reference());
+}
+
+#[test]
+fn gemma3_tokenizer_matches_llama_cpp_on_varied_strings() {
+    check_tokenizer(gemma(), &fixture("llama_cpp_reference_gemma3.json"));
+}
+
+/// Gemma 3 against llama.cpp on its shipped Q4_K_M file (sliding layers, GELU, q/k norms): the
+/// same next token; its top-64 logits span only ~4 (12.6 to 8.5), so int8 activation noise
+/// (measured: max |Δ| 0.63 / correlation 0.991 with AVX-512, 0.30 / 0.987 with AVX2) weighs
+/// more on the correlation than for Qwen.
+#[test]
+fn gemma3_logits_match_llama_cpp_within_tolerance() {
+    check_logits(
+        gemma(),
+        &fixture("llama_cpp_reference_gemma3.json"),
+        1.0,
+        0.97,
+    );
+}
+
+fn check_tokenizer(e: &Engine, r: &Value) {
     let cases = r["tokenization"].as_array().unwrap();
     assert!(cases.len() >= 30);
     for c in cases {
@@ -55,18 +85,22 @@ fn tokenizer_matches_llama_cpp_on_varied_strings() {
 /// and the top-64 logits within 0.75 (their spread is ~20) with correlation above 0.99.
 #[test]
 fn logits_match_llama_cpp_within_tolerance() {
-    let e = engine();
-    let r = reference();
+    check_logits(engine(), &reference(), 0.75, 0.99);
+}
+
+fn check_logits(e: &Engine, r: &Value, tolerance: f32, min_corr: f64) {
     let ids: Vec<u32> = r["prompt_ids"]
         .as_array()
         .unwrap()
         .iter()
         .map(|v| v.as_u64().unwrap() as u32)
         .collect();
-    assert_eq!(
-        e.tokenizer.encode(r["prompt"].as_str().unwrap()).unwrap(),
-        ids
-    );
+    // llama.cpp's ids carry the BOS where the model wants one; the engine adds it to prefixes.
+    let mut encoded = e.tokenizer.encode(r["prompt"].as_str().unwrap()).unwrap();
+    if let (true, Some(bos)) = (e.tokenizer.add_bos, e.tokenizer.bos) {
+        encoded.insert(0, bos);
+    }
+    assert_eq!(encoded, ids);
     let mut cache = e.model.new_cache();
     let out = e.model.forward(&ids, &mut cache, Want::Logits).unwrap();
     let top = r["top_logits"].as_array().unwrap();
@@ -102,8 +136,8 @@ fn logits_match_llama_cpp_within_tolerance() {
     let n = want.len() as f64;
     let corr = (n * sxy - sx * sy) / ((n * sxx - sx * sx).sqrt() * (n * syy - sy * sy).sqrt());
     eprintln!("max |Δlogit| over the top 64: {max_diff:.3}, correlation {corr:.4}");
-    assert!(max_diff < 0.75, "max diff {max_diff}");
-    assert!(corr > 0.99, "correlation {corr}");
+    assert!(max_diff < tolerance, "max diff {max_diff}");
+    assert!(corr > min_corr, "correlation {corr}");
 }
 
 /// A cloned prefix cache gives the same logits as running the whole prompt at once.

@@ -31,6 +31,9 @@ pub struct Executed {
 }
 
 /// Renders the reply to a turn.
+/// The answer to a message without text.
+pub const NO_TEXT: &str = "No me llegó ningún texto 🙂 Por ahora solo leo mensajes escritos: ¿me contás por escrito qué necesitás?";
+
 pub fn render(
     ws: &Workspace,
     state: &ConversationState,

@@ -71,7 +71,17 @@ pub struct GenStats {
     pub sampled_tokens: usize,
     /// Forward passes (batches).
     pub forward_calls: usize,
+    /// The first forward pass: the message (after the cached prefix) plus the tokens the
+    /// grammar forces before the first choice.
+    pub prefill_tokens: usize,
     pub prefill_ms: f64,
+    /// Later passes that carry a run of grammar-forced tokens with the sampled one.
+    pub batch_calls: usize,
+    pub batch_tokens: usize,
+    pub batch_ms: f64,
+    /// Later passes of one sampled token.
+    pub step_calls: usize,
+    pub step_ms: f64,
     pub model_ms: f64,
     pub mask_ms: f64,
     pub mask_ms_max: f64,
@@ -127,6 +137,7 @@ impl Engine {
             let t = Instant::now();
             let out = self.model.forward(&pending, &mut cache, Want::Hidden)?;
             stats.prefill_ms = t.elapsed().as_secs_f64() * 1000.0;
+            stats.prefill_tokens = pending.len();
             stats.model_ms += stats.prefill_ms;
             stats.forward_calls += 1;
             prompt_hidden = Some(out.hidden);
@@ -192,6 +203,14 @@ impl Engine {
             stats.model_ms += dt;
             if stats.forward_calls == 0 {
                 stats.prefill_ms = dt;
+                stats.prefill_tokens = pending.len();
+            } else if pending.len() > 1 {
+                stats.batch_calls += 1;
+                stats.batch_tokens += pending.len();
+                stats.batch_ms += dt;
+            } else {
+                stats.step_calls += 1;
+                stats.step_ms += dt;
             }
             stats.forward_calls += 1;
             pending.clear();

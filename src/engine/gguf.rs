@@ -19,6 +19,9 @@ pub enum Arch {
     Qwen2,
     /// LLaMA (SmolLM2): no biases, rotary on adjacent pairs (GGUF permutes q/k for it).
     Llama,
+    /// Gemma 3: scaled embeddings, q/k norms, norms after attention and feed-forward too,
+    /// GELU, and five sliding-window layers (their own rotary base) to each global one.
+    Gemma3,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -35,6 +38,12 @@ pub struct ModelConfig {
     pub rope_theta: f32,
     pub rms_eps: f32,
     pub context: usize,
+    /// Sliding-window layers: a token sees this many positions back (itself included).
+    pub sliding_window: Option<usize>,
+    /// Every n-th layer is global, the others slide (Gemma 3: 6).
+    pub swa_pattern: usize,
+    /// The rotary base of the sliding layers.
+    pub rope_theta_local: f32,
 }
 
 pub struct GgufFile {
@@ -100,9 +109,10 @@ impl GgufFile {
         let arch = match arch_name.as_str() {
             "qwen2" => Arch::Qwen2,
             "llama" => Arch::Llama,
+            "gemma3" => Arch::Gemma3,
             other => {
                 return Err(EngineError::Model(format!(
-                    "architecture `{other}` is not supported by the native engine (supported: qwen2, llama)"
+                    "architecture `{other}` is not supported by the native engine (supported: qwen2, llama, gemma3)"
                 )))
             }
         };
@@ -125,17 +135,25 @@ impl GgufFile {
             hidden,
             n_heads,
             n_kv_heads,
-            head_dim: hidden / n_heads.max(1),
+            head_dim: meta_u(md, &p("attention.key_length")).unwrap_or(hidden / n_heads.max(1)),
             ffn: meta_u(md, &p("feed_forward_length"))?,
             vocab,
             rope_theta: meta_f(md, &p("rope.freq_base")).unwrap_or(10_000.0),
             rms_eps: meta_f(md, &p("attention.layer_norm_rms_epsilon")).unwrap_or(1e-6),
             context: meta_u(md, &p("context_length")).unwrap_or(4096),
+            sliding_window: match arch {
+                Arch::Gemma3 => meta_u(md, &p("attention.sliding_window")).ok(),
+                _ => None,
+            },
+            swa_pattern: 6,
+            // llama.cpp's value for Gemma 3 (not in the file).
+            rope_theta_local: 10_000.0,
         };
         if cfg.n_heads == 0
             || cfg.n_kv_heads == 0
             || !cfg.n_heads.is_multiple_of(cfg.n_kv_heads)
-            || !cfg.hidden.is_multiple_of(cfg.n_heads)
+            || cfg.head_dim == 0
+            || !cfg.head_dim.is_multiple_of(2)
         {
             return Err(EngineError::Model(format!(
                 "inconsistent attention shape: {cfg:?}"

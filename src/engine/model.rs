@@ -1,4 +1,4 @@
-//! The native CPU transformer (Qwen2 and LLaMA families): int8 block weights, a KV cache that
+//! The native CPU transformer (Qwen2, LLaMA and Gemma 3 families): int8 block weights, a KV cache that
 //! can be cloned and truncated (prefix reuse), hidden states for classifier heads, and an LM
 //! head that can compute only the rows a grammar allows.
 
@@ -7,7 +7,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::gguf::{Arch, GgufFile, ModelConfig};
-use super::kernels::{axpy, matmul_panels, rms_norm, silu, softmax};
+use super::kernels::{axpy, gelu_tanh, matmul_panels, rms_norm, silu, softmax};
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
 use super::EngineError;
 
@@ -21,6 +21,12 @@ struct Layer {
     /// gate and up stacked: `2·ffn` rows.
     wgu: Q8Panels,
     wdown: Q8Panels,
+    /// Gemma 3: per-head norms of q and k, and norms of the attention and feed-forward
+    /// outputs before they join the residual stream.
+    q_norm: Option<Vec<f32>>,
+    k_norm: Option<Vec<f32>>,
+    post_attn_norm: Option<Vec<f32>>,
+    post_ffw_norm: Option<Vec<f32>>,
 }
 
 pub struct Model {
@@ -31,6 +37,9 @@ pub struct Model {
     lm_head: Q8Panels,
     rope_cos: Vec<f32>,
     rope_sin: Vec<f32>,
+    /// The sliding layers' rotary tables (empty without sliding layers).
+    rope_cos_local: Vec<f32>,
+    rope_sin_local: Vec<f32>,
     pub max_ctx: usize,
     pool: rayon::ThreadPool,
     pub threads: usize,
@@ -209,7 +218,32 @@ impl Model {
             } else {
                 None
             };
+            let optional = |g: &mut GgufFile, name: &str, len: usize| {
+                if g.has(name) {
+                    vector(g, name, len).map(Some)
+                } else {
+                    Ok(None)
+                }
+            };
+            let q_norm = optional(g, &n("attn_q_norm.weight"), hd)?;
+            let k_norm = optional(g, &n("attn_k_norm.weight"), hd)?;
+            let post_attn_norm = optional(g, &n("post_attention_norm.weight"), h)?;
+            let post_ffw_norm = optional(g, &n("post_ffw_norm.weight"), h)?;
+            if cfg.arch == Arch::Gemma3
+                && (q_norm.is_none()
+                    || k_norm.is_none()
+                    || post_attn_norm.is_none()
+                    || post_ffw_norm.is_none())
+            {
+                return Err(EngineError::Model(format!(
+                    "layer {l} lacks a Gemma 3 norm tensor"
+                )));
+            }
             layers.push(Layer {
+                q_norm,
+                k_norm,
+                post_attn_norm,
+                post_ffw_norm,
                 attn_norm: vector(g, &n("attn_norm.weight"), h)?,
                 wqkv,
                 bqkv,
@@ -230,16 +264,25 @@ impl Model {
         };
         let max_ctx = max_ctx.min(cfg.context).max(64);
         let half = hd / 2;
-        let mut rope_cos = vec![0f32; max_ctx * half];
-        let mut rope_sin = vec![0f32; max_ctx * half];
-        for p in 0..max_ctx {
-            for i in 0..half {
-                let freq = 1.0 / cfg.rope_theta.powf((2 * i) as f32 / hd as f32);
-                let angle = p as f32 * freq;
-                rope_cos[p * half + i] = angle.cos();
-                rope_sin[p * half + i] = angle.sin();
+        let tables = |theta: f32| {
+            let mut cos = vec![0f32; max_ctx * half];
+            let mut sin = vec![0f32; max_ctx * half];
+            for p in 0..max_ctx {
+                for i in 0..half {
+                    let freq = 1.0 / theta.powf((2 * i) as f32 / hd as f32);
+                    let angle = p as f32 * freq;
+                    cos[p * half + i] = angle.cos();
+                    sin[p * half + i] = angle.sin();
+                }
             }
-        }
+            (cos, sin)
+        };
+        let (rope_cos, rope_sin) = tables(cfg.rope_theta);
+        let (rope_cos_local, rope_sin_local) = if cfg.sliding_window.is_some() {
+            tables(cfg.rope_theta_local)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         let threads = threads.max(1);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -254,6 +297,8 @@ impl Model {
             lm_head,
             rope_cos,
             rope_sin,
+            rope_cos_local,
+            rope_sin_local,
             max_ctx,
             pool,
             threads,
@@ -281,14 +326,25 @@ impl Model {
         layers + self.embed.bytes() + self.lm_head.bytes()
     }
 
-    fn rope(&self, v: &mut [f32], pos: usize) {
+    /// Whether layer `l` attends over a sliding window (and the window).
+    fn window(&self, l: usize) -> Option<usize> {
+        let w = self.cfg.sliding_window?;
+        (!(l + 1).is_multiple_of(self.cfg.swa_pattern.max(1))).then_some(w)
+    }
+
+    fn rope(&self, v: &mut [f32], pos: usize, local: bool) {
         let hd = self.cfg.head_dim;
         let half = hd / 2;
-        let cos = &self.rope_cos[pos * half..(pos + 1) * half];
-        let sin = &self.rope_sin[pos * half..(pos + 1) * half];
+        let (cos, sin) = if local {
+            (&self.rope_cos_local, &self.rope_sin_local)
+        } else {
+            (&self.rope_cos, &self.rope_sin)
+        };
+        let cos = &cos[pos * half..(pos + 1) * half];
+        let sin = &sin[pos * half..(pos + 1) * half];
         for head in v.chunks_exact_mut(hd) {
             match self.cfg.arch {
-                Arch::Qwen2 => {
+                Arch::Qwen2 | Arch::Gemma3 => {
                     for i in 0..half {
                         let (a, b) = (head[i], head[i + half]);
                         head[i] = a * cos[i] - b * sin[i];
@@ -349,9 +405,15 @@ impl Model {
             self.embed
                 .row_f32(tok as usize, &mut s.x[t * h..(t + 1) * h]);
         }
+        if cfg.arch == Arch::Gemma3 {
+            let scale = (h as f32).sqrt();
+            s.x.iter_mut().for_each(|v| *v *= scale);
+        }
         let scale = 1.0 / (hd as f32).sqrt();
         let group = cfg.n_heads / cfg.n_kv_heads;
+        let gelu = cfg.arch == Arch::Gemma3;
         for (l, layer) in self.layers.iter().enumerate() {
+            let window = self.window(l);
             // Attention.
             s.xn.copy_from_slice(&s.x);
             for row in s.xn.chunks_exact_mut(h) {
@@ -366,7 +428,14 @@ impl Model {
                         *v += bb;
                     }
                 }
-                self.rope(&mut row[..q_dim + kv_dim], p0 + t);
+                if let (Some(qn), Some(kn)) = (&layer.q_norm, &layer.k_norm) {
+                    let (q, k) = row[..q_dim + kv_dim].split_at_mut(q_dim);
+                    q.chunks_exact_mut(hd)
+                        .for_each(|x| rms_norm(x, qn, cfg.rms_eps));
+                    k.chunks_exact_mut(hd)
+                        .for_each(|x| rms_norm(x, kn, cfg.rms_eps));
+                }
+                self.rope(&mut row[..q_dim + kv_dim], p0 + t, window.is_some());
                 cache.k[l].extend_from_slice(&row[q_dim..q_dim + kv_dim]);
                 cache.v[l].extend_from_slice(&row[q_dim + kv_dim..]);
             }
@@ -391,14 +460,17 @@ impl Model {
                     let q = &qkv[t * qkv_dim + head * hd..t * qkv_dim + (head + 1) * hd];
                     let kvh = head / group;
                     let n_pos = p0 + t + 1;
-                    let mut scores = vec![0f32; n_pos];
+                    // A sliding layer sees only the last `w` positions.
+                    let first = window.map_or(0, |w| n_pos.saturating_sub(w));
+                    let mut scores = vec![0f32; n_pos - first];
                     for (d, &qd) in q.iter().enumerate() {
-                        let row = &kt[(kvh * hd + d) * n_total..(kvh * hd + d) * n_total + n_pos];
-                        axpy(&mut scores, qd * scale, row);
+                        let base = (kvh * hd + d) * n_total;
+                        axpy(&mut scores, qd * scale, &kt[base + first..base + n_pos]);
                     }
                     softmax(&mut scores);
                     out.fill(0.0);
-                    for (p, w) in scores.iter().enumerate() {
+                    for (i, w) in scores.iter().enumerate() {
+                        let p = first + i;
                         let v = &vc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
                         axpy(out, *w, v);
                     }
@@ -406,10 +478,15 @@ impl Model {
             });
             s.qa.fill(&s.attn, t_n, q_dim);
             par_matmul(&self.pool, self.threads, &layer.wo, &s.qa, &mut s.proj);
+            if let Some(w) = &layer.post_attn_norm {
+                s.proj
+                    .chunks_exact_mut(h)
+                    .for_each(|r| rms_norm(r, w, cfg.rms_eps));
+            }
             for (x, p) in s.x.iter_mut().zip(&s.proj) {
                 *x += p;
             }
-            // Feed-forward (SwiGLU).
+            // Feed-forward: gated, SiLU (GELU for Gemma).
             s.xn.copy_from_slice(&s.x);
             for row in s.xn.chunks_exact_mut(h) {
                 rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
@@ -424,11 +501,16 @@ impl Model {
                     .zip(g)
                     .zip(u)
                 {
-                    *a = silu(*gv) * uv;
+                    *a = if gelu { gelu_tanh(*gv) } else { silu(*gv) } * uv;
                 }
             }
             s.qa.fill(&s.act, t_n, cfg.ffn);
             par_matmul(&self.pool, self.threads, &layer.wdown, &s.qa, &mut s.proj);
+            if let Some(w) = &layer.post_ffw_norm {
+                s.proj
+                    .chunks_exact_mut(h)
+                    .for_each(|r| rms_norm(r, w, cfg.rms_eps));
+            }
             for (x, p) in s.x.iter_mut().zip(&s.proj) {
                 *x += p;
             }

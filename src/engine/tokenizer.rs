@@ -1,6 +1,7 @@
 //! The tokenizer, built from the GGUF file's own metadata: vocabulary, merges, special tokens
-//! and the pre-tokenizer of the model family (`tokenizer.ggml.pre`). No tokenizer.json is
-//! needed. The same tokenizer gives llguidance its token environment (via
+//! and the pre-tokenizer of the model family (`tokenizer.ggml.pre`); for SentencePiece
+//! vocabularies (`tokenizer.ggml.model = llama`, Gemma), the merges follow from the token
+//! scores. No tokenizer.json is needed. The same tokenizer gives llguidance its token environment (via
 //! `toktrie_hf_tokenizers`), so grammar masks and prompts agree on every token.
 
 use std::collections::HashMap;
@@ -30,6 +31,50 @@ pub struct GgufTokenizer {
     pub vocab_size: usize,
     /// Token ids by their text, for special tokens such as `<|im_start|>`.
     pub specials: HashMap<String, u32>,
+    /// Every sequence starts with `bos` (`tokenizer.ggml.add_bos_token`; Gemma needs it).
+    pub add_bos: bool,
+}
+
+fn floats(md: &HashMap<String, Value>, key: &str) -> Result<Vec<f32>, EngineError> {
+    let v = md
+        .get(key)
+        .ok_or_else(|| EngineError::Model(format!("GGUF metadata lacks `{key}`")))?
+        .to_vec()
+        .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))?;
+    v.iter()
+        .map(|x| {
+            x.to_f32()
+                .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))
+        })
+        .collect()
+}
+
+/// SentencePiece BPE as merges: llama.cpp (like SentencePiece) repeatedly joins the adjacent
+/// pair whose joined piece scores highest. Every split of a normal piece into two normal pieces
+/// is a merge, ranked by the joined piece's score; bytes outside the vocabulary fall back to
+/// `<0xNN>` tokens.
+fn spm_merges(tokens: &[String], types: &[i32], scores: &[f32]) -> Vec<(String, String)> {
+    let normal = |i: usize| types.get(i).copied().unwrap_or(1) == 1;
+    let index: HashMap<&str, usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| normal(*i))
+        .map(|(i, t)| (t.as_str(), i))
+        .collect();
+    let mut ranked: Vec<(f32, usize, String, String)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !normal(i) || t.chars().nth(1).is_none() {
+            continue;
+        }
+        for (b, _) in t.char_indices().skip(1) {
+            let (l, r) = t.split_at(b);
+            if index.contains_key(l) && index.contains_key(r) {
+                ranked.push((scores[i], i, l.to_string(), r.to_string()));
+            }
+        }
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().map(|(_, _, l, r)| (l, r)).collect()
 }
 
 fn strings(md: &HashMap<String, Value>, key: &str) -> Result<Vec<String>, EngineError> {
@@ -61,6 +106,12 @@ fn ints(md: &HashMap<String, Value>, key: &str) -> Result<Vec<i32>, EngineError>
         .collect()
 }
 
+fn add_bos(md: &HashMap<String, Value>) -> bool {
+    md.get("tokenizer.ggml.add_bos_token")
+        .and_then(|v| v.to_bool().ok())
+        .unwrap_or(false)
+}
+
 fn id(md: &HashMap<String, Value>, key: &str) -> Option<u32> {
     md.get(key).and_then(|v| v.to_u32().ok())
 }
@@ -69,10 +120,14 @@ impl GgufTokenizer {
     pub fn from_gguf(g: &GgufFile) -> Result<Self, EngineError> {
         let md = g.metadata();
         let model = g.string("tokenizer.ggml.model").unwrap_or_default();
-        if model != "gpt2" {
-            return Err(EngineError::Model(format!(
-                "tokenizer model `{model}` is not supported (supported: gpt2-style byte-level BPE)"
-            )));
+        match model.as_str() {
+            "gpt2" => {}
+            "llama" => return Self::sentencepiece(g),
+            _ => {
+                return Err(EngineError::Model(format!(
+                    "tokenizer model `{model}` is not supported (supported: gpt2-style byte-level BPE, llama-style SentencePiece)"
+                )))
+            }
         }
         let pre = g
             .string("tokenizer.ggml.pre")
@@ -156,6 +211,92 @@ impl GgufTokenizer {
             bos: id(md, "tokenizer.ggml.bos_token_id"),
             vocab_size: tokens.len(),
             specials,
+            add_bos: add_bos(md),
+        })
+    }
+
+    /// A SentencePiece vocabulary (Gemma): spaces written as `▁`, no pre-tokenizer split,
+    /// control tokens special, user-defined ones (newline and space runs, HTML tags) matched
+    /// whole as written, as llama.cpp does.
+    fn sentencepiece(g: &GgufFile) -> Result<Self, EngineError> {
+        use tokenizers::decoders::byte_fallback::ByteFallback;
+        use tokenizers::decoders::fuse::Fuse;
+        use tokenizers::decoders::sequence::Sequence as DecoderSequence;
+        use tokenizers::normalizers::replace::Replace;
+        use tokenizers::DecoderWrapper;
+        let md = g.metadata();
+        let tokens = strings(md, "tokenizer.ggml.tokens")?;
+        let types = ints(md, "tokenizer.ggml.token_type").unwrap_or_else(|_| vec![1; tokens.len()]);
+        let scores = floats(md, "tokenizer.ggml.scores")?;
+        if scores.len() != tokens.len() {
+            return Err(EngineError::Model(
+                "tokenizer.ggml.scores and tokens differ in length".into(),
+            ));
+        }
+        if md
+            .get("tokenizer.ggml.add_space_prefix")
+            .and_then(|v| v.to_bool().ok())
+            .unwrap_or(true)
+        {
+            return Err(EngineError::Model(
+                "SentencePiece vocabularies that add a space prefix are not supported yet".into(),
+            ));
+        }
+        let vocab: tokenizers::models::bpe::Vocab = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
+        let unk = id(md, "tokenizer.ggml.unknown_token_id")
+            .and_then(|i| tokens.get(i as usize).cloned())
+            .unwrap_or_else(|| "<unk>".into());
+        let bpe = BPE::builder()
+            .vocab_and_merges(vocab, spm_merges(&tokens, &types, &scores))
+            .byte_fallback(true)
+            .unk_token(unk)
+            .build()
+            .map_err(|e| EngineError::Model(format!("SentencePiece BPE from GGUF: {e}")))?;
+        let mut hf = Tokenizer::new(bpe);
+        let err = |e: tokenizers::Error| EngineError::Model(format!("tokenizer: {e}"));
+        hf.with_normalizer(Some(Replace::new(" ", "▁").map_err(err)?));
+        hf.with_decoder(Some(DecoderSequence::new(vec![
+            DecoderWrapper::Replace(Replace::new("▁", " ").map_err(err)?),
+            DecoderWrapper::ByteFallback(ByteFallback::new()),
+            DecoderWrapper::Fuse(Fuse::new()),
+        ])));
+        let mut specials = HashMap::new();
+        let mut control = Vec::new();
+        let mut user = Vec::new();
+        for (i, (t, ty)) in tokens.iter().zip(&types).enumerate() {
+            match ty {
+                3 => {
+                    specials.insert(t.clone(), i as u32);
+                    control.push(AddedToken::from(t.clone(), true));
+                }
+                4 => user.push(AddedToken::from(t.clone(), false).normalized(false)),
+                _ => {}
+            }
+        }
+        hf.add_special_tokens(&control);
+        hf.add_tokens(&user);
+        let mut eos = Vec::new();
+        if let Some(e) = id(md, "tokenizer.ggml.eos_token_id") {
+            eos.push(e);
+        }
+        for extra in ["<end_of_turn>", "<eos>"] {
+            if let Some(&i) = specials.get(extra) {
+                if !eos.contains(&i) {
+                    eos.push(i);
+                }
+            }
+        }
+        Ok(GgufTokenizer {
+            hf,
+            eos,
+            bos: id(md, "tokenizer.ggml.bos_token_id"),
+            vocab_size: tokens.len(),
+            specials,
+            add_bos: add_bos(md),
         })
     }
 

@@ -253,6 +253,7 @@ impl SlmExtractor {
         let started = std::time::Instant::now();
         let (suffix, start, clean) = prompt_parts(text, ctx);
         let enc = g.encode(READER_PROMPT, &suffix)?;
+        let prefill_ms = started.elapsed().as_secs_f64() * 1000.0;
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
         let (intent, confidence) = Heads::best_intent(&probs);
@@ -279,6 +280,9 @@ impl SlmExtractor {
         let (intent, slots) = self.validate(&raw)?;
         let stats = GenStats {
             prompt_tokens: enc.tokens.len(),
+            prefill_tokens: enc.tokens.len(),
+            prefill_ms,
+            model_ms: prefill_ms,
             forward_calls: 1,
             total_ms: started.elapsed().as_secs_f64() * 1000.0,
             ..Default::default()

@@ -374,7 +374,13 @@ impl Pipeline {
             Plan::Handoff => state.handed_off = true,
             _ => {}
         }
-        let (text, next_action) = nlg::render(&ws, &state, &ex, &executed, &step);
+        let (mut text, next_action) = nlg::render(&ws, &state, &ex, &executed, &step);
+        // A message with no text (a sticker, an audio, a photo: n8n passes the text as empty)
+        // is not a message to answer in kind: say what we can read (a question of a flow in
+        // progress stands).
+        if req.text.trim().is_empty() && matches!(step, Plan::Reply(_)) {
+            text = nlg::NO_TEXT.to_string();
+        }
         let next_action = if state.pending.is_some() && next_action == NextAction::Reply {
             NextAction::AwaitConfirmation
         } else {
