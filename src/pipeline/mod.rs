@@ -160,7 +160,15 @@ impl Pipeline {
         }
     }
 
-    async fn read(&self, req: &TurnRequest, route: Route, ctx: &ExtractContext) -> Reading {
+    /// `deadline`: when the whole request's model work must be done (extraction and planning
+    /// share one budget, so a slow read leaves the planner less, never more).
+    async fn read(
+        &self,
+        req: &TurnRequest,
+        route: Route,
+        ctx: &ExtractContext,
+        deadline: Instant,
+    ) -> Reading {
         let analysis = self.rules.analyze(&req.ws, &req.text, ctx);
         let rules_reading = |fallback| Reading {
             extraction: analysis.extraction.clone(),
@@ -174,7 +182,6 @@ impl Pipeline {
         let Some(model) = self.model.get() else {
             return rules_reading(Some(FallbackReason::SlmUnavailable));
         };
-        let deadline = Instant::now() + self.slm_deadline;
         match model
             .extract(req.ws.clone(), &req.text, ctx, &analysis, deadline)
             .await
@@ -222,7 +229,8 @@ impl Pipeline {
 
         // Extract.
         let t0 = Instant::now();
-        let reading = self.read(req, route, &ctx).await;
+        let model_deadline = started + self.slm_deadline;
+        let reading = self.read(req, route, &ctx, model_deadline).await;
         let extract_ms = ms(t0);
         let mut fallback = reading.fallback;
         let ex = reading.extraction;
@@ -262,8 +270,7 @@ impl Pipeline {
         let mut plan = rule_plan.clone();
         if route == Route::Slm && fallback.is_none() {
             if let Some(model) = self.model.get() {
-                let deadline = Instant::now() + self.slm_deadline;
-                match model.plan(&input, deadline).await {
+                match model.plan(&input, model_deadline).await {
                     Ok(p) => match policy::check(&p, &state, &ex, &ws) {
                         Ok(()) => plan = p,
                         Err(v) => {
@@ -273,10 +280,11 @@ impl Pipeline {
                     },
                     Err(f) => {
                         tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), error = %f, "PLANNER falling back to legacy");
-                        fallback = Some(if f.reason() == FallbackReason::SchemaInvalid {
-                            FallbackReason::SchemaInvalid
-                        } else {
-                            FallbackReason::PlannerRejected
+                        fallback = Some(match f.reason() {
+                            r @ (FallbackReason::SchemaInvalid
+                            | FallbackReason::SlmTimeout
+                            | FallbackReason::SlmOverloaded) => r,
+                            _ => FallbackReason::PlannerRejected,
                         });
                     }
                 }
