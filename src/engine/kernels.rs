@@ -124,10 +124,9 @@ mod avx512 {
         let nb = w.blocks();
         let k = w.cols;
         let mut acc = [_mm512_setzero_ps(); T];
-        let mut corr = [_mm512_setzero_ps(); T];
         let wq = w.qs.as_ptr().add(p * nb * QK * PANEL);
         let wd = w.d.as_ptr().add(p * nb * PANEL);
-        let we = w.e.as_ptr().add(p * nb * PANEL);
+        let ws = w.sums.as_ptr().add(p * nb * PANEL);
         let aq: [*const u8; T] = std::array::from_fn(|j| a.qu.as_ptr().add((t0 + j) * k));
         let ad: [*const f32; T] = std::array::from_fn(|j| a.d.as_ptr().add((t0 + j) * nb));
         for b in 0..nb {
@@ -141,14 +140,11 @@ mod avx512 {
             let w6 = _mm512_loadu_si512(wb.add(6));
             let w7 = _mm512_loadu_si512(wb.add(7));
             let dv = _mm512_loadu_ps(wd.add(b * PANEL));
-            let ev = _mm512_loadu_ps(we.add(b * PANEL));
+            // Start from −128·Σw: the u8 offset of the activations cancels in integers.
+            let start = _mm512_loadu_si512(ws.add(b * PANEL) as *const __m512i);
             for j in 0..T {
                 let ap = aq[j].add(b * QK) as *const i32;
-                let mut s = _mm512_dpbusd_epi32(
-                    _mm512_setzero_si512(),
-                    _mm512_set1_epi32(ap.read_unaligned()),
-                    w0,
-                );
+                let mut s = _mm512_dpbusd_epi32(start, _mm512_set1_epi32(ap.read_unaligned()), w0);
                 s = _mm512_dpbusd_epi32(s, _mm512_set1_epi32(ap.add(1).read_unaligned()), w1);
                 s = _mm512_dpbusd_epi32(s, _mm512_set1_epi32(ap.add(2).read_unaligned()), w2);
                 s = _mm512_dpbusd_epi32(s, _mm512_set1_epi32(ap.add(3).read_unaligned()), w3);
@@ -158,11 +154,10 @@ mod avx512 {
                 s = _mm512_dpbusd_epi32(s, _mm512_set1_epi32(ap.add(7).read_unaligned()), w7);
                 let da = _mm512_set1_ps(*ad[j].add(b));
                 acc[j] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), _mm512_mul_ps(dv, da), acc[j]);
-                corr[j] = _mm512_fmadd_ps(ev, da, corr[j]);
             }
         }
         for j in 0..T {
-            _mm512_storeu_ps(out.add((t0 + j) * stride), _mm512_sub_ps(acc[j], corr[j]));
+            _mm512_storeu_ps(out.add((t0 + j) * stride), acc[j]);
         }
     }
 

@@ -83,8 +83,9 @@ pub struct Q8Panels {
     pub qs: Vec<i8>,
     /// Scale per (panel, block, row).
     pub d: Vec<f32>,
-    /// `128 × d × Σq` per (panel, block, row): the correction for u8-offset activations.
-    pub e: Vec<f32>,
+    /// `−128·Σq` per (panel, block, row): the VNNI kernel multiplies u8 activations offset by
+    /// 128 and starts each block's integer sum here, so the offset cancels exactly.
+    pub sums: Vec<i32>,
 }
 
 impl Q8Panels {
@@ -103,7 +104,7 @@ impl Q8Panels {
         let panels = rows.div_ceil(PANEL);
         let mut qs = vec![0i8; panels * nb * QK * PANEL];
         let mut d = vec![0f32; panels * nb * PANEL];
-        let mut e = vec![0f32; panels * nb * PANEL];
+        let mut sums = vec![0i32; panels * nb * PANEL];
         for r in 0..rows {
             let (p, l) = (r / PANEL, r % PANEL);
             for b in 0..nb {
@@ -116,7 +117,7 @@ impl Q8Panels {
                 let scale = m.d[r * nb + b];
                 let sum: i32 = src.iter().map(|&v| i32::from(v)).sum();
                 d[(p * nb + b) * PANEL + l] = scale;
-                e[(p * nb + b) * PANEL + l] = 128.0 * scale * sum as f32;
+                sums[(p * nb + b) * PANEL + l] = -128 * sum;
             }
         }
         Q8Panels {
@@ -125,7 +126,7 @@ impl Q8Panels {
             panels,
             qs,
             d,
-            e,
+            sums,
         }
     }
 
@@ -149,7 +150,7 @@ impl Q8Panels {
     }
 
     pub fn bytes(&self) -> usize {
-        self.qs.len() + 4 * (self.d.len() + self.e.len())
+        self.qs.len() + 4 * (self.d.len() + self.sums.len())
     }
 
     /// The value at (row, col), dequantized (tests and debugging).
