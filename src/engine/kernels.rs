@@ -156,8 +156,8 @@ mod avx512 {
                 acc[j] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(s), _mm512_mul_ps(dv, da), acc[j]);
             }
         }
-        for j in 0..T {
-            _mm512_storeu_ps(out.add((t0 + j) * stride), acc[j]);
+        for (j, v) in acc.iter().enumerate() {
+            _mm512_storeu_ps(out.add((t0 + j) * stride), *v);
         }
     }
 
