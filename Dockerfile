@@ -1,5 +1,5 @@
-# Pulpo: multi-stage build. CPU by default; the CUDA packaging (the engine itself is CPU-only
-# today, see docs/deploy.md) with:
+# Pulpo: multi-stage build. CPU by default; an NVIDIA GPU build (untested on a GPU, see
+# docs/deploy.md) with:
 #   docker build --build-arg FEATURES=cuda --build-arg BASE_BUILD=nvidia/cuda:12.4.1-devel-ubuntu22.04 \
 #                --build-arg BASE_RUN=nvidia/cuda:12.4.1-runtime-ubuntu22.04 -t pulpo:cuda .
 # The image is built for a portable x86-64-v3 baseline; the int8 kernels still use AVX-512

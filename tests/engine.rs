@@ -11,12 +11,18 @@ use pulpo::engine::{Engine, GenRequest, Grammar};
 use serde_json::{json, Value};
 
 fn load(id: &str) -> Engine {
+    load_on(id, None)
+}
+
+/// `device`: `None` = the native CPU engine; `Some(Device::Cpu)` = the candle device path (the
+/// code a `cuda`/`metal` build runs), on candle's CPU backend.
+fn load_on(id: &str, device: Option<candle_core::Device>) -> Engine {
     let dir = std::env::var("PULPO_MODELS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models"));
     let (path, id) = pulpo::engine::fetch::resolve(id, &dir)
         .unwrap_or_else(|e| panic!("{id} is needed (pulpo models fetch {id}): {e}"));
-    Engine::load(&path, &id, 2, 2048).expect("the model loads")
+    Engine::load_on(&path, &id, 2, 2048, device).expect("the model loads")
 }
 
 fn engine() -> &'static Engine {
@@ -62,6 +68,46 @@ fn gemma3_logits_match_llama_cpp_within_tolerance() {
         1.0,
         0.97,
     );
+}
+
+/// The device path (what GPU builds run), on candle's CPU backend, against llama.cpp: it keeps
+/// the GGUF's own block types, so it lands closer to llama.cpp than the int8 engine.
+#[test]
+fn the_device_path_matches_llama_cpp_on_both_architectures() {
+    let qwen = load_on(pulpo::config::DEFAULT_MODEL, Some(candle_core::Device::Cpu));
+    assert_eq!(qwen.info.simd, "candle-cpu");
+    check_logits(&qwen, &reference(), 0.75, 0.99);
+    let gemma = load_on("gemma3-270m", Some(candle_core::Device::Cpu));
+    check_logits(
+        &gemma,
+        &fixture("llama_cpp_reference_gemma3.json"),
+        1.0,
+        0.97,
+    );
+    // A cached prefix and constrained decoding work the same way there.
+    let schema = json!({"type": "object", "properties": {"intent": {"enum": ["book", "cancel"]}}, "required": ["intent"], "additionalProperties": false});
+    let out = qwen
+        .generate(&GenRequest {
+            prefix: "<|im_start|>system\nClasificá el mensaje.<|im_end|>\n",
+            prompt: "<|im_start|>user\nquiero sacar turno<|im_end|>\n<|im_start|>assistant\n",
+            grammar: Grammar::JsonSchema(schema.clone()),
+            max_tokens: 16,
+            cancel: None,
+            want_prompt_hidden: false,
+        })
+        .unwrap();
+    assert!(jsonschema::is_valid(&schema, out.json.as_ref().unwrap()));
+    let native = engine()
+        .generate(&GenRequest {
+            prefix: "<|im_start|>system\nClasificá el mensaje.<|im_end|>\n",
+            prompt: "<|im_start|>user\nquiero sacar turno<|im_end|>\n<|im_start|>assistant\n",
+            grammar: Grammar::JsonSchema(schema),
+            max_tokens: 16,
+            cancel: None,
+            want_prompt_hidden: false,
+        })
+        .unwrap();
+    assert_eq!(out.json, native.json, "both paths pick the same label");
 }
 
 fn check_tokenizer(e: &Engine, r: &Value) {

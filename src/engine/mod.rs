@@ -16,6 +16,7 @@
 //!   stop as soon as the grammar is complete
 //! ```
 
+pub mod device;
 pub mod fetch;
 pub mod generate;
 pub mod gguf;
@@ -128,10 +129,21 @@ impl Engine {
         threads: usize,
         max_ctx: usize,
     ) -> Result<Engine, EngineError> {
+        Engine::load_on(path, id, threads, max_ctx, device::select()?)
+    }
+
+    /// Loads with the layers on the native CPU engine (`None`) or on a candle device.
+    pub fn load_on(
+        path: &Path,
+        id: &str,
+        threads: usize,
+        max_ctx: usize,
+        device: Option<candle_core::Device>,
+    ) -> Result<Engine, EngineError> {
         let started = Instant::now();
         let mut g = GgufFile::open(path)?;
         let tokenizer = GgufTokenizer::from_gguf(&g)?;
-        let model = Model::load(&mut g, threads, max_ctx)?;
+        let model = Model::load_on(&mut g, threads, max_ctx, device)?;
         let tok_env = tokenizer.tok_env(model.cfg.vocab)?;
         let mut factory = llguidance::ParserFactory::new_simple(&tok_env)
             .map_err(|e| EngineError::Grammar(format!("parser factory: {e}")))?;
@@ -142,7 +154,7 @@ impl Engine {
             arch: model.cfg.arch,
             name: model.cfg.name.clone(),
             threads: model.threads,
-            simd: format!("{:?}", kernels::simd()),
+            simd: model.backend(),
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
             weight_mb: model.weight_bytes() as f64 / (1024.0 * 1024.0),
             rss_mb: rss_mb(),

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::device::{self, DeviceCache, DeviceModel};
 use super::gguf::{Arch, GgufFile, ModelConfig};
 use super::kernels::{axpy, gelu_tanh, matmul_panels, rms_norm, silu, softmax};
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
@@ -44,6 +45,9 @@ pub struct Model {
     pool: rayon::ThreadPool,
     pub threads: usize,
     pub load_ms: f64,
+    /// Set when the layers run on a candle device (`PULPO_DEVICE`, or a `cuda`/`metal`
+    /// build); the native layers above are then empty.
+    gpu: Option<DeviceModel>,
 }
 
 /// The attention cache of one sequence. Cloning it snapshots a prefix.
@@ -54,6 +58,8 @@ pub struct KvCache {
     v: Vec<Vec<f32>>,
     len: usize,
     kv_dim: usize,
+    /// The device path's cache (when the model runs on a device).
+    dev: Option<DeviceCache>,
 }
 
 impl KvCache {
@@ -72,12 +78,20 @@ impl KvCache {
                 self.k[l].truncate(n * self.kv_dim);
                 self.v[l].truncate(n * self.kv_dim);
             }
+            if let Some(d) = &mut self.dev {
+                d.truncate(n);
+            }
             self.len = n;
         }
     }
 
     pub fn bytes(&self) -> usize {
-        self.k.iter().chain(&self.v).map(|x| x.capacity() * 4).sum()
+        self.k
+            .iter()
+            .chain(&self.v)
+            .map(|x| x.capacity() * 4)
+            .sum::<usize>()
+            + self.dev.as_ref().map_or(0, DeviceCache::bytes)
     }
 }
 
@@ -196,12 +210,81 @@ fn vector(g: &mut GgufFile, name: &str, len: usize) -> Result<Vec<f32>, EngineEr
 impl Model {
     /// Loads a GGUF model, converting every matmul weight to int8 blocks.
     pub fn load(g: &mut GgufFile, threads: usize, max_ctx: usize) -> Result<Model, EngineError> {
+        Model::load_on(g, threads, max_ctx, device::select()?)
+    }
+
+    /// Loads for the native CPU engine (`None`) or a candle device.
+    pub fn load_on(
+        g: &mut GgufFile,
+        threads: usize,
+        max_ctx: usize,
+        device: Option<candle_core::Device>,
+    ) -> Result<Model, EngineError> {
         let started = Instant::now();
         let cfg = g.config()?;
         let (h, hd) = (cfg.hidden, cfg.head_dim);
         let q_rows = cfg.n_heads * hd;
         let kv_rows = cfg.n_kv_heads * hd;
         let embed = to_q8(g, "token_embd.weight", cfg.vocab, h)?;
+        let max_ctx = max_ctx.min(cfg.context).max(64);
+        let half = hd / 2;
+        let tables = |theta: f32| {
+            let mut cos = vec![0f32; max_ctx * half];
+            let mut sin = vec![0f32; max_ctx * half];
+            for p in 0..max_ctx {
+                for i in 0..half {
+                    let freq = 1.0 / theta.powf((2 * i) as f32 / hd as f32);
+                    let angle = p as f32 * freq;
+                    cos[p * half + i] = angle.cos();
+                    sin[p * half + i] = angle.sin();
+                }
+            }
+            (cos, sin)
+        };
+        let (rope_cos, rope_sin) = tables(cfg.rope_theta);
+        let (rope_cos_local, rope_sin_local) = if cfg.sliding_window.is_some() {
+            tables(cfg.rope_theta_local)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let threads = threads.max(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("pulpo-infer-{i}"))
+            .build()
+            .map_err(|e| EngineError::Model(format!("thread pool: {e}")))?;
+        if let Some(device) = device {
+            let gpu = DeviceModel::load(
+                g,
+                &cfg,
+                device,
+                max_ctx,
+                (&rope_cos, &rope_sin),
+                (!rope_cos_local.is_empty()).then_some((&rope_cos_local[..], &rope_sin_local[..])),
+            )?;
+            let empty = Q8Panels::from_rows(&Q8Rows {
+                rows: 0,
+                cols: h,
+                qs: Vec::new(),
+                d: Vec::new(),
+            });
+            return Ok(Model {
+                cfg,
+                embed,
+                layers: Vec::new(),
+                norm: Vec::new(),
+                lm_head: empty,
+                rope_cos: Vec::new(),
+                rope_sin: Vec::new(),
+                rope_cos_local: Vec::new(),
+                rope_sin_local: Vec::new(),
+                max_ctx,
+                pool,
+                threads,
+                load_ms: started.elapsed().as_secs_f64() * 1000.0,
+                gpu: Some(gpu),
+            });
+        }
         let mut layers = Vec::with_capacity(cfg.n_layers);
         for l in 0..cfg.n_layers {
             let n = |s: &str| format!("blk.{l}.{s}");
@@ -262,33 +345,6 @@ impl Model {
         } else {
             Q8Panels::from_rows(&embed)
         };
-        let max_ctx = max_ctx.min(cfg.context).max(64);
-        let half = hd / 2;
-        let tables = |theta: f32| {
-            let mut cos = vec![0f32; max_ctx * half];
-            let mut sin = vec![0f32; max_ctx * half];
-            for p in 0..max_ctx {
-                for i in 0..half {
-                    let freq = 1.0 / theta.powf((2 * i) as f32 / hd as f32);
-                    let angle = p as f32 * freq;
-                    cos[p * half + i] = angle.cos();
-                    sin[p * half + i] = angle.sin();
-                }
-            }
-            (cos, sin)
-        };
-        let (rope_cos, rope_sin) = tables(cfg.rope_theta);
-        let (rope_cos_local, rope_sin_local) = if cfg.sliding_window.is_some() {
-            tables(cfg.rope_theta_local)
-        } else {
-            (Vec::new(), Vec::new())
-        };
-        let threads = threads.max(1);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("pulpo-infer-{i}"))
-            .build()
-            .map_err(|e| EngineError::Model(format!("thread pool: {e}")))?;
         Ok(Model {
             cfg,
             embed,
@@ -303,6 +359,7 @@ impl Model {
             pool,
             threads,
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
+            gpu: None,
         })
     }
 
@@ -313,6 +370,20 @@ impl Model {
             v: vec![Vec::new(); self.cfg.n_layers],
             len: 0,
             kv_dim,
+            dev: self
+                .gpu
+                .as_ref()
+                .map(|_| DeviceCache::new(self.cfg.n_layers)),
+        }
+    }
+
+    /// Where the layers run: the native kernel family, or the candle device.
+    pub fn backend(&self) -> String {
+        match &self.gpu {
+            None => format!("{:?}", super::kernels::simd()),
+            Some(g) if g.device.is_cuda() => "cuda".into(),
+            Some(g) if g.device.is_metal() => "metal".into(),
+            Some(_) => "candle-cpu".into(),
         }
     }
 
@@ -323,7 +394,10 @@ impl Model {
             .iter()
             .map(|l| l.wqkv.bytes() + l.wo.bytes() + l.wgu.bytes() + l.wdown.bytes())
             .sum();
-        layers + self.embed.bytes() + self.lm_head.bytes()
+        layers
+            + self.embed.bytes()
+            + self.lm_head.bytes()
+            + self.gpu.as_ref().map_or(0, DeviceModel::weight_bytes)
     }
 
     /// Whether layer `l` attends over a sliding window (and the window).
@@ -360,6 +434,54 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// The layers on the candle device; the same outputs as the native path.
+    fn forward_device(
+        &self,
+        gpu: &DeviceModel,
+        x: Vec<f32>,
+        p0: usize,
+        cache: &mut KvCache,
+        want: Want,
+    ) -> Result<Output, EngineError> {
+        let cfg = &self.cfg;
+        let h = cfg.hidden;
+        let t_n = x.len() / h;
+        let dc = cache
+            .dev
+            .get_or_insert_with(|| DeviceCache::new(cfg.n_layers));
+        let x = gpu
+            .layers(cfg, x, p0, dc, |l| self.window(l))
+            .map_err(device::map_err)?;
+        cache.len = p0 + t_n;
+        let mut out = Output::default();
+        match want {
+            Want::Nothing => {}
+            Want::AllHidden => {
+                let all = device::to_host(&gpu.final_norm(cfg, &x).map_err(device::map_err)?)?;
+                out.hidden = all[(t_n - 1) * h..].to_vec();
+                out.all_hidden = all;
+            }
+            Want::Hidden | Want::Logits | Want::Rows(_) => {
+                let last = x
+                    .narrow(0, t_n - 1, 1)
+                    .and_then(|l| gpu.final_norm(cfg, &l))
+                    .map_err(device::map_err)?;
+                out.hidden = device::to_host(&last)?;
+                if !matches!(want, Want::Hidden) {
+                    let all = gpu.logits(&last).map_err(device::map_err)?;
+                    out.logits = match want {
+                        Want::Rows(rows) => rows
+                            .iter()
+                            .map(|&r| all.get(r as usize).copied().unwrap_or(f32::NEG_INFINITY))
+                            .collect(),
+                        _ => all,
+                    };
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Runs `tokens` after what `cache` holds, appending to it.
@@ -408,6 +530,9 @@ impl Model {
         if cfg.arch == Arch::Gemma3 {
             let scale = (h as f32).sqrt();
             s.x.iter_mut().for_each(|v| *v *= scale);
+        }
+        if let Some(gpu) = &self.gpu {
+            return self.forward_device(gpu, std::mem::take(&mut s.x), p0, cache, want);
         }
         let scale = 1.0 / (hd as f32).sqrt();
         let group = cfg.n_heads / cfg.n_kv_heads;
