@@ -184,11 +184,24 @@ pub async fn app(
     workspaces: &Path,
     scratch: &Scratch,
 ) -> anyhow::Result<axum::Router> {
+    app_with(slm, 0, model, workspaces, scratch).await
+}
+
+/// `app`, with `shadow` percent of rule-route conversations also read by the model in the
+/// background (shadow mode).
+pub async fn app_with(
+    slm: bool,
+    shadow: u8,
+    model: Option<Arc<dyn ModelPath>>,
+    workspaces: &Path,
+    scratch: &Scratch,
+) -> anyhow::Result<axum::Router> {
     let args = crate::config::ServeArgs {
         db: Some(scratch.0.join("pulpo.db").display().to_string()),
         workspaces: Some(workspaces.to_path_buf()),
         enable_slm_pipeline: Some(slm),
         slm_canary_percent: Some(if slm { 100 } else { 0 }),
+        slm_shadow_percent: Some(shadow),
         slm_deadline_ms: Some(30_000),
         ..Default::default()
     };
@@ -274,6 +287,17 @@ pub async fn run(
         rows.push(row(
             "slm_plan",
             slm_plan(&m, &ws, &msgs, rounds)
+                .await
+                .map_err(anyhow::Error::msg)?,
+            budgets,
+        ));
+        // The rule route while the model shadows every conversation in the background: shadow
+        // mode must not slow the customers' answers beyond noise.
+        let scratch = Scratch::new("budgets-shadow")?;
+        let shadowed = app_with(false, 100, Some(m.clone()), workspaces, &scratch).await?;
+        rows.push(row(
+            "legacy_shadowed",
+            decide(&shadowed, &msgs, rounds * 5, "shadow")
                 .await
                 .map_err(anyhow::Error::msg)?,
             budgets,
