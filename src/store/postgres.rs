@@ -326,20 +326,6 @@ impl Store for PgStore {
     ) -> Result<TurnStart, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
-        let msg = tx
-            .query_opt(
-                "SELECT status, response FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3",
-                &[&key.workspace_id, &key.conversation_id, &key.message_id],
-            )
-            .await
-            .map_err(pg_err)?;
-        if let Some(row) = &msg {
-            let status: String = row.get(0);
-            let resp: Option<serde_json::Value> = row.get(1);
-            if let (true, Some(v)) = (status == "done", resp) {
-                return Ok(TurnStart::Replay(v));
-            }
-        }
         tx.execute(
             "INSERT INTO conversations (workspace_id, conversation_id, state, version) VALUES ($1, $2, '{}'::jsonb, 0)
              ON CONFLICT DO NOTHING",
@@ -355,6 +341,24 @@ impl Store for PgStore {
             )
             .await
             .map_err(pg_err)?;
+        // Only now, holding the conversation's row lock, is the message's status final: a turn
+        // that finished while this one waited for the lock committed its answer with it (read
+        // before the lock, a concurrent duplicate could see "processing", then run again on the
+        // state the first one left).
+        let msg = tx
+            .query_opt(
+                "SELECT status, response FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3",
+                &[&key.workspace_id, &key.conversation_id, &key.message_id],
+            )
+            .await
+            .map_err(pg_err)?;
+        if let Some(row) = &msg {
+            let status: String = row.get(0);
+            let resp: Option<serde_json::Value> = row.get(1);
+            if let (true, Some(v)) = (status == "done", resp) {
+                return Ok(TurnStart::Replay(v));
+            }
+        }
         let lease_holder: Option<String> = row.get(2);
         let lease_live: Option<bool> = row.get(3);
         if lease_holder.as_deref().is_some_and(|h| h != holder) && lease_live == Some(true) {
