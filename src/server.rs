@@ -146,6 +146,17 @@ pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
 /// Loads the model in the background (the service answers on the rules meanwhile): resolve
 /// the file, load the engine and the reader heads, start the worker, run a warm-up
 /// extraction and plan, then switch the model path on. Idempotent.
+/// Starts loading the model when run-time flags turn on a path that needs it (the model path
+/// or shadow mode) and it is not loaded yet.
+pub fn load_model_if_flags_need_it(state: &Arc<AppState>, f: &crate::router::FlagValues) {
+    if (f.enable_slm_pipeline || f.slm_shadow_percent > 0)
+        && state.pipeline.model.get().is_none()
+        && state.config.model_autoload
+    {
+        spawn_model_load(state);
+    }
+}
+
 pub fn spawn_model_load(state: &Arc<AppState>) {
     static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if state.pipeline.model.get().is_some()
@@ -269,12 +280,7 @@ async fn sync_flags(state: Arc<AppState>) {
                     tracing::warn!(?before, after = ?v, seq, "ROUTING flags changed by another replica");
                     state.metrics.inc("pulpo_flag_changes_total", vec![]);
                 }
-                if (v.enable_slm_pipeline || v.slm_shadow_percent > 0)
-                    && state.pipeline.model.get().is_none()
-                    && state.config.model_autoload
-                {
-                    spawn_model_load(&state);
-                }
+                load_model_if_flags_need_it(&state, &v);
             }
             Err(e) => {
                 tracing::warn!(error = %e, seq, "flag sync: ignoring unreadable published flags");

@@ -142,10 +142,9 @@ fn check_logits(e: &Engine, r: &Value, tolerance: f32, min_corr: f64) {
         .map(|v| v.as_u64().unwrap() as u32)
         .collect();
     // llama.cpp's ids carry the BOS where the model wants one; the engine adds it to prefixes.
-    let mut encoded = e.tokenizer.encode(r["prompt"].as_str().unwrap()).unwrap();
-    if let (true, Some(bos)) = (e.tokenizer.add_bos, e.tokenizer.bos) {
-        encoded.insert(0, bos);
-    }
+    let encoded = e
+        .tokenizer
+        .sequence_start(e.tokenizer.encode(r["prompt"].as_str().unwrap()).unwrap());
     assert_eq!(encoded, ids);
     let mut cache = e.model.new_cache();
     let out = e.model.forward(&ids, &mut cache, Want::Logits).unwrap();

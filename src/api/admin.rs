@@ -61,12 +61,7 @@ pub async fn put_flags(
         }
     }
     drop(applied);
-    if (new.enable_slm_pipeline || new.slm_shadow_percent > 0)
-        && state.pipeline.model.get().is_none()
-        && state.config.model_autoload
-    {
-        crate::server::spawn_model_load(&state);
-    }
+    crate::server::load_model_if_flags_need_it(&state, &new);
     state.metrics.inc("pulpo_flag_changes_total", vec![]);
     tracing::warn!(before = ?current, after = ?new, "ROUTING flags changed at run time");
     Ok(Json(new))

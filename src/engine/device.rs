@@ -10,7 +10,8 @@ use candle_core::{Device, Module, Tensor, D};
 use super::gguf::{Arch, GgufFile, ModelConfig};
 use super::EngineError;
 
-fn err(e: candle_core::Error) -> EngineError {
+/// A candle error as an engine error.
+pub fn err(e: candle_core::Error) -> EngineError {
     EngineError::Model(format!("device: {e}"))
 }
 
@@ -357,8 +358,4 @@ pub fn to_host(t: &Tensor) -> Result<Vec<f32>, EngineError> {
     t.flatten_all()
         .and_then(|t| t.to_vec1::<f32>())
         .map_err(err)
-}
-
-pub fn map_err(e: candle_core::Error) -> EngineError {
-    err(e)
 }

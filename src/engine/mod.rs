@@ -183,11 +183,8 @@ impl Engine {
         {
             return Ok(p.clone());
         }
-        let mut tokens = self.tokenizer.encode(text)?;
         // Every sequence starts from a prefix, so the BOS a model family needs goes here.
-        if let (true, Some(bos)) = (self.tokenizer.add_bos, self.tokenizer.bos) {
-            tokens.insert(0, bos);
-        }
+        let tokens = self.tokenizer.sequence_start(self.tokenizer.encode(text)?);
         let mut cache = self.model.new_cache();
         if !tokens.is_empty() {
             self.model.forward(&tokens, &mut cache, Want::Nothing)?;

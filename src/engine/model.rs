@@ -453,13 +453,13 @@ impl Model {
             .get_or_insert_with(|| DeviceCache::new(cfg.n_layers));
         let x = gpu
             .layers(cfg, x, p0, dc, |l| self.window(l))
-            .map_err(device::map_err)?;
+            .map_err(device::err)?;
         cache.len = p0 + t_n;
         let mut out = Output::default();
         match want {
             Want::Nothing => {}
             Want::AllHidden => {
-                let all = device::to_host(&gpu.final_norm(cfg, &x).map_err(device::map_err)?)?;
+                let all = device::to_host(&gpu.final_norm(cfg, &x).map_err(device::err)?)?;
                 out.hidden = all[(t_n - 1) * h..].to_vec();
                 out.all_hidden = all;
             }
@@ -467,10 +467,10 @@ impl Model {
                 let last = x
                     .narrow(0, t_n - 1, 1)
                     .and_then(|l| gpu.final_norm(cfg, &l))
-                    .map_err(device::map_err)?;
+                    .map_err(device::err)?;
                 out.hidden = device::to_host(&last)?;
                 if !matches!(want, Want::Hidden) {
-                    let all = gpu.logits(&last).map_err(device::map_err)?;
+                    let all = gpu.logits(&last).map_err(device::err)?;
                     out.logits = match want {
                         Want::Rows(rows) => rows
                             .iter()
@@ -513,8 +513,19 @@ impl Model {
         let q_dim = cfg.n_heads * hd;
         let kv_dim = cfg.n_kv_heads * hd;
         let qkv_dim = q_dim + 2 * kv_dim;
+        let mut x = vec![0f32; t_n * h];
+        for (t, &tok) in tokens.iter().enumerate() {
+            self.embed.row_f32(tok as usize, &mut x[t * h..(t + 1) * h]);
+        }
+        if cfg.arch == Arch::Gemma3 {
+            let scale = (h as f32).sqrt();
+            x.iter_mut().for_each(|v| *v *= scale);
+        }
+        if let Some(gpu) = &self.gpu {
+            return self.forward_device(gpu, x, p0, cache, want);
+        }
         let mut s = Scratch {
-            x: vec![0f32; t_n * h],
+            x,
             xn: vec![0f32; t_n * h],
             qkv: Vec::new(),
             attn: vec![0f32; t_n * q_dim],
@@ -523,17 +534,6 @@ impl Model {
             act: vec![0f32; t_n * cfg.ffn],
             qa: Q8Activations::default(),
         };
-        for (t, &tok) in tokens.iter().enumerate() {
-            self.embed
-                .row_f32(tok as usize, &mut s.x[t * h..(t + 1) * h]);
-        }
-        if cfg.arch == Arch::Gemma3 {
-            let scale = (h as f32).sqrt();
-            s.x.iter_mut().for_each(|v| *v *= scale);
-        }
-        if let Some(gpu) = &self.gpu {
-            return self.forward_device(gpu, std::mem::take(&mut s.x), p0, cache, want);
-        }
         let scale = 1.0 / (hd as f32).sqrt();
         let group = cfg.n_heads / cfg.n_kv_heads;
         let gelu = cfg.arch == Arch::Gemma3;

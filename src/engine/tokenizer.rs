@@ -35,20 +35,6 @@ pub struct GgufTokenizer {
     pub add_bos: bool,
 }
 
-fn floats(md: &HashMap<String, Value>, key: &str) -> Result<Vec<f32>, EngineError> {
-    let v = md
-        .get(key)
-        .ok_or_else(|| EngineError::Model(format!("GGUF metadata lacks `{key}`")))?
-        .to_vec()
-        .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))?;
-    v.iter()
-        .map(|x| {
-            x.to_f32()
-                .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))
-        })
-        .collect()
-}
-
 /// SentencePiece BPE as merges: llama.cpp (like SentencePiece) repeatedly joins the adjacent
 /// pair whose joined piece scores highest. Every split of a normal piece into two normal pieces
 /// is a merge, ranked by the joined piece's score; bytes outside the vocabulary fall back to
@@ -77,33 +63,32 @@ fn spm_merges(tokens: &[String], types: &[i32], scores: &[f32]) -> Vec<(String, 
     ranked.into_iter().map(|(_, _, l, r)| (l, r)).collect()
 }
 
-fn strings(md: &HashMap<String, Value>, key: &str) -> Result<Vec<String>, EngineError> {
+/// A metadata array, each element converted by `each`.
+fn array<T>(
+    md: &HashMap<String, Value>,
+    key: &str,
+    each: impl Fn(&Value) -> candle_core::Result<T>,
+) -> Result<Vec<T>, EngineError> {
     let v = md
         .get(key)
         .ok_or_else(|| EngineError::Model(format!("GGUF metadata lacks `{key}`")))?
         .to_vec()
         .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))?;
     v.iter()
-        .map(|x| {
-            x.to_string()
-                .cloned()
-                .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))
-        })
+        .map(|x| each(x).map_err(|e| EngineError::Model(format!("`{key}`: {e}"))))
         .collect()
 }
 
+fn strings(md: &HashMap<String, Value>, key: &str) -> Result<Vec<String>, EngineError> {
+    array(md, key, |x| x.to_string().cloned())
+}
+
 fn ints(md: &HashMap<String, Value>, key: &str) -> Result<Vec<i32>, EngineError> {
-    let v = md
-        .get(key)
-        .ok_or_else(|| EngineError::Model(format!("GGUF metadata lacks `{key}`")))?
-        .to_vec()
-        .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))?;
-    v.iter()
-        .map(|x| {
-            x.to_i32()
-                .map_err(|e| EngineError::Model(format!("`{key}`: {e}")))
-        })
-        .collect()
+    array(md, key, Value::to_i32)
+}
+
+fn floats(md: &HashMap<String, Value>, key: &str) -> Result<Vec<f32>, EngineError> {
+    array(md, key, Value::to_f32)
 }
 
 fn add_bos(md: &HashMap<String, Value>) -> bool {
@@ -194,25 +179,38 @@ impl GgufTokenizer {
             })
             .collect();
         hf.add_special_tokens(&added);
-        let mut eos = Vec::new();
-        if let Some(e) = id(md, "tokenizer.ggml.eos_token_id") {
-            eos.push(e);
-        }
-        for extra in ["<|im_end|>", "<|endoftext|>", "<|eot_id|>"] {
-            if let Some(&i) = specials.get(extra) {
-                if !eos.contains(&i) {
-                    eos.push(i);
-                }
+        Ok(Self::assemble(
+            hf,
+            md,
+            tokens.len(),
+            specials,
+            &["<|im_end|>", "<|endoftext|>", "<|eot_id|>"],
+        ))
+    }
+
+    /// The tokenizer around `hf`: end of sequence is the file's EOS plus whichever of the
+    /// family's end-of-turn tokens the vocabulary has.
+    fn assemble(
+        hf: Tokenizer,
+        md: &HashMap<String, Value>,
+        vocab_size: usize,
+        specials: HashMap<String, u32>,
+        end_of_turn: &[&str],
+    ) -> GgufTokenizer {
+        let mut eos: Vec<u32> = id(md, "tokenizer.ggml.eos_token_id").into_iter().collect();
+        for &i in end_of_turn.iter().filter_map(|t| specials.get(*t)) {
+            if !eos.contains(&i) {
+                eos.push(i);
             }
         }
-        Ok(GgufTokenizer {
+        GgufTokenizer {
             hf,
             eos,
             bos: id(md, "tokenizer.ggml.bos_token_id"),
-            vocab_size: tokens.len(),
+            vocab_size,
             specials,
             add_bos: add_bos(md),
-        })
+        }
     }
 
     /// A SentencePiece vocabulary (Gemma): spaces written as `▁`, no pre-tokenizer split,
@@ -279,25 +277,21 @@ impl GgufTokenizer {
         }
         hf.add_special_tokens(&control);
         hf.add_tokens(&user);
-        let mut eos = Vec::new();
-        if let Some(e) = id(md, "tokenizer.ggml.eos_token_id") {
-            eos.push(e);
-        }
-        for extra in ["<end_of_turn>", "<eos>"] {
-            if let Some(&i) = specials.get(extra) {
-                if !eos.contains(&i) {
-                    eos.push(i);
-                }
-            }
-        }
-        Ok(GgufTokenizer {
+        Ok(Self::assemble(
             hf,
-            eos,
-            bos: id(md, "tokenizer.ggml.bos_token_id"),
-            vocab_size: tokens.len(),
+            md,
+            tokens.len(),
             specials,
-            add_bos: add_bos(md),
-        })
+            &["<end_of_turn>", "<eos>"],
+        ))
+    }
+
+    /// `tokens` as the start of a sequence: with the BOS the model family needs, if any.
+    pub fn sequence_start(&self, mut tokens: Vec<u32>) -> Vec<u32> {
+        if let (true, Some(bos)) = (self.add_bos, self.bos) {
+            tokens.insert(0, bos);
+        }
+        tokens
     }
 
     /// Token ids of `text`; special tokens written in the text (`<|im_start|>`) are recognised.
