@@ -58,7 +58,8 @@ fn bench(c: &mut Criterion) {
             return;
         }
     };
-    // The rule route with shadow mode on every conversation: compare with decide/legacy above.
+    // The rule route with shadow mode on every conversation: compare with decide/legacy above
+    // (`pulpo budgets` runs the two as interleaved blocks and gives the difference an interval).
     let scratch = Scratch::new("bench-shadow").unwrap();
     let shadowed = rt
         .block_on(budgets::app_with(

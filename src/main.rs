@@ -375,9 +375,10 @@ fn main() -> anyhow::Result<()> {
                 .worker_threads(2)
                 .enable_all()
                 .build()?;
-            let rows = rt.block_on(pulpo::eval::budgets::run(&b, ws, &workspaces, path, quick))?;
-            print!("{}", pulpo::eval::budgets::table(&rows, !quick));
-            if !quick && rows.iter().any(|r| !r.ok) {
+            let report =
+                rt.block_on(pulpo::eval::budgets::run(&b, ws, &workspaces, path, quick))?;
+            print!("{}", pulpo::eval::budgets::table(&report, !quick));
+            if !quick && report.rows.iter().any(|r| !r.ok) {
                 anyhow::bail!("a workload is over its p90 budget");
             }
             Ok(())

@@ -74,6 +74,17 @@ async fn seed_fixtures_answer_on_the_slm_route() {
     let ready = app.request("GET", "/ready", None, None, None).await;
     assert_eq!(ready.status.as_u16(), 200, "{}", ready.body);
     assert_eq!(ready.body["model"]["extractor"], "reader");
+    // Shadow readings run on threads the OS schedules below requests (SCHED_IDLE, or nice 19
+    // where a container refuses it).
+    #[cfg(target_os = "linux")]
+    assert!(
+        matches!(
+            ready.body["model"]["background_priority"].as_str(),
+            Some("idle" | "nice")
+        ),
+        "{}",
+        ready.body
+    );
 }
 
 #[tokio::test]

@@ -22,12 +22,14 @@ pub mod generate;
 pub mod gguf;
 pub mod kernels;
 pub mod model;
+pub mod priority;
 pub mod quant;
 pub mod tokenizer;
 pub mod worker;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -66,6 +68,8 @@ pub struct EngineInfo {
     pub arch: gguf::Arch,
     pub name: String,
     pub threads: usize,
+    /// How the shadow-mode threads run: `idle` (SCHED_IDLE), `nice` or `normal`.
+    pub background_priority: priority::BackgroundPriority,
     pub simd: String,
     pub load_ms: f64,
     pub weight_mb: f64,
@@ -154,6 +158,7 @@ impl Engine {
             arch: model.cfg.arch,
             name: model.cfg.name.clone(),
             threads: model.threads,
+            background_priority: model.background.priority(),
             simd: model.backend(),
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
             weight_mb: model.weight_bytes() as f64 / (1024.0 * 1024.0),
@@ -284,6 +289,14 @@ pub trait Generator: Send + Sync {
     fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError>;
     fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError>;
     fn info(&self) -> EngineInfo;
+    /// Starts `f` as background work (shadow mode): on idle-priority threads where the
+    /// engine has them, returning at once, its model steps stopping once `cancel` is set.
+    /// Only one background job runs at a time (the worker's rule). Without such threads, `f`
+    /// runs here and now.
+    fn spawn_in_background(&self, cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {
+        let _ = cancel;
+        f()
+    }
 }
 
 impl Generator for Engine {
@@ -297,6 +310,10 @@ impl Generator for Engine {
 
     fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError> {
         Engine::encode(self, prefix, suffix)
+    }
+
+    fn spawn_in_background(&self, cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {
+        self.model.background.spawn(cancel, f)
     }
 
     fn info(&self) -> EngineInfo {

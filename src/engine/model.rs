@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use super::device::{self, DeviceCache, DeviceModel};
 use super::gguf::{Arch, GgufFile, ModelConfig};
 use super::kernels::{axpy, gelu_tanh, matmul_panels, rms_norm, silu, softmax};
+use super::priority::Background;
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
 use super::EngineError;
 
@@ -43,6 +44,8 @@ pub struct Model {
     rope_sin_local: Vec<f32>,
     pub max_ctx: usize,
     pool: rayon::ThreadPool,
+    /// Background (shadow) jobs: the same number of threads at idle priority.
+    pub background: Background,
     pub threads: usize,
     pub load_ms: f64,
     /// Set when the layers run on a candle device (`PULPO_DEVICE`, or a `cuda`/`metal`
@@ -253,6 +256,7 @@ impl Model {
             .thread_name(|i| format!("pulpo-infer-{i}"))
             .build()
             .map_err(|e| EngineError::Model(format!("thread pool: {e}")))?;
+        let background = Background::new(threads)?;
         if let Some(device) = device {
             let gpu = DeviceModel::load(
                 g,
@@ -280,6 +284,7 @@ impl Model {
                 rope_sin_local: Vec::new(),
                 max_ctx,
                 pool,
+                background,
                 threads,
                 load_ms: started.elapsed().as_secs_f64() * 1000.0,
                 gpu: Some(gpu),
@@ -357,10 +362,20 @@ impl Model {
             rope_sin_local,
             max_ctx,
             pool,
+            background,
             threads,
             load_ms: started.elapsed().as_secs_f64() * 1000.0,
             gpu: None,
         })
+    }
+
+    /// The pool this thread's work runs on: the background pool on its own threads.
+    fn pool(&self) -> &rayon::ThreadPool {
+        if self.background.is_current() {
+            self.background.pool()
+        } else {
+            &self.pool
+        }
     }
 
     pub fn new_cache(&self) -> KvCache {
@@ -538,6 +553,10 @@ impl Model {
         let group = cfg.n_heads / cfg.n_kv_heads;
         let gelu = cfg.arch == Arch::Gemma3;
         for (l, layer) in self.layers.iter().enumerate() {
+            // A background job gives the model back between layers when a customer's job waits.
+            if self.background.stop_requested() {
+                return Err(EngineError::Cancelled);
+            }
             let window = self.window(l);
             // Attention.
             s.xn.copy_from_slice(&s.x);
@@ -545,7 +564,7 @@ impl Model {
                 rms_norm(row, &layer.attn_norm, cfg.rms_eps);
             }
             s.qa.fill(&s.xn, t_n, h);
-            par_matmul(&self.pool, self.threads, &layer.wqkv, &s.qa, &mut s.qkv);
+            par_matmul(self.pool(), self.threads, &layer.wqkv, &s.qa, &mut s.qkv);
             for t in 0..t_n {
                 let row = &mut s.qkv[t * qkv_dim..(t + 1) * qkv_dim];
                 if let Some(b) = &layer.bqkv {
@@ -579,7 +598,7 @@ impl Model {
             }
             let qkv = &s.qkv;
             let kt = &kt;
-            self.pool.install(|| {
+            self.pool().install(|| {
                 s.attn.par_chunks_mut(hd).enumerate().for_each(|(i, out)| {
                     let (t, head) = (i / cfg.n_heads, i % cfg.n_heads);
                     let q = &qkv[t * qkv_dim + head * hd..t * qkv_dim + (head + 1) * hd];
@@ -602,7 +621,7 @@ impl Model {
                 });
             });
             s.qa.fill(&s.attn, t_n, q_dim);
-            par_matmul(&self.pool, self.threads, &layer.wo, &s.qa, &mut s.proj);
+            par_matmul(self.pool(), self.threads, &layer.wo, &s.qa, &mut s.proj);
             if let Some(w) = &layer.post_attn_norm {
                 s.proj
                     .chunks_exact_mut(h)
@@ -617,7 +636,7 @@ impl Model {
                 rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
             }
             s.qa.fill(&s.xn, t_n, h);
-            par_matmul(&self.pool, self.threads, &layer.wgu, &s.qa, &mut s.gu);
+            par_matmul(self.pool(), self.threads, &layer.wgu, &s.qa, &mut s.gu);
             for t in 0..t_n {
                 let gu = &s.gu[t * 2 * cfg.ffn..(t + 1) * 2 * cfg.ffn];
                 let (g, u) = gu.split_at(cfg.ffn);
@@ -630,7 +649,7 @@ impl Model {
                 }
             }
             s.qa.fill(&s.act, t_n, cfg.ffn);
-            par_matmul(&self.pool, self.threads, &layer.wdown, &s.qa, &mut s.proj);
+            par_matmul(self.pool(), self.threads, &layer.wdown, &s.qa, &mut s.proj);
             if let Some(w) = &layer.post_ffw_norm {
                 s.proj
                     .chunks_exact_mut(h)
@@ -660,7 +679,7 @@ impl Model {
         match want {
             Want::Nothing | Want::Hidden | Want::AllHidden => {}
             Want::Logits => par_matmul(
-                &self.pool,
+                self.pool(),
                 self.threads,
                 &self.lm_head,
                 &qa,
@@ -669,7 +688,7 @@ impl Model {
             // Many rows: the full head is as cheap, then gather.
             Want::Rows(rows) if rows.len() * 8 > self.lm_head.rows => {
                 let mut all = Vec::new();
-                par_matmul(&self.pool, self.threads, &self.lm_head, &qa, &mut all);
+                par_matmul(self.pool(), self.threads, &self.lm_head, &qa, &mut all);
                 out.logits = rows
                     .iter()
                     .map(|&r| all.get(r as usize).copied().unwrap_or(f32::NEG_INFINITY))
@@ -685,7 +704,7 @@ impl Model {
                     .collect();
                 wanted.sort_unstable();
                 wanted.dedup();
-                let computed: Vec<(usize, [f32; PANEL])> = self.pool.install(|| {
+                let computed: Vec<(usize, [f32; PANEL])> = self.pool().install(|| {
                     wanted
                         .par_iter()
                         .map(|&p| {

@@ -6,6 +6,10 @@
 //! - A running job sees its cancel flag set when its caller stops waiting (the caller's
 //!   future was dropped or its deadline passed) and stops at the next step: dropping a
 //!   future does not stop a blocking loop by itself.
+//! - An idle-only job (shadow mode) runs as background work ([`Generator::spawn_in_background`]:
+//!   idle-priority threads) and is cancelled as soon as a customer's job is queued. The
+//!   worker does not wait for it to stop: the customer's job starts at once, beside the
+//!   background job's last layer.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -20,10 +24,13 @@ struct Queued {
     job: Job,
     deadline: Instant,
     cancel: Arc<AtomicBool>,
+    background: bool,
 }
 
 struct Shared {
     queue: Mutex<VecDeque<Queued>>,
+    /// The cancel flag of the background job now running; locked only with `queue` held.
+    running_background: Mutex<Option<Arc<AtomicBool>>>,
     ready: Condvar,
     capacity: usize,
     busy: AtomicBool,
@@ -52,6 +59,7 @@ impl ModelWorker {
     pub fn start(generator: Arc<dyn Generator>, capacity: usize) -> ModelWorker {
         let shared = Arc::new(Shared {
             queue: Mutex::new(VecDeque::new()),
+            running_background: Mutex::new(None),
             ready: Condvar::new(),
             capacity: capacity.max(1),
             busy: AtomicBool::new(false),
@@ -85,8 +93,15 @@ impl ModelWorker {
         self.shared.waiting.load(Ordering::Relaxed)
     }
 
+    /// A job runs (a customer's, or a background one).
     pub fn is_busy(&self) -> bool {
         self.shared.busy.load(Ordering::Relaxed)
+            || self
+                .shared
+                .running_background
+                .lock()
+                .map(|r| r.is_some())
+                .unwrap_or(false)
     }
 
     /// Runs `f` on the worker, waiting at most until `deadline`. `f` receives the cancel flag
@@ -99,14 +114,16 @@ impl ModelWorker {
         self.submit(deadline, false, f).await
     }
 
-    /// Like [`run`](Self::run), but only if the worker is idle and nothing waits (shadow mode).
+    /// Like [`run`](Self::run), but only if the worker is idle and nothing waits (shadow mode),
+    /// as background work that gives way to the next foreground job. `None`: the model was
+    /// busy, or became busy and this job gave way.
     pub async fn run_if_idle<T: Send + 'static>(
         &self,
         deadline: Instant,
         f: impl FnOnce(&dyn Generator, Arc<AtomicBool>) -> Result<T, EngineError> + Send + 'static,
     ) -> Option<Result<T, EngineError>> {
         match self.submit(deadline, true, f).await {
-            Err(EngineError::Overloaded) => None,
+            Err(EngineError::Overloaded | EngineError::Cancelled) => None,
             other => Some(other),
         }
     }
@@ -132,7 +149,13 @@ impl ModelWorker {
                 .queue
                 .lock()
                 .map_err(|_| EngineError::Model("queue poisoned".into()))?;
-            let idle = q.is_empty() && !self.shared.busy.load(Ordering::SeqCst);
+            let background_runs = self
+                .shared
+                .running_background
+                .lock()
+                .map(|r| r.is_some())
+                .unwrap_or(true);
+            let idle = q.is_empty() && !self.shared.busy.load(Ordering::SeqCst) && !background_runs;
             if q.len() >= self.shared.capacity || (only_if_idle && !idle) {
                 return Err(EngineError::Overloaded);
             }
@@ -140,8 +163,15 @@ impl ModelWorker {
                 job,
                 deadline,
                 cancel: cancel.clone(),
+                background: only_if_idle,
             });
             self.shared.waiting.store(q.len(), Ordering::Relaxed);
+            if !only_if_idle {
+                // A customer's job waits: the running background job gives way.
+                if let Ok(Some(c)) = self.shared.running_background.lock().as_deref() {
+                    c.store(true, Ordering::Relaxed);
+                }
+            }
         }
         self.shared.ready.notify_one();
         let _guard = CancelOnDrop(cancel);
@@ -168,7 +198,11 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                 }
                 if let Some(j) = q.pop_front() {
                     shared.waiting.store(q.len(), Ordering::Relaxed);
-                    shared.busy.store(true, Ordering::SeqCst);
+                    if j.background {
+                        set_running_background(&shared, Some(j.cancel.clone()));
+                    } else {
+                        shared.busy.store(true, Ordering::SeqCst);
+                    }
                     break j;
                 }
                 q = match shared.ready.wait(q) {
@@ -177,16 +211,189 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                 };
             }
         };
+        let Queued {
+            job,
+            deadline,
+            cancel,
+            background,
+        } = next;
         // Skip work nobody waits for any more.
-        if next.cancel.load(Ordering::Relaxed) || Instant::now() >= next.deadline {
-            drop(next);
+        let skip = cancel.load(Ordering::Relaxed) || Instant::now() >= deadline;
+        let g = generator.clone();
+        // A panic in model code must not kill the worker: it becomes an error reply
+        // (the sender is dropped, the caller sees a closed channel).
+        let guarded = move || {
+            if !skip {
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(g.as_ref())));
+            }
+        };
+        if background {
+            // The worker does not wait for it: a customer's job queued meanwhile starts at
+            // once, even while the background threads, starved by a busy CPU, have not yet
+            // reached the next check of their cancel flag.
+            let done = shared.clone();
+            generator.spawn_in_background(
+                cancel,
+                Box::new(move || {
+                    guarded();
+                    if let Ok(_q) = done.queue.lock() {
+                        set_running_background(&done, None);
+                    }
+                }),
+            );
         } else {
-            let job = next.job;
-            let g = generator.clone();
-            // A panic in model code must not kill the worker: it becomes an error reply
-            // (the sender is dropped, the caller sees a closed channel).
-            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || job(g.as_ref())));
+            guarded();
+            shared.busy.store(false, Ordering::SeqCst);
         }
-        shared.busy.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Records the running background job's cancel flag (call with the queue locked).
+fn set_running_background(shared: &Shared, cancel: Option<Arc<AtomicBool>>) {
+    if let Ok(mut r) = shared.running_background.lock() {
+        *r = cancel;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::engine::{Encoded, EngineInfo, GenOutput, GenRequest};
+
+    thread_local! {
+        static IN_BACKGROUND: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// A generator that only tells its jobs whether they run as background work.
+    struct Fake;
+
+    impl Generator for Fake {
+        fn generate(&self, _: &GenRequest) -> Result<GenOutput, EngineError> {
+            Err(EngineError::Model("fake".into()))
+        }
+        fn hidden(&self, _: &str, _: &str) -> Result<Vec<f32>, EngineError> {
+            Err(EngineError::Model("fake".into()))
+        }
+        fn encode(&self, _: &str, _: &str) -> Result<Encoded, EngineError> {
+            Err(EngineError::Model("fake".into()))
+        }
+        fn info(&self) -> EngineInfo {
+            EngineInfo {
+                model: "fake".into(),
+                path: String::new(),
+                arch: crate::engine::gguf::Arch::Qwen2,
+                name: "fake".into(),
+                threads: 1,
+                background_priority: crate::engine::priority::BackgroundPriority::Normal,
+                simd: "none".into(),
+                load_ms: 0.0,
+                weight_mb: 0.0,
+                rss_mb: 0.0,
+                max_ctx: 0,
+            }
+        }
+        fn spawn_in_background(&self, _cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {
+            std::thread::spawn(move || {
+                IN_BACKGROUND.with(|b| b.set(true));
+                f();
+            });
+        }
+    }
+
+    fn soon() -> Instant {
+        Instant::now() + Duration::from_secs(30)
+    }
+
+    #[tokio::test]
+    async fn only_idle_only_jobs_run_as_background_work() {
+        let w = ModelWorker::start(Arc::new(Fake), 4);
+        let bg = w
+            .run_if_idle(soon(), |_, _| Ok(IN_BACKGROUND.with(Cell::get)))
+            .await;
+        assert_eq!(bg, Some(Ok(true)));
+        while w.is_busy() {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        let fg = w
+            .run(soon(), |_, _| Ok(IN_BACKGROUND.with(Cell::get)))
+            .await;
+        assert_eq!(fg, Ok(false));
+        w.shutdown();
+    }
+
+    #[tokio::test]
+    async fn a_customer_job_makes_the_running_background_job_give_way() {
+        let w = ModelWorker::start(Arc::new(Fake), 4);
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+        let shadow = {
+            let w = w.clone();
+            tokio::spawn(async move {
+                w.run_if_idle(soon(), move |_, cancel| {
+                    let _ = started_tx.send(());
+                    // A long reading that checks its flag between steps, as the model does.
+                    let until = Instant::now() + Duration::from_secs(20);
+                    while Instant::now() < until {
+                        if cancel.load(Ordering::Relaxed) {
+                            return Err(EngineError::Cancelled);
+                        }
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                    Ok("finished")
+                })
+                .await
+            })
+        };
+        started_rx.await.unwrap();
+        // The model is busy now: another idle-only job is refused, not queued.
+        assert_eq!(w.run_if_idle(soon(), |_, _| Ok(())).await, None);
+        let customer = w.run(soon(), |_, _| Ok("answered")).await;
+        assert_eq!(customer, Ok("answered"));
+        // The background job gave way (None: "the model was busy"), it did not run to its end.
+        assert_eq!(shadow.await.unwrap(), None);
+        // And the next background job runs normally again, once the worker is idle (it marks
+        // itself idle just after replying).
+        while w.is_busy() || w.queue_depth() > 0 {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        assert_eq!(w.run_if_idle(soon(), |_, _| Ok(1)).await, Some(Ok(1)));
+        w.shutdown();
+    }
+
+    #[tokio::test]
+    async fn a_customer_job_does_not_wait_for_a_starved_background_job() {
+        // A background job that cannot reach its next flag check (as when a busy CPU starves
+        // the idle-priority threads) until the test lets it.
+        let w = ModelWorker::start(Arc::new(Fake), 4);
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let shadow = {
+            let w = w.clone();
+            tokio::spawn(async move {
+                w.run_if_idle(soon(), move |_, _| {
+                    let _ = started_tx.send(());
+                    let _ = release_rx.recv();
+                    Ok(())
+                })
+                .await
+            })
+        };
+        started_rx.await.unwrap();
+        let customer = w
+            .run(Instant::now() + Duration::from_secs(10), |_, _| {
+                Ok("answered")
+            })
+            .await;
+        assert_eq!(customer, Ok("answered"));
+        assert!(w.is_busy(), "the background job still runs");
+        release_tx.send(()).unwrap();
+        // It finished after all (it never looked at its flag), so the reading stands.
+        assert_eq!(shadow.await.unwrap(), Some(Ok(())));
+        while w.is_busy() {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        w.shutdown();
     }
 }

@@ -115,6 +115,53 @@ pub async fn slm_extract(
     Ok(lat)
 }
 
+/// The model extractor for a customer on the model route who arrives while a shadow reading
+/// runs (started ~50 ms earlier): the shadow reading must give way at once. Also returns how
+/// many shadow readings gave way.
+pub async fn slm_extract_behind_shadow(
+    model: &Arc<dyn ModelPath>,
+    ws: &Arc<Workspace>,
+    msgs: &[String],
+) -> Result<(Vec<f64>, usize), String> {
+    let (mut lat, mut gave_way) = (Vec::new(), 0);
+    let ctx = ExtractContext::default();
+    let deadline = || Instant::now() + std::time::Duration::from_secs(30);
+    for m in msgs {
+        let rules = RuleExtractor.analyze(ws, m, &ctx);
+        wait_until_idle(model).await;
+        let shadow = {
+            let (model, ws, m, ctx, rules) = (
+                model.clone(),
+                ws.clone(),
+                m.clone(),
+                ctx.clone(),
+                rules.clone(),
+            );
+            tokio::spawn(async move {
+                model
+                    .extract_if_idle(ws, &m, &ctx, &rules, deadline())
+                    .await
+                    .is_none()
+            })
+        };
+        let give_up = Instant::now() + std::time::Duration::from_secs(10);
+        while !model.describe()["busy"].as_bool().unwrap_or(true) && Instant::now() < give_up {
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let t = Instant::now();
+        model
+            .extract(ws.clone(), m, &ctx, &rules, deadline())
+            .await
+            .map_err(|e| e.to_string())?;
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+        if shadow.await.map_err(|e| e.to_string())? {
+            gave_way += 1;
+        }
+    }
+    Ok((lat, gave_way))
+}
+
 /// The model planner on the state each message leads to.
 pub async fn slm_plan(
     model: &Arc<dyn ModelPath>,
@@ -251,7 +298,7 @@ pub async fn run(
     workspaces: &Path,
     model: Option<Arc<dyn ModelPath>>,
     quick: bool,
-) -> anyhow::Result<Vec<Row>> {
+) -> anyhow::Result<Report> {
     let all = messages();
     let msgs: Vec<String> = if quick {
         all.iter().take(6).cloned().collect()
@@ -259,6 +306,8 @@ pub async fn run(
         all
     };
     let rounds = if quick { 1 } else { 3 };
+    let mut shadow = None;
+    let mut shadow_gave_way = None;
     let mut rows = vec![row(
         "legacy_extract",
         rule_extract(&ws, &msgs, rounds * 20),
@@ -291,17 +340,18 @@ pub async fn run(
                 .map_err(anyhow::Error::msg)?,
             budgets,
         ));
+        let (lat, gave_way) = slm_extract_behind_shadow(&m, &ws, &msgs)
+            .await
+            .map_err(anyhow::Error::msg)?;
+        rows.push(row("slm_extract_behind_shadow", lat, budgets));
+        shadow_gave_way = Some((gave_way, msgs.len()));
         // The rule route while the model shadows every conversation in the background: shadow
         // mode must not slow the customers' answers beyond noise.
-        let scratch = Scratch::new("budgets-shadow")?;
-        let shadowed = app_with(false, 100, Some(m.clone()), workspaces, &scratch).await?;
-        rows.push(row(
-            "legacy_shadowed",
-            decide(&shadowed, &msgs, rounds * 5, "shadow")
-                .await
-                .map_err(anyhow::Error::msg)?,
-            budgets,
-        ));
+        let (blocks, reps) = if quick { (3, 1) } else { (40, 4) };
+        let cost = shadow_cost(&m, workspaces, &msgs, blocks, reps).await?;
+        rows.push(row("legacy_shadow_off", cost.off.clone(), budgets));
+        rows.push(row("legacy_shadowed", cost.on.clone(), budgets));
+        shadow = Some(cost);
         let scratch = Scratch::new("budgets-slm")?;
         let slm = app(true, Some(m), workspaces, &scratch).await?;
         rows.push(row(
@@ -312,13 +362,205 @@ pub async fn run(
             budgets,
         ));
     }
-    Ok(rows)
+    Ok(Report {
+        rows,
+        shadow,
+        shadow_gave_way,
+    })
 }
 
-pub fn table(rows: &[Row], enforced: bool) -> String {
+/// What `pulpo budgets` measured.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    pub rows: Vec<Row>,
+    /// Shadow mode's cost on the rule route (model workloads only).
+    pub shadow: Option<ShadowCost>,
+    /// `slm_extract_behind_shadow`: shadow readings that gave way, of those started.
+    pub shadow_gave_way: Option<(usize, usize)>,
+}
+
+/// Shadow mode's cost on the rule route, as an A/B on the same machine at the same time: the
+/// same requests with shadow mode off and at 100%, in alternating blocks. Every block starts
+/// with the model idle, so an "off" block never runs beside a reading an "on" block started;
+/// in an "on" block the model reads throughout (a reading outlasts a block's first requests,
+/// and the next starts as soon as one ends).
+///
+/// The verdict pairs each "on" block with the "off" block run next to it: the mean of the
+/// per-block differences and its 95% t-interval. That interval includes the noise between
+/// blocks (the machine's speed drifting, other tenants), not only the sampling noise of the
+/// requests, which a pooled bootstrap would miss.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ShadowCost {
+    /// Request latencies (ms) with shadow mode off, and at 100%.
+    pub off: Vec<f64>,
+    pub on: Vec<f64>,
+    /// Model readings that completed during the "on" blocks (`pulpo_shadow_comparisons_total`).
+    pub readings: u64,
+    pub blocks: usize,
+    /// Mean over blocks of p50(on) − p50(off), with its 95% interval.
+    pub p50_delta: Delta,
+    /// The same for p90.
+    pub p90_delta: Delta,
+}
+
+/// A mean paired difference in milliseconds and its 95% confidence interval.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Delta {
+    pub mean_ms: f64,
+    pub ci95_ms: (f64, f64),
+}
+
+impl Delta {
+    /// From per-block differences (needs two or more).
+    pub fn of(diffs: &[f64]) -> Delta {
+        let n = diffs.len() as f64;
+        let mean = diffs.iter().sum::<f64>() / n;
+        let var = diffs.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        let half = t975(n - 1.0) * (var / n).sqrt();
+        Delta {
+            mean_ms: mean,
+            ci95_ms: (mean - half, mean + half),
+        }
+    }
+
+    fn show(&self) -> String {
+        format!(
+            "{:+.3} ms [{:+.3} … {:+.3}]",
+            self.mean_ms, self.ci95_ms.0, self.ci95_ms.1
+        )
+    }
+}
+
+/// The 0.975 quantile of Student's t with `df` degrees of freedom (Cornish–Fisher expansion;
+/// within 0.3% from 10 degrees of freedom up).
+fn t975(df: f64) -> f64 {
+    let z: f64 = 1.959_964;
+    z + (z.powi(3) + z) / (4.0 * df)
+        + (5.0 * z.powi(5) + 16.0 * z.powi(3) + 3.0 * z) / (96.0 * df * df)
+}
+
+impl ShadowCost {
+    /// Shadow mode does not slow the rule route beyond noise: the p90 interval reaches zero
+    /// or below.
+    pub fn not_slower(&self) -> bool {
+        self.p90_delta.ci95_ms.0 <= 0.0
+    }
+
+    pub fn summary(&self) -> String {
+        format!(
+            "shadow mode's cost on the rule route (on − off, mean of {} paired blocks, 95% \
+             interval): p50 {}, p90 {}\n  {} requests off / {} on (p99 {:.2} / {:.2} ms); \
+             {} model readings completed during the \"on\" blocks; {}\n",
+            self.blocks,
+            self.p50_delta.show(),
+            self.p90_delta.show(),
+            self.off.len(),
+            self.on.len(),
+            quantile(&self.off, 0.99),
+            quantile(&self.on, 0.99),
+            self.readings,
+            if self.not_slower() {
+                "no slowdown beyond noise"
+            } else {
+                "SLOWER beyond noise"
+            }
+        )
+    }
+}
+
+/// Runs the shadow A/B: `blocks` blocks (at least 2) of `reps` × `msgs` on each arm.
+pub async fn shadow_cost(
+    model: &Arc<dyn ModelPath>,
+    workspaces: &Path,
+    msgs: &[String],
+    blocks: usize,
+    reps: usize,
+) -> anyhow::Result<ShadowCost> {
+    let blocks = blocks.max(2);
+    let (scratch_off, scratch_on) = (Scratch::new("shadow-off")?, Scratch::new("shadow-on")?);
+    let off_app = app_with(false, 0, Some(model.clone()), workspaces, &scratch_off).await?;
+    let on_app = app_with(false, 100, Some(model.clone()), workspaces, &scratch_on).await?;
+    for (app, tag) in [(&off_app, "warm-off"), (&on_app, "warm-on")] {
+        decide(app, msgs, 1, tag)
+            .await
+            .map_err(anyhow::Error::msg)?;
+    }
+    wait_until_idle(model).await;
+    let before = shadow_readings(&on_app).await?;
+    let (mut off, mut on) = (Vec::new(), Vec::new());
+    let (mut d50, mut d90) = (Vec::new(), Vec::new());
+    for b in 0..blocks {
+        let mut block = [Vec::new(), Vec::new()];
+        // Alternate which arm goes first, so a drift in the machine's speed hits both alike.
+        for arm_on in [b % 2 == 1, b % 2 == 0] {
+            wait_until_idle(model).await;
+            let (app, tag) = if arm_on {
+                (&on_app, format!("on-{b}"))
+            } else {
+                (&off_app, format!("off-{b}"))
+            };
+            block[usize::from(arm_on)] = decide(app, msgs, reps, &tag)
+                .await
+                .map_err(anyhow::Error::msg)?;
+        }
+        let [block_off, block_on] = block;
+        d50.push(quantile(&block_on, 0.5) - quantile(&block_off, 0.5));
+        d90.push(quantile(&block_on, 0.9) - quantile(&block_off, 0.9));
+        off.extend(block_off);
+        on.extend(block_on);
+    }
+    wait_until_idle(model).await;
+    let readings = shadow_readings(&on_app).await?.saturating_sub(before);
+    Ok(ShadowCost {
+        off,
+        on,
+        readings,
+        blocks,
+        p50_delta: Delta::of(&d50),
+        p90_delta: Delta::of(&d90),
+    })
+}
+
+/// Waits (up to 60 s) until the model worker runs and holds nothing. A shadow reading is
+/// started by a task the request spawned, so first give such a task a moment to submit.
+async fn wait_until_idle(model: &Arc<dyn ModelPath>) {
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let give_up = Instant::now() + std::time::Duration::from_secs(60);
+    while Instant::now() < give_up {
+        let d = model.describe();
+        let busy = d["busy"].as_bool().unwrap_or(false);
+        let waiting = d["queue_depth"].as_u64().unwrap_or(0);
+        if !busy && waiting == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
+
+/// The `pulpo_shadow_comparisons_total` counters of an app's `/metrics`, summed.
+async fn shadow_readings(app: &axum::Router) -> anyhow::Result<u64> {
+    let req = Request::builder().uri("/metrics").body(Body::empty())?;
+    let resp = app.clone().oneshot(req).await?;
+    let body = axum::body::to_bytes(resp.into_body(), 1 << 24).await?;
+    let text = String::from_utf8_lossy(&body);
+    Ok(text
+        .lines()
+        .filter(|l| l.starts_with("pulpo_shadow_comparisons_total"))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+        .sum::<f64>() as u64)
+}
+
+fn quantile(xs: &[f64], q: f64) -> f64 {
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    percentile(&v, q)
+}
+
+pub fn table(report: &Report, enforced: bool) -> String {
+    let rows = &report.rows;
     use std::fmt::Write;
     let mut s = format!(
-        "{:<16} {:>5} {:>10} {:>10} {:>10} {:>12}  verdict\n",
+        "{:<26} {:>5} {:>10} {:>10} {:>10} {:>12}  verdict\n",
         "workload", "n", "p50 ms", "p90 ms", "p99 ms", "budget p90"
     );
     for r in rows {
@@ -333,9 +575,68 @@ pub fn table(rows: &[Row], enforced: bool) -> String {
         };
         let _ = writeln!(
             s,
-            "{:<16} {:>5} {:>10.2} {:>10.2} {:>10.2} {:>12}  {verdict}",
+            "{:<26} {:>5} {:>10.2} {:>10.2} {:>10.2} {:>12}  {verdict}",
             r.workload, r.n, r.p50_ms, r.p90_ms, r.p99_ms, budget
         );
     }
+    if let Some((gave, of)) = report.shadow_gave_way {
+        let _ = writeln!(
+            s,
+            "slm_extract_behind_shadow: {gave} of {of} shadow readings gave way to the customer's reading"
+        );
+    }
+    if let Some(cost) = &report.shadow {
+        s.push_str(&cost.summary());
+    }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t_quantiles_match_the_tables() {
+        // Student's t, 0.975: 2.228 (10 df), 2.023 (39 df), 1.984 (100 df).
+        assert!((t975(10.0) - 2.228).abs() < 0.01);
+        assert!((t975(39.0) - 2.023).abs() < 0.002);
+        assert!((t975(100.0) - 1.984).abs() < 0.002);
+    }
+
+    #[test]
+    fn a_paired_delta_has_the_mean_and_a_t_interval() {
+        // Mean 0.1, sample sd 0.1 (n = 4): half-width t(3)·0.1/2; the expansion gives ~3.08
+        // for 3 df (the table: 3.18), so only check its shape here.
+        let d = Delta::of(&[0.0, 0.1, 0.1, 0.2]);
+        assert!((d.mean_ms - 0.1).abs() < 1e-12);
+        let sd = (0.02f64 / 3.0).sqrt();
+        let half = d.ci95_ms.1 - d.mean_ms;
+        assert!((half - t975(3.0) * sd / 2.0).abs() < 1e-12);
+        assert!((d.mean_ms - d.ci95_ms.0 - half).abs() < 1e-12);
+        // Identical arms: a zero difference and a zero-width interval.
+        let z = Delta::of(&[0.0; 5]);
+        assert_eq!((z.mean_ms, z.ci95_ms), (0.0, (0.0, 0.0)));
+    }
+
+    #[test]
+    fn the_verdict_is_slower_only_when_the_whole_interval_is_above_zero() {
+        let cost = |lo: f64, hi: f64| ShadowCost {
+            off: vec![1.0],
+            on: vec![1.0],
+            readings: 0,
+            blocks: 2,
+            p50_delta: Delta {
+                mean_ms: 0.0,
+                ci95_ms: (0.0, 0.0),
+            },
+            p90_delta: Delta {
+                mean_ms: (lo + hi) / 2.0,
+                ci95_ms: (lo, hi),
+            },
+        };
+        assert!(cost(-0.1, 0.1).not_slower());
+        assert!(cost(-0.3, -0.1).not_slower());
+        assert!(!cost(0.05, 0.2).not_slower());
+        assert!(cost(0.05, 0.2).summary().contains("SLOWER beyond noise"));
+    }
 }

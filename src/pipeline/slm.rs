@@ -129,6 +129,7 @@ impl ModelPath for SlmPath {
             "model": info.model,
             "name": info.name,
             "threads": info.threads,
+            "background_priority": info.background_priority,
             "simd": info.simd,
             "rss_mb": info.rss_mb,
             "load_ms": info.load_ms,

@@ -1,0 +1,198 @@
+//! Background inference (shadow mode) on threads the OS runs only when nothing else wants the
+//! CPU, and that give the model back the moment a customer's job arrives.
+//!
+//! On two cores, a shadow reading running at normal priority takes CPU time from the HTTP
+//! workers and the rule route's tail latency rises. So background jobs run on their own pool,
+//! whose threads are `SCHED_IDLE` on Linux (nice 19 where that is refused): any runnable
+//! normal thread preempts them at once. An unprivileged thread cannot raise its priority
+//! back, which is why these are separate threads rather than the foreground pool lowered for
+//! a while. A background job also carries a cancel flag that the worker sets when a
+//! foreground job is queued; the forward pass checks it between layers.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use super::EngineError;
+
+/// The priority background threads got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackgroundPriority {
+    /// `SCHED_IDLE`: runs only on otherwise idle CPUs (Linux).
+    Idle,
+    /// Nice 19: the lowest normal priority (where `SCHED_IDLE` was refused).
+    Nice,
+    /// The OS refused both (or has neither): background work competes like any thread.
+    Normal,
+}
+
+/// Lowers the calling thread's scheduling priority as far as the OS allows without privileges.
+pub fn lower_this_thread() -> BackgroundPriority {
+    #[cfg(target_os = "linux")]
+    {
+        let param = libc::sched_param { sched_priority: 0 };
+        // SAFETY: plain system calls on the calling thread (pid 0 / its own tid) with a valid,
+        // initialised parameter struct; they do not touch memory we own afterwards.
+        unsafe {
+            if libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) == 0 {
+                return BackgroundPriority::Idle;
+            }
+            let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+            if libc::setpriority(libc::PRIO_PROCESS, tid, 19) == 0 {
+                return BackgroundPriority::Nice;
+            }
+        }
+    }
+    BackgroundPriority::Normal
+}
+
+/// A thread pool for background jobs, and the cancel flag of the one running.
+pub struct Background {
+    pool: rayon::ThreadPool,
+    priority: BackgroundPriority,
+    cancel: Arc<Mutex<Option<Arc<AtomicBool>>>>,
+}
+
+impl Background {
+    pub fn new(threads: usize) -> Result<Background, EngineError> {
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let seen = got.clone();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .thread_name(|i| format!("pulpo-shadow-{i}"))
+            // A job's panic must not abort the process (rayon's default for `spawn`); the
+            // jobs catch their own, this is the backstop.
+            .panic_handler(|_| tracing::error!("a background inference job panicked"))
+            .start_handler(move |_| {
+                let p = lower_this_thread();
+                if let Ok(mut v) = seen.lock() {
+                    v.push(p);
+                }
+            })
+            .build()
+            .map_err(|e| EngineError::Model(format!("background thread pool: {e}")))?;
+        // Every thread has run its start handler once `broadcast` returns on all of them.
+        pool.broadcast(|_| ());
+        let priority = got
+            .lock()
+            .ok()
+            .and_then(|v| {
+                // The weakest guarantee any thread got.
+                v.iter().copied().max_by_key(|p| match p {
+                    BackgroundPriority::Idle => 0,
+                    BackgroundPriority::Nice => 1,
+                    BackgroundPriority::Normal => 2,
+                })
+            })
+            .unwrap_or(BackgroundPriority::Normal);
+        if priority == BackgroundPriority::Normal {
+            tracing::warn!(
+                "background (shadow) inference threads could not lower their priority; \
+                 shadow mode will compete with requests for the CPU"
+            );
+        }
+        Ok(Background {
+            pool,
+            priority,
+            cancel: Arc::new(Mutex::new(None)),
+        })
+    }
+
+    pub fn priority(&self) -> BackgroundPriority {
+        self.priority
+    }
+
+    /// Whether the calling thread is one of the background threads.
+    pub fn is_current(&self) -> bool {
+        self.pool.current_thread_index().is_some()
+    }
+
+    pub fn pool(&self) -> &rayon::ThreadPool {
+        &self.pool
+    }
+
+    /// Starts `f` on a background thread (its parallel parts on the background pool) and
+    /// returns; `cancel` is the flag [`stop_requested`](Self::stop_requested) reads while it
+    /// runs. One job at a time: the caller starts the next only after `f` finished.
+    pub fn spawn(&self, cancel: Arc<AtomicBool>, f: impl FnOnce() + Send + 'static) {
+        let mine = cancel.clone();
+        if let Ok(mut c) = self.cancel.lock() {
+            *c = Some(cancel);
+        }
+        let slot = self.cancel.clone();
+        self.pool.spawn(move || {
+            // Clear the flag even if `f` panics — unless the next job already put its own
+            // there (`f` ends by letting the worker start the next one).
+            struct Clear(Arc<Mutex<Option<Arc<AtomicBool>>>>, Arc<AtomicBool>);
+            impl Drop for Clear {
+                fn drop(&mut self) {
+                    if let Ok(mut c) = self.0.lock() {
+                        if c.as_ref().is_some_and(|f| Arc::ptr_eq(f, &self.1)) {
+                            *c = None;
+                        }
+                    }
+                }
+            }
+            let _clear = Clear(slot, mine);
+            f();
+        });
+    }
+
+    /// True on a background thread whose job was asked to stop (a foreground job waits).
+    pub fn stop_requested(&self) -> bool {
+        self.is_current()
+            && self
+                .cancel
+                .lock()
+                .ok()
+                .and_then(|c| c.as_ref().map(|c| c.load(Ordering::Relaxed)))
+                .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_threads_get_a_lower_priority_and_see_their_cancel_flag() {
+        let bg = Background::new(2).unwrap();
+        // Containers may refuse SCHED_IDLE; Linux always lets a thread raise its own nice.
+        #[cfg(target_os = "linux")]
+        assert_ne!(bg.priority(), BackgroundPriority::Normal);
+        let bg = Arc::new(bg);
+        // Runs `f(bg)` as a background job and waits for its result.
+        let run = |flag: Arc<AtomicBool>, f: fn(&Background, &AtomicBool) -> (i32, bool, bool)| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (b, fl) = (bg.clone(), flag.clone());
+            bg.spawn(flag, move || {
+                let _ = tx.send(f(&b, &fl));
+            });
+            rx.recv().unwrap()
+        };
+        let (policy, before, after) = run(Arc::new(AtomicBool::new(false)), |b, flag| {
+            // SAFETY: reads the calling thread's scheduling policy.
+            #[cfg(target_os = "linux")]
+            let policy = unsafe { libc::sched_getscheduler(0) };
+            #[cfg(not(target_os = "linux"))]
+            let policy = 0;
+            let before = b.stop_requested();
+            flag.store(true, Ordering::Relaxed);
+            (policy, before, b.stop_requested())
+        });
+        #[cfg(target_os = "linux")]
+        if bg.priority() == BackgroundPriority::Idle {
+            assert_eq!(policy, libc::SCHED_IDLE);
+        }
+        let _ = policy;
+        assert!(!before);
+        assert!(after, "the job sees its flag");
+        assert!(!bg.is_current());
+        assert!(!bg.stop_requested(), "not a background thread");
+        // The next job starts with its own flag.
+        let (_, before, _) = run(Arc::new(AtomicBool::new(false)), |b, _| {
+            (0, b.stop_requested(), false)
+        });
+        assert!(!before);
+    }
+}
