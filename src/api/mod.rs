@@ -47,6 +47,13 @@ fn sane_request_id(v: &HeaderValue) -> Option<String> {
     ok.then(|| s.to_string())
 }
 
+/// While any request is in flight, shadow readings wait between layers (see
+/// [`crate::engine::priority`]).
+async fn foreground(req: Request, next: Next) -> Response {
+    let _in_flight = crate::engine::priority::foreground();
+    next.run(req).await
+}
+
 async fn request_id(mut req: Request, next: Next) -> Response {
     let id = req
         .headers()
@@ -120,5 +127,6 @@ pub fn app(state: Arc<AppState>) -> Router {
             count_problems,
         ))
         .layer(middleware::from_fn(request_id))
+        .layer(middleware::from_fn(foreground))
         .with_state(state)
 }

@@ -256,7 +256,8 @@ impl Model {
             .thread_name(|i| format!("pulpo-infer-{i}"))
             .build()
             .map_err(|e| EngineError::Model(format!("thread pool: {e}")))?;
-        let background = Background::new(threads)?;
+        // Shadow readings need no speed: half the threads leave a core to the requests.
+        let background = Background::new((threads / 2).max(1))?;
         if let Some(device) = device {
             let gpu = DeviceModel::load(
                 g,
@@ -553,10 +554,6 @@ impl Model {
         let group = cfg.n_heads / cfg.n_kv_heads;
         let gelu = cfg.arch == Arch::Gemma3;
         for (l, layer) in self.layers.iter().enumerate() {
-            // A background job gives the model back between layers when a customer's job waits.
-            if self.background.stop_requested() {
-                return Err(EngineError::Cancelled);
-            }
             let window = self.window(l);
             // Attention.
             s.xn.copy_from_slice(&s.x);
@@ -564,6 +561,9 @@ impl Model {
                 rms_norm(row, &layer.attn_norm, cfg.rms_eps);
             }
             s.qa.fill(&s.xn, t_n, h);
+            // Before each large step, a background job waits while requests are answered,
+            // and stops when a customer's job waits for the model (no-op otherwise).
+            self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wqkv, &s.qa, &mut s.qkv);
             for t in 0..t_n {
                 let row = &mut s.qkv[t * qkv_dim..(t + 1) * qkv_dim];
@@ -621,6 +621,7 @@ impl Model {
                 });
             });
             s.qa.fill(&s.attn, t_n, q_dim);
+            self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wo, &s.qa, &mut s.proj);
             if let Some(w) = &layer.post_attn_norm {
                 s.proj
@@ -636,6 +637,7 @@ impl Model {
                 rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
             }
             s.qa.fill(&s.xn, t_n, h);
+            self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wgu, &s.qa, &mut s.gu);
             for t in 0..t_n {
                 let gu = &s.gu[t * 2 * cfg.ffn..(t + 1) * 2 * cfg.ffn];
@@ -649,6 +651,7 @@ impl Model {
                 }
             }
             s.qa.fill(&s.act, t_n, cfg.ffn);
+            self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wdown, &s.qa, &mut s.proj);
             if let Some(w) = &layer.post_ffw_norm {
                 s.proj

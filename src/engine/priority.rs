@@ -1,18 +1,62 @@
 //! Background inference (shadow mode) on threads the OS runs only when nothing else wants the
-//! CPU, and that give the model back the moment a customer's job arrives.
+//! CPU, that wait while requests are being answered, and that give the model back the moment
+//! a customer's job arrives.
 //!
 //! On two cores, a shadow reading running at normal priority takes CPU time from the HTTP
 //! workers and the rule route's tail latency rises. So background jobs run on their own pool,
 //! whose threads are `SCHED_IDLE` on Linux (nice 19 where that is refused): any runnable
 //! normal thread preempts them at once. An unprivileged thread cannot raise its priority
 //! back, which is why these are separate threads rather than the foreground pool lowered for
-//! a while. A background job also carries a cancel flag that the worker sets when a
-//! foreground job is queued; the forward pass checks it between layers.
+//! a while. Priority alone still lets a reading share the caches and the memory bus with a
+//! request, which shows at the p99 of a busy server. So before each large step (a few ms of
+//! work) a background job also waits until no HTTP request is in flight ([`foreground`]) and
+//! none has been for [`QUIET`], and stops when its cancel flag is set (a customer's job was
+//! queued, or its deadline passed). Under sustained load, shadow readings then miss their
+//! deadline and are counted as skipped instead of slowing anyone.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use super::EngineError;
+
+/// How long the process must have answered no request before background work goes on.
+pub const QUIET: Duration = Duration::from_millis(3);
+
+/// Requests in flight in this process.
+static FOREGROUND: AtomicUsize = AtomicUsize::new(0);
+/// When the last request ended: microseconds since [`epoch`].
+static LAST_END_US: AtomicU64 = AtomicU64::new(0);
+
+fn epoch() -> Instant {
+    static EPOCH: OnceLock<Instant> = OnceLock::new();
+    *EPOCH.get_or_init(Instant::now)
+}
+
+fn now_us() -> u64 {
+    epoch().elapsed().as_micros() as u64
+}
+
+/// Marks foreground work (an HTTP request) in flight until dropped.
+pub struct Foreground(());
+
+pub fn foreground() -> Foreground {
+    FOREGROUND.fetch_add(1, Ordering::SeqCst);
+    Foreground(())
+}
+
+impl Drop for Foreground {
+    fn drop(&mut self) {
+        LAST_END_US.store(now_us(), Ordering::SeqCst);
+        FOREGROUND.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// No request in flight, and none ended within [`QUIET`].
+fn quiet() -> bool {
+    FOREGROUND.load(Ordering::SeqCst) == 0
+        && now_us().saturating_sub(LAST_END_US.load(Ordering::SeqCst)) >= QUIET.as_micros() as u64
+}
 
 /// The priority background threads got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -147,6 +191,24 @@ impl Background {
                 .ok()
                 .and_then(|c| c.as_ref().map(|c| c.load(Ordering::Relaxed)))
                 .unwrap_or(false)
+    }
+
+    /// Between two steps of the model: on a background thread, waits until the process is
+    /// [quiet](QUIET), and fails with [`EngineError::Cancelled`] once the job was asked to
+    /// stop. Does nothing on other threads.
+    pub fn checkpoint(&self) -> Result<(), EngineError> {
+        if !self.is_current() {
+            return Ok(());
+        }
+        loop {
+            if self.stop_requested() {
+                return Err(EngineError::Cancelled);
+            }
+            if quiet() {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
     }
 }
 

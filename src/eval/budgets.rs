@@ -38,6 +38,10 @@ pub fn messages() -> Vec<String> {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Budgets {
     pub p90_ms: BTreeMap<String, f64>,
+    /// The shadow A/B's equivalence margin: a p90 change whose whole interval lies within
+    /// ± this many milliseconds is too small for the reference box to resolve run to run.
+    #[serde(default)]
+    pub shadow_p90_margin_ms: Option<f64>,
 }
 
 impl Budgets {
@@ -257,16 +261,33 @@ pub async fn app_with(
     Ok(crate::api::app(state))
 }
 
-/// Whole `POST /v1/decide` requests, each message a new conversation.
+/// Whole `POST /v1/decide` requests, each message a new conversation, back to back.
 pub async fn decide(
     app: &axum::Router,
     msgs: &[String],
     rounds: usize,
     tag: &str,
 ) -> Result<Vec<f64>, String> {
+    decide_paced(app, msgs, rounds, tag, None).await
+}
+
+/// [`decide`], starting a request every `every` at most (a steady arrival rate, with the
+/// gaps between requests a real server has).
+pub async fn decide_paced(
+    app: &axum::Router,
+    msgs: &[String],
+    rounds: usize,
+    tag: &str,
+    every: Option<std::time::Duration>,
+) -> Result<Vec<f64>, String> {
     let mut lat = Vec::new();
+    let mut next = tokio::time::Instant::now();
     for r in 0..rounds {
         for (i, m) in msgs.iter().enumerate() {
+            if let Some(every) = every {
+                tokio::time::sleep_until(next).await;
+                next += every;
+            }
             let body = serde_json::json!({
                 "workspace_id": "demo-salon",
                 "conversation_id": format!("bench-{tag}-{r}-{i}"),
@@ -347,8 +368,9 @@ pub async fn run(
         shadow_gave_way = Some((gave_way, msgs.len()));
         // The rule route while the model shadows every conversation in the background: shadow
         // mode must not slow the customers' answers beyond noise.
-        let (blocks, reps) = if quick { (3, 1) } else { (40, 4) };
-        let cost = shadow_cost(&m, workspaces, &msgs, blocks, reps).await?;
+        let (blocks, reps) = if quick { (3, 1) } else { (30, 2) };
+        let mut cost = shadow_cost(&m, workspaces, &msgs, blocks, reps).await?;
+        cost.margin_ms = budgets.shadow_p90_margin_ms;
         rows.push(row("legacy_shadow_off", cost.off.clone(), budgets));
         rows.push(row("legacy_shadowed", cost.on.clone(), budgets));
         shadow = Some(cost);
@@ -401,6 +423,11 @@ pub struct ShadowCost {
     pub p50_delta: Delta,
     /// The same for p90.
     pub p90_delta: Delta,
+    /// p99(on) − p99(off) over all requests, with a 95% interval from resampling whole
+    /// pairs of blocks (a block holds too few requests for a p99 of its own).
+    pub p99_delta: Delta,
+    /// `shadow_p90_margin_ms` from the budgets file, when set.
+    pub margin_ms: Option<f64>,
 }
 
 /// A mean paired difference in milliseconds and its 95% confidence interval.
@@ -446,29 +473,99 @@ impl ShadowCost {
         self.p90_delta.ci95_ms.0 <= 0.0
     }
 
+    /// The same for p99.
+    pub fn p99_not_slower(&self) -> bool {
+        self.p99_delta.ci95_ms.0 <= 0.0
+    }
+
+    /// The p90 interval lies within ± the margin: equivalent, whatever its sign.
+    pub fn within_margin(&self) -> Option<bool> {
+        let m = self.margin_ms?;
+        Some(self.p90_delta.ci95_ms.0 >= -m && self.p90_delta.ci95_ms.1 <= m)
+    }
+
     pub fn summary(&self) -> String {
         format!(
             "shadow mode's cost on the rule route (on − off, mean of {} paired blocks, 95% \
-             interval): p50 {}, p90 {}\n  {} requests off / {} on (p99 {:.2} / {:.2} ms); \
-             {} model readings completed during the \"on\" blocks; {}\n",
+             interval): p50 {}, p90 {}; p99 (pooled, block bootstrap) {}\n  {} requests off \
+             / {} on (p99 {:.2} / {:.2} ms); {} model readings completed during the \"on\" \
+             blocks; p90: {}{}; p99: {}\n",
             self.blocks,
             self.p50_delta.show(),
             self.p90_delta.show(),
+            self.p99_delta.show(),
             self.off.len(),
             self.on.len(),
             quantile(&self.off, 0.99),
             quantile(&self.on, 0.99),
             self.readings,
-            if self.not_slower() {
-                "no slowdown beyond noise"
-            } else {
-                "SLOWER beyond noise"
-            }
+            verdict(self.not_slower()),
+            match (self.within_margin(), self.margin_ms) {
+                (Some(true), Some(m)) => format!(", within the ±{m} ms equivalence margin"),
+                (Some(false), Some(m)) => format!(", NOT within the ±{m} ms equivalence margin"),
+                _ => String::new(),
+            },
+            verdict(self.p99_not_slower()),
         )
     }
 }
 
-/// Runs the shadow A/B: `blocks` blocks (at least 2) of `reps` × `msgs` on each arm.
+/// The shadow A/B's arrival rate: a request every 10 ms (100/s, far above a small business's
+/// traffic), so that shadow readings run in the gaps and meet requests as they would.
+const PACE: std::time::Duration = std::time::Duration::from_millis(10);
+
+fn verdict(not_slower: bool) -> &'static str {
+    if not_slower {
+        "no slowdown beyond noise"
+    } else {
+        "SLOWER beyond noise"
+    }
+}
+
+/// p99(on) − p99(off) over whole pairs of blocks, with a 95% percentile-bootstrap interval
+/// from `n` resamples of the pairs (a fixed seed: reproducible from the samples).
+pub fn block_bootstrap_p99(off: &[Vec<f64>], on: &[Vec<f64>], n: usize) -> Delta {
+    let pooled = |blocks: &[Vec<f64>], pick: &[usize]| -> f64 {
+        let mut v: Vec<f64> = pick
+            .iter()
+            .flat_map(|&b| blocks[b].iter().copied())
+            .collect();
+        if v.is_empty() {
+            return 0.0;
+        }
+        let k = ((0.99 * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1;
+        *v.select_nth_unstable_by(k, f64::total_cmp).1
+    };
+    let all: Vec<usize> = (0..off.len().min(on.len())).collect();
+    let mean_ms = pooled(on, &all) - pooled(off, &all);
+    if all.len() < 2 {
+        return Delta {
+            mean_ms,
+            ci95_ms: (f64::NAN, f64::NAN),
+        };
+    }
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut pick = || {
+        // xorshift64*: plenty for resampling indices.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % all.len()
+    };
+    let mut deltas: Vec<f64> = (0..n)
+        .map(|_| {
+            let p: Vec<usize> = (0..all.len()).map(|_| pick()).collect();
+            pooled(on, &p) - pooled(off, &p)
+        })
+        .collect();
+    deltas.sort_by(f64::total_cmp);
+    Delta {
+        mean_ms,
+        ci95_ms: (percentile(&deltas, 0.025), percentile(&deltas, 0.975)),
+    }
+}
+
+/// Runs the shadow A/B: `blocks` blocks (at least 2) of `reps` × `msgs` on each arm, paced.
 pub async fn shadow_cost(
     model: &Arc<dyn ModelPath>,
     workspaces: &Path,
@@ -489,6 +586,7 @@ pub async fn shadow_cost(
     let before = shadow_readings(&on_app).await?;
     let (mut off, mut on) = (Vec::new(), Vec::new());
     let (mut d50, mut d90) = (Vec::new(), Vec::new());
+    let (mut off_blocks, mut on_blocks) = (Vec::new(), Vec::new());
     for b in 0..blocks {
         let mut block = [Vec::new(), Vec::new()];
         // Alternate which arm goes first, so a drift in the machine's speed hits both alike.
@@ -499,15 +597,17 @@ pub async fn shadow_cost(
             } else {
                 (&off_app, format!("off-{b}"))
             };
-            block[usize::from(arm_on)] = decide(app, msgs, reps, &tag)
+            block[usize::from(arm_on)] = decide_paced(app, msgs, reps, &tag, Some(PACE))
                 .await
                 .map_err(anyhow::Error::msg)?;
         }
         let [block_off, block_on] = block;
         d50.push(quantile(&block_on, 0.5) - quantile(&block_off, 0.5));
         d90.push(quantile(&block_on, 0.9) - quantile(&block_off, 0.9));
-        off.extend(block_off);
-        on.extend(block_on);
+        off.extend(&block_off);
+        on.extend(&block_on);
+        off_blocks.push(block_off);
+        on_blocks.push(block_on);
     }
     wait_until_idle(model).await;
     let readings = shadow_readings(&on_app).await?.saturating_sub(before);
@@ -518,6 +618,8 @@ pub async fn shadow_cost(
         blocks,
         p50_delta: Delta::of(&d50),
         p90_delta: Delta::of(&d90),
+        p99_delta: block_bootstrap_p99(&off_blocks, &on_blocks, 1000),
+        margin_ms: None,
     })
 }
 
@@ -619,6 +721,31 @@ mod tests {
     }
 
     #[test]
+    fn the_block_bootstrap_finds_a_shifted_tail_and_not_an_equal_one() {
+        // 20 blocks of 100: the same spread in both arms, the "on" tail 2 ms higher.
+        let block = |shift: f64, b: usize| -> Vec<f64> {
+            (0..100)
+                .map(|i| {
+                    let base = 0.5 + ((i * 37 + b * 11) % 100) as f64 / 100.0;
+                    if i % 50 == 0 {
+                        base + 3.0 + shift
+                    } else {
+                        base
+                    }
+                })
+                .collect()
+        };
+        let off: Vec<Vec<f64>> = (0..20).map(|b| block(0.0, b)).collect();
+        let same: Vec<Vec<f64>> = (0..20).map(|b| block(0.0, b)).collect();
+        let worse: Vec<Vec<f64>> = (0..20).map(|b| block(2.0, b)).collect();
+        let d = block_bootstrap_p99(&off, &same, 200);
+        assert_eq!(d.mean_ms, 0.0);
+        assert!(d.ci95_ms.0 <= 0.0 && d.ci95_ms.1 >= 0.0, "{d:?}");
+        let d = block_bootstrap_p99(&off, &worse, 200);
+        assert!(d.ci95_ms.0 > 0.0, "{d:?}");
+    }
+
+    #[test]
     fn the_verdict_is_slower_only_when_the_whole_interval_is_above_zero() {
         let cost = |lo: f64, hi: f64| ShadowCost {
             off: vec![1.0],
@@ -633,10 +760,19 @@ mod tests {
                 mean_ms: (lo + hi) / 2.0,
                 ci95_ms: (lo, hi),
             },
+            p99_delta: Delta {
+                mean_ms: 0.0,
+                ci95_ms: (-1.0, 1.0),
+            },
+            margin_ms: Some(0.1),
         };
         assert!(cost(-0.1, 0.1).not_slower());
         assert!(cost(-0.3, -0.1).not_slower());
         assert!(!cost(0.05, 0.2).not_slower());
         assert!(cost(0.05, 0.2).summary().contains("SLOWER beyond noise"));
+        assert_eq!(cost(0.01, 0.08).within_margin(), Some(true));
+        assert_eq!(cost(-0.05, 0.08).within_margin(), Some(true));
+        assert_eq!(cost(0.05, 0.2).within_margin(), Some(false));
+        assert!(cost(0.05, 0.2).summary().contains("NOT within the ±0.1 ms"));
     }
 }

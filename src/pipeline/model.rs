@@ -73,4 +73,10 @@ pub trait ModelPath: Send + Sync {
 
     /// A short description for `/ready` and logs.
     fn describe(&self) -> serde_json::Value;
+
+    /// Cheap: whether the model could take a job right now (shadow mode skips a busy model
+    /// without starting any work).
+    fn is_idle(&self) -> bool {
+        true
+    }
 }

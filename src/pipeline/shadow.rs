@@ -92,6 +92,14 @@ impl Pipeline {
         let Some(model) = self.model.get().cloned() else {
             return;
         };
+        // The common case on a busy server: nothing to start (extract_if_idle checks again).
+        if !model.is_idle() {
+            self.metrics.inc(
+                "pulpo_shadow_skipped_total",
+                vec![("reason", "busy".into())],
+            );
+            return;
+        }
         let (store, metrics) = (self.store.clone(), self.metrics.clone());
         let (ws, text, ctx, analysis) = (
             req.ws.clone(),

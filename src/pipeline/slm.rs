@@ -123,6 +123,10 @@ impl ModelPath for SlmPath {
             .map_err(engine_failure)
     }
 
+    fn is_idle(&self) -> bool {
+        !self.worker.is_busy() && self.worker.queue_depth() == 0
+    }
+
     fn describe(&self) -> serde_json::Value {
         let info = self.worker.generator().info();
         serde_json::json!({
