@@ -29,7 +29,7 @@ struct Queued {
 
 struct Shared {
     queue: Mutex<VecDeque<Queued>>,
-    /// The cancel flag of the background job now running; locked only with `queue` held.
+    /// The cancel flag of the background job now running; written only with `queue` held.
     running_background: Mutex<Option<Arc<AtomicBool>>>,
     ready: Condvar,
     capacity: usize,
