@@ -1,6 +1,8 @@
 //! The pipeline's stages on the fixed realistic messages of `benches/messages.txt`: the rule
 //! extractor, the model extractor and planner (warm model), and whole `/v1/decide` requests on
-//! each route — the rule route also with shadow mode on every conversation — in process. `pulpo budgets` runs the same workloads against the p90 budgets.
+//! each route, in process. `pulpo budgets` runs the same workloads against the p90 budgets,
+//! and measures shadow mode's cost on the rule route as a paced A/B (back-to-back requests
+//! leave shadow readings no quiet moment, so a criterion loop could not measure it).
 //! Model benches need `pulpo models fetch`; without it they are skipped with a message.
 
 use std::path::Path;
@@ -58,30 +60,6 @@ fn bench(c: &mut Criterion) {
             return;
         }
     };
-    // The rule route with shadow mode on every conversation: compare with decide/legacy above
-    // (`pulpo budgets` runs the two as interleaved blocks and gives the difference an interval).
-    let scratch = Scratch::new("bench-shadow").unwrap();
-    let shadowed = rt
-        .block_on(budgets::app_with(
-            false,
-            100,
-            Some(model.clone()),
-            ws_dir,
-            &scratch,
-        ))
-        .unwrap();
-    let mut g = c.benchmark_group("decide_shadowed");
-    g.sample_size(20);
-    let mut round = 0;
-    g.bench_function("legacy_shadow_100/all_messages", |b| {
-        b.iter(|| {
-            round += 1;
-            rt.block_on(budgets::decide(&shadowed, &msgs, 1, &format!("h{round}")))
-                .unwrap()
-        })
-    });
-    g.finish();
-
     let mut g = c.benchmark_group("slm");
     g.sample_size(10).measurement_time(Duration::from_secs(30));
     let one: Vec<String> = msgs.iter().take(10).cloned().collect();

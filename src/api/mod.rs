@@ -47,8 +47,8 @@ fn sane_request_id(v: &HeaderValue) -> Option<String> {
     ok.then(|| s.to_string())
 }
 
-/// While any request is in flight, shadow readings wait between layers (see
-/// [`crate::engine::priority`]).
+/// While any request is in flight (and just after), shadow readings wait before their next
+/// model step (see [`crate::engine::priority`]).
 async fn foreground(req: Request, next: Next) -> Response {
     let _in_flight = crate::engine::priority::foreground();
     next.run(req).await

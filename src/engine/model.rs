@@ -44,7 +44,7 @@ pub struct Model {
     rope_sin_local: Vec<f32>,
     pub max_ctx: usize,
     pool: rayon::ThreadPool,
-    /// Background (shadow) jobs: the same number of threads at idle priority.
+    /// Background (shadow) jobs: half the threads (at least one), at idle priority.
     pub background: Background,
     pub threads: usize,
     pub load_ms: f64,

@@ -14,6 +14,7 @@
 //! queued, or its deadline passed). Under sustained load, shadow readings then miss their
 //! deadline and are counted as skipped instead of slowing anyone.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -90,11 +91,20 @@ pub fn lower_this_thread() -> BackgroundPriority {
     BackgroundPriority::Normal
 }
 
-/// A thread pool for background jobs, and the cancel flag of the one running.
+thread_local! {
+    /// On the thread running a background job: that job's cancel flag.
+    static JOB_CANCEL: RefCell<Option<Arc<AtomicBool>>> = const { RefCell::new(None) };
+}
+
+/// The running job's cancel flag, on the thread that runs a background job.
+fn job_cancel() -> Option<Arc<AtomicBool>> {
+    JOB_CANCEL.with(|c| c.borrow().clone())
+}
+
+/// A thread pool for background jobs.
 pub struct Background {
     pool: rayon::ThreadPool,
     priority: BackgroundPriority,
-    cancel: Arc<Mutex<Option<Arc<AtomicBool>>>>,
 }
 
 impl Background {
@@ -135,11 +145,7 @@ impl Background {
                  shadow mode will compete with requests for the CPU"
             );
         }
-        Ok(Background {
-            pool,
-            priority,
-            cancel: Arc::new(Mutex::new(None)),
-        })
+        Ok(Background { pool, priority })
     }
 
     pub fn priority(&self) -> BackgroundPriority {
@@ -156,52 +162,30 @@ impl Background {
     }
 
     /// Starts `f` on a background thread (its parallel parts on the background pool) and
-    /// returns; `cancel` is the flag [`stop_requested`](Self::stop_requested) reads while it
-    /// runs. One job at a time: the caller starts the next only after `f` finished.
+    /// returns; `cancel` is the flag [`stop_requested`](Self::stop_requested) reads on that
+    /// thread while `f` runs.
     pub fn spawn(&self, cancel: Arc<AtomicBool>, f: impl FnOnce() + Send + 'static) {
-        let mine = cancel.clone();
-        if let Ok(mut c) = self.cancel.lock() {
-            *c = Some(cancel);
-        }
-        let slot = self.cancel.clone();
         self.pool.spawn(move || {
-            // Clear the flag even if `f` panics — unless the next job already put its own
-            // there (`f` ends by letting the worker start the next one).
-            struct Clear(Arc<Mutex<Option<Arc<AtomicBool>>>>, Arc<AtomicBool>);
-            impl Drop for Clear {
-                fn drop(&mut self) {
-                    if let Ok(mut c) = self.0.lock() {
-                        if c.as_ref().is_some_and(|f| Arc::ptr_eq(f, &self.1)) {
-                            *c = None;
-                        }
-                    }
-                }
-            }
-            let _clear = Clear(slot, mine);
+            JOB_CANCEL.with(|c| *c.borrow_mut() = Some(cancel));
             f();
+            JOB_CANCEL.with(|c| c.borrow_mut().take());
         });
     }
 
-    /// True on a background thread whose job was asked to stop (a foreground job waits).
+    /// True on the thread of a background job that was asked to stop (a foreground job waits).
     pub fn stop_requested(&self) -> bool {
-        self.is_current()
-            && self
-                .cancel
-                .lock()
-                .ok()
-                .and_then(|c| c.as_ref().map(|c| c.load(Ordering::Relaxed)))
-                .unwrap_or(false)
+        job_cancel().is_some_and(|c| c.load(Ordering::Relaxed))
     }
 
     /// Between two steps of the model: on a background thread, waits until the process is
     /// [quiet](QUIET), and fails with [`EngineError::Cancelled`] once the job was asked to
     /// stop. Does nothing on other threads.
     pub fn checkpoint(&self) -> Result<(), EngineError> {
-        if !self.is_current() {
+        let Some(cancel) = job_cancel() else {
             return Ok(());
-        }
+        };
         loop {
-            if self.stop_requested() {
+            if cancel.load(Ordering::Relaxed) {
                 return Err(EngineError::Cancelled);
             }
             if quiet() {

@@ -149,7 +149,7 @@ pub async fn slm_extract_behind_shadow(
             })
         };
         let give_up = Instant::now() + std::time::Duration::from_secs(10);
-        while !model.describe()["busy"].as_bool().unwrap_or(true) && Instant::now() < give_up {
+        while model.is_idle() && Instant::now() < give_up {
             tokio::time::sleep(std::time::Duration::from_millis(1)).await;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -369,8 +369,15 @@ pub async fn run(
         // The rule route while the model shadows every conversation in the background: shadow
         // mode must not slow the customers' answers beyond noise.
         let (blocks, reps) = if quick { (3, 1) } else { (30, 2) };
-        let mut cost = shadow_cost(&m, workspaces, &msgs, blocks, reps).await?;
-        cost.margin_ms = budgets.shadow_p90_margin_ms;
+        let cost = shadow_cost(
+            &m,
+            workspaces,
+            &msgs,
+            blocks,
+            reps,
+            budgets.shadow_p90_margin_ms,
+        )
+        .await?;
         rows.push(row("legacy_shadow_off", cost.off.clone(), budgets));
         rows.push(row("legacy_shadowed", cost.on.clone(), budgets));
         shadow = Some(cost);
@@ -402,10 +409,10 @@ pub struct Report {
 }
 
 /// Shadow mode's cost on the rule route, as an A/B on the same machine at the same time: the
-/// same requests with shadow mode off and at 100%, in alternating blocks. Every block starts
-/// with the model idle, so an "off" block never runs beside a reading an "on" block started;
-/// in an "on" block the model reads throughout (a reading outlasts a block's first requests,
-/// and the next starts as soon as one ends).
+/// same requests with shadow mode off and at 100%, in alternating blocks, paced at [`PACE`].
+/// Every block starts with the model idle, so an "off" block never runs beside a reading an
+/// "on" block started; in an "on" block readings run in the gaps between requests, and each
+/// request that arrives meets one that is part-way through.
 ///
 /// The verdict pairs each "on" block with the "off" block run next to it: the mean of the
 /// per-block differences and its 95% t-interval. That interval includes the noise between
@@ -518,7 +525,7 @@ impl ShadowCost {
 
 /// The shadow A/B's arrival rate: a request every 10 ms (100/s, far above a small business's
 /// traffic), so that shadow readings run in the gaps and meet requests as they would.
-const PACE: std::time::Duration = std::time::Duration::from_millis(10);
+pub const PACE: std::time::Duration = std::time::Duration::from_millis(10);
 
 fn verdict(not_slower: bool) -> &'static str {
     if not_slower {
@@ -532,15 +539,11 @@ fn verdict(not_slower: bool) -> &'static str {
 /// from `n` resamples of the pairs (a fixed seed: reproducible from the samples).
 pub fn block_bootstrap_p99(off: &[Vec<f64>], on: &[Vec<f64>], n: usize) -> Delta {
     let pooled = |blocks: &[Vec<f64>], pick: &[usize]| -> f64 {
-        let mut v: Vec<f64> = pick
+        let v: Vec<f64> = pick
             .iter()
             .flat_map(|&b| blocks[b].iter().copied())
             .collect();
-        if v.is_empty() {
-            return 0.0;
-        }
-        let k = ((0.99 * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1;
-        *v.select_nth_unstable_by(k, f64::total_cmp).1
+        quantile(&v, 0.99)
     };
     let all: Vec<usize> = (0..off.len().min(on.len())).collect();
     let mean_ms = pooled(on, &all) - pooled(off, &all);
@@ -578,6 +581,7 @@ pub async fn shadow_cost(
     msgs: &[String],
     blocks: usize,
     reps: usize,
+    margin_ms: Option<f64>,
 ) -> anyhow::Result<ShadowCost> {
     let blocks = blocks.max(2);
     let (scratch_off, scratch_on) = (Scratch::new("shadow-off")?, Scratch::new("shadow-on")?);
@@ -590,8 +594,6 @@ pub async fn shadow_cost(
     }
     wait_until_idle(model).await;
     let before = shadow_readings(&on_app).await?;
-    let (mut off, mut on) = (Vec::new(), Vec::new());
-    let (mut d50, mut d90) = (Vec::new(), Vec::new());
     let (mut off_blocks, mut on_blocks) = (Vec::new(), Vec::new());
     for b in 0..blocks {
         let mut block = [Vec::new(), Vec::new()];
@@ -608,24 +610,27 @@ pub async fn shadow_cost(
                 .map_err(anyhow::Error::msg)?;
         }
         let [block_off, block_on] = block;
-        d50.push(quantile(&block_on, 0.5) - quantile(&block_off, 0.5));
-        d90.push(quantile(&block_on, 0.9) - quantile(&block_off, 0.9));
-        off.extend(&block_off);
-        on.extend(&block_on);
         off_blocks.push(block_off);
         on_blocks.push(block_on);
     }
     wait_until_idle(model).await;
     let readings = shadow_readings(&on_app).await?.saturating_sub(before);
+    let paired = |q: f64| -> Vec<f64> {
+        off_blocks
+            .iter()
+            .zip(&on_blocks)
+            .map(|(off, on)| quantile(on, q) - quantile(off, q))
+            .collect()
+    };
     Ok(ShadowCost {
-        off,
-        on,
         readings,
         blocks,
-        p50_delta: Delta::of(&d50),
-        p90_delta: Delta::of(&d90),
+        p50_delta: Delta::of(&paired(0.5)),
+        p90_delta: Delta::of(&paired(0.9)),
         p99_delta: block_bootstrap_p99(&off_blocks, &on_blocks, 1000),
-        margin_ms: None,
+        margin_ms,
+        off: off_blocks.concat(),
+        on: on_blocks.concat(),
     })
 }
 
@@ -634,13 +639,7 @@ pub async fn shadow_cost(
 async fn wait_until_idle(model: &Arc<dyn ModelPath>) {
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     let give_up = Instant::now() + std::time::Duration::from_secs(60);
-    while Instant::now() < give_up {
-        let d = model.describe();
-        let busy = d["busy"].as_bool().unwrap_or(false);
-        let waiting = d["queue_depth"].as_u64().unwrap_or(0);
-        if !busy && waiting == 0 {
-            return;
-        }
+    while !model.is_idle() && Instant::now() < give_up {
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
 }

@@ -12,6 +12,7 @@ use crate::nlu::rules::RuleAnalysis;
 use crate::nlu::{ExtractContext, Extraction, SlotName};
 use crate::router;
 use crate::store::ShadowRecord;
+use crate::telemetry::metrics::Metrics;
 use crate::text::{fold_compare, Words};
 
 /// Intent agreement and the slots whose values differ (compared folded).
@@ -77,6 +78,14 @@ pub fn redact(text: &str) -> String {
     out
 }
 
+/// Counts a shadow reading that did not happen, and why.
+fn skipped(metrics: &Metrics, reason: &str) {
+    metrics.inc(
+        "pulpo_shadow_skipped_total",
+        vec![("reason", reason.to_string())],
+    );
+}
+
 impl Pipeline {
     /// Starts a background comparison when this conversation is in the shadow sample.
     pub(crate) fn maybe_shadow(
@@ -94,10 +103,7 @@ impl Pipeline {
         };
         // The common case on a busy server: nothing to start (extract_if_idle checks again).
         if !model.is_idle() {
-            self.metrics.inc(
-                "pulpo_shadow_skipped_total",
-                vec![("reason", "busy".into())],
-            );
+            skipped(&self.metrics, "busy");
             return;
         }
         let (store, metrics) = (self.store.clone(), self.metrics.clone());
@@ -116,17 +122,11 @@ impl Pipeline {
             let m = match reading {
                 Some(Ok(m)) => m,
                 Some(Err(e)) => {
-                    metrics.inc(
-                        "pulpo_shadow_skipped_total",
-                        vec![("reason", e.reason().as_str().into())],
-                    );
+                    skipped(&metrics, e.reason().as_str());
                     return;
                 }
                 None => {
-                    metrics.inc(
-                        "pulpo_shadow_skipped_total",
-                        vec![("reason", "busy".into())],
-                    );
+                    skipped(&metrics, "busy");
                     return;
                 }
             };
