@@ -58,6 +58,10 @@ pub struct ServeArgs {
     /// enable later).
     #[arg(long, env = "PULPO_PRELOAD_MODEL")]
     pub preload_model: Option<bool>,
+    /// Test clock: start the server's clock at this RFC 3339 instant and let it run on (for
+    /// tests and demos on a chosen date; off by default, warned about at start).
+    #[arg(long, env = "PULPO_NOW")]
+    pub now: Option<String>,
 }
 
 /// The TOML file's shape. Every field is optional.
@@ -149,6 +153,8 @@ pub struct Config {
     pub tools: crate::tools::broker::BrokerConfig,
     pub admin_token: Option<String>,
     pub log_format: String,
+    /// The one clock of the service (the system's, or a test clock from `PULPO_NOW`).
+    pub clock: crate::clock::Clock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -230,6 +236,15 @@ impl Config {
                 reason: "must be at least 8 characters".into(),
             });
         }
+        let clock = match args.now.as_deref().filter(|s| !s.trim().is_empty()) {
+            Some(s) => crate::clock::Clock::starting_at(
+                crate::clock::Clock::parse_start(s).map_err(|reason| ConfigError::Invalid {
+                    field: "PULPO_NOW",
+                    reason,
+                })?,
+            ),
+            None => crate::clock::Clock::system(),
+        };
         let defaults = crate::tools::broker::BrokerConfig::default();
         let tools = crate::tools::broker::BrokerConfig {
             timeout: file
@@ -315,6 +330,7 @@ impl Config {
             tools,
             admin_token,
             log_format,
+            clock,
         })
     }
 
@@ -337,6 +353,7 @@ impl Config {
             "admin": if self.admin_token.is_some() { "enabled" } else { "disabled" },
             "tool_timeout_ms": self.tools.timeout.as_millis() as u64,
             "tool_max_attempts": self.tools.max_attempts,
+            "test_clock": self.clock.is_set().then(|| self.clock.now().to_rfc3339()),
         })
     }
 }

@@ -199,6 +199,9 @@ fn main() -> anyhow::Result<()> {
                 .context("starting the async runtime")?;
             rt.block_on(async move {
                 tracing::info!(config = %config.redacted(), "starting");
+                if config.clock.is_set() {
+                    tracing::warn!(now = %config.clock.now().to_rfc3339(), "PULPO_NOW is set: the server runs on a test clock, not the real date");
+                }
                 let state = pulpo::server::build_state(
                     config,
                     None,

@@ -82,6 +82,7 @@ pub async fn build_state(
         holder: format!("{}-{}", hostname(), std::process::id()),
         flags_seq: tokio::sync::Mutex::new(0),
         rules: Default::default(),
+        clock: config.clock.clone(),
     };
     // Flags published before this start are history: a restart takes its flags from the
     // configuration, and only later publications (from any replica) apply.

@@ -61,7 +61,7 @@ async fn seed_fixtures_answer_on_the_legacy_route() {
 async fn a_message_without_text_gets_asked_to_write() {
     // n8n passes stickers, audios and photos with an empty text.
     let app = TestApp::new().await;
-    let at = at_day(1, 10, 0);
+    let at = now_ba();
     for (i, text) in ["", "   \n"].iter().enumerate() {
         let b = app.say(&format!("wa:54911000009{i}"), "m1", text, at).await;
         assert_eq!(b["next_action"], "reply", "{b}");
@@ -289,6 +289,7 @@ async fn admin_endpoints_need_the_token_and_vanish_without_one() {
     let args = pulpo::config::ServeArgs {
         db: Some(dir.path().join("p.db").display().to_string()),
         workspaces: Some(workspaces_dir(dir.path())),
+        now: now_arg(),
         ..Default::default()
     };
     let config = pulpo::config::Config::merge(&args, Default::default(), None).unwrap();
@@ -299,6 +300,7 @@ async fn admin_endpoints_need_the_token_and_vanish_without_one() {
         router: pulpo::api::app(state.clone()),
         state,
         dir,
+        now_arg: None,
     };
     assert_problem(
         &no_admin

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, Weekday};
 use common::*;
 use serde_json::{json, Value};
 
@@ -35,15 +35,17 @@ async fn bookings(app: &TestApp) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-/// The next date (at least `min_days` ahead) that falls on `wd`, and a message time on the day before.
-fn next(wd: Weekday, min_days: i64) -> (NaiveDate, DateTime<FixedOffset>) {
-    for d in min_days..min_days + 8 {
-        let day = at_day(d, 9, 0);
-        if day.weekday() == wd {
-            return (day.date_naive(), at_day(d - 1, 9, 30));
+/// The next open `wd` at least `min_days` ahead whose following `also_open` days are open
+/// too (asked of the workspace, so closures are skipped), and an instant the day before it.
+fn next(wd: Weekday, min_days: i64, also_open: i64) -> (NaiveDate, DateTime<FixedOffset>) {
+    let mut from = min_days;
+    loop {
+        let (day, sent) = next_open(wd, from);
+        if (1..=also_open).all(|k| is_open(day + chrono::Duration::days(k))) {
+            return (day, sent);
         }
+        from = (day - now_ba().date_naive()).num_days() + 1;
     }
-    unreachable!()
 }
 
 fn text(v: &Value) -> String {
@@ -52,10 +54,9 @@ fn text(v: &Value) -> String {
 
 #[tokio::test]
 async fn a_booking_over_several_messages_lands_in_the_database() {
-    let app = TestApp::new().await;
-    // Messages sent on a Wednesday: "el viernes" is two days later.
-    let (thursday, sent) = next(Weekday::Thu, 2);
-    let friday = thursday + chrono::Duration::days(1);
+    // Messages sent the day before an open Friday.
+    let (friday, sent) = next(Weekday::Fri, 3, 0);
+    let app = TestApp::at(sent).await;
     let c = "wa:5491100000001";
     let r = app.say(c, "1", "hola, quiero sacar un turno", sent).await;
     assert_eq!(r["intent"], "book");
@@ -99,8 +100,8 @@ async fn a_booking_over_several_messages_lands_in_the_database() {
 
 #[tokio::test]
 async fn a_taken_slot_offers_alternatives_and_outside_hours_is_refused() {
-    let app = TestApp::new().await;
-    let (_, sent) = next(Weekday::Thu, 2);
+    let (_, sent) = next(Weekday::Fri, 3, 0);
+    let app = TestApp::at(sent).await;
     // Martín is the only one who does men's cuts: book him at 17:00, then ask again.
     let a = "wa:5491100000002";
     app.say(
@@ -152,8 +153,9 @@ async fn book(app: &TestApp, conv: &str, what: &str, sent: DateTime<FixedOffset>
 
 #[tokio::test]
 async fn cancel_by_id_cancel_tomorrow_and_reschedule_are_reflected_in_the_database() {
-    let app = TestApp::new().await;
-    let (wednesday, sent) = next(Weekday::Wed, 2);
+    // A Wednesday with the Thursday after it open (the reschedule moves there).
+    let (wednesday, sent) = next(Weekday::Wed, 2, 1);
+    let app = TestApp::at(sent).await;
     let c = "wa:5491100000005";
     let id = book(
         &app,
@@ -382,8 +384,8 @@ async fn a_slow_tool_times_out_and_the_reply_stays_honest() {
 
 #[tokio::test]
 async fn twenty_concurrent_messages_on_one_conversation_lose_no_slot() {
-    let app = Arc::new(TestApp::new().await);
-    let (_, sent) = next(Weekday::Thu, 2);
+    let (_, sent) = next(Weekday::Fri, 3, 0);
+    let app = Arc::new(TestApp::at(sent).await);
     let c = "wa:5491100000009";
     let messages = [
         "quiero un turno",
@@ -436,8 +438,8 @@ async fn twenty_concurrent_messages_on_one_conversation_lose_no_slot() {
 
 #[tokio::test]
 async fn a_restart_between_two_messages_continues_the_conversation() {
-    let app = TestApp::new().await;
-    let (_, sent) = next(Weekday::Thu, 2);
+    let (_, sent) = next(Weekday::Fri, 3, 0);
+    let app = TestApp::at(sent).await;
     let c = "wa:5491100000010";
     app.say(c, "1", "quiero turno para color el viernes", sent)
         .await;
@@ -451,8 +453,8 @@ async fn a_restart_between_two_messages_continues_the_conversation() {
 
 #[tokio::test]
 async fn the_same_message_id_twice_books_once_with_identical_responses() {
-    let app = Arc::new(TestApp::new().await);
-    let (_, sent) = next(Weekday::Thu, 2);
+    let (_, sent) = next(Weekday::Fri, 3, 0);
+    let app = Arc::new(TestApp::at(sent).await);
     let c = "wa:5491100000011";
     app.say(
         c,
@@ -481,8 +483,8 @@ async fn the_same_message_id_twice_books_once_with_identical_responses() {
 
 #[tokio::test]
 async fn injection_and_medical_questions_do_not_change_state() {
-    let app = TestApp::new().await;
-    let (_, sent) = next(Weekday::Thu, 2);
+    let (_, sent) = next(Weekday::Fri, 3, 0);
+    let app = TestApp::at(sent).await;
     let c = "wa:5491100000012";
     app.say(
         c,

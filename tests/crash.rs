@@ -6,7 +6,6 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Weekday};
 use common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -15,17 +14,9 @@ async fn kill_9_mid_stream_loses_no_confirmed_booking_and_duplicates_none() {
     let (mut server, url) = start_binary(dir.path(), &[("ENABLE_SLM_PIPELINE", "false".into())]);
     let c = http();
     let now = now_ba();
-    // Open days (Tuesday–Friday) at least two days ahead; manicure slots on the hour.
-    let days: Vec<_> = (2..16)
-        .map(|d| at_day(d, 9, 0))
-        .filter(|d| {
-            matches!(
-                d.weekday(),
-                Weekday::Tue | Weekday::Wed | Weekday::Thu | Weekday::Fri
-            )
-        })
-        .take(3)
-        .collect();
+    // Days the salon is open from 10:00 to 20:00, at least two days ahead (asked of the
+    // workspace, so closures and short days are skipped); manicure slots on the hour.
+    let days = open_days(2, 3, 10, 20);
     let n = 24;
     let convs: Vec<String> = (0..n).map(|i| format!("wa:54911777{i:05}")).collect();
     for (i, conv) in convs.iter().enumerate() {

@@ -84,6 +84,7 @@ async fn app() -> TestApp {
         workspaces: Some(workspaces_dir(dir.path())),
         enable_slm_pipeline: Some(true),
         slm_canary_percent: Some(100),
+        now: now_arg(),
         ..Default::default()
     };
     let cfg = pulpo::config::Config::merge(&args, Default::default(), Some(ADMIN.into())).unwrap();
@@ -94,6 +95,7 @@ async fn app() -> TestApp {
         router: pulpo::api::app(state.clone()),
         state,
         dir,
+        now_arg: None,
     }
 }
 

@@ -105,8 +105,8 @@ fn random_bodies_never_earn_a_5xx() {
 
 #[tokio::test]
 async fn odd_unicode_and_injection_neither_crash_nor_change_policy() {
-    let app = TestApp::new().await;
-    let sent = at_day(1, 10, 0);
+    let (_, sent) = next_open(chrono::Weekday::Fri, 3);
+    let app = TestApp::at(sent).await;
     let c = "wa:5491188880001";
     app.say(
         c,
@@ -167,8 +167,8 @@ async fn odd_unicode_and_injection_neither_crash_nor_change_policy() {
 
 #[tokio::test]
 async fn one_workspace_key_touches_nothing_of_another() {
-    let app = TestApp::new().await;
-    let sent = at_day(1, 10, 0);
+    let (_, sent) = next_open(chrono::Weekday::Fri, 3);
+    let app = TestApp::at(sent).await;
     // A booking in the demo salon.
     app.say(
         "wa:5491199990001",

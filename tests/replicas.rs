@@ -5,16 +5,12 @@
 
 mod common;
 
-use chrono::{Datelike, Weekday};
+use chrono::Weekday;
 use common::*;
 
-/// A message time the day before the next Friday at least two days ahead.
+/// A message time the day before the next open Friday (closures skipped).
 fn before_friday() -> chrono::DateTime<chrono::FixedOffset> {
-    (2..10)
-        .map(|d| at_day(d, 9, 0))
-        .find(|d| d.weekday() == Weekday::Fri)
-        .map(|d| d - chrono::Duration::days(1))
-        .unwrap()
+    next_open(Weekday::Fri, 3).1
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -29,7 +25,10 @@ async fn replicas_share_conversations_routing_and_the_booking_guarantee() {
     };
     let db = fresh_pg_database(&admin).await;
     let dir = tempfile::tempdir().unwrap();
+    // Both replicas run on a clock at the day before an open Friday.
+    let sent = before_friday();
     let env = vec![
+        ("PULPO_NOW", sent.to_rfc3339()),
         ("PULPO_DB", db.clone()),
         ("ENABLE_SLM_PIPELINE", "true".into()),
         ("SLM_CANARY_PERCENT", "30".into()),
@@ -42,7 +41,6 @@ async fn replicas_share_conversations_routing_and_the_booking_guarantee() {
     let (mut a, url_a) = start_binary(dir.path(), &env);
     let (mut b, url_b) = start_binary(dir.path(), &env);
     let c = http();
-    let sent = before_friday();
 
     // One conversation, alternating replicas.
     let conv = "wa:5491166660001";
@@ -195,7 +193,7 @@ async fn flags_changed_on_one_replica_reach_the_other_on_one_sqlite_file() {
     let (mut a, url_a) = start_binary(dir.path(), &env);
     let (mut b, url_b) = start_binary(dir.path(), &env);
     let c = http();
-    let sent = at_day(2, 10, 0);
+    let sent = now_ba();
     let (_, before) = send(&c, &url_b, "wa:before", "m", "hola", sent).await;
     assert_eq!(before["route"], "slm", "{before}");
     rollback_reaches(&c, &url_a, &url_b, sent).await;

@@ -11,3 +11,4 @@ pub mod plan;
 pub mod policy;
 pub mod reducer;
 pub mod state;
+pub mod when;

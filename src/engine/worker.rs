@@ -35,6 +35,8 @@ struct Shared {
     capacity: usize,
     busy: AtomicBool,
     waiting: AtomicUsize,
+    /// The most jobs that ever waited at once (never above `capacity`).
+    most_waiting: AtomicUsize,
     stop: AtomicBool,
 }
 
@@ -64,6 +66,7 @@ impl ModelWorker {
             capacity: capacity.max(1),
             busy: AtomicBool::new(false),
             waiting: AtomicUsize::new(0),
+            most_waiting: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
         });
         let worker_shared = shared.clone();
@@ -91,6 +94,16 @@ impl ModelWorker {
     /// Jobs waiting (not counting the running one).
     pub fn queue_depth(&self) -> usize {
         self.shared.waiting.load(Ordering::Relaxed)
+    }
+
+    /// How many jobs may wait besides the running one.
+    pub fn capacity(&self) -> usize {
+        self.shared.capacity
+    }
+
+    /// The most jobs that ever waited at once since the start.
+    pub fn queue_high_water(&self) -> usize {
+        self.shared.most_waiting.load(Ordering::Relaxed)
     }
 
     /// A job runs (a customer's, or a background one).
@@ -166,6 +179,9 @@ impl ModelWorker {
                 background: only_if_idle,
             });
             self.shared.waiting.store(q.len(), Ordering::Relaxed);
+            self.shared
+                .most_waiting
+                .fetch_max(q.len(), Ordering::Relaxed);
             if !only_if_idle {
                 // A customer's job waits: the running background job gives way.
                 if let Ok(Some(c)) = self.shared.running_background.lock().as_deref() {

@@ -79,6 +79,8 @@ pub struct Pipeline {
     /// change so a local change and a synced one cannot interleave.
     pub flags_seq: tokio::sync::Mutex<i64>,
     pub rules: RuleExtractor,
+    /// The service's clock: "today" and every booking decision read it.
+    pub clock: crate::clock::Clock,
 }
 
 /// What the model or the rules read, with how it went.
@@ -213,10 +215,7 @@ impl Pipeline {
         started: Instant,
     ) -> Result<DecideResponse, TurnError> {
         let ws = req.ws.clone();
-        let now_utc: DateTime<Utc> = req
-            .timestamp
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or_else(Utc::now);
+        let now_utc = turn_time(req.timestamp, self.clock.now());
         let now_local = now_utc.with_timezone(&ws.tz).naive_local();
         let ctx = ExtractContext {
             expected_slot: state.expected_slot,
@@ -301,6 +300,7 @@ impl Pipeline {
             conversation_id: req.conversation_id.clone(),
             request_id: req.request_id.clone(),
             now: now_utc,
+            clock: self.clock.clone(),
         };
         let mut executed: Vec<Executed> = Vec::new();
         let mut actions: Vec<Action> = Vec::new();
@@ -497,6 +497,19 @@ impl Pipeline {
             latency_ms = r.latency_ms,
             "PIPELINE"
         );
+    }
+}
+
+/// How far ahead of the server's clock a message timestamp may be (phones' clocks drift).
+const MAX_CLOCK_SKEW: chrono::Duration = chrono::Duration::minutes(5);
+
+/// The instant a turn happens at: the message's timestamp (a retried message keeps its own
+/// "mañana"), unless it is ahead of the server's clock by more than a few minutes — a
+/// client cannot move "today" or the booking horizon forward.
+fn turn_time(timestamp: Option<DateTime<FixedOffset>>, now: DateTime<Utc>) -> DateTime<Utc> {
+    match timestamp.map(|t| t.with_timezone(&Utc)) {
+        Some(t) if t <= now + MAX_CLOCK_SKEW => t,
+        _ => now,
     }
 }
 

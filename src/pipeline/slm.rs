@@ -140,6 +140,8 @@ impl ModelPath for SlmPath {
             "extractor": match self.extractor.mode { crate::nlu::slm::Mode::Reader => "reader", crate::nlu::slm::Mode::Generate => "generate" },
             "heads_cv_intent_accuracy": self.extractor.heads.as_ref().and_then(|h| h.cv_intent_accuracy),
             "queue_depth": self.worker.queue_depth(),
+            "queue_capacity": self.worker.capacity(),
+            "queue_high_water": self.worker.queue_high_water(),
             "busy": self.worker.is_busy(),
         })
     }

@@ -81,7 +81,7 @@ fn phone_match(a: &str, b: &str) -> bool {
 
 /// "Now" for booking decisions: never earlier than the server's clock.
 fn booking_now(ctx: &ToolContext) -> NaiveDateTime {
-    to_local(&ctx.ws, ctx.now.max(Utc::now()))
+    to_local(&ctx.ws, ctx.now.max(ctx.clock.now()))
 }
 
 async fn busy_for(
@@ -211,7 +211,10 @@ impl Tool for Builtin {
                             (*d + Duration::days(1)).and_time(NaiveTime::MIN),
                         )?),
                     ),
-                    None => (Some(ctx.now.min(Utc::now()) - Duration::hours(1)), None),
+                    None => (
+                        Some(ctx.now.min(ctx.clock.now()) - Duration::hours(1)),
+                        None,
+                    ),
                 };
                 let rows = ctx
                     .store

@@ -54,8 +54,10 @@ pub struct ToolContext {
     pub store: Arc<dyn Store>,
     pub conversation_id: String,
     pub request_id: String,
-    /// The turn's clock (the message timestamp).
+    /// The turn's instant (the message timestamp, never ahead of the clock).
     pub now: DateTime<Utc>,
+    /// The service's clock.
+    pub clock: crate::clock::Clock,
 }
 
 #[async_trait]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration, FixedOffset};
 use http_body_util::BodyExt;
 use pulpo::api::state::AppState;
 use pulpo::config::{Config, FileConfig, ServeArgs};
@@ -46,6 +46,8 @@ pub struct TestApp {
     pub state: Arc<AppState>,
     pub router: Router,
     pub dir: tempfile::TempDir,
+    /// The instant its clock started at (`PULPO_NOW`), kept across a restart.
+    pub now_arg: Option<String>,
 }
 
 /// The store a test app uses: a SQLite file in its directory, or — with
@@ -98,6 +100,11 @@ impl TestApp {
         TestApp::with(|_, _| {}).await
     }
 
+    /// An app whose clock reads `at` now (the day a conversation happens on).
+    pub async fn at(at: DateTime<FixedOffset>) -> TestApp {
+        TestApp::with(|args, _| args.now = Some(at.to_rfc3339())).await
+    }
+
     pub async fn with(tune: impl FnOnce(&mut ServeArgs, &mut FileConfig)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         TestApp::in_dir(dir, tune).await
@@ -111,25 +118,38 @@ impl TestApp {
         let mut args = ServeArgs {
             db: Some(test_db(dir.path()).await),
             workspaces: Some(workspaces_dir(dir.path())),
+            // The tests' clock (PULPO_NOW when the date-sensitive suite sets it).
+            now: now_arg(),
             ..Default::default()
         };
         let mut file = FileConfig::default();
         // Tests bring their own model (or none): enabling the flags must not load one.
         file.model.autoload = Some(false);
         tune(&mut args, &mut file);
+        let now_arg = args.now.clone();
         let config = Config::merge(&args, file, Some(ADMIN.into())).unwrap();
         let state = pulpo::server::build_state(config, None, Some("no model in this test".into()))
             .await
             .unwrap();
         let router = pulpo::api::app(state.clone());
-        TestApp { state, router, dir }
+        TestApp {
+            state,
+            router,
+            dir,
+            now_arg,
+        }
     }
 
     pub async fn restart(self) -> TestApp {
-        let TestApp { state, router, dir } = self;
+        let TestApp {
+            state,
+            router,
+            dir,
+            now_arg,
+        } = self;
         drop(router);
         drop(state);
-        TestApp::in_dir(dir, |_, _| {}).await
+        TestApp::in_dir(dir, move |args, _| args.now = now_arg).await
     }
 
     pub async fn request(
@@ -211,9 +231,79 @@ pub fn message(
     })
 }
 
-/// Now in Buenos Aires.
+/// The tests' clock: the system's, or — when `PULPO_NOW` is set, as `scripts/test.sh`
+/// does to run the date-sensitive tests on days next to each closure — one started there.
+pub fn clock() -> &'static pulpo::clock::Clock {
+    static CLOCK: std::sync::OnceLock<pulpo::clock::Clock> = std::sync::OnceLock::new();
+    CLOCK.get_or_init(|| match std::env::var("PULPO_NOW") {
+        Ok(s) if !s.trim().is_empty() => pulpo::clock::Clock::starting_at(
+            pulpo::clock::Clock::parse_start(&s).expect("PULPO_NOW is an RFC 3339 instant"),
+        ),
+        _ => pulpo::clock::Clock::system(),
+    })
+}
+
+/// `PULPO_NOW` for an app built now: the tests' clock when it is set, else the system's.
+pub fn now_arg() -> Option<String> {
+    clock().is_set().then(|| now_ba().to_rfc3339())
+}
+
+/// Now in Buenos Aires, on the tests' clock.
 pub fn now_ba() -> DateTime<FixedOffset> {
-    Utc::now().with_timezone(&FixedOffset::west_opt(3 * 3600).unwrap())
+    clock()
+        .now()
+        .with_timezone(&FixedOffset::west_opt(3 * 3600).unwrap())
+}
+
+/// The demo salon as the service loads it (hours, closures, staff).
+pub fn demo_workspace() -> pulpo::domain::catalog::Workspace {
+    let src = std::fs::read_to_string(repo().join("config/workspaces/demo-salon.toml")).unwrap();
+    pulpo::domain::catalog::Workspace::from_toml(&src, |_| None).unwrap()
+}
+
+/// Whether the demo salon is open on `day` from `from` to `to` (closures included).
+pub fn open_between(day: chrono::NaiveDate, from: u32, to: u32) -> bool {
+    use chrono::{Datelike, NaiveTime};
+    let ws = demo_workspace();
+    let (a, b) = (
+        NaiveTime::from_hms_opt(from, 0, 0).unwrap(),
+        NaiveTime::from_hms_opt(to, 0, 0).unwrap(),
+    );
+    ws.is_open_on(day)
+        && ws
+            .hours_on(day.weekday())
+            .iter()
+            .any(|(open, close)| *open <= a && b <= *close)
+}
+
+/// Whether the demo salon opens at all on `day` (its weekday's hours, and no closure).
+pub fn is_open(day: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let ws = demo_workspace();
+    ws.is_open_on(day) && !ws.hours_on(day.weekday()).is_empty()
+}
+
+/// The next day at least `min_days` ahead that falls on `wd` and on which the salon is open
+/// — asked of the workspace, so closures are skipped — and an instant the day before it
+/// (09:30), when a customer writes "el <weekday>".
+pub fn next_open(wd: chrono::Weekday, min_days: i64) -> (chrono::NaiveDate, DateTime<FixedOffset>) {
+    use chrono::Datelike;
+    for d in min_days..min_days + 120 {
+        let day = at_day(d, 9, 0).date_naive();
+        if day.weekday() == wd && is_open(day) {
+            return (day, at_day(d - 1, 9, 30));
+        }
+    }
+    panic!("the demo salon is never open on {wd:?} in the next months")
+}
+
+/// `n` days at least `min_days` ahead on which the salon is open from `from` to `to`.
+pub fn open_days(min_days: i64, n: usize, from: u32, to: u32) -> Vec<chrono::NaiveDate> {
+    (min_days..min_days + 120)
+        .map(|d| at_day(d, 9, 0).date_naive())
+        .filter(|day| open_between(*day, from, to))
+        .take(n)
+        .collect()
 }
 
 /// The fixture's body with the timestamp moved to now (so bookings are in the future).
@@ -285,6 +375,9 @@ pub fn start_binary(dir: &Path, extra_env: &[(&str, String)]) -> (std::process::
         .env("RUST_LOG", "info")
         .stderr(Stdio::piped())
         .stdout(Stdio::null());
+    if clock().is_set() {
+        cmd.env("PULPO_NOW", now_ba().to_rfc3339());
+    }
     for (k, v) in extra_env {
         cmd.env(k, v);
     }

@@ -1,0 +1,211 @@
+//! The words of dates and times, in the three languages customers write (Spanish first,
+//! English and Portuguese). All lookups take folded words (lower case, no accents).
+
+use chrono::Weekday;
+
+/// A weekday name or abbreviation. Abbreviations that are also common words ("mar", "dom",
+/// "sab") are `ambiguous`: they count only after a determiner or before a day number.
+pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
+    let w = w.trim_end_matches('.');
+    let (wd, ambiguous) = match w {
+        "lunes" | "lune" | "monday" | "mon" => (Weekday::Mon, false),
+        "lun" => (Weekday::Mon, true),
+        "martes" | "marte" | "tuesday" | "tue" | "tues" | "terca" | "terca-feira" => {
+            (Weekday::Tue, false)
+        }
+        "mar" | "mart" => (Weekday::Tue, true),
+        "miercoles" | "mier" | "mie" | "miercole" | "mirecoles" | "miercols" | "wednesday"
+        | "wed" | "quarta" | "quarta-feira" => (Weekday::Wed, false),
+        "jueves" | "jue" | "juev" | "thursday" | "thu" | "thurs" | "quinta" | "quinta-feira" => {
+            (Weekday::Thu, false)
+        }
+        "viernes" | "vie" | "viern" | "vienes" | "friday" | "fri" | "sexta" | "sexta-feira" => {
+            (Weekday::Fri, false)
+        }
+        "sabado" | "sabdo" | "saturday" | "sat" => (Weekday::Sat, false),
+        "sab" => (Weekday::Sat, true),
+        "domingo" | "sunday" | "sun" => (Weekday::Sun, false),
+        "dom" => (Weekday::Sun, true),
+        "segunda-feira" => (Weekday::Mon, false),
+        _ => return None,
+    };
+    Some((wd, ambiguous))
+}
+
+/// Plural weekdays ("los sábados"): a habit, not a date.
+pub fn is_plural_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "lunes"
+            | "sabados"
+            | "domingos"
+            | "saturdays"
+            | "sundays"
+            | "mondays"
+            | "tuesdays"
+            | "wednesdays"
+            | "thursdays"
+            | "fridays"
+    )
+}
+
+pub fn month(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.');
+    Some(match w {
+        "enero" | "ene" | "january" | "jan" | "janeiro" => 1,
+        "febrero" | "feb" | "february" | "fevereiro" | "fev" => 2,
+        "marzo" | "march" | "marco" => 3,
+        "abril" | "abr" | "april" | "apr" => 4,
+        "mayo" | "may" | "maio" => 5,
+        "junio" | "jun" | "june" | "junho" => 6,
+        "julio" | "jul" | "july" | "julho" => 7,
+        "agosto" | "ago" | "august" | "aug" => 8,
+        "septiembre" | "setiembre" | "sept" | "sep" | "set" | "september" | "setembro" => 9,
+        "octubre" | "oct" | "october" | "outubro" | "out" => 10,
+        "noviembre" | "nov" | "november" | "novembro" => 11,
+        "diciembre" | "dic" | "december" | "dec" | "dezembro" | "dez" => 12,
+        _ => return None,
+    })
+}
+
+/// "mañana" and its spellings ("mñn", "maniana"), "tomorrow", "amanhã".
+pub fn is_tomorrow(w: &str) -> bool {
+    matches!(
+        w,
+        "manana" | "mñn" | "mnn" | "mn" | "maniana" | "mñana" | "mana" | "tomorrow" | "amanha"
+    )
+}
+
+pub fn is_today(w: &str) -> bool {
+    matches!(w, "hoy" | "today" | "hoje")
+}
+
+/// A cardinal number written in words, 0–59, starting at `n[i]`: its value and how many
+/// words it takes ("cuarenta y cinco" is three).
+pub fn number_words(n: &[&str], i: usize) -> Option<(u32, usize)> {
+    let unit = |w: &str| -> Option<u32> {
+        Some(match w {
+            "uno" | "una" | "un" | "one" | "um" | "uma" => 1,
+            "dos" | "two" | "dois" | "duas" => 2,
+            "tres" | "three" | "treis" => 3,
+            "cuatro" | "four" | "quatro" => 4,
+            "cinco" | "five" => 5,
+            "seis" | "six" => 6,
+            "siete" | "seven" | "sete" => 7,
+            "ocho" | "eight" | "oito" => 8,
+            "nueve" | "nine" | "nove" => 9,
+            _ => return None,
+        })
+    };
+    let w = *n.get(i)?;
+    let single = match w {
+        "cero" | "zero" => Some(0),
+        "diez" | "ten" | "dez" => Some(10),
+        "once" | "eleven" | "onze" => Some(11),
+        "doce" | "twelve" | "doze" => Some(12),
+        "trece" | "thirteen" | "treze" => Some(13),
+        "catorce" | "fourteen" | "quatorze" | "catorze" => Some(14),
+        "quince" | "fifteen" | "quinze" => Some(15),
+        "dieciseis" | "sixteen" | "dezesseis" => Some(16),
+        "diecisiete" | "seventeen" | "dezessete" => Some(17),
+        "dieciocho" | "eighteen" | "dezoito" => Some(18),
+        "diecinueve" | "nineteen" | "dezenove" => Some(19),
+        "veinte" | "twenty" | "vinte" => Some(20),
+        "veintiuno" | "veintiun" | "veintiuna" => Some(21),
+        "veintidos" => Some(22),
+        "veintitres" => Some(23),
+        "veinticuatro" => Some(24),
+        "veinticinco" => Some(25),
+        "veintiseis" => Some(26),
+        "veintisiete" => Some(27),
+        "veintiocho" => Some(28),
+        "veintinueve" => Some(29),
+        "treinta" | "thirty" | "trinta" => Some(30),
+        "cuarenta" | "forty" | "quarenta" => Some(40),
+        "cincuenta" | "fifty" | "cinquenta" => Some(50),
+        other => unit(other),
+    };
+    let v = single?;
+    // "treinta y uno", "cuarenta y cinco", "vinte e um"
+    if matches!(v, 20 | 30 | 40 | 50) {
+        if let (Some(&conj), Some(u)) = (n.get(i + 1), n.get(i + 2).and_then(|w| unit(w))) {
+            if matches!(conj, "y" | "e") {
+                return Some((v + u, 3));
+            }
+        }
+    }
+    Some((v, 1))
+}
+
+/// A day of the month as an ordinal or cardinal: "1ro", "1ero", "primero", "3rd", "12th",
+/// digits, or number words. Returns the day and the words it takes.
+pub fn day_number(n: &[&str], i: usize) -> Option<(u32, usize)> {
+    let w = *n.get(i)?;
+    if matches!(w, "primero" | "primer" | "first" | "primeiro") {
+        return Some((1, 1));
+    }
+    let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        let rest = &w[digits.len()..];
+        if !matches!(
+            rest,
+            "" | "ro" | "ero" | "do" | "to" | "st" | "nd" | "rd" | "th" | "o"
+        ) {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        return (1..=31).contains(&d).then_some((d, 1));
+    }
+    let (v, used) = number_words(n, i)?;
+    (1..=31).contains(&v).then_some((v, used))
+}
+
+/// Minutes written after "y": "media", "cuarto", digits, or number words.
+pub fn minutes_after_y(n: &[&str], i: usize) -> Option<(u32, usize)> {
+    let w = *n.get(i)?;
+    match w {
+        "media" | "meia" | "half" => return Some((30, 1)),
+        "cuarto" | "quarter" => return Some((15, 1)),
+        _ => {}
+    }
+    if w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()) {
+        let m: u32 = w.parse().ok()?;
+        return (m < 60).then_some((m, 1));
+    }
+    let (v, used) = number_words(n, i)?;
+    (v < 60 && v > 0).then_some((v, used))
+}
+
+/// Hours in words: "una" … "doce" (and a few above, "trece", for the 24 h clock).
+pub fn hour_words(n: &[&str], i: usize) -> Option<(u32, usize)> {
+    let (v, used) = number_words(n, i)?;
+    (1..=23).contains(&v).then_some((v, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_words() {
+        let n = ["cuarenta", "y", "cinco"];
+        assert_eq!(number_words(&n, 0), Some((45, 3)));
+        assert_eq!(number_words(&["quince"], 0), Some((15, 1)));
+        assert_eq!(number_words(&["veinte", "y", "pico"], 0), Some((20, 1)));
+        assert_eq!(day_number(&["1ro"], 0), Some((1, 1)));
+        assert_eq!(day_number(&["primero"], 0), Some((1, 1)));
+        assert_eq!(day_number(&["32"], 0), None);
+        assert_eq!(day_number(&["12th"], 0), Some((12, 1)));
+        assert_eq!(day_number(&["12hs"], 0), None);
+    }
+
+    #[test]
+    fn weekdays_and_months_in_three_languages() {
+        assert_eq!(weekday("mie"), Some((Weekday::Wed, false)));
+        assert_eq!(weekday("lun."), Some((Weekday::Mon, true)));
+        assert_eq!(weekday("sexta-feira"), Some((Weekday::Fri, false)));
+        assert_eq!(weekday("friday"), Some((Weekday::Fri, false)));
+        assert_eq!(month("marco"), Some(3));
+        assert_eq!(month("dec"), Some(12));
+    }
+}

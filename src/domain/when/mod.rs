@@ -1,0 +1,129 @@
+//! Dates and times in customers' words: finding them in a message and resolving them to a
+//! calendar date and a clock time in the business's time zone.
+//!
+//! Both routes use the same functions; the model only ever points at the customer's words,
+//! and what they mean is decided here. The conventions (which Friday "el viernes" is, what
+//! "a las 5" means in a salon) are written once, in [`resolve`] and in `time.rs`.
+
+mod date;
+mod lexicon;
+mod time;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use crate::text::Words;
+
+pub use date::{DateExpr, DateMatch, WeekdayMode};
+pub use lexicon::{month as month_of, weekday as weekday_lexeme};
+pub use time::TimeMatch;
+
+/// Every date expression of a message, in order.
+pub fn find_dates(words: &Words) -> Vec<DateMatch> {
+    date::find_dates(&words.norms())
+}
+
+/// Every time expression of a message, in order.
+pub fn find_times(words: &Words) -> Vec<TimeMatch> {
+    time::find_times(&words.norms())
+}
+
+/// A weekday name or unambiguous abbreviation.
+pub fn weekday_of(w: &str) -> Option<Weekday> {
+    lexicon::weekday(w).map(|(wd, _)| wd)
+}
+
+/// The meaning of a date span (the first date expression in it).
+pub fn parse_date(span: &str) -> Option<DateExpr> {
+    let words = Words::new(span);
+    let n = words.norms();
+    if let Some(m) = date::find_dates(&n).first() {
+        return Some(m.expr);
+    }
+    // A span cut without its lead ("una semana", "3 días" from "en una semana").
+    let with_lead: Vec<&str> = std::iter::once("en").chain(n.iter().copied()).collect();
+    date::find_dates(&with_lead)
+        .first()
+        .filter(|m| matches!(m.expr, DateExpr::InDays(_)))
+        .map(|m| m.expr)
+}
+
+/// Resolves a date span (as written) to a calendar date, relative to `today`. `None` for
+/// expressions too vague to book on ("la semana que viene").
+pub fn resolve_date(span: &str, today: NaiveDate) -> Option<NaiveDate> {
+    resolve(parse_date(span)?, today)
+}
+
+/// The next `wd` on or after `today` when `include_today`, otherwise strictly after.
+pub fn next_weekday(today: NaiveDate, wd: Weekday, include_today: bool) -> NaiveDate {
+    let cur = i64::from(today.weekday().num_days_from_monday());
+    let target = i64::from(wd.num_days_from_monday());
+    let mut diff = (target - cur).rem_euclid(7);
+    if diff == 0 && !include_today {
+        diff = 7;
+    }
+    today + Duration::days(diff)
+}
+
+/// What an expression means on a given day.
+pub fn resolve(expr: DateExpr, today: NaiveDate) -> Option<NaiveDate> {
+    match expr {
+        DateExpr::InDays(d) => Some(today + Duration::days(i64::from(d))),
+        DateExpr::Weekday(wd, WeekdayMode::Next) => Some(next_weekday(today, wd, false)),
+        DateExpr::Weekday(wd, WeekdayMode::This) => Some(next_weekday(today, wd, true)),
+        DateExpr::Weekday(wd, WeekdayMode::NextWeek) => {
+            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+            Some(monday + Duration::days(7 + i64::from(wd.num_days_from_monday())))
+        }
+        DateExpr::Weekend => Some(next_weekday(today, Weekday::Sat, true)),
+        DateExpr::DayOfMonth(d) => {
+            // This month when the day is still ahead, otherwise the next month that has it.
+            let (mut y, mut m) = (today.year(), today.month());
+            if d < today.day() {
+                (y, m) = next_month(y, m);
+            }
+            for _ in 0..3 {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return Some(date);
+                }
+                (y, m) = next_month(y, m);
+            }
+            None
+        }
+        DateExpr::DayMonth { day, month, year } => match year {
+            Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+            None => {
+                let this = NaiveDate::from_ymd_opt(today.year(), month, day);
+                match this {
+                    Some(d) if d >= today => Some(d),
+                    _ => {
+                        (1..=4).find_map(|k| NaiveDate::from_ymd_opt(today.year() + k, month, day))
+                    }
+                }
+            }
+        },
+        DateExpr::WeekdayDay(wd, d) => {
+            // The next day numbered `d` that is a `wd`, within about three months; else the
+            // next `d` (the number is what people check on a calendar).
+            let mut date = today;
+            for _ in 0..100 {
+                if date.day() == d && date.weekday() == wd {
+                    return Some(date);
+                }
+                date += Duration::days(1);
+            }
+            resolve(DateExpr::DayOfMonth(d), today)
+        }
+        DateExpr::Vague => None,
+    }
+}
+
+fn next_month(y: i32, m: u32) -> (i32, u32) {
+    if m == 12 {
+        (y + 1, 1)
+    } else {
+        (y, m + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,386 @@
+//! Clock times as customers write them: "a las 5", "17hs", "5pm", "16.30", "a las tres y
+//! cuarto", "las doce menos cinco", "nueve de la noche", "medio día", "mañana a 11",
+//! "at 3:30", "às 15h".
+//!
+//! The salon rule for a bare hour: 1–8 without "de la mañana"/"am" is the afternoon ("a las
+//! 5" → 17:00); 9–12 is read as written. "menos" takes minutes off the hour as resolved
+//! ("las ocho menos cuarto" → 19:45).
+
+use chrono::NaiveTime;
+
+use super::lexicon::{hour_words, is_today, is_tomorrow, minutes_after_y, month, weekday};
+
+/// A time expression: word range (leads like "a las" included) and its 24 h value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeMatch {
+    pub from: usize,
+    pub to: usize,
+    pub value: NaiveTime,
+}
+
+/// Words that lead a time: "a las 5", "tipo 5", "a eso de las 5", "at 5", "às 5".
+fn is_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "las" | "la" | "tipo" | "eso" | "x" | "aprox" | "at" | "as" | "desde" | "hasta" | "por"
+    )
+}
+
+fn is_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "hs" | "hrs"
+            | "h"
+            | "hr"
+            | "horas"
+            | "hora"
+            | "pm"
+            | "am"
+            | "p.m"
+            | "a.m"
+            | "hs."
+            | "o'clock"
+    )
+}
+
+/// Words after which a bare "a 11" is a time ("mañana a 11", "el viernes a 5").
+fn is_date_word(w: &str) -> bool {
+    is_today(w)
+        || is_tomorrow(w)
+        || weekday(w).is_some()
+        || w.chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
+}
+
+/// One token: "17", "17:30", "17.30", "17hs", "5pm", "9am", "17h", "15h30" → (hour, minute,
+/// Some(pm) when marked, whether the token itself carries a unit).
+fn hour_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
+    let mut s = w.trim_end_matches('.');
+    let mut pm = None;
+    let mut unit = false;
+    for (suffix, is_pm) in [
+        ("p.m", Some(true)),
+        ("a.m", Some(false)),
+        ("pm", Some(true)),
+        ("am", Some(false)),
+        ("hrs", None),
+        ("hs", None),
+        ("hr", None),
+        ("h", None),
+    ] {
+        if let Some(stripped) = s.strip_suffix(suffix) {
+            if stripped.chars().last().is_some_and(|c| c.is_ascii_digit()) {
+                s = stripped;
+                pm = is_pm;
+                unit = true;
+                break;
+            }
+        }
+    }
+    // "15h30"
+    if let Some((h, m)) = s.split_once('h') {
+        if !h.is_empty() && m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()) {
+            let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+            return (h <= 24 && m <= 59).then_some((h, m, None, true));
+        }
+    }
+    let (h, m) = match s.find([':', '.']) {
+        Some(i) => {
+            let (h, m) = (&s[..i], &s[i + 1..]);
+            if m.len() != 2 || h.is_empty() || h.len() > 2 {
+                return None;
+            }
+            unit = true;
+            (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)
+        }
+        None => {
+            if s.is_empty() || s.len() > 2 || !s.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            (s.parse::<u32>().ok()?, 0)
+        }
+    };
+    if h > 24 || m > 59 {
+        return None;
+    }
+    Some((h, m, pm, unit))
+}
+
+/// Finds every time expression, in order.
+pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n.len() {
+        match time_at(n, i) {
+            Some(m) => {
+                i = m.to.max(i + 1);
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn noon_at(n: &[&str], i: usize) -> Option<(usize, u32)> {
+    match n[i] {
+        "mediodia" | "noon" | "meio-dia" | "midday" => Some((i + 1, 12)),
+        "medianoche" | "midnight" => Some((i + 1, 0)),
+        "medio" | "meio" if n.get(i + 1) == Some(&"dia") => Some((i + 2, 12)),
+        _ => None,
+    }
+}
+
+fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
+    let prev = |k: usize| -> Option<&str> { i.checked_sub(k).map(|j| n[j]) };
+    if let Some((to, h)) = noon_at(n, i) {
+        let from = if matches!(prev(1), Some("al" | "a" | "el" | "o" | "ao")) {
+            i - 1
+        } else {
+            i
+        };
+        return Some(TimeMatch {
+            from,
+            to,
+            value: NaiveTime::from_hms_opt(h, 0, 0)?,
+        });
+    }
+    let led = prev(1).is_some_and(is_lead)
+        || (prev(1) == Some("a") && prev(2).is_some_and(is_date_word))
+        || (prev(1) == Some("a") && n.get(i + 1).is_some_and(|w| is_unit(w)));
+    // The hour: a token with digits, or words after a lead ("a las tres") or before a
+    // minute or period phrase ("tres y cuarto", "nueve de la noche").
+    let (mut h, mut m, mut pm, mut unit, mut to) = match hour_token(n[i]) {
+        Some((h, m, pm, unit)) => (h, m, pm, unit, i + 1),
+        None => {
+            let (h, used) = hour_words(n, i)?;
+            if h > 12 {
+                return None;
+            }
+            let next = n.get(i + used).copied();
+            let after = n.get(i + used + 1).copied();
+            let shaped = match next {
+                Some("y") => after.is_some_and(|w| minutes_after_y(&[w], 0).is_some()),
+                Some("menos") => true,
+                Some("de") | Some("da") => {
+                    matches!(after, Some("la" | "a"))
+                        || matches!(after, Some("manha" | "tarde" | "noite"))
+                }
+                Some("en") => after == Some("punto"),
+                Some(w) => is_unit(w) && !matches!(w, "horas" | "hora"),
+                None => false,
+            };
+            let led_words = led && !matches!(prev(1), Some("por" | "hasta" | "desde" | "x"));
+            if !(led_words || shaped) {
+                return None;
+            }
+            // "la una" is a time; "una semana" is not.
+            if matches!(
+                next,
+                Some("semana" | "semanas" | "dia" | "dias" | "mes" | "meses")
+            ) {
+                return None;
+            }
+            (h, 0, None, shaped, i + used)
+        }
+    };
+    // "5 pm", "17 hs", "10 horas"
+    if let Some(&w) = n.get(to) {
+        if is_unit(w) {
+            if matches!(w, "horas" | "hora") && !led {
+                // "3 horas" is a duration.
+                return None;
+            }
+            match w {
+                "pm" | "p.m" => pm = Some(true),
+                "am" | "a.m" => pm = Some(false),
+                _ => {}
+            }
+            unit = true;
+            to += 1;
+        }
+    }
+    // Minutes: "y media", "y cuarto", "y 20", "y cuarenta y cinco", "menos cuarto".
+    let mut minus = 0;
+    if n.get(to) == Some(&"y") || n.get(to) == Some(&"e") {
+        if let Some((mm, used)) = minutes_after_y(n, to + 1) {
+            if m == 0 {
+                m = mm;
+                unit = true;
+                to += 1 + used;
+            }
+        } else if n.get(to + 1) == Some(&"pico") {
+            unit = true;
+            to += 2;
+        }
+    } else if n.get(to) == Some(&"menos") {
+        if let Some((mm, used)) = minutes_after_y(n, to + 1) {
+            if m == 0 && mm < 60 {
+                minus = mm;
+                unit = true;
+                to += 1 + used;
+            }
+        }
+    } else if n.get(to) == Some(&"en") && n.get(to + 1) == Some(&"punto") {
+        unit = true;
+        to += 2;
+    } else if n.get(to) == Some(&"half") && n.get(to + 1) == Some(&"past") {
+        // "half past 3" is read at "3"; nothing here.
+    }
+    // "de la mañana/tarde/noche", "da tarde", "in the morning"
+    let period = match (n.get(to), n.get(to + 1), n.get(to + 2)) {
+        (Some(&"de"), Some(&"la"), Some(&w)) => match w {
+            "manana" | "madrugada" => Some((false, 3)),
+            "tarde" | "noche" => Some((true, 3)),
+            _ => None,
+        },
+        (Some(&"da"), Some(&w), _) => match w {
+            "manha" | "madrugada" => Some((false, 2)),
+            "tarde" | "noite" => Some((true, 2)),
+            _ => None,
+        },
+        (Some(&"in"), Some(&"the"), Some(&w)) => match w {
+            "morning" => Some((false, 3)),
+            "afternoon" | "evening" => Some((true, 3)),
+            _ => None,
+        },
+        (Some(&"at"), Some(&"night"), _) => Some((true, 2)),
+        // "a las 5 a la tarde"
+        (Some(&"a"), Some(&"la"), Some(&"tarde" | &"noche")) => Some((true, 3)),
+        _ => None,
+    };
+    let mut night = false;
+    if let Some((is_pm, used)) = period {
+        pm = Some(is_pm);
+        night = matches!(n.get(to + 2), Some(&"noche")) || n.get(to + 1) == Some(&"noite");
+        unit = true;
+        to += used;
+    }
+    if !(led || unit) {
+        return None;
+    }
+    // A number that names a day ("el 12", "12 de diciembre", "el viernes 5") is not a time.
+    if !unit
+        && (matches!(prev(1), Some("el" | "dia" | "del" | "day" | "the"))
+            || prev(1).is_some_and(|w| weekday(w).is_some() || month(w).is_some()))
+    {
+        return None;
+    }
+    if n.get(to) == Some(&"de") && n.get(to + 1).is_some_and(|w| month(w).is_some()) {
+        return None;
+    }
+    // Amounts: "$18.000", "18.000 pesos", "2 personas".
+    if n.get(to).is_some_and(|w| {
+        matches!(
+            *w,
+            "pesos" | "mil" | "personas" | "anos" | "años" | "min" | "minutos" | "mins" | "cuotas"
+        )
+    }) {
+        return None;
+    }
+    match pm {
+        Some(true) if h < 12 => h += 12,
+        // "12 de la noche" is midnight; "12 am" too.
+        Some(true) if h == 12 && night => h = 0,
+        Some(false) if h == 12 => h = 0,
+        None if (1..=8).contains(&h) => h += 12,
+        _ => {}
+    }
+    if h == 24 {
+        h = 0;
+    }
+    let mut value = NaiveTime::from_hms_opt(h, m, 0)?;
+    if minus > 0 {
+        value -= chrono::Duration::minutes(i64::from(minus));
+    }
+    // Include the lead words ("a las 5", "a eso de las 5", "tipo las 5", "mañana a 11").
+    let mut from = i;
+    while from > 0
+        && i - from < 4
+        && (is_lead(n[from - 1]) || matches!(n[from - 1], "a" | "de" | "como" | "ate"))
+    {
+        from -= 1;
+    }
+    Some(TimeMatch { from, to, value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Words;
+    use rstest::rstest;
+
+    fn first(s: &str) -> Option<String> {
+        let w = Words::new(s);
+        find_times(&w.norms())
+            .first()
+            .map(|m| m.value.format("%H:%M").to_string())
+    }
+
+    #[rstest]
+    // digits and units
+    #[case("a las 5", Some("17:00"))]
+    #[case("tipo 16", Some("16:00"))]
+    #[case("5pm", Some("17:00"))]
+    #[case("5 pm", Some("17:00"))]
+    #[case("18hs", Some("18:00"))]
+    #[case("18 hs", Some("18:00"))]
+    #[case("10:30", Some("10:30"))]
+    #[case("16.30", Some("16:30"))]
+    #[case("a las 5:30", Some("17:30"))]
+    #[case("9am", Some("09:00"))]
+    #[case("11 a.m.", Some("11:00"))]
+    #[case("a las 9", Some("09:00"))]
+    #[case("a las 12", Some("12:00"))]
+    #[case("15h30", Some("15:30"))]
+    #[case("às 15h", Some("15:00"))]
+    #[case("at 4", Some("16:00"))]
+    #[case("at 3:30pm", Some("15:30"))]
+    // minutes in words
+    #[case("a las tres y cuarto", Some("15:15"))]
+    #[case("a las tres y quince", Some("15:15"))]
+    #[case("a las tres y cuarenta y cinco", Some("15:45"))]
+    #[case("las doce menos cinco", Some("11:55"))]
+    #[case("a las 5 menos cuarto", Some("16:45"))]
+    #[case("las ocho menos cuarto", Some("19:45"))]
+    #[case("la una menos cuarto", Some("12:45"))]
+    #[case("a las 9 y media", Some("09:30"))]
+    #[case("9 y media", Some("09:30"))]
+    #[case("a las cuatro y diez", Some("16:10"))]
+    #[case("4 y 30", Some("16:30"))]
+    #[case("a la una", Some("13:00"))]
+    // periods
+    #[case("nueve de la noche", Some("21:00"))]
+    #[case("a las tres de la mañana", Some("03:00"))]
+    #[case("a las 10 de la mañana", Some("10:00"))]
+    #[case("a las 8 de la noche", Some("20:00"))]
+    #[case("las 12 de la noche", Some("00:00"))]
+    #[case("a las 7 de la tarde", Some("19:00"))]
+    #[case("às 3 da tarde", Some("15:00"))]
+    // noon
+    #[case("al mediodía", Some("12:00"))]
+    #[case("a medio día", Some("12:00"))]
+    #[case("mañana a 11", Some("11:00"))]
+    #[case("el viernes a 5", Some("17:00"))]
+    #[case("a eso de las 3", Some("15:00"))]
+    #[case("tipo las cinco", Some("17:00"))]
+    // not times
+    #[case("tengo 35 años", None)]
+    #[case("el 12 de diciembre", None)]
+    #[case("sale $18.000?", None)]
+    #[case("dura 3 horas?", None)]
+    #[case("una semana", None)]
+    #[case("el viernes 5", None)]
+    #[case("somos 2 personas", None)]
+    #[case("a la tarde", None)]
+    fn times(#[case] text: &str, #[case] want: Option<&str>) {
+        assert_eq!(first(text).as_deref(), want, "{text}");
+    }
+
+    #[test]
+    fn spans_include_the_lead() {
+        let w = Words::new("turno a eso de las 5 para corte");
+        let m = find_times(&w.norms())[0];
+        assert_eq!(w.span(m.from, m.to), "a eso de las 5");
+    }
+}
