@@ -100,6 +100,7 @@ mkdir -p "$N8N_USER_FOLDER"
 # ---- 2. Pulpo
 say "starting Pulpo ($PULPO_BIN) on $PULPO_URL"
 (cd "$ROOT" && PULPO_ADDR=127.0.0.1:$PULPO_PORT PULPO_DB=$TMP/pulpo.db ENABLE_SLM_PIPELINE=false \
+  PULPO_DEMO_API_KEY="${PULPO_DEMO_API_KEY:-demo-key}" \
   PULPO_LOG_FORMAT=text exec setsid "$PULPO_BIN" serve) > "$TMP/pulpo.log" 2>&1 &
 PULPO_PID=$!
 for _ in $(seq 100); do

@@ -10,5 +10,8 @@ echo "== building (release; the first build takes ~10 minutes on 2 cores)"
 cargo build --release --quiet
 echo "== fetching the default model and its reader heads (cached in ~/.cache/pulpo)"
 ./target/release/pulpo models fetch
+# The demo salon's key for a local demo: `demo-key`, unless you set your own. Pulpo refuses
+# to listen beyond loopback with it (set PULPO_DEMO_API_KEY to a secret first).
+export PULPO_DEMO_API_KEY="${PULPO_DEMO_API_KEY:-demo-key}"
 echo "== serving on http://${PULPO_ADDR:-127.0.0.1:8080} (Ctrl-C stops)"
 exec ./target/release/pulpo serve "$@"

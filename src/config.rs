@@ -62,6 +62,23 @@ pub struct ServeArgs {
     /// tests and demos on a chosen date; off by default, warned about at start).
     #[arg(long, env = "PULPO_NOW")]
     pub now: Option<String>,
+    /// How long a client may take to send a request's headers, in ms (a stalled client is
+    /// disconnected, not waited for).
+    #[arg(long, env = "PULPO_HEADER_TIMEOUT_MS")]
+    pub header_timeout_ms: Option<u64>,
+    /// How long a client may take to send a request's body, in ms (then 408).
+    #[arg(long, env = "PULPO_BODY_TIMEOUT_MS")]
+    pub body_timeout_ms: Option<u64>,
+    /// After SIGTERM, how long in-flight requests may take before the process exits, in ms.
+    #[arg(long, env = "PULPO_SHUTDOWN_GRACE_MS")]
+    pub shutdown_grace_ms: Option<u64>,
+    /// A bearer token `/metrics` asks for (open when unset).
+    #[arg(long, env = "PULPO_METRICS_TOKEN")]
+    pub metrics_token: Option<String>,
+    /// Start on a non-loopback address even though a workspace accepts the well-known
+    /// `demo-key` (never do this on the internet).
+    #[arg(long, env = "PULPO_ALLOW_DEMO_KEY")]
+    pub allow_demo_key: Option<bool>,
 }
 
 /// The TOML file's shape. Every field is optional.
@@ -108,6 +125,9 @@ pub struct FileModel {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileLimits {
+    pub header_timeout_ms: Option<u64>,
+    pub body_timeout_ms: Option<u64>,
+    pub shutdown_grace_ms: Option<u64>,
     pub max_body_bytes: Option<usize>,
     pub max_text_chars: Option<usize>,
     pub max_concurrency: Option<usize>,
@@ -155,6 +175,13 @@ pub struct Config {
     pub log_format: String,
     /// The one clock of the service (the system's, or a test clock from `PULPO_NOW`).
     pub clock: crate::clock::Clock,
+    /// A client's time to send its headers / its body.
+    pub header_timeout: Duration,
+    pub body_timeout: Duration,
+    /// How long shutdown waits for in-flight requests.
+    pub shutdown_grace: Duration,
+    pub metrics_token: Option<String>,
+    pub allow_demo_key: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -331,6 +358,26 @@ impl Config {
             admin_token,
             log_format,
             clock,
+            header_timeout: Duration::from_millis(
+                args.header_timeout_ms
+                    .or(file.limits.header_timeout_ms)
+                    .unwrap_or(10_000)
+                    .clamp(100, 600_000),
+            ),
+            body_timeout: Duration::from_millis(
+                args.body_timeout_ms
+                    .or(file.limits.body_timeout_ms)
+                    .unwrap_or(10_000)
+                    .clamp(100, 600_000),
+            ),
+            shutdown_grace: Duration::from_millis(
+                args.shutdown_grace_ms
+                    .or(file.limits.shutdown_grace_ms)
+                    .unwrap_or(10_000)
+                    .min(600_000),
+            ),
+            metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
+            allow_demo_key: args.allow_demo_key.unwrap_or(false),
         })
     }
 
@@ -354,6 +401,11 @@ impl Config {
             "tool_timeout_ms": self.tools.timeout.as_millis() as u64,
             "tool_max_attempts": self.tools.max_attempts,
             "test_clock": self.clock.is_set().then(|| self.clock.now().to_rfc3339()),
+            "header_timeout_ms": self.header_timeout.as_millis() as u64,
+            "body_timeout_ms": self.body_timeout.as_millis() as u64,
+            "shutdown_grace_ms": self.shutdown_grace.as_millis() as u64,
+            "metrics": if self.metrics_token.is_some() { "token" } else { "open" },
+            "allow_demo_key": self.allow_demo_key,
         })
     }
 }

@@ -56,7 +56,7 @@ pub async fn build_state(
     model_missing: Option<String>,
 ) -> anyhow::Result<Arc<AppState>> {
     let workspaces = load_workspaces(&config.workspaces_dir)?;
-    let store = crate::store::open(&config.db)
+    let store = crate::store::open_with_clock(&config.db, config.clock.clone())
         .await
         .context("opening the store")?;
     let metrics = Arc::new(Metrics::default());
@@ -83,6 +83,7 @@ pub async fn build_state(
         flags_seq: tokio::sync::Mutex::new(0),
         rules: Default::default(),
         clock: config.clock.clone(),
+        store_failure: std::sync::Mutex::new(None),
     };
     // Flags published before this start are history: a restart takes its flags from the
     // configuration, and only later publications (from any replica) apply.
@@ -96,6 +97,25 @@ pub async fn build_state(
             .context("parsing schemas/decide_request_v1.json")?;
     let request_schema =
         jsonschema::validator_for(&schema).map_err(|e| anyhow::anyhow!("request schema: {e}"))?;
+    // A workspace may use at most its share of the permits (three quarters by default when
+    // there are several), so one busy tenant leaves room for the others.
+    let n = workspaces.len();
+    let default_share = if n > 1 {
+        (config.max_concurrency * 3 / 4).max(1)
+    } else {
+        config.max_concurrency
+    };
+    let workspace_concurrency = workspaces
+        .values()
+        .map(|ws| {
+            let k = ws
+                .limits
+                .max_concurrency
+                .unwrap_or(default_share)
+                .clamp(1, config.max_concurrency);
+            (ws.id.clone(), (Arc::new(Semaphore::new(k)), k))
+        })
+        .collect();
     Ok(Arc::new(AppState {
         concurrency: Arc::new(Semaphore::new(config.max_concurrency)),
         config,
@@ -106,6 +126,7 @@ pub async fn build_state(
         request_schema,
         rate: Default::default(),
         started: Instant::now(),
+        workspace_concurrency,
     }))
 }
 
@@ -128,7 +149,9 @@ pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
         ));
     }
     tokio::spawn(sync_flags(state.clone()));
+    tokio::spawn(retention_sweep(state.clone()));
     let addr = state.config.addr.clone();
+    refuse_demo_key_in_public(&state, &addr).await?;
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -136,12 +159,99 @@ pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
     tracing::info!(addr = %local, "listening");
     // Tests and scripts read this line to find an ephemeral port.
     eprintln!("pulpo listening on http://{local}");
-    axum::serve(listener, api::app(state))
-        .with_graceful_shutdown(api::shutdown::signal())
-        .await
-        .context("serving HTTP")?;
+    let grace = state.config.shutdown_grace;
+    let header_timeout = state.config.header_timeout;
+    accept_loop(listener, api::app(state), header_timeout, grace).await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The digest of the well-known demo key (`demo-key`).
+fn demo_key_digest() -> [u8; 32] {
+    crate::api::auth::digest("demo-key")
+}
+
+/// Refuses to listen beyond loopback while any workspace accepts `demo-key`, unless the
+/// operator allows it explicitly (`PULPO_ALLOW_DEMO_KEY=true`).
+async fn refuse_demo_key_in_public(state: &AppState, addr: &str) -> anyhow::Result<()> {
+    let demo = demo_key_digest();
+    let with_demo: Vec<&str> = state
+        .workspaces
+        .values()
+        .filter(|ws| ws.api_key_digests.contains(&demo))
+        .map(|ws| ws.id.as_str())
+        .collect();
+    if with_demo.is_empty() || state.config.allow_demo_key {
+        return Ok(());
+    }
+    let resolved: Vec<std::net::SocketAddr> = tokio::net::lookup_host(addr)
+        .await
+        .with_context(|| format!("resolving {addr}"))?
+        .collect();
+    if !resolved.is_empty() && resolved.iter().all(|a| a.ip().is_loopback()) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "refusing to listen on {addr}: workspace(s) {} accept the well-known API key `demo-key`, and anyone who reaches this address could book in their calendar. Set PULPO_DEMO_API_KEY (or your own key's SHA-256 in the workspace file), or PULPO_ALLOW_DEMO_KEY=true if you really mean it.",
+        with_demo.join(", ")
+    )
+}
+
+/// Serves connections until SIGTERM/Ctrl-C: headers must arrive within `header_timeout`,
+/// and on shutdown in-flight requests get `grace` to finish before the process exits (a
+/// stalled client cannot keep it alive).
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    header_timeout: Duration,
+    grace: Duration,
+) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use tower::Service;
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let signal = api::shutdown::signal();
+    tokio::pin!(signal);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, _) = match accepted {
+                    Ok(x) => x,
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait a little, keep serving.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let svc = app.clone();
+                let hyper_svc = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                    svc.clone().call(req)
+                });
+                let conn = builder
+                    .serve_connection_with_upgrades(TokioIo::new(stream), hyper_svc)
+                    .into_owned();
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+            }
+            _ = &mut signal => break,
+        }
+    }
+    drop(listener);
+    tokio::select! {
+        _ = graceful.shutdown() => {}
+        _ = tokio::time::sleep(grace) => {
+            tracing::warn!(grace_ms = grace.as_millis() as u64, "shutdown grace period over: closing the remaining connections");
+        }
+    }
 }
 
 /// Loads the model in the background (the service answers on the rules meanwhile): resolve
@@ -246,6 +356,34 @@ pub fn load_model_path(cfg: &Config) -> anyhow::Result<Arc<dyn ModelPath>> {
         extractor,
         planner,
     }))
+}
+
+/// How often the server applies each workspace's data retention.
+const RETENTION_EVERY: Duration = Duration::from_secs(3600);
+
+/// Deletes what each workspace's `retention_days` says to forget: shortly after start, then
+/// hourly.
+async fn retention_sweep(state: Arc<AppState>) {
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    loop {
+        for ws in state.workspaces.values() {
+            match state
+                .pipeline
+                .store
+                .purge_older_than(&ws.id, ws.retention_days)
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(workspace = %ws.id, rows = n, days = ws.retention_days, "RETENTION forgot old messages and audit rows")
+                }
+                Err(e) => {
+                    tracing::warn!(workspace = %ws.id, error = %e, "RETENTION sweep failed")
+                }
+            }
+        }
+        tokio::time::sleep(RETENTION_EVERY).await;
+    }
 }
 
 /// How often a replica looks for flags published by another one.

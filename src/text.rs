@@ -202,12 +202,46 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     prev[b.len()]
 }
 
-/// Replaces control characters (newlines included) so a value cannot forge a log line.
+/// Replaces control characters (newlines included) and invisible format characters (bidi
+/// overrides, zero-width) so a value cannot forge or disguise a log line.
 pub fn log_safe(s: &str, max_chars: usize) -> String {
     s.chars()
         .take(max_chars)
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
+}
+
+/// A conversation id for the log: phone numbers in it ("wa:5491155551234") keep only their
+/// last four digits, so the log does not collect customers' numbers.
+pub fn log_conversation(id: &str) -> String {
+    let chars: Vec<char> = log_safe(id, 128).chars().collect();
+    let mut out = String::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let run = i - start;
+            if run >= 6 {
+                out.extend(std::iter::repeat_n('*', run - 4));
+                out.extend(&chars[i - 4..i]);
+            } else {
+                out.extend(&chars[start..i]);
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -259,6 +293,13 @@ mod tests {
         assert_eq!(edit_distance("keratina", "keratna", 2), 1);
         assert_eq!(edit_distance("corte", "corte", 1), 0);
         assert_eq!(edit_distance("a", "abcdef", 2), 3);
+    }
+
+    #[test]
+    fn conversation_ids_in_the_log_hide_phone_numbers() {
+        assert_eq!(log_conversation("wa:5491155551234"), "wa:*********1234");
+        assert_eq!(log_conversation("web:visitor-77"), "web:visitor-77");
+        assert_eq!(log_conversation("a\nb\u{202e}"), "a b ");
     }
 
     #[test]

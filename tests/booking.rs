@@ -276,7 +276,7 @@ async fn a_failing_tool_is_retried_then_its_breaker_opens_and_closes_after_recov
     let demo = std::fs::read_to_string(ws_dir.join("demo-salon.toml")).unwrap();
     std::fs::write(
         ws_dir.join("demo-salon.toml"),
-        format!("{demo}\n[[tools]]\nname = \"get_prices\"\nurl = \"{url}\"\ntimeout_ms = 300\n"),
+        format!("{demo}\n[[tools]]\nname = \"get_prices\"\nurl = \"{url}\"\nallow_private_network = true\ntimeout_ms = 300\n"),
     )
     .unwrap();
     let app = TestApp::in_dir(dir, |_, f| {
@@ -359,7 +359,7 @@ async fn a_slow_tool_times_out_and_the_reply_stays_honest() {
     let demo = std::fs::read_to_string(ws_dir.join("demo-salon.toml")).unwrap();
     std::fs::write(
         ws_dir.join("demo-salon.toml"),
-        format!("{demo}\n[[tools]]\nname = \"get_prices\"\nurl = \"{url}\"\n"),
+        format!("{demo}\n[[tools]]\nname = \"get_prices\"\nurl = \"{url}\"\nallow_private_network = true\n"),
     )
     .unwrap();
     let app = TestApp::in_dir(dir, |_, f| {

@@ -12,9 +12,13 @@ use common::*;
 use serde_json::json;
 
 fn with_limits(dir: &std::path::Path, extra: &str) {
-    let ws = workspaces_dir(dir);
-    let demo = std::fs::read_to_string(ws.join("demo-salon.toml")).unwrap();
-    std::fs::write(ws.join("demo-salon.toml"), format!("{demo}\n{extra}\n")).unwrap();
+    if extra.starts_with("[limits]") {
+        set_demo_limits(dir, extra);
+    } else {
+        let ws = workspaces_dir(dir);
+        let demo = std::fs::read_to_string(ws.join("demo-salon.toml")).unwrap();
+        std::fs::write(ws.join("demo-salon.toml"), format!("{demo}\n{extra}\n")).unwrap();
+    }
 }
 
 #[tokio::test]
@@ -65,7 +69,7 @@ async fn beyond_the_concurrency_limit_requests_get_503_with_retry_after() {
     with_limits(
         dir.path(),
         &format!(
-            "[[tools]]\nname = \"get_hours\"\nurl = \"http://{hook}/hours\"\ntimeout_ms = 3000"
+            "[[tools]]\nname = \"get_hours\"\nurl = \"http://{hook}/hours\"\nallow_private_network = true\ntimeout_ms = 3000"
         ),
     );
     let app = Arc::new(TestApp::in_dir(dir, |a, _| a.max_concurrency = Some(1)).await);
@@ -145,7 +149,7 @@ async fn a_flapping_webhook_leaks_no_threads_or_connections() {
     with_limits(
         dir.path(),
         &format!(
-            "[[tools]]\nname = \"get_prices\"\nurl = \"http://{hook}/prices\"\ntimeout_ms = 100"
+            "[[tools]]\nname = \"get_prices\"\nurl = \"http://{hook}/prices\"\nallow_private_network = true\ntimeout_ms = 100"
         ),
     );
     let app = TestApp::in_dir(dir, |_, f| {

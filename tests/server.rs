@@ -71,7 +71,7 @@ async fn the_binary_serves_and_finishes_in_flight_requests_on_sigterm() {
     let demo = std::fs::read_to_string(ws_dir.join("demo-salon.toml")).unwrap();
     std::fs::write(
         ws_dir.join("demo-salon.toml"),
-        format!("{demo}\n[[tools]]\nname = \"get_hours\"\nurl = \"http://{hook}/hours\"\ntimeout_ms = 5000\n"),
+        format!("{demo}\n[[tools]]\nname = \"get_hours\"\nurl = \"http://{hook}/hours\"\nallow_private_network = true\ntimeout_ms = 5000\n"),
     )
     .unwrap();
     let (mut child, url) = start_binary(dir.path(), &[]);

@@ -107,7 +107,13 @@ async fn turns_claim_messages_hold_leases_and_replay_answers() {
         assert_eq!(v, 1, "{name}");
         // The same message again: the stored answer.
         match s.begin_turn(&k, "c", 5_000).await.unwrap() {
-            TurnStart::Replay(r) => assert_eq!(r, resp, "{name}"),
+            TurnStart::Replay { response, text } => {
+                assert_eq!(response, resp, "{name}");
+                assert!(
+                    text.is_some(),
+                    "{name}: the answered text is kept for conflicts"
+                );
+            }
             other => panic!("{name}: expected a replay, got {other:?}"),
         }
         // The next message sees the saved state.

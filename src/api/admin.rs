@@ -28,7 +28,7 @@ pub async fn put_flags(
     req: Request,
 ) -> Result<Json<FlagValues>, ApiError> {
     auth::admin(req.headers(), state.config.admin_token.as_deref())?;
-    let (_, value) = read_json(req, 4096).await?;
+    let (_, value) = read_json(req, 4096, state.config.body_timeout).await?;
     let schema = flags_schema();
     validate(&schema, &value)?;
     // Held until published, so the flag sync cannot apply an older publication over this.
@@ -145,7 +145,7 @@ pub async fn playground_decide(
         .get::<super::RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
-    let (_, value) = read_json(req, 16 * 1024).await?;
+    let (_, value) = read_json(req, 16 * 1024, state.config.body_timeout).await?;
     let m: PlaygroundMessage =
         serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
     let ws = state
@@ -161,20 +161,22 @@ pub async fn playground_decide(
             "text or conversation_id out of bounds".into(),
         ));
     }
+    playground_only(&m.conversation_id)?;
     let turn = crate::pipeline::TurnRequest {
         ws: ws.clone(),
         conversation_id: m.conversation_id.clone(),
         message_id: uuid::Uuid::new_v4().to_string(),
         text: m.text,
         timestamp: None,
-        customer_phone: Some("5491100000000".into()),
-        request_id,
+        // Each playground conversation is its own customer (never a real one).
+        customer_phone: Some(m.conversation_id.clone()),
+        request_id: request_id.clone(),
         force_route: super::decide::parse_route(m.route.as_deref()),
     };
     let resp = match state.pipeline.decide(turn).await {
         Ok(r) => r,
         Err(crate::pipeline::TurnError::Busy) => return Err(ApiError::ConversationBusy),
-        Err(crate::pipeline::TurnError::Store(e)) => return Err(ApiError::NotReady(e.to_string())),
+        Err(e) => return Err(super::decide::turn_error(&state, e, &request_id)),
     };
     let mut v = serde_json::to_value(resp).map_err(|e| ApiError::Internal(e.to_string()))?;
     if let Ok(Some((st, _))) = state
@@ -186,6 +188,19 @@ pub async fn playground_decide(
         v["state"] = serde_json::to_value(st).unwrap_or_default();
     }
     Ok(Json(v))
+}
+
+/// The prefix of playground conversations: the playground acts on these and no others.
+pub const PLAYGROUND_PREFIX: &str = "play:";
+
+fn playground_only(conversation_id: &str) -> Result<(), ApiError> {
+    if conversation_id.starts_with(PLAYGROUND_PREFIX) {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(format!(
+            "/conversation_id: the playground only acts on conversations starting with `{PLAYGROUND_PREFIX}`"
+        )))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -200,7 +215,7 @@ pub async fn playground_reset(
     req: Request,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     auth::admin(req.headers(), state.config.admin_token.as_deref())?;
-    let (_, value) = read_json(req, 4096).await?;
+    let (_, value) = read_json(req, 4096, state.config.body_timeout).await?;
     let r: ResetRequest =
         serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
     if !state.workspaces.contains_key(&r.workspace_id) {
@@ -208,12 +223,16 @@ pub async fn playground_reset(
             r.workspace_id.chars().take(64).collect(),
         ));
     }
+    playground_only(&r.conversation_id)?;
     state
         .pipeline
         .store
         .reset_conversation(&r.workspace_id, &r.conversation_id)
         .await
-        .map_err(|e| ApiError::NotReady(e.to_string()))?;
+        .map_err(|e| {
+            tracing::error!(error = %e, "ADMIN playground reset failed in the store");
+            ApiError::NotReady("the store is not available right now".into())
+        })?;
     Ok(Json(json!({"reset": true})))
 }
 
@@ -231,8 +250,8 @@ pub async fn shadow_disagreements(
     req: Request,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     auth::admin(req.headers(), state.config.admin_token.as_deref())?;
-    let since =
-        chrono::Utc::now() - chrono::Duration::hours(q.hours.unwrap_or(48).clamp(1, 24 * 90));
+    let since = state.pipeline.clock.now()
+        - chrono::Duration::hours(q.hours.unwrap_or(48).clamp(1, 24 * 90));
     let rows = state
         .pipeline
         .store

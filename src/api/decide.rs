@@ -22,6 +22,7 @@ use crate::router::Route;
 pub async fn read_json(
     req: Request,
     limit: usize,
+    timeout: std::time::Duration,
 ) -> Result<(axum::http::request::Parts, serde_json::Value), ApiError> {
     let (parts, body) = req.into_parts();
     if let Some(ct) = parts.headers.get(header::CONTENT_TYPE) {
@@ -48,8 +49,10 @@ pub async fn read_json(
             return Err(ApiError::TooLarge { size: len, limit });
         }
     }
-    let bytes = axum::body::to_bytes(Body::new(body), limit)
+    // A client that trickles its body is cut off (it holds no permit meanwhile).
+    let bytes = tokio::time::timeout(timeout, axum::body::to_bytes(Body::new(body), limit))
         .await
+        .map_err(|_| ApiError::RequestTimeout(timeout.as_millis() as u64))?
         .map_err(|_| ApiError::TooLarge {
             size: limit + 1,
             limit,
@@ -91,21 +94,12 @@ pub async fn decide(
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
-    // The global concurrency limit, shared by every route of the API.
-    let _permit =
-        state
-            .concurrency
-            .clone()
-            .try_acquire_owned()
-            .map_err(|_| ApiError::Overloaded {
-                limit: state.config.max_concurrency,
-            })?;
     let key = auth::bearer(req.headers())?.to_string();
     let allowed = state.workspaces_for_key(&key);
     if allowed.is_empty() {
         return Err(ApiError::Unauthorized("unknown API key"));
     }
-    let (_, value) = read_json(req, state.config.max_body_bytes).await?;
+    let (_, value) = read_json(req, state.config.max_body_bytes, state.config.body_timeout).await?;
     validate(&state.request_schema, &value)?;
     let body: DecideRequest =
         serde_json::from_value(value).map_err(|e| ApiError::Validation(e.to_string()))?;
@@ -143,6 +137,17 @@ pub async fn decide(
             rate: ws.limits.requests_per_second,
             retry_after: wait,
         })?;
+    // Permits are taken once the body is in (a stalled client holds none): the server's,
+    // and the workspace's share of it, so one tenant cannot take every permit.
+    let _permit =
+        state
+            .concurrency
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| ApiError::Overloaded {
+                limit: state.config.max_concurrency,
+            })?;
+    let _ws_permit = state.workspace_permit(&ws.id)?;
     let customer_phone = body
         .customer
         .as_ref()
@@ -169,10 +174,20 @@ pub async fn decide(
 
 /// Runs a turn and maps its failures to problems.
 pub async fn run_turn(state: &AppState, turn: TurnRequest) -> Result<Response, ApiError> {
+    let request_id = turn.request_id.clone();
     match state.pipeline.decide(turn).await {
         Ok(resp) => Ok(Json(resp).into_response()),
-        Err(TurnError::Busy) => Err(ApiError::ConversationBusy),
-        Err(TurnError::Store(e)) => {
+        Err(e) => Err(turn_error(state, e, &request_id)),
+    }
+}
+
+/// A failed turn as a problem. The store's own error text stays in the log (with the
+/// request id), never in the answer.
+pub fn turn_error(state: &AppState, e: TurnError, request_id: &str) -> ApiError {
+    match e {
+        TurnError::Busy => ApiError::ConversationBusy,
+        TurnError::MessageConflict(id) => ApiError::MessageConflict(id.chars().take(64).collect()),
+        TurnError::Store(e) => {
             state.metrics.inc(
                 "pulpo_requests_total",
                 vec![
@@ -181,8 +196,11 @@ pub async fn run_turn(state: &AppState, turn: TurnRequest) -> Result<Response, A
                     ("status", "503".into()),
                 ],
             );
-            tracing::error!(error = %e, "PIPELINE store failure");
-            Err(ApiError::NotReady(format!("the store failed: {e}")))
+            tracing::error!(error = %e, request_id = %crate::text::log_safe(request_id, 128), "PIPELINE store failure");
+            ApiError::NotReady(format!(
+                "the store is not available right now; retry shortly (request id {})",
+                crate::text::log_safe(request_id, 128)
+            ))
         }
     }
 }

@@ -34,6 +34,12 @@ pub enum ApiError {
     },
     #[error("the server is at its concurrency limit ({limit} requests in flight)")]
     Overloaded { limit: usize },
+    #[error("workspace `{workspace}` is at its share of the server ({limit} requests in flight)")]
+    WorkspaceOverloaded { workspace: String, limit: usize },
+    #[error("the request body did not arrive within {0} ms")]
+    RequestTimeout(u64),
+    #[error("message `{0}` of this conversation was already received with a different text; a new message needs a new id")]
+    MessageConflict(String),
     #[error("another message of this conversation is still being processed")]
     ConversationBusy,
     #[error("not ready: {0}")]
@@ -88,6 +94,21 @@ impl ApiError {
                 "overloaded",
                 "Server overloaded",
             ),
+            WorkspaceOverloaded { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "workspace_overloaded",
+                "Workspace at its share",
+            ),
+            RequestTimeout(_) => (
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "Request body too slow",
+            ),
+            MessageConflict(_) => (
+                StatusCode::CONFLICT,
+                "message_id_conflict",
+                "Message id reused",
+            ),
             ConversationBusy => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "conversation_busy",
@@ -119,7 +140,9 @@ impl ApiError {
     fn retry_after(&self) -> Option<u64> {
         match self {
             ApiError::RateLimited { retry_after, .. } => Some(retry_after.as_secs().max(1)),
-            ApiError::Overloaded { .. } | ApiError::ConversationBusy => Some(1),
+            ApiError::Overloaded { .. }
+            | ApiError::WorkspaceOverloaded { .. }
+            | ApiError::ConversationBusy => Some(1),
             ApiError::NotReady(_) => Some(5),
             _ => None,
         }
@@ -132,7 +155,10 @@ impl IntoResponse for ApiError {
         if status.is_server_error()
             && !matches!(
                 self,
-                ApiError::Overloaded { .. } | ApiError::ConversationBusy | ApiError::NotReady(_)
+                ApiError::Overloaded { .. }
+                    | ApiError::WorkspaceOverloaded { .. }
+                    | ApiError::ConversationBusy
+                    | ApiError::NotReady(_)
             )
         {
             tracing::error!(code, error = %self, "API internal error");
@@ -154,6 +180,9 @@ impl IntoResponse for ApiError {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 h.insert(header::RETRY_AFTER, v);
             }
+        }
+        if matches!(self, ApiError::RequestTimeout(_)) {
+            h.insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         if matches!(self, ApiError::Unauthorized(_)) {
             h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

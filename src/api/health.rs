@@ -23,7 +23,14 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
     let needs_model = flags.enable_slm_pipeline && flags.slm_canary_percent > 0;
     let mut reasons = Vec::new();
     if let Err(e) = &store {
-        reasons.push(format!("store: {e}"));
+        tracing::warn!(error = %e, "READY store ping failed");
+        reasons.push("store: the database does not answer".to_string());
+    }
+    if let Some(ago) = state.pipeline.recent_store_failure() {
+        reasons.push(format!(
+            "store: a write failed {}s ago and none has succeeded since",
+            ago.as_secs()
+        ));
     }
     if needs_model && model.is_none() {
         reasons.push(format!(
@@ -52,7 +59,20 @@ pub async fn ready(State(state): State<Arc<AppState>>) -> Response {
     (status, Json(body)).into_response()
 }
 
-pub async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+pub async fn metrics(
+    State(state): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    // With PULPO_METRICS_TOKEN set, the scraper must present it.
+    if let Some(expected) = state.config.metrics_token.as_deref() {
+        let ok = super::auth::bearer(&headers).is_ok_and(|t| {
+            super::auth::digest_matches(&super::auth::digest(t), &[super::auth::digest(expected)])
+        });
+        if !ok {
+            return super::error::ApiError::Unauthorized("/metrics needs the metrics token")
+                .into_response();
+        }
+    }
     (
         [(
             header::CONTENT_TYPE,

@@ -23,9 +23,27 @@ pub struct AppState {
     pub concurrency: Arc<Semaphore>,
     pub rate: RateLimiter,
     pub started: Instant,
+    /// Each workspace's share of the concurrency limit: (permits, size).
+    pub workspace_concurrency: HashMap<String, (Arc<Semaphore>, usize)>,
 }
 
 impl AppState {
+    /// A permit of the workspace's share of the server.
+    pub fn workspace_permit(
+        &self,
+        workspace: &str,
+    ) -> Result<Option<tokio::sync::OwnedSemaphorePermit>, super::error::ApiError> {
+        let Some((sem, limit)) = self.workspace_concurrency.get(workspace) else {
+            return Ok(None);
+        };
+        sem.clone().try_acquire_owned().map(Some).map_err(|_| {
+            super::error::ApiError::WorkspaceOverloaded {
+                workspace: workspace.to_string(),
+                limit: *limit,
+            }
+        })
+    }
+
     /// The workspaces a key may act on.
     pub fn workspaces_for_key(&self, key: &str) -> Vec<&str> {
         let d = super::auth::digest(key);

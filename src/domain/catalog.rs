@@ -42,6 +42,10 @@ pub struct WorkspaceFile {
     pub slot_step_minutes: u32,
     #[serde(default = "default_horizon")]
     pub booking_horizon_days: u32,
+    /// Message texts, answers, tool audit rows and shadow readings older than this many
+    /// days are deleted by the server itself (bookings and conversation state are kept).
+    #[serde(default = "default_retention")]
+    pub retention_days: u32,
     #[serde(default)]
     pub auth: AuthFile,
     pub hours: HoursFile,
@@ -63,6 +67,9 @@ fn default_step() -> u32 {
 }
 fn default_horizon() -> u32 {
     60
+}
+fn default_retention() -> u32 {
+    90
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -105,6 +112,10 @@ pub struct WorkspaceLimits {
     /// Burst size of the token bucket.
     #[serde(default = "default_burst")]
     pub burst: u32,
+    /// Requests this workspace may have in flight at once (default: three quarters of the
+    /// server's limit when it serves several workspaces).
+    #[serde(default)]
+    pub max_concurrency: Option<usize>,
 }
 
 impl Default for WorkspaceLimits {
@@ -112,15 +123,18 @@ impl Default for WorkspaceLimits {
         WorkspaceLimits {
             requests_per_second: default_rps(),
             burst: default_burst(),
+            max_concurrency: None,
         }
     }
 }
 
+/// A small business's WhatsApp line: a message every few seconds on a busy day, bursts when
+/// n8n catches up. Raise it in the workspace file for load tests.
 fn default_rps() -> f64 {
-    2000.0
+    10.0
 }
 fn default_burst() -> u32 {
-    4000
+    60
 }
 
 /// A tool implemented by the business behind an HTTP endpoint (POST JSON, expect JSON).
@@ -136,6 +150,10 @@ pub struct WebhookToolFile {
     /// Extra headers (for example an n8n header auth secret).
     #[serde(default)]
     pub headers: std::collections::BTreeMap<String, String>,
+    /// Allow loopback, private and link-local targets (an n8n on the same host). Off: a
+    /// workspace file cannot point the service at the host's own network.
+    #[serde(default)]
+    pub allow_private_network: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -174,6 +192,8 @@ pub struct Workspace {
     pub payment_methods: Vec<String>,
     pub slot_step_minutes: u32,
     pub booking_horizon_days: u32,
+    /// Days message texts and audit rows are kept (see `retention_days` in the file).
+    pub retention_days: u32,
     /// Opening ranges per weekday, Monday first.
     pub hours: [Vec<(NaiveTime, NaiveTime)>; 7],
     pub closures: BTreeSet<NaiveDate>,
@@ -308,6 +328,7 @@ impl Workspace {
             payment_methods: f.payment_methods,
             slot_step_minutes: f.slot_step_minutes,
             booking_horizon_days: f.booking_horizon_days,
+            retention_days: f.retention_days.max(1),
             hours,
             closures: f.hours.closures.into_iter().collect(),
             staff: f.staff,
@@ -466,7 +487,16 @@ pub(crate) mod tests {
         assert_eq!(ws.id, "demo-salon");
         assert!(ws.hours_on(Weekday::Mon).is_empty());
         assert_eq!(ws.hours_on(Weekday::Sat).len(), 1);
-        assert_eq!(ws.api_key_digests.len(), 1);
+        // The shipped file carries no key: its key comes from PULPO_DEMO_API_KEY.
+        assert!(ws.api_key_digests.is_empty());
+        let with_env = Workspace::from_toml(
+            include_str!("../../config/workspaces/demo-salon.toml"),
+            |k| (k == "PULPO_DEMO_API_KEY").then(|| "s3cret".to_string()),
+        )
+        .unwrap();
+        assert_eq!(with_env.api_key_digests.len(), 1);
+        // Small-business request limits by default.
+        assert!(ws.limits.requests_per_second <= 20.0 && ws.limits.burst <= 100);
     }
 
     #[test]

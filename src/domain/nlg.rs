@@ -66,7 +66,12 @@ pub fn render(
             parts.push(confirmation(ws, state, call));
             next = NextAction::AwaitConfirmation;
         }
-        Plan::Reply(topic) => parts.push(reply(ws, ex, state, *topic)),
+        Plan::Reply(topic) => {
+            parts.push(reply(ws, ex, state, *topic));
+            if topic.hands_off() {
+                next = NextAction::Handoff;
+            }
+        }
         Plan::Handoff => {
             parts.push(
                 "Te paso con una persona del equipo; en un ratito te responden por acá. 🙌"
@@ -552,6 +557,8 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             format!("Por ahora no hacemos {}. Lo que sí hacemos: {}. ¿Te interesa alguno?", asked, join_es(&names))
         }
         ReplyTopic::NothingToConfirm => "No tengo nada pendiente para confirmar. ¿En qué te ayudo?".to_string(),
+        ReplyTopic::IdentityUnknown => "Para ver, cambiar o cancelar un turno tengo que reconocerte por el número de WhatsApp con el que lo sacaste, y desde este chat no puedo. Te paso con una persona del equipo que te ayuda. 🙌".to_string(),
+        ReplyTopic::TooManyCodes => "No encuentro turnos con esos códigos a tu nombre. Para no seguir probando, te paso con una persona del equipo que te ayuda. 🙌".to_string(),
     }
 }
 

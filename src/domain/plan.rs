@@ -24,10 +24,14 @@ pub enum ReplyTopic {
     UnknownService,
     /// A booking already made in this conversation is not the one asked about.
     NothingToConfirm,
+    /// Bookings are only shown or changed for a known channel identity: a person helps.
+    IdentityUnknown,
+    /// Too many booking codes that matched nothing: a person helps.
+    TooManyCodes,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 9] = [
+    pub const ALL: [ReplyTopic; 11] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -37,6 +41,8 @@ impl ReplyTopic {
         ReplyTopic::Unclear,
         ReplyTopic::UnknownService,
         ReplyTopic::NothingToConfirm,
+        ReplyTopic::IdentityUnknown,
+        ReplyTopic::TooManyCodes,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,11 +56,18 @@ impl ReplyTopic {
             ReplyTopic::Unclear => "unclear",
             ReplyTopic::UnknownService => "unknown_service",
             ReplyTopic::NothingToConfirm => "nothing_to_confirm",
+            ReplyTopic::IdentityUnknown => "identity_unknown",
+            ReplyTopic::TooManyCodes => "too_many_codes",
         }
     }
 
     pub fn parse(s: &str) -> Option<ReplyTopic> {
         ReplyTopic::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Topics that end the flow and pass the conversation to a person.
+    pub fn hands_off(self) -> bool {
+        matches!(self, ReplyTopic::IdentityUnknown | ReplyTopic::TooManyCodes)
     }
 }
 

@@ -26,6 +26,8 @@ pub struct TurnContext<'a> {
 /// Applies one extraction.
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
+    // Identity comes from the channel alone; a number typed in the text is contact data.
+    state.channel_phone = ctx.customer_phone.clone().filter(|p| !p.is_empty());
     if state.resolved.phone.is_none() {
         state.resolved.phone = ctx.customer_phone.clone().filter(|p| !p.is_empty());
     }
@@ -157,9 +159,11 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
             match bookings.len() {
                 0 => {
                     state.target = None;
-                    // A wrong id is forgotten, so the next message can give another.
+                    // A wrong id is forgotten, so the next message can give another; the
+                    // tries are counted (codes are short: guessing is limited).
                     if id.is_some() {
                         state.resolved.booking_id = None;
+                        state.failed_lookups = state.failed_lookups.saturating_add(1);
                     }
                 }
                 1 => state.target = bookings.first().cloned(),

@@ -95,6 +95,14 @@ pub struct ConversationState {
     pub last_booking: Option<String>,
     #[serde(default)]
     pub turns: u32,
+    /// Who the customer is, as the channel says (`customer.phone` or the `wa:` id) — set
+    /// anew every turn, never from the message text. Only this identity can see, change or
+    /// cancel a booking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_phone: Option<String>,
+    /// Booking codes looked up in this conversation that matched nothing of the customer's.
+    #[serde(default)]
+    pub failed_lookups: u32,
     #[serde(default)]
     pub handed_off: bool,
 }

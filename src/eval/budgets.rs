@@ -249,7 +249,7 @@ pub async fn app_with(
 ) -> anyhow::Result<axum::Router> {
     let args = crate::config::ServeArgs {
         db: Some(scratch.0.join("pulpo.db").display().to_string()),
-        workspaces: Some(workspaces.to_path_buf()),
+        workspaces: Some(bench_workspaces(workspaces, scratch)?),
         enable_slm_pipeline: Some(slm),
         slm_canary_percent: Some(if slm { 100 } else { 0 }),
         slm_shadow_percent: Some(shadow),
@@ -259,6 +259,39 @@ pub async fn app_with(
     let cfg = crate::config::Config::merge(&args, Default::default(), None)?;
     let state = crate::server::build_state(cfg, model, None).await?;
     Ok(crate::api::app(state))
+}
+
+/// The key the benchmarks call with.
+pub const BENCH_KEY: &str = "demo-key";
+
+/// Copies of the workspace files for a benchmark: each accepts [`BENCH_KEY`] and has no
+/// practical rate limit (the benchmarks measure answering, not the limiter's refusals).
+pub fn bench_workspaces(src: &Path, scratch: &Scratch) -> anyhow::Result<PathBuf> {
+    use anyhow::Context;
+    let dir = scratch.0.join("workspaces");
+    std::fs::create_dir_all(&dir)?;
+    let digest = hex::encode(crate::api::auth::digest(BENCH_KEY));
+    for entry in std::fs::read_dir(src).with_context(|| format!("reading {}", src.display()))? {
+        let path = entry?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+            continue;
+        }
+        let mut v: toml::Table = toml::from_str(&std::fs::read_to_string(&path)?)
+            .with_context(|| format!("parsing {}", path.display()))?;
+        let mut auth = toml::Table::new();
+        auth.insert(
+            "api_key_sha256".into(),
+            toml::Value::Array(vec![digest.clone().into()]),
+        );
+        v.insert("auth".into(), toml::Value::Table(auth));
+        let mut limits = toml::Table::new();
+        limits.insert("requests_per_second".into(), toml::Value::Float(1e6));
+        limits.insert("burst".into(), toml::Value::Integer(1_000_000));
+        v.insert("limits".into(), toml::Value::Table(limits));
+        let name = path.file_name().unwrap_or_default();
+        std::fs::write(dir.join(name), toml::to_string(&v)?)?;
+    }
+    Ok(dir)
 }
 
 /// Whole `POST /v1/decide` requests, each message a new conversation, back to back.
@@ -296,7 +329,7 @@ pub async fn decide_paced(
             let req = Request::builder()
                 .method("POST")
                 .uri("/v1/decide")
-                .header("authorization", "Bearer demo-key")
+                .header("authorization", format!("Bearer {BENCH_KEY}"))
                 .header("content-type", "application/json")
                 .body(Body::from(body.to_string()))
                 .map_err(|e| e.to_string())?;

@@ -30,7 +30,7 @@ use crate::planner::{self, PlanInput};
 use crate::router::{self, Flags, Route};
 use crate::store::{MessageKey, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart};
 use crate::telemetry::metrics::{Metrics, RequestSample};
-use crate::text::log_safe;
+use crate::text::{log_conversation, log_safe};
 use crate::tools::broker::Broker;
 use crate::tools::ToolContext;
 use model::ModelPath;
@@ -42,6 +42,8 @@ const MAX_STEPS: usize = 4;
 pub enum TurnError {
     #[error("the conversation is busy with another message; retry shortly")]
     Busy,
+    #[error("message `{0}` was already received with another text")]
+    MessageConflict(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -81,7 +83,13 @@ pub struct Pipeline {
     pub rules: RuleExtractor,
     /// The service's clock: "today" and every booking decision read it.
     pub clock: crate::clock::Clock,
+    /// When a turn last failed in the store (cleared by the next one that succeeds), so
+    /// `/ready` says the service cannot save anything.
+    pub store_failure: std::sync::Mutex<Option<Instant>>,
 }
+
+/// How long after a failed store write `/ready` keeps saying so (unless a write succeeds).
+const STORE_FAILURE_WINDOW: Duration = Duration::from_secs(60);
 
 /// What the model or the rules read, with how it went.
 struct Reading {
@@ -104,6 +112,19 @@ impl Pipeline {
             .or_else(|| Some("not loaded".into()))
     }
 
+    /// How long ago a store write failed, if one did recently and none succeeded since.
+    pub fn recent_store_failure(&self) -> Option<Duration> {
+        let at = (*self.store_failure.lock().ok()?)?;
+        let ago = at.elapsed();
+        (ago < STORE_FAILURE_WINDOW).then_some(ago)
+    }
+
+    fn note_store(&self, ok: bool) {
+        if let Ok(mut f) = self.store_failure.lock() {
+            *f = if ok { None } else { Some(Instant::now()) };
+        }
+    }
+
     pub fn set_model_status(&self, status: Option<String>) {
         if let Ok(mut s) = self.model_status.write() {
             *s = status;
@@ -122,17 +143,24 @@ impl Pipeline {
             conversation_id: req.conversation_id.clone(),
             message_id: req.message_id.clone(),
         };
-        let holder = format!("{}/{}", self.holder, req.request_id);
+        // The lease names this replica and a fresh id, never anything the client sent.
+        let holder = format!("{}/{}", self.holder, uuid::Uuid::new_v4().simple());
         let wait_until = started + self.turn_wait;
         let mut pause = Duration::from_millis(2);
         let (state, version) = loop {
             match self
                 .store
                 .begin_turn(&key, &holder, self.lease.as_millis() as u64)
-                .await?
+                .await
+                .inspect_err(|_| self.note_store(false))?
             {
-                TurnStart::Replay(v) => {
-                    tracing::info!(conversation_id = %log_safe(&req.conversation_id, 128), message_id = %log_safe(&req.message_id, 128), "PIPELINE replay of an answered message");
+                TurnStart::Replay { response: v, text } => {
+                    // The same id with another text is a client bug, not a retry: say so
+                    // rather than answer with the old reply.
+                    if text.as_deref().is_some_and(|t| t != req.text) {
+                        return Err(TurnError::MessageConflict(req.message_id.clone()));
+                    }
+                    tracing::info!(conversation_id = %log_conversation(&req.conversation_id), message_id = %log_safe(&req.message_id, 128), "PIPELINE replay of an answered message");
                     return serde_json::from_value(v).map_err(|e| {
                         TurnError::Store(StoreError::Corrupt {
                             table: "messages",
@@ -145,6 +173,9 @@ impl Pipeline {
                     pause = (pause * 2).min(Duration::from_millis(50));
                 }
                 TurnStart::Busy => return Err(TurnError::Busy),
+                TurnStart::Expired => {
+                    return Err(TurnError::MessageConflict(req.message_id.clone()))
+                }
                 TurnStart::Fresh { state, version } => break (*state, version),
             }
         };
@@ -152,8 +183,14 @@ impl Pipeline {
             .turn(&req, route, &key, &holder, state, version, started)
             .await
         {
-            Ok(resp) => Ok(resp),
+            Ok(resp) => {
+                self.note_store(true);
+                Ok(resp)
+            }
             Err(e) => {
+                if matches!(e, TurnError::Store(_)) {
+                    self.note_store(false);
+                }
                 if let Err(abort) = self.store.abort_turn(&key, &holder).await {
                     tracing::error!(error = %abort, "PIPELINE could not release a failed turn");
                 }
@@ -195,7 +232,7 @@ impl Pipeline {
                 schema_invalid: false,
             },
             Err(f) => {
-                tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), reason = f.reason().as_str(), error = %f, "EXTRACT falling back to legacy");
+                tracing::warn!(conversation_id = %log_conversation(&req.conversation_id), reason = f.reason().as_str(), error = %f, "EXTRACT falling back to legacy");
                 let mut r = rules_reading(Some(f.reason()));
                 r.schema_invalid = f.reason() == FallbackReason::SchemaInvalid;
                 r
@@ -234,11 +271,11 @@ impl Pipeline {
         let mut fallback = reading.fallback;
         let ex = reading.extraction;
         tracing::info!(
-            conversation_id = %log_safe(&req.conversation_id, 128),
+            conversation_id = %log_conversation(&req.conversation_id),
             route = route.as_str(),
             intent = ex.intent.as_str(),
             confidence = ex.confidence,
-            slots = %serde_json::to_string(&ex.slots).unwrap_or_default(),
+            slots = %masked(&serde_json::to_value(&ex.slots).unwrap_or_default()),
             fallback = fallback.map(|f| f.as_str()),
             latency_ms = extract_ms,
             "EXTRACT"
@@ -273,12 +310,12 @@ impl Pipeline {
                     Ok(p) => match policy::check(&p, &state, &ex, &ws) {
                         Ok(()) => plan = p,
                         Err(v) => {
-                            tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), violation = %v, proposed = %p.to_json(), "PLANNER rejected by policy; the rules plan");
+                            tracing::warn!(conversation_id = %log_conversation(&req.conversation_id), violation = %v, proposed = %masked(&p.to_json()), "PLANNER rejected by policy; the rules plan");
                             fallback = Some(FallbackReason::PlannerRejected);
                         }
                     },
                     Err(f) => {
-                        tracing::warn!(conversation_id = %log_safe(&req.conversation_id, 128), error = %f, "PLANNER falling back to legacy");
+                        tracing::warn!(conversation_id = %log_conversation(&req.conversation_id), error = %f, "PLANNER falling back to legacy");
                         fallback = Some(match f.reason() {
                             r @ (FallbackReason::SchemaInvalid
                             | FallbackReason::SlmTimeout
@@ -290,7 +327,7 @@ impl Pipeline {
             }
         }
         let plan_ms = ms(t1);
-        tracing::info!(conversation_id = %log_safe(&req.conversation_id, 128), plan = %plan.to_json(), latency_ms = plan_ms, "PLANNER");
+        tracing::info!(conversation_id = %log_conversation(&req.conversation_id), plan = %masked(&plan.to_json()), latency_ms = plan_ms, "PLANNER");
 
         // Act: run tool steps, re-planning after flow observations.
         let t2 = Instant::now();
@@ -310,7 +347,7 @@ impl Pipeline {
         loop {
             // Every step, follow-ups included, passes the policy.
             if let Err(v) = policy::check(&step, &state, &ex, &ws) {
-                tracing::warn!(violation = %v, step = %step.to_json(), "PIPELINE step refused by policy");
+                tracing::warn!(violation = %v, step = %masked(&step.to_json()), "PIPELINE step refused by policy");
                 let safe = planner::rules::plan(&PlanInput {
                     ws: &ws,
                     state: &state,
@@ -380,6 +417,10 @@ impl Pipeline {
                 state.expected_slot = None;
             }
             Plan::Handoff => state.handed_off = true,
+            Plan::Reply(topic) if topic.hands_off() => {
+                state.end_flow();
+                state.handed_off = true;
+            }
             _ => {}
         }
         let (mut text, next_action) = nlg::render(&ws, &state, &ex, &executed, &step);
@@ -487,7 +528,7 @@ impl Pipeline {
             schema_invalid,
         });
         tracing::info!(
-            conversation_id = %log_safe(&r.conversation_id, 128),
+            conversation_id = %log_conversation(&r.conversation_id),
             request_id = %log_safe(&r.request_id, 128),
             route = route.as_str(),
             intent = r.intent.as_str(),
@@ -510,6 +551,35 @@ fn turn_time(timestamp: Option<DateTime<FixedOffset>>, now: DateTime<Utc>) -> Da
     match timestamp.map(|t| t.with_timezone(&Utc)) {
         Some(t) if t <= now + MAX_CLOCK_SKEW => t,
         _ => now,
+    }
+}
+
+/// A value for the log with the customer's personal data masked (names, phones, emails).
+fn masked(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let personal = matches!(
+                        k.as_str(),
+                        "client_name"
+                            | "client_phone"
+                            | "client_email"
+                            | "customer_name"
+                            | "customer_phone"
+                            | "phone"
+                    );
+                    let v = if personal && !v.is_null() {
+                        Value::String("***".into())
+                    } else {
+                        masked(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(masked).collect()),
+        other => other.clone(),
     }
 }
 

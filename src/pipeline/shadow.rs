@@ -5,8 +5,6 @@
 
 use std::time::Instant;
 
-use chrono::Utc;
-
 use super::Pipeline;
 use crate::nlu::rules::RuleAnalysis;
 use crate::nlu::{ExtractContext, Extraction, SlotName};
@@ -106,7 +104,8 @@ impl Pipeline {
             skipped(&self.metrics, "busy");
             return;
         }
-        let (store, metrics) = (self.store.clone(), self.metrics.clone());
+        let (store, metrics, clock) =
+            (self.store.clone(), self.metrics.clone(), self.clock.clone());
         let (ws, text, ctx, analysis) = (
             req.ws.clone(),
             req.text.clone(),
@@ -155,7 +154,7 @@ impl Pipeline {
                 intent_agrees,
                 slot_disagreements: differ,
                 slm_latency_ms: m.latency_ms,
-                created_at: Utc::now(),
+                created_at: clock.now(),
             };
             if let Err(e) = store.record_shadow(&rec).await {
                 tracing::warn!(error = %e, "SHADOW could not store a comparison");

@@ -128,16 +128,28 @@ fn plan_book(input: &PlanInput) -> Plan {
         time,
         staff: Some(checked.staff.clone()),
         customer_name: name,
-        customer_phone: r.phone.clone(),
+        // The booking belongs to who books it: the channel's identity, or the number given.
+        customer_phone: st.channel_phone.clone().or_else(|| r.phone.clone()),
         idempotency_key: input.message_key.to_string(),
     })
 }
 
-/// Finds the booking a cancel/reschedule is about; `None` once it is known.
+/// Booking codes a conversation may try before a person takes over.
+pub const MAX_FAILED_LOOKUPS: u32 = 3;
+
+/// Finds the booking a cancel/reschedule is about; `None` once it is known. Only the
+/// channel's identity finds bookings: without one, or after too many wrong codes, a person
+/// takes over.
 fn find_target(input: &PlanInput) -> Option<Plan> {
     let st = input.state;
     if st.target.is_some() {
         return None;
+    }
+    if st.channel_phone.is_none() {
+        return Some(Plan::Reply(ReplyTopic::IdentityUnknown));
+    }
+    if st.failed_lookups >= MAX_FAILED_LOOKUPS {
+        return Some(Plan::Reply(ReplyTopic::TooManyCodes));
     }
     if !st.candidates.is_empty() {
         return Some(Plan::Ask(SlotName::BookingId));
@@ -154,7 +166,7 @@ fn find_target(input: &PlanInput) -> Option<Plan> {
         None
     };
     Some(Plan::Call(ToolCall::FindBookings {
-        phone: st.resolved.phone.clone(),
+        phone: st.channel_phone.clone(),
         booking_id: by_id,
         date,
     }))
@@ -169,7 +181,7 @@ fn plan_cancel(input: &PlanInput) -> Plan {
     };
     Plan::Confirm(ToolCall::CancelBooking {
         booking_id: target.booking_id.clone(),
-        phone: input.state.resolved.phone.clone(),
+        phone: input.state.channel_phone.clone(),
     })
 }
 
@@ -213,6 +225,6 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         date,
         time,
         staff: Some(checked.staff.clone()),
-        phone: r.phone.clone(),
+        phone: st.channel_phone.clone(),
     })
 }

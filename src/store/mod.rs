@@ -64,10 +64,16 @@ impl MessageKey {
 /// The outcome of trying to start a turn.
 #[derive(Debug)]
 pub enum TurnStart {
-    /// This message was answered before: the stored response.
-    Replay(serde_json::Value),
+    /// This message was answered before: the stored response, and the text it answered
+    /// (`None` once retention removed it).
+    Replay {
+        response: serde_json::Value,
+        text: Option<String>,
+    },
     /// Another request holds the conversation right now; try again shortly.
     Busy,
+    /// This message id was answered so long ago that retention removed it.
+    Expired,
     /// Go ahead: the state and its version (0 for a new conversation).
     Fresh {
         state: Box<ConversationState>,
@@ -294,14 +300,31 @@ pub trait Store: Send + Sync {
 
     /// Cheap liveness check of the database.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Data retention: forgets the texts and answers of a workspace's messages, and deletes
+    /// its tool audit rows and shadow readings, older than `days` days. A message id older
+    /// than that is no longer replayed (answered 409).
+    async fn purge_older_than(&self, workspace_id: &str, days: u32) -> Result<u64, StoreError>;
 }
 
 /// Opens the store named by `PULPO_DB`: a `postgres://` URL or a SQLite file path.
 pub async fn open(location: &str) -> Result<Arc<dyn Store>, StoreError> {
+    open_with_clock(location, crate::clock::Clock::system()).await
+}
+
+/// Opens the store with the service's clock. SQLite stamps rows and leases with it;
+/// PostgreSQL keeps the database server's clock for leases and row timestamps, so replicas
+/// agree on when a lease ends.
+pub async fn open_with_clock(
+    location: &str,
+    clock: crate::clock::Clock,
+) -> Result<Arc<dyn Store>, StoreError> {
     if location.starts_with("postgres://") || location.starts_with("postgresql://") {
         Ok(Arc::new(postgres::PgStore::connect(location).await?))
     } else {
-        Ok(Arc::new(sqlite::SqliteStore::open(location)?))
+        Ok(Arc::new(sqlite::SqliteStore::open_with_clock(
+            location, clock,
+        )?))
     }
 }
 

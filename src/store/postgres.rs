@@ -347,16 +347,21 @@ impl Store for PgStore {
         // state the first one left).
         let msg = tx
             .query_opt(
-                "SELECT status, response FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3",
+                "SELECT status, response, text FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND message_id = $3",
                 &[&key.workspace_id, &key.conversation_id, &key.message_id],
             )
             .await
             .map_err(pg_err)?;
         if let Some(row) = &msg {
             let status: String = row.get(0);
+            // Answered, but retention removed the answer.
+            if status == "done" && row.get::<_, Option<serde_json::Value>>(1).is_none() {
+                return Ok(TurnStart::Expired);
+            }
             let resp: Option<serde_json::Value> = row.get(1);
+            let text: Option<String> = row.get(2);
             if let (true, Some(v)) = (status == "done", resp) {
-                return Ok(TurnStart::Replay(v));
+                return Ok(TurnStart::Replay { response: v, text });
             }
         }
         let lease_holder: Option<String> = row.get(2);
@@ -758,5 +763,30 @@ impl Store for PgStore {
         let c = self.client().await?;
         c.query_one("SELECT 1", &[]).await.map_err(pg_err)?;
         Ok(())
+    }
+
+    async fn purge_older_than(&self, workspace_id: &str, days: u32) -> Result<u64, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        let days = i64::from(days);
+        let mut n = tx
+            .execute(
+                "UPDATE messages SET text = '', response = NULL
+                 WHERE workspace_id = $1 AND created_at < now() - $2::bigint * interval '1 day' AND status = 'done' AND response IS NOT NULL",
+                &[&workspace_id, &days],
+            )
+            .await
+            .map_err(pg_err)?;
+        for table in ["tool_calls", "shadow_results"] {
+            n += tx
+                .execute(
+                    &format!("DELETE FROM {table} WHERE workspace_id = $1 AND created_at < now() - $2::bigint * interval '1 day'"),
+                    &[&workspace_id, &days],
+                )
+                .await
+                .map_err(pg_err)?;
+        }
+        tx.commit().await.map_err(pg_err)?;
+        Ok(n)
     }
 }

@@ -119,6 +119,8 @@ CREATE TABLE runtime_flags (
 /// The SQLite store. One connection, used from blocking tasks; SQLite serializes writers anyway.
 pub struct SqliteStore {
     conn: Arc<Mutex<Connection>>,
+    /// Row timestamps and leases read the service's clock (one process owns the file).
+    clock: crate::clock::Clock,
 }
 
 pub(crate) fn ts(t: DateTime<Utc>) -> String {
@@ -132,10 +134,6 @@ fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
             table: "bookings",
             reason: format!("bad timestamp `{s}`: {e}"),
         })
-}
-
-fn now_ms() -> i64 {
-    Utc::now().timestamp_millis()
 }
 
 fn is_overlap(e: &rusqlite::Error) -> bool {
@@ -196,8 +194,14 @@ fn get_booking(conn: &Connection, ws: &str, id: &str) -> Result<Option<BookingRo
 }
 
 impl SqliteStore {
-    /// Opens (creating and migrating) the database file. `:memory:` works for tests.
+    /// Opens (creating and migrating) the database file on the system clock. `:memory:`
+    /// works for tests.
     pub fn open(path: &str) -> Result<Self, StoreError> {
+        Self::open_with_clock(path, crate::clock::Clock::system())
+    }
+
+    /// Opens the database file; row timestamps and leases read `clock`.
+    pub fn open_with_clock(path: &str, clock: crate::clock::Clock) -> Result<Self, StoreError> {
         let open_err = |reason: String| StoreError::Open {
             location: path.to_string(),
             reason,
@@ -229,19 +233,22 @@ impl SqliteStore {
             .map_err(|e| open_err(e.to_string()))?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
+            clock,
         })
     }
 
+    /// Runs `f` on the connection off the async runtime; `f` gets the clock's "now".
     async fn with<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+        f: impl FnOnce(&mut Connection, DateTime<Utc>) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let conn = self.conn.clone();
+        let now = self.clock.now();
         tokio::task::spawn_blocking(move || {
             let mut guard = conn
                 .lock()
                 .map_err(|_| StoreError::Db("connection mutex poisoned".into()))?;
-            f(&mut guard)
+            f(&mut guard, now)
         })
         .await
         .map_err(|e| StoreError::Db(format!("store task failed: {e}")))?
@@ -281,8 +288,9 @@ fn insert_tool_calls(
     conn: &Connection,
     key: &MessageKey,
     records: &[ToolCallRecord],
+    now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let now = ts(Utc::now());
+    let now = ts(now);
     let mut stmt = conn.prepare_cached(
         "INSERT INTO tool_calls (workspace_id, conversation_id, message_id, request_id, tool, args, status, attempts, latency_ms, error, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -319,25 +327,29 @@ impl Store for SqliteStore {
     ) -> Result<TurnStart, StoreError> {
         let key = key.clone();
         let holder = holder.to_string();
-        self.with(move |conn| {
+        self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let msg: Option<(String, Option<String>)> = tx
+            let msg: Option<(String, Option<String>, Option<String>)> = tx
                 .query_row(
-                    "SELECT status, response FROM messages WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3",
+                    "SELECT status, response, text FROM messages WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3",
                     params![key.workspace_id, key.conversation_id, key.message_id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?;
-            if let Some((status, Some(resp))) = &msg {
+            // Answered, but retention removed the answer.
+            if msg.as_ref().is_some_and(|m| m.0 == "done" && m.1.is_none()) {
+                return Ok(TurnStart::Expired);
+            }
+            if let Some((status, Some(resp), text)) = msg {
                 if status == "done" {
-                    let v = serde_json::from_str(resp).map_err(|e| StoreError::Corrupt {
+                    let v = serde_json::from_str(&resp).map_err(|e| StoreError::Corrupt {
                         table: "messages",
                         reason: e.to_string(),
                     })?;
-                    return Ok(TurnStart::Replay(v));
+                    return Ok(TurnStart::Replay { response: v, text });
                 }
             }
-            let now = now_ms();
+            let now_ms = now.timestamp_millis();
             let conv: Option<(String, i64, Option<String>, Option<i64>)> = tx
                 .query_row(
                     "SELECT state, version, lease_holder, lease_until_ms FROM conversations WHERE workspace_id = ?1 AND conversation_id = ?2",
@@ -345,9 +357,9 @@ impl Store for SqliteStore {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?;
-            let until = now + lease_ms as i64;
+            let until = now_ms + lease_ms as i64;
             let (state, version) = match conv {
-                Some((_, _, Some(h), Some(u))) if h != holder && u > now => return Ok(TurnStart::Busy),
+                Some((_, _, Some(h), Some(u))) if h != holder && u > now_ms => return Ok(TurnStart::Busy),
                 Some((state, version, _, _)) => {
                     tx.execute(
                         "UPDATE conversations SET lease_holder = ?3, lease_until_ms = ?4 WHERE workspace_id = ?1 AND conversation_id = ?2",
@@ -366,13 +378,13 @@ impl Store for SqliteStore {
                             serde_json::to_string(&state).unwrap_or_else(|_| "{}".into()),
                             holder,
                             until,
-                            ts(Utc::now())
+                            ts(now)
                         ],
                     )?;
                     (state, 0)
                 }
             };
-            let now_s = ts(Utc::now());
+            let now_s = ts(now);
             tx.execute(
                 "INSERT INTO messages (workspace_id, conversation_id, message_id, status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, 'processing', ?4, ?4)
@@ -398,13 +410,13 @@ impl Store for SqliteStore {
         let route = rec.route.to_string();
         let intent = rec.intent.to_string();
         let calls = rec.tool_calls.to_vec();
-        self.with(move |conn| {
+        self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let now = ts(Utc::now());
+            let now_s = ts(now);
             let n = tx.execute(
                 "UPDATE conversations SET state = ?3, version = version + 1, lease_holder = NULL, lease_until_ms = NULL, updated_at = ?4
                  WHERE workspace_id = ?1 AND conversation_id = ?2 AND version = ?5 AND (lease_holder IS NULL OR lease_holder = ?6)",
-                params![key.workspace_id, key.conversation_id, state, now, expected, holder],
+                params![key.workspace_id, key.conversation_id, state, now_s, expected, holder],
             )?;
             if n != 1 {
                 return Err(StoreError::Conflict { expected });
@@ -412,9 +424,9 @@ impl Store for SqliteStore {
             tx.execute(
                 "UPDATE messages SET status = 'done', text = ?4, response = ?5, route = ?6, intent = ?7, updated_at = ?8
                  WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3",
-                params![key.workspace_id, key.conversation_id, key.message_id, text, response, route, intent, now],
+                params![key.workspace_id, key.conversation_id, key.message_id, text, response, route, intent, now_s],
             )?;
-            insert_tool_calls(&tx, &key, &calls)?;
+            insert_tool_calls(&tx, &key, &calls, now)?;
             tx.commit()?;
             Ok(expected + 1)
         })
@@ -424,7 +436,7 @@ impl Store for SqliteStore {
     async fn abort_turn(&self, key: &MessageKey, holder: &str) -> Result<(), StoreError> {
         let key = key.clone();
         let holder = holder.to_string();
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
                 "DELETE FROM messages WHERE workspace_id = ?1 AND conversation_id = ?2 AND message_id = ?3 AND status = 'processing'",
@@ -446,7 +458,7 @@ impl Store for SqliteStore {
         conversation_id: &str,
     ) -> Result<Option<(ConversationState, i64)>, StoreError> {
         let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             let row: Option<(String, i64)> = conn
                 .query_row(
                     "SELECT state, version FROM conversations WHERE workspace_id = ?1 AND conversation_id = ?2",
@@ -465,7 +477,7 @@ impl Store for SqliteStore {
         conversation_id: &str,
     ) -> Result<(), StoreError> {
         let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
                 "UPDATE conversations SET state = '{}', version = version + 1, lease_holder = NULL, lease_until_ms = NULL WHERE workspace_id = ?1 AND conversation_id = ?2",
@@ -482,7 +494,7 @@ impl Store for SqliteStore {
     }
 
     async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
-        self.with(move |conn| {
+        self.with(move |conn, now| {
             for attempt in 0..40 {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let existing: Option<String> = tx
@@ -500,7 +512,7 @@ impl Store for SqliteStore {
                     return Ok(CreateOutcome::Existing(row));
                 }
                 let id = random_booking_id(attempt);
-                let now = ts(Utc::now());
+                let now = ts(now);
                 let res = tx.execute(
                     "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12)",
@@ -542,7 +554,7 @@ impl Store for SqliteStore {
     ) -> Result<Vec<BookingRow>, StoreError> {
         let ws = workspace_id.to_string();
         let q = q.clone();
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             let mut sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = ?1");
             let mut args: Vec<String> = vec![ws];
             if let Some(id) = &q.booking_id {
@@ -594,7 +606,7 @@ impl Store for SqliteStore {
         booking_id: &str,
     ) -> Result<ChangeOutcome, StoreError> {
         let (ws, id) = (workspace_id.to_string(), booking_id.to_string());
-        self.with(move |conn| {
+        self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let Some(before) = get_booking(&tx, &ws, &id)? else {
                 return Ok(ChangeOutcome::NotFound);
@@ -604,7 +616,7 @@ impl Store for SqliteStore {
             }
             tx.execute(
                 "UPDATE bookings SET status = 'cancelled', updated_at = ?3 WHERE workspace_id = ?1 AND booking_id = ?2",
-                params![ws, id, ts(Utc::now())],
+                params![ws, id, ts(now)],
             )?;
             let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
             tx.commit()?;
@@ -629,7 +641,7 @@ impl Store for SqliteStore {
             booking_id.to_string(),
             staff_id.to_string(),
         );
-        self.with(move |conn| {
+        self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let Some(before) = get_booking(&tx, &ws, &id)? else {
                 return Ok(ChangeOutcome::NotFound);
@@ -639,7 +651,7 @@ impl Store for SqliteStore {
             }
             let res = tx.execute(
                 "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
-                params![ws, id, staff, ts(start_utc), ts(end_utc), ts(Utc::now())],
+                params![ws, id, staff, ts(start_utc), ts(end_utc), ts(now)],
             );
             match res {
                 Ok(_) => {}
@@ -663,13 +675,13 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let key = key.clone();
         let records = records.to_vec();
-        self.with(move |conn| insert_tool_calls(conn, &key, &records))
+        self.with(move |conn, now| insert_tool_calls(conn, &key, &records, now))
             .await
     }
 
     async fn record_shadow(&self, rec: &ShadowRecord) -> Result<(), StoreError> {
         let r = rec.clone();
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             conn.execute(
                 "INSERT INTO shadow_results (workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -698,7 +710,7 @@ impl Store for SqliteStore {
         since: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<ShadowRecord>, StoreError> {
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             let mut stmt = conn.prepare_cached(
                 "SELECT workspace_id, conversation_id, message_id, text_redacted, legacy_intent, slm_intent, legacy_slots, slm_slots, intent_agrees, slot_disagreements, slm_latency_ms, created_at
                  FROM shadow_results WHERE created_at >= ?1 AND (intent_agrees = 0 OR slot_disagreements <> '[]')
@@ -745,10 +757,10 @@ impl Store for SqliteStore {
 
     async fn publish_flags(&self, flags: &serde_json::Value) -> Result<i64, StoreError> {
         let v = flags.to_string();
-        self.with(move |conn| {
+        self.with(move |conn, now| {
             conn.execute(
                 "INSERT INTO runtime_flags (value, created_at) VALUES (?1, ?2)",
-                params![v, ts(Utc::now())],
+                params![v, ts(now)],
             )?;
             Ok(conn.last_insert_rowid())
         })
@@ -756,7 +768,7 @@ impl Store for SqliteStore {
     }
 
     async fn latest_flags(&self) -> Result<Option<(i64, serde_json::Value)>, StoreError> {
-        self.with(|conn| {
+        self.with(|conn, _| {
             let row: Option<(i64, String)> = conn
                 .query_row(
                     "SELECT seq, value FROM runtime_flags ORDER BY seq DESC LIMIT 1",
@@ -771,7 +783,7 @@ impl Store for SqliteStore {
 
     async fn tool_call_count(&self, workspace_id: &str, tool: &str) -> Result<i64, StoreError> {
         let (ws, tool) = (workspace_id.to_string(), tool.to_string());
-        self.with(move |conn| {
+        self.with(move |conn, _now| {
             Ok(conn.query_row(
                 "SELECT COUNT(*) FROM tool_calls WHERE workspace_id = ?1 AND tool = ?2",
                 params![ws, tool],
@@ -782,9 +794,32 @@ impl Store for SqliteStore {
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
-        self.with(|conn| {
+        self.with(|conn, _| {
             conn.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?;
             Ok(())
+        })
+        .await
+    }
+
+    async fn purge_older_than(&self, workspace_id: &str, days: u32) -> Result<u64, StoreError> {
+        let ws = workspace_id.to_string();
+        self.with(move |conn, now| {
+            let cutoff = ts(now - chrono::Duration::days(i64::from(days)));
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut n = tx.execute(
+                "UPDATE messages SET text = '', response = NULL WHERE workspace_id = ?1 AND created_at < ?2 AND status = 'done' AND response IS NOT NULL",
+                params![ws, cutoff],
+            )? as u64;
+            n += tx.execute(
+                "DELETE FROM tool_calls WHERE workspace_id = ?1 AND created_at < ?2",
+                params![ws, cutoff],
+            )? as u64;
+            n += tx.execute(
+                "DELETE FROM shadow_results WHERE workspace_id = ?1 AND created_at < ?2",
+                params![ws, cutoff],
+            )? as u64;
+            tx.commit()?;
+            Ok(n)
         })
         .await
     }

@@ -81,12 +81,6 @@ impl Broker {
     ) -> Result<Self, String> {
         // Webhooks may be https: rustls with the ring provider (a second install is a no-op).
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::Client::builder()
-            .timeout(cfg.timeout)
-            .connect_timeout(cfg.timeout.min(Duration::from_secs(2)))
-            .pool_max_idle_per_host(8)
-            .build()
-            .map_err(|e| format!("http client: {e}"))?;
         let mut webhooks = HashMap::new();
         for ws in workspaces {
             for hook in &ws.webhooks {
@@ -100,7 +94,7 @@ impl Broker {
                 })?;
                 webhooks.insert(
                     (ws.id.clone(), tool),
-                    Arc::new(WebhookTool::new(hook.clone(), client.clone())),
+                    Arc::new(WebhookTool::new(hook.clone(), cfg.timeout)?),
                 );
             }
         }
@@ -201,6 +195,20 @@ impl Broker {
                 }
             }
         };
+        // Whatever answered (a webhook included), only the asking customer's bookings pass.
+        let result = result.map(|obs| match (obs, call) {
+            (Observation::Bookings { bookings }, ToolCall::FindBookings { phone, .. }) => {
+                Observation::Bookings {
+                    bookings: bookings
+                        .into_iter()
+                        .filter(|b| {
+                            super::builtin::owned_by(b.customer_phone.as_deref(), phone.as_deref())
+                        })
+                        .collect(),
+                }
+            }
+            (obs, _) => obs,
+        });
         let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
         let status = if result.is_ok() { "ok" } else { "error" };
         self.metrics.inc(
@@ -221,7 +229,7 @@ impl Broker {
                 tool = tool_name.as_str(),
                 attempts,
                 error = %e,
-                conversation_id = %ctx.conversation_id,
+                conversation_id = %crate::text::log_conversation(&ctx.conversation_id),
                 "TOOL call failed"
             );
         }

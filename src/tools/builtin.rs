@@ -65,11 +65,12 @@ fn booking_info(ws: &Workspace, b: &BookingRow) -> BookingInfo {
     }
 }
 
-/// A booking belongs to the asking customer when the phones match (or either is unknown).
-fn owned_by(b: &BookingRow, phone: Option<&str>) -> bool {
-    match (b.customer_phone.as_deref(), phone) {
-        (Some(a), Some(p)) => phone_match(a, p),
-        _ => true,
+/// A booking belongs to the asking customer only when both numbers are known and match:
+/// an unknown number owns nothing (fail closed).
+pub fn owned_by(booking_phone: Option<&str>, phone: Option<&str>) -> bool {
+    match (booking_phone, phone) {
+        (Some(a), Some(p)) if !a.is_empty() && !p.is_empty() => phone_match(a, p),
+        _ => false,
     }
 }
 
@@ -203,6 +204,10 @@ impl Tool for Builtin {
                 phone,
                 date,
             } => {
+                // Without the customer's identity there is nothing to show (fail closed).
+                if phone.as_deref().is_none_or(str::is_empty) {
+                    return Ok(Observation::Bookings { bookings: vec![] });
+                }
                 let (from, to) = match date {
                     Some(d) => (
                         Some(to_utc(ws, d.and_time(NaiveTime::MIN))?),
@@ -237,7 +242,7 @@ impl Tool for Builtin {
                     .map_err(store_err)?;
                 let bookings = rows
                     .iter()
-                    .filter(|b| owned_by(b, phone.as_deref()))
+                    .filter(|b| owned_by(b.customer_phone.as_deref(), phone.as_deref()))
                     .map(|b| booking_info(ws, b))
                     .collect();
                 Ok(Observation::Bookings { bookings })
@@ -326,7 +331,10 @@ impl Tool for Builtin {
                     )
                     .await
                     .map_err(store_err)?;
-                if !rows.iter().any(|b| owned_by(b, phone.as_deref())) {
+                if !rows
+                    .iter()
+                    .any(|b| owned_by(b.customer_phone.as_deref(), phone.as_deref()))
+                {
                     return Ok(Observation::Refused {
                         reason: BookingRefusal::NotFound,
                         alternatives: vec![],
@@ -370,7 +378,10 @@ impl Tool for Builtin {
                     )
                     .await
                     .map_err(store_err)?;
-                let Some(current) = rows.into_iter().find(|b| owned_by(b, phone.as_deref())) else {
+                let Some(current) = rows
+                    .into_iter()
+                    .find(|b| owned_by(b.customer_phone.as_deref(), phone.as_deref()))
+                else {
                     return Ok(Observation::Refused {
                         reason: BookingRefusal::NotFound,
                         alternatives: vec![],

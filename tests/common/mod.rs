@@ -18,6 +18,22 @@ use tower::ServiceExt;
 pub const ADMIN: &str = "test-admin-token";
 pub const DEMO_KEY: &str = "demo-key";
 pub const OTHER_KEY: &str = "other-key";
+/// SHA-256 of `demo-key`.
+pub const DEMO_KEY_SHA256: &str =
+    "c48a01f49fd0f2cc404bc3cbbc80e91457a3d41bb429a695243de4c61794155c";
+/// The `[limits]` the tests' demo salon gets (appended to its file).
+pub const TEST_LIMITS: &str = "\n[limits]\nrequests_per_second = 1000.0\nburst = 2000\n";
+
+/// Replaces the `[limits]` of the tests' demo salon.
+pub fn set_demo_limits(dir: &Path, limits: &str) {
+    let ws = workspaces_dir(dir);
+    let demo = std::fs::read_to_string(ws.join("demo-salon.toml")).unwrap();
+    std::fs::write(
+        ws.join("demo-salon.toml"),
+        demo.replace(TEST_LIMITS, &format!("\n{limits}\n")),
+    )
+    .unwrap();
+}
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -36,7 +52,18 @@ pub fn workspaces_dir(dir: &Path) -> PathBuf {
     ] {
         // Keep a file a test has already written (or a restart would undo it).
         if !ws.join(name).exists() {
-            std::fs::copy(repo().join(src), ws.join(name)).unwrap();
+            let mut text = std::fs::read_to_string(repo().join(src)).unwrap();
+            if name == "demo-salon.toml" {
+                // The shipped file has no key: the tests' copy accepts `demo-key`, and limits
+                // high enough for tests that send many messages at once (the faults tests
+                // write their own).
+                text = text.replace(
+                    "[auth]\n",
+                    &format!("[auth]\napi_key_sha256 = [\"{DEMO_KEY_SHA256}\"]\n"),
+                );
+                text.push_str(TEST_LIMITS);
+            }
+            std::fs::write(ws.join(name), text).unwrap();
         }
     }
     ws
