@@ -107,8 +107,8 @@ fn bench(c: &mut Criterion) {
     g.bench_function("generate", |b| {
         b.iter(|| generate.read(&e, &ws, text, &ctx, &rules, None).unwrap())
     });
-    let heads = pulpo::cli::train::head_path(Path::new("models"), &e.info.model);
-    match load_heads(&heads, m.cfg.hidden) {
+    let heads = pulpo::nlu::reader::heads_path(Path::new("models"), &e.info.model);
+    match load_heads(&heads, m.cfg.hidden, e.prompt_format()) {
         Ok(h) => {
             let reader = SlmExtractor::new(Some(h)).unwrap();
             g.bench_function("reader", |b| {

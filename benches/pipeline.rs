@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use pulpo::eval::budgets::{self, Scratch};
+use pulpo::cli::budgets::{self, Scratch};
 
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
         .build()
         .unwrap();
     let ws_dir = Path::new("config/workspaces");
-    let ws = Arc::new(pulpo::cli::eval::workspace(&ws_dir.join("demo-salon.toml")).unwrap());
+    let ws = Arc::new(pulpo::cli::workspace_file(&ws_dir.join("demo-salon.toml")).unwrap());
     let msgs = budgets::messages();
 
     c.bench_function("rule_extractor/all_messages", |b| {
@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
         ..Default::default()
     };
     let cfg = pulpo::config::Config::merge(&args, Default::default(), None).unwrap();
-    let model = match pulpo::server::load_model_path(&cfg) {
+    let model = match pulpo::pipeline::loader::load_model_path_for(&cfg) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("skipping model benches: {e:#}");

@@ -7,6 +7,9 @@ use std::time::Duration;
 use clap::Args;
 use serde::Deserialize;
 
+use anyhow::Context;
+
+use crate::domain::catalog::Workspace;
 use crate::router::FlagValues;
 
 /// `pulpo serve` flags; each also reads its environment variable.
@@ -145,6 +148,35 @@ pub struct FileTools {
     pub breaker_cooldown_ms: Option<u64>,
 }
 
+/// How the tool broker runs calls (from `[tools]`).
+#[derive(Debug, Clone)]
+pub struct BrokerConfig {
+    /// Per-attempt timeout.
+    pub timeout: Duration,
+    /// Attempts per call, the first included.
+    pub max_attempts: u32,
+    /// First backoff; doubles per attempt, with full jitter.
+    pub backoff_base: Duration,
+    pub backoff_max: Duration,
+    /// Consecutive failures that open a tool's breaker.
+    pub breaker_threshold: u32,
+    /// How long an open breaker fails fast before a probe.
+    pub breaker_cooldown: Duration,
+}
+
+impl Default for BrokerConfig {
+    fn default() -> Self {
+        BrokerConfig {
+            timeout: Duration::from_millis(2000),
+            max_attempts: 3,
+            backoff_base: Duration::from_millis(50),
+            backoff_max: Duration::from_millis(500),
+            breaker_threshold: 5,
+            breaker_cooldown: Duration::from_secs(30),
+        }
+    }
+}
+
 /// The effective configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -170,7 +202,7 @@ pub struct Config {
     pub lease: Duration,
     /// How long a request waits for another turn of its conversation before 503.
     pub turn_wait: Duration,
-    pub tools: crate::tools::broker::BrokerConfig,
+    pub tools: BrokerConfig,
     pub admin_token: Option<String>,
     pub log_format: String,
     /// The one clock of the service (the system's, or a test clock from `PULPO_NOW`).
@@ -272,8 +304,8 @@ impl Config {
             ),
             None => crate::clock::Clock::system(),
         };
-        let defaults = crate::tools::broker::BrokerConfig::default();
-        let tools = crate::tools::broker::BrokerConfig {
+        let defaults = BrokerConfig::default();
+        let tools = BrokerConfig {
             timeout: file
                 .tools
                 .timeout_ms
@@ -385,7 +417,7 @@ impl Config {
     pub fn redacted(&self) -> serde_json::Value {
         serde_json::json!({
             "addr": self.addr,
-            "db": crate::store::postgres::redact_url(&self.db),
+            "db": crate::text::redact_url(&self.db),
             "workspaces_dir": self.workspaces_dir,
             "flags": self.flags,
             "model": self.model,
@@ -408,6 +440,40 @@ impl Config {
             "allow_demo_key": self.allow_demo_key,
         })
     }
+}
+
+/// Loads every `*.toml` workspace file of a directory.
+pub fn load_workspaces(
+    dir: &Path,
+) -> anyhow::Result<std::collections::HashMap<String, std::sync::Arc<Workspace>>> {
+    let mut out = std::collections::HashMap::new();
+    let entries = std::fs::read_dir(dir)
+        .with_context(|| format!("reading workspaces from {}", dir.display()))?;
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let ws = Workspace::from_toml(&src, |k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .with_context(|| format!("in {}", path.display()))?;
+        if ws.api_key_digests.is_empty() {
+            tracing::warn!(workspace = %ws.id, "workspace has no API key: nobody can call it");
+        }
+        if let Some(prev) = out.insert(ws.id.clone(), std::sync::Arc::new(ws)) {
+            anyhow::bail!(
+                "workspace id `{}` is defined twice (second in {})",
+                prev.id,
+                path.display()
+            );
+        }
+    }
+    if out.is_empty() {
+        anyhow::bail!("no workspace files (*.toml) in {}", dir.display());
+    }
+    Ok(out)
 }
 
 /// One inference thread per physical core; on a 2-core box, 2.

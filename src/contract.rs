@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::nlg::NextAction;
-use crate::nlu::{Intent, Slots};
+use crate::domain::understanding::{Intent, Slots};
 
 pub const CONTRACT_VERSION: &str = "v1";
 

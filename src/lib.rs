@@ -24,6 +24,7 @@ pub mod contract;
 pub mod domain;
 pub mod engine;
 pub mod eval;
+pub mod keys;
 pub mod nlu;
 pub mod pipeline;
 pub mod planner;

@@ -1,7 +1,5 @@
 //! Start-up: config → workspaces → store → tools → model → pipeline → HTTP, and shutdown.
 
-use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,45 +15,13 @@ use crate::router::Flags;
 use crate::telemetry::metrics::Metrics;
 use crate::tools::broker::Broker;
 
-/// Loads every `*.toml` workspace file of a directory.
-pub fn load_workspaces(dir: &Path) -> anyhow::Result<HashMap<String, Arc<Workspace>>> {
-    let mut out = HashMap::new();
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("reading workspaces from {}", dir.display()))?;
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.extension().and_then(|e| e.to_str()) != Some("toml") {
-            continue;
-        }
-        let src = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        let ws = Workspace::from_toml(&src, |k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-            .with_context(|| format!("in {}", path.display()))?;
-        if ws.api_key_digests.is_empty() {
-            tracing::warn!(workspace = %ws.id, "workspace has no API key: nobody can call it");
-        }
-        if let Some(prev) = out.insert(ws.id.clone(), Arc::new(ws)) {
-            anyhow::bail!(
-                "workspace id `{}` is defined twice (second in {})",
-                prev.id,
-                path.display()
-            );
-        }
-    }
-    if out.is_empty() {
-        anyhow::bail!("no workspace files (*.toml) in {}", dir.display());
-    }
-    Ok(out)
-}
-
 /// Everything the HTTP layer needs, with the model supplied by the caller (it may be absent).
 pub async fn build_state(
     config: Config,
     model: Option<Arc<dyn ModelPath>>,
     model_missing: Option<String>,
 ) -> anyhow::Result<Arc<AppState>> {
-    let workspaces = load_workspaces(&config.workspaces_dir)?;
+    let workspaces = crate::config::load_workspaces(&config.workspaces_dir)?;
     let store = crate::store::open_with_clock(&config.db, config.clock.clone())
         .await
         .context("opening the store")?;
@@ -84,6 +50,12 @@ pub async fn build_state(
         rules: Default::default(),
         clock: config.clock.clone(),
         store_failure: std::sync::Mutex::new(None),
+        model_spec: crate::pipeline::loader::ModelSpec::from_config(&config),
+        warm_workspace: {
+            let mut ids: Vec<&String> = workspaces.keys().collect();
+            ids.sort();
+            ids.first().and_then(|id| workspaces.get(*id)).cloned()
+        },
     };
     // Flags published before this start are history: a restart takes its flags from the
     // configuration, and only later publications (from any replica) apply.
@@ -142,7 +114,7 @@ fn hostname() -> String {
 pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
     let f = state.config.flags;
     if f.enable_slm_pipeline || f.slm_shadow_percent > 0 || state.config.preload_model {
-        spawn_model_load(&state);
+        state.pipeline.spawn_model_load();
     } else {
         state.pipeline.set_model_status(Some(
             "disabled (ENABLE_SLM_PIPELINE=false); it loads when the flags enable it".into(),
@@ -168,7 +140,7 @@ pub async fn serve(state: Arc<AppState>) -> anyhow::Result<()> {
 
 /// The digest of the well-known demo key (`demo-key`).
 fn demo_key_digest() -> [u8; 32] {
-    crate::api::auth::digest("demo-key")
+    crate::keys::digest("demo-key")
 }
 
 /// Refuses to listen beyond loopback while any workspace accepts `demo-key`, unless the
@@ -254,110 +226,6 @@ async fn accept_loop(
     }
 }
 
-/// Loads the model in the background (the service answers on the rules meanwhile): resolve
-/// the file, load the engine and the reader heads, start the worker, run a warm-up
-/// extraction and plan, then switch the model path on. Idempotent.
-/// Starts loading the model when run-time flags turn on a path that needs it (the model path
-/// or shadow mode) and it is not loaded yet.
-pub fn load_model_if_flags_need_it(state: &Arc<AppState>, f: &crate::router::FlagValues) {
-    if (f.enable_slm_pipeline || f.slm_shadow_percent > 0)
-        && state.pipeline.model.get().is_none()
-        && state.config.model_autoload
-    {
-        spawn_model_load(state);
-    }
-}
-
-pub fn spawn_model_load(state: &Arc<AppState>) {
-    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if state.pipeline.model.get().is_some()
-        || STARTED.swap(true, std::sync::atomic::Ordering::SeqCst)
-    {
-        return;
-    }
-    let state = state.clone();
-    state.pipeline.set_model_status(Some("loading".into()));
-    let spawned = std::thread::Builder::new().name("pulpo-model-load".into()).spawn(move || {
-        let cfg = &state.config;
-        match load_model_path(cfg) {
-            Ok(path) => {
-                let _ = state.pipeline.model.set(path);
-                state.pipeline.set_model_status(None);
-                tracing::info!(model = %cfg.model, "model path ready");
-            }
-            Err(e) => {
-                let msg = format!("{e:#}");
-                tracing::error!(model = %cfg.model, error = %msg, "the model could not be loaded; answering on the rules");
-                state.pipeline.set_model_status(Some(msg));
-                STARTED.store(false, std::sync::atomic::Ordering::SeqCst);
-            }
-        }
-    });
-    if let Err(e) = spawned {
-        tracing::error!(error = %e, "cannot start the model loader thread");
-    }
-}
-
-pub fn load_model_path(cfg: &Config) -> anyhow::Result<Arc<dyn ModelPath>> {
-    use crate::engine::{fetch, Engine, Generator};
-    let started = Instant::now();
-    let (path, id) = fetch::resolve(&cfg.model, &cfg.models_dir)
-        .map_err(|e| anyhow::anyhow!("{e} (fix: `pulpo models fetch`, or set PULPO_MODEL)"))?;
-    let engine = Engine::load(&path, &id, cfg.threads, 2048).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {e} (fix: `pulpo models fetch` to replace a corrupt file)",
-            path.display()
-        )
-    })?;
-    let heads_path = crate::cli::train::head_path(&cfg.models_dir, &id);
-    let heads = match crate::nlu::slm::load_heads(&heads_path, engine.model.cfg.hidden) {
-        Ok(h) => Some(h),
-        Err(e) => {
-            tracing::warn!(error = %e, "reader heads missing: the model decodes intents and slots itself, slower and less accurate (fix: `pulpo train`)");
-            None
-        }
-    };
-    let extractor =
-        Arc::new(crate::nlu::slm::SlmExtractor::new(heads).map_err(anyhow::Error::msg)?);
-    let planner = Arc::new(crate::planner::slm::SlmPlanner::new().map_err(anyhow::Error::msg)?);
-    let engine: Arc<dyn Generator> = Arc::new(engine);
-    // Warm-up: prefill the cached prompt prefixes and compile the grammar paths once.
-    let ws = crate::domain::catalog::Workspace::from_toml(
-        include_str!("../config/workspaces/demo-salon.toml"),
-        |_| None,
-    )?;
-    let ctx = crate::nlu::ExtractContext::default();
-    let rules = crate::nlu::rules::RuleExtractor.analyze(&ws, "hola, cuánto sale el corte?", &ctx);
-    extractor
-        .read(
-            engine.as_ref(),
-            &ws,
-            "hola, cuánto sale el corte?",
-            &ctx,
-            &rules,
-            None,
-        )
-        .map_err(|e| anyhow::anyhow!("warm-up extraction failed: {e:?}"))?;
-    let st = crate::domain::state::ConversationState::default();
-    let input = crate::planner::PlanInput {
-        ws: &ws,
-        state: &st,
-        extraction: &rules.extraction,
-        message_key: "warm-up",
-    };
-    planner
-        .plan(engine.as_ref(), &input, None)
-        .map_err(|e| anyhow::anyhow!("warm-up plan failed: {e:?}"))?;
-    let info = engine.info();
-    tracing::info!(model = %info.model, load_ms = info.load_ms, ready_ms = started.elapsed().as_millis() as u64, rss_mb = info.rss_mb, simd = %info.simd, threads = info.threads, "MODEL loaded and warm");
-    let worker = crate::engine::worker::ModelWorker::start(engine, cfg.slm_queue);
-    Ok(Arc::new(crate::pipeline::slm::SlmPath {
-        worker,
-        extractor,
-        planner,
-    }))
-}
-
 /// How often the server applies each workspace's data retention.
 const RETENTION_EVERY: Duration = Duration::from_secs(3600);
 
@@ -419,7 +287,7 @@ async fn sync_flags(state: Arc<AppState>) {
                     tracing::warn!(?before, after = ?v, seq, "ROUTING flags changed by another replica");
                     state.metrics.inc("pulpo_flag_changes_total", vec![]);
                 }
-                load_model_if_flags_need_it(&state, &v);
+                state.pipeline.load_model_if_flags_need_it(&v);
             }
             Err(e) => {
                 tracing::warn!(error = %e, seq, "flag sync: ignoring unreadable published flags");

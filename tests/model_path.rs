@@ -20,7 +20,7 @@ fn model(queue: usize) -> Arc<dyn ModelPath> {
             ..Default::default()
         };
         let cfg = pulpo::config::Config::merge(&args, Default::default(), None).unwrap();
-        pulpo::server::load_model_path(&cfg)
+        pulpo::pipeline::loader::load_model_path_for(&cfg)
             .expect("the default model and its heads are fetched (pulpo models fetch)")
     };
     if queue == 0 {
@@ -294,7 +294,7 @@ async fn shadow_compares_in_the_background_correctly_and_never_changes_the_answe
         .await
         .unwrap();
     let ws = Arc::new(
-        pulpo::cli::eval::workspace(&repo().join("config/workspaces/demo-salon.toml")).unwrap(),
+        pulpo::cli::workspace_file(&repo().join("config/workspaces/demo-salon.toml")).unwrap(),
     );
     let ctx = pulpo::nlu::ExtractContext::default();
     let mut disagreements = 0;

@@ -61,7 +61,7 @@ pub async fn put_flags(
         }
     }
     drop(applied);
-    crate::server::load_model_if_flags_need_it(&state, &new);
+    state.pipeline.load_model_if_flags_need_it(&new);
     state.metrics.inc("pulpo_flag_changes_total", vec![]);
     tracing::warn!(before = ?current, after = ?new, "ROUTING flags changed at run time");
     Ok(Json(new))

@@ -2,14 +2,9 @@
 //! time; a key of workspace A never acts on workspace B.
 
 use axum::http::HeaderMap;
-use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 use super::error::ApiError;
-
-pub fn digest(key: &str) -> [u8; 32] {
-    Sha256::digest(key.as_bytes()).into()
-}
+pub use crate::keys::{digest, digest_matches};
 
 /// The bearer token of a request, if well formed.
 pub fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
@@ -31,15 +26,6 @@ pub fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
         return Err(ApiError::Unauthorized("empty bearer token"));
     }
     Ok(token)
-}
-
-/// Constant-time membership of a digest in a list (every entry is compared).
-pub fn digest_matches(candidate: &[u8; 32], allowed: &[[u8; 32]]) -> bool {
-    let mut hit = subtle::Choice::from(0u8);
-    for a in allowed {
-        hit |= candidate.ct_eq(a);
-    }
-    hit.into()
 }
 
 /// Checks the admin token. Admin endpoints do not exist without one configured.

@@ -48,9 +48,9 @@ fn sane_request_id(v: &HeaderValue) -> Option<String> {
 }
 
 /// While any request is in flight (and just after), shadow readings wait before their next
-/// model step (see [`crate::engine::priority`]).
+/// model step (see [`crate::pipeline::foreground`]).
 async fn foreground(req: Request, next: Next) -> Response {
-    let _in_flight = crate::engine::priority::foreground();
+    let _in_flight = crate::pipeline::foreground();
     next.run(req).await
 }
 

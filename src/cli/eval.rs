@@ -6,77 +6,12 @@ use std::time::Instant;
 
 use anyhow::Context;
 
+use super::args::{EvalArgs, ExtractArgs};
+pub use super::progress::Progress;
 use crate::domain::catalog::Workspace;
 use crate::eval::{self, Prediction, RouteMetrics};
 use crate::nlu::rules::RuleExtractor;
 use crate::nlu::ExtractContext;
-
-/// Reads a workspace file (the catalog the extractors match services and staff against).
-pub fn workspace(path: &Path) -> anyhow::Result<Workspace> {
-    let src =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(Workspace::from_toml(&src, |_| None)?)
-}
-
-/// A progress bar on stderr: `label [#####.....] 120/300  eta 42s`.
-pub struct Progress {
-    label: String,
-    total: usize,
-    started: Instant,
-    last: Instant,
-}
-
-impl Progress {
-    pub fn new(label: &str, total: usize) -> Self {
-        Progress {
-            label: label.to_string(),
-            total,
-            started: Instant::now(),
-            last: Instant::now() - std::time::Duration::from_secs(1),
-        }
-    }
-
-    pub fn tick(&mut self, done: usize) {
-        use std::io::IsTerminal;
-        let tty = std::io::stderr().is_terminal();
-        // On a terminal: redraw at most 5 times a second; in a log: a line per 10%.
-        let step = (self.total / 10).max(1);
-        let due = if tty {
-            self.last.elapsed().as_millis() >= 200
-        } else {
-            done.is_multiple_of(step)
-        };
-        if !due && done < self.total {
-            return;
-        }
-        self.last = Instant::now();
-        let width = 30;
-        let filled = (done * width).checked_div(self.total).unwrap_or(width);
-        let elapsed = self.started.elapsed().as_secs_f64();
-        let eta = if done == 0 {
-            0.0
-        } else {
-            elapsed / done as f64 * (self.total - done) as f64
-        };
-        let mut err = std::io::stderr();
-        let _ = write!(
-            err,
-            "{}{} [{}{}] {}/{}  {:.0}s elapsed, eta {:.0}s ",
-            if tty { "\r" } else { "" },
-            self.label,
-            "#".repeat(filled),
-            ".".repeat(width - filled),
-            done,
-            self.total,
-            elapsed,
-            eta
-        );
-        if done >= self.total || !tty {
-            let _ = writeln!(err);
-        }
-        let _ = err.flush();
-    }
-}
 
 /// The legacy route's predictions.
 pub fn predict_legacy(ws: &Workspace, examples: &[eval::Example]) -> Vec<Prediction> {
@@ -130,27 +65,14 @@ pub fn write_outputs(
     Ok(())
 }
 
-/// Loads the engine and the intent head for a model spec.
+/// Loads the engine and the model extractor for a model spec.
 pub fn load_model(
     model: &str,
     models_dir: &Path,
     threads: usize,
 ) -> anyhow::Result<(crate::engine::Engine, crate::nlu::slm::SlmExtractor)> {
-    let engine = super::models::load_engine(model, models_dir, threads)?;
-    let head_path = super::train::head_path(models_dir, &engine.info.model);
-    let heads = match crate::nlu::slm::load_heads(&head_path, engine.model.cfg.hidden) {
-        Ok(h) => Some(h),
-        Err(e) => {
-            eprintln!(
-                "warning: {e}; the model decodes intent and slots itself (run `pulpo train`)"
-            );
-            None
-        }
-    };
-    let mut extractor = crate::nlu::slm::SlmExtractor::new(heads).map_err(anyhow::Error::msg)?;
-    if std::env::var("PULPO_EXTRACTOR_MODE").as_deref() == Ok("generate") {
-        extractor.mode = crate::nlu::slm::Mode::Generate;
-    }
+    let engine = crate::pipeline::loader::load_engine(model, models_dir, threads)?;
+    let extractor = crate::pipeline::loader::load_extractor(&engine, models_dir)?;
     Ok((engine, extractor))
 }
 
@@ -164,7 +86,7 @@ pub fn predict_slm(
 ) -> anyhow::Result<Vec<Prediction>> {
     let (engine, extractor) = load_model(model, dir, threads)?;
     // Warm the prefix cache outside the timings.
-    engine.prefix(crate::nlu::slm::READER_PROMPT)?;
+    engine.prefix(crate::nlu::slm::prompt(engine.prompt_format()))?;
     let mut bar = Progress::new("slm", examples.len());
     let mut out = Vec::with_capacity(examples.len());
     for (i, e) in examples.iter().enumerate() {
@@ -219,7 +141,7 @@ pub fn extract_one(
         })),
         "slm" => {
             let (engine, extractor) = load_model(model, dir, threads)?;
-            engine.prefix(crate::nlu::slm::READER_PROMPT)?;
+            engine.prefix(crate::nlu::slm::prompt(engine.prompt_format()))?;
             let t = Instant::now();
             let (ex, fallback, raw) = match extractor.read(&engine, ws, text, &ctx, &rules, None) {
                 Ok(r) => (
@@ -299,4 +221,73 @@ pub fn export_disagreements(db: &str, since_hours: i64, out: &Path) -> anyhow::R
         writeln!(f, "{line}")?;
     }
     Ok(rows.len())
+}
+
+/// `pulpo eval`.
+pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
+    if let Some(path) = &args.export_disagreements {
+        let n = export_disagreements(&args.db, args.since_hours, path)?;
+        eprintln!("{n} disagreements → {} (label them with docs/labelling.md, then `pulpo eval --dataset`)", path.display());
+        return Ok(());
+    }
+    let dataset = args.dataset.as_ref().context("--dataset is required")?;
+    let ws = super::workspace(&args.workspace)?;
+    let (examples, errors) =
+        eval::load_dataset(dataset).with_context(|| format!("reading {}", dataset.display()))?;
+    for e in &errors {
+        eprintln!("{}:{}: skipped: {}", dataset.display(), e.line, e.error);
+    }
+    anyhow::ensure!(
+        !examples.is_empty(),
+        "{} has no usable lines",
+        dataset.display()
+    );
+    let routes: Vec<&str> = match args.route.as_str() {
+        "both" => vec!["slm", "legacy"],
+        "slm" => vec!["slm"],
+        "legacy" => vec!["legacy"],
+        other => anyhow::bail!("--route must be slm, legacy or both, not `{other}`"),
+    };
+    let model = &args.model;
+    let mut metrics = Vec::new();
+    let mut preds = Vec::new();
+    for r in routes {
+        let p = match r {
+            "legacy" => predict_legacy(&ws, &examples),
+            _ => predict_slm(
+                &ws,
+                &examples,
+                &model.model,
+                &model.models_dir,
+                model.threads(),
+            )?,
+        };
+        metrics.push(eval::score(r, &examples, &p));
+        preds.extend(p);
+    }
+    println!("{}", eval::summary(&metrics));
+    write_outputs(
+        dataset,
+        &metrics,
+        &preds,
+        args.out.as_ref(),
+        args.report.as_ref(),
+    )
+}
+
+/// `pulpo extract`.
+pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
+    let ws = super::workspace(&args.workspace)?;
+    let m = &args.model;
+    let v = extract_one(
+        &ws,
+        &args.route,
+        &args.message,
+        &m.model,
+        &m.models_dir,
+        m.threads(),
+        args.verbose,
+    )?;
+    println!("{}", serde_json::to_string_pretty(&v)?);
+    Ok(())
 }

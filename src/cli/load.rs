@@ -73,7 +73,7 @@ pub async fn run(opts: LoadOptions) -> anyhow::Result<LoadReport> {
         .pool_max_idle_per_host(opts.concurrency)
         .timeout(Duration::from_secs(30))
         .build()?;
-    let messages = crate::eval::budgets::messages();
+    let messages = super::budgets::messages();
     let issued = Arc::new(AtomicUsize::new(0));
     let samples = Arc::new(Mutex::new(Samples::default()));
     let started = Instant::now();
@@ -175,6 +175,21 @@ pub async fn run(opts: LoadOptions) -> anyhow::Result<LoadReport> {
 
 fn round(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// `pulpo load`.
+pub fn run_command(args: &super::args::LoadArgs) -> anyhow::Result<()> {
+    let report = super::runtime()?.block_on(run(LoadOptions {
+        url: args.url.clone(),
+        key: args.key.clone(),
+        workspace: args.workspace.clone(),
+        concurrency: args.concurrency,
+        requests: args.requests,
+        duration: Duration::from_secs(args.seconds),
+        conversation_prefix: args.prefix.clone(),
+    }))?;
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(())
 }
 
 #[cfg(test)]

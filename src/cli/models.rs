@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::Context;
 use serde_json::json;
 
+use super::args::{GenerateArgs, ModelsCommand};
 use crate::engine::fetch::{self, Manifest};
 use crate::engine::model::Want;
 use crate::engine::{Engine, GenRequest, Grammar};
@@ -59,23 +60,7 @@ pub fn fetch_model(id: Option<&str>, models_dir: &Path) -> anyhow::Result<PathBu
     Ok(path)
 }
 
-/// Loads the engine for a model spec (manifest id, path, or hf:).
-pub fn load_engine(spec: &str, models_dir: &Path, threads: usize) -> anyhow::Result<Engine> {
-    let (path, id) = fetch::resolve(spec, models_dir)?;
-    let engine = Engine::load(&path, &id, threads, 2048)
-        .with_context(|| format!("loading {}", path.display()))?;
-    eprintln!(
-        "loaded {} ({}) in {:.0} ms: {} threads, {:?} kernels, weights {:.0} MB, RSS {:.0} MB",
-        engine.info.model,
-        engine.info.name,
-        engine.info.load_ms,
-        engine.info.threads,
-        engine.info.simd,
-        engine.info.weight_mb,
-        engine.info.rss_mb
-    );
-    Ok(engine)
-}
+pub use crate::pipeline::loader::load_engine;
 
 /// `pulpo generate --schema FILE "PROMPT"`: constrained JSON on stdout, stats on stderr.
 pub fn generate(
@@ -162,9 +147,10 @@ pub fn bench(engine: Arc<Engine>, models_dir: &Path) -> anyhow::Result<serde_jso
         "intent": {"enum": ["greeting", "info_prices", "book", "cancel"]},
         "name": {"type": "string", "maxLength": 20},
         "n": {"type": "integer", "minimum": 0, "maximum": 99}}, "required": ["intent", "name", "n"], "additionalProperties": false});
+    let ask = engine.prompt_format().ask("Dame un JSON de ejemplo");
     let out = engine.generate(&GenRequest {
         prefix: "",
-        prompt: "<|im_start|>user\nDame un JSON de ejemplo<|im_end|>\n<|im_start|>assistant\n",
+        prompt: &ask,
         grammar: Grammar::JsonSchema(schema),
         max_tokens: 64,
         cancel: None,
@@ -236,8 +222,8 @@ pub fn extraction_split(engine: &Engine, models_dir: &Path) -> anyhow::Result<se
         },
         "reader": null,
     });
-    let heads = crate::cli::train::head_path(models_dir, &engine.info.model);
-    if let Ok(h) = load_heads(&heads, engine.model.cfg.hidden) {
+    let heads = crate::nlu::reader::heads_path(models_dir, &engine.info.model);
+    if let Ok(h) = load_heads(&heads, engine.hidden_size(), engine.prompt_format()) {
         let reader = best(&SlmExtractor::new(Some(h)).map_err(anyhow::Error::msg)?)?;
         report["reader"] = json!({
             "total_ms": round(reader.total_ms),
@@ -261,4 +247,55 @@ pub fn model_sha(spec: &str, models_dir: &Path) -> anyhow::Result<String> {
     }
     let (path, _) = fetch::resolve(spec, models_dir)?;
     Ok(fetch::sha256_file(&path)?)
+}
+
+/// `pulpo models …`.
+pub fn run(command: ModelsCommand) -> anyhow::Result<()> {
+    match command {
+        ModelsCommand::List { models_dir } => list(&models_dir),
+        ModelsCommand::Fetch {
+            id,
+            models_dir,
+            no_heads,
+        } => {
+            let p = fetch_model(id.as_deref(), &models_dir)?;
+            let id = id.unwrap_or_else(|| crate::config::DEFAULT_MODEL.to_string());
+            if !no_heads && !id.starts_with("hf:") {
+                let sha = model_sha(&id, &models_dir)?;
+                let (dir, model) = (models_dir.clone(), id.clone());
+                let load = move || -> anyhow::Result<Box<dyn crate::engine::Generator>> {
+                    Ok(Box::new(load_engine(
+                        &model,
+                        &dir,
+                        crate::config::default_threads(),
+                    )?))
+                };
+                super::train::ensure_heads(load, &sha, &models_dir, &id)?;
+            }
+            println!("{}", p.display());
+            Ok(())
+        }
+        ModelsCommand::Bench { model } => {
+            let engine = Arc::new(load_engine(
+                &model.model,
+                &model.models_dir,
+                model.threads(),
+            )?);
+            let report = bench(engine, &model.models_dir)?;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(())
+        }
+    }
+}
+
+/// `pulpo generate`.
+pub fn generate_command(args: &GenerateArgs) -> anyhow::Result<()> {
+    let m = &args.model;
+    let engine = load_engine(&m.model, &m.models_dir, m.threads())?;
+    let prompt = if args.raw {
+        args.prompt.clone()
+    } else {
+        engine.chat_prompt("Respondé solo con JSON válido.", &args.prompt)
+    };
+    generate(&engine, &args.schema, &prompt, args.max_tokens)
 }

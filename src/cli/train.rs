@@ -8,50 +8,82 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
-use super::eval::Progress;
+use super::progress::Progress;
 use crate::domain::catalog::Workspace;
+use crate::engine::chat::PromptFormat;
 use crate::engine::{Encoded, Generator};
-use crate::eval::{load_dataset, Example};
+use crate::eval::{parse_dataset, Example};
 use crate::nlu::linear::{Fit, Linear};
 use crate::nlu::reader::{self, Heads, TAG_CLASSES, TAG_SLOTS};
 use crate::nlu::rules::RuleExtractor;
-use crate::nlu::slm::{self, READER_PROMPT};
+use crate::nlu::slm;
 use crate::nlu::{ExtractContext, SlotName};
 use crate::text::fold_compare;
 
-/// The dev data the shipped heads are trained on (never the test part).
-pub const TRAIN_SETS: [&str; 4] = [
-    "tests/data/dev_a.jsonl",
-    "tests/data/dev_b.jsonl",
-    "tests/data/dev_c.jsonl",
-    "tests/data/dev_d.jsonl",
+/// The dev data the shipped heads are trained on (never the test part), built into the
+/// binary so `pulpo models fetch` works wherever it runs.
+pub const TRAIN_SETS: [(&str, &str); 4] = [
+    (
+        "tests/data/dev_a.jsonl",
+        include_str!("../../tests/data/dev_a.jsonl"),
+    ),
+    (
+        "tests/data/dev_b.jsonl",
+        include_str!("../../tests/data/dev_b.jsonl"),
+    ),
+    (
+        "tests/data/dev_c.jsonl",
+        include_str!("../../tests/data/dev_c.jsonl"),
+    ),
+    (
+        "tests/data/dev_d.jsonl",
+        include_str!("../../tests/data/dev_d.jsonl"),
+    ),
 ];
-pub use crate::nlu::reader::FEATURES_VERSION;
 
-/// Where a model's heads live.
-pub fn head_path(models_dir: &Path, model_id: &str) -> PathBuf {
-    let safe: String = model_id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    models_dir.join("heads").join(format!("{safe}.heads.json"))
+/// The catalog the labelled data was written against.
+pub const TRAIN_CATALOG: &str = include_str!("../../tests/data/catalog.toml");
+
+/// The training catalog as a workspace.
+pub fn train_catalog() -> anyhow::Result<Workspace> {
+    Ok(Workspace::from_toml(TRAIN_CATALOG, |_| None)?)
 }
 
-pub fn load_examples(paths: &[PathBuf]) -> anyhow::Result<(Vec<Example>, String)> {
+/// A training set: its name and its JSONL text.
+pub type Source = (String, String);
+
+/// The built-in dev sets.
+pub fn builtin_sets() -> Vec<Source> {
+    TRAIN_SETS
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
+}
+
+/// Sets read from files.
+pub fn file_sets(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+    paths
+        .iter()
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            Ok((p.display().to_string(), text))
+        })
+        .collect()
+}
+pub use crate::nlu::reader::FEATURES_VERSION;
+
+pub use crate::nlu::reader::heads_path as head_path;
+
+/// The examples of some sets, and a digest of their bytes (heads record what they learnt from).
+pub fn load_examples(sets: &[Source]) -> anyhow::Result<(Vec<Example>, String)> {
     let mut all = Vec::new();
     let mut h = Sha256::new();
-    for p in paths {
-        let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
-        h.update(&bytes);
-        let (ex, errs) = load_dataset(p)?;
+    for (name, text) in sets {
+        h.update(text.as_bytes());
+        let (ex, errs) = parse_dataset(text);
         for e in errs {
-            eprintln!("{}:{}: skipped: {}", p.display(), e.line, e.error);
+            eprintln!("{name}:{}: skipped: {}", e.line, e.error);
         }
         all.extend(ex);
     }
@@ -110,7 +142,7 @@ pub fn encodings(
 ) -> anyhow::Result<Vec<Encoded>> {
     let key = hex::encode(Sha256::digest(format!(
         "{FEATURES_VERSION}|{model_sha}|{}|{data_sha}",
-        slm::prompt_sha256()
+        slm::prompt_sha256(g.prompt_format())
     )));
     let dir = crate::engine::fetch::cache_dir().join("features");
     let path = dir.join(format!("{}.bin", &key[..32]));
@@ -127,8 +159,8 @@ pub fn encodings(
     let mut bar = Progress::new("features", examples.len());
     let mut out = Vec::with_capacity(examples.len());
     for (i, e) in examples.iter().enumerate() {
-        let (suffix, _, _) = slm::prompt_parts(&e.text, &ctx);
-        out.push(g.encode(READER_PROMPT, &suffix)?);
+        let (suffix, _, _) = slm::prompt_parts(g.prompt_format(), &e.text, &ctx);
+        out.push(g.encode(slm::prompt(g.prompt_format()), &suffix)?);
         bar.tick(i + 1);
     }
     std::fs::create_dir_all(&dir)?;
@@ -152,14 +184,19 @@ pub struct Item {
     pub example: usize,
 }
 
-pub fn items(ws: &Workspace, examples: &[Example], encs: &[Encoded]) -> Vec<Item> {
+pub fn items(
+    ws: &Workspace,
+    format: PromptFormat,
+    examples: &[Example],
+    encs: &[Encoded],
+) -> Vec<Item> {
     let ctx = ExtractContext::default();
     examples
         .iter()
         .zip(encs)
         .enumerate()
         .map(|(i, (e, enc))| {
-            let (_, start, clean) = slm::prompt_parts(&e.text, &ctx);
+            let (_, start, clean) = slm::prompt_parts(format, &e.text, &ctx);
             let rules = RuleExtractor.analyze(ws, &clean, &ctx);
             let v = reader::view(enc, &clean, start);
             let words = reader::gold_tags(&v.words, &e.slots)
@@ -345,7 +382,7 @@ pub fn train(
     g: &dyn Generator,
     model_sha: &str,
     ws: &Workspace,
-    sets: &[PathBuf],
+    sets: &[Source],
     out: &Path,
     cv: Option<usize>,
 ) -> anyhow::Result<Heads> {
@@ -358,7 +395,7 @@ pub fn train(
     let order = shuffled(examples.len());
     examples = order.iter().map(|&i| examples[i].clone()).collect();
     let encs = encodings(g, model_sha, &data_sha, &examples)?;
-    let items = items(ws, &examples, &encs);
+    let items = items(ws, g.prompt_format(), &examples, &encs);
     let (mut intent_l2, mut cv_acc, mut cv_f1) = (INTENT_L2, None, None);
     let mut tagger_slots: Vec<SlotName> = TAGGER_SLOTS.to_vec();
     if let Some(k) = cv {
@@ -415,7 +452,7 @@ pub fn train(
     let heads = Heads {
         version: FEATURES_VERSION,
         model_sha256: model_sha.to_string(),
-        prompt_sha256: slm::prompt_sha256(),
+        prompt_sha256: slm::prompt_sha256(g.prompt_format()),
         data_sha256: data_sha,
         hidden_dim: encs.first().map(|e| e.hidden_dim).unwrap_or(0),
         train_examples: items.len(),
@@ -432,7 +469,7 @@ pub fn train(
     std::fs::write(&tmp, serde_json::to_vec(&heads)?)?;
     // What the service will load must load: a file that fails here would silently switch
     // the service to the slower generate mode.
-    slm::load_heads(&tmp, heads.hidden_dim).map_err(anyhow::Error::msg)?;
+    slm::load_heads(&tmp, heads.hidden_dim, g.prompt_format()).map_err(anyhow::Error::msg)?;
     std::fs::rename(&tmp, out)?;
     eprintln!(
         "heads: intent l2 {intent_l2}, tagger for {:?} → {}",
@@ -447,16 +484,21 @@ pub fn train(
 pub fn ensure_heads(
     load: impl FnOnce() -> anyhow::Result<Box<dyn Generator>>,
     model_sha: &str,
-    ws: &Workspace,
     models_dir: &Path,
     model_id: &str,
 ) -> anyhow::Result<PathBuf> {
+    let ws = train_catalog()?;
+    let format = crate::engine::fetch::Manifest::builtin()
+        .ok()
+        .and_then(|m| m.get(model_id).ok().map(|e| e.prompt_format.clone()))
+        .and_then(|n| PromptFormat::from_name(&n))
+        .unwrap_or(PromptFormat::ChatMl);
     let out = head_path(models_dir, model_id);
-    let sets: Vec<PathBuf> = TRAIN_SETS.iter().map(PathBuf::from).collect();
+    let sets = builtin_sets();
     let (_, data_sha) = load_examples(&sets)?;
     let key = hex::encode(Sha256::digest(format!(
         "{FEATURES_VERSION}|{model_sha}|{}|{data_sha}|{INTENT_L2}|{TAGGER_SLOTS:?}",
-        slm::prompt_sha256()
+        slm::prompt_sha256(format)
     )));
     let cached = crate::engine::fetch::cache_dir()
         .join("heads")
@@ -468,7 +510,7 @@ pub fn ensure_heads(
             .is_some_and(|h| {
                 h.data_sha256 == data_sha
                     && h.model_sha256 == model_sha
-                    && h.prompt_sha256 == slm::prompt_sha256()
+                    && h.prompt_sha256 == slm::prompt_sha256(format)
                     && h.version == FEATURES_VERSION
             })
     };
@@ -489,10 +531,25 @@ pub fn ensure_heads(
         "{model_id}: training the reader heads on the dev data (once per machine; a few minutes)"
     );
     let g = load()?;
-    train(g.as_ref(), model_sha, ws, &sets, &out, None)?;
+    train(g.as_ref(), model_sha, &ws, &sets, &out, None)?;
     if let Some(dir) = cached.parent() {
         std::fs::create_dir_all(dir)?;
         let _ = std::fs::copy(&out, &cached);
     }
     Ok(out)
+}
+
+/// `pulpo train`.
+pub fn run(args: &super::args::TrainArgs) -> anyhow::Result<()> {
+    let m = &args.model;
+    let engine = super::models::load_engine(&m.model, &m.models_dir, m.threads())?;
+    let sets = if args.datasets.is_empty() {
+        builtin_sets()
+    } else {
+        file_sets(&args.datasets)?
+    };
+    let sha = super::models::model_sha(&m.model, &m.models_dir)?;
+    let out = head_path(&m.models_dir, &engine.info.model);
+    train(&engine, &sha, &train_catalog()?, &sets, &out, Some(args.cv))?;
+    Ok(())
 }

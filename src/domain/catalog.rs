@@ -289,7 +289,7 @@ impl Workspace {
         }
         let mut digests = Vec::new();
         match key_override {
-            Some(key) if !key.is_empty() => digests.push(crate::api::auth::digest(key)),
+            Some(key) if !key.is_empty() => digests.push(crate::keys::digest(key)),
             _ => {
                 for h in &f.auth.api_key_sha256 {
                     let bytes = hex::decode(h.trim())
@@ -539,7 +539,7 @@ pub(crate) mod tests {
             (k == "PULPO_DEMO_API_KEY").then(|| "s3cret".into())
         })
         .unwrap();
-        assert_eq!(ws.api_key_digests, vec![crate::api::auth::digest("s3cret")]);
+        assert_eq!(ws.api_key_digests, vec![crate::keys::digest("s3cret")]);
     }
 
     #[test]

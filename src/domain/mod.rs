@@ -11,4 +11,5 @@ pub mod plan;
 pub mod policy;
 pub mod reducer;
 pub mod state;
+pub mod understanding;
 pub mod when;

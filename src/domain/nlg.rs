@@ -11,7 +11,7 @@ use crate::domain::catalog::{format_price, Workspace};
 use crate::domain::normalize::{date_es, weekday_es};
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::{ConversationState, Flow};
-use crate::nlu::{Extraction, SlotName};
+use crate::domain::understanding::{Extraction, SlotName};
 
 /// What the conversation expects after this reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

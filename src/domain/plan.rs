@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::actions::{ToolCall, ToolName};
-use crate::nlu::SlotName;
+use crate::domain::understanding::SlotName;
 
 /// Canned replies that need no tool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -14,8 +14,8 @@ use crate::domain::actions::ToolCall;
 use crate::domain::catalog::Workspace;
 use crate::domain::plan::{Plan, RefuseReason};
 use crate::domain::state::ConversationState;
-use crate::nlu::signals::Topic;
-use crate::nlu::{Extraction, SlotName};
+use crate::domain::understanding::Topic;
+use crate::domain::understanding::{Extraction, SlotName};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Violation {
@@ -69,7 +69,8 @@ pub fn check(
             if !matches!(plan, Plan::Refuse(RefuseReason::Medical) | Plan::Handoff)
                 && !matches!(
                     ex.intent,
-                    crate::nlu::Intent::Cancel | crate::nlu::Intent::Reschedule
+                    crate::domain::understanding::Intent::Cancel
+                        | crate::domain::understanding::Intent::Reschedule
                 ) =>
         {
             return Err(Violation::Topic {
@@ -198,7 +199,7 @@ mod tests {
     use super::*;
     use crate::domain::catalog::tests::demo;
     use crate::domain::state::Pending;
-    use crate::nlu::{Intent, Signals, Slots};
+    use crate::domain::understanding::{Intent, Signals, Slots};
     use chrono::{NaiveDate, NaiveTime};
 
     fn ex(affirm: Option<bool>, topic: Option<Topic>) -> Extraction {

@@ -9,7 +9,7 @@ use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{normalize_phone, parse_hhmm, resolve_date};
 use crate::domain::state::{ConversationState, Flow};
-use crate::nlu::{Extraction, Intent, SlotName};
+use crate::domain::understanding::{Extraction, Intent, SlotName};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -194,7 +194,7 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
 mod tests {
     use super::*;
     use crate::domain::catalog::tests::demo;
-    use crate::nlu::{Signals, Slots};
+    use crate::domain::understanding::{Signals, Slots};
 
     fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
         let mut s = Slots::default();

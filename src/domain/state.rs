@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::actions::{BookingInfo, SlotOffer, ToolCall};
-use crate::nlu::{Intent, SlotName, Slots};
+use crate::domain::understanding::{Intent, SlotName, Slots};
 
 /// The multi-turn flow in progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

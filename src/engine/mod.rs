@@ -16,6 +16,7 @@
 //!   stop as soon as the grammar is complete
 //! ```
 
+pub mod chat;
 pub mod device;
 pub mod fetch;
 pub mod generate;
@@ -75,6 +76,14 @@ pub struct EngineInfo {
     pub weight_mb: f64,
     pub rss_mb: f64,
     pub max_ctx: usize,
+    /// How this model's prompts are written (the manifest's `prompt_format`, else its GGUF
+    /// chat template).
+    #[serde(serialize_with = "ser_format")]
+    pub prompt_format: chat::PromptFormat,
+}
+
+fn ser_format<S: serde::Serializer>(f: &chat::PromptFormat, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(f.name())
 }
 
 /// A suffix run through the model: tokens, byte offsets, hidden states.
@@ -107,6 +116,24 @@ pub struct Engine {
     factory: llguidance::ParserFactory,
     prefixes: Mutex<HashMap<String, Arc<Prefix>>>,
     pub info: EngineInfo,
+}
+
+impl Engine {
+    /// Width of the hidden states the model returns (what reader heads are trained on).
+    pub fn hidden_size(&self) -> usize {
+        self.model.cfg.hidden
+    }
+
+    /// How this model's prompts are written.
+    pub fn prompt_format(&self) -> chat::PromptFormat {
+        self.info.prompt_format
+    }
+
+    /// A system instruction and a user message in this model's chat format, ready for it
+    /// to answer.
+    pub fn chat_prompt(&self, system: &str, user: &str) -> String {
+        self.info.prompt_format.chat(system, user)
+    }
 }
 
 /// Most prefixes kept (each a few MB of KV cache).
@@ -147,6 +174,15 @@ impl Engine {
         let started = Instant::now();
         let mut g = GgufFile::open(path)?;
         let tokenizer = GgufTokenizer::from_gguf(&g)?;
+        let prompt_format = fetch::Manifest::builtin()
+            .ok()
+            .and_then(|m| m.get(id).ok().map(|e| e.prompt_format.clone()))
+            .and_then(|name| chat::PromptFormat::from_name(&name))
+            .or_else(|| {
+                g.string("tokenizer.chat_template")
+                    .and_then(|t| chat::PromptFormat::from_template(&t))
+            })
+            .unwrap_or(chat::PromptFormat::ChatMl);
         let model = Model::load_on(&mut g, threads, max_ctx, device)?;
         let tok_env = tokenizer.tok_env(model.cfg.vocab)?;
         let mut factory = llguidance::ParserFactory::new_simple(&tok_env)
@@ -164,6 +200,7 @@ impl Engine {
             weight_mb: model.weight_bytes() as f64 / (1024.0 * 1024.0),
             rss_mb: rss_mb(),
             max_ctx: model.max_ctx,
+            prompt_format,
         };
         Ok(Engine {
             model,
@@ -289,6 +326,10 @@ pub trait Generator: Send + Sync {
     fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError>;
     fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError>;
     fn info(&self) -> EngineInfo;
+    /// How this model's prompts are written.
+    fn prompt_format(&self) -> chat::PromptFormat {
+        self.info().prompt_format
+    }
     /// Starts `f` as background work (shadow mode): on idle-priority threads where the
     /// engine has them, returning at once, its model steps stopping once `cancel` is set.
     /// Only one background job runs at a time (the worker's rule). Without such threads, `f`

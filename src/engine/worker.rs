@@ -309,6 +309,7 @@ mod tests {
                 weight_mb: 0.0,
                 rss_mb: 0.0,
                 max_ctx: 0,
+                prompt_format: crate::engine::chat::PromptFormat::ChatMl,
             }
         }
         fn spawn_in_background(&self, _cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {

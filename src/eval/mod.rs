@@ -5,7 +5,6 @@
 //! values compared after folding case and accents), the confusion matrix, schema-valid and
 //! fallback rates, and latency percentiles.
 
-pub mod budgets;
 pub mod report;
 
 use std::collections::BTreeMap;

@@ -9,13 +9,16 @@
 //!
 //! Times, phones, emails and booking ids keep their deterministic patterns.
 
+use std::path::{Path, PathBuf};
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{find_dates, find_times, month_of, weekday_of};
 use crate::engine::Encoded;
+use crate::nlu::lexicon::lexicon;
 use crate::nlu::linear::Linear;
-use crate::nlu::rules::{RuleAnalysis, COMMON_NAMES};
+use crate::nlu::rules::RuleAnalysis;
 use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
@@ -33,6 +36,21 @@ pub const TAG_SLOTS: [SlotName; 4] = [
 pub const TAG_CLASSES: usize = 1 + 2 * TAG_SLOTS.len();
 /// Word features besides the hidden state.
 pub const WORD_EXTRA: usize = 2 * TAG_SLOTS.len() + 14;
+
+/// Where a model's heads live.
+pub fn heads_path(models_dir: &Path, model_id: &str) -> PathBuf {
+    let safe: String = model_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    models_dir.join("heads").join(format!("{safe}.heads.json"))
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heads {
@@ -209,7 +227,7 @@ pub fn word_features(
                 flag(i == 0),
                 flag(i + 1 == n.len()),
                 (n[i].chars().count() as f32 / 10.0).min(2.0),
-                flag(COMMON_NAMES.contains(&n[i])),
+                flag(lexicon().common_names.contains(n[i])),
                 flag(weekday_of(n[i]).is_some() || month_of(n[i]).is_some()),
                 flag(staff_alias(n[i])),
                 flag(prev == "con"),

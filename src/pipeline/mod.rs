@@ -5,6 +5,7 @@
 //! fails at — deadline, overload, engine error, schema, a plan the policy refuses — the rules
 //! answer instead and `fallback_reason` says why.
 
+pub mod loader;
 pub mod model;
 pub mod shadow;
 pub mod slm;
@@ -25,7 +26,8 @@ use crate::domain::policy;
 use crate::domain::reducer::{self, TurnContext};
 use crate::domain::state::ConversationState;
 use crate::nlu::rules::{RuleAnalysis, RuleExtractor};
-use crate::nlu::{ExtractContext, Extraction, FallbackReason};
+use crate::nlu::{ExtractContext, Extraction};
+use crate::pipeline::model::FallbackReason;
 use crate::planner::{self, PlanInput};
 use crate::router::{self, Flags, Route};
 use crate::store::{MessageKey, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart};
@@ -34,6 +36,12 @@ use crate::text::{log_conversation, log_safe};
 use crate::tools::broker::Broker;
 use crate::tools::ToolContext;
 use model::ModelPath;
+
+/// Marks an HTTP request in flight until the guard drops: shadow readings wait for a quiet
+/// moment (see [`crate::engine::priority`]).
+pub fn foreground() -> impl Drop {
+    crate::engine::priority::foreground()
+}
 
 /// Most tool calls one turn may make (a flow needs at most find → check → …).
 const MAX_STEPS: usize = 4;
@@ -83,6 +91,10 @@ pub struct Pipeline {
     pub rules: RuleExtractor,
     /// The service's clock: "today" and every booking decision read it.
     pub clock: crate::clock::Clock,
+    /// The model to load (in the background at start, or when the flags enable it).
+    pub model_spec: loader::ModelSpec,
+    /// A workspace to warm the model up with.
+    pub warm_workspace: Option<Arc<Workspace>>,
     /// When a turn last failed in the store (cleared by the next one that succeeds), so
     /// `/ready` says the service cannot save anything.
     pub store_failure: std::sync::Mutex<Option<Instant>>,

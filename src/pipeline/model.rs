@@ -9,8 +9,10 @@ use async_trait::async_trait;
 use crate::domain::catalog::Workspace;
 use crate::domain::plan::Plan;
 use crate::nlu::rules::RuleAnalysis;
-use crate::nlu::{ExtractContext, Extraction, FallbackReason};
+use crate::nlu::{ExtractContext, Extraction};
 use crate::planner::PlanInput;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Why the model path did not produce an answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,5 +80,38 @@ pub trait ModelPath: Send + Sync {
     /// without starting any work).
     fn is_idle(&self) -> bool {
         true
+    }
+}
+
+/// Why the model path could not answer; becomes `fallback_reason` in the response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum FallbackReason {
+    SlmDisabled,
+    SlmUnavailable,
+    SlmTimeout,
+    SlmOverloaded,
+    SlmError,
+    SchemaInvalid,
+    PlannerRejected,
+}
+
+impl FallbackReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FallbackReason::SlmDisabled => "slm_disabled",
+            FallbackReason::SlmUnavailable => "slm_unavailable",
+            FallbackReason::SlmTimeout => "slm_timeout",
+            FallbackReason::SlmOverloaded => "slm_overloaded",
+            FallbackReason::SlmError => "slm_error",
+            FallbackReason::SchemaInvalid => "schema_invalid",
+            FallbackReason::PlannerRejected => "planner_rejected",
+        }
+    }
+}
+
+impl fmt::Display for FallbackReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }

@@ -14,12 +14,26 @@ use serde_json::{json, Value};
 use crate::domain::actions::ToolCall;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::Flow;
+use crate::engine::chat::PromptFormat;
 use crate::engine::{EngineError, GenRequest, GenStats, Generator, Grammar};
 use crate::nlu::signals::Topic;
 use crate::nlu::Intent;
 use crate::planner::{rules, PlanInput};
 
-pub const PROMPT: &str = include_str!("../../prompts/planner_v1.txt");
+pub const PROMPT_SOURCE: &str = include_str!("../../prompts/planner_v1.txt");
+
+/// The planner prompt in a model's format.
+pub fn prompt(format: PromptFormat) -> &'static str {
+    static CHATML: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static GEMMA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let cell = match format {
+        PromptFormat::ChatMl => &CHATML,
+        PromptFormat::Gemma => &GEMMA,
+    };
+    cell.get_or_init(|| {
+        format.render(&crate::engine::chat::parse_prompt(PROMPT_SOURCE).unwrap_or_default())
+    })
+}
 pub const SCHEMA: &str = include_str!("../../schemas/planner_v1.json");
 
 #[derive(Debug)]
@@ -242,14 +256,12 @@ impl SlmPlanner {
                 GenStats::default(),
             ));
         }
-        let prompt = format!(
-            "<|im_start|>user\n{}\n<|im_end|>\n<|im_start|>assistant\n",
-            describe(input)
-        );
+        let format = g.prompt_format();
+        let request = format.ask(&describe(input));
         let out = g
             .generate(&GenRequest {
-                prefix: PROMPT,
-                prompt: &prompt,
+                prefix: prompt(format),
+                prompt: &request,
                 grammar: Grammar::JsonSchema(request_schema(&cands)),
                 max_tokens: 32,
                 cancel,

@@ -162,18 +162,7 @@ async fn connect_one(url: &str) -> Result<Client, StoreError> {
 }
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => {
-            let creds = &url[s + 3..at];
-            match creds.find(':') {
-                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
-                None => url.to_string(),
-            }
-        }
-        _ => url.to_string(),
-    }
-}
+pub use crate::text::redact_url;
 
 fn pg_err(e: tokio_postgres::Error) -> StoreError {
     StoreError::Db(e.to_string())

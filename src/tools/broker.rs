@@ -20,33 +20,7 @@ use crate::domain::catalog::Workspace;
 use crate::store::ToolCallRecord;
 use crate::telemetry::metrics::Metrics;
 
-#[derive(Debug, Clone)]
-pub struct BrokerConfig {
-    /// Per-attempt timeout.
-    pub timeout: Duration,
-    /// Attempts per call, the first included.
-    pub max_attempts: u32,
-    /// First backoff; doubles per attempt, with full jitter.
-    pub backoff_base: Duration,
-    pub backoff_max: Duration,
-    /// Consecutive failures that open a tool's breaker.
-    pub breaker_threshold: u32,
-    /// How long an open breaker fails fast before a probe.
-    pub breaker_cooldown: Duration,
-}
-
-impl Default for BrokerConfig {
-    fn default() -> Self {
-        BrokerConfig {
-            timeout: Duration::from_millis(2000),
-            max_attempts: 3,
-            backoff_base: Duration::from_millis(50),
-            backoff_max: Duration::from_millis(500),
-            breaker_threshold: 5,
-            breaker_cooldown: Duration::from_secs(30),
-        }
-    }
-}
+pub use crate::config::BrokerConfig;
 
 /// A finished call: the result and its audit record.
 #[derive(Debug)]

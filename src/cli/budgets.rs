@@ -270,7 +270,7 @@ pub fn bench_workspaces(src: &Path, scratch: &Scratch) -> anyhow::Result<PathBuf
     use anyhow::Context;
     let dir = scratch.0.join("workspaces");
     std::fs::create_dir_all(&dir)?;
-    let digest = hex::encode(crate::api::auth::digest(BENCH_KEY));
+    let digest = hex::encode(crate::keys::digest(BENCH_KEY));
     for entry in std::fs::read_dir(src).with_context(|| format!("reading {}", src.display()))? {
         let path = entry?.path();
         if path.extension().and_then(|e| e.to_str()) != Some("toml") {
@@ -729,6 +729,32 @@ pub fn table(report: &Report, enforced: bool) -> String {
         s.push_str(&cost.summary());
     }
     s
+}
+
+/// `pulpo budgets`.
+pub fn run_command(args: &super::args::BudgetsArgs) -> anyhow::Result<()> {
+    let b = Budgets::load(&args.budgets).map_err(anyhow::Error::msg)?;
+    let ws = Arc::new(super::workspace(&args.workspace)?);
+    let path = if args.no_model {
+        None
+    } else {
+        let spec = crate::pipeline::loader::ModelSpec {
+            model: args.model.model.clone(),
+            models_dir: args.model.models_dir.clone(),
+            threads: args.model.threads(),
+            queue: 4,
+            autoload: false,
+        };
+        Some(crate::pipeline::loader::load_model_path(&spec, &ws)?)
+    };
+    let quick = args.quick;
+    let report =
+        super::runtime()?.block_on(run(&b, ws, &args.workspace.workspaces, path, quick))?;
+    print!("{}", table(&report, !quick));
+    if !quick && report.rows.iter().any(|r| !r.ok) {
+        anyhow::bail!("a workload is over its p90 budget");
+    }
+    Ok(())
 }
 
 #[cfg(test)]

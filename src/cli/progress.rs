@@ -1,0 +1,64 @@
+//! Progress on stderr for the long steps (feature extraction, evaluation, downloads).
+
+use std::io::Write;
+use std::time::Instant;
+
+/// A progress bar on stderr: `label [#####.....] 120/300  eta 42s`.
+pub struct Progress {
+    label: String,
+    total: usize,
+    started: Instant,
+    last: Instant,
+}
+
+impl Progress {
+    pub fn new(label: &str, total: usize) -> Self {
+        Progress {
+            label: label.to_string(),
+            total,
+            started: Instant::now(),
+            last: Instant::now() - std::time::Duration::from_secs(1),
+        }
+    }
+
+    pub fn tick(&mut self, done: usize) {
+        use std::io::IsTerminal;
+        let tty = std::io::stderr().is_terminal();
+        // On a terminal: redraw at most 5 times a second; in a log: a line per 10%.
+        let step = (self.total / 10).max(1);
+        let due = if tty {
+            self.last.elapsed().as_millis() >= 200
+        } else {
+            done.is_multiple_of(step)
+        };
+        if !due && done < self.total {
+            return;
+        }
+        self.last = Instant::now();
+        let width = 30;
+        let filled = (done * width).checked_div(self.total).unwrap_or(width);
+        let elapsed = self.started.elapsed().as_secs_f64();
+        let eta = if done == 0 {
+            0.0
+        } else {
+            elapsed / done as f64 * (self.total - done) as f64
+        };
+        let mut err = std::io::stderr();
+        let _ = write!(
+            err,
+            "{}{} [{}{}] {}/{}  {:.0}s elapsed, eta {:.0}s ",
+            if tty { "\r" } else { "" },
+            self.label,
+            "#".repeat(filled),
+            ".".repeat(width - filled),
+            done,
+            self.total,
+            elapsed,
+            eta
+        );
+        if done >= self.total || !tty {
+            let _ = writeln!(err);
+        }
+        let _ = err.flush();
+    }
+}

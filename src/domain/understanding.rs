@@ -1,0 +1,296 @@
+//! What understanding a message produces — the extractor contract of DESIGN.md: intents,
+//! slots, the conversation context that changes what short answers mean, and the
+//! deterministic signals the policy relies on. Both extractors (rules, model) fill it; the
+//! domain, the planners and the pipeline read it. It depends on nothing else.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The intents of DESIGN.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    Greeting,
+    InfoServices,
+    InfoPrices,
+    InfoHours,
+    Book,
+    Cancel,
+    Reschedule,
+    Chitchat,
+    Other,
+}
+
+impl Intent {
+    pub const ALL: [Intent; 9] = [
+        Intent::Greeting,
+        Intent::InfoServices,
+        Intent::InfoPrices,
+        Intent::InfoHours,
+        Intent::Book,
+        Intent::Cancel,
+        Intent::Reschedule,
+        Intent::Chitchat,
+        Intent::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Greeting => "greeting",
+            Intent::InfoServices => "info_services",
+            Intent::InfoPrices => "info_prices",
+            Intent::InfoHours => "info_hours",
+            Intent::Book => "book",
+            Intent::Cancel => "cancel",
+            Intent::Reschedule => "reschedule",
+            Intent::Chitchat => "chitchat",
+            Intent::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Intent> {
+        Intent::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+
+    pub fn index(self) -> usize {
+        Intent::ALL.iter().position(|i| *i == self).unwrap_or(0)
+    }
+
+    /// Rank in the labelling guide's precedence for mixed messages (lower wins).
+    pub fn precedence(self) -> u8 {
+        match self {
+            Intent::Cancel => 0,
+            Intent::Reschedule => 1,
+            Intent::Book => 2,
+            Intent::InfoPrices => 3,
+            Intent::InfoHours => 4,
+            Intent::InfoServices => 5,
+            Intent::Other => 6,
+            Intent::Chitchat => 7,
+            Intent::Greeting => 8,
+        }
+    }
+}
+
+impl fmt::Display for Intent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The slot names of DESIGN.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotName {
+    ServiceType,
+    PreferredDate,
+    PreferredTime,
+    ClientName,
+    ClientEmail,
+    ClientPhone,
+    StaffName,
+    BookingId,
+}
+
+impl SlotName {
+    pub const ALL: [SlotName; 8] = [
+        SlotName::ServiceType,
+        SlotName::PreferredDate,
+        SlotName::PreferredTime,
+        SlotName::ClientName,
+        SlotName::ClientEmail,
+        SlotName::ClientPhone,
+        SlotName::StaffName,
+        SlotName::BookingId,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlotName::ServiceType => "service_type",
+            SlotName::PreferredDate => "preferred_date",
+            SlotName::PreferredTime => "preferred_time",
+            SlotName::ClientName => "client_name",
+            SlotName::ClientEmail => "client_email",
+            SlotName::ClientPhone => "client_phone",
+            SlotName::StaffName => "staff_name",
+            SlotName::BookingId => "booking_id",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SlotName> {
+        SlotName::ALL.into_iter().find(|n| n.as_str() == s)
+    }
+}
+
+impl fmt::Display for SlotName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Slot values as the message states them (surface forms, except the normalized time,
+/// phone and booking id). A slot is present only when the message states it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slots {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_id: Option<String>,
+}
+
+impl Slots {
+    pub fn get(&self, name: SlotName) -> Option<&str> {
+        match name {
+            SlotName::ServiceType => self.service_type.as_deref(),
+            SlotName::PreferredDate => self.preferred_date.as_deref(),
+            SlotName::PreferredTime => self.preferred_time.as_deref(),
+            SlotName::ClientName => self.client_name.as_deref(),
+            SlotName::ClientEmail => self.client_email.as_deref(),
+            SlotName::ClientPhone => self.client_phone.as_deref(),
+            SlotName::StaffName => self.staff_name.as_deref(),
+            SlotName::BookingId => self.booking_id.as_deref(),
+        }
+    }
+
+    pub fn slot_mut(&mut self, name: SlotName) -> &mut Option<String> {
+        match name {
+            SlotName::ServiceType => &mut self.service_type,
+            SlotName::PreferredDate => &mut self.preferred_date,
+            SlotName::PreferredTime => &mut self.preferred_time,
+            SlotName::ClientName => &mut self.client_name,
+            SlotName::ClientEmail => &mut self.client_email,
+            SlotName::ClientPhone => &mut self.client_phone,
+            SlotName::StaffName => &mut self.staff_name,
+            SlotName::BookingId => &mut self.booking_id,
+        }
+    }
+
+    pub fn set(&mut self, name: SlotName, value: Option<String>) {
+        *self.slot_mut(name) = value.filter(|v| !v.trim().is_empty());
+    }
+
+    /// Present slots in the canonical order.
+    pub fn iter(&self) -> impl Iterator<Item = (SlotName, &str)> {
+        SlotName::ALL
+            .into_iter()
+            .filter_map(|n| self.get(n).map(|v| (n, v)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+}
+
+/// What the conversation was waiting for when this message arrived; it changes what short
+/// answers mean ("sí", "el viernes", "Ana").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtractContext {
+    /// The slot the last reply asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_slot: Option<SlotName>,
+    /// A pending confirmation ("¿Confirmo el turno…?") — its action name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_confirmation: Option<String>,
+    /// The flow in progress (book, cancel, reschedule), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_flow: Option<Intent>,
+}
+
+/// Deterministic signals the policy relies on. Computed by rules on every route.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signals {
+    /// `Some(true)` for an explicit yes ("sí", "dale", "confirmo"), `Some(false)` for a no.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affirmation: Option<bool>,
+    /// A topic that the policy handles specially.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
+}
+
+/// One extractor reading of one message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub intent: Intent,
+    /// Probability of `intent` in [0, 1] (the model's own for the slm route; a calibrated
+    /// rule score for the legacy route).
+    pub confidence: f32,
+    pub slots: Slots,
+    #[serde(default)]
+    pub signals: Signals,
+}
+
+/// A topic the policy handles specially (from the rules, on every route).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// "quiero hablar con una persona"
+    Handoff,
+    /// Medical or dermatological advice.
+    Medical,
+    /// Attempts to change the assistant's instructions or role.
+    Injection,
+    /// Where the business is.
+    Address,
+    /// How to pay.
+    Payment,
+    /// A complaint about a past service.
+    Complaint,
+}
+
+impl Topic {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Handoff => "handoff",
+            Topic::Medical => "medical",
+            Topic::Injection => "injection",
+            Topic::Address => "address",
+            Topic::Payment => "payment",
+            Topic::Complaint => "complaint",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intent_and_slot_names_round_trip() {
+        for i in Intent::ALL {
+            assert_eq!(Intent::parse(i.as_str()), Some(i));
+            assert_eq!(serde_json::to_value(i).unwrap(), i.as_str());
+        }
+        for s in SlotName::ALL {
+            assert_eq!(SlotName::parse(s.as_str()), Some(s));
+        }
+    }
+
+    #[test]
+    fn slots_serialize_only_present_values() {
+        let mut s = Slots::default();
+        s.set(SlotName::PreferredTime, Some("17:00".into()));
+        s.set(SlotName::ClientName, Some("  ".into()));
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"preferred_time":"17:00"}"#
+        );
+        assert_eq!(s.len(), 1);
+    }
+}

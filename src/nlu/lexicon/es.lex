@@ -1,0 +1,1100 @@
+# Spanish (Rioplatense, WhatsApp style) words the rule reader knows. One entry per line, folded (lower case, no
+# accents). In `[cue <intent>]` sections a weight comes first, then the phrase; a trailing `*`
+# matches any word starting with the stem. See src/nlu/lexicon/mod.rs for what each section does.
+
+[cue cancel]
+3 cancel*
+3 anul*
+3 dar de baja
+3 bajame
+3 bajalo
+3 bajar el turno
+2.5 borrame
+2.5 borra el turno
+2.5 suspend*
+2 no voy a poder ir
+1.5 no voy a poder
+2 no puedo ir
+2 no voy a ir
+2 no podre ir
+1.2 no voy a llegar
+1 se me complico
+2.5 sacame el turno
+2.5 saca el turno
+2 elimina*
+3 cancel
+3 desisto
+3 sin efecto
+2 liberar
+2.5 liberarlo
+2.5 ya no necesito
+3 sacame de la agenda
+2.5 bajas
+3 lo bajan
+2.5 bajen
+1.2 no voy
+1 no puedo
+0.8 no me da
+3 cancelame
+
+[cue reschedule]
+3.5 reprogram*
+3.5 cambiar el turno
+3.5 cambiar mi turno
+3.5 cambiar la fecha
+3.5 cambiar el dia
+3.5 cambiar el horario
+3.5 cambiar la hora
+3 cambiame
+3 cambialo
+3.5 cambio de turno
+3.5 cambio de horario
+3.5 cambio de dia
+3.5 cambia el turno
+3 cambiar el de
+3.5 pasar el turno
+3.5 pasar mi turno
+3 pasarlo
+3 pasalo
+2.5 pasame
+2.5 pasarme
+2.5 mover
+3 moverlo
+3 movelo
+3 moveme
+3 posponer
+3 postergar
+3 postergarlo
+3 adelantar
+3 adelantarlo
+3 adelantame
+3 atrasar
+3 atrasarlo
+3 correr el turno
+3 correrlo
+2 en vez de
+2 en lugar de
+1.5 otro dia
+1.5 otro horario
+1.5 otra hora
+1.5 otra fecha
+1.5 no llego
+2.2 pasar
+2.5 pasas
+3 pasarla
+3 pasala
+3 mueven
+3 me mueven
+2.5 mueve
+3 cambiar para
+1.6 cambiar
+3 cambiarlo
+3 cambiarla
+2 otro dia
+2 otra hora
+3.5 reagendar
+3.5 reprogramame
+1 mas tarde
+1 mas temprano
+
+[cue book]
+1.5 turno
+1.5 turnito
+1 turnos
+2 reserv*
+2 agend*
+2.5 sacar turno
+2.5 sacar un turno
+2.5 tenes lugar
+2.5 tienen lugar
+2.5 hay lugar
+1.5 tenes algo
+1.2 tienen algo
+1.2 lugar
+2 disponib*
+2 puedo ir
+2 podria ir
+2.5 me anoto
+2.5 anotame
+2.5 me anotas
+2 cita
+1.5 quiero hacerme
+1.5 me quiero hacer
+1.5 quisiera hacerme
+1.5 queria hacerme
+1.5 necesito hacerme
+0.8 quiero un
+0.8 quiero una
+0.8 quisiera un
+0.8 queria un
+0.8 se puede
+2 hay hueco
+1.5 hueco
+1 espacio
+1 me haces
+0.8 me hacen
+0.8 para ir
+1 me das
+0.8 dame
+1.2 libre
+
+[cue info_prices]
+3 cuanto sale
+3 cuanto salen
+3 cuanto cuesta
+3 cuanto cuestan
+3 cuanto esta
+3 cuanto estan
+3 cuanto cobran
+3 cuanto cobras
+3 cuanto vale
+3 cuanto valen
+3 cuanto seria
+3 cuanto saldria
+3 cuanto me sale
+3 cuanto me saldria
+3 cuanto me cobrarian
+2.5 cuanto es
+1.5 cuanto
+2.5 cuanta plata
+3 precio*
+2.5 valor*
+2.5 costo*
+2 cuesta
+3 tarifa*
+2.5 presupuesto
+3 lista de precios
+2 que sale
+0.8 sale
+0.8 salen
+0.3 caro
+3 sale lo mismo
+3 mas barato
+2.5 mas caro
+3 sale menos
+3 sale mas
+2.5 cobran
+2.5 cobras
+1.5 abonar
+2.5 cuanto me
+
+[cue info_hours]
+3 horario*
+2.5 a que hora
+1.5 que hora
+3 hasta que hora
+3 desde que hora
+2.5 abren
+2 abre
+2 abris
+2 abrian
+2 abierto
+2.5 abiertos
+2.5 abiertas
+2.5 cierran
+2 cierra
+2 cerrado
+2 cerrados
+2.5 atienden
+1.5 atiende
+2 atendes
+2 trabajan los
+2 trabajan el
+2 que dias
+1.5 hasta cuando
+1.5 feriado*
+3 hasta q hora
+2.5 a q hora
+1.5 q hora
+3 estan hasta
+3 todavia estan
+2.5 trabaja los
+2.5 trabaja el
+1.2 hasta las
+3 abierto hoy
+3 que horario
+
+[cue info_services]
+2.5 servicio*
+2.5 que hacen
+1.8 hacen
+1.8 haces
+1 tienen
+2 trabajan con
+1.2 trabajan
+2.5 ofrecen
+2 se puede hacer
+1.5 se hace
+1.5 que es
+2.5 en que consiste
+1.5 tratamiento*
+1.5 me recomendas
+1.5 me recomiendan
+1.5 que me conviene
+2 cuanto dura
+2 cuanto tarda
+1 dura
+1.5 hay alguien que
+2 quien hace
+1 quien me
+1 con quien
+1.5 menu
+2 catalogo
+0.8 que onda
+1.8 hace
+2 se hace
+2.5 diferencia
+2.5 es lo mismo
+2.5 sirve para
+2 algo para
+2 algo pa
+3.5 cuanto dura
+3.5 cuanto tiempo
+3.5 cuanto lleva
+3.5 cuanto tarda
+2.5 dura el
+2.5 dura la
+2.5 me dura
+3 lleva hacerse
+2 que productos
+1.5 usan
+2.5 trabajan con
+1.5 como es
+3 que incluye
+2 incluye
+2 arreglan
+2.5 me lo arreglan
+2 recomendas
+2 recomiendan
+
+[cue greeting]
+2 hola
+2 holis
+2 holas
+2 buenas
+2 buen dia
+2 buenos dias
+2 buenas tardes
+2 buenas noches
+1.5 que tal
+1.5 como andan
+1.5 como estan
+1.2 como va
+1.5 ola
+1 alo
+2 buenass
+1.5 ey
+2 buenass
+2 holi
+1 que onda
+
+[cue chitchat]
+2.5 gracias
+2.5 graciass
+3 muchas gracias
+3 mil gracias
+2 genial
+2 perfecto
+2 ok
+2 oka
+2 okey
+2 dale
+2 de nada
+2 jaja*
+2 jeje*
+2.5 chau
+2.5 chao
+2.5 nos vemos
+2.5 hasta luego
+1.5 hasta manana
+2 joya
+2 barbaro
+2 listo
+2 buenisimo
+2 excelente
+1.5 si
+1.5 sip
+1 no
+1.2 bueno
+2 entendido
+2 de acuerdo
+2 un beso
+2 besos
+1.5 saludos
+2 confirmo
+0.8 soy
+1.5 me llamo
+1.5 mi nombre
+1.5 mi cel
+1.5 mi celular
+1.5 mi telefono
+1.5 mi numero
+1.5 mi mail
+1.5 mi email
+1.5 mi correo
+1 ahi va
+1.5 ya esta
+1.5 me encanto
+1.5 los amo
+1 ❤
+2 sisi
+2 si si
+2 re bien
+1.2 bien
+2 equivoque
+2.5 me equivoque
+3 perfecto gracias
+3 dale gracias
+3 ok gracias
+3 genial gracias
+3 buenisimo gracias
+1 ahi te
+1.5 te aviso
+1.5 les aviso
+2 despues les confirmo
+2 despues te confirmo
+
+[cue other]
+2.5 gift card
+2.5 giftcard
+2.5 tarjeta de regalo
+2 voucher
+1.5 regalo
+2 promo*
+2 descuento*
+2 trabajo
+3 busqueda laboral
+3 curriculum
+2.5 cv
+2.5 empleo
+2.5 wifi
+1.5 baño
+2 mascota*
+1.5 perro
+2.5 futbol
+2.5 clima
+2.5 receta
+1.5 bot
+1.5 robot
+2 inteligencia artificial
+2.5 chiste
+2.5 politica
+2 dolar
+2 tarea
+2 factura
+1.5 productos
+2 venden
+1 shampoo
+2.5 franquicia
+2 proveedor*
+2 sorteo
+2 instagram
+1.5 resena
+2.5 nadie me responde
+2.5 verguenza
+2.5 perro
+2.5 perra
+3 mi perro
+2.5 estacionamiento
+3 wifi
+2.5 instagram
+1.5 jubilados
+2.5 descuento
+1.5 bot
+3 sos un bot
+2.5 empleo
+3 trabajar con ustedes
+2.5 cbu
+
+[name leads]
+soy
+me llamo
+mi nombre es
+a nombre de
+habla
+de parte de
+saludos
+nombre
+firma
+
+[not a name]
+la
+el
+los
+las
+de
+del
+y
+que
+q
+un
+una
+yo
+muy
+re
+nueva
+nuevo
+cliente
+clienta
+mama
+papa
+hija
+hijo
+novia
+novio
+amiga
+amigo
+quien
+alergica
+alergico
+embarazada
+turno
+para
+con
+por
+a
+en
+mi
+tu
+su
+si
+no
+hola
+gracias
+quiero
+queria
+tengo
+de
+tenia
+estoy
+era
+fui
+sera
+bien
+mal
+la
+se
+lo
+le
+me
+te
+nos
+les
+ya
+tambien
+tmb
+recien
+nueva
+vos
+usted
+ok
+dale
+chau
+mañana
+manana
+hoy
+cel
+celular
+telefono
+mail
+email
+correo
+numero
+es
+a
+pero
+o
+u
+e
+al
+
+[common names]
+ana
+maria
+laura
+lucia
+sofia
+sofi
+martina
+valentina
+camila
+julieta
+agustina
+florencia
+flor
+carla
+paula
+micaela
+mica
+romina
+romi
+natalia
+nati
+daniela
+dani
+gabriela
+gabi
+andrea
+silvia
+patricia
+claudia
+monica
+marta
+norma
+susana
+graciela
+beatriz
+rosa
+carmen
+elena
+lorena
+veronica
+vero
+mariana
+marina
+carolina
+caro
+juliana
+juli
+milagros
+mili
+belen
+abril
+candela
+cande
+rocio
+luciana
+luli
+victoria
+vicky
+antonella
+anto
+pilar
+catalina
+cata
+josefina
+jose
+guadalupe
+guada
+emilia
+delfina
+delfi
+malena
+male
+brenda
+celeste
+cecilia
+ceci
+eugenia
+euge
+ines
+ivana
+jimena
+jazmin
+lara
+lila
+luz
+mercedes
+mecha
+noelia
+pamela
+pame
+sabrina
+sol
+soledad
+tamara
+vanesa
+vane
+yamila
+yanina
+zoe
+juan
+pedro
+pablo
+diego
+martin
+tincho
+nicolas
+nico
+lucas
+mateo
+santiago
+santi
+tomas
+tomi
+facundo
+facu
+federico
+fede
+gonzalo
+gonza
+javier
+javi
+jorge
+luis
+carlos
+miguel
+alejandro
+ale
+sebastian
+seba
+matias
+mati
+agustin
+agus
+franco
+ignacio
+nacho
+joaquin
+joaco
+ramiro
+rodrigo
+roberto
+ricardo
+raul
+sergio
+hernan
+gustavo
+fernando
+fer
+marcos
+emiliano
+leandro
+lean
+maximiliano
+maxi
+ezequiel
+eze
+cristian
+damian
+esteban
+gaston
+hugo
+ivan
+julian
+mariano
+oscar
+ruben
+walter
+valeria
+vale
+mora
+morena
+bianca
+renata
+olivia
+isabella
+lourdes
+estela
+alicia
+teresa
+lidia
+irene
+ester
+nora
+olga
+stella
+mirta
+adriana
+liliana
+viviana
+alejandra
+fernanda
+tatiana
+melina
+melisa
+marcela
+jessica
+karina
+judith
+dolores
+lola
+clara
+sara
+emma
+mia
+chiara
+ailen
+aylen
+
+[service words]
+microblading
+masaje
+masajes
+depilacion
+depilaciones
+tatuaje
+tatuajes
+barba
+trenzas
+trenza
+permanente
+maquillaje
+limpieza
+peeling
+extensiones
+esculpidas
+acrilicas
+ondas
+rulos
+tratamiento
+hidratacion
+nutricion
+botox
+decoloracion
+platinado
+rapado
+afeitado
+laminado
+henna
+dermaplaning
+bano
+shock
+cauterizacion
+matizacion
+matizado
+reconstruccion
+ozonoterapia
+piercing
+perforacion
+microneedling
+radiofrecuencia
+drenaje
+lifting
+tintura
+tinte
+flequillo
+mechones
+peinados
+manicuria
+pedicuria
+esmaltado
+pestanas
+cejas
+facial
+faciales
+cosmetologia
+spa
+maderoterapia
+reflexologia
+micropigmentacion
+dermapen
+balayage
+
+[service complements]
+esculpidas
+acrilicas
+californianas
+californiana
+semipermanente
+semi
+capilar
+facial
+laser
+definitiva
+caballero
+masculino
+fantasia
+gel
+soft
+francesas
+kapping
+express
+completa
+completo
+reductores
+descontracturantes
+descontracturante
+relajantes
+relajante
+corporal
+profunda
+organico
+organica
+
+[service of]
+pelo
+cejas
+pestanas
+manos
+pies
+barba
+unas
+piernas
+axilas
+bozo
+cabello
+raiz
+raices
+crema
+keratina
+hombre
+mujer
+dama
+caballero
+fiesta
+novia
+color
+cutis
+rostro
+espalda
+cavado
+brazos
+
+[yes]
+si
+sí
+dale
+confirmo
+confirmado
+confirmar
+ok
+okey
+oka
+perfecto
+listo
+joya
+de una
+va
+bueno
+buenisimo
+genial
+claro
+obvio
+barbaro
+correcto
+exacto
+confirma
+confirmame
+agendalo
+reservalo
+hacelo
+sii
+sip
+siii
+
+[no]
+no
+nop
+nah
+tampoco
+negativo
+mejor no
+dejalo
+olvidalo
+
+[topic handoff]
+hablar con una persona
+hablar con alguien
+hablar con un humano
+hablar con una humana
+con una persona real
+persona real
+un humano
+una persona de verdad
+hablar con la encargada
+hablar con el encargado
+hablar con la duena
+hablar con el dueno
+atencion humana
+operador
+operadora
+me atienda alguien
+me atienda una persona
+pasame con alguien
+pasame con una persona
+hablar con recepcion
+que me llame alguien
+me llame alguien
+hablar con alguien de ahi
+agente humano
+
+[topic medical]
+dermatitis
+psoriasis
+alergia
+alergica
+alergico
+hongos
+hongo
+caspa
+picazon
+pica
+irritacion
+irritada
+ardor
+quemadura
+quemo
+lastimadura
+herida
+infeccion
+infectada
+embarazada
+embarazo
+lactancia
+amamantando
+medicamento
+remedio
+crema
+pomada
+antibiotico
+dermatologo
+dermatologa
+medico
+caida del pelo
+se me cae el pelo
+alopecia
+eczema
+eccema
+granitos
+ronchas
+sarpullido
+acne
+verruga
+quimio
+quimioterapia
+uña encarnada
+una encarnada
+encarnada
+pie de atleta
+diabetes
+diabetica
+tiroides
+sangra
+sangrado
+inflamado
+inflamada
+hinchado
+hinchada
+itchy
+se me pela
+descama
+escamas
+piojos
+liendres
+
+[topic injection]
+ignora
+ignora las instrucciones
+ignora tus instrucciones
+olvida tus instrucciones
+olvida las instrucciones
+olvidate de tus instrucciones
+instrucciones anteriores
+instrucciones previas
+tu prompt
+el prompt
+modo desarrollador
+actua como
+sos chatgpt
+ahora sos
+a partir de ahora sos
+respondeme como
+reglas internas
+tus reglas
+disregard
+roleplay
+rol de
+sin restricciones
+without restrictions
+tus instrucciones
+repeti tus instrucciones
+decime tus instrucciones
+mostrame tu configuracion
+base de datos
+sql
+drop table
+<script
+admin
+administrador
+descuento del 100
+100% de descuento
+gratis para siempre
+override
+im_start
+im_end
+
+[topic address]
+direccion
+donde quedan
+donde estan
+donde queda
+donde es
+ubicacion
+ubicados
+ubicadas
+como llego
+como llegar
+la direccion
+que calle
+en que barrio
+que barrio
+a cuantas cuadras
+cerca de que
+subte
+colectivo
+estacionamiento
+estacionar
+parking
+cochera
+maps
+google maps
+local
+
+[topic payment]
+tarjeta
+tarjetas
+efectivo
+mercado pago
+mercadopago
+transferencia
+transferir
+cuotas
+debito
+credito
+pagar
+pago
+pagos
+medios de pago
+formas de pago
+alias
+cbu
+cvu
+factura
+senia
+sena
+seña
+adelanto
+abonar
+abono
+visa
+mastercard
+amex
+dolares
+usd
+
+[topic complaint]
+queja
+reclamo
+quejarme
+reclamar
+horrible
+pesimo
+pesima
+un desastre
+me arruinaron
+me quedo horrible
+me dejaron
+mal atendida
+mal atendido
+maltrato
+devolucion
+devuelvan
+reembolso
+estafa
+verguenza
+nunca mas
+malisimo
+malisima
+indignada
+indignado

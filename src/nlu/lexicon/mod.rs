@@ -1,0 +1,163 @@
+//! The words the rule reader knows, as data: `es.lex`, `en.lex` and `pt.lex` next to this
+//! file, one entry per line, built into the binary and read once. Adding a word is an edit
+//! of a word list a non-programmer can review, not a code change.
+//!
+//! Sections (`[name]` lines; `#` starts a comment):
+//! - `[cue <intent>]`: a weight and a phrase that points to an intent (`3 cancel*`); the rule
+//!   reader sums the weights of the phrases a message contains (see `rules.rs`).
+//! - `[name leads]`: words after which a name follows ("me llamo"); `[not a name]`: words
+//!   never part of a name; `[common names]`: first names recognised in lower case.
+//! - `[service words]`: services outside any catalog ("microblading"); `[service
+//!   complements]`: words that stay part of a service's name ("californianas");
+//!   `[service of]`: what "de …" completes a service with ("de pestañas").
+//! - `[yes]`, `[no]`: explicit answers; `[topic <name>]`: phrases of the topics the policy
+//!   handles (handoff, medical, injection, address, payment, complaint).
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::domain::understanding::Intent;
+
+const FILES: [(&str, &str); 3] = [
+    ("es.lex", include_str!("es.lex")),
+    ("en.lex", include_str!("en.lex")),
+    ("pt.lex", include_str!("pt.lex")),
+];
+
+/// A weighted cue phrase.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub phrase: String,
+    pub weight: f32,
+}
+
+/// Everything the rule reader knows, merged from every language's file.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Cue phrases per intent, in `Intent::ALL` order.
+    pub cues: [Vec<Cue>; 9],
+    pub name_leads: Vec<Vec<String>>,
+    pub not_name: HashSet<String>,
+    pub common_names: HashSet<String>,
+    pub service_words: Vec<String>,
+    pub service_complements: Vec<String>,
+    pub service_of: HashSet<String>,
+    pub yes: Vec<String>,
+    pub no: Vec<String>,
+    /// Phrases per topic name (`handoff`, `medical`, …).
+    pub topics: BTreeMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    pub fn cues(&self, intent: Intent) -> &[Cue] {
+        &self.cues[intent.index()]
+    }
+
+    pub fn topic(&self, name: &str) -> &[String] {
+        self.topics.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Parses word-list files (name, text), in order.
+    pub fn parse(files: &[(&str, &str)]) -> Result<Lexicon, String> {
+        let mut lx = Lexicon::default();
+        for (file, text) in files {
+            let mut section = String::new();
+            for (n, raw) in text.lines().enumerate() {
+                let line = raw.split('#').next().unwrap_or("").trim();
+                if line.is_empty() {
+                    continue;
+                }
+                let at = || format!("{file}:{}", n + 1);
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    section = name.trim().to_string();
+                    continue;
+                }
+                let entry = line.to_string();
+                match section.as_str() {
+                    s if s.starts_with("cue ") => {
+                        let intent = Intent::parse(s[4..].trim())
+                            .ok_or_else(|| format!("{}: unknown intent in [{s}]", at()))?;
+                        let (w, phrase) = entry
+                            .split_once(' ')
+                            .ok_or_else(|| format!("{}: expected `<weight> <phrase>`", at()))?;
+                        let weight: f32 = w
+                            .parse()
+                            .map_err(|_| format!("{}: `{w}` is not a weight", at()))?;
+                        lx.cues[intent.index()].push(Cue {
+                            phrase: phrase.trim().to_string(),
+                            weight,
+                        });
+                    }
+                    "name leads" => lx
+                        .name_leads
+                        .push(entry.split(' ').map(str::to_string).collect()),
+                    "not a name" => {
+                        lx.not_name.insert(entry);
+                    }
+                    "common names" => {
+                        lx.common_names.insert(entry);
+                    }
+                    "service words" => lx.service_words.push(entry),
+                    "service complements" => lx.service_complements.push(entry),
+                    "service of" => {
+                        lx.service_of.insert(entry);
+                    }
+                    "yes" => lx.yes.push(entry),
+                    "no" => lx.no.push(entry),
+                    s if s.starts_with("topic ") => lx
+                        .topics
+                        .entry(s[6..].trim().to_string())
+                        .or_default()
+                        .push(entry),
+                    "" => return Err(format!("{}: an entry before any [section]", at())),
+                    s => return Err(format!("{}: unknown section [{s}]", at())),
+                }
+            }
+        }
+        Ok(lx)
+    }
+}
+
+/// The built-in lexicon (parsed once; the files are checked by a unit test).
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        Lexicon::parse(&FILES).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "the built-in lexicon does not parse");
+            Lexicon::default()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_word_lists_parse_and_cover_every_intent() {
+        let lx = Lexicon::parse(&FILES).unwrap();
+        for i in Intent::ALL {
+            assert!(!lx.cues(i).is_empty(), "{i}");
+        }
+        for t in [
+            "handoff",
+            "medical",
+            "injection",
+            "address",
+            "payment",
+            "complaint",
+        ] {
+            assert!(!lx.topic(t).is_empty(), "{t}");
+        }
+        assert!(lx.common_names.contains("lucia"));
+        assert!(lx.yes.iter().any(|y| y == "dale"));
+    }
+
+    #[test]
+    fn mistakes_in_a_word_list_say_where() {
+        let e = Lexicon::parse(&[("x.lex", "[cue nonsense]\n1 hola\n")]).unwrap_err();
+        assert!(e.contains("x.lex:2"), "{e}");
+        let e = Lexicon::parse(&[("x.lex", "[cue book]\nturno\n")]).unwrap_err();
+        assert!(e.contains("x.lex:2"), "{e}");
+    }
+}
