@@ -9,32 +9,25 @@ pub mod loader;
 pub mod model;
 pub mod shadow;
 pub mod slm;
+mod turn;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Utc};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use thiserror::Error;
 
-use crate::contract::{Action, DecideResponse, Reply, CONTRACT_VERSION};
-use crate::domain::actions::{ToolCall, ToolName};
+use crate::contract::DecideResponse;
 use crate::domain::catalog::Workspace;
-use crate::domain::nlg::{self, Executed, NextAction};
-use crate::domain::plan::Plan;
-use crate::domain::policy;
-use crate::domain::reducer::{self, TurnContext};
-use crate::domain::state::ConversationState;
 use crate::nlu::rules::{RuleAnalysis, RuleExtractor};
 use crate::nlu::{ExtractContext, Extraction};
 use crate::pipeline::model::FallbackReason;
-use crate::planner::{self, PlanInput};
 use crate::router::{self, Flags, Route};
-use crate::store::{MessageKey, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart};
+use crate::store::{MessageKey, Store, StoreError, TurnStart};
 use crate::telemetry::metrics::{Metrics, RequestSample};
 use crate::text::{log_conversation, log_safe};
 use crate::tools::broker::Broker;
-use crate::tools::ToolContext;
 use model::ModelPath;
 
 /// Marks an HTTP request in flight until the guard drops: shadow readings wait for a quiet
@@ -42,9 +35,6 @@ use model::ModelPath;
 pub fn foreground() -> impl Drop {
     crate::engine::priority::foreground()
 }
-
-/// Most tool calls one turn may make (a flow needs at most find → check → …).
-const MAX_STEPS: usize = 4;
 
 #[derive(Debug, Error)]
 pub enum TurnError {
@@ -250,246 +240,6 @@ impl Pipeline {
                 r
             }
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    async fn turn(
-        &self,
-        req: &TurnRequest,
-        route: Route,
-        key: &MessageKey,
-        holder: &str,
-        mut state: ConversationState,
-        version: i64,
-        started: Instant,
-    ) -> Result<DecideResponse, TurnError> {
-        let ws = req.ws.clone();
-        let now_utc = turn_time(req.timestamp, self.clock.now());
-        let now_local = now_utc.with_timezone(&ws.tz).naive_local();
-        let ctx = ExtractContext {
-            expected_slot: state.expected_slot,
-            pending_confirmation: state
-                .pending
-                .as_ref()
-                .map(|p| p.call.name().as_str().to_string()),
-            active_flow: state.flow.map(|f| f.intent()),
-        };
-
-        // Extract.
-        let t0 = Instant::now();
-        let model_deadline = started + self.slm_deadline;
-        let reading = self.read(req, route, &ctx, model_deadline).await;
-        let extract_ms = ms(t0);
-        let mut fallback = reading.fallback;
-        let ex = reading.extraction;
-        tracing::info!(
-            conversation_id = %log_conversation(&req.conversation_id),
-            route = route.as_str(),
-            intent = ex.intent.as_str(),
-            confidence = ex.confidence,
-            slots = %masked(&serde_json::to_value(&ex.slots).unwrap_or_default()),
-            fallback = fallback.map(|f| f.as_str()),
-            latency_ms = extract_ms,
-            "EXTRACT"
-        );
-        if route == Route::Legacy {
-            self.maybe_shadow(req, &ctx, &reading.analysis);
-        }
-
-        // Reduce.
-        let turn_ctx = TurnContext {
-            ws: &ws,
-            now: now_local,
-            customer_phone: req.customer_phone.clone(),
-            message_key: key.joined(),
-        };
-        reducer::apply_extraction(&mut state, &ex, &turn_ctx);
-
-        // Plan.
-        let t1 = Instant::now();
-        let message_key = key.joined();
-        let input = PlanInput {
-            ws: &ws,
-            state: &state,
-            extraction: &ex,
-            message_key: &message_key,
-        };
-        let rule_plan = planner::rules::plan(&input);
-        let mut plan = rule_plan.clone();
-        if route == Route::Slm && fallback.is_none() {
-            if let Some(model) = self.model.get() {
-                match model.plan(&input, model_deadline).await {
-                    Ok(p) => match policy::check(&p, &state, &ex, &ws) {
-                        Ok(()) => plan = p,
-                        Err(v) => {
-                            tracing::warn!(conversation_id = %log_conversation(&req.conversation_id), violation = %v, proposed = %masked(&p.to_json()), "PLANNER rejected by policy; the rules plan");
-                            fallback = Some(FallbackReason::PlannerRejected);
-                        }
-                    },
-                    Err(f) => {
-                        tracing::warn!(conversation_id = %log_conversation(&req.conversation_id), error = %f, "PLANNER falling back to legacy");
-                        fallback = Some(match f.reason() {
-                            r @ (FallbackReason::SchemaInvalid
-                            | FallbackReason::SlmTimeout
-                            | FallbackReason::SlmOverloaded) => r,
-                            _ => FallbackReason::PlannerRejected,
-                        });
-                    }
-                }
-            }
-        }
-        let plan_ms = ms(t1);
-        tracing::info!(conversation_id = %log_conversation(&req.conversation_id), plan = %masked(&plan.to_json()), latency_ms = plan_ms, "PLANNER");
-
-        // Act: run tool steps, re-planning after flow observations.
-        let t2 = Instant::now();
-        let tool_ctx = ToolContext {
-            ws: ws.clone(),
-            store: self.store.clone(),
-            conversation_id: req.conversation_id.clone(),
-            request_id: req.request_id.clone(),
-            now: now_utc,
-            clock: self.clock.clone(),
-        };
-        let mut executed: Vec<Executed> = Vec::new();
-        let mut actions: Vec<Action> = Vec::new();
-        let mut records: Vec<ToolCallRecord> = Vec::new();
-        let mut last_call: Option<ToolCall> = None;
-        let mut step = plan;
-        loop {
-            // Every step, follow-ups included, passes the policy.
-            if let Err(v) = policy::check(&step, &state, &ex, &ws) {
-                tracing::warn!(violation = %v, step = %masked(&step.to_json()), "PIPELINE step refused by policy");
-                let safe = planner::rules::plan(&PlanInput {
-                    ws: &ws,
-                    state: &state,
-                    extraction: &ex,
-                    message_key: &message_key,
-                });
-                step = if policy::check(&safe, &state, &ex, &ws).is_ok() && safe != step {
-                    safe
-                } else {
-                    Plan::Reply(crate::domain::plan::ReplyTopic::Unclear)
-                };
-                continue;
-            }
-            let Plan::Call(call) = &step else { break };
-            if executed.len() >= MAX_STEPS || last_call.as_ref() == Some(call) {
-                step = Plan::Reply(crate::domain::plan::ReplyTopic::Unclear);
-                break;
-            }
-            let outcome = self.broker.run(&tool_ctx, call).await;
-            actions.push(Action {
-                tool: call.name().as_str().to_string(),
-                args: call.args_json(),
-                status: outcome.record.status.clone(),
-                latency_ms: round(outcome.record.latency_ms),
-                error: outcome.record.error.clone(),
-                result: outcome
-                    .result
-                    .as_ref()
-                    .ok()
-                    .and_then(|o| serde_json::to_value(o).ok()),
-            });
-            records.push(outcome.record);
-            let observation = outcome.result.ok();
-            if let Some(obs) = &observation {
-                reducer::apply_observation(&mut state, call, obs);
-            }
-            executed.push(Executed {
-                call: call.clone(),
-                observation: observation.clone(),
-            });
-            last_call = Some(call.clone());
-            let follow = observation.is_some()
-                && state.flow.is_some()
-                && matches!(
-                    call.name(),
-                    ToolName::CheckAvailability | ToolName::FindBookings
-                );
-            if !follow {
-                break;
-            }
-            let next = planner::rules::plan_flow(&PlanInput {
-                ws: &ws,
-                state: &state,
-                extraction: &ex,
-                message_key: &message_key,
-            });
-            step = next;
-        }
-        let tools_ms = ms(t2);
-
-        // Reply.
-        let t3 = Instant::now();
-        match &step {
-            Plan::Ask(slot) => state.expected_slot = Some(*slot),
-            Plan::Confirm(call) => {
-                state.pending = Some(crate::domain::state::Pending { call: call.clone() });
-                state.expected_slot = None;
-            }
-            Plan::Handoff => state.handed_off = true,
-            Plan::Reply(topic) if topic.hands_off() => {
-                state.end_flow();
-                state.handed_off = true;
-            }
-            _ => {}
-        }
-        let (mut text, next_action) = nlg::render(&ws, &state, &ex, &executed, &step);
-        // A message with no text (a sticker, an audio, a photo: n8n passes the text as empty)
-        // is not a message to answer in kind: say what we can read (a question of a flow in
-        // progress stands).
-        if req.text.trim().is_empty() && matches!(step, Plan::Reply(_)) {
-            text = nlg::NO_TEXT.to_string();
-        }
-        let next_action = if state.pending.is_some() && next_action == NextAction::Reply {
-            NextAction::AwaitConfirmation
-        } else {
-            next_action
-        };
-        let nlg_ms = ms(t3);
-
-        let mut timings = Map::new();
-        timings.insert("extract".into(), json!(round(extract_ms)));
-        timings.insert("plan".into(), json!(round(plan_ms)));
-        timings.insert("tools".into(), json!(round(tools_ms)));
-        timings.insert("nlg".into(), json!(round(nlg_ms)));
-        let mut response = DecideResponse {
-            contract_version: CONTRACT_VERSION.into(),
-            request_id: req.request_id.clone(),
-            conversation_id: req.conversation_id.clone(),
-            message_id: req.message_id.clone(),
-            route: route.as_str().into(),
-            fallback_reason: fallback.map(|f| f.as_str().to_string()),
-            intent: ex.intent,
-            confidence: (ex.confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
-            slots: ex.slots.clone(),
-            actions,
-            reply: Reply { text },
-            next_action,
-            latency_ms: 0.0,
-            plan: step.to_json(),
-            timings_ms: timings,
-        };
-        response.latency_ms = round(ms(started));
-        // What is stored is exactly what is returned, so a retried message gets the same bytes.
-        let stored = serde_json::to_value(&response).unwrap_or(Value::Null);
-        self.store
-            .finish_turn(TurnRecord {
-                key,
-                holder,
-                state: &state,
-                expected_version: version,
-                text: &req.text,
-                response: &stored,
-                route: route.as_str(),
-                intent: ex.intent.as_str(),
-                tool_calls: &records,
-            })
-            .await?;
-
-        self.observe(&response, route, fallback, reading.schema_invalid);
-        Ok(response)
     }
 
     fn observe(

@@ -4,6 +4,7 @@
 
 pub mod rules;
 pub mod slm;
+pub mod steps;
 
 use crate::domain::catalog::Workspace;
 use crate::domain::state::ConversationState;

@@ -8,6 +8,7 @@
 //! and the tool audit and releases the lease in another.
 
 pub mod postgres;
+pub mod protocol;
 pub mod sqlite;
 
 use std::sync::Arc;

@@ -176,7 +176,7 @@ fn is_unique(e: &tokio_postgres::Error) -> bool {
     e.code() == Some(&tokio_postgres::error::SqlState::UNIQUE_VIOLATION)
 }
 
-const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status";
+use super::protocol::{self, Attempt, SeenMessage, BOOKING_COLUMNS};
 
 fn booking(row: &Row) -> Result<BookingRow, StoreError> {
     let status: String = row.get(10);
@@ -341,21 +341,17 @@ impl Store for PgStore {
             )
             .await
             .map_err(pg_err)?;
-        if let Some(row) = &msg {
-            let status: String = row.get(0);
-            // Answered, but retention removed the answer.
-            if status == "done" && row.get::<_, Option<serde_json::Value>>(1).is_none() {
-                return Ok(TurnStart::Expired);
-            }
-            let resp: Option<serde_json::Value> = row.get(1);
-            let text: Option<String> = row.get(2);
-            if let (true, Some(v)) = (status == "done", resp) {
-                return Ok(TurnStart::Replay { response: v, text });
-            }
+        let seen = msg.map(|m| SeenMessage {
+            status: m.get(0),
+            response: m.get(1),
+            text: m.get(2),
+        });
+        if let Some(start) = protocol::answered(seen) {
+            return Ok(start);
         }
         let lease_holder: Option<String> = row.get(2);
         let lease_live: Option<bool> = row.get(3);
-        if lease_holder.as_deref().is_some_and(|h| h != holder) && lease_live == Some(true) {
+        if protocol::busy(lease_holder.as_deref(), lease_live == Some(true), holder) {
             return Ok(TurnStart::Busy);
         }
         let state = parse_state(row.get(0))?;
@@ -479,8 +475,8 @@ impl Store for PgStore {
 
     async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
         let c = self.client().await?;
-        for attempt in 0..40 {
-            if let Some(row) = c
+        for n in 0..protocol::ID_DRAWS {
+            let attempt = match c
                 .query_opt(
                     &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1"),
                     &[&b.idempotency_key],
@@ -488,39 +484,44 @@ impl Store for PgStore {
                 .await
                 .map_err(pg_err)?
             {
-                return Ok(CreateOutcome::Existing(booking(&row)?));
-            }
-            let id = random_booking_id(attempt);
-            let res = c
-                .query_one(
-                    &format!(
-                        "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11) RETURNING {BOOKING_COLUMNS}"
-                    ),
-                    &[
-                        &id,
-                        &b.workspace_id,
-                        &b.conversation_id,
-                        &b.customer_phone,
-                        &b.customer_name,
-                        &b.service_id,
-                        &b.service_name,
-                        &b.staff_id,
-                        &b.start_utc,
-                        &b.end_utc,
-                        &b.idempotency_key,
-                    ],
-                )
-                .await;
-            match res {
-                Ok(row) => return Ok(CreateOutcome::Created(booking(&row)?)),
-                Err(e) if is_exclusion(&e) => return Ok(CreateOutcome::Overlap),
-                // An id collision or a concurrent insert of the same key: look again.
-                Err(e) if is_unique(&e) => continue,
-                Err(e) => return Err(pg_err(e)),
+                Some(row) => Attempt::Existing(booking(&row)?),
+                None => {
+                    let id = random_booking_id(n);
+                    let res = c
+                        .query_one(
+                            &format!(
+                                "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key)
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11) RETURNING {BOOKING_COLUMNS}"
+                            ),
+                            &[
+                                &id,
+                                &b.workspace_id,
+                                &b.conversation_id,
+                                &b.customer_phone,
+                                &b.customer_name,
+                                &b.service_id,
+                                &b.service_name,
+                                &b.staff_id,
+                                &b.start_utc,
+                                &b.end_utc,
+                                &b.idempotency_key,
+                            ],
+                        )
+                        .await;
+                    match res {
+                        Ok(row) => Attempt::Created(booking(&row)?),
+                        Err(e) if is_exclusion(&e) => Attempt::Overlap,
+                        // An id collision or a concurrent insert of the same key: look again.
+                        Err(e) if is_unique(&e) => Attempt::Taken,
+                        Err(e) => return Err(pg_err(e)),
+                    }
+                }
+            };
+            if let Some(out) = protocol::settle(attempt) {
+                return Ok(out);
             }
         }
-        Err(StoreError::Db("could not draw a free booking id".into()))
+        Err(protocol::no_free_id())
     }
 
     async fn find_bookings(

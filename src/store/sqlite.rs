@@ -9,8 +9,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{
-    random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome,
-    MessageKey, NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+    BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
+    NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -145,7 +145,7 @@ fn is_unique_violation(e: &rusqlite::Error) -> bool {
         && e.to_string().contains("UNIQUE")
 }
 
-const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status";
+use super::protocol::{self, Attempt, SeenMessage, BOOKING_COLUMNS};
 
 fn booking_from_row(row: &rusqlite::Row) -> rusqlite::Result<(BookingRow, String, String, String)> {
     let start: String = row.get(8)?;
@@ -336,18 +336,22 @@ impl Store for SqliteStore {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?;
-            // Answered, but retention removed the answer.
-            if msg.as_ref().is_some_and(|m| m.0 == "done" && m.1.is_none()) {
-                return Ok(TurnStart::Expired);
-            }
-            if let Some((status, Some(resp), text)) = msg {
-                if status == "done" {
-                    let v = serde_json::from_str(&resp).map_err(|e| StoreError::Corrupt {
-                        table: "messages",
-                        reason: e.to_string(),
-                    })?;
-                    return Ok(TurnStart::Replay { response: v, text });
-                }
+            let seen = match msg {
+                Some((status, response, text)) => Some(SeenMessage {
+                    status,
+                    response: response
+                        .map(|r| serde_json::from_str(&r))
+                        .transpose()
+                        .map_err(|e| StoreError::Corrupt {
+                            table: "messages",
+                            reason: e.to_string(),
+                        })?,
+                    text,
+                }),
+                None => None,
+            };
+            if let Some(start) = protocol::answered(seen) {
+                return Ok(start);
             }
             let now_ms = now.timestamp_millis();
             let conv: Option<(String, i64, Option<String>, Option<i64>)> = tx
@@ -359,7 +363,9 @@ impl Store for SqliteStore {
                 .optional()?;
             let until = now_ms + lease_ms as i64;
             let (state, version) = match conv {
-                Some((_, _, Some(h), Some(u))) if h != holder && u > now_ms => return Ok(TurnStart::Busy),
+                Some((_, _, h, u)) if protocol::busy(h.as_deref(), u.is_some_and(|u| u > now_ms), &holder) => {
+                    return Ok(TurnStart::Busy)
+                }
                 Some((state, version, _, _)) => {
                     tx.execute(
                         "UPDATE conversations SET lease_holder = ?3, lease_until_ms = ?4 WHERE workspace_id = ?1 AND conversation_id = ?2",
@@ -495,7 +501,7 @@ impl Store for SqliteStore {
 
     async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
         self.with(move |conn, now| {
-            for attempt in 0..40 {
+            protocol::insert_booking(|id| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let existing: Option<String> = tx
                     .query_row(
@@ -504,15 +510,13 @@ impl Store for SqliteStore {
                         |r| r.get(0),
                     )
                     .optional()?;
-                if let Some(id) = existing {
-                    let row = get_booking(&tx, &b.workspace_id, &id)?.ok_or_else(|| StoreError::Corrupt {
+                if let Some(found) = existing {
+                    let row = get_booking(&tx, &b.workspace_id, &found)?.ok_or_else(|| StoreError::Corrupt {
                         table: "bookings",
                         reason: "idempotency key without its booking".into(),
                     })?;
-                    return Ok(CreateOutcome::Existing(row));
+                    return Ok(Attempt::Existing(row));
                 }
-                let id = random_booking_id(attempt);
-                let now = ts(now);
                 let res = tx.execute(
                     "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12)",
@@ -528,21 +532,20 @@ impl Store for SqliteStore {
                         ts(b.start_utc),
                         ts(b.end_utc),
                         b.idempotency_key,
-                        now
+                        ts(now)
                     ],
                 );
                 match res {
                     Ok(_) => {
-                        let row = get_booking(&tx, &b.workspace_id, &id)?.ok_or_else(|| StoreError::Db("inserted booking vanished".into()))?;
+                        let row = get_booking(&tx, &b.workspace_id, id)?.ok_or_else(|| StoreError::Db("inserted booking vanished".into()))?;
                         tx.commit()?;
-                        return Ok(CreateOutcome::Created(row));
+                        Ok(Attempt::Created(row))
                     }
-                    Err(e) if is_overlap(&e) => return Ok(CreateOutcome::Overlap),
-                    Err(e) if is_unique_violation(&e) => continue, // id collision: draw another
-                    Err(e) => return Err(e.into()),
+                    Err(e) if is_overlap(&e) => Ok(Attempt::Overlap),
+                    Err(e) if is_unique_violation(&e) => Ok(Attempt::Taken),
+                    Err(e) => Err(e.into()),
                 }
-            }
-            Err(StoreError::Db("could not draw a free booking id".into()))
+            })
         })
         .await
     }
