@@ -7,7 +7,8 @@
 use candle_core::quantized::QMatMul;
 use candle_core::{Device, Module, Tensor, D};
 
-use super::gguf::{Arch, GgufFile, ModelConfig};
+use super::arch::{Activation, Rope};
+use super::gguf::{GgufFile, ModelConfig};
 use super::EngineError;
 
 /// A candle error as an engine error.
@@ -227,15 +228,15 @@ impl DeviceModel {
         };
         let c = cos.narrow(0, p0, t)?.reshape((t, 1, half))?;
         let s = sin.narrow(0, p0, t)?.reshape((t, 1, half))?;
-        match cfg.arch {
-            Arch::Qwen2 | Arch::Gemma3 => {
+        match cfg.spec.rope {
+            Rope::Halves => {
                 let a = x.narrow(2, 0, half)?;
                 let b = x.narrow(2, half, half)?;
                 let r1 = (a.broadcast_mul(&c)? - b.broadcast_mul(&s)?)?;
                 let r2 = (a.broadcast_mul(&s)? + b.broadcast_mul(&c)?)?;
                 Tensor::cat(&[r1, r2], 2)
             }
-            Arch::Llama => {
+            Rope::Adjacent => {
                 let pairs = x.reshape((t, h, half, 2))?;
                 let a = pairs.narrow(3, 0, 1)?.squeeze(3)?;
                 let b = pairs.narrow(3, 1, 1)?.squeeze(3)?;
@@ -331,9 +332,9 @@ impl DeviceModel {
             x = (x + o)?;
             let xn = rms_norm(&x, &layer.ffn_norm, cfg.rms_eps)?;
             let g = layer.gate.forward(&xn)?;
-            let act = match cfg.arch {
-                Arch::Gemma3 => g.gelu()?,
-                _ => g.silu()?,
+            let act = match cfg.spec.activation {
+                Activation::GeluTanh => g.gelu()?,
+                Activation::Silu => g.silu()?,
             };
             let mut d = layer.down.forward(&(act * layer.up.forward(&xn)?)?)?;
             if let Some(w) = &layer.post_ffw_norm {

@@ -11,18 +11,7 @@ use candle_core::Device;
 
 use super::EngineError;
 
-/// The architectures the native engine runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Arch {
-    /// Qwen2: biases on q/k/v, NeoX-style rotary embedding.
-    Qwen2,
-    /// LLaMA (SmolLM2): no biases, rotary on adjacent pairs (GGUF permutes q/k for it).
-    Llama,
-    /// Gemma 3: scaled embeddings, q/k norms, norms after attention and feed-forward too,
-    /// GELU, and five sliding-window layers (their own rotary base) to each global one.
-    Gemma3,
-}
+pub use super::arch::Arch;
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ModelConfig {
@@ -38,12 +27,9 @@ pub struct ModelConfig {
     pub rope_theta: f32,
     pub rms_eps: f32,
     pub context: usize,
-    /// Sliding-window layers: a token sees this many positions back (itself included).
-    pub sliding_window: Option<usize>,
-    /// Every n-th layer is global, the others slide (Gemma 3: 6).
-    pub swa_pattern: usize,
-    /// The rotary base of the sliding layers.
-    pub rope_theta_local: f32,
+    /// What the architecture changes in the shared transformer.
+    #[serde(skip)]
+    pub spec: super::arch::ArchSpec,
 }
 
 pub struct GgufFile {
@@ -106,17 +92,14 @@ impl GgufFile {
         let arch_name = self
             .string("general.architecture")
             .ok_or_else(|| EngineError::Model("GGUF metadata lacks general.architecture".into()))?;
-        let arch = match arch_name.as_str() {
-            "qwen2" => Arch::Qwen2,
-            "llama" => Arch::Llama,
-            "gemma3" => Arch::Gemma3,
-            other => {
-                return Err(EngineError::Model(format!(
-                    "architecture `{other}` is not supported by the native engine (supported: qwen2, llama, gemma3)"
-                )))
-            }
-        };
+        let architecture = super::arch::by_gguf_name(&arch_name).ok_or_else(|| {
+            EngineError::Model(format!(
+                "architecture `{arch_name}` is not supported by the engine (supported: {})",
+                super::arch::supported()
+            ))
+        })?;
         let p = |k: &str| format!("{arch_name}.{k}");
+        let spec = architecture.spec(&|k: &str| meta_u(md, &p(k)).ok().map(|v| v as u64));
         let hidden = meta_u(md, &p("embedding_length"))?;
         let n_heads = meta_u(md, &p("attention.head_count"))?;
         let n_kv_heads = meta_u(md, &p("attention.head_count_kv")).unwrap_or(n_heads);
@@ -127,7 +110,7 @@ impl GgufFile {
             .map(|t| t.shape.dims()[0])
             .ok_or_else(|| EngineError::Model("GGUF lacks token_embd.weight".into()))?;
         let cfg = ModelConfig {
-            arch,
+            arch: spec.arch,
             name: self
                 .string("general.name")
                 .unwrap_or_else(|| arch_name.clone()),
@@ -141,13 +124,7 @@ impl GgufFile {
             rope_theta: meta_f(md, &p("rope.freq_base")).unwrap_or(10_000.0),
             rms_eps: meta_f(md, &p("attention.layer_norm_rms_epsilon")).unwrap_or(1e-6),
             context: meta_u(md, &p("context_length")).unwrap_or(4096),
-            sliding_window: match arch {
-                Arch::Gemma3 => meta_u(md, &p("attention.sliding_window")).ok(),
-                _ => None,
-            },
-            swa_pattern: 6,
-            // llama.cpp's value for Gemma 3 (not in the file).
-            rope_theta_local: 10_000.0,
+            spec,
         };
         if cfg.n_heads == 0
             || cfg.n_kv_heads == 0

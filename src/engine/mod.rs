@@ -16,6 +16,7 @@
 //!   stop as soon as the grammar is complete
 //! ```
 
+pub mod arch;
 pub mod chat;
 pub mod device;
 pub mod fetch;

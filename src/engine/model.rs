@@ -1,4 +1,5 @@
-//! The native CPU transformer (Qwen2, LLaMA and Gemma 3 families): int8 block weights, a KV cache that
+//! The native CPU transformer, one decoder-only forward pass for every architecture of
+//! [`super::arch`] (reading its description, never its name): int8 block weights, a KV cache that
 //! can be cloned and truncated (prefix reuse), hidden states for classifier heads, and an LM
 //! head that can compute only the rows a grammar allows.
 
@@ -6,8 +7,9 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::arch::{Activation, Rope};
 use super::device::{self, DeviceCache, DeviceModel};
-use super::gguf::{Arch, GgufFile, ModelConfig};
+use super::gguf::{GgufFile, ModelConfig};
 use super::kernels::{axpy, gelu_tanh, matmul_panels, rms_norm, silu, softmax};
 use super::priority::Background;
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
@@ -245,8 +247,8 @@ impl Model {
             (cos, sin)
         };
         let (rope_cos, rope_sin) = tables(cfg.rope_theta);
-        let (rope_cos_local, rope_sin_local) = if cfg.sliding_window.is_some() {
-            tables(cfg.rope_theta_local)
+        let (rope_cos_local, rope_sin_local) = if let Some(s) = cfg.spec.sliding {
+            tables(s.rope_theta)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -318,14 +320,14 @@ impl Model {
             let k_norm = optional(g, &n("attn_k_norm.weight"), hd)?;
             let post_attn_norm = optional(g, &n("post_attention_norm.weight"), h)?;
             let post_ffw_norm = optional(g, &n("post_ffw_norm.weight"), h)?;
-            if cfg.arch == Arch::Gemma3
+            if cfg.spec.qk_and_post_norms
                 && (q_norm.is_none()
                     || k_norm.is_none()
                     || post_attn_norm.is_none()
                     || post_ffw_norm.is_none())
             {
                 return Err(EngineError::Model(format!(
-                    "layer {l} lacks a Gemma 3 norm tensor"
+                    "layer {l} lacks a q/k or post norm tensor its architecture needs"
                 )));
             }
             layers.push(Layer {
@@ -418,8 +420,8 @@ impl Model {
 
     /// Whether layer `l` attends over a sliding window (and the window).
     fn window(&self, l: usize) -> Option<usize> {
-        let w = self.cfg.sliding_window?;
-        (!(l + 1).is_multiple_of(self.cfg.swa_pattern.max(1))).then_some(w)
+        let s = self.cfg.spec.sliding?;
+        (!(l + 1).is_multiple_of(s.pattern.max(1))).then_some(s.window)
     }
 
     fn rope(&self, v: &mut [f32], pos: usize, local: bool) {
@@ -433,15 +435,15 @@ impl Model {
         let cos = &cos[pos * half..(pos + 1) * half];
         let sin = &sin[pos * half..(pos + 1) * half];
         for head in v.chunks_exact_mut(hd) {
-            match self.cfg.arch {
-                Arch::Qwen2 | Arch::Gemma3 => {
+            match self.cfg.spec.rope {
+                Rope::Halves => {
                     for i in 0..half {
                         let (a, b) = (head[i], head[i + half]);
                         head[i] = a * cos[i] - b * sin[i];
                         head[i + half] = a * sin[i] + b * cos[i];
                     }
                 }
-                Arch::Llama => {
+                Rope::Adjacent => {
                     for i in 0..half {
                         let (a, b) = (head[2 * i], head[2 * i + 1]);
                         head[2 * i] = a * cos[i] - b * sin[i];
@@ -533,7 +535,7 @@ impl Model {
         for (t, &tok) in tokens.iter().enumerate() {
             self.embed.row_f32(tok as usize, &mut x[t * h..(t + 1) * h]);
         }
-        if cfg.arch == Arch::Gemma3 {
+        if cfg.spec.scaled_embeddings {
             let scale = (h as f32).sqrt();
             x.iter_mut().for_each(|v| *v *= scale);
         }
@@ -552,7 +554,7 @@ impl Model {
         };
         let scale = 1.0 / (hd as f32).sqrt();
         let group = cfg.n_heads / cfg.n_kv_heads;
-        let gelu = cfg.arch == Arch::Gemma3;
+        let gelu = cfg.spec.activation == Activation::GeluTanh;
         for (l, layer) in self.layers.iter().enumerate() {
             let window = self.window(l);
             // Attention.
@@ -631,7 +633,7 @@ impl Model {
             for (x, p) in s.x.iter_mut().zip(&s.proj) {
                 *x += p;
             }
-            // Feed-forward: gated, SiLU (GELU for Gemma).
+            // Feed-forward: gated, with the architecture's activation.
             s.xn.copy_from_slice(&s.x);
             for row in s.xn.chunks_exact_mut(h) {
                 rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
