@@ -341,9 +341,6 @@ fn generation_stats_count_forced_and_cached_tokens() {
         "only the intent is chosen: {s:?} {}",
         out.text
     );
-    assert_eq!(
-        out.prompt_hidden.as_ref().unwrap().len(),
-        e.model.cfg.hidden
-    );
+    assert_eq!(out.prompt_hidden.as_ref().unwrap().len(), e.hidden_size());
     assert!(out.text.starts_with("{\"intent\":\""), "{}", out.text);
 }

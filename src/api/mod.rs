@@ -13,14 +13,14 @@
 //! | `GET /admin/shadow/disagreements` | admin token | recent shadow disagreements |
 //! | `GET /ops`, `GET /playground` | admin enabled | operator pages (they ask for the token) |
 
-pub mod admin;
-pub mod auth;
-pub mod decide;
-pub mod error;
-pub mod health;
-pub mod limits;
-pub mod pages;
-pub mod shutdown;
+pub(crate) mod admin;
+pub(crate) mod auth;
+pub(crate) mod decide;
+pub(crate) mod error;
+pub(crate) mod health;
+pub(crate) mod limits;
+pub(crate) mod pages;
+pub(crate) mod shutdown;
 pub mod state;
 
 use std::sync::Arc;

@@ -7,7 +7,7 @@ pub mod budgets;
 pub mod eval;
 pub mod load;
 pub mod models;
-pub mod progress;
+pub(crate) mod progress;
 pub mod serve;
 pub mod train;
 

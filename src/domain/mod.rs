@@ -3,13 +3,13 @@
 //! transformation the pipeline composes, which is what makes the booking rules testable.
 
 pub mod actions;
-pub mod availability;
+pub(crate) mod availability;
 pub mod catalog;
-pub mod nlg;
-pub mod normalize;
+pub(crate) mod nlg;
+pub(crate) mod normalize;
 pub mod plan;
-pub mod policy;
-pub mod reducer;
+pub(crate) mod policy;
+pub(crate) mod reducer;
 pub mod state;
 pub mod understanding;
-pub mod when;
+pub(crate) mod when;

@@ -19,8 +19,6 @@ pub struct TurnContext<'a> {
     pub now: NaiveDateTime,
     /// The sender's phone as the channel reports it (digits), when known.
     pub customer_phone: Option<String>,
-    /// Idempotency key of this message (workspace, conversation, message id).
-    pub message_key: String,
 }
 
 /// Applies one extraction.
@@ -214,7 +212,6 @@ mod tests {
             ws,
             now: NaiveDateTime::parse_from_str("2026-11-25 14:03", "%Y-%m-%d %H:%M").unwrap(),
             customer_phone: Some("5491155551234".into()),
-            message_key: "k".into(),
         }
     }
 

@@ -240,25 +240,6 @@ mod avx2 {
     }
 }
 
-/// Dot product with 16 independent accumulators (vectorizes without fast-math).
-#[inline]
-pub fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut acc = [0f32; 16];
-    let ca = a.chunks_exact(16);
-    let cb = b.chunks_exact(16);
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        for i in 0..16 {
-            acc[i] += x[i] * y[i];
-        }
-    }
-    let mut s: f32 = acc.iter().sum();
-    for (x, y) in ra.iter().zip(rb) {
-        s += x * y;
-    }
-    s
-}
-
 /// `out += w · v`.
 #[inline]
 pub fn axpy(out: &mut [f32], w: f32, v: &[f32]) {

@@ -16,17 +16,17 @@
 //!   stop as soon as the grammar is complete
 //! ```
 
-pub mod arch;
+pub(crate) mod arch;
 pub mod chat;
-pub mod device;
+pub(crate) mod device;
 pub mod fetch;
-pub mod generate;
-pub mod gguf;
-pub mod kernels;
+pub(crate) mod generate;
+pub(crate) mod gguf;
+pub(crate) mod kernels;
 pub mod model;
-pub mod priority;
-pub mod quant;
-pub mod tokenizer;
+pub(crate) mod priority;
+pub(crate) mod quant;
+pub(crate) mod tokenizer;
 pub mod worker;
 
 use std::collections::HashMap;

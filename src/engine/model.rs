@@ -1,5 +1,5 @@
 //! The native CPU transformer, one decoder-only forward pass for every architecture of
-//! [`super::arch`] (reading its description, never its name): int8 block weights, a KV cache that
+//! `engine::arch` (reading its description, never its name): int8 block weights, a KV cache that
 //! can be cloned and truncated (prefix reuse), hidden states for classifier heads, and an LM
 //! head that can compute only the rows a grammar allows.
 

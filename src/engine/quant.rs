@@ -93,6 +93,7 @@ impl Q8Panels {
         self.cols / QK
     }
 
+    #[cfg(test)]
     pub fn from_f32(data: &[f32], rows: usize, cols: usize) -> Self {
         let r = Q8Rows::from_f32(data, rows, cols);
         Q8Panels::from_rows(&r)
@@ -153,7 +154,8 @@ impl Q8Panels {
         self.qs.len() + 4 * (self.d.len() + self.sums.len())
     }
 
-    /// The value at (row, col), dequantized (tests and debugging).
+    /// The value at (row, col), dequantized (tests).
+    #[cfg(test)]
     pub fn get(&self, r: usize, c: usize) -> f32 {
         let nb = self.blocks();
         let (p, l, b, k) = (r / PANEL, r % PANEL, c / QK, c % QK);

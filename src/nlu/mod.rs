@@ -6,11 +6,11 @@
 //! a request for a human, a medical question, an injection attempt — always come from the
 //! deterministic rules, whatever route answered.
 
-pub mod lexicon;
-pub mod linear;
+pub(crate) mod lexicon;
+pub(crate) mod linear;
 pub mod reader;
 pub mod rules;
-pub mod signals;
+pub(crate) mod signals;
 pub mod slm;
 
 pub use crate::domain::understanding::{

@@ -8,7 +8,7 @@
 pub mod loader;
 pub mod model;
 pub mod shadow;
-pub mod slm;
+pub(crate) mod slm;
 mod turn;
 
 use std::sync::Arc;
@@ -31,7 +31,7 @@ use crate::tools::broker::Broker;
 use model::ModelPath;
 
 /// Marks an HTTP request in flight until the guard drops: shadow readings wait for a quiet
-/// moment (see [`crate::engine::priority`]).
+/// moment (see `engine::priority`).
 pub fn foreground() -> impl Drop {
     crate::engine::priority::foreground()
 }

@@ -63,7 +63,7 @@ impl Pipeline {
         t.extract = ms(clock);
         let ex = reading.extraction.clone();
 
-        reduce(&mut state, &ex, req, now, &message_key);
+        reduce(&mut state, &ex, req, now);
 
         let clock = Instant::now();
         let (plan, fallback) = self
@@ -320,18 +320,11 @@ fn extract_context(state: &ConversationState) -> ExtractContext {
 
 /// Reduce: the reading into the conversation's state, at the turn's instant in the
 /// business's time zone.
-fn reduce(
-    state: &mut ConversationState,
-    ex: &Extraction,
-    req: &TurnRequest,
-    now: DateTime<Utc>,
-    message_key: &str,
-) {
+fn reduce(state: &mut ConversationState, ex: &Extraction, req: &TurnRequest, now: DateTime<Utc>) {
     let ctx = TurnContext {
         ws: &req.ws,
         now: now.with_timezone(&req.ws.tz).naive_local(),
         customer_phone: req.customer_phone.clone(),
-        message_key: message_key.to_string(),
     };
     reducer::apply_extraction(state, ex, &ctx);
 }

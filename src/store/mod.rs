@@ -7,9 +7,9 @@
 //! loads its state in one transaction; [`Store::finish_turn`] saves the state, the response
 //! and the tool audit and releases the lease in another.
 
-pub mod postgres;
-pub mod protocol;
-pub mod sqlite;
+pub(crate) mod postgres;
+pub(crate) mod protocol;
+pub(crate) mod sqlite;
 
 use std::sync::Arc;
 

@@ -79,12 +79,6 @@ impl Breaker {
             self.opened_at = Some(now);
         }
     }
-
-    /// Seconds until a probe is allowed, for `Retry-After`-like hints.
-    pub fn retry_in(&self, now: Instant) -> Option<Duration> {
-        self.opened_at
-            .map(|t| self.cooldown.saturating_sub(now.duration_since(t)))
-    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 //! n8n sub-flow). The [`broker::Broker`] runs every call with a timeout, bounded retries with
 //! jittered backoff for retryable failures, and a circuit breaker per tool, and audits it.
 
-pub mod breaker;
+pub(crate) mod breaker;
 pub mod broker;
-pub mod builtin;
-pub mod webhook;
+pub(crate) mod builtin;
+pub(crate) mod webhook;
 
 use std::sync::Arc;
 

@@ -146,10 +146,6 @@ impl WebhookTool {
         Ok(WebhookTool { spec, client })
     }
 
-    pub fn name(&self) -> &str {
-        &self.spec.name
-    }
-
     /// An address written in the URL itself skips DNS: check it here.
     fn check_literal_host(&self) -> Result<(), ToolError> {
         if self.spec.allow_private_network {

@@ -5,6 +5,9 @@
 //! and what they mean is decided here. The conventions (which Friday "el viernes" is, what
 //! "a las 5" means in a salon) are written once, in [`resolve`] and in `time.rs`.
 
+// Not yet read by the extractors (the next change wires it in place of the older normalizers).
+#![allow(dead_code, unused_imports)]
+
 mod date;
 mod lexicon;
 mod time;
