@@ -103,8 +103,12 @@ pub enum ModelsCommand {
 #[derive(clap::Args, Clone, Debug)]
 pub struct EvalArgs {
     /// JSONL: {"id","text","intent","slots":{...}} per line.
-    #[arg(long, required_unless_present = "export_disagreements")]
+    #[arg(long, required_unless_present_any = ["export_disagreements", "dates"])]
     pub dataset: Option<PathBuf>,
+    /// Instead: a date/time corpus ({"id","text","now","date","time","class"} per line):
+    /// how often each route resolves the date and the time right.
+    #[arg(long, conflicts_with = "dataset")]
+    pub dates: Option<PathBuf>,
     /// Instead of evaluating: write the shadow disagreements stored in the last
     /// `--since-hours` as a JSONL file ready to label (phones and emails redacted).
     #[arg(long)]

@@ -230,6 +230,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         eprintln!("{n} disagreements → {} (label them with docs/labelling.md, then `pulpo eval --dataset`)", path.display());
         return Ok(());
     }
+    if let Some(path) = &args.dates {
+        return run_dates(args, path);
+    }
     let dataset = args.dataset.as_ref().context("--dataset is required")?;
     let ws = super::workspace(&args.workspace)?;
     let (examples, errors) =
@@ -289,5 +292,69 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
         args.verbose,
     )?;
     println!("{}", serde_json::to_string_pretty(&v)?);
+    Ok(())
+}
+
+/// `pulpo eval --dates FILE`: each route's extraction, resolved the way the reducer does
+/// (in the workspace's time zone, on the day the message was sent).
+fn run_dates(args: &EvalArgs, path: &Path) -> anyhow::Result<()> {
+    use crate::eval::dates;
+    let ws = super::workspace(&args.workspace)?;
+    let src =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let corpus = dates::parse(&src).map_err(anyhow::Error::msg)?;
+    let examples: Vec<eval::Example> = corpus
+        .iter()
+        .map(|d| eval::Example {
+            id: d.id.clone(),
+            text: d.text.clone(),
+            intent: crate::nlu::Intent::Book,
+            slots: Default::default(),
+            messy: None,
+        })
+        .collect();
+    let routes: Vec<&str> = match args.route.as_str() {
+        "both" => vec!["slm", "legacy"],
+        r @ ("slm" | "legacy") => vec![r],
+        other => anyhow::bail!("--route must be slm, legacy or both, not `{other}`"),
+    };
+    for r in routes {
+        let m = &args.model;
+        let preds = match r {
+            "legacy" => predict_legacy(&ws, &examples),
+            _ => predict_slm(&ws, &examples, &m.model, &m.models_dir, m.threads())?,
+        };
+        let mut got = Vec::with_capacity(preds.len());
+        for (d, p) in corpus.iter().zip(&preds) {
+            let today = d
+                .sent()
+                .map_err(anyhow::Error::msg)?
+                .with_timezone(&ws.tz)
+                .date_naive();
+            got.push(dates::Resolved {
+                id: d.id.clone(),
+                date: p
+                    .slots
+                    .preferred_date
+                    .as_deref()
+                    .and_then(|s| crate::domain::normalize::resolve_date(s, today)),
+                time: p.slots.preferred_time.clone(),
+            });
+        }
+        print!("{}", dates::summary(r, &dates::score(&corpus, &got)));
+        if let Some(out) = &args.out {
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(out)?;
+            for (g, p) in got.iter().zip(&preds) {
+                writeln!(
+                    f,
+                    "{}",
+                    serde_json::json!({"route": r, "id": g.id, "date": g.date, "time": g.time, "slots": p.slots})
+                )?;
+            }
+        }
+    }
     Ok(())
 }

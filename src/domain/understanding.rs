@@ -149,6 +149,10 @@ pub struct Slots {
     pub staff_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking_id: Option<String>,
+    /// Every service wanted, in the order named, when there are several ("corte y color");
+    /// `service_type` is the first. Empty (and absent) for one service or none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
 }
 
 impl Slots {

@@ -5,6 +5,7 @@
 //! values compared after folding case and accents), the confusion matrix, schema-valid and
 //! fallback rates, and latency percentiles.
 
+pub mod dates;
 pub(crate) mod report;
 
 use std::collections::BTreeMap;

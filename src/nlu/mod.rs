@@ -6,6 +6,7 @@
 //! a request for a human, a medical question, an injection attempt — always come from the
 //! deterministic rules, whatever route answered.
 
+pub mod candidates;
 pub(crate) mod lexicon;
 pub(crate) mod linear;
 pub mod reader;

@@ -7,9 +7,9 @@
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
-    find_dates, find_times, format_time, normalize_booking_id, normalize_phone, DateMatch,
-    TimeMatch,
+    find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch, TimeMatch,
 };
+use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::lexicon::{lexicon, Cue};
 use crate::nlu::signals::{self, Topic};
 use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
@@ -25,6 +25,8 @@ pub struct RuleAnalysis {
     /// True when the decision rests on an unambiguous cue (one strong intent, or a context
     /// answer like a bare "sí" to a pending confirmation).
     pub certain: bool,
+    /// Every date, time and service the message names, with the cues around each.
+    pub candidates: Vec<Candidate>,
 }
 
 /// The rule extractor. Stateless; the workspace supplies the catalog.
@@ -117,14 +119,17 @@ impl RuleExtractor {
             affirmation: signals::affirmation(&words),
             topic: signals::topic(&words),
         };
-        let times = find_times(&words);
         let dates = find_dates(&words);
-        let services = ws.find_services(&words);
-        let unknown_service = if services.is_empty() {
-            find_unknown_service(&words)
-        } else {
-            None
-        };
+        // A time inside a date ("el 23.11") is the date's.
+        let times: Vec<TimeMatch> = find_times(&words)
+            .into_iter()
+            .filter(|t| !dates.iter().any(|d| t.from < d.to && d.from < t.to))
+            .collect();
+        let mut cands = candidates::services(ws, &words, signals.topic == Some(Topic::Complaint));
+        let wanted_services: Vec<Candidate> = candidates::choose_services(&cands)
+            .into_iter()
+            .cloned()
+            .collect();
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);
@@ -143,7 +148,7 @@ impl RuleExtractor {
         scores[Intent::Chitchat.index()] = score(&n, lx.cues(Intent::Chitchat));
         scores[Intent::Other.index()] = score(&n, lx.cues(Intent::Other));
 
-        let has_service = !services.is_empty() || unknown_service.is_some();
+        let has_service = !wanted_services.is_empty();
         let has_when = !dates.is_empty() || !times.is_empty();
         // Booking details without another request read as booking.
         if has_when {
@@ -259,18 +264,23 @@ impl RuleExtractor {
         }
 
         let mut slots = Slots::default();
-        if let Some(m) = services.first() {
-            slots.service_type = Some(extend_service_span(&words, m.from, m.to));
-        } else if let Some((from, to)) = unknown_service {
-            slots.service_type = Some(words.span(from, to));
+        let date_cands = candidates::dates(&words, &dates);
+        let time_cands = candidates::times(&words, &times);
+        let for_intent = forced.unwrap_or(intent);
+        if let Some(first) = wanted_services.first() {
+            slots.service_type = Some(first.value.clone());
         }
-        let pick_last = forced.unwrap_or(intent) == Intent::Reschedule;
-        if let Some(d) = pick(&dates, pick_last) {
-            slots.preferred_date = Some(words.span(d.from, d.to));
+        if wanted_services.len() > 1 {
+            slots.services = wanted_services.iter().map(|c| c.value.clone()).collect();
         }
-        if let Some(t) = pick(&times, pick_last) {
-            slots.preferred_time = Some(format_time(t.value));
+        if let Some(d) = candidates::choose_date(&date_cands, for_intent) {
+            slots.preferred_date = Some(d.value.clone());
         }
+        if let Some(t) = candidates::choose_time(&time_cands, for_intent) {
+            slots.preferred_time = Some(t.value.clone());
+        }
+        cands.extend(date_cands);
+        cands.extend(time_cands);
         slots.client_email = email;
         slots.client_phone = phone;
         slots.booking_id = booking;
@@ -296,15 +306,8 @@ impl RuleExtractor {
             },
             scores,
             certain,
+            candidates: cands,
         }
-    }
-}
-
-fn pick<T: Copy>(items: &[T], last: bool) -> Option<T> {
-    if last {
-        items.last().copied()
-    } else {
-        items.first().copied()
     }
 }
 
@@ -372,50 +375,6 @@ fn decide(
     } else {
         (Intent::Other, false)
     }
-}
-
-fn find_unknown_service(words: &Words) -> Option<(usize, usize)> {
-    let n = words.norms();
-    let words_ = &lexicon().service_words;
-    let i = n.iter().position(|w| words_.iter().any(|s| s == w))?;
-    let to = extend_to(&n, i + 1);
-    Some((i, to))
-}
-
-fn extend_to(n: &[&str], mut to: usize) -> usize {
-    let complements = &lexicon().service_complements;
-    loop {
-        if to < n.len()
-            && (complements.iter().any(|c| c == n[to])
-                || (n[to].len() >= 8
-                    && complements
-                        .iter()
-                        .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
-        {
-            to += 1;
-        } else if to + 1 < n.len()
-            && matches!(n[to], "de" | "al")
-            && lexicon().service_of.contains(n[to + 1])
-        {
-            to += 2;
-        } else {
-            return to;
-        }
-    }
-}
-
-fn extend_service_span(words: &Words, from: usize, to: usize) -> String {
-    let n = words.norms();
-    // "extensiones de pestañas", "permanente de pestañas": an unknown service word in front.
-    let from = if from >= 2
-        && n[from - 1] == "de"
-        && lexicon().service_words.iter().any(|s| s == n[from - 2])
-    {
-        from - 2
-    } else {
-        from
-    };
-    words.span(from, extend_to(&n, to))
 }
 
 fn find_email(words: &Words) -> Option<String> {

@@ -48,6 +48,9 @@ pub struct DateMatch {
     pub from: usize,
     pub to: usize,
     pub expr: DateExpr,
+    /// The message rules this date out ("cualquier día menos el martes", "el 12, no el 11",
+    /// "mañana no puedo", "antes del sábado"): not the date the customer wants.
+    pub excluded: bool,
 }
 
 /// Words that may lead a date span: articles and demonstratives (never prepositions).
@@ -80,7 +83,7 @@ fn next_week_at(n: &[&str], i: usize) -> Option<usize> {
     let w = |k: usize| n.get(k).copied();
     match w(i)? {
         "semana" => {
-            if w(i + 1) == Some("que") && matches!(w(i + 2), Some("viene" | "vem")) {
+            if matches!(w(i + 1), Some("que" | "q")) && matches!(w(i + 2), Some("viene" | "vem")) {
                 return Some(i + 3);
             }
             if matches!(w(i + 1), Some("proxima" | "entrante" | "siguiente")) {
@@ -132,7 +135,51 @@ pub fn find_dates(n: &[&str]) -> Vec<DateMatch> {
         }
         merged.push(m);
     }
+    for m in &mut merged {
+        m.excluded = excluded(n, m.from, m.to);
+    }
     merged
+}
+
+/// Whether the words around a span rule it out: a negation or exception just before it
+/// ("menos el martes", "que no sea lunes", "no el 11", "ni el jueves"), a deadline ("antes
+/// del sábado"), or a refusal just after it ("mañana no puedo", "el jueves no me sirve").
+pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
+    let before = |k: usize| from.checked_sub(k).map(|i| n[i]);
+    let after = |k: usize| n.get(to + k - 1).copied();
+    let lead = |w: Option<&str>| {
+        matches!(
+            w,
+            Some("menos" | "excepto" | "salvo" | "ni" | "except" | "exceto" | "nao")
+        )
+    };
+    if lead(before(1)) || (matches!(before(1), Some("el" | "la" | "los")) && lead(before(2))) {
+        return true;
+    }
+    // "no el 11", "no mañana", "que no sea lunes", "not friday"
+    if matches!(before(1), Some("no" | "not"))
+        || (before(1) == Some("sea") && before(2) == Some("no"))
+    {
+        return true;
+    }
+    if matches!(before(1), Some("del" | "de")) && before(2) == Some("antes") {
+        return true;
+    }
+    if before(1) == Some("before") {
+        return true;
+    }
+    // "mañana no puedo", "el jueves no llego", "el viernes no me sirve"
+    let verb = match (after(1), after(2)) {
+        (Some("no"), v) => v,
+        (Some("ya"), Some("no")) => after(3),
+        _ => return false,
+    };
+    matches!(
+        verb,
+        Some(
+            "puedo" | "llego" | "me" | "voy" | "va" | "podria" | "puede" | "estoy" | "sirve" | "da"
+        )
+    )
 }
 
 fn is_next_week(n: &[&str], m: &DateMatch) -> bool {
@@ -227,7 +274,14 @@ fn year_at(n: &[&str], k: usize) -> Option<(i32, usize)> {
 fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     let w = n[i];
     let prev = |k: usize| -> Option<&str> { i.checked_sub(k).map(|j| n[j]) };
-    let m = |from: usize, to: usize, expr: DateExpr| Some(DateMatch { from, to, expr });
+    let m = |from: usize, to: usize, expr: DateExpr| {
+        Some(DateMatch {
+            from,
+            to,
+            expr,
+            excluded: false,
+        })
+    };
     if is_today(w) {
         return m(i, i + 1, DateExpr::InDays(0));
     }
@@ -242,9 +296,14 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         return m(extend_left(n, i), i + 3, DateExpr::InDays(2));
     }
     if is_tomorrow(w) {
-        // "a/de/por la mañana" is a time of day, not tomorrow.
-        if prev(1) == Some("la")
-            || (w == "manana" && prev(1) == Some("de") && prev(2) != Some("turno"))
+        // "a/de/por la mañana", "a media mañana", "a las 10 de mañana" are times of day;
+        // "el turno de mañana", "lo de mañana" are tomorrow's.
+        let after_time = prev(2).is_some_and(|x| {
+            x.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || super::lexicon::number_words(&[x], 0).is_some()
+        });
+        if matches!(prev(1), Some("la" | "media"))
+            || (w == "manana" && prev(1) == Some("de") && after_time)
         {
             return None;
         }
@@ -291,6 +350,12 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     }
     if w == "esta" && n.get(i + 1) == Some(&"semana") {
         return m(i, i + 2, DateExpr::Vague);
+    }
+    // "los sábados", "los lunes", "on Sundays": a habit, not a date (the guide says so).
+    let plural = (is_plural_weekday(w) && w != "lunes")
+        || (prev(1) == Some("los") && (weekday(w).is_some() || w == "lunes"));
+    if plural {
+        return None;
     }
     if let Some((wd, ambiguous)) = weekday(w) {
         return weekday_date(n, i, wd, ambiguous);
@@ -423,6 +488,13 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
     if prev(1) == Some("los") || is_plural_weekday(w) && w != "lunes" {
         return None;
     }
+    // "algún sábado", "un sábado de estos", "cualquier martes": no particular day.
+    if matches!(
+        prev(1),
+        Some("algun" | "un" | "cualquier" | "some" | "any" | "algum")
+    ) {
+        return None;
+    }
     let mut to = i + 1;
     // "sexta feira" written apart
     if n.get(to) == Some(&"feira") {
@@ -473,6 +545,7 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
                 month: mo,
                 year: y,
             },
+            excluded: false,
         });
     }
     if let Some(d) = day {
@@ -480,6 +553,7 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
             from,
             to,
             expr: DateExpr::WeekdayDay(wd, d),
+            excluded: false,
         });
     }
     let mut mode = if lead.iter().any(|x| {
@@ -510,5 +584,6 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
         from,
         to,
         expr: DateExpr::Weekday(wd, mode),
+        excluded: false,
     })
 }

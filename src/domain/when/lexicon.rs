@@ -14,8 +14,8 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
             (Weekday::Tue, false)
         }
         "mar" | "mart" => (Weekday::Tue, true),
-        "miercoles" | "mier" | "mie" | "miercole" | "mirecoles" | "miercols" | "wednesday"
-        | "wed" | "quarta" | "quarta-feira" => (Weekday::Wed, false),
+        "miercoles" | "mier" | "mierc" | "mie" | "miercole" | "mirecoles" | "miercols"
+        | "wednesday" | "wed" | "quarta" | "quarta-feira" => (Weekday::Wed, false),
         "jueves" | "jue" | "juev" | "thursday" | "thu" | "thurs" | "quinta" | "quinta-feira" => {
             (Weekday::Thu, false)
         }
@@ -141,8 +141,12 @@ pub fn number_words(n: &[&str], i: usize) -> Option<(u32, usize)> {
 /// digits, or number words. Returns the day and the words it takes.
 pub fn day_number(n: &[&str], i: usize) -> Option<(u32, usize)> {
     let w = *n.get(i)?;
-    if matches!(w, "primero" | "primer" | "first" | "primeiro") {
+    if matches!(w, "primero" | "first" | "primeiro") {
         return Some((1, 1));
+    }
+    // "el primer turno" is no date; "primer de marzo" hardly occurs, but reads.
+    if w == "primer" {
+        return (n.get(i + 1) == Some(&"de")).then_some((1, 1));
     }
     let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() {

@@ -5,9 +5,6 @@
 //! and what they mean is decided here. The conventions (which Friday "el viernes" is, what
 //! "a las 5" means in a salon) are written once, in [`resolve`] and in `time.rs`.
 
-// Not yet read by the extractors (the next change wires it in place of the older normalizers).
-#![allow(dead_code, unused_imports)]
-
 mod date;
 mod lexicon;
 mod time;
@@ -16,8 +13,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::text::Words;
 
-pub use date::{DateExpr, DateMatch, WeekdayMode};
-pub use lexicon::{month as month_of, weekday as weekday_lexeme};
+pub use date::{excluded, DateExpr, DateMatch, WeekdayMode};
+
 pub use time::TimeMatch;
 
 /// Every date expression of a message, in order.
@@ -30,9 +27,14 @@ pub fn find_times(words: &Words) -> Vec<TimeMatch> {
     time::find_times(&words.norms())
 }
 
-/// A weekday name or unambiguous abbreviation.
+/// A weekday name or abbreviation.
 pub fn weekday_of(w: &str) -> Option<Weekday> {
     lexicon::weekday(w).map(|(wd, _)| wd)
+}
+
+/// A month name or abbreviation.
+pub fn month_of(w: &str) -> Option<u32> {
+    lexicon::month(w)
 }
 
 /// The meaning of a date span (the first date expression in it).

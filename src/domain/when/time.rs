@@ -175,10 +175,7 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
                 return None;
             }
             // "la una" is a time; "una semana" is not.
-            if matches!(
-                next,
-                Some("semana" | "semanas" | "dia" | "dias" | "mes" | "meses")
-            ) {
+            if matches!(next, Some("semana" | "semanas" | "dias" | "mes" | "meses")) {
                 return None;
             }
             (h, 0, None, shaped, i + used)

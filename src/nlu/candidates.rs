@@ -1,0 +1,511 @@
+//! Every value a message could be giving for a slot — each date, time and service it
+//! names — with the cues around it that tell whether the customer wants it: excluded
+//! ("menos el martes"), refused ("mañana no puedo"), the old one of a change ("mi turno del
+//! viernes"), the new one ("pasalo al jueves"), mere context ("salgo del laburo a las 7",
+//! "cumple el domingo"), or not a service at all (a product, a complaint, a job).
+//!
+//! The rule route chooses among them with [`choose_date`], [`choose_time`] and
+//! [`choose_services`]; the model route scores the same candidates with what the model read
+//! around them (`reader.rs`). Either way the value is a span of the message, or a time the
+//! patterns read.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalog::Workspace;
+use crate::domain::normalize::{DateMatch, TimeMatch};
+use crate::domain::understanding::{Intent, SlotName};
+use crate::nlu::lexicon::lexicon;
+use crate::text::Words;
+
+/// The cues around a candidate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// Ruled out just before it: "menos", "excepto", "que no sea", "no el 11", "antes del".
+    pub negated: bool,
+    /// Refused just after it: "mañana no puedo", "el jueves no llego".
+    pub refused: bool,
+    /// The value of the booking being changed: "mi turno del viernes", "tengo turno a las 3".
+    pub old: bool,
+    /// A value being asked for: "al jueves", "para el viernes", "mejor a las 6".
+    pub new: bool,
+    /// Mentioned as context, not asked for: "salgo a las 7", "cumple el domingo", "de 9 a 19".
+    pub context: bool,
+    /// Named, but not as a service wanted: a product, a complaint, a job, a gift card.
+    pub not_service: bool,
+}
+
+/// One candidate value of one slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub slot: SlotName,
+    /// Word range in the message.
+    pub from: usize,
+    pub to: usize,
+    /// The value as the slot carries it: the span as written, or `HH:MM` for a time.
+    pub value: String,
+    pub role: Role,
+    /// For services: the catalog service it names (`None`: not in the catalog).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+}
+
+fn before<'a>(n: &[&'a str], from: usize, k: usize) -> Option<&'a str> {
+    from.checked_sub(k).map(|i| n[i])
+}
+
+fn within_before(n: &[&str], from: usize, k: usize, words: &[&str]) -> bool {
+    (1..=k).any(|j| before(n, from, j).is_some_and(|w| words.contains(&w)))
+}
+
+/// Words that make what follows the new value of a change or the value asked for.
+const NEW_LEADS: &[&str] = &[
+    "al",
+    "pal",
+    "para",
+    "x",
+    "por",
+    "mejor",
+    "prefiero",
+    "preferiria",
+    "preferible",
+    "puede",
+    "podria",
+    "ser",
+    "cambio",
+    "cambiarlo",
+    "pasalo",
+    "pasarlo",
+    "pasame",
+    "pasarme",
+    "correlo",
+    "correrlo",
+    "moverlo",
+    "movelo",
+    "instead",
+    "to",
+    "para",
+];
+
+/// Words that make what follows the value of the booking a customer has.
+const OLD_LEADS: &[&str] = &[
+    "del",
+    "tenia",
+    "tengo",
+    "estaba",
+    "era",
+    "reservado",
+    "agendado",
+];
+
+/// Words after which a time is context ("salgo a las 7", "hasta las 8", "la fiesta arranca a
+/// las 21").
+const TIME_CONTEXT_LEADS: &[&str] = &[
+    "salgo",
+    "salimos",
+    "sale",
+    "salis",
+    "trabajo",
+    "trabajamos",
+    "laburo",
+    "entro",
+    "entra",
+    "arranca",
+    "empieza",
+    "cierra",
+    "cierran",
+    "cierro",
+    "hasta",
+    "almuerzo",
+    "colegio",
+    "facu",
+    "medico",
+    "dentista",
+    "vuelo",
+    "estar",
+    "clase",
+    "reunion",
+    "caso",
+    "examen",
+    "work",
+    "leave",
+    "flight",
+    "trabalho",
+    "saio",
+];
+
+/// Verbs right before a date that make it the day of something else ("cumple el domingo",
+/// "me mudo el 1 de diciembre", "vuelvo el 3").
+const DATE_CONTEXT_LEADS: &[&str] = &[
+    "cumple", "caso", "casamos", "viajo", "vuelvo", "volvemos", "mudo", "mudamos", "rindo",
+    "opero", "operan", "llego", "nace", "parto",
+];
+
+/// Cues that a date or time names the booking being changed or cancelled.
+fn is_old(n: &[&str], from: usize) -> bool {
+    match before(n, from, 1) {
+        Some("del") => return true,
+        Some("de")
+            if matches!(
+                before(n, from, 2),
+                Some("turno" | "lo" | "reserva" | "cita" | "hora")
+            ) =>
+        {
+            return true
+        }
+        // "el turno de las 9", "mi turno es a las 3"
+        Some("las" | "la") if before(n, from, 2) == Some("de") => return true,
+        _ => {}
+    }
+    // "en vez del jueves", "en lugar de las 5"
+    if (1..=3).any(|j| before(n, from, j) == Some("vez") || before(n, from, j) == Some("lugar"))
+        && within_before(n, from, 3, &["de", "del"])
+    {
+        return true;
+    }
+    // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
+    for j in 1..=4 {
+        match before(n, from, j) {
+            Some(w) if OLD_LEADS.contains(&w) => return true,
+            Some("turno" | "reserva") if before(n, from, j + 1) == Some("mi") => return true,
+            Some(w) if NEW_LEADS.contains(&w) && w != "ser" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn is_new(n: &[&str], from: usize) -> bool {
+    let b1 = before(n, from, 1);
+    let b2 = before(n, from, 2);
+    match (b1, b2) {
+        (Some(w), _) if NEW_LEADS.contains(&w) => true,
+        (Some("el" | "la" | "las" | "a"), Some(w)) if NEW_LEADS.contains(&w) => true,
+        // "a las 6" right after a change verb or "mejor": "pasalo a las 6"
+        (Some("las" | "la"), Some("a")) => before(n, from, 3).is_some_and(|w| {
+            NEW_LEADS.contains(&w) || w.starts_with("pas") || w.starts_with("corr")
+        }),
+        _ => false,
+    }
+}
+
+fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
+    if slot == SlotName::PreferredDate {
+        return within_before(n, from, 2, DATE_CONTEXT_LEADS);
+    }
+    if within_before(n, from, 3, TIME_CONTEXT_LEADS) {
+        return true;
+    }
+    // A range: "de 9 a 19", "de 10 a 20"
+    if slot == SlotName::PreferredTime
+        && (before(n, from, 1) == Some("de")
+            || (before(n, from, 1) == Some("a") && before(n, from, 3) == Some("de")))
+        && n.get(to).is_some_and(|w| *w == "a" || *w == "hasta")
+    {
+        return true;
+    }
+    slot == SlotName::PreferredTime
+        && before(n, from, 1) == Some("a")
+        && before(n, from, 3) == Some("de")
+        && before(n, from, 2).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Role {
+    let refused = {
+        let after = |k: usize| n.get(to + k - 1).copied();
+        let verb = match (after(1), after(2)) {
+            (Some("no"), v) => v,
+            (Some("ya"), Some("no")) => after(3),
+            _ => None,
+        };
+        matches!(
+            verb,
+            Some(
+                "puedo"
+                    | "llego"
+                    | "me"
+                    | "voy"
+                    | "va"
+                    | "podria"
+                    | "puede"
+                    | "estoy"
+                    | "sirve"
+                    | "da"
+            )
+        )
+    };
+    Role {
+        negated: negated && !refused,
+        refused,
+        old: is_old(n, from),
+        new: is_new(n, from),
+        context: is_context(n, from, to, slot),
+        not_service: false,
+    }
+}
+
+/// The date candidates of a message.
+pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
+    let n = words.norms();
+    dates
+        .iter()
+        .map(|d| {
+            let pre_negated = crate::domain::when::excluded(&n, d.from, d.to);
+            Candidate {
+                slot: SlotName::PreferredDate,
+                from: d.from,
+                to: d.to,
+                value: words.span(d.from, d.to),
+                role: role(&n, d.from, d.to, SlotName::PreferredDate, pre_negated),
+                service: None,
+            }
+        })
+        .collect()
+}
+
+/// The time candidates of a message (values as `HH:MM`).
+pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
+    let n = words.norms();
+    times
+        .iter()
+        .map(|t| Candidate {
+            slot: SlotName::PreferredTime,
+            from: t.from,
+            to: t.to,
+            value: crate::domain::normalize::format_time(t.value),
+            role: role(
+                &n,
+                t.from,
+                t.to,
+                SlotName::PreferredTime,
+                crate::domain::when::excluded(&n, t.from, t.to),
+            ),
+            service: None,
+        })
+        .collect()
+}
+
+/// The wanted date: for a change, the new one (never the old); for a cancel, the booking's
+/// (even "mañana no llego"); otherwise the first one asked for.
+pub fn choose_date(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
+    choose(cands, intent)
+}
+
+/// The wanted time, by the same rules as the date.
+pub fn choose_time(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
+    choose(cands, intent)
+}
+
+fn choose(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
+    let usable = |c: &&Candidate| !c.role.negated && !c.role.context;
+    match intent {
+        Intent::Reschedule => {
+            let pool: Vec<&Candidate> = cands
+                .iter()
+                .filter(usable)
+                .filter(|c| !c.role.refused)
+                .collect();
+            pool.iter()
+                .rev()
+                .find(|c| c.role.new)
+                .or_else(|| pool.iter().rev().find(|c| !c.role.old))
+                .copied()
+        }
+        Intent::Cancel => cands.iter().find(usable),
+        // A booking's own date or time ("tengo turno el viernes") is not the one asked for.
+        _ => cands
+            .iter()
+            .filter(usable)
+            .find(|c| !c.role.refused && !c.role.old),
+    }
+}
+
+/// Cues that a named service is not one the customer wants now.
+const NOT_SERVICE_CUES: &[&str] = &[
+    "venden",
+    "vendes",
+    "venta",
+    "vender",
+    "comprar",
+    "compro",
+    "producto",
+    "productos",
+    "marca",
+    "buscan",
+    "cv",
+    "curriculum",
+    "empleo",
+    "postularme",
+    "trabajar",
+    "gift",
+    "giftcard",
+    "voucher",
+    "regalo",
+    "regalar",
+    "resena",
+    "quedo",
+    "quedó",
+    "hicieron",
+    "hice",
+    "ayer",
+    "pasada",
+    "reclamo",
+    "queja",
+    "devuelvan",
+    "devolucion",
+    "sell",
+    "buy",
+    "hiring",
+    "job",
+    "vendem",
+    "comprar",
+];
+
+/// Words that end the clause a cue governs.
+const CLAUSE_BREAKS: &[&str] = &[
+    "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
+];
+
+fn not_a_service(n: &[&str], from: usize, topic_complaint: bool) -> bool {
+    if topic_complaint {
+        return true;
+    }
+    // A cue earlier in the same clause ("venden planchitas?", "me quedó horrible el color").
+    for j in 1..=6 {
+        match before(n, from, j) {
+            Some(w) if CLAUSE_BREAKS.contains(&w) && j > 1 => break,
+            Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
+            None => break,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Words that, right before another service word, make one name with it.
+const COMPOUND_LEFT: &[&str] = &[
+    "gel", "acrylic", "acrilico", "eyebrow", "brow", "lash", "shellac", "nail", "hair", "deep",
+    "spa", "french",
+];
+
+/// The service candidates: the catalog's matches, and services outside it from the general
+/// vocabulary ("depilación con cera", "microblading"), adjacent words read as one name
+/// ("gel nails", "eyebrow threading").
+pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Candidate> {
+    let n = words.norms();
+    let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
+    for m in ws.find_services(words) {
+        // "unas mechas": the article, not "uñas" without its tilde.
+        let raw = words.raw(m.from);
+        if m.to == m.from + 1
+            && n[m.from] == "unas"
+            && !raw.contains(['ñ', 'Ñ'])
+            && n.get(m.from + 1).is_some_and(|w| {
+                w.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        *w,
+                        "semi" | "esculpidas" | "acrilicas" | "de" | "y" | "pintadas" | "kapping"
+                    )
+            })
+        {
+            continue;
+        }
+        found.push((m.from, m.to, Some(ws.services[m.service].id.clone())));
+    }
+    let unknown = &lexicon().service_words;
+    let mut i = 0;
+    while i < n.len() {
+        let taken = found.iter().any(|(a, b, _)| *a <= i && i < *b);
+        if !taken && unknown.iter().any(|s| s == n[i]) {
+            let to = extend_to(&n, i + 1);
+            found.push((i, to, None));
+            i = to;
+        } else {
+            i += 1;
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    // A modifier and a name are one ("gel nails", "eyebrow threading"); a list is not
+    // ("corte color").
+    let mut merged: Vec<(usize, usize, Option<String>)> = Vec::new();
+    for f in found {
+        match merged.last_mut() {
+            Some(last)
+                if last.1 == f.0
+                    && last.1 == last.0 + 1
+                    && COMPOUND_LEFT.contains(&n[last.0])
+                    && words.gap(last.0, f.0).trim().is_empty() =>
+            {
+                last.1 = f.1;
+                if last.2.is_none() {
+                    last.2 = f.2;
+                }
+            }
+            _ => merged.push(f),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(from, to, service)| {
+            let (from, value) = extend_service_span(words, from, to);
+            let negated = matches!(before(&n, from, 1), Some("sin" | "without" | "sem"))
+                || (before(&n, from, 1) == Some("no") && before(&n, from, 2) != Some("o"));
+            Candidate {
+                slot: SlotName::ServiceType,
+                from,
+                to,
+                value,
+                role: Role {
+                    negated,
+                    not_service: not_a_service(&n, from, topic_complaint),
+                    ..Role::default()
+                },
+                service,
+            }
+        })
+        .collect()
+}
+
+/// The services the customer wants, in the order named.
+pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
+    cands
+        .iter()
+        .filter(|c| c.slot == SlotName::ServiceType && !c.role.negated && !c.role.not_service)
+        .collect()
+}
+
+pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
+    let complements = &lexicon().service_complements;
+    loop {
+        if to < n.len()
+            && (complements.iter().any(|c| c == n[to])
+                || (n[to].len() >= 8
+                    && complements
+                        .iter()
+                        .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
+        {
+            to += 1;
+        } else if to + 1 < n.len()
+            && matches!(n[to], "de" | "al" | "con")
+            && (lexicon().service_of.contains(n[to + 1])
+                || (n[to] == "con" && matches!(n[to + 1], "cera" | "hilo" | "laser" | "keratina")))
+        {
+            to += 2;
+        } else {
+            return to;
+        }
+    }
+}
+
+/// The service's span: "extensiones de pestañas" with its leading word, and its complements.
+fn extend_service_span(words: &Words, from: usize, to: usize) -> (usize, String) {
+    let n = words.norms();
+    let from = if from >= 2
+        && n[from - 1] == "de"
+        && lexicon().service_words.iter().any(|s| s == n[from - 2])
+    {
+        from - 2
+    } else {
+        from
+    };
+    (from, words.span(from, extend_to(&n, to)))
+}
