@@ -111,10 +111,6 @@ const TIME_CONTEXT_LEADS: &[&str] = &[
     "entra",
     "arranca",
     "empieza",
-    "cierra",
-    "cierran",
-    "cierro",
-    "hasta",
     "almuerzo",
     "colegio",
     "facu",
@@ -209,17 +205,36 @@ fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
         && before(n, from, 2).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Role {
-    let refused = {
-        let after = |k: usize| n.get(to + k - 1).copied();
-        let verb = match (after(1), after(2)) {
-            (Some("no"), v) => v,
-            (Some("ya"), Some("no")) => after(3),
-            _ => None,
-        };
-        matches!(
-            verb,
-            Some(
+/// "mañana no puedo", "hoy a la tarde no llego", "el 20 no, el 21", "a las 19? ah no",
+/// "mañana imposible": the customer turns this value down right after naming it.
+fn refused(n: &[&str], to: usize) -> bool {
+    let mut k = to;
+    // Skip a time of day or a time after the value ("hoy a la tarde no llego").
+    while k < n.len()
+        && k < to + 4
+        && (matches!(
+            n[k],
+            "a" | "la"
+                | "las"
+                | "de"
+                | "por"
+                | "tarde"
+                | "manana"
+                | "noche"
+                | "temprano"
+                | "ah"
+                | "uh"
+                | "eh"
+        ) || n[k].chars().next().is_some_and(|c| c.is_ascii_digit()))
+    {
+        k += 1;
+    }
+    match n.get(k).copied() {
+        Some("imposible" | "nop" | "nope") => true,
+        Some("no") => match n.get(k + 1).copied() {
+            None => true,
+            Some(v) => matches!(
+                v,
                 "puedo"
                     | "llego"
                     | "me"
@@ -230,9 +245,31 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
                     | "estoy"
                     | "sirve"
                     | "da"
-            )
-        )
-    };
+                    | "el"
+                    | "la"
+                    | "las"
+                    | "a"
+                    | "al"
+                    | "para"
+                    | "mejor"
+                    | "sino"
+                    | "pero"
+                    | "perdon"
+                    | "mentira"
+                    | "pera"
+                    | "que"
+                    | "q"
+                    | "tengo"
+                    | "quiero"
+            ),
+        },
+        Some("ya") => n.get(k + 1) == Some(&"no"),
+        _ => false,
+    }
+}
+
+fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Role {
+    let refused = refused(n, to);
     Role {
         negated: negated && !refused,
         refused,
@@ -312,10 +349,18 @@ fn choose(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
         }
         Intent::Cancel => cands.iter().find(usable),
         // A booking's own date or time ("tengo turno el viernes") is not the one asked for.
-        _ => cands
-            .iter()
-            .filter(usable)
-            .find(|c| !c.role.refused && !c.role.old),
+        // a correction makes the later value the one.
+        _ => {
+            let pool: Vec<&Candidate> = cands
+                .iter()
+                .filter(usable)
+                .filter(|c| !c.role.refused && !c.role.old)
+                .collect();
+            let first = *pool.first()?;
+            let last = *pool.last()?;
+            let corrected = cands.iter().any(|c| c.role.refused && c.to <= last.from);
+            Some(if corrected { last } else { first })
+        }
     }
 }
 
@@ -343,21 +388,37 @@ const NOT_SERVICE_CUES: &[&str] = &[
     "regalar",
     "resena",
     "quedo",
-    "quedó",
     "hicieron",
     "hice",
     "ayer",
     "pasada",
+    "pasado",
     "reclamo",
     "queja",
     "devuelvan",
     "devolucion",
+    "duro",
+    "quemaron",
+    "arruino",
+    "cobraron",
+    "pague",
+    "sena",
+    "factura",
+    "comprobante",
+    "fui",
+    "sali",
+    "deje",
     "sell",
     "buy",
     "hiring",
     "job",
     "vendem",
-    "comprar",
+    "contratando",
+    "experiencia",
+    "kits",
+    "kit",
+    "aceite",
+    "shampoo",
 ];
 
 /// Words that end the clause a cue governs.
@@ -367,6 +428,10 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 fn not_a_service(n: &[&str], from: usize, topic_complaint: bool) -> bool {
     if topic_complaint {
+        return true;
+    }
+    // "a raíz de": an idiom, not roots.
+    if n.get(from) == Some(&"raiz") && before(n, from, 1) == Some("a") {
         return true;
     }
     // A cue earlier in the same clause ("venden planchitas?", "me quedó horrible el color").
@@ -447,8 +512,7 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
         .into_iter()
         .map(|(from, to, service)| {
             let (from, value) = extend_service_span(words, from, to);
-            let negated = matches!(before(&n, from, 1), Some("sin" | "without" | "sem"))
-                || (before(&n, from, 1) == Some("no") && before(&n, from, 2) != Some("o"));
+            let negated = service_negated(&n, from, to);
             Candidate {
                 slot: SlotName::ServiceType,
                 from,
@@ -463,6 +527,28 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
             }
         })
         .collect()
+}
+
+/// Whether the message turns a service down: "sin lavado", "no me hagan el brushing", "nada
+/// de tintura", "no quiero la keratina", or a self-correction "pies no, para manos".
+fn service_negated(n: &[&str], from: usize, to: usize) -> bool {
+    for j in 1..=4 {
+        match before(n, from, j) {
+            Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
+            Some("no") if before(n, from, j + 1) != Some("o") => return true,
+            Some(
+                "solo" | "solamente" | "pero" | "y" | "quiero" | "mejor" | "para" | "only" | "just",
+            )
+            | None => break,
+            _ => {}
+        }
+    }
+    // "pies no, para manos", "color. no perdón, mechitas": turned down right after.
+    n.get(to) == Some(&"no")
+        && n[to + 1..]
+            .iter()
+            .take(4)
+            .any(|w| matches!(*w, "para" | "perdon" | "mejor" | "digo" | "quise"))
 }
 
 /// The services the customer wants, in the order named.

@@ -450,29 +450,47 @@ fn find_booking_id(words: &Words) -> Option<String> {
 
 fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
     let n = words.norms();
-    // Known staff anywhere after "con"/"con la"/"con el", or alone when it is a staff alias.
+    let mut found: Vec<((usize, usize), bool)> = Vec::new();
+    // Known staff anywhere after "con"/"con la"/"com a"/"c", or alone when it is a staff alias.
     for (i, w) in n.iter().enumerate() {
         let known = ws.staff.iter().any(|s| {
             crate::text::fold_compare(&s.name) == *w
                 || crate::text::fold_compare(&s.id) == *w
                 || s.aliases.iter().any(|a| crate::text::fold_compare(a) == *w)
         });
-        let after_con = (i >= 1 && matches!(n[i - 1], "con" | "with"))
-            || (i >= 2 && n[i - 2] == "con" && matches!(n[i - 1], "la" | "el"));
+        let after_con = (i >= 1 && matches!(n[i - 1], "con" | "with" | "com" | "c"))
+            || (i >= 2
+                && matches!(n[i - 2], "con" | "com")
+                && matches!(n[i - 1], "la" | "el" | "a" | "o"));
         let after_article = i >= 1 && matches!(n[i - 1], "la" | "el") && known;
         // "Lucía hace balayage?", "Sofi atiende los martes?", "clienta de Caro".
         let verb_after = i + 1 < n.len()
             && matches!(
                 n[i + 1],
-                "hace" | "atiende" | "trabaja" | "tiene" | "corta" | "puede" | "esta" | "hacen"
+                "hace"
+                    | "atiende"
+                    | "trabaja"
+                    | "tiene"
+                    | "corta"
+                    | "puede"
+                    | "esta"
+                    | "hacen"
+                    | "sigue"
+                    | "available"
+                    | "ya"
             );
+        // "trabaja Martin", "me recomendó a Lucía", "tenga lugar Caro"
+        let verb_before = i >= 1
+            && (matches!(n[i - 1], "trabaja" | "atiende" | "is" | "lugar")
+                || (n[i - 1] == "a" && i >= 2 && n[i - 2].starts_with("recomend")));
         let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
         let listed = i >= 1 && n[i - 1] == "o" && i >= 2 && is_capitalized(&words.raw(i - 2));
-        if known
+        let span = if known
             && (after_con
                 || after_article
                 || n.len() <= 3
                 || verb_after
+                || verb_before
                 || of_staff
                 || (i == 0 && is_capitalized(&words.raw(i)))
                 || listed)
@@ -481,18 +499,41 @@ fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
             if *w == "caro" && !(after_con || after_article) && !is_capitalized(&words.raw(i)) {
                 continue;
             }
-            return Some((i, i + 1));
-        }
-        // Unknown staff: "con Vale", "con la Jime" — a capitalized name after "con".
-        if after_con
+            // "a nombre de Martín": the customer's name, not staff.
+            if i >= 2 && n[i - 1] == "de" && n[i - 2] == "nombre" {
+                continue;
+            }
+            Some((i, i + 1))
+        } else if after_con
             && !known
             && is_capitalized(&words.raw(i))
             && looks_like_name_word(&words.raw(i), w)
         {
-            return Some((i, i + 1));
+            // Unknown staff: "con Vale", "con la Jime" — a capitalized name after "con".
+            Some((i, i + 1))
+        } else {
+            None
+        };
+        if let Some(sp) = span {
+            found.push((sp, staff_negated(&n, i)));
         }
     }
-    None
+    // "no con Lucía sino con Caro", "cualquiera menos con Martín": the one not turned down.
+    found.iter().find(|(_, neg)| !neg).map(|(sp, _)| *sp)
+}
+
+/// "no con Lucía", "menos con Martín", "no hace falta que sea con Lucía", "no quiero volver
+/// con Caro": the message turns this person down.
+fn staff_negated(n: &[&str], i: usize) -> bool {
+    for j in 1..=6 {
+        let Some(k) = i.checked_sub(j) else { break };
+        match n[k] {
+            "no" | "menos" | "ni" | "excepto" | "salvo" => return true,
+            "sino" | "pero" | "y" | "mejor" | "prefiero" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn find_name(

@@ -62,6 +62,7 @@ fn is_determiner(w: &str) -> bool {
             | "esta"
             | "proximo"
             | "proxima"
+            | "prox"
             | "next"
             | "this"
             | "the"
@@ -114,7 +115,12 @@ pub fn find_dates(n: &[&str]) -> Vec<DateMatch> {
     let mut merged: Vec<DateMatch> = Vec::new();
     for m in out {
         if let Some(prev) = merged.last_mut() {
-            let close = m.from <= prev.to + 2;
+            // Joined only by an article or "de" ("la semana que viene, el martes"), not by a
+            // preposition of a change ("de sexta pra semana que vem").
+            let close = m.from <= prev.to + 2
+                && n[prev.to..m.from]
+                    .iter()
+                    .all(|w| matches!(*w, "el" | "la" | "de" | "que" | "q"));
             match (prev.expr, m.expr) {
                 (DateExpr::Vague, DateExpr::Weekday(wd, WeekdayMode::Next))
                     if close && is_next_week(n, prev) =>
@@ -186,8 +192,12 @@ fn is_next_week(n: &[&str], m: &DateMatch) -> bool {
     (m.from..m.to).any(|k| next_week_at(n, k).is_some_and(|end| end <= m.to))
 }
 
-/// Extends a span left over determiners: "el próximo viernes", "este mismo sábado".
+/// Extends a span left over determiners: "el próximo viernes", "este mismo sábado", "dia 25
+/// de dezembro".
 fn extend_left(n: &[&str], mut from: usize) -> usize {
+    if from > 0 && matches!(n[from - 1], "dia" | "day") && from >= 1 {
+        from -= 1;
+    }
     let mut steps = 0;
     while from > 0 && steps < 2 && is_determiner(n[from - 1]) {
         // "la" leads only "la semana…"; "a"/"o" only as Portuguese articles before a day.
@@ -284,6 +294,17 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     };
     if is_today(w) {
         return m(i, i + 1, DateExpr::InDays(0));
+    }
+    if let Some((day, month, used)) = holiday(n, i) {
+        return m(
+            extend_left(n, i),
+            i + used,
+            DateExpr::DayMonth {
+                day,
+                month,
+                year: None,
+            },
+        );
     }
     // "pasado mañana", "depois de amanhã", "the day after tomorrow"
     if w == "pasado" && n.get(i + 1).is_some_and(|x| is_tomorrow(x)) {
@@ -469,6 +490,21 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     None
 }
 
+/// Holidays by name: "navidad", "nochebuena", "año nuevo", "Christmas Eve".
+fn holiday(n: &[&str], i: usize) -> Option<(u32, u32, usize)> {
+    let w = n[i];
+    let next = n.get(i + 1).copied();
+    Some(match (w, next) {
+        ("navidad" | "christmas" | "natal", Some("eve")) => (24, 12, 2),
+        ("navidad" | "christmas" | "natal", _) => (25, 12, 1),
+        ("nochebuena", _) => (24, 12, 1),
+        ("nochevieja", _) => (31, 12, 1),
+        ("ano", Some("nuevo")) => (1, 1, 2),
+        ("new", Some("year's") | Some("years")) => (1, 1, 2),
+        _ => return None,
+    })
+}
+
 /// A count before "días"/"semanas": digits or words ("una", "dos", "quince").
 fn count_at(n: &[&str], i: usize) -> Option<(u32, usize)> {
     let w = *n.get(i)?;
@@ -498,6 +534,10 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
     let mut to = i + 1;
     // "sexta feira" written apart
     if n.get(to) == Some(&"feira") {
+        to += 1;
+    }
+    // "Saturday the 22nd"
+    if n.get(to) == Some(&"the") && day_number(n, to + 1).is_some() {
         to += 1;
     }
     // "el jueves 5", "jue 15", "viernes 12 de septiembre"

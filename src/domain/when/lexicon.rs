@@ -72,12 +72,27 @@ pub fn month(w: &str) -> Option<u32> {
 pub fn is_tomorrow(w: &str) -> bool {
     matches!(
         w,
-        "manana" | "mñn" | "mnn" | "mn" | "maniana" | "mñana" | "mana" | "tomorrow" | "amanha"
+        "manana"
+            | "mñn"
+            | "mnn"
+            | "mn"
+            | "maniana"
+            | "mñana"
+            | "mana"
+            | "tomorrow"
+            | "tmrw"
+            | "tmr"
+            | "tomorow"
+            | "2moro"
+            | "amanha"
     )
 }
 
 pub fn is_today(w: &str) -> bool {
-    matches!(w, "hoy" | "today" | "hoje")
+    matches!(
+        w,
+        "hoy" | "today" | "hoje" | "hj" | "tonight" | "tonite" | "hoyy"
+    )
 }
 
 /// A cardinal number written in words, 0–59, starting at `n[i]`: its value and how many

@@ -22,7 +22,21 @@ pub struct TimeMatch {
 fn is_lead(w: &str) -> bool {
     matches!(
         w,
-        "las" | "la" | "tipo" | "eso" | "x" | "aprox" | "at" | "as" | "desde" | "hasta" | "por"
+        "las"
+            | "la"
+            | "tipo"
+            | "eso"
+            | "x"
+            | "aprox"
+            | "at"
+            | "as"
+            | "desde"
+            | "hasta"
+            | "por"
+            | "around"
+            | "about"
+            | "pelas"
+            | "umas"
     )
 }
 
@@ -145,7 +159,18 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
             value: NaiveTime::from_hms_opt(h, 0, 0)?,
         });
     }
-    let led = prev(1).is_some_and(is_lead)
+    // "quarter past 4", "half past 3", "quarter to 5"
+    let past = match (prev(2), prev(1)) {
+        (Some("quarter"), Some("past")) => Some(15i32),
+        (Some("half"), Some("past")) => Some(30),
+        (Some("quarter"), Some("to")) => Some(-15),
+        _ => None,
+    };
+    let led = past.is_some()
+        || prev(1).is_some_and(is_lead)
+        || (prev(1).is_some_and(|w| is_today(w) || is_tomorrow(w))
+            && n[i].chars().all(|c| c.is_ascii_digit())
+            && n[i].len() <= 2)
         || (prev(1) == Some("a") && prev(2).is_some_and(is_date_word))
         || (prev(1) == Some("a") && n.get(i + 1).is_some_and(|w| is_unit(w)));
     // The hour: a token with digits, or words after a lead ("a las tres") or before a
@@ -289,6 +314,9 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
     let mut value = NaiveTime::from_hms_opt(h, m, 0)?;
     if minus > 0 {
         value -= chrono::Duration::minutes(i64::from(minus));
+    }
+    if let Some(p) = past {
+        value += chrono::Duration::minutes(i64::from(p));
     }
     // Include the lead words ("a las 5", "a eso de las 5", "tipo las 5", "mañana a 11").
     let mut from = i;

@@ -52,6 +52,11 @@ my name is
 i am
 i'm
 im
+name's
+names
+this is
+it's me
+name is
 
 [not a name]
 the
@@ -60,6 +65,19 @@ from
 here
 there
 new
+thanks
+thx
+cheers
+hi
+hello
+hey
+sorry
+please
+visiting
+need
+would
+could
+can
 
 [service words]
 nail
@@ -75,6 +93,26 @@ braids
 makeup
 lashes
 eyebrows
+blowout
+trim
+fade
+brows
+brow
+mani
+pedi
+extensions
+threading
+lash
+lift
+dye
+gel
+acrylics
+acrylic
+updo
+perm
+facial
+shave
+beard
 
 [yes]
 okay
@@ -121,3 +159,11 @@ payment
 pay
 cash
 card
+
+[service complements]
+lift
+extensions
+threading
+art
+nails
+fade

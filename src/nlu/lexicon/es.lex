@@ -507,6 +507,14 @@ o
 u
 e
 al
+besos
+beso
+abrazo
+saludos
+perdon
+disculpas
+aca
+aqui
 
 [common names]
 ana
@@ -780,6 +788,18 @@ reflexologia
 micropigmentacion
 dermapen
 balayage
+lavado
+ampollas
+ampolla
+podologia
+tratamientos
+perfilado
+retoque
+mechon
+despunte
+planchado
+nail
+alisado
 
 [service complements]
 esculpidas
@@ -811,6 +831,11 @@ corporal
 profunda
 organico
 organica
+quimico
+progresivo
+progresiva
+capilares
+art
 
 [service of]
 pelo
@@ -840,6 +865,8 @@ rostro
 espalda
 cavado
 brazos
+varon
+oreja
 
 [yes]
 si

@@ -11,3 +11,76 @@
 
 [cue chitchat]
 2.5 obrigad*
+
+[service words]
+unhas
+unha
+sobrancelha
+sobrancelhas
+escova
+progressiva
+luzes
+tranca
+trancas
+cilios
+alongamento
+alisamento
+penteado
+franja
+cabelo
+depilacao
+hidratacao
+manicure
+pedicure
+design
+corte
+mechas
+maquiagem
+barba
+
+[service complements]
+progressiva
+infantil
+feminino
+masculino
+gel
+postica
+posticas
+definitiva
+
+[service of]
+cabelo
+sobrancelha
+sobrancelhas
+cilios
+queratina
+unhas
+
+[name leads]
+meu nome e
+me chamo
+sou a
+sou o
+aqui e a
+aqui e o
+e a
+sou
+
+[not a name]
+obrigado
+obrigada
+beijos
+beijo
+abraco
+abracos
+oi
+ola
+sou
+bom
+boa
+tudo
+bem
+vcs
+voces
+queria
+gostaria
