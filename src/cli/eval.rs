@@ -311,6 +311,7 @@ fn run_dates(args: &EvalArgs, path: &Path) -> anyhow::Result<()> {
             intent: crate::nlu::Intent::Book,
             slots: Default::default(),
             messy: None,
+            services: Vec::new(),
         })
         .collect();
     let routes: Vec<&str> = match args.route.as_str() {

@@ -27,6 +27,9 @@ pub struct Example {
     pub slots: BTreeMap<String, String>,
     #[serde(default)]
     pub messy: Option<bool>,
+    /// Every service wanted, in order, when the line says (the hard split does).
+    #[serde(default)]
+    pub services: Vec<String>,
 }
 
 /// A line that could not be read.

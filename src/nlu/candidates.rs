@@ -207,8 +207,9 @@ fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
 
 /// "mañana no puedo", "hoy a la tarde no llego", "el 20 no, el 21", "a las 19? ah no",
 /// "mañana imposible": the customer turns this value down right after naming it.
-fn refused(n: &[&str], to: usize) -> bool {
+fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
     let mut k = to;
+    let mut skipped_time = false;
     // Skip a time of day or a time after the value ("hoy a la tarde no llego").
     while k < n.len()
         && k < to + 4
@@ -227,7 +228,23 @@ fn refused(n: &[&str], to: usize) -> bool {
                 | "eh"
         ) || n[k].chars().next().is_some_and(|c| c.is_ascii_digit()))
     {
+        skipped_time |= n[k].chars().next().is_some_and(|c| c.is_ascii_digit());
         k += 1;
+    }
+    // "hoy a las 7, no mentira, a las 8": the "no" takes back the time, not the day.
+    if slot == SlotName::PreferredDate && skipped_time && n.get(k) == Some(&"no") {
+        let mut j = k + 1;
+        while n
+            .get(j)
+            .is_some_and(|w| matches!(*w, "mentira" | "perdon" | "digo" | "mejor" | "pera"))
+        {
+            j += 1;
+        }
+        if n.get(j).is_some_and(|w| {
+            matches!(*w, "a" | "las" | "tipo") || w.starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            return false;
+        }
     }
     match n.get(k).copied() {
         Some("imposible" | "nop" | "nope") => true,
@@ -269,7 +286,7 @@ fn refused(n: &[&str], to: usize) -> bool {
 }
 
 fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Role {
-    let refused = refused(n, to);
+    let refused = refused(n, to, slot);
     Role {
         negated: negated && !refused,
         refused,
@@ -552,11 +569,22 @@ fn service_negated(n: &[&str], from: usize, to: usize) -> bool {
 }
 
 /// The services the customer wants, in the order named.
+/// A service named twice ("corte ... el corte") is kept once.
 pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
-    cands
+    let mut out: Vec<&Candidate> = Vec::new();
+    for c in cands
         .iter()
         .filter(|c| c.slot == SlotName::ServiceType && !c.role.negated && !c.role.not_service)
-        .collect()
+    {
+        let same = |o: &&Candidate| match (&o.service, &c.service) {
+            (Some(a), Some(b)) => a == b,
+            _ => crate::text::fold(&o.value) == crate::text::fold(&c.value),
+        };
+        if !out.iter().any(same) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{find_dates, find_times, month_of, weekday_of};
 use crate::engine::Encoded;
+use crate::nlu::candidates::Candidate;
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::linear::Linear;
 use crate::nlu::rules::RuleAnalysis;
@@ -23,7 +24,7 @@ use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
 /// Bumped when features change, so caches and heads from older code are not reused.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 3;
 
 /// The slots the tagger reads, in tag order.
 pub const TAG_SLOTS: [SlotName; 4] = [
@@ -72,6 +73,16 @@ pub struct Heads {
     /// The slots the tagger reads better than the rules (out of fold on the training data);
     /// the rules keep the others.
     pub tagger_slots: Vec<SlotName>,
+    /// Scores each candidate value the rules found (a date, a time, a service) with what the
+    /// model read around it: is it the one the customer wants?
+    #[serde(default)]
+    pub chooser: Option<Linear>,
+    /// The slots the chooser decides better than the rules (out of fold).
+    #[serde(default)]
+    pub chooser_slots: Vec<SlotName>,
+    /// Per slot, the probability the best candidate needs to be taken (chosen out of fold).
+    #[serde(default)]
+    pub chooser_min: std::collections::BTreeMap<SlotName, f32>,
 }
 
 /// The message as the model saw it: its words and, per word, the tokens covering it.
@@ -304,6 +315,141 @@ pub fn decode(words: &Words, probs: &[Vec<f32>]) -> Slots {
     slots
 }
 
+/// The slots whose candidates the chooser scores.
+pub const CHOOSER_SLOTS: [SlotName; 3] = [
+    SlotName::ServiceType,
+    SlotName::PreferredDate,
+    SlotName::PreferredTime,
+];
+
+/// Features of one candidate: the model's state at the end of the span and just after it
+/// (which has read the span and what follows: "no puedo", "sino"), the cues the rules saw,
+/// its place among the slot's candidates, and the rules' reading of the intent.
+pub fn candidate_features(
+    enc: &Encoded,
+    v: &View,
+    rules: &RuleAnalysis,
+    c: &Candidate,
+) -> Vec<f32> {
+    let h = enc.hidden_dim;
+    let last_token = |w: usize| v.tokens.get(w).copied().flatten().map(|(_, l)| l);
+    let row = |t: Option<usize>| match t {
+        Some(t) if t < enc.tokens.len() => enc.row(t).to_vec(),
+        _ => vec![0f32; h],
+    };
+    let end = last_token(c.to.saturating_sub(1));
+    let after = last_token(c.to).or_else(|| end.map(|e| (e + 1).min(enc.tokens.len() - 1)));
+    let mut x = row(end);
+    x.extend(row(after));
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let r = &c.role;
+    x.extend_from_slice(&[
+        flag(r.negated),
+        flag(r.refused),
+        flag(r.old),
+        flag(r.new),
+        flag(r.context),
+        flag(r.not_service),
+        flag(c.service.is_some()),
+    ]);
+    for s in CHOOSER_SLOTS {
+        x.push(flag(c.slot == s));
+    }
+    let same: Vec<&Candidate> = rules
+        .candidates
+        .iter()
+        .filter(|o| o.slot == c.slot)
+        .collect();
+    let idx = same.iter().position(|o| o.from == c.from).unwrap_or(0);
+    x.extend_from_slice(&[
+        flag(idx == 0),
+        flag(idx + 1 == same.len()),
+        flag(same.len() == 1),
+        (same.len() as f32 / 4.0).min(1.0),
+        c.from as f32 / v.words.len().max(1) as f32,
+        flag(
+            rules
+                .extraction
+                .slots
+                .get(c.slot)
+                .is_some_and(|s| fold_compare(s) == fold_compare(&c.value)),
+        ),
+    ]);
+    x.extend(rule_features(rules));
+    x
+}
+
+/// Whether a candidate is the gold value of its slot (for services: any service wanted).
+pub fn candidate_label(
+    c: &Candidate,
+    gold: &std::collections::BTreeMap<String, String>,
+    gold_services: &[String],
+) -> bool {
+    let same = |g: &str| fold_compare(g) == fold_compare(&c.value);
+    match c.slot {
+        SlotName::ServiceType => {
+            gold.get("service_type").is_some_and(|g| same(g))
+                || gold_services.iter().any(|g| same(g))
+        }
+        s => gold.get(s.as_str()).is_some_and(|g| same(g)),
+    }
+}
+
+/// The chooser's reading of the slots it owns.
+pub fn choose(
+    chooser: &Linear,
+    enc: &Encoded,
+    v: &View,
+    rules: &RuleAnalysis,
+    owned: &[SlotName],
+    min: &std::collections::BTreeMap<SlotName, f32>,
+) -> Slots {
+    let scored: Vec<(SlotName, f32, String)> = rules
+        .candidates
+        .iter()
+        .filter(|c| owned.contains(&c.slot))
+        .map(|c| {
+            let p = chooser.predict(&candidate_features(enc, v, rules, c))[1];
+            (c.slot, p, c.value.clone())
+        })
+        .collect();
+    decide(&scored, owned, min)
+}
+
+/// Slots from scored candidates `(slot, probability, value)` in message order: per slot the
+/// best candidate above one half; for services every one above it, in order.
+pub fn decide(
+    scored: &[(SlotName, f32, String)],
+    owned: &[SlotName],
+    min: &std::collections::BTreeMap<SlotName, f32>,
+) -> Slots {
+    let mut out = Slots::default();
+    for slot in owned {
+        let floor = min.get(slot).copied().unwrap_or(0.5);
+        let mine: Vec<&(SlotName, f32, String)> = scored.iter().filter(|s| s.0 == *slot).collect();
+        if *slot == SlotName::ServiceType {
+            let mut wanted: Vec<String> = Vec::new();
+            for s in mine.iter().filter(|s| s.1 > floor) {
+                if !wanted
+                    .iter()
+                    .any(|w| crate::text::fold(w) == crate::text::fold(&s.2))
+                {
+                    wanted.push(s.2.clone());
+                }
+            }
+            out.service_type = wanted.first().cloned();
+            if wanted.len() > 1 {
+                out.services = wanted;
+            }
+        } else if let Some(best) = mine.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+            if best.1 > floor {
+                out.set(*slot, Some(best.2.clone()));
+            }
+        }
+    }
+    out
+}
+
 impl Heads {
     /// Intent probabilities (`Intent::ALL` order) and slots of one encoded message.
     pub fn read(
@@ -316,16 +462,37 @@ impl Heads {
         let p = self.intent.predict(&intent_features(enc, v, rules));
         let mut probs = [0f32; 9];
         probs.copy_from_slice(&p[..9]);
-        let Some(tagger) = self
+        let mut slots = match self
             .tagger
             .as_ref()
             .filter(|_| !self.tagger_slots.is_empty())
-        else {
-            return (probs, Slots::default());
+        {
+            Some(tagger) => {
+                let feats = word_features(enc, v, ws, rules);
+                let tag_probs: Vec<Vec<f32>> = feats.iter().map(|x| tagger.predict(x)).collect();
+                decode(&v.words, &tag_probs)
+            }
+            None => Slots::default(),
         };
-        let feats = word_features(enc, v, ws, rules);
-        let tag_probs: Vec<Vec<f32>> = feats.iter().map(|x| tagger.predict(x)).collect();
-        (probs, decode(&v.words, &tag_probs))
+        if let Some(chooser) = self
+            .chooser
+            .as_ref()
+            .filter(|_| !self.chooser_slots.is_empty())
+        {
+            let chosen = choose(
+                chooser,
+                enc,
+                v,
+                rules,
+                &self.chooser_slots,
+                &self.chooser_min,
+            );
+            for s in &self.chooser_slots {
+                slots.set(*s, chosen.get(*s).map(str::to_string));
+            }
+            slots.services = chosen.services;
+        }
+        (probs, slots)
     }
 
     pub fn best_intent(probs: &[f32; 9]) -> (Intent, f32) {
@@ -366,6 +533,9 @@ mod tests {
             intent: lin,
             tagger: None,
             tagger_slots: vec![],
+            chooser: None,
+            chooser_slots: vec![],
+            chooser_min: Default::default(),
         };
         let back: Heads = serde_json::from_slice(&serde_json::to_vec(&h).unwrap()).unwrap();
         assert_eq!(back.cv_intent_accuracy, None);

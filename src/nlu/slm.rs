@@ -290,7 +290,7 @@ impl SlmExtractor {
             crate::nlu::rules::RuleExtractor.slots_for(ws, &clean, ctx, intent)
         };
         for name in SlotName::ALL {
-            let v = if heads.tagger_slots.contains(&name) {
+            let v = if heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name) {
                 tagged.get(name)
             } else {
                 rule_slots.get(name)
@@ -300,7 +300,12 @@ impl SlmExtractor {
             }
         }
         let raw = json!({"intent": intent.as_str(), "slots": slots});
-        let (intent, slots) = self.validate(&raw)?;
+        let (intent, mut slots) = self.validate(&raw)?;
+        slots.services = if heads.chooser_slots.contains(&SlotName::ServiceType) {
+            tagged.services.clone()
+        } else {
+            rule_slots.services.clone()
+        };
         let stats = GenStats {
             prompt_tokens: enc.tokens.len(),
             prefill_tokens: enc.tokens.len(),

@@ -162,7 +162,26 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if lead(before(1)) || (matches!(before(1), Some("el" | "la" | "los")) && lead(before(2))) {
         return true;
     }
-    // "no el 11", "no mañana", "que no sea lunes", "not friday"
+    // "no el 11", "no mañana", "que no sea lunes", "not friday" — but not the "no" that
+    // turns down the value before it: "el 5 no, el 6", "el jue no, el vie".
+    let closes_value = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || super::lexicon::weekday(w).is_some()
+                || super::lexicon::is_tomorrow(w)
+                || super::lexicon::is_today(w)
+                || super::lexicon::month(w).is_some()
+                || matches!(w, "pasado" | "semana" | "finde" | "tarde" | "noche" | "hs")
+        })
+    };
+    let no_at = if matches!(before(1), Some("el" | "la" | "a" | "las")) {
+        2
+    } else {
+        1
+    };
+    if matches!(before(no_at), Some("no" | "not")) && closes_value(before(no_at + 1)) {
+        return false;
+    }
     if matches!(before(1), Some("no" | "not"))
         || (before(1) == Some("sea") && before(2) == Some("no"))
     {
@@ -571,7 +590,11 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
         dm = Some((d, mo, y));
     }
     let determined = prev(1).is_some_and(is_determiner);
-    if ambiguous && !determined && day.is_none() && dm.is_none() {
+    // "dom abren?", "dom 10hs": an abbreviation that opens the message or comes before a time.
+    let placed = i == 0
+        || n.get(i + 1)
+            .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+    if ambiguous && !determined && !placed && day.is_none() && dm.is_none() {
         return None;
     }
     let from = extend_left(n, i);

@@ -4,7 +4,8 @@
 use chrono::Weekday;
 
 /// A weekday name or abbreviation. Abbreviations that are also common words ("mar", "dom",
-/// "sab") are `ambiguous`: they count only after a determiner or before a day number.
+/// "lun") are `ambiguous`: they count only after a determiner, before a day number or a
+/// time, or opening the message.
 pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
     let w = w.trim_end_matches('.');
     let (wd, ambiguous) = match w {
@@ -22,8 +23,7 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
         "viernes" | "vie" | "viern" | "vienes" | "friday" | "fri" | "sexta" | "sexta-feira" => {
             (Weekday::Fri, false)
         }
-        "sabado" | "sabdo" | "saturday" | "sat" => (Weekday::Sat, false),
-        "sab" => (Weekday::Sat, true),
+        "sabado" | "sabdo" | "saturday" | "sat" | "sab" => (Weekday::Sat, false),
         "domingo" | "sunday" | "sun" => (Weekday::Sun, false),
         "dom" => (Weekday::Sun, true),
         "segunda-feira" => (Weekday::Mon, false),
