@@ -170,6 +170,7 @@ pub async fn playground_decide(
         timestamp: None,
         // Each playground conversation is its own customer (never a real one).
         customer_phone: Some(m.conversation_id.clone()),
+        customer_name: None,
         request_id: request_id.clone(),
         force_route: super::decide::parse_route(m.route.as_deref()),
     };

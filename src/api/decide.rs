@@ -166,6 +166,11 @@ pub async fn decide(
         text: body.message.text,
         timestamp,
         customer_phone,
+        customer_name: body
+            .customer
+            .as_ref()
+            .and_then(|c| c.name.as_deref())
+            .and_then(crate::domain::normalize::profile_name),
         request_id,
         force_route: None,
     };

@@ -54,6 +54,14 @@ pub fn render(
     }
     // What the tools found, in order.
     for e in executed {
+        // The booking's own stylist was tried first for a reschedule and is busy: the
+        // summary says so; the check itself is no news.
+        let kept_staff_check = state.kept_staff_busy
+            && matches!(&e.call, ToolCall::CheckAvailability { staff: Some(s), .. }
+                if state.target.as_ref().is_some_and(|t| &t.staff == s));
+        if kept_staff_check {
+            continue;
+        }
         if let Some(obs) = &e.observation {
             if let Some(text) = describe(ws, ex, state, &e.call, obs, last) {
                 parts.push(text);
@@ -85,7 +93,10 @@ pub fn render(
             if let Some(p) = &state.pending {
                 parts.push(confirmation(ws, state, &p.call));
                 next = NextAction::AwaitConfirmation;
-            } else if let Some(slot) = state.expected_slot {
+            } else if let Some(slot) = state
+                .expected_slot
+                .or((!state.offers.is_empty()).then_some(SlotName::PreferredTime))
+            {
                 if state.flow.is_some() {
                     parts.push(question(ws, state, slot));
                 }
@@ -447,7 +458,12 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
                 "¿Qué horario te queda bien?".to_string()
             }
         }
-        SlotName::ClientName => "¿A nombre de quién hago la reserva?".to_string(),
+        SlotName::ClientName => match &state.offered_name {
+            Some(name) => {
+                format!("¿Hago la reserva a nombre de {name}? Si es otro nombre, decime cuál.")
+            }
+            None => "¿A nombre de quién hago la reserva?".to_string(),
+        },
         SlotName::ClientPhone => "¿Me pasás un teléfono de contacto?".to_string(),
         SlotName::BookingId => {
             if state.candidates.is_empty() {
@@ -504,20 +520,41 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
             booking_id,
             date,
             time,
+            staff,
             ..
         } => {
-            let from = state
+            let target = state
                 .target
                 .as_ref()
-                .filter(|b| &b.booking_id == booking_id)
+                .filter(|b| &b.booking_id == booking_id);
+            let from = target
                 .map(|b| format!(" ({})", booking_text(ws, b)))
                 .unwrap_or_default();
+            // Old and new, stylist included: what changes is said.
+            let who = match (target, staff) {
+                (Some(b), Some(s)) if &b.staff == s => {
+                    format!(", con {} como siempre", staff_name(ws, s))
+                }
+                (Some(b), Some(s)) if state.kept_staff_busy => format!(
+                    ", con {} ({} no está libre a esa hora)",
+                    staff_name(ws, s),
+                    staff_name(ws, &b.staff)
+                ),
+                (Some(b), Some(s)) => format!(
+                    ", con {} en vez de {}",
+                    staff_name(ws, s),
+                    staff_name(ws, &b.staff)
+                ),
+                (None, Some(s)) => format!(", con {}", staff_name(ws, s)),
+                _ => String::new(),
+            };
             format!(
-                "¿Paso tu turno {}{} al {} a las {}? Respondé «sí» para confirmar.",
+                "¿Paso tu turno {}{} al {} a las {}{}? Respondé «sí» para confirmar.",
                 booking_id,
                 from,
                 date_es(*date),
-                hhmm(*time)
+                hhmm(*time),
+                who
             )
         }
         other => format!("¿Confirmás {}?", other.name().as_str()),
@@ -550,6 +587,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             continue_flow()
         ),
         ReplyTopic::Declined => "Dale, no lo confirmo. ¿Qué querés cambiar: el día, el horario o el servicio?".to_string(),
+        ReplyTopic::Dropped => "Listo, lo dejamos así: no hice ningún cambio. Cuando quieras, escribime. 😊".to_string(),
         ReplyTopic::Unclear => "Perdón, no te entendí bien. Puedo ayudarte con servicios, precios, horarios y turnos. ¿Me lo contás de otra forma?".to_string(),
         ReplyTopic::UnknownService => {
             let asked = ex.slots.service_type.clone().or_else(|| state.slots.service_type.clone()).unwrap_or_default();

@@ -26,6 +26,20 @@ pub fn normalize_phone(s: &str) -> String {
 }
 
 /// "bk 4821", "bk4821", "Bk-4821" → "BK-4821".
+/// A channel's profile name ("Juan 🔥", " ~Mery~ ") as a name to offer for a booking: its
+/// letters, spaces, apostrophes, dots and hyphens, trimmed, at most 40 characters; `None`
+/// when fewer than two letters remain.
+pub fn profile_name(raw: &str) -> Option<String> {
+    let kept: String = raw
+        .chars()
+        .filter(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '.' | '-'))
+        .collect();
+    let name = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name.trim_matches(|c: char| !c.is_alphabetic()).to_string();
+    (name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && name.chars().count() <= 40)
+        .then_some(name)
+}
+
 pub fn normalize_booking_id(s: &str) -> Option<String> {
     let f = fold(s);
     let digits: String = f.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -82,6 +96,15 @@ pub fn date_es(d: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn profile_names_are_cleaned() {
+        assert_eq!(profile_name("Juan 🔥").as_deref(), Some("Juan"));
+        assert_eq!(profile_name("  ~Mery  Paz~ ").as_deref(), Some("Mery Paz"));
+        assert_eq!(profile_name("😎"), None);
+        assert_eq!(profile_name("12345"), None);
+        assert_eq!(profile_name(&"a".repeat(41)), None);
+    }
+
     use super::*;
 
     #[test]

@@ -16,6 +16,8 @@ pub enum ReplyTopic {
     Payment,
     /// The customer said no to a pending confirmation.
     Declined,
+    /// The customer lets the flow go ("no, dejá"): it ends, nothing stays pending.
+    Dropped,
     /// A plain "ok"/"sí" with nothing pending.
     Ack,
     /// The message was not understood.
@@ -31,12 +33,13 @@ pub enum ReplyTopic {
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 11] = [
+    pub const ALL: [ReplyTopic; 12] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
         ReplyTopic::Payment,
         ReplyTopic::Declined,
+        ReplyTopic::Dropped,
         ReplyTopic::Ack,
         ReplyTopic::Unclear,
         ReplyTopic::UnknownService,
@@ -52,6 +55,7 @@ impl ReplyTopic {
             ReplyTopic::Address => "address",
             ReplyTopic::Payment => "payment",
             ReplyTopic::Declined => "declined",
+            ReplyTopic::Dropped => "dropped",
             ReplyTopic::Ack => "ack",
             ReplyTopic::Unclear => "unclear",
             ReplyTopic::UnknownService => "unknown_service",

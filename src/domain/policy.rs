@@ -210,6 +210,7 @@ mod tests {
             signals: Signals {
                 affirmation: affirm,
                 topic,
+                ..Default::default()
             },
         }
     }

@@ -30,6 +30,25 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.resolved.phone = ctx.customer_phone.clone().filter(|p| !p.is_empty());
     }
 
+    // The profile name offered for the booking: a yes takes it, a no asks for the name.
+    if state.expected_slot == Some(SlotName::ClientName) && ex.slots.client_name.is_none() {
+        if let Some(name) = state.offered_name.clone() {
+            match ex.signals.affirmation {
+                Some(true) => {
+                    state.slots.client_name = Some(name.clone());
+                    state.resolved.name = Some(name);
+                    state.expected_slot = None;
+                    state.offered_name = None;
+                }
+                Some(false) => {
+                    state.offered_name = None;
+                    state.name_offer_declined = true;
+                }
+                None => {}
+            }
+        }
+    }
+
     // Flow switches.
     if let Some(flow) = Flow::from_intent(ex.intent) {
         let keep = match (state.flow, flow) {
@@ -100,6 +119,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if before.0.date != state.resolved.date {
         // Offers were for the previous day.
         state.offers.clear();
+        // "mejor el viernes": the time the customer gave still stands for the new day, even
+        // when it was not free on the old one.
+        if state.resolved.date.is_some()
+            && ex.slots.preferred_time.is_none()
+            && state.resolved.time.is_none()
+        {
+            state.resolved.time = state.slots.preferred_time.as_deref().and_then(parse_hhmm);
+        }
     }
     if changed_booking_details {
         state.pending = None;
@@ -121,6 +148,20 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
 pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &Observation) {
     match obs {
         Observation::Availability(a) => {
+            // A reschedule asked for the booking's own stylist (the customer named nobody)
+            // and she is not free at that time: ask again for anyone, keeping the time.
+            let kept = state.flow == Some(Flow::Reschedule)
+                && state.resolved.staff.is_none()
+                && !state.kept_staff_busy
+                && !a.available
+                && a.time.is_some()
+                && matches!(call, ToolCall::CheckAvailability { staff: Some(s), .. }
+                    if state.target.as_ref().is_some_and(|t| &t.staff == s));
+            if kept {
+                state.kept_staff_busy = true;
+                state.checked = None;
+                return;
+            }
             state.offers = a.slots.clone();
             match (a.time, a.available, &a.staff) {
                 (Some(time), true, Some(staff)) => {

@@ -105,6 +105,18 @@ pub struct ConversationState {
     pub failed_lookups: u32,
     #[serde(default)]
     pub handed_off: bool,
+    /// The channel's profile name, offered when the reply asked for the booking's name
+    /// ("¿La reserva a nombre de John?"); a yes takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offered_name: Option<String>,
+    /// A reschedule keeps the booking's stylist unless the customer names another; set when
+    /// she is not free at the new time, so anyone free is offered instead (and the summary
+    /// says so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept_staff_busy: bool,
+    /// The customer said no to the offered name: ask for it plainly.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub name_offer_declined: bool,
 }
 
 impl ConversationState {
@@ -136,5 +148,8 @@ impl ConversationState {
         self.target = None;
         self.candidates.clear();
         self.searched = false;
+        self.offered_name = None;
+        self.name_offer_declined = false;
+        self.kept_staff_busy = false;
     }
 }

@@ -226,6 +226,9 @@ pub struct Signals {
     /// A topic that the policy handles specially.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<Topic>,
+    /// The customer lets the flow go ("no, dejá", "después te escribo"): nothing stays pending.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closes: bool,
 }
 
 /// One extractor reading of one message.

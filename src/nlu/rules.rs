@@ -115,9 +115,11 @@ impl RuleExtractor {
     ) -> RuleAnalysis {
         let words = Words::new(text);
         let n = words.norms();
+        let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
         let signals = Signals {
-            affirmation: signals::affirmation(&words),
+            affirmation,
             topic: signals::topic(&words),
+            closes: signals::closes(&words, affirmation),
         };
         let dates = find_dates(&words);
         // A time inside a date ("el 23.11") is the date's.
@@ -133,8 +135,22 @@ impl RuleExtractor {
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);
-        let staff = find_staff(ws, &words);
+        let mut staff = find_staff(ws, &words);
         let name = find_name(&words, ctx, &staff);
+        // Asked for their name, a customer who answers "Lucía" gives their name, even when a
+        // stylist is called that.
+        if name.is_some() && ctx.expected_slot == Some(SlotName::ClientName) {
+            staff = None;
+        }
+        // A stylist's name is no cue word ("mejor con Caro" is not about prices).
+        let n: Vec<&str> = n
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match staff {
+                Some((a, b)) if a <= i && i < b => "",
+                _ => *w,
+            })
+            .collect();
 
         let lx = lexicon();
         let mut scores = [0.0f32; 9];
@@ -261,6 +277,10 @@ impl RuleExtractor {
             {
                 intent = flow;
             }
+            // "mejor con Caro, ¿puede ser?": a stylist named alone changes the booking.
+            if bare && staff.is_some() && matches!(flow, Intent::Book | Intent::Reschedule) {
+                intent = flow;
+            }
         }
 
         let mut slots = Slots::default();
@@ -317,8 +337,12 @@ fn decide(
     ctx: &ExtractContext,
     n: &[&str],
 ) -> (Intent, bool) {
-    // A bare yes/no answering a pending confirmation is chitchat, and certain.
-    if ctx.pending_confirmation.is_some() && signals.affirmation.is_some() && n.len() <= 4 {
+    // A bare yes/no answering a pending confirmation or a question ("¿La reserva a nombre
+    // de John?") is chitchat, and certain.
+    if (ctx.pending_confirmation.is_some() || ctx.expected_slot.is_some())
+        && signals.affirmation.is_some()
+        && n.len() <= 4
+    {
         return (Intent::Chitchat, true);
     }
     if matches!(signals.topic, Some(Topic::Injection)) {
@@ -590,12 +614,12 @@ fn find_name(
     let content: Vec<usize> = (0..n.len())
         .filter(|&i| !n[i].chars().any(|c| c.is_ascii_digit()) && !n[i].contains('@'))
         .collect();
-    if !content.is_empty() && content.len() <= 3 && staff.is_none() {
+    let expected = ctx.expected_slot == Some(SlotName::ClientName);
+    if !content.is_empty() && content.len() <= 3 && (staff.is_none() || expected) {
         let all_names = content
             .iter()
             .all(|&i| looks_like_name_word(&words.raw(i), n[i]));
         let contiguous = content.windows(2).all(|w| w[1] == w[0] + 1);
-        let expected = ctx.expected_slot == Some(SlotName::ClientName);
         let lenient = expected
             && content.iter().all(|&i| {
                 n[i].chars().all(char::is_alphabetic) && !lexicon().not_name.contains(n[i])

@@ -48,6 +48,35 @@ pub fn affirmation(words: &Words) -> Option<bool> {
     }
 }
 
+/// A message that is only a thumbs up, an OK hand or a check mark is a yes; a thumbs down
+/// is a no (the words reader drops emoji, so this reads the raw text).
+pub fn emoji_answer(text: &str) -> Option<bool> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(*c, '\u{1F3FB}'..='\u{1F3FF}' | '\u{FE0F}'))
+        .collect();
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars()
+        .all(|c| matches!(c, '👍' | '👌' | '✅' | '🙌' | '✔'))
+    {
+        Some(true)
+    } else if t.chars().all(|c| c == '👎') {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether the message lets the flow go: a no, or a short message, with a closing phrase
+/// ("no, dejá, gracias", "después te escribo", "never mind").
+pub fn closes(words: &Words, affirmation: Option<bool>) -> bool {
+    let n = words.norms();
+    (affirmation == Some(false) || (!n.is_empty() && n.len() <= 8))
+        && contains_any(&n.join(" "), &lexicon().closing)
+}
+
 fn contains_any(joined: &str, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
         // Whole-word match on the folded, space-joined message.
@@ -96,9 +125,23 @@ mod tests {
     #[case("no, mejor no", Some(false))]
     #[case("sí pero mejor a las 6", None)]
     #[case("quiero un turno", None)]
+    #[case("sim", Some(true))]
+    #[case("yes", Some(true))]
+    #[case("não, obrigado", Some(false))]
     #[case("no sé qué servicio elegir, me ayudás a ver cuál me conviene", None)]
     fn yes_and_no(#[case] text: &str, #[case] want: Option<bool>) {
         assert_eq!(affirmation(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("👍", Some(true))]
+    #[case(" 👍🏽 ", Some(true))]
+    #[case("👌✅", Some(true))]
+    #[case("👎", Some(false))]
+    #[case("👍 pero el viernes", None)]
+    #[case("", None)]
+    fn emoji_answers(#[case] text: &str, #[case] want: Option<bool>) {
+        assert_eq!(emoji_answer(text), want, "{text}");
     }
 
     #[rstest]

@@ -175,6 +175,18 @@ pub fn prompt_parts(
     (suffix, start, clean)
 }
 
+/// Whether a message answers what the conversation waits for — a confirmation, the slot
+/// just asked, the next step of a flow — rather than opening something new: a short message
+/// (six words at most) while something is waiting. Its intent is then the rules' reading with
+/// the conversation's state ("sí", "Lucía", "a las 11", "mejor el viernes"), because the heads
+/// read messages alone: trained on single messages, they take a bare "sí" for a greeting.
+pub fn answers_context(ctx: &ExtractContext, text: &str) -> bool {
+    let waiting = ctx.pending_confirmation.is_some()
+        || ctx.expected_slot.is_some()
+        || ctx.active_flow.is_some();
+    waiting && Words::new(text).norms().len() <= 6
+}
+
 /// Every word span of the message up to six words, as written.
 pub fn spans(text: &str) -> Vec<String> {
     let limited: String = text.chars().take(MAX_MODEL_CHARS).collect();
@@ -279,7 +291,11 @@ impl SlmExtractor {
         let prefill_ms = started.elapsed().as_secs_f64() * 1000.0;
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
-        let (intent, confidence) = Heads::best_intent(&probs);
+        let (mut intent, mut confidence) = Heads::best_intent(&probs);
+        if answers_context(ctx, &clean) {
+            intent = rules.extraction.intent;
+            confidence = rules.extraction.confidence;
+        }
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
         // The rules' reading of the slots for this intent (which date a reschedule means
@@ -378,9 +394,13 @@ impl SlmExtractor {
             want_prompt_hidden: false,
         })?;
         let raw = out.json.clone().unwrap_or(Value::Null);
-        let (intent, model_slots) = self.validate(&raw)?;
+        let (mut intent, model_slots) = self.validate(&raw)?;
         // The model's probability of the intent's first token.
-        let confidence = out.steps.first().map(|s| s.prob).unwrap_or(0.5);
+        let mut confidence = out.steps.first().map(|s| s.prob).unwrap_or(0.5);
+        if answers_context(ctx, text) {
+            intent = rules.extraction.intent;
+            confidence = rules.extraction.confidence;
+        }
         let mut slots = Slots::default();
         for name in SlotName::ALL {
             let v = if MODEL_SLOTS.contains(&name) {

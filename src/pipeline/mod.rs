@@ -55,6 +55,8 @@ pub struct TurnRequest {
     pub text: String,
     pub timestamp: Option<DateTime<FixedOffset>>,
     pub customer_phone: Option<String>,
+    /// The channel's profile name (`customer.name`), cleaned: offered for a booking.
+    pub customer_name: Option<String>,
     pub request_id: String,
     /// Force a route (the playground); `None` = the canary decides.
     pub force_route: Option<Route>,

@@ -10,10 +10,10 @@ use super::model::FallbackReason;
 use super::{masked, ms, round, turn_time, Pipeline, Reading, TurnError, TurnRequest};
 use crate::contract::{Action, DecideResponse, Reply, CONTRACT_VERSION};
 use crate::domain::nlg::{self, Executed, NextAction};
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, ReplyTopic};
 use crate::domain::reducer::{self, TurnContext};
 use crate::domain::state::{ConversationState, Pending};
-use crate::nlu::{ExtractContext, Extraction};
+use crate::nlu::{ExtractContext, Extraction, SlotName};
 use crate::planner::steps::{self, Checked};
 use crate::planner::{self, PlanInput};
 use crate::router::Route;
@@ -337,12 +337,30 @@ fn reply(
     acted: &Acted,
 ) -> (String, NextAction) {
     match &acted.last {
-        Plan::Ask(slot) => state.expected_slot = Some(*slot),
+        Plan::Ask(slot) => {
+            state.expected_slot = Some(*slot);
+            // The channel's profile name is offered once; a name given in the chat wins.
+            state.offered_name = match slot {
+                SlotName::ClientName
+                    if state.resolved.name.is_none() && !state.name_offer_declined =>
+                {
+                    req.customer_name.clone()
+                }
+                _ => None,
+            };
+        }
         Plan::Confirm(call) => {
             state.pending = Some(Pending { call: call.clone() });
             state.expected_slot = None;
         }
         Plan::Handoff => state.handed_off = true,
+        // A no answers the summary: nothing stays pending; asked what to change, the
+        // customer names it or lets it go.
+        Plan::Reply(ReplyTopic::Declined) => {
+            state.pending = None;
+            state.expected_slot = None;
+        }
+        Plan::Reply(ReplyTopic::Dropped) => state.end_flow(),
         Plan::Reply(topic) if topic.hands_off() => {
             state.end_flow();
             state.handed_off = true;

@@ -44,7 +44,16 @@ pub fn plan(input: &PlanInput) -> Plan {
         Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),
         Intent::Greeting | Intent::Chitchat => {
             if ex.signals.affirmation == Some(false) && st.flow.is_some() {
-                return Plan::Reply(ReplyTopic::Declined);
+                // Offered the profile's name, a no asks for the name; "no, a las 12"
+                // changes what it names.
+                if st.expected_slot == Some(SlotName::ClientName) || !ex.slots.is_empty() {
+                    return plan_flow(input);
+                }
+                // A plain no ends the flow politely; nothing stays pending.
+                return Plan::Reply(ReplyTopic::Dropped);
+            }
+            if ex.signals.closes && st.flow.is_some() && ex.slots.is_empty() {
+                return Plan::Reply(ReplyTopic::Dropped);
             }
             // Contact details or a bare answer continue the flow in progress.
             if st.flow.is_some() && (!ex.slots.is_empty() || ex.intent == Intent::Greeting) {
@@ -67,10 +76,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
 }
 
-/// The service this message asked about, resolved, if any.
+/// The service this message asked about, resolved; in a booking in progress, a bare
+/// "¿y cuánto sale?" asks about the service being booked.
 fn mentioned_service(input: &PlanInput) -> Option<String> {
-    let surface = input.extraction.slots.service_type.as_deref()?;
-    input.ws.resolve_service(surface).map(|s| s.id.clone())
+    match input.extraction.slots.service_type.as_deref() {
+        Some(surface) => input.ws.resolve_service(surface).map(|s| s.id.clone()),
+        None if input.state.flow == Some(Flow::Book) => input.state.resolved.service.clone(),
+        None => None,
+    }
 }
 
 /// The next step of the flow in progress.
@@ -197,7 +210,10 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     let Some(date) = r.date else {
         return Plan::Ask(SlotName::PreferredDate);
     };
-    let staff = r.staff.clone();
+    // The stylist stays unless the customer names another, or she is not free then.
+    let staff = r.staff.clone().or_else(|| {
+        (!st.kept_staff_busy && !target.staff.is_empty()).then(|| target.staff.clone())
+    });
     let Some(time) = r.time else {
         if !st.offers.is_empty() || st.expected_slot == Some(SlotName::PreferredTime) {
             return Plan::Ask(SlotName::PreferredTime);

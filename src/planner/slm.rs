@@ -50,6 +50,8 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
     match ex.signals.topic {
         Some(Topic::Injection) => return c,
         Some(Topic::Handoff) | Some(Topic::Complaint) => return c,
+        // "¿aceptan tarjeta?", "¿dónde están?": the answer is fixed.
+        Some(Topic::Address) | Some(Topic::Payment) => return c,
         Some(Topic::Medical) => {
             c.push(Plan::Handoff);
             return dedupe(c);
@@ -60,6 +62,10 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
         if ex.signals.affirmation == Some(true) {
             return vec![Plan::Call(p.call.clone())];
         }
+    }
+    // A yes or no inside a flow answers it: the flow's next step, not a new choice.
+    if ex.signals.affirmation.is_some() && (st.flow.is_some() || st.pending.is_some()) {
+        return c;
     }
     let service = ex
         .slots
@@ -294,6 +300,7 @@ mod tests {
             signals: Signals {
                 affirmation: None,
                 topic,
+                ..Default::default()
             },
         }
     }

@@ -123,6 +123,16 @@ sure
 [no]
 nope
 
+[closing]
+never mind
+nevermind
+forget it
+leave it
+not now
+maybe later
+later
+nothing
+
 [topic handoff]
 talk to a human
 talk to a person

@@ -910,6 +910,25 @@ mejor no
 dejalo
 olvidalo
 
+[closing]
+deja
+deja nomas
+dejalo
+dejala
+olvidalo
+olvidate
+mejor no
+despues te escribo
+despues te aviso
+despues veo
+te aviso
+lo pienso
+otro dia
+no importa
+nada
+ya fue
+no quiero nada
+
 [topic handoff]
 hablar con una persona
 hablar con alguien

@@ -10,7 +10,8 @@
 //! - `[service words]`: services outside any catalog ("microblading"); `[service
 //!   complements]`: words that stay part of a service's name ("californianas");
 //!   `[service of]`: what "de …" completes a service with ("de pestañas").
-//! - `[yes]`, `[no]`: explicit answers; `[topic <name>]`: phrases of the topics the policy
+//! - `[yes]`, `[no]`: explicit answers; `[closing]`: what turns a no into "leave it" (the
+//!   flow ends); `[topic <name>]`: phrases of the topics the policy
 //!   handles (handoff, medical, injection, address, payment, complaint).
 
 use std::collections::{BTreeMap, HashSet};
@@ -44,6 +45,8 @@ pub struct Lexicon {
     pub service_of: HashSet<String>,
     pub yes: Vec<String>,
     pub no: Vec<String>,
+    /// Phrases that close a flow without anything ("dejá", "después te escribo").
+    pub closing: Vec<String>,
     /// Phrases per topic name (`handoff`, `medical`, …).
     pub topics: BTreeMap<String, Vec<String>>,
 }
@@ -104,6 +107,7 @@ impl Lexicon {
                     }
                     "yes" => lx.yes.push(entry),
                     "no" => lx.no.push(entry),
+                    "closing" => lx.closing.push(entry),
                     s if s.starts_with("topic ") => lx
                         .topics
                         .entry(s[6..].trim().to_string())

@@ -84,3 +84,32 @@ vcs
 voces
 queria
 gostaria
+
+[yes]
+sim
+isso
+isso mesmo
+certo
+pode ser
+pode
+beleza
+combinado
+claro que sim
+com certeza
+perfeito
+ta bom
+ta otimo
+fechado
+
+[no]
+nao
+nao obrigado
+nao obrigada
+
+[closing]
+deixa
+deixa pra la
+esquece
+depois eu vejo
+depois te aviso
+nada

@@ -1,0 +1,357 @@
+//! Whole conversations over the real binary, on both routes: a bare answer fills what was
+//! asked, yes and no in the ways customers write them, the channel's profile name offered,
+//! corrections that change only what they name, a question in the middle of a booking, a
+//! reschedule that keeps the stylist. The model route gets the real default model (the
+//! README's test command fetches it) and must pass every conversation the rules pass.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use serde_json::{json, Value};
+
+/// What one reply must show.
+#[derive(Clone, Copy, Debug)]
+enum Want {
+    /// The reply text contains this.
+    Says(&'static str),
+    /// The reply text does not contain this.
+    NotSays(&'static str),
+    /// A tool ran with status ok.
+    Calls(&'static str),
+    /// No such tool ran.
+    NoCall(&'static str),
+    /// `next_action`.
+    Next(&'static str),
+    /// A slot of this message's reading.
+    Slot(&'static str, &'static str),
+}
+use Want::*;
+
+struct Conversation {
+    name: &'static str,
+    /// `customer.name` as the channel sends it.
+    profile: &'static str,
+    /// (message, what its reply must show); `{d1}`..`{d3}` are open days ("15/12").
+    turns: &'static [(&'static str, &'static [Want])],
+}
+
+const CONVERSATIONS: &[Conversation] = &[
+    Conversation {
+        name: "the profile name is offered and a yes takes it",
+        profile: "John",
+        turns: &[
+            (
+                "hola, quiero un turno para corte el {d1} a las 11",
+                &[Says("¿Hago la reserva a nombre de John?")],
+            ),
+            (
+                "yes",
+                &[Next("await_confirmation"), Says("a nombre de John")],
+            ),
+            ("sí", &[Calls("create_booking"), Says("¡Listo, John!")]),
+        ],
+    },
+    Conversation {
+        name: "a no to the offered name asks for it; the name given wins",
+        profile: "Pepe 🔥",
+        turns: &[
+            (
+                "quiero turno para brushing el {d1} a las 17",
+                &[Says("a nombre de Pepe?")],
+            ),
+            ("no", &[Says("¿A nombre de quién hago la reserva?")]),
+            (
+                "Carla Pérez",
+                &[Next("await_confirmation"), Says("a nombre de Carla Pérez")],
+            ),
+            ("dale", &[Calls("create_booking"), Says("Carla Pérez")]),
+        ],
+    },
+    Conversation {
+        name: "a bare name that is also a stylist's answers the name asked for",
+        profile: "",
+        turns: &[
+            (
+                "quiero sacar turno para uñas semi el {d2} a las 15",
+                &[Says("¿A nombre de quién hago la reserva?")],
+            ),
+            (
+                "Lucía",
+                &[
+                    Slot("client_name", "Lucía"),
+                    Next("await_confirmation"),
+                    Says("a nombre de Lucía"),
+                    NotSays("no lo puedo responder"),
+                ],
+            ),
+            ("👍", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "bare day and time answers fill the slots asked for",
+        profile: "",
+        turns: &[
+            ("quiero reservar un corte", &[Says("¿Para qué día")]),
+            ("el {d1}", &[Says("¿Qué horario te queda bien?")]),
+            ("17hs", &[Says("a las 17:00"), Says("¿A nombre de quién")]),
+            ("Ana", &[Next("await_confirmation")]),
+            ("de una", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "a stylist correction before confirming changes only the stylist",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para corte con Caro el {d2} a las 12, soy Ana",
+                &[Next("await_confirmation"), Says("con Caro")],
+            ),
+            (
+                "uy, mejor con Martín, ¿puede ser?",
+                &[
+                    NoCall("get_prices"),
+                    Next("await_confirmation"),
+                    Says("con Martín"),
+                    Says("a las 12:00"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("con Martín")]),
+        ],
+    },
+    Conversation {
+        name: "a no at the summary ends the flow politely and books nothing",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero un turno para corte el {d2} a las 14, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("no", &[Says("no hice ningún cambio"), Next("reply")]),
+            ("sí", &[NoCall("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'no, dejá' at a question ends the flow",
+        profile: "Ana",
+        turns: &[
+            ("quiero un turno para corte", &[Says("¿Para qué día")]),
+            (
+                "no, dejá, gracias, después te escribo",
+                &[
+                    Says("no hice ningún cambio"),
+                    NotSays("¿Qué querés cambiar"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a Portuguese yes confirms",
+        profile: "Ana",
+        turns: &[
+            (
+                "quero marcar um corte de cabelo para {d3} às 13, meu nome é Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sim", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "a date correction keeps the time already given",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para brushing el {d1} a las 16, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            (
+                "perdón, mejor el {d3}",
+                &[
+                    Next("await_confirmation"),
+                    Says("a las 16:00"),
+                    NotSays("¿A qué hora"),
+                ],
+            ),
+            ("👍", &[Calls("create_booking"), Says("a las 16:00")]),
+        ],
+    },
+    Conversation {
+        name: "questions in the middle of a booking are answered and the booking resumes",
+        profile: "",
+        turns: &[
+            (
+                "quiero turno para color el {d3}",
+                &[Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "¿y cuánto sale?",
+                &[Says("Coloración sale"), Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "¿aceptan tarjeta?",
+                &[Says("crédito"), Says("¿Qué horario te queda bien?")],
+            ),
+            ("a las 16", &[Says("¿A nombre de quién")]),
+            (
+                "soy Marta",
+                &[Next("await_confirmation"), Says("Coloración")],
+            ),
+            ("ok", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "a reschedule keeps the stylist and the summary says old and new",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para corte con Caro el {d1} a las 10, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "quiero pasar mi turno al {d2} a las 10",
+                &[
+                    Next("await_confirmation"),
+                    Says("con Caro el"),
+                    Says("a las 10:00, con Caro como siempre"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking"), Says("con Caro")]),
+        ],
+    },
+];
+
+fn fill(text: &str, days: &[NaiveDate]) -> String {
+    let mut t = text.to_string();
+    for (i, d) in days.iter().enumerate() {
+        t = t.replace(&format!("{{d{}}}", i + 1), &d.format("%-d/%-m").to_string());
+    }
+    t
+}
+
+fn check(want: &Want, r: &Value) -> Result<(), String> {
+    let text = r["reply"]["text"].as_str().unwrap_or_default();
+    let ran = |tool: &str| {
+        r["actions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|a| a["tool"] == tool && a["status"] == "ok")
+    };
+    let ok = match want {
+        Says(s) => text.contains(s),
+        NotSays(s) => !text.contains(s),
+        Calls(t) => ran(t),
+        NoCall(t) => !ran(t),
+        Next(n) => r["next_action"] == *n,
+        Slot(k, v) => r["slots"][*k] == *v,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("wanted {want:?}"))
+    }
+}
+
+/// Runs every conversation against one server; returns the names of those that failed,
+/// with why.
+async fn run_all(url: &str, route: &str) -> Vec<String> {
+    let c = http();
+    let days = open_days(2, 3, 10, 18);
+    let mut failed = Vec::new();
+    for (i, conv) in CONVERSATIONS.iter().enumerate() {
+        let phone = format!("54911600{i:02}{}", if route == "slm" { 1 } else { 2 });
+        let id = format!("wa:{phone}");
+        let mut why = None;
+        for (j, (say, wants)) in conv.turns.iter().enumerate() {
+            let text = fill(say, &days);
+            let at = now_ba() + chrono::Duration::seconds(j as i64);
+            let body = json!({
+                "workspace_id": "demo-salon",
+                "conversation_id": id,
+                "message": {"id": format!("{id}-{j}"), "text": text, "timestamp": at.to_rfc3339()},
+                "customer": {"phone": format!("+{phone}"), "name": conv.profile},
+                "channel": "whatsapp",
+                "metadata": {}
+            });
+            let r = c
+                .post(format!("{url}/v1/decide"))
+                .bearer_auth(DEMO_KEY)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status().as_u16(), 200, "{text}");
+            let r: Value = r.json().await.unwrap();
+            assert_valid_response(&r);
+            assert_eq!(r["route"], route, "{r}");
+            if route == "slm" {
+                assert!(r["fallback_reason"].is_null(), "{text}: {r}");
+            }
+            if let Some(e) = wants.iter().find_map(|w| check(w, &r).err()) {
+                why = Some(format!(
+                    "{}: «{text}» {e}; got «{}» (intent {}, actions {})",
+                    conv.name, r["reply"]["text"], r["intent"], r["actions"]
+                ));
+                break;
+            }
+        }
+        failed.extend(why);
+    }
+    failed
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_conversation_passes_on_the_rule_route() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, url) = start_binary(dir.path(), &[("ENABLE_SLM_PIPELINE", "false".into())]);
+    let failed = run_all(&url, "legacy").await;
+    server.kill().ok();
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_conversation_passes_on_the_model_route() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        ("ENABLE_SLM_PIPELINE", "true".to_string()),
+        ("SLM_CANARY_PERCENT", "100".to_string()),
+        ("PULPO_PRELOAD_MODEL", "true".to_string()),
+        // Correctness, not speed: the deadline does not decide the reading here.
+        ("PULPO_SLM_DEADLINE_MS", "60000".to_string()),
+        (
+            "PULPO_MODELS_DIR",
+            repo().join("models").display().to_string(),
+        ),
+    ];
+    let (mut server, url) = start_binary(dir.path(), &env);
+    // Wait until the model is loaded, so no turn falls back while it loads.
+    let c = http();
+    for _ in 0..240 {
+        let r: Value = c
+            .get(format!("{url}/ready"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if r["model"].is_object() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    let failed = run_all(&url, "slm").await;
+    server.kill().ok();
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
