@@ -69,6 +69,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
         }
     }
+    if state.flow == Some(Flow::Reschedule) {
+        state.keep_date |= ex.signals.same_day && ex.slots.preferred_date.is_none();
+        state.keep_time |= ex.signals.same_time && ex.slots.preferred_time.is_none();
+    }
     if state.flow.is_none() && ex.intent != Intent::Chitchat {
         // Outside a flow, an informational message does not leave booking details behind.
         state.pending = None;
@@ -174,6 +178,11 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
                 }
                 _ => {
                     state.checked = None;
+                    // The booking's own day or time, kept ("mismo horario"), is not free:
+                    // the customer chooses again.
+                    if a.time.is_some() {
+                        state.keep_time = false;
+                    }
                     match a.unbookable {
                         Some(Unbookable::Closed | Unbookable::Past | Unbookable::TooFar) => {
                             state.resolved.date = None;

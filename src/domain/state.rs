@@ -114,6 +114,11 @@ pub struct ConversationState {
     /// says so).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub kept_staff_busy: bool,
+    /// "mismo día y horario": a reschedule keeps the booking's day / time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_date: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_time: bool,
     /// The customer said no to the offered name: ask for it plainly.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub name_offer_declined: bool,
@@ -151,5 +156,7 @@ impl ConversationState {
         self.offered_name = None;
         self.name_offer_declined = false;
         self.kept_staff_busy = false;
+        self.keep_date = false;
+        self.keep_time = false;
     }
 }

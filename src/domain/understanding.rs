@@ -229,6 +229,11 @@ pub struct Signals {
     /// The customer lets the flow go ("no, dejá", "después te escribo"): nothing stays pending.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub closes: bool,
+    /// "mismo día", "mismo horario": the day / the time stay as they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_day: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_time: bool,
 }
 
 /// One extractor reading of one message.

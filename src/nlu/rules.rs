@@ -120,7 +120,12 @@ impl RuleExtractor {
             affirmation,
             topic: signals::topic(&words),
             closes: signals::closes(&words, affirmation),
+            ..Default::default()
         };
+        let (same_words, same_day, same_time) = signals::same_refs(&n);
+        let mut signals = signals;
+        signals.same_day = same_day;
+        signals.same_time = same_time;
         let dates = find_dates(&words);
         // A time inside a date ("el 23.11") is the date's.
         let times: Vec<TimeMatch> = find_times(&words)
@@ -148,6 +153,8 @@ impl RuleExtractor {
             .enumerate()
             .map(|(i, w)| match staff {
                 Some((a, b)) if a <= i && i < b => "",
+                // "mismo día y horario" names no day and asks no hours.
+                _ if same_words.contains(&i) => "",
                 _ => *w,
             })
             .collect();

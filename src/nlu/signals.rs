@@ -77,6 +77,28 @@ pub fn closes(words: &Words, affirmation: Option<bool>) -> bool {
         && contains_any(&n.join(" "), &lexicon().closing)
 }
 
+/// Words of a "same day / same time" phrase ("mismo día y horario", "a la misma hora",
+/// "same time", "mesmo horário"): (word indexes, names the day, names the time).
+pub fn same_refs(n: &[&str]) -> (Vec<usize>, bool, bool) {
+    let (mut idx, mut day, mut time) = (Vec::new(), false, false);
+    for (i, w) in n.iter().enumerate() {
+        if !matches!(*w, "mismo" | "misma" | "mesmo" | "mesma" | "same") {
+            continue;
+        }
+        idx.push(i);
+        for (j, v) in n.iter().enumerate().skip(i + 1).take(4) {
+            match *v {
+                "dia" | "day" | "fecha" | "date" => day = true,
+                "horario" | "hora" | "time" | "turno" => time = true,
+                "y" | "e" | "and" | "el" | "la" | "o" => continue,
+                _ => break,
+            }
+            idx.push(j);
+        }
+    }
+    (idx, day, time)
+}
+
 fn contains_any(joined: &str, phrases: &[String]) -> bool {
     phrases.iter().any(|p| {
         // Whole-word match on the folded, space-joined message.
@@ -131,6 +153,18 @@ mod tests {
     #[case("no sé qué servicio elegir, me ayudás a ver cuál me conviene", None)]
     fn yes_and_no(#[case] text: &str, #[case] want: Option<bool>) {
         assert_eq!(affirmation(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("pasámelo con Caro, mismo día y horario", true, true)]
+    #[case("a la misma hora pero el viernes", false, true)]
+    #[case("el mismo día, más tarde", true, false)]
+    #[case("same time next week", false, true)]
+    #[case("mismo precio?", false, false)]
+    fn same_day_and_time(#[case] text: &str, #[case] day: bool, #[case] time: bool) {
+        let w = Words::new(text);
+        let (_, d, t) = same_refs(&w.norms());
+        assert_eq!((d, t), (day, time), "{text}");
     }
 
     #[rstest]

@@ -207,14 +207,16 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         return Plan::Ask(SlotName::BookingId);
     };
     let r = &st.resolved;
-    let Some(date) = r.date else {
+    // "mismo día y horario": what the customer keeps comes from the booking.
+    let Some(date) = r.date.or(st.keep_date.then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
+    let time = r.time.or(st.keep_time.then_some(target.time));
     // The stylist stays unless the customer names another, or she is not free then.
     let staff = r.staff.clone().or_else(|| {
         (!st.kept_staff_busy && !target.staff.is_empty()).then(|| target.staff.clone())
     });
-    let Some(time) = r.time else {
+    let Some(time) = time else {
         if !st.offers.is_empty() || st.expected_slot == Some(SlotName::PreferredTime) {
             return Plan::Ask(SlotName::PreferredTime);
         }

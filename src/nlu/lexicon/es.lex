@@ -55,6 +55,9 @@
 3.5 pasar el turno
 3.5 pasar mi turno
 3 pasarlo
+3 pasamelo
+3 pasamela
+2.5 cambiamelo
 3 pasalo
 2.5 pasame
 2.5 pasarme
