@@ -17,7 +17,7 @@ else
 fi
 # The tests that book on dates, again on a test clock set next to each closure of the demo
 # salon (the day before it, and three days before), so a holiday cannot break them.
-date_tests=(--test booking --test crash --test hostile --test api --test replicas)
+date_tests=(--test booking --test crash --test hostile --test api --test replicas --test conversations)
 for now in $(python3 scripts/closure_days.py config/workspaces/demo-salon.toml); do
   echo "== date-sensitive tests with PULPO_NOW=$now"
   if command -v cargo-nextest >/dev/null 2>&1; then
