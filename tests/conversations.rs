@@ -1,7 +1,7 @@
 //! Whole conversations over the real binary, on both routes: a bare answer fills what was
 //! asked, yes and no in the ways customers write them, the channel's profile name offered,
 //! corrections that change only what they name, a question in the middle of a booking, a
-//! reschedule that keeps the stylist. The model route gets the real default model (the
+//! reschedule that keeps the stylist, replies in the customer's language. The model route gets the real default model (the
 //! README's test command fetches it) and must pass every conversation the rules pass.
 
 mod common;
@@ -255,6 +255,51 @@ const CONVERSATIONS: &[Conversation] = &[
                 "bueno, sí, confirmo al precio normal",
                 &[Calls("create_booking"), Says("Brushing")],
             ),
+        ],
+    },
+    Conversation {
+        name: "an English speaker is answered in English, the whole way",
+        profile: "Mary",
+        turns: &[
+            (
+                "hi, I'd like to book a haircut on {d2} at 11 please",
+                &[
+                    Says("Shall I make the booking under the name Mary?"),
+                    NotSays("¿"),
+                ],
+            ),
+            (
+                "yes",
+                &[
+                    Next("await_confirmation"),
+                    Says("To confirm:"),
+                    Says("at 11:00"),
+                ],
+            ),
+            ("yes", &[Calls("create_booking"), Says("All set, Mary!")]),
+            (
+                "what are your opening hours?",
+                &[Says("We're open"), NotSays("Atendemos")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a Portuguese speaker is answered in Portuguese",
+        profile: "João",
+        turns: &[
+            (
+                "oi, quero marcar um corte de cabelo para {d1} às 15",
+                &[Says("Faço a reserva no nome de João?")],
+            ),
+            (
+                "sim",
+                &[
+                    Next("await_confirmation"),
+                    Says("Confirmo:"),
+                    Says("às 15:00"),
+                ],
+            ),
+            ("sim", &[Calls("create_booking"), Says("Pronto, João!")]),
         ],
     },
 ];

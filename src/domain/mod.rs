@@ -10,6 +10,7 @@ pub(crate) mod normalize;
 pub mod plan;
 pub(crate) mod policy;
 pub(crate) mod reducer;
+pub mod replies;
 pub mod state;
 pub mod understanding;
 pub(crate) mod when;

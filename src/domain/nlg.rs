@@ -1,5 +1,6 @@
-//! Replies: deterministic Spanish (voseo) templates for every outcome. The customer never
-//! reads free model text — only these templates filled with catalog and booking facts.
+//! Replies: deterministic templates for every outcome, in the conversation's language
+//! (`replies`: Spanish with voseo by default, English, Portuguese). The customer never reads
+//! free model text — only these templates filled with catalog and booking facts.
 
 use chrono::NaiveTime;
 
@@ -8,8 +9,8 @@ use crate::domain::actions::{
     Unbookable,
 };
 use crate::domain::catalog::{format_price, Workspace};
-use crate::domain::normalize::{date_es, weekday_es};
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
+use crate::domain::replies::{date, join, raw, t, weekday, weekday_plural, Lang};
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName};
 
@@ -30,9 +31,15 @@ pub struct Executed {
     pub observation: Option<Observation>,
 }
 
-/// Renders the reply to a turn.
 /// The answer to a message without text.
-pub const NO_TEXT: &str = "No me llegó ningún texto 🙂 Por ahora solo leo mensajes escritos: ¿me contás por escrito qué necesitás?";
+pub fn no_text(state: &ConversationState) -> String {
+    t(lang(state), "no_text", &[])
+}
+
+/// The conversation's language (Spanish until the customer writes in another).
+fn lang(state: &ConversationState) -> Lang {
+    state.lang.unwrap_or_default()
+}
 
 pub fn render(
     ws: &Workspace,
@@ -41,16 +48,12 @@ pub fn render(
     executed: &[Executed],
     last: &Plan,
 ) -> (String, NextAction) {
+    let l = lang(state);
     let mut parts: Vec<String> = Vec::new();
     let mut next = NextAction::Reply;
     let failed = executed.iter().any(|e| e.observation.is_none());
     if failed {
-        return (
-            "Perdón, ahora no puedo confirmarlo: tuve un problema técnico consultando la agenda. \
-             ¿Probamos de nuevo en unos minutos?"
-                .to_string(),
-            NextAction::Reply,
-        );
+        return (t(l, "tech_error", &[]), NextAction::Reply);
     }
     // What the tools found, in order.
     for e in executed {
@@ -81,13 +84,10 @@ pub fn render(
             }
         }
         Plan::Handoff => {
-            parts.push(
-                "Te paso con una persona del equipo; en un ratito te responden por acá. 🙌"
-                    .to_string(),
-            );
+            parts.push(t(l, "handoff", &[]));
             next = NextAction::Handoff;
         }
-        Plan::Refuse(reason) => parts.push(refusal(ws, *reason)),
+        Plan::Refuse(reason) => parts.push(refusal(ws, l, *reason)),
         Plan::Call(_) => {
             // The tool's description above is the answer; keep a flow in progress alive.
             if let Some(p) = &state.pending {
@@ -125,33 +125,38 @@ fn staff_name(ws: &Workspace, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn join_es(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        _ => format!(
-            "{} y {}",
-            items[..items.len() - 1].join(", "),
-            items[items.len() - 1]
-        ),
-    }
-}
-
-fn offers_text(offers: &[SlotOffer]) -> String {
+fn offers_text(l: Lang, offers: &[SlotOffer]) -> String {
     let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
     if same_day {
         let times: Vec<String> = offers.iter().map(|o| hhmm(o.time)).collect();
-        format!("el {} a las {}", date_es(offers[0].date), join_es(&times))
+        t(
+            l,
+            "offer_day",
+            &[
+                ("date", &date(l, offers[0].date)),
+                ("times", &join(l, &times)),
+            ],
+        )
     } else {
         let items: Vec<String> = offers
             .iter()
-            .map(|o| format!("el {} a las {}", date_es(o.date), hhmm(o.time)))
+            .map(|o| {
+                t(
+                    l,
+                    "offer_day",
+                    &[("date", &date(l, o.date)), ("times", &hhmm(o.time))],
+                )
+            })
             .collect();
-        join_es(&items)
+        join(l, &items)
     }
 }
 
-fn hours_text(ws: &Workspace) -> String {
+fn range_text(l: Lang, a: &str, b: &str) -> String {
+    t(l, "hours_range", &[("a", a), ("b", b)])
+}
+
+fn hours_text(ws: &Workspace, l: Lang) -> String {
     use chrono::Weekday::*;
     let mut groups: Vec<(Vec<chrono::Weekday>, String)> = Vec::new();
     for wd in [Mon, Tue, Wed, Thu, Fri, Sat, Sun] {
@@ -161,9 +166,9 @@ fn hours_text(ws: &Workspace) -> String {
         }
         let text = ranges
             .iter()
-            .map(|(a, b)| format!("{} a {}", hhmm(*a), hhmm(*b)))
+            .map(|(a, b)| range_text(l, &hhmm(*a), &hhmm(*b)))
             .collect::<Vec<_>>()
-            .join(" y de ");
+            .join(raw(l, "hours_range_join"));
         match groups.last_mut() {
             Some((days, t)) if *t == text && days.last().map(|d| d.succ()) == Some(wd) => {
                 days.push(wd)
@@ -173,15 +178,22 @@ fn hours_text(ws: &Workspace) -> String {
     }
     let parts: Vec<String> = groups
         .iter()
-        .map(|(days, t)| {
+        .map(|(days, ranges)| {
             if days.len() == 1 {
-                format!("los {} de {}", plural_day(days[0]), t)
+                t(
+                    l,
+                    "hours_single",
+                    &[("plural", weekday_plural(l, days[0])), ("ranges", ranges)],
+                )
             } else {
-                format!(
-                    "de {} a {} de {}",
-                    weekday_es(days[0]),
-                    weekday_es(*days.last().unwrap_or(&days[0])),
-                    t
+                t(
+                    l,
+                    "hours_span",
+                    &[
+                        ("first", weekday(l, days[0])),
+                        ("last", weekday(l, *days.last().unwrap_or(&days[0]))),
+                        ("ranges", ranges),
+                    ],
                 )
             }
         })
@@ -189,39 +201,40 @@ fn hours_text(ws: &Workspace) -> String {
     let closed: Vec<String> = [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
         .into_iter()
         .filter(|d| ws.hours_on(*d).is_empty())
-        .map(|d| plural_day(d).to_string())
+        .map(|d| weekday_plural(l, d).to_string())
         .collect();
-    let mut s = format!("Atendemos {}.", join_es(&parts));
+    let mut s = t(l, "hours", &[("list", &join(l, &parts))]);
     if !closed.is_empty() {
-        s.push_str(&format!(" Los {} está cerrado.", join_es(&closed)));
+        s.push_str(&t(l, "hours_closed", &[("days", &join(l, &closed))]));
     }
     s
 }
 
-fn plural_day(wd: chrono::Weekday) -> &'static str {
-    match wd {
-        chrono::Weekday::Sat => "sábados",
-        chrono::Weekday::Sun => "domingos",
-        other => weekday_es(other),
-    }
-}
-
-fn service_line(s: &ServiceInfo) -> String {
-    format!(
-        "{}: {} ({} min)",
-        s.name,
-        format_price(s.price),
-        s.duration_minutes
+fn service_line(l: Lang, s: &ServiceInfo) -> String {
+    t(
+        l,
+        "service_line",
+        &[
+            ("svc", &s.name),
+            ("price", &format_price(s.price)),
+            (
+                "minutes",
+                &t(l, "minutes", &[("n", &s.duration_minutes.to_string())]),
+            ),
+        ],
     )
 }
 
-fn booking_text(ws: &Workspace, b: &BookingInfo) -> String {
-    format!(
-        "{} con {} el {} a las {}",
-        b.service_name,
-        staff_name(ws, &b.staff),
-        date_es(b.date),
-        hhmm(b.time)
+fn booking_text(ws: &Workspace, l: Lang, b: &BookingInfo) -> String {
+    t(
+        l,
+        "booking",
+        &[
+            ("svc", &b.service_name),
+            ("staff", &staff_name(ws, &b.staff)),
+            ("date", &date(l, b.date)),
+            ("time", &hhmm(b.time)),
+        ],
     )
 }
 
@@ -233,112 +246,155 @@ fn describe(
     obs: &Observation,
     last: &Plan,
 ) -> Option<String> {
+    let l = lang(state);
     let asked_service = ex.slots.service_type.as_deref();
     match obs {
         Observation::Services { services } => {
-            if let Some(surface) = asked_service {
-                match ws.resolve_service(surface) {
-                    Some(svc) => {
-                        return Some(format!(
-                            "¡Sí! Hacemos {}: {}, dura unos {} minutos. ¿Querés que te reserve un turno?",
-                            svc.name,
-                            format_price(svc.price),
-                            svc.duration_minutes
-                        ))
-                    }
-                    None => {
-                        let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
-                        return Some(format!(
-                            "Por ahora no hacemos {}. Lo que sí hacemos: {}.",
-                            surface,
-                            join_es(&names)
-                        ));
-                    }
-                }
-            }
             let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
-            Some(format!(
-                "En {} hacemos: {}. ¿Te interesa alguno?",
-                ws.name,
-                join_es(&names)
+            if let Some(surface) = asked_service {
+                return Some(match ws.resolve_service(surface) {
+                    Some(svc) => t(
+                        l,
+                        "service_yes",
+                        &[
+                            ("svc", &svc.name),
+                            ("price", &format_price(svc.price)),
+                            ("n", &svc.duration_minutes.to_string()),
+                        ],
+                    ),
+                    None => t(
+                        l,
+                        "service_no",
+                        &[("surface", surface), ("list", &join(l, &names))],
+                    ),
+                });
+            }
+            Some(t(
+                l,
+                "services",
+                &[("business", &ws.name), ("list", &join(l, &names))],
             ))
         }
         Observation::Prices { services } => {
             if let ToolCall::GetPrices { service: Some(_) } = call {
                 if let Some(s) = services.first() {
-                    return Some(format!(
-                        "{} sale {} (dura unos {} minutos).",
-                        s.name,
-                        format_price(s.price),
-                        s.duration_minutes
+                    return Some(t(
+                        l,
+                        "price_one",
+                        &[
+                            ("svc", &s.name),
+                            ("price", &format_price(s.price)),
+                            ("n", &s.duration_minutes.to_string()),
+                        ],
                     ));
                 }
             }
-            let mut text = String::new();
-            if let Some(surface) = asked_service {
-                text.push_str(&format!("No tenemos {surface} en la lista, pero te paso los precios: "));
-            } else {
-                text.push_str("Nuestros precios: ");
-            }
-            let lines: Vec<String> = services.iter().map(service_line).collect();
+            let mut text = match asked_service {
+                Some(surface) => t(l, "price_unknown", &[("surface", surface)]),
+                None => t(l, "prices", &[]),
+            };
+            let lines: Vec<String> = services.iter().map(|s| service_line(l, s)).collect();
             text.push_str(&lines.join("; "));
             text.push('.');
             Some(text)
         }
-        Observation::Hours { date, date_ranges, .. } => {
-            let mut text = hours_text(ws);
-            if let (Some(d), Some(ranges)) = (date, date_ranges) {
-                if ranges.is_empty() {
-                    text = format!("El {} estamos cerrados. {}", date_es(*d), text);
-                } else {
-                    text = format!("El {} atendemos de {}. {}", date_es(*d), ranges.join(" y de ").replace('-', " a "), text);
+        Observation::Hours {
+            date: d,
+            date_ranges,
+            ..
+        } => {
+            let hours = hours_text(ws, l);
+            Some(match (d, date_ranges) {
+                (Some(d), Some(ranges)) if ranges.is_empty() => t(
+                    l,
+                    "date_closed",
+                    &[("date", &date(l, *d)), ("hours", &hours)],
+                ),
+                (Some(d), Some(ranges)) => {
+                    let ranges: Vec<String> = ranges
+                        .iter()
+                        .map(|r| match r.split_once('-') {
+                            Some((a, b)) => range_text(l, a, b),
+                            None => r.clone(),
+                        })
+                        .collect();
+                    t(
+                        l,
+                        "date_open",
+                        &[
+                            ("date", &date(l, *d)),
+                            ("ranges", &ranges.join(raw(l, "hours_range_join"))),
+                            ("hours", &hours),
+                        ],
+                    )
                 }
-            }
-            Some(text)
+                _ => hours,
+            })
         }
         Observation::Availability(a) => Some(availability_text(ws, a, state, last)),
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {
-                ToolCall::FindBookings { booking_id: Some(id), .. } => {
-                    format!("No encontré ningún turno con el código {id}.")
-                }
-                _ => "No encontré turnos próximos a tu nombre.".to_string(),
+                ToolCall::FindBookings {
+                    booking_id: Some(id),
+                    ..
+                } => t(l, "no_booking_code", &[("id", id)]),
+                _ => t(l, "no_bookings", &[]),
             }),
             1 => None,
             _ => {
                 let items: Vec<String> = bookings
                     .iter()
-                    .map(|b| format!("{} ({})", b.booking_id, booking_text(ws, b)))
+                    .map(|b| format!("{} ({})", b.booking_id, booking_text(ws, l, b)))
                     .collect();
-                Some(format!("Tenés estos turnos: {}.", items.join("; ")))
+                Some(t(l, "your_bookings", &[("list", &items.join("; "))]))
             }
         },
-        Observation::Booked { booking } => Some(format!(
-            "¡Listo{}! Te reservé {}. Tu código de reserva es {}. Te esperamos en {}. Si necesitás cambiarlo o cancelarlo, escribime con ese código.",
-            if booking.customer_name.is_empty() { String::new() } else { format!(", {}", booking.customer_name) },
-            booking_text(ws, booking),
-            booking.booking_id,
-            ws.address
+        Observation::Booked { booking } => {
+            let name = if booking.customer_name.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", booking.customer_name)
+            };
+            Some(t(
+                l,
+                "booked",
+                &[
+                    ("name", &name),
+                    ("booking", &booking_text(ws, l, booking)),
+                    ("id", &booking.booking_id),
+                    ("address", &ws.address),
+                ],
+            ))
+        }
+        Observation::Cancelled { booking } => Some(t(
+            l,
+            "cancelled",
+            &[
+                ("id", &booking.booking_id),
+                ("booking", &booking_text(ws, l, booking)),
+            ],
         )),
-        Observation::Cancelled { booking } => Some(format!(
-            "Listo, cancelé tu turno {} ({}). ¡Gracias por avisar! Cuando quieras sacar otro, escribime.",
-            booking.booking_id,
-            booking_text(ws, booking)
+        Observation::Rescheduled { booking, .. } => Some(t(
+            l,
+            "rescheduled",
+            &[
+                ("id", &booking.booking_id),
+                ("booking", &booking_text(ws, l, booking)),
+            ],
         )),
-        Observation::Rescheduled { booking, .. } => Some(format!(
-            "Listo, cambié tu turno {}: ahora es {}. ¡Te esperamos!",
-            booking.booking_id,
-            booking_text(ws, booking)
-        )),
-        Observation::Refused { reason, alternatives } => Some(match reason {
-            BookingRefusal::SlotTaken if !alternatives.is_empty() => format!(
-                "Uy, ese horario se acaba de ocupar. Te puedo ofrecer {}. ¿Te sirve alguno?",
-                offers_text(alternatives)
+        Observation::Refused {
+            reason,
+            alternatives,
+        } => Some(match reason {
+            BookingRefusal::SlotTaken if !alternatives.is_empty() => t(
+                l,
+                "taken_alts",
+                &[("offers", &offers_text(l, alternatives))],
             ),
-            BookingRefusal::SlotTaken => "Uy, ese horario se acaba de ocupar. ¿Probamos con otro día u horario?".to_string(),
-            BookingRefusal::NotFound => "No encontré ese turno. ¿Me pasás el código de la reserva (por ejemplo BK-1234)?".to_string(),
-            BookingRefusal::AlreadyCancelled => "Ese turno ya estaba cancelado.".to_string(),
-            BookingRefusal::Unbookable => "Ese horario no se puede reservar. ¿Probamos con otro?".to_string(),
+            BookingRefusal::SlotTaken => t(l, "taken", &[]),
+            BookingRefusal::NotFound => t(l, "not_found", &[]),
+            BookingRefusal::AlreadyCancelled => t(l, "already_cancelled", &[]),
+            BookingRefusal::Unbookable => t(l, "unbookable", &[]),
         }),
     }
 }
@@ -349,139 +405,132 @@ fn availability_text(
     state: &ConversationState,
     last: &Plan,
 ) -> String {
+    let l = lang(state);
     let svc = service_name(ws, &a.service);
-    let alternatives = if a.slots.is_empty() {
+    let day = date(l, a.date);
+    let alts = if a.slots.is_empty() {
         String::new()
     } else {
-        format!(" Te puedo ofrecer {}.", offers_text(&a.slots))
+        t(l, "alternatives", &[("offers", &offers_text(l, &a.slots))])
     };
     match a.unbookable {
         Some(Unbookable::Closed) => {
-            return format!(
-                "El {} estamos cerrados. {}{}",
-                date_es(a.date),
-                hours_text(ws),
-                alternatives
+            return t(
+                l,
+                "closed_day",
+                &[
+                    ("date", &day),
+                    ("hours", &hours_text(ws, l)),
+                    ("alts", &alts),
+                ],
             )
         }
-        Some(Unbookable::Past) => return format!("Esa fecha ya pasó.{alternatives}"),
+        Some(Unbookable::Past) => return t(l, "past", &[("alts", &alts)]),
         Some(Unbookable::TooFar) => {
-            return format!(
-                "Por ahora damos turnos hasta {} días adelante. ¿Querés una fecha más cercana?",
-                ws.booking_horizon_days
-            )
+            return t(l, "too_far", &[("n", &ws.booking_horizon_days.to_string())])
         }
         Some(Unbookable::NoStaff) => {
             let who: Vec<String> = ws
                 .service(&a.service)
                 .map(|s| ws.staff_for(s).iter().map(|st| st.name.clone()).collect())
                 .unwrap_or_default();
-            return format!("{} lo hace {}.{}", svc, join_es(&who), alternatives);
+            return t(
+                l,
+                "no_staff",
+                &[("svc", &svc), ("who", &join(l, &who)), ("alts", &alts)],
+            );
         }
         Some(Unbookable::OutsideHours) => {
-            let t = a.time.map(hhmm).unwrap_or_default();
-            return format!(
-                "A las {} no llegamos a hacer {} dentro del horario. {}{}",
-                t,
-                svc,
-                hours_text(ws),
-                alternatives
+            let time = a.time.map(hhmm).unwrap_or_default();
+            return t(
+                l,
+                "outside_hours",
+                &[
+                    ("time", &time),
+                    ("svc", &svc),
+                    ("hours", &hours_text(ws, l)),
+                    ("alts", &alts),
+                ],
             );
         }
         None => {}
     }
     match (a.time, a.available) {
-        (Some(t), true) => {
+        (Some(time), true) => {
             // The confirmation that follows says it all; only say it when we stop here.
             if matches!(last, Plan::Confirm(_)) {
                 String::new()
             } else {
-                format!(
-                    "¡Hay lugar para {} el {} a las {}!",
-                    svc,
-                    date_es(a.date),
-                    hhmm(t)
+                t(
+                    l,
+                    "free",
+                    &[("svc", &svc), ("date", &day), ("time", &hhmm(time))],
                 )
             }
         }
-        (Some(t), false) => {
-            if a.slots.is_empty() {
-                format!(
-                    "Uy, a las {} el {} no tengo lugar para {} y no encuentro otro horario cerca.",
-                    hhmm(t),
-                    date_es(a.date),
-                    svc
-                )
-            } else {
-                format!("Uy, a las {} no tengo lugar.{}", hhmm(t), alternatives)
-            }
-        }
+        (Some(time), false) if a.slots.is_empty() => t(
+            l,
+            "busy_none",
+            &[("time", &hhmm(time)), ("date", &day), ("svc", &svc)],
+        ),
+        (Some(time), false) => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
         (None, true) => {
             let times: Vec<String> = a.slots.iter().take(8).map(|s| hhmm(s.time)).collect();
             let more = if a.slots.len() > 8 {
-                " (y más tarde también)"
+                raw(l, "day_more")
             } else {
                 ""
             };
-            let _ = state;
-            format!(
-                "Para {} el {} tengo lugar a las {}{}.",
-                svc,
-                date_es(a.date),
-                join_es(&times),
-                more
+            t(
+                l,
+                "day_free",
+                &[
+                    ("svc", &svc),
+                    ("date", &day),
+                    ("times", &join(l, &times)),
+                    ("more", more),
+                ],
             )
         }
-        (None, false) => format!(
-            "El {} ya no me queda lugar para {}.{}",
-            date_es(a.date),
-            svc,
-            alternatives
+        (None, false) => t(
+            l,
+            "day_full",
+            &[("date", &day), ("svc", &svc), ("alts", &alts)],
         ),
     }
 }
 
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {
+    let l = lang(state);
     match slot {
         SlotName::ServiceType => {
             let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
-            format!("¿Qué te querés hacer? Tenemos {}.", join_es(&names))
+            t(l, "ask_service", &[("list", &join(l, &names))])
         }
         SlotName::PreferredDate => match state.flow {
-            Some(Flow::Reschedule) => "¿Para qué día lo querés pasar?".to_string(),
-            _ => "¿Para qué día lo querés?".to_string(),
+            Some(Flow::Reschedule) => t(l, "ask_date_move", &[]),
+            _ => t(l, "ask_date", &[]),
         },
-        SlotName::PreferredTime => {
-            if state.offers.is_empty() {
-                "¿A qué hora te queda cómodo?".to_string()
-            } else {
-                "¿Qué horario te queda bien?".to_string()
-            }
-        }
+        SlotName::PreferredTime if state.offers.is_empty() => t(l, "ask_time", &[]),
+        SlotName::PreferredTime => t(l, "ask_time_offers", &[]),
         SlotName::ClientName => match &state.offered_name {
-            Some(name) => {
-                format!("¿Hago la reserva a nombre de {name}? Si es otro nombre, decime cuál.")
-            }
-            None => "¿A nombre de quién hago la reserva?".to_string(),
+            Some(name) => t(l, "ask_name_offer", &[("name", name)]),
+            None => t(l, "ask_name", &[]),
         },
-        SlotName::ClientPhone => "¿Me pasás un teléfono de contacto?".to_string(),
-        SlotName::BookingId => {
-            if state.candidates.is_empty() {
-                "¿Me pasás el código de la reserva (por ejemplo BK-1234)?".to_string()
-            } else {
-                "¿Cuál de esos turnos es? Pasame el código.".to_string()
-            }
-        }
-        SlotName::ClientEmail => "¿Me pasás tu mail?".to_string(),
-        SlotName::StaffName => "¿Con quién te querés atender?".to_string(),
+        SlotName::ClientPhone => t(l, "ask_phone", &[]),
+        SlotName::BookingId if state.candidates.is_empty() => t(l, "ask_code", &[]),
+        SlotName::BookingId => t(l, "ask_which", &[]),
+        SlotName::ClientEmail => t(l, "ask_email", &[]),
+        SlotName::StaffName => t(l, "ask_staff", &[]),
     }
 }
 
 fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> String {
+    let l = lang(state);
     match call {
         ToolCall::CreateBooking {
             service,
-            date,
+            date: d,
             time,
             staff,
             customer_name,
@@ -493,16 +542,19 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                 .unwrap_or_default();
             let with = staff
                 .as_deref()
-                .map(|s| format!(" con {}", staff_name(ws, s)))
+                .map(|s| t(l, "with_staff", &[("staff", &staff_name(ws, s))]))
                 .unwrap_or_default();
-            format!(
-                "Te confirmo: {}{} el {} a las {}, a nombre de {} ({}). ¿Lo reservo? Respondé «sí» para confirmar.",
-                service_name(ws, service),
-                with,
-                date_es(*date),
-                hhmm(*time),
-                customer_name,
-                price
+            t(
+                l,
+                "confirm_book",
+                &[
+                    ("svc", &service_name(ws, service)),
+                    ("with", &with),
+                    ("date", &date(l, *d)),
+                    ("time", &hhmm(*time)),
+                    ("name", customer_name),
+                    ("price", &price),
+                ],
             )
         }
         ToolCall::CancelBooking { booking_id, .. } => {
@@ -510,15 +562,13 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                 .target
                 .as_ref()
                 .filter(|b| &b.booking_id == booking_id)
-                .map(|b| format!(" ({})", booking_text(ws, b)))
+                .map(|b| format!(" ({})", booking_text(ws, l, b)))
                 .unwrap_or_default();
-            format!(
-                "¿Confirmás que cancelo tu turno {booking_id}{what}? Respondé «sí» para confirmar."
-            )
+            t(l, "confirm_cancel", &[("id", booking_id), ("what", &what)])
         }
         ToolCall::RescheduleBooking {
             booking_id,
-            date,
+            date: d,
             time,
             staff,
             ..
@@ -528,40 +578,48 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                 .as_ref()
                 .filter(|b| &b.booking_id == booking_id);
             let from = target
-                .map(|b| format!(" ({})", booking_text(ws, b)))
+                .map(|b| format!(" ({})", booking_text(ws, l, b)))
                 .unwrap_or_default();
             // Old and new, stylist included: what changes is said.
             let who = match (target, staff) {
-                (Some(b), Some(s)) if &b.staff == s => {
-                    format!(", con {} como siempre", staff_name(ws, s))
+                (Some(b), Some(s)) => {
+                    let key = if &b.staff == s {
+                        "staff_same"
+                    } else if state.kept_staff_busy {
+                        "staff_busy"
+                    } else {
+                        "staff_instead"
+                    };
+                    t(
+                        l,
+                        key,
+                        &[
+                            ("staff", &staff_name(ws, s)),
+                            ("old", &staff_name(ws, &b.staff)),
+                        ],
+                    )
                 }
-                (Some(b), Some(s)) if state.kept_staff_busy => format!(
-                    ", con {} ({} no está libre a esa hora)",
-                    staff_name(ws, s),
-                    staff_name(ws, &b.staff)
-                ),
-                (Some(b), Some(s)) => format!(
-                    ", con {} en vez de {}",
-                    staff_name(ws, s),
-                    staff_name(ws, &b.staff)
-                ),
-                (None, Some(s)) => format!(", con {}", staff_name(ws, s)),
+                (None, Some(s)) => t(l, "staff_new", &[("staff", &staff_name(ws, s))]),
                 _ => String::new(),
             };
-            format!(
-                "¿Paso tu turno {}{} al {} a las {}{}? Respondé «sí» para confirmar.",
-                booking_id,
-                from,
-                date_es(*date),
-                hhmm(*time),
-                who
+            t(
+                l,
+                "confirm_move",
+                &[
+                    ("id", booking_id),
+                    ("from", &from),
+                    ("date", &date(l, *d)),
+                    ("time", &hhmm(*time)),
+                    ("who", &who),
+                ],
             )
         }
-        other => format!("¿Confirmás {}?", other.name().as_str()),
+        other => t(l, "confirm_other", &[("what", other.name().as_str())]),
     }
 }
 
 fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: ReplyTopic) -> String {
+    let l = lang(state);
     let continue_flow = || -> String {
         match (&state.pending, state.expected_slot) {
             (Some(p), _) => format!(" {}", confirmation(ws, state, &p.call)),
@@ -570,46 +628,49 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
         }
     };
     match topic {
-        ReplyTopic::Greeting => format!(
-            "¡Hola! Soy el asistente de {} 💇‍♀️ ¿En qué te puedo ayudar? Puedo contarte servicios, precios y horarios, o sacarte, cambiarte o cancelarte un turno.",
-            ws.name
+        ReplyTopic::Greeting => t(l, "greeting", &[("business", &ws.name)]),
+        ReplyTopic::Thanks => t(l, "thanks", &[]),
+        ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
+        ReplyTopic::Address => t(
+            l,
+            "address",
+            &[("address", &ws.address), ("next", &continue_flow())],
         ),
-        ReplyTopic::Thanks => "¡De nada! Cualquier cosa, escribime. 😊".to_string(),
-        ReplyTopic::Ack => format!("¡Perfecto!{}", continue_flow()),
-        ReplyTopic::Address => format!(
-            "Estamos en {}.{}",
-            ws.address,
-            continue_flow()
+        ReplyTopic::Payment => t(
+            l,
+            "payment",
+            &[
+                ("methods", &join(l, &ws.payment_methods)),
+                ("next", &continue_flow()),
+            ],
         ),
-        ReplyTopic::Payment => format!(
-            "Podés pagar con {}.{}",
-            join_es(&ws.payment_methods),
-            continue_flow()
-        ),
-        ReplyTopic::Declined => "Dale, no lo confirmo. ¿Qué querés cambiar: el día, el horario o el servicio?".to_string(),
-        ReplyTopic::Dropped => "Listo, lo dejamos así: no hice ningún cambio. Cuando quieras, escribime. 😊".to_string(),
-        ReplyTopic::Unclear => "Perdón, no te entendí bien. Puedo ayudarte con servicios, precios, horarios y turnos. ¿Me lo contás de otra forma?".to_string(),
+        ReplyTopic::Declined => t(l, "declined", &[]),
+        ReplyTopic::Dropped => t(l, "dropped", &[]),
+        ReplyTopic::Unclear => t(l, "unclear", &[]),
         ReplyTopic::UnknownService => {
-            let asked = ex.slots.service_type.clone().or_else(|| state.slots.service_type.clone()).unwrap_or_default();
+            let asked = ex
+                .slots
+                .service_type
+                .clone()
+                .or_else(|| state.slots.service_type.clone())
+                .unwrap_or_default();
             let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
-            format!("Por ahora no hacemos {}. Lo que sí hacemos: {}. ¿Te interesa alguno?", asked, join_es(&names))
+            t(
+                l,
+                "unknown_service",
+                &[("surface", &asked), ("list", &join(l, &names))],
+            )
         }
-        ReplyTopic::NothingToConfirm => "No tengo nada pendiente para confirmar. ¿En qué te ayudo?".to_string(),
-        ReplyTopic::IdentityUnknown => "Para ver, cambiar o cancelar un turno tengo que reconocerte por el número de WhatsApp con el que lo sacaste, y desde este chat no puedo. Te paso con una persona del equipo que te ayuda. 🙌".to_string(),
-        ReplyTopic::TooManyCodes => "No encuentro turnos con esos códigos a tu nombre. Para no seguir probando, te paso con una persona del equipo que te ayuda. 🙌".to_string(),
+        ReplyTopic::NothingToConfirm => t(l, "nothing_to_confirm", &[]),
+        ReplyTopic::IdentityUnknown => t(l, "identity_unknown", &[]),
+        ReplyTopic::TooManyCodes => t(l, "too_many_codes", &[]),
     }
 }
 
-fn refusal(ws: &Workspace, reason: RefuseReason) -> String {
+fn refusal(ws: &Workspace, l: Lang, reason: RefuseReason) -> String {
     match reason {
-        RefuseReason::Medical => "No puedo darte consejos médicos ni dermatológicos; para eso lo mejor es consultar con un profesional de la salud. Si querés, te ayudo con un turno o con info de nuestros servicios.".to_string(),
-        RefuseReason::Injection => format!(
-            "Solo puedo ayudarte con turnos, servicios, precios y horarios de {}. ¿En qué te ayudo?",
-            ws.name
-        ),
-        RefuseReason::OffTopic => format!(
-            "Eso no lo puedo responder, pero te ayudo con turnos, servicios, precios y horarios de {}. 😊",
-            ws.name
-        ),
+        RefuseReason::Medical => t(l, "refuse_medical", &[]),
+        RefuseReason::Injection => t(l, "refuse_injection", &[("business", &ws.name)]),
+        RefuseReason::OffTopic => t(l, "refuse_off_topic", &[("business", &ws.name)]),
     }
 }

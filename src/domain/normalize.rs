@@ -3,7 +3,7 @@
 //! Dates and times in customers' words are found and resolved by [`super::when`],
 //! re-exported here.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::NaiveTime;
 
 use crate::text::fold;
 
@@ -49,49 +49,6 @@ pub fn normalize_booking_id(s: &str) -> Option<String> {
     } else {
         None
     }
-}
-
-/// Spanish weekday name, for replies.
-pub fn weekday_es(wd: Weekday) -> &'static str {
-    match wd {
-        Weekday::Mon => "lunes",
-        Weekday::Tue => "martes",
-        Weekday::Wed => "miércoles",
-        Weekday::Thu => "jueves",
-        Weekday::Fri => "viernes",
-        Weekday::Sat => "sábado",
-        Weekday::Sun => "domingo",
-    }
-}
-
-pub fn month_es(m: u32) -> &'static str {
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ]
-    .get(m.saturating_sub(1) as usize)
-    .copied()
-    .unwrap_or("")
-}
-
-/// "viernes 27 de noviembre".
-pub fn date_es(d: NaiveDate) -> String {
-    format!(
-        "{} {} de {}",
-        weekday_es(d.weekday()),
-        d.day(),
-        month_es(d.month())
-    )
 }
 
 #[cfg(test)]

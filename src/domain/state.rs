@@ -119,6 +119,9 @@ pub struct ConversationState {
     pub keep_date: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub keep_time: bool,
+    /// The language the customer writes in (replies follow it; Spanish until then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::domain::replies::Lang>,
     /// The customer said no to the offered name: ask for it plainly.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub name_offer_declined: bool,

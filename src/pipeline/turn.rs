@@ -327,6 +327,10 @@ fn reduce(state: &mut ConversationState, ex: &Extraction, req: &TurnRequest, now
         customer_phone: req.customer_phone.clone(),
     };
     reducer::apply_extraction(state, ex, &ctx);
+    // Replies follow the language the customer writes in, once a message says it clearly.
+    if let Some(lang) = crate::domain::replies::detect(&req.text) {
+        state.lang = Some(lang);
+    }
 }
 
 /// Reply: records what the step waits for, then renders the templates.
@@ -372,7 +376,7 @@ fn reply(
     // is not a message to answer in kind: say what we can read (a question of a flow in
     // progress stands).
     if req.text.trim().is_empty() && matches!(acted.last, Plan::Reply(_)) {
-        text = nlg::NO_TEXT.to_string();
+        text = nlg::no_text(state);
     }
     let next_action = if state.pending.is_some() && next_action == NextAction::Reply {
         NextAction::AwaitConfirmation

@@ -1,0 +1,208 @@
+//! The reply templates, per language: data files (`replies/{es,en,pt}.txt`, one `key = text`
+//! per line), so changing a wording or adding a language is no code change. Spanish (voseo)
+//! is the default; a conversation's language is the one its customer writes in.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The languages replies are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    #[default]
+    Es,
+    En,
+    Pt,
+}
+
+const ES: &str = include_str!("replies/es.txt");
+const EN: &str = include_str!("replies/en.txt");
+const PT: &str = include_str!("replies/pt.txt");
+
+fn parse(text: &'static str) -> HashMap<&'static str, &'static str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim(), v))
+        .collect()
+}
+
+fn table(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
+    static TABLES: OnceLock<[HashMap<&'static str, &'static str>; 3]> = OnceLock::new();
+    let t = TABLES.get_or_init(|| [parse(ES), parse(EN), parse(PT)]);
+    &t[lang as usize]
+}
+
+/// The template `key` in `lang` (Spanish where a translation lacks it).
+pub fn raw(lang: Lang, key: &str) -> &'static str {
+    table(lang)
+        .get(key)
+        .or_else(|| table(Lang::Es).get(key))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The template `key` in `lang` with its `{name}` placeholders filled.
+pub fn t(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut out = raw(lang, key).to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+fn nth(lang: Lang, key: &str, i: usize) -> &'static str {
+    raw(lang, key).split(',').nth(i).unwrap_or("")
+}
+
+pub fn weekday(lang: Lang, wd: Weekday) -> &'static str {
+    nth(lang, "weekdays", wd.num_days_from_monday() as usize)
+}
+
+pub fn weekday_plural(lang: Lang, wd: Weekday) -> &'static str {
+    nth(lang, "weekdays_plural", wd.num_days_from_monday() as usize)
+}
+
+/// "jueves 10 de diciembre", "Thursday, December 10", "dia 10 de dezembro (quinta-feira)".
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    t(
+        lang,
+        "date",
+        &[
+            ("weekday", weekday(lang, d.weekday())),
+            ("day", &d.day().to_string()),
+            ("month", nth(lang, "months", d.month0() as usize)),
+        ],
+    )
+}
+
+/// "a, b y c" / "a, b and c" / "a, b e c".
+pub fn join(lang: Lang, items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!(
+            "{} {} {}",
+            items[..n - 1].join(", "),
+            raw(lang, "and"),
+            items[n - 1]
+        ),
+    }
+}
+
+/// Words that mark a language, folded (no accents): function words and the usual openings.
+/// Spanish has its own, so a Spanish message with one English word stays Spanish.
+const EN_WORDS: &[&str] = &[
+    "i",
+    "i'd",
+    "i'm",
+    "the",
+    "my",
+    "is",
+    "are",
+    "you",
+    "your",
+    "would",
+    "like",
+    "want",
+    "book",
+    "appointment",
+    "please",
+    "hi",
+    "hello",
+    "thanks",
+    "thank",
+    "can",
+    "could",
+    "have",
+    "on",
+    "at",
+    "and",
+    "for",
+    "what",
+    "how",
+    "much",
+    "do",
+    "does",
+    "tomorrow",
+    "today",
+    "yes",
+];
+const PT_WORDS: &[&str] = &[
+    "voce", "quero", "queria", "gostaria", "obrigado", "obrigada", "ola", "oi", "marcar",
+    "horario", "nao", "sim", "meu", "minha", "amanha", "hoje", "cabelo", "unhas", "tem", "fazer",
+    "quanto", "custa", "um", "uma", "com", "na", "no", "as", "e", "pra", "tudo", "bem", "dia",
+];
+const ES_WORDS: &[&str] = &[
+    "quiero", "queria", "hola", "turno", "el", "la", "los", "las", "de", "que", "para", "con",
+    "gracias", "tenes", "podes", "hacen", "cuanto", "sale", "manana", "hoy", "si", "dale", "mi",
+    "un", "una", "y", "a", "me", "por", "favor", "buenas", "buen", "hay", "lugar", "nombre",
+];
+
+/// The language a message is written in, when it says so clearly: at least two marker words
+/// of one language and more than of any other. Short answers ("ok", "Ana") say nothing.
+pub fn detect(text: &str) -> Option<Lang> {
+    let folded = crate::text::fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    let scores = [
+        (Lang::Es, count(ES_WORDS)),
+        (Lang::En, count(EN_WORDS)),
+        (Lang::Pt, count(PT_WORDS)),
+    ];
+    let (best, n) = scores.iter().copied().max_by_key(|s| s.1)?;
+    let others = scores.iter().filter(|s| s.0 != best).map(|s| s.1).max()?;
+    (n >= 2 && n > others).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[test]
+    fn every_language_has_every_key() {
+        let es = parse(ES);
+        for (lang, text) in [(Lang::En, EN), (Lang::Pt, PT)] {
+            let other = parse(text);
+            let missing: Vec<&&str> = es.keys().filter(|k| !other.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            let extra: Vec<&&str> = other.keys().filter(|k| !es.contains_key(*k)).collect();
+            assert!(extra.is_empty(), "{lang:?} has unknown keys {extra:?}");
+            for key in ["weekdays", "weekdays_plural"] {
+                assert_eq!(other[key].split(',').count(), 7, "{lang:?} {key}");
+            }
+            assert_eq!(other["months"].split(',').count(), 12, "{lang:?} months");
+        }
+    }
+
+    #[test]
+    fn dates_and_lists_read_naturally() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+        assert_eq!(date(Lang::Es, d), "jueves 10 de diciembre");
+        assert_eq!(date(Lang::En, d), "Thursday, December 10");
+        assert_eq!(date(Lang::Pt, d), "dia 10 de dezembro (quinta-feira)");
+        let items = vec!["a".to_string(), "b".into(), "c".into()];
+        assert_eq!(join(Lang::Es, &items), "a, b y c");
+        assert_eq!(join(Lang::En, &items), "a, b and c");
+        assert!(t(Lang::Es, "ask_name_offer", &[("name", "John")]).contains("John"));
+    }
+
+    #[rstest]
+    #[case("hi, I'd like to book a haircut on Friday at 11", Some(Lang::En))]
+    #[case("quero marcar um corte de cabelo na quinta", Some(Lang::Pt))]
+    #[case("hola, quiero un turno para el viernes", Some(Lang::Es))]
+    #[case("quiero un turno para haircut", Some(Lang::Es))]
+    #[case("ok", None)]
+    #[case("Ana", None)]
+    #[case("yes", None)]
+    fn languages_are_detected(#[case] text: &str, #[case] want: Option<Lang>) {
+        assert_eq!(detect(text), want, "{text}");
+    }
+}
