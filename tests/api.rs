@@ -500,3 +500,34 @@ fn assert_problem_free_503(r: &Reply) {
         r.body
     );
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_enforced_contract() {
+    let app = TestApp::new().await;
+    let r = app.request("GET", "/openapi.json", None, None, None).await;
+    assert_eq!(r.status.as_u16(), 200);
+    assert_eq!(r.body["openapi"], "3.1.0");
+    let decide = &r.body["paths"]["/v1/decide"]["post"];
+    assert!(decide["responses"]["200"].is_object());
+    assert!(decide["responses"]["422"].is_object());
+    // The request schema is the file the service validates against.
+    let file: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schemas/decide_request_v1.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        r.body["components"]["schemas"]["DecideRequest"]["properties"],
+        file["properties"]
+    );
+    // And a real answer validates against the response schema it publishes.
+    let resp = app
+        .post(
+            "/v1/decide",
+            Some(DEMO_KEY),
+            &fixture("request_precio.json"),
+        )
+        .await;
+    let published =
+        jsonschema::validator_for(&r.body["components"]["schemas"]["DecideResponse"]).unwrap();
+    assert!(published.is_valid(&resp.body), "{}", resp.body);
+}

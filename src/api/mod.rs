@@ -19,6 +19,7 @@ pub(crate) mod decide;
 pub(crate) mod error;
 pub(crate) mod health;
 pub(crate) mod limits;
+pub(crate) mod openapi;
 pub(crate) mod pages;
 pub(crate) mod shutdown;
 pub mod state;
@@ -104,6 +105,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/health", get(health::health))
         .route("/ready", get(health::ready))
         .route("/metrics", get(health::metrics))
+        .route("/openapi.json", get(openapi::openapi))
         .route(
             "/admin/flags",
             get(admin::get_flags)
