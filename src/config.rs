@@ -61,6 +61,11 @@ pub struct ServeArgs {
     /// enable later).
     #[arg(long, env = "PULPO_PRELOAD_MODEL")]
     pub preload_model: Option<bool>,
+    /// Let the model also choose the next step (a second model pass per turn). Off by default:
+    /// on the dev data it changed 29 of 227 decisions of the rule planner, almost all for the
+    /// worse (see docs/operations.md).
+    #[arg(long, env = "PULPO_MODEL_PLANNER")]
+    pub model_planner: Option<bool>,
     /// Test clock: start the server's clock at this RFC 3339 instant and let it run on (for
     /// tests and demos on a chosen date; off by default, warned about at start).
     #[arg(long, env = "PULPO_NOW")]
@@ -121,6 +126,8 @@ pub struct FileModel {
     pub deadline_ms: Option<u64>,
     pub queue: Option<usize>,
     pub preload: Option<bool>,
+    /// The model proposes the next step too (default false).
+    pub planner: Option<bool>,
     /// Load the model when the flags enable the model path at run time (default true).
     pub autoload: Option<bool>,
 }
@@ -191,6 +198,8 @@ pub struct Config {
     pub slm_deadline: Duration,
     pub slm_queue: usize,
     pub preload_model: bool,
+    /// The model proposes the next step too (a second pass); off: the rules plan.
+    pub model_planner: bool,
     /// Load the model in the background when the flags enable it at run time.
     pub model_autoload: bool,
     /// Largest request body (n8n sends small JSON; 64 KiB leaves room for metadata).
@@ -372,6 +381,7 @@ impl Config {
                 .unwrap_or(4)
                 .clamp(1, 1024),
             preload_model: args.preload_model.or(file.model.preload).unwrap_or(false),
+            model_planner: args.model_planner.or(file.model.planner).unwrap_or(false),
             model_autoload: file.model.autoload.unwrap_or(true),
             max_body_bytes: file
                 .limits
@@ -426,6 +436,7 @@ impl Config {
             "slm_deadline_ms": self.slm_deadline.as_millis() as u64,
             "slm_queue": self.slm_queue,
             "preload_model": self.preload_model,
+            "model_planner": self.model_planner,
             "max_body_bytes": self.max_body_bytes,
             "max_text_chars": self.max_text_chars,
             "max_concurrency": self.max_concurrency,

@@ -43,6 +43,7 @@ pub async fn build_state(
         model: loaded,
         model_status: std::sync::RwLock::new(model_missing),
         slm_deadline: config.slm_deadline,
+        model_planner: config.model_planner,
         lease: config.lease,
         turn_wait: config.turn_wait,
         holder: format!("{}-{}", hostname(), std::process::id()),

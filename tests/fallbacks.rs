@@ -78,12 +78,18 @@ impl ModelPath for Scripted {
 }
 
 async fn app() -> TestApp {
+    app_with_planner(true).await
+}
+
+/// `model_planner`: whether the model also proposes the next step (off by default).
+async fn app_with_planner(model_planner: bool) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let args = pulpo::config::ServeArgs {
         db: Some(dir.path().join("pulpo.db").display().to_string()),
         workspaces: Some(workspaces_dir(dir.path())),
         enable_slm_pipeline: Some(true),
         slm_canary_percent: Some(100),
+        model_planner: Some(model_planner),
         now: now_arg(),
         ..Default::default()
     };
@@ -144,4 +150,16 @@ async fn a_plan_the_policy_refuses_falls_back_to_the_rule_planner() {
     let r = app.say("wa:2", "p2", "hola!", now_ba()).await;
     assert!(r["fallback_reason"].is_null(), "{r}");
     assert_eq!(r["confidence"], 0.42);
+}
+
+#[tokio::test]
+async fn by_default_the_rules_plan_from_the_models_reading() {
+    // The scripted model would propose a step the policy refuses; off by default, it is
+    // never asked: one model pass per turn.
+    let app = app_with_planner(false).await;
+    let r = app
+        .say("wa:3", "p1", "cuánto sale el corte?", now_ba())
+        .await;
+    assert!(r["fallback_reason"].is_null(), "{r}");
+    assert_eq!(r["actions"][0]["tool"], "get_prices", "{r}");
 }

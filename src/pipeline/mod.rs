@@ -73,6 +73,8 @@ pub struct Pipeline {
     /// Why there is no model (loading, disabled, or what failed and how to fix it).
     pub model_status: std::sync::RwLock<Option<String>>,
     pub slm_deadline: Duration,
+    /// The model proposes the next step too (a second pass per turn); off: the rules plan.
+    pub model_planner: bool,
     pub lease: Duration,
     pub turn_wait: Duration,
     /// This replica's name in conversation leases.

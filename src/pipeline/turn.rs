@@ -164,10 +164,17 @@ impl Pipeline {
             message_key,
         };
         let mut plan = planner::rules::plan(&input);
-        if let (Route::Slm, None, Some(model)) = (route, fallback, self.model.get()) {
+        // One model pass per turn by default: the rules plan from the model's reading.
+        let model = self.model.get().filter(|_| self.model_planner);
+        if let (Route::Slm, None, Some(model)) = (route, fallback, model) {
             match model.plan(&input, deadline).await {
                 Ok(p) => match steps::checked(p.clone(), &input) {
-                    Checked::Accepted(p) => plan = p,
+                    Checked::Accepted(p) => {
+                        if p != plan {
+                            tracing::info!(conversation_id = %log_conversation(&req.conversation_id), rules = %masked(&plan.to_json()), model = %masked(&p.to_json()), "PLANNER model differs from the rules");
+                        }
+                        plan = p
+                    }
                     Checked::Replaced { refused, .. } => {
                         tracing::warn!(conversation_id = %log_conversation(&req.conversation_id), violation = %refused, proposed = %masked(&p.to_json()), "PLANNER rejected by policy; the rules plan");
                         fallback = Some(FallbackReason::PlannerRejected);
