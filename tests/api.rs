@@ -531,3 +531,15 @@ async fn the_openapi_document_describes_the_enforced_contract() {
         jsonschema::validator_for(&r.body["components"]["schemas"]["DecideResponse"]).unwrap();
     assert!(published.is_valid(&resp.body), "{}", resp.body);
 }
+
+#[tokio::test]
+async fn metrics_say_which_build_answers() {
+    let app = TestApp::new().await;
+    let r = app.request("GET", "/metrics", None, None, None).await;
+    let text = r.body.as_str().unwrap();
+    let want = format!(
+        "pulpo_build_info{{version=\"{}\"}} 1",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(text.contains(&want), "{text}");
+}

@@ -146,6 +146,18 @@ async fn a_missed_deadline_answers_through_the_rules_and_says_so() {
         .as_str()
         .unwrap()
         .contains("pulpo_fallbacks_total{reason=\"slm_timeout\"}"));
+    // The model's queue gauges are set at scrape time.
+    let text = metrics.body.as_str().unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("pulpo_model_queue_depth") && !l.starts_with('#')),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("pulpo_model_inflight") && !l.starts_with('#')),
+        "{text}"
+    );
 }
 
 #[tokio::test]

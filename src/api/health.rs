@@ -73,6 +73,28 @@ pub async fn metrics(
                 .into_response();
         }
     }
+    // Gauges read at scrape time: the model's queue, and which build answers (the model
+    // in use is on /ready).
+    let model = state.pipeline.model.get().map(|m| m.describe());
+    if let Some(m) = &model {
+        let depth = m["queue_depth"].as_f64().unwrap_or(0.0);
+        let busy = if m["busy"].as_bool() == Some(true) {
+            1.0
+        } else {
+            0.0
+        };
+        state
+            .metrics
+            .set_gauge("pulpo_model_queue_depth", vec![], depth);
+        state
+            .metrics
+            .set_gauge("pulpo_model_inflight", vec![], busy);
+    }
+    state.metrics.set_gauge(
+        "pulpo_build_info",
+        vec![("version", env!("CARGO_PKG_VERSION").to_string())],
+        1.0,
+    );
     (
         [(
             header::CONTENT_TYPE,

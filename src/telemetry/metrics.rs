@@ -131,6 +131,11 @@ const HELP: &[(&str, &str, &str)] = &[
         "Requests being run by the model.",
     ),
     (
+        "pulpo_build_info",
+        "gauge",
+        "Always 1; the labels say which build and model answer.",
+    ),
+    (
         "pulpo_breaker_open",
         "gauge",
         "1 when a tool's circuit breaker is open.",
