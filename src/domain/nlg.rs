@@ -644,7 +644,6 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                 ("next", &continue_flow()),
             ],
         ),
-        ReplyTopic::Declined => t(l, "declined", &[]),
         ReplyTopic::Dropped => t(l, "dropped", &[]),
         ReplyTopic::Unclear => t(l, "unclear", &[]),
         ReplyTopic::UnknownService => {

@@ -14,9 +14,8 @@ pub enum ReplyTopic {
     Thanks,
     Address,
     Payment,
-    /// The customer said no to a pending confirmation.
-    Declined,
-    /// The customer lets the flow go ("no, dejá"): it ends, nothing stays pending.
+    /// The customer said no, or let the flow go ("no, dejá"): it ends, nothing stays
+    /// pending ("no, a las 12" is a correction instead).
     Dropped,
     /// A plain "ok"/"sí" with nothing pending.
     Ack,
@@ -33,12 +32,11 @@ pub enum ReplyTopic {
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 12] = [
+    pub const ALL: [ReplyTopic; 11] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
         ReplyTopic::Payment,
-        ReplyTopic::Declined,
         ReplyTopic::Dropped,
         ReplyTopic::Ack,
         ReplyTopic::Unclear,
@@ -54,7 +52,6 @@ impl ReplyTopic {
             ReplyTopic::Thanks => "thanks",
             ReplyTopic::Address => "address",
             ReplyTopic::Payment => "payment",
-            ReplyTopic::Declined => "declined",
             ReplyTopic::Dropped => "dropped",
             ReplyTopic::Ack => "ack",
             ReplyTopic::Unclear => "unclear",

@@ -116,16 +116,14 @@ impl RuleExtractor {
         let words = Words::new(text);
         let n = words.norms();
         let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
+        let (same_words, same_day, same_time) = signals::same_refs(&n);
         let signals = Signals {
             affirmation,
             topic: signals::topic(&words),
             closes: signals::closes(&words, affirmation),
-            ..Default::default()
+            same_day,
+            same_time,
         };
-        let (same_words, same_day, same_time) = signals::same_refs(&n);
-        let mut signals = signals;
-        signals.same_day = same_day;
-        signals.same_time = same_time;
         let dates = find_dates(&words);
         // A time inside a date ("el 23.11") is the date's.
         let times: Vec<TimeMatch> = find_times(&words)

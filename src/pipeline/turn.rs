@@ -365,12 +365,6 @@ fn reply(
             state.expected_slot = None;
         }
         Plan::Handoff => state.handed_off = true,
-        // A no answers the summary: nothing stays pending; asked what to change, the
-        // customer names it or lets it go.
-        Plan::Reply(ReplyTopic::Declined) => {
-            state.pending = None;
-            state.expected_slot = None;
-        }
         Plan::Reply(ReplyTopic::Dropped) => state.end_flow(),
         Plan::Reply(topic) if topic.hands_off() => {
             state.end_flow();

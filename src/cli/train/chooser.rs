@@ -9,9 +9,8 @@ use crate::nlu::linear::{Fit, Linear};
 use crate::nlu::reader::{self, CHOOSER_SLOTS};
 use crate::nlu::rules::RuleExtractor;
 use crate::nlu::{ExtractContext, SlotName};
-use crate::text::fold_compare;
 
-use super::Item;
+use super::{count, Item};
 
 /// The chooser's regularization.
 pub const CHOOSER_L2: f32 = 0.03;
@@ -47,19 +46,6 @@ pub fn fit(items: &[&Item], l2: f32) -> Linear {
 
 /// (tp, fp, fn) per chooser slot.
 pub type Counts = [(usize, usize, usize); CHOOSER_SLOTS.len()];
-
-fn count(c: &mut (usize, usize, usize), gold: Option<&String>, pred: Option<&str>) {
-    match (gold, pred) {
-        (Some(g), Some(p)) if fold_compare(g) == fold_compare(p) => c.0 += 1,
-        (Some(_), Some(_)) => {
-            c.1 += 1;
-            c.2 += 1
-        }
-        (Some(_), None) => c.2 += 1,
-        (None, Some(_)) => c.1 += 1,
-        _ => {}
-    }
-}
 
 /// Thresholds tried for taking a slot's best candidate.
 pub const FLOORS: [f32; 5] = [0.2, 0.3, 0.4, 0.5, 0.6];

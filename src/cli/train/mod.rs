@@ -273,7 +273,9 @@ fn fit_tagger(items: &[&Item], l2: f32) -> Linear {
 
 type Counts = [(usize, usize, usize); TAG_SLOTS.len()];
 
-fn count(c: &mut (usize, usize, usize), gold: Option<&String>, pred: Option<&str>) {
+/// Adds one example's slot to (tp, fp, fn): a wrong value is both a false positive and a
+/// false negative.
+pub(super) fn count(c: &mut (usize, usize, usize), gold: Option<&String>, pred: Option<&str>) {
     match (gold, pred) {
         (Some(g), Some(p)) if fold_compare(g) == fold_compare(p) => c.0 += 1,
         (Some(_), Some(_)) => {
