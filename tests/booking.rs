@@ -236,6 +236,101 @@ async fn cancel_by_id_cancel_tomorrow_and_reschedule_are_reflected_in_the_databa
     );
 }
 
+#[tokio::test]
+async fn several_services_book_one_visit_back_to_back_and_move_and_cancel_together() {
+    let (wednesday, sent) = next(Weekday::Wed, 2, 1);
+    let app = TestApp::at(sent).await;
+    let c = "wa:5491100000015";
+    let r = app
+        .say(
+            c,
+            "v1",
+            "quiero corte y manicura el miércoles a las 11, soy Paula",
+            sent,
+        )
+        .await;
+    assert_eq!(r["next_action"], "await_confirmation", "{}", text(&r));
+    // One confirmation: both services, the total price and time.
+    let ask = text(&r);
+    assert!(
+        ask.contains("Corte de dama y Manicura")
+            && ask.contains("$28.000 en total, 90 min")
+            && ask.contains("11:00"),
+        "{ask}"
+    );
+    let r = app.say(c, "v2", "sí", sent).await;
+    assert_eq!(r["actions"][0]["tool"], "create_booking", "{}", text(&r));
+    let booking = &r["actions"][0]["result"]["booking"];
+    let id = booking["booking_id"].as_str().unwrap().to_string();
+    assert_eq!(booking["service"], "corte-dama");
+    assert_eq!(booking["then"][0]["service"], "manicura");
+    assert_eq!(booking["then"][0]["staff"], "sofi");
+    assert_eq!(booking["then"][0]["time"], "11:45:00");
+    let done = text(&r);
+    assert!(
+        done.contains(&id)
+            && done.contains("y después Manicura con Sofi")
+            && done.contains("90 min"),
+        "{done}"
+    );
+    // Two rows, back to back, under one code.
+    let rows = bookings(&app).await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.contains(&(
+        id.clone(),
+        "corte-dama".into(),
+        format!("{wednesday} 11:00"),
+        "confirmed".into()
+    )));
+    assert!(rows.contains(&(
+        format!("{id}-2"),
+        "manicura".into(),
+        format!("{wednesday} 11:45"),
+        "confirmed".into()
+    )));
+
+    // Moved: both services move, still back to back.
+    let r = app
+        .say(c, "v3", "puedo pasar mi turno al jueves a las 16?", sent)
+        .await;
+    assert_eq!(r["next_action"], "await_confirmation", "{}", text(&r));
+    let r = app.say(c, "v4", "si", sent).await;
+    assert_eq!(
+        r["actions"][0]["tool"],
+        "reschedule_booking",
+        "{}",
+        text(&r)
+    );
+    let thursday = wednesday + chrono::Duration::days(1);
+    let rows = bookings(&app).await;
+    assert!(
+        rows.contains(&(
+            id.clone(),
+            "corte-dama".into(),
+            format!("{thursday} 16:00"),
+            "confirmed".into()
+        )),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&(
+            format!("{id}-2"),
+            "manicura".into(),
+            format!("{thursday} 16:45"),
+            "confirmed".into()
+        )),
+        "{rows:?}"
+    );
+
+    // Cancelled by its code: both.
+    app.say(c, "v5", &format!("cancelá el turno {id}"), sent)
+        .await;
+    let r = app.say(c, "v6", "sí", sent).await;
+    assert_eq!(r["actions"][0]["tool"], "cancel_booking", "{}", text(&r));
+    let rows = bookings(&app).await;
+    assert!(rows.iter().all(|b| b.3 == "cancelled"), "{rows:?}");
+}
+
 /// A webhook server whose behaviour the test switches: 0 ok, 1 fail (500), 2 slow.
 async fn webhook_server(mode: Arc<AtomicU32>, hits: Arc<AtomicU32>) -> String {
     use axum::routing::post;

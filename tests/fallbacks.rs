@@ -52,6 +52,7 @@ impl ModelPath for Scripted {
         }
         Ok(Plan::Call(ToolCall::CreateBooking {
             service: "corte-dama".into(),
+            then: vec![],
             date: NaiveDate::from_ymd_opt(2030, 1, 4).unwrap(),
             time: chrono::NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
             staff: None,

@@ -10,8 +10,8 @@ use chrono::{Duration, Utc};
 use common::*;
 use pulpo::domain::state::ConversationState;
 use pulpo::store::{
-    BookingQuery, ChangeOutcome, CreateOutcome, MessageKey, NewBooking, Store, StoreError,
-    TurnRecord, TurnStart,
+    BookingQuery, ChangeOutcome, CreateOutcome, MessageKey, NewBooking, NewPart, PartMove, Store,
+    StoreError, TurnRecord, TurnStart,
 };
 use serde_json::json;
 
@@ -67,6 +67,16 @@ fn booking(key: &str, staff: &str, start_min: i64, len: i64) -> NewBooking {
         start_utc: base + Duration::minutes(start_min),
         end_utc: base + Duration::minutes(start_min + len),
         idempotency_key: key.into(),
+        parts: vec![],
+    }
+}
+
+fn mv(id: &str, staff: &str, start: chrono::DateTime<Utc>, len: i64) -> PartMove {
+    PartMove {
+        booking_id: id.into(),
+        staff_id: staff.into(),
+        start_utc: start,
+        end_utc: start + Duration::minutes(len),
     }
 }
 
@@ -256,9 +266,7 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
             s.reschedule_booking(
                 "ws",
                 &b3.booking_id,
-                "caro",
-                base - Duration::minutes(45),
-                base - Duration::minutes(15)
+                &[mv(&b3.booking_id, "caro", base - Duration::minutes(45), 30)]
             )
             .await
             .unwrap(),
@@ -270,9 +278,7 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                 s.reschedule_booking(
                     "ws",
                     &b3.booking_id,
-                    "caro",
-                    base + Duration::hours(2),
-                    base + Duration::hours(3)
+                    &[mv(&b3.booking_id, "caro", base + Duration::hours(2), 60)]
                 )
                 .await
                 .unwrap(),
@@ -292,6 +298,121 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
             s.cancel_booking("other", &b3.booking_id).await.unwrap(),
             ChangeOutcome::NotFound,
             "{name}"
+        );
+    }
+}
+
+/// A visit with several services: one code, rows created together or not at all, found,
+/// moved and cancelled together.
+#[tokio::test]
+async fn a_visit_with_several_services_is_one_booking() {
+    for (name, s, _d) in backends().await {
+        // Something of lucia's in the way of the visit's second service at +10h.
+        let blocker = booking("v-block", "lucia", 600 + 45, 30);
+        assert!(matches!(
+            s.create_booking(blocker).await.unwrap(),
+            CreateOutcome::Created(_)
+        ));
+        let visit_at = |key: &str, start: i64| {
+            let mut b = booking(key, "caro", start, 45);
+            let first_end = b.end_utc;
+            b.parts = vec![NewPart {
+                service_id: "color".into(),
+                service_name: "Color".into(),
+                staff_id: "lucia".into(),
+                start_utc: first_end,
+                end_utc: first_end + Duration::minutes(120),
+            }];
+            b
+        };
+        // The second service overlaps lucia's booking: nothing is created, not even the first.
+        assert_eq!(
+            s.create_booking(visit_at("v1", 600)).await.unwrap(),
+            CreateOutcome::Overlap,
+            "{name}"
+        );
+        let q = |k: &str| BookingQuery {
+            idempotency_key: Some(k.into()),
+            ..Default::default()
+        };
+        assert!(
+            s.find_bookings("ws", &q("v1")).await.unwrap().is_empty(),
+            "{name}"
+        );
+        // Elsewhere it is created: the code finds both rows; a retry finds the same visit.
+        let CreateOutcome::Created(head) = s.create_booking(visit_at("v2", 900)).await.unwrap()
+        else {
+            panic!("{name}: created")
+        };
+        assert_eq!(head.part_of, None);
+        let CreateOutcome::Existing(again) = s.create_booking(visit_at("v2", 900)).await.unwrap()
+        else {
+            panic!("{name}: existing")
+        };
+        assert_eq!(again.booking_id, head.booking_id, "{name}");
+        let by_code = BookingQuery {
+            booking_id: Some(head.booking_id.clone()),
+            ..Default::default()
+        };
+        let rows = s.find_bookings("ws", &by_code).await.unwrap();
+        assert_eq!(rows.len(), 2, "{name}: {rows:?}");
+        let part = rows.iter().find(|r| r.part_of.is_some()).unwrap();
+        assert_eq!(part.part_of.as_deref(), Some(head.booking_id.as_str()));
+        assert_eq!(part.start_utc, head.end_utc, "{name}: back to back");
+        // Moved 30 minutes later, the same staff doing each: the visit never collides with
+        // itself on the way, whichever row moves first.
+        let later = head.start_utc + Duration::minutes(30);
+        let moved = s
+            .reschedule_booking(
+                "ws",
+                &head.booking_id,
+                &[
+                    mv(&head.booking_id, "caro", later, 45),
+                    mv(
+                        &part.booking_id,
+                        "lucia",
+                        later + Duration::minutes(45),
+                        120,
+                    ),
+                ],
+            )
+            .await
+            .unwrap();
+        assert!(
+            matches!(moved, ChangeOutcome::Done { .. }),
+            "{name}: {moved:?}"
+        );
+        // Moved back onto the blocker: refused, and nothing moved.
+        let onto = head.start_utc - Duration::minutes(300);
+        assert_eq!(
+            s.reschedule_booking(
+                "ws",
+                &head.booking_id,
+                &[
+                    mv(&head.booking_id, "caro", onto, 45),
+                    mv(&part.booking_id, "lucia", onto + Duration::minutes(45), 120),
+                ],
+            )
+            .await
+            .unwrap(),
+            ChangeOutcome::Overlap,
+            "{name}"
+        );
+        let rows = s.find_bookings("ws", &by_code).await.unwrap();
+        assert!(
+            rows.iter().all(|r| r.start_utc >= later),
+            "{name}: {rows:?}"
+        );
+        // Cancelling the code cancels the whole visit.
+        assert!(matches!(
+            s.cancel_booking("ws", &head.booking_id).await.unwrap(),
+            ChangeOutcome::Done { .. }
+        ));
+        let rows = s.find_bookings("ws", &by_code).await.unwrap();
+        assert!(
+            rows.iter()
+                .all(|r| r.status == pulpo::store::BookingRowStatus::Cancelled),
+            "{name}: {rows:?}"
         );
     }
 }

@@ -75,6 +75,9 @@ pub enum ToolCall {
     },
     CheckAvailability {
         service: String,
+        /// Further services done right after the first, in order ("corte y color").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        then: Vec<String>,
         date: NaiveDate,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         time: Option<NaiveTime>,
@@ -91,6 +94,9 @@ pub enum ToolCall {
     },
     CreateBooking {
         service: String,
+        /// Further services booked right after the first, in the same visit.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        then: Vec<String>,
         date: NaiveDate,
         time: NaiveTime,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,14 +190,20 @@ pub enum Unbookable {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Availability {
     pub service: String,
+    /// The services that follow the first, back to back, when several were asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub then: Vec<String>,
     pub date: NaiveDate,
     #[serde(default)]
     pub time: Option<NaiveTime>,
     /// True when the requested time (or, without one, some time that day) is free.
     pub available: bool,
-    /// When a time was asked and is free: who takes it.
+    /// When a time was asked and is free: who takes it (the first service).
     #[serde(default)]
     pub staff: Option<String>,
+    /// When a time was asked and is free: who takes each of the following services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub then_staff: Vec<String>,
     /// Free start times that day (without a time), or the nearest alternatives (with one).
     #[serde(default)]
     pub slots: Vec<SlotOffer>,
@@ -220,6 +232,33 @@ pub struct BookingInfo {
     #[serde(default)]
     pub customer_phone: Option<String>,
     pub status: BookingStatus,
+    /// The services of the same visit that follow the first, back to back (one booking code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub then: Vec<BookingPart>,
+}
+
+impl BookingInfo {
+    /// Every service of the visit, first to last.
+    pub fn service_ids(&self) -> Vec<String> {
+        std::iter::once(self.service.clone())
+            .chain(self.then.iter().map(|p| p.service.clone()))
+            .collect()
+    }
+
+    /// Minutes from the first service's start to the last one's end.
+    pub fn total_minutes(&self) -> u32 {
+        self.duration_minutes + self.then.iter().map(|p| p.duration_minutes).sum::<u32>()
+    }
+}
+
+/// A further service of a visit with several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingPart {
+    pub service: String,
+    pub service_name: String,
+    pub staff: String,
+    pub time: NaiveTime,
+    pub duration_minutes: u32,
 }
 
 /// Why a booking change did not happen (a business outcome, not a tool fault).
@@ -280,6 +319,7 @@ mod tests {
     fn tool_calls_round_trip_through_parts() {
         let call = ToolCall::CheckAvailability {
             service: "corte-dama".into(),
+            then: vec![],
             date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             time: NaiveTime::from_hms_opt(17, 0, 0),
             staff: None,

@@ -19,15 +19,31 @@ pub const ALTERNATIVE_DAYS: i64 = 7;
 /// How many alternatives are offered.
 pub const MAX_OFFERS: usize = 3;
 
-struct Ctx<'a> {
-    ws: &'a Workspace,
+/// One service of a visit and who may do it.
+struct Part<'a> {
     service: &'a Service,
     staff: Vec<String>,
+}
+
+struct Ctx<'a> {
+    ws: &'a Workspace,
+    /// The services, done back to back in this order.
+    parts: Vec<Part<'a>>,
     busy: &'a [Busy],
     now: NaiveDateTime,
 }
 
 impl Ctx<'_> {
+    /// Minutes from the first service's start to the last one's end.
+    fn total(&self) -> Duration {
+        Duration::minutes(
+            self.parts
+                .iter()
+                .map(|p| i64::from(p.service.duration_minutes))
+                .sum(),
+        )
+    }
+
     fn bookable_day(&self, date: NaiveDate) -> Result<(), Unbookable> {
         let today = self.now.date();
         if date < today {
@@ -42,31 +58,36 @@ impl Ctx<'_> {
         Ok(())
     }
 
-    /// Whether `start` fits the service inside an opening range of its day.
+    /// Whether `start` fits every service inside an opening range of its day.
     fn inside_hours(&self, date: NaiveDate, start: NaiveTime) -> bool {
         use chrono::Datelike;
-        let dur = Duration::minutes(i64::from(self.service.duration_minutes));
+        let dur = self.total();
         self.ws.hours_on(date.weekday()).iter().any(|(a, b)| {
             let s = date.and_time(start);
             s >= date.and_time(*a) && s + dur <= date.and_time(*b)
         })
     }
 
-    /// The first staff member free for the whole service starting at `start`.
-    fn free_staff(&self, start: NaiveDateTime) -> Option<String> {
+    /// Who does each service when the visit starts at `start`: for each, the first staff
+    /// member free for the whole of it, or `None` when one of them has nobody.
+    fn free_staff(&self, start: NaiveDateTime) -> Option<Vec<String>> {
         if start <= self.now {
             return None;
         }
-        let end = start + Duration::minutes(i64::from(self.service.duration_minutes));
-        self.staff
-            .iter()
-            .find(|st| {
+        let mut t = start;
+        let mut out = Vec::with_capacity(self.parts.len());
+        for part in &self.parts {
+            let end = t + Duration::minutes(i64::from(part.service.duration_minutes));
+            let who = part.staff.iter().find(|st| {
                 !self
                     .busy
                     .iter()
-                    .any(|b| &b.staff == *st && b.start < end && start < b.end)
-            })
-            .cloned()
+                    .any(|b| &b.staff == *st && b.start < end && t < b.end)
+            })?;
+            out.push(who.clone());
+            t = end;
+        }
+        Some(out)
     }
 
     /// Every free grid start of a day.
@@ -76,7 +97,7 @@ impl Ctx<'_> {
             return Vec::new();
         }
         let step = Duration::minutes(i64::from(self.ws.slot_step_minutes));
-        let dur = Duration::minutes(i64::from(self.service.duration_minutes));
+        let dur = self.total();
         let mut out = Vec::new();
         for (a, b) in self.ws.hours_on(date.weekday()) {
             let mut t = date.and_time(*a);
@@ -85,7 +106,7 @@ impl Ctx<'_> {
                     out.push(SlotOffer {
                         date,
                         time: t.time(),
-                        staff,
+                        staff: staff[0].clone(),
                     });
                 }
                 t += step;
@@ -108,10 +129,12 @@ impl Ctx<'_> {
     }
 }
 
-/// Checks a service on a date, optionally at a time and with a staff member.
-pub fn check(
+/// Checks a visit of one or more services done back to back, on a date, optionally at a time
+/// and with a preferred staff member: she does every service she can do (and must do at
+/// least one); the others go to whoever does them and is free.
+pub fn check_visit(
     ws: &Workspace,
-    service: &Service,
+    services: &[&Service],
     date: NaiveDate,
     time: Option<NaiveTime>,
     staff: Option<&str>,
@@ -119,26 +142,45 @@ pub fn check(
     now: NaiveDateTime,
 ) -> Availability {
     let mut result = Availability {
-        service: service.id.clone(),
+        service: services.first().map(|s| s.id.clone()).unwrap_or_default(),
+        then: services.iter().skip(1).map(|s| s.id.clone()).collect(),
         date,
         time,
         available: false,
         staff: None,
+        then_staff: Vec::new(),
         slots: Vec::new(),
         unbookable: None,
     };
-    let mut candidates: Vec<String> = ws.staff_for(service).iter().map(|s| s.id.clone()).collect();
-    if let Some(wanted) = staff {
-        candidates.retain(|s| s == wanted);
+    let mut parts = Vec::with_capacity(services.len());
+    let mut wanted_does_one = staff.is_none();
+    for service in services {
+        let mut candidates: Vec<String> =
+            ws.staff_for(service).iter().map(|s| s.id.clone()).collect();
+        if let Some(wanted) = staff {
+            if candidates.iter().any(|s| s == wanted) {
+                candidates.retain(|s| s == wanted);
+                wanted_does_one = true;
+            } else if services.len() == 1 {
+                candidates.clear();
+            }
+        }
+        if candidates.is_empty() {
+            result.unbookable = Some(Unbookable::NoStaff);
+            return result;
+        }
+        parts.push(Part {
+            service,
+            staff: candidates,
+        });
     }
-    if candidates.is_empty() {
+    if parts.is_empty() || !wanted_does_one {
         result.unbookable = Some(Unbookable::NoStaff);
         return result;
     }
     let ctx = Ctx {
         ws,
-        service,
-        staff: candidates,
+        parts,
         busy,
         now,
     };
@@ -164,9 +206,10 @@ pub fn check(
         Some(t) => {
             if !ctx.inside_hours(date, t) {
                 result.unbookable = Some(Unbookable::OutsideHours);
-            } else if let Some(st) = ctx.free_staff(date.and_time(t)) {
+            } else if let Some(mut who) = ctx.free_staff(date.and_time(t)) {
                 result.available = true;
-                result.staff = Some(st);
+                result.then_staff = who.split_off(1);
+                result.staff = who.pop();
                 return result;
             }
             // Nearest free starts that day, then the following days.
@@ -188,6 +231,19 @@ pub fn check(
 mod tests {
     use super::*;
     use crate::domain::catalog::tests::demo;
+
+    /// One service.
+    fn check(
+        ws: &Workspace,
+        service: &Service,
+        date: NaiveDate,
+        time: Option<NaiveTime>,
+        staff: Option<&str>,
+        busy: &[Busy],
+        now: NaiveDateTime,
+    ) -> Availability {
+        check_visit(ws, &[service], date, time, staff, busy, now)
+    }
 
     fn dt(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
@@ -292,6 +348,52 @@ mod tests {
             dt("2026-11-25 12:00"),
         );
         assert_eq!(a.unbookable, Some(Unbookable::NoStaff));
+    }
+
+    #[test]
+    fn a_visit_lays_its_services_back_to_back_with_whoever_does_each() {
+        let ws = demo();
+        let corte = ws.service("corte-dama").unwrap(); // caro, martin; 45 min
+        let manos = ws.service("manicura").unwrap(); // sofi; 45 min
+        let date = dt("2026-11-27 00:00").date();
+        let now = dt("2026-11-25 12:00");
+        let t = NaiveTime::from_hms_opt(17, 0, 0);
+        // Sofi is busy when the manicure would start (17:45): the visit at 17:00 is not free,
+        // though the haircut alone would be.
+        let busy = vec![Busy {
+            staff: "sofi".into(),
+            start: dt("2026-11-27 17:30"),
+            end: dt("2026-11-27 18:30"),
+        }];
+        let a = check_visit(&ws, &[corte, manos], date, t, None, &busy, now);
+        assert!(!a.available);
+        assert_eq!(a.then, vec!["manicura".to_string()]);
+        for s in &a.slots {
+            let second = s.date.and_time(s.time) + Duration::minutes(45);
+            assert!(
+                second + Duration::minutes(45) <= dt("2026-11-27 17:30")
+                    || second >= dt("2026-11-27 18:30"),
+                "{s:?}"
+            );
+        }
+        let a = check_visit(&ws, &[corte, manos], date, t, None, &[], now);
+        assert!(a.available);
+        assert_eq!(a.staff.as_deref(), Some("caro"));
+        assert_eq!(a.then_staff, vec!["sofi".to_string()]);
+        // "con Martín": he cuts; the manicure still goes to Sofi.
+        let a = check_visit(&ws, &[corte, manos], date, t, Some("martin"), &[], now);
+        assert_eq!(
+            (a.staff.as_deref(), a.then_staff.clone()),
+            (Some("martin"), vec!["sofi".to_string()])
+        );
+        // A stylist who does neither service is refused.
+        let color = ws.service("color").unwrap();
+        let a = check_visit(&ws, &[color, manos], date, t, Some("martin"), &[], now);
+        assert_eq!(a.unbookable, Some(Unbookable::NoStaff));
+        // The whole visit must fit the opening hours: 19:00 + 45 + 45 ends after 20:00.
+        let late = NaiveTime::from_hms_opt(19, 0, 0);
+        let a = check_visit(&ws, &[corte, manos], date, late, None, &[], now);
+        assert_eq!(a.unbookable, Some(Unbookable::OutsideHours));
     }
 
     proptest::proptest! {

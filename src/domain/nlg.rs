@@ -226,6 +226,32 @@ fn service_line(l: Lang, s: &ServiceInfo) -> String {
 }
 
 fn booking_text(ws: &Workspace, l: Lang, b: &BookingInfo) -> String {
+    if !b.then.is_empty() {
+        // A visit: each service with who does it, one after the other, and how long in all.
+        let parts: Vec<String> = std::iter::once((&b.service_name, &b.staff))
+            .chain(b.then.iter().map(|p| (&p.service_name, &p.staff)))
+            .map(|(svc, staff)| {
+                t(
+                    l,
+                    "part",
+                    &[("svc", svc), ("staff", &staff_name(ws, staff))],
+                )
+            })
+            .collect();
+        return t(
+            l,
+            "booking_visit",
+            &[
+                (
+                    "parts",
+                    &parts.join(&format!(" {} ", t(l, "and_then", &[]))),
+                ),
+                ("date", &date(l, b.date)),
+                ("time", &hhmm(b.time)),
+                ("minutes", &b.total_minutes().to_string()),
+            ],
+        );
+    }
     t(
         l,
         "booking",
@@ -236,6 +262,15 @@ fn booking_text(ws: &Workspace, l: Lang, b: &BookingInfo) -> String {
             ("time", &hhmm(b.time)),
         ],
     )
+}
+
+/// The services of a visit by name, first to last ("Corte de dama y Manicura").
+fn services_text(ws: &Workspace, l: Lang, first: &str, then: &[String]) -> String {
+    let names: Vec<String> = std::iter::once(first)
+        .chain(then.iter().map(String::as_str))
+        .map(|id| service_name(ws, id))
+        .collect();
+    join(l, &names)
 }
 
 fn describe(
@@ -406,7 +441,7 @@ fn availability_text(
     last: &Plan,
 ) -> String {
     let l = lang(state);
-    let svc = service_name(ws, &a.service);
+    let svc = services_text(ws, l, &a.service, &a.then);
     let day = date(l, a.date);
     let alts = if a.slots.is_empty() {
         String::new()
@@ -530,16 +565,31 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
     match call {
         ToolCall::CreateBooking {
             service,
+            then,
             date: d,
             time,
             staff,
             customer_name,
             ..
         } => {
-            let price = ws
-                .service(service)
-                .map(|s| format_price(s.price))
-                .unwrap_or_default();
+            let visit: Vec<_> = std::iter::once(service)
+                .chain(then)
+                .filter_map(|id| ws.service(id))
+                .collect();
+            let total: u64 = visit.iter().map(|s| s.price).sum();
+            let price = if then.is_empty() {
+                format_price(total)
+            } else {
+                let minutes: u32 = visit.iter().map(|s| s.duration_minutes).sum();
+                t(
+                    l,
+                    "visit_price",
+                    &[
+                        ("price", &format_price(total)),
+                        ("minutes", &minutes.to_string()),
+                    ],
+                )
+            };
             let with = staff
                 .as_deref()
                 .map(|s| t(l, "with_staff", &[("staff", &staff_name(ws, s))]))
@@ -548,7 +598,7 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                 l,
                 "confirm_book",
                 &[
-                    ("svc", &service_name(ws, service)),
+                    ("svc", &services_text(ws, l, service, then)),
                     ("with", &with),
                     ("date", &date(l, *d)),
                     ("time", &hhmm(*time)),

@@ -218,6 +218,7 @@ mod tests {
     fn booking(hour: u32) -> ToolCall {
         ToolCall::CreateBooking {
             service: "corte-dama".into(),
+            then: vec![],
             date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             time: NaiveTime::from_hms_opt(hour, 0, 0).unwrap(),
             staff: Some("caro".into()),

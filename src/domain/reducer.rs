@@ -109,6 +109,25 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             state.expected_slot = None;
         }
     }
+    // Several services in one message ("corte y color"): one visit, back to back. A message
+    // that names one service leaves one.
+    if ex.slots.service_type.is_some() {
+        state.slots.services = ex.slots.services.clone();
+        let mut ids: Vec<String> = Vec::new();
+        for surface in &ex.slots.services {
+            if let Some(svc) = ctx.ws.resolve_service(surface) {
+                if !ids.contains(&svc.id) {
+                    ids.push(svc.id.clone());
+                }
+            }
+        }
+        let r = &mut state.resolved;
+        if r.service.is_none() && !ids.is_empty() {
+            r.service = Some(ids.remove(0));
+        }
+        ids.retain(|id| Some(id) != r.service.as_ref());
+        r.also = ids;
+    }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
         if let Some(b) = state.candidates.iter().find(|b| &b.booking_id == id) {
@@ -117,6 +136,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
     let changed_booking_details = before.0.service != state.resolved.service
+        || before.0.also != state.resolved.also
         || before.0.date != state.resolved.date
         || before.0.time != state.resolved.time
         || before.0.staff != state.resolved.staff;
@@ -137,6 +157,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         if state.checked.as_ref().is_some_and(|c| {
             Some(c.date) != state.resolved.date || Some(c.time) != state.resolved.time
         }) || before.0.service != state.resolved.service
+            || before.0.also != state.resolved.also
             || before.0.staff != state.resolved.staff
         {
             state.checked = None;

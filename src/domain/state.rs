@@ -39,6 +39,9 @@ impl Flow {
 pub struct Resolved {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
+    /// Further services wanted in the same visit, after `service`, in the order named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +128,17 @@ pub struct ConversationState {
     /// The customer said no to the offered name: ask for it plainly.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub name_offer_declined: bool,
+}
+
+impl Resolved {
+    /// Every service of the visit being booked, first to last.
+    pub fn services(&self) -> Vec<String> {
+        self.service
+            .iter()
+            .chain(self.also.iter())
+            .cloned()
+            .collect()
+    }
 }
 
 impl ConversationState {

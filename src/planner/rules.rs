@@ -116,6 +116,7 @@ fn plan_book(input: &PlanInput) -> Plan {
         }
         return Plan::Call(ToolCall::CheckAvailability {
             service,
+            then: r.also.clone(),
             date,
             time: None,
             staff: r.staff.clone(),
@@ -127,6 +128,7 @@ fn plan_book(input: &PlanInput) -> Plan {
     let Some(checked) = checked else {
         return Plan::Call(ToolCall::CheckAvailability {
             service,
+            then: r.also.clone(),
             date,
             time: Some(time),
             staff: r.staff.clone(),
@@ -137,9 +139,16 @@ fn plan_book(input: &PlanInput) -> Plan {
     };
     Plan::Confirm(ToolCall::CreateBooking {
         service,
+        then: r.also.clone(),
         date,
         time,
-        staff: Some(checked.staff.clone()),
+        // One service: who the check found free. Several: each goes to whoever is free for
+        // it (the customer's stylist where she does it), as the check laid them out.
+        staff: if r.also.is_empty() {
+            Some(checked.staff.clone())
+        } else {
+            r.staff.clone()
+        },
         customer_name: name,
         // The booking belongs to who books it: the channel's identity, or the number given.
         customer_phone: st.channel_phone.clone().or_else(|| r.phone.clone()),
@@ -222,6 +231,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         }
         return Plan::Call(ToolCall::CheckAvailability {
             service: target.service.clone(),
+            then: target.then.iter().map(|p| p.service.clone()).collect(),
             date,
             time: None,
             staff,
@@ -233,6 +243,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     let Some(checked) = checked else {
         return Plan::Call(ToolCall::CheckAvailability {
             service: target.service.clone(),
+            then: target.then.iter().map(|p| p.service.clone()).collect(),
             date,
             time: Some(time),
             staff,
@@ -242,7 +253,11 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         booking_id: target.booking_id.clone(),
         date,
         time,
-        staff: Some(checked.staff.clone()),
+        staff: if target.then.is_empty() {
+            Some(checked.staff.clone())
+        } else {
+            staff
+        },
         phone: st.channel_phone.clone(),
     })
 }

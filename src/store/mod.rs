@@ -146,6 +146,9 @@ pub struct BookingRow {
     pub start_utc: DateTime<Utc>,
     pub end_utc: DateTime<Utc>,
     pub status: BookingRowStatus,
+    /// For a further service of a visit with several: the booking code of the visit (its
+    /// first service's row). `None` for a visit's first service and for single bookings.
+    pub part_of: Option<String>,
 }
 
 /// A booking to insert.
@@ -161,6 +164,28 @@ pub struct NewBooking {
     pub start_utc: DateTime<Utc>,
     pub end_utc: DateTime<Utc>,
     pub idempotency_key: String,
+    /// Further services of the same visit, back to back: stored as rows of their own
+    /// (`{code}-2`, `{code}-3`, …, `part_of` = the code), created with the first or not at all.
+    pub parts: Vec<NewPart>,
+}
+
+/// A further service of a visit.
+#[derive(Debug, Clone)]
+pub struct NewPart {
+    pub service_id: String,
+    pub service_name: String,
+    pub staff_id: String,
+    pub start_utc: DateTime<Utc>,
+    pub end_utc: DateTime<Utc>,
+}
+
+/// Where one row of a visit moves to.
+#[derive(Debug, Clone)]
+pub struct PartMove {
+    pub booking_id: String,
+    pub staff_id: String,
+    pub start_utc: DateTime<Utc>,
+    pub end_utc: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -186,6 +211,7 @@ pub enum ChangeOutcome {
 /// Which bookings to look up.
 #[derive(Debug, Clone, Default)]
 pub struct BookingQuery {
+    /// A booking code: its row and, for a visit with several services, the rows of the rest.
     pub booking_id: Option<String>,
     pub phone: Option<String>,
     /// Start at or after (UTC).
@@ -259,19 +285,20 @@ pub trait Store: Send + Sync {
         q: &BookingQuery,
     ) -> Result<Vec<BookingRow>, StoreError>;
 
+    /// Cancels a booking code: every service of its visit. `before`/`after` are its first row.
     async fn cancel_booking(
         &self,
         workspace_id: &str,
         booking_id: &str,
     ) -> Result<ChangeOutcome, StoreError>;
 
+    /// Moves a booking code's rows (its first row and, for a visit, the rest) as `moves`
+    /// says, all or none. `before`/`after` are its first row.
     async fn reschedule_booking(
         &self,
         workspace_id: &str,
         booking_id: &str,
-        staff_id: &str,
-        start_utc: DateTime<Utc>,
-        end_utc: DateTime<Utc>,
+        moves: &[PartMove],
     ) -> Result<ChangeOutcome, StoreError>;
 
     /// Audit rows written outside a turn (tools run by the playground, failed turns).

@@ -11,7 +11,8 @@ use tokio_postgres::{Client, NoTls, Row};
 
 use super::{
     random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome,
-    MessageKey, NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+    MessageKey, NewBooking, PartMove, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord,
+    TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -104,6 +105,11 @@ CREATE TABLE IF NOT EXISTS runtime_flags (
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 "#,
+    // Visits with several services: the further services' rows name the visit's code.
+    r#"
+ALTER TABLE bookings ADD COLUMN IF NOT EXISTS part_of TEXT;
+CREATE INDEX IF NOT EXISTS bookings_by_visit ON bookings (workspace_id, part_of);
+"#,
 ];
 
 /// A small pool: a semaphore over a stack of connected clients (the std mutex is only held
@@ -195,6 +201,7 @@ fn booking(row: &Row) -> Result<BookingRow, StoreError> {
             table: "bookings",
             reason: format!("bad status `{status}`"),
         })?,
+        part_of: row.get(11),
     })
 }
 
@@ -474,9 +481,12 @@ impl Store for PgStore {
     }
 
     async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
-        let c = self.client().await?;
+        const INSERT: &str = "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, part_of)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11, $12)";
+        let mut c = self.client().await?;
         for n in 0..protocol::ID_DRAWS {
-            let attempt = match c
+            let tx = c.transaction().await.map_err(pg_err)?;
+            let attempt = match tx
                 .query_opt(
                     &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1"),
                     &[&b.idempotency_key],
@@ -487,12 +497,9 @@ impl Store for PgStore {
                 Some(row) => Attempt::Existing(booking(&row)?),
                 None => {
                     let id = random_booking_id(n);
-                    let res = c
-                        .query_one(
-                            &format!(
-                                "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key)
-                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11) RETURNING {BOOKING_COLUMNS}"
-                            ),
+                    let mut res = tx
+                        .execute(
+                            INSERT,
                             &[
                                 &id,
                                 &b.workspace_id,
@@ -505,11 +512,47 @@ impl Store for PgStore {
                                 &b.start_utc,
                                 &b.end_utc,
                                 &b.idempotency_key,
+                                &None::<String>,
                             ],
                         )
                         .await;
+                    for (i, p) in b.parts.iter().enumerate() {
+                        if res.is_err() {
+                            break;
+                        }
+                        res = tx
+                            .execute(
+                                INSERT,
+                                &[
+                                    &protocol::part_id(&id, i + 2),
+                                    &b.workspace_id,
+                                    &b.conversation_id,
+                                    &b.customer_phone,
+                                    &b.customer_name,
+                                    &p.service_id,
+                                    &p.service_name,
+                                    &p.staff_id,
+                                    &p.start_utc,
+                                    &p.end_utc,
+                                    &protocol::part_key(&b.idempotency_key, i + 2),
+                                    &Some(id.clone()),
+                                ],
+                            )
+                            .await;
+                    }
                     match res {
-                        Ok(row) => Attempt::Created(booking(&row)?),
+                        Ok(_) => {
+                            let row = tx
+                                .query_one(
+                                    &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
+                                    &[&b.workspace_id, &id],
+                                )
+                                .await
+                                .map_err(pg_err)?;
+                            let row = booking(&row)?;
+                            tx.commit().await.map_err(pg_err)?;
+                            Attempt::Created(row)
+                        }
                         Err(e) if is_exclusion(&e) => Attempt::Overlap,
                         // An id collision or a concurrent insert of the same key: look again.
                         Err(e) if is_unique(&e) => Attempt::Taken,
@@ -535,7 +578,7 @@ impl Store for PgStore {
             .query(
                 &format!(
                     "SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1
-                       AND ($2::text IS NULL OR booking_id = $2)
+                       AND ($2::text IS NULL OR booking_id = $2 OR part_of = $2)
                        AND ($3::text IS NULL OR customer_phone = $3)
                        AND ($4::timestamptz IS NULL OR end_utc > $4)
                        AND ($5::timestamptz IS NULL OR start_utc < $5)
@@ -581,9 +624,15 @@ impl Store for PgStore {
         if before.status == BookingRowStatus::Cancelled {
             return Ok(ChangeOutcome::AlreadyCancelled);
         }
+        tx.execute(
+            "UPDATE bookings SET status = 'cancelled', updated_at = now() WHERE workspace_id = $1 AND (booking_id = $2 OR part_of = $2)",
+            &[&workspace_id, &booking_id],
+        )
+        .await
+        .map_err(pg_err)?;
         let row = tx
             .query_one(
-                &format!("UPDATE bookings SET status = 'cancelled', updated_at = now() WHERE workspace_id = $1 AND booking_id = $2 RETURNING {BOOKING_COLUMNS}"),
+                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
                 &[&workspace_id, &booking_id],
             )
             .await
@@ -600,9 +649,7 @@ impl Store for PgStore {
         &self,
         workspace_id: &str,
         booking_id: &str,
-        staff_id: &str,
-        start_utc: DateTime<Utc>,
-        end_utc: DateTime<Utc>,
+        moves: &[PartMove],
     ) -> Result<ChangeOutcome, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
@@ -620,20 +667,49 @@ impl Store for PgStore {
         if before.status == BookingRowStatus::Cancelled {
             return Ok(ChangeOutcome::AlreadyCancelled);
         }
-        let res = tx
-            .query_one(
-                &format!(
-                    "UPDATE bookings SET staff_id = $3, start_utc = $4, end_utc = $5, updated_at = now()
-                     WHERE workspace_id = $1 AND booking_id = $2 RETURNING {BOOKING_COLUMNS}"
-                ),
-                &[&workspace_id, &booking_id, &staff_id, &start_utc, &end_utc],
+        let current: Vec<(String, DateTime<Utc>)> = tx
+            .query(
+                "SELECT booking_id, start_utc FROM bookings WHERE workspace_id = $1 AND (booking_id = $2 OR part_of = $2) FOR UPDATE",
+                &[&workspace_id, &booking_id],
             )
-            .await;
-        let row = match res {
-            Ok(r) => r,
-            Err(e) if is_exclusion(&e) => return Ok(ChangeOutcome::Overlap),
-            Err(e) => return Err(pg_err(e)),
-        };
+            .await
+            .map_err(pg_err)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        for m in protocol::move_order(moves, &current) {
+            if !current.iter().any(|(b, _)| *b == m.booking_id) {
+                return Err(StoreError::Db(format!(
+                    "{} is not part of booking {booking_id}",
+                    m.booking_id
+                )));
+            }
+            let res = tx
+                .execute(
+                    "UPDATE bookings SET staff_id = $3, start_utc = $4, end_utc = $5, updated_at = now()
+                     WHERE workspace_id = $1 AND booking_id = $2",
+                    &[
+                        &workspace_id,
+                        &m.booking_id,
+                        &m.staff_id,
+                        &m.start_utc,
+                        &m.end_utc,
+                    ],
+                )
+                .await;
+            match res {
+                Ok(_) => {}
+                Err(e) if is_exclusion(&e) => return Ok(ChangeOutcome::Overlap),
+                Err(e) => return Err(pg_err(e)),
+            }
+        }
+        let row = tx
+            .query_one(
+                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
+                &[&workspace_id, &booking_id],
+            )
+            .await
+            .map_err(pg_err)?;
         let after = booking(&row)?;
         tx.commit().await.map_err(pg_err)?;
         Ok(ChangeOutcome::Done {

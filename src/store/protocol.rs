@@ -6,7 +6,37 @@
 use super::{BookingRow, CreateOutcome, StoreError, TurnStart};
 
 /// The columns a booking is read with, in [`BookingRow`] order.
-pub const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status";
+pub const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, part_of";
+
+/// The row id of a visit's `n`-th service (`n` ≥ 2); the first service's row has the code.
+pub fn part_id(code: &str, n: usize) -> String {
+    format!("{code}-{n}")
+}
+
+/// The idempotency key of a visit's `n`-th service's row.
+pub fn part_key(key: &str, n: usize) -> String {
+    format!("{key}#{n}")
+}
+
+/// The order in which a visit's rows are moved so that no row ever overlaps a row of the same
+/// visit that has not moved yet: latest first when the visit moves later, earliest first
+/// otherwise. `current` holds each row's start, by id.
+pub fn move_order(
+    moves: &[super::PartMove],
+    current: &[(String, chrono::DateTime<chrono::Utc>)],
+) -> Vec<super::PartMove> {
+    let start_of = |id: &str| current.iter().find(|(i, _)| i == id).map(|(_, s)| *s);
+    let later = moves
+        .first()
+        .and_then(|m| start_of(&m.booking_id).map(|old| m.start_utc > old))
+        .unwrap_or(false);
+    let mut out = moves.to_vec();
+    out.sort_by_key(|m| start_of(&m.booking_id));
+    if later {
+        out.reverse();
+    }
+    out
+}
 
 /// Booking ids drawn before giving up (ids are short; collisions are retried).
 pub const ID_DRAWS: u32 = 40;

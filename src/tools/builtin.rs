@@ -5,13 +5,13 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, 
 
 use super::{Tool, ToolContext, ToolError};
 use crate::domain::actions::{
-    BookingInfo, BookingRefusal, BookingStatus, Observation, ServiceInfo, ToolCall,
+    BookingInfo, BookingPart, BookingRefusal, BookingStatus, Observation, ServiceInfo, ToolCall,
 };
 use crate::domain::availability::{self, Busy, ALTERNATIVE_DAYS};
 use crate::domain::catalog::{Service, Workspace};
 use crate::store::{
-    BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, NewBooking,
-    StoreError,
+    BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, NewBooking, NewPart,
+    PartMove, StoreError,
 };
 
 /// The built-in implementation of every tool.
@@ -62,7 +62,71 @@ fn booking_info(ws: &Workspace, b: &BookingRow) -> BookingInfo {
             BookingRowStatus::Confirmed => BookingStatus::Confirmed,
             BookingRowStatus::Cancelled => BookingStatus::Cancelled,
         },
+        then: Vec::new(),
     }
+}
+
+/// Rows grouped into visits: each first row with the further services of its visit, in
+/// order. A further service whose first row is not among `rows` is left out.
+fn visits(ws: &Workspace, rows: &[BookingRow]) -> Vec<BookingInfo> {
+    rows.iter()
+        .filter(|b| b.part_of.is_none())
+        .map(|head| {
+            let mut info = booking_info(ws, head);
+            let mut parts: Vec<&BookingRow> = rows
+                .iter()
+                .filter(|p| p.part_of.as_deref() == Some(head.booking_id.as_str()))
+                .collect();
+            parts.sort_by_key(|p| p.start_utc);
+            info.then = parts
+                .into_iter()
+                .map(|p| BookingPart {
+                    service: p.service_id.clone(),
+                    service_name: p.service_name.clone(),
+                    staff: p.staff_id.clone(),
+                    time: to_local(ws, p.start_utc).time(),
+                    duration_minutes: (p.end_utc - p.start_utc).num_minutes().max(0) as u32,
+                })
+                .collect();
+            info
+        })
+        .collect()
+}
+
+/// A booking code's visit as stored now (its first row and the rest).
+async fn visit(ctx: &ToolContext, booking_id: &str) -> Result<Option<BookingInfo>, ToolError> {
+    let rows = ctx
+        .store
+        .find_bookings(
+            &ctx.ws.id,
+            &BookingQuery {
+                booking_id: Some(booking_id.to_string()),
+                ..Default::default()
+            },
+        )
+        .await
+        .map_err(store_err)?;
+    Ok(visits(&ctx.ws, &rows).into_iter().next())
+}
+
+/// One service of a visit placed in time: the service, who does it, start and end (UTC).
+type Placed<'a> = (&'a Service, String, DateTime<Utc>, DateTime<Utc>);
+
+/// Where each service of a visit starting at `start` goes.
+fn lay_out<'a>(
+    ws: &Workspace,
+    services: &[&'a Service],
+    staff: &[String],
+    start: NaiveDateTime,
+) -> Result<Vec<Placed<'a>>, ToolError> {
+    let mut t = start;
+    let mut out = Vec::with_capacity(services.len());
+    for (svc, who) in services.iter().zip(staff) {
+        let end = t + Duration::minutes(i64::from(svc.duration_minutes));
+        out.push((*svc, who.clone(), to_utc(ws, t)?, to_utc(ws, end)?));
+        t = end;
+    }
+    Ok(out)
 }
 
 /// A booking belongs to the asking customer only when both numbers are known and match:
@@ -111,7 +175,7 @@ async fn busy_for(
         .map_err(store_err)?;
     Ok(rows
         .iter()
-        .filter(|b| Some(b.booking_id.as_str()) != except)
+        .filter(|b| except.is_none_or(|x| b.booking_id != x && b.part_of.as_deref() != Some(x)))
         .map(|b| Busy {
             staff: b.staff_id.clone(),
             start: to_local(ws, b.start_utc),
@@ -125,20 +189,38 @@ fn find_service<'a>(ws: &'a Workspace, id: &str) -> Result<&'a Service, ToolErro
         .ok_or_else(|| ToolError::Rejected(format!("unknown service `{id}`")))
 }
 
+/// The services of a visit: the first and the ones that follow, from the catalog.
+fn find_services<'a>(
+    ws: &'a Workspace,
+    first: &str,
+    then: &[String],
+) -> Result<Vec<&'a Service>, ToolError> {
+    std::iter::once(first)
+        .chain(then.iter().map(String::as_str))
+        .map(|id| find_service(ws, id))
+        .collect()
+}
+
 async fn check(
     ctx: &ToolContext,
-    service: &Service,
+    services: &[&Service],
     date: NaiveDate,
     time: Option<NaiveTime>,
     staff: Option<&str>,
     except: Option<&str>,
 ) -> Result<crate::domain::actions::Availability, ToolError> {
     let ws = &ctx.ws;
-    let staff_ids: Vec<String> = ws.staff_for(service).iter().map(|s| s.id.clone()).collect();
+    let mut staff_ids: Vec<String> = services
+        .iter()
+        .flat_map(|s| ws.staff_for(s))
+        .map(|s| s.id.clone())
+        .collect();
+    staff_ids.sort();
+    staff_ids.dedup();
     let busy = busy_for(ctx, &staff_ids, date, ALTERNATIVE_DAYS + 1, except).await?;
-    Ok(availability::check(
+    Ok(availability::check_visit(
         ws,
-        service,
+        services,
         date,
         time,
         staff,
@@ -190,13 +272,14 @@ impl Tool for Builtin {
             }
             ToolCall::CheckAvailability {
                 service,
+                then,
                 date,
                 time,
                 staff,
             } => {
-                let svc = find_service(ws, service)?;
+                let services = find_services(ws, service, then)?;
                 Ok(Observation::Availability(
-                    check(ctx, svc, *date, *time, staff.as_deref(), None).await?,
+                    check(ctx, &services, *date, *time, staff.as_deref(), None).await?,
                 ))
             }
             ToolCall::FindBookings {
@@ -240,15 +323,15 @@ impl Tool for Builtin {
                     )
                     .await
                     .map_err(store_err)?;
-                let bookings = rows
-                    .iter()
+                let bookings = visits(ws, &rows)
+                    .into_iter()
                     .filter(|b| owned_by(b.customer_phone.as_deref(), phone.as_deref()))
-                    .map(|b| booking_info(ws, b))
                     .collect();
                 Ok(Observation::Bookings { bookings })
             }
             ToolCall::CreateBooking {
                 service,
+                then,
                 date,
                 time,
                 staff,
@@ -269,13 +352,14 @@ impl Tool for Builtin {
                     .await
                     .map_err(store_err)?;
                 if let Some(b) = earlier.first() {
-                    return Ok(Observation::Booked {
-                        booking: booking_info(ws, b),
-                    });
+                    let booking = visit(ctx, &b.booking_id)
+                        .await?
+                        .unwrap_or_else(|| booking_info(ws, b));
+                    return Ok(Observation::Booked { booking });
                 }
-                let svc = find_service(ws, service)?;
-                let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), None).await?;
-                let Some(staff_id) = a.staff.clone().filter(|_| a.available) else {
+                let services = find_services(ws, service, then)?;
+                let a = check(ctx, &services, *date, Some(*time), staff.as_deref(), None).await?;
+                let Some(first_staff) = a.staff.clone().filter(|_| a.available) else {
                     return Ok(Observation::Refused {
                         reason: if a.unbookable.is_some() {
                             BookingRefusal::Unbookable
@@ -285,8 +369,13 @@ impl Tool for Builtin {
                         alternatives: a.slots,
                     });
                 };
-                let start = to_utc(ws, date.and_time(*time))?;
-                let end = start + Duration::minutes(i64::from(svc.duration_minutes));
+                let who: Vec<String> = std::iter::once(first_staff)
+                    .chain(a.then_staff.iter().cloned())
+                    .collect();
+                let mut layout = lay_out(ws, &services, &who, date.and_time(*time))?.into_iter();
+                let Some((svc, staff_id, start, end)) = layout.next() else {
+                    return Err(ToolError::Rejected("a booking needs a service".into()));
+                };
                 let outcome = ctx
                     .store
                     .create_booking(NewBooking {
@@ -300,18 +389,29 @@ impl Tool for Builtin {
                         start_utc: start,
                         end_utc: end,
                         idempotency_key: idempotency_key.clone(),
+                        parts: layout
+                            .map(|(svc, staff_id, start_utc, end_utc)| NewPart {
+                                service_id: svc.id.clone(),
+                                service_name: svc.name.clone(),
+                                staff_id,
+                                start_utc,
+                                end_utc,
+                            })
+                            .collect(),
                     })
                     .await
                     .map_err(store_err)?;
                 match outcome {
                     CreateOutcome::Created(row) | CreateOutcome::Existing(row) => {
-                        Ok(Observation::Booked {
-                            booking: booking_info(ws, &row),
-                        })
+                        let booking = visit(ctx, &row.booking_id)
+                            .await?
+                            .unwrap_or_else(|| booking_info(ws, &row));
+                        Ok(Observation::Booked { booking })
                     }
                     // Taken between the check and the insert (another customer, another replica).
                     CreateOutcome::Overlap => {
-                        let a = check(ctx, svc, *date, Some(*time), staff.as_deref(), None).await?;
+                        let a = check(ctx, &services, *date, Some(*time), staff.as_deref(), None)
+                            .await?;
                         Ok(Observation::Refused {
                             reason: BookingRefusal::SlotTaken,
                             alternatives: a.slots,
@@ -347,7 +447,9 @@ impl Tool for Builtin {
                     .map_err(store_err)?
                 {
                     ChangeOutcome::Done { after, .. } => Ok(Observation::Cancelled {
-                        booking: booking_info(ws, &after),
+                        booking: visit(ctx, booking_id)
+                            .await?
+                            .unwrap_or_else(|| booking_info(ws, &after)),
                     }),
                     ChangeOutcome::AlreadyCancelled => Ok(Observation::Refused {
                         reason: BookingRefusal::AlreadyCancelled,
@@ -378,7 +480,7 @@ impl Tool for Builtin {
                     )
                     .await
                     .map_err(store_err)?;
-                let Some(current) = rows
+                let Some(current) = visits(ws, &rows)
                     .into_iter()
                     .find(|b| owned_by(b.customer_phone.as_deref(), phone.as_deref()))
                 else {
@@ -387,23 +489,24 @@ impl Tool for Builtin {
                         alternatives: vec![],
                     });
                 };
-                if current.status == BookingRowStatus::Cancelled {
+                if current.status == BookingStatus::Cancelled {
                     return Ok(Observation::Refused {
                         reason: BookingRefusal::AlreadyCancelled,
                         alternatives: vec![],
                     });
                 }
-                let svc = find_service(ws, &current.service_id)?;
+                let ids = current.service_ids();
+                let services = find_services(ws, &ids[0], &ids[1..])?;
                 let a = check(
                     ctx,
-                    svc,
+                    &services,
                     *date,
                     Some(*time),
                     staff.as_deref(),
                     Some(booking_id),
                 )
                 .await?;
-                let Some(staff_id) = a.staff.clone().filter(|_| a.available) else {
+                let Some(first_staff) = a.staff.clone().filter(|_| a.available) else {
                     return Ok(Observation::Refused {
                         reason: if a.unbookable.is_some() {
                             BookingRefusal::Unbookable
@@ -413,22 +516,39 @@ impl Tool for Builtin {
                         alternatives: a.slots,
                     });
                 };
-                let start = to_utc(ws, date.and_time(*time))?;
-                let end = start + Duration::minutes(i64::from(svc.duration_minutes));
+                let who: Vec<String> = std::iter::once(first_staff)
+                    .chain(a.then_staff.iter().cloned())
+                    .collect();
+                let row_ids = std::iter::once(current.booking_id.clone()).chain(
+                    (2..=services.len())
+                        .map(|n| crate::store::protocol::part_id(&current.booking_id, n)),
+                );
+                let moves: Vec<PartMove> = lay_out(ws, &services, &who, date.and_time(*time))?
+                    .into_iter()
+                    .zip(row_ids)
+                    .map(|((_, staff_id, start_utc, end_utc), booking_id)| PartMove {
+                        booking_id,
+                        staff_id,
+                        start_utc,
+                        end_utc,
+                    })
+                    .collect();
                 match ctx
                     .store
-                    .reschedule_booking(&ws.id, booking_id, &staff_id, start, end)
+                    .reschedule_booking(&ws.id, booking_id, &moves)
                     .await
                     .map_err(store_err)?
                 {
-                    ChangeOutcome::Done { before, after } => Ok(Observation::Rescheduled {
-                        booking: booking_info(ws, &after),
-                        previous: booking_info(ws, &before),
+                    ChangeOutcome::Done { after, .. } => Ok(Observation::Rescheduled {
+                        booking: visit(ctx, booking_id)
+                            .await?
+                            .unwrap_or_else(|| booking_info(ws, &after)),
+                        previous: current,
                     }),
                     ChangeOutcome::Overlap => {
                         let a = check(
                             ctx,
-                            svc,
+                            &services,
                             *date,
                             Some(*time),
                             staff.as_deref(),

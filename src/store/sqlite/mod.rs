@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{
     BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
-    NewBooking, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+    NewBooking, PartMove, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -64,6 +64,7 @@ fn booking_from_row(row: &rusqlite::Row) -> rusqlite::Result<(BookingRow, String
             start_utc: DateTime::<Utc>::MIN_UTC,
             end_utc: DateTime::<Utc>::MIN_UTC,
             status: BookingRowStatus::Confirmed,
+            part_of: row.get(11)?,
         },
         start,
         end,
@@ -389,9 +390,10 @@ impl Store for SqliteStore {
                     })?;
                     return Ok(Attempt::Existing(row));
                 }
-                let res = tx.execute(
-                    "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12)",
+                const INSERT: &str = "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at, part_of)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12, ?13)";
+                let mut res = tx.execute(
+                    INSERT,
                     params![
                         id,
                         b.workspace_id,
@@ -404,9 +406,33 @@ impl Store for SqliteStore {
                         ts(b.start_utc),
                         ts(b.end_utc),
                         b.idempotency_key,
-                        ts(now)
+                        ts(now),
+                        None::<String>
                     ],
                 );
+                for (i, p) in b.parts.iter().enumerate() {
+                    if res.is_err() {
+                        break;
+                    }
+                    res = tx.execute(
+                        INSERT,
+                        params![
+                            protocol::part_id(id, i + 2),
+                            b.workspace_id,
+                            b.conversation_id,
+                            b.customer_phone,
+                            b.customer_name,
+                            p.service_id,
+                            p.service_name,
+                            p.staff_id,
+                            ts(p.start_utc),
+                            ts(p.end_utc),
+                            protocol::part_key(&b.idempotency_key, i + 2),
+                            ts(now),
+                            Some(id)
+                        ],
+                    );
+                }
                 match res {
                     Ok(_) => {
                         let row = get_booking(&tx, &b.workspace_id, id)?.ok_or_else(|| StoreError::Db("inserted booking vanished".into()))?;
@@ -434,7 +460,8 @@ impl Store for SqliteStore {
             let mut args: Vec<String> = vec![ws];
             if let Some(id) = &q.booking_id {
                 args.push(id.clone());
-                sql.push_str(&format!(" AND booking_id = ?{}", args.len()));
+                let n = args.len();
+                sql.push_str(&format!(" AND (booking_id = ?{n} OR part_of = ?{n})"));
             }
             if let Some(k) = &q.idempotency_key {
                 args.push(k.clone());
@@ -490,7 +517,7 @@ impl Store for SqliteStore {
                 return Ok(ChangeOutcome::AlreadyCancelled);
             }
             tx.execute(
-                "UPDATE bookings SET status = 'cancelled', updated_at = ?3 WHERE workspace_id = ?1 AND booking_id = ?2",
+                "UPDATE bookings SET status = 'cancelled', updated_at = ?3 WHERE workspace_id = ?1 AND (booking_id = ?2 OR part_of = ?2)",
                 params![ws, id, ts(now)],
             )?;
             let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
@@ -507,14 +534,12 @@ impl Store for SqliteStore {
         &self,
         workspace_id: &str,
         booking_id: &str,
-        staff_id: &str,
-        start_utc: DateTime<Utc>,
-        end_utc: DateTime<Utc>,
+        moves: &[PartMove],
     ) -> Result<ChangeOutcome, StoreError> {
-        let (ws, id, staff) = (
+        let (ws, id, moves) = (
             workspace_id.to_string(),
             booking_id.to_string(),
-            staff_id.to_string(),
+            moves.to_vec(),
         );
         self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -524,21 +549,43 @@ impl Store for SqliteStore {
             if before.status == BookingRowStatus::Cancelled {
                 return Ok(ChangeOutcome::AlreadyCancelled);
             }
-            let res = tx.execute(
-                "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
-                params![ws, id, staff, ts(start_utc), ts(end_utc), ts(now)],
-            );
-            match res {
-                Ok(_) => {}
-                Err(e) if is_overlap(&e) => return Ok(ChangeOutcome::Overlap),
-                Err(e) => return Err(e.into()),
+            let current: Vec<(String, DateTime<Utc>)> = {
+                let mut stmt = tx.prepare(
+                    "SELECT booking_id, start_utc FROM bookings WHERE workspace_id = ?1 AND (booking_id = ?2 OR part_of = ?2)",
+                )?;
+                let rows = stmt.query_map(params![ws, id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })?;
+                let mut out = Vec::new();
+                for r in rows {
+                    let (b, s) = r?;
+                    out.push((b, parse_ts(&s)?));
+                }
+                out
+            };
+            for m in protocol::move_order(&moves, &current) {
+                if !current.iter().any(|(b, _)| *b == m.booking_id) {
+                    return Err(StoreError::Db(format!(
+                        "{} is not part of booking {id}",
+                        m.booking_id
+                    )));
+                }
+                let res = tx.execute(
+                    "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
+                    params![ws, m.booking_id, m.staff_id, ts(m.start_utc), ts(m.end_utc), ts(now)],
+                );
+                match res {
+                    Ok(_) => {}
+                    Err(e) if is_overlap(&e) => return Ok(ChangeOutcome::Overlap),
+                    Err(e) => return Err(e.into()),
+                }
             }
             let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
             tx.commit()?;
             Ok(ChangeOutcome::Done {
-            before: Box::new(before),
-            after: Box::new(after),
-        })
+                before: Box::new(before),
+                after: Box::new(after),
+            })
         })
         .await
     }

@@ -102,6 +102,11 @@ CREATE TABLE runtime_flags (
     created_at TEXT NOT NULL
 );
 "#,
+    // Visits with several services: the further services' rows name the visit's code.
+    r#"
+ALTER TABLE bookings ADD COLUMN part_of TEXT;
+CREATE INDEX bookings_by_visit ON bookings (workspace_id, part_of);
+"#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
