@@ -25,9 +25,49 @@ pub struct DecideRequest {
 pub struct IncomingMessage {
     pub id: String,
     pub text: String,
-    /// RFC 3339; the server's clock when absent.
+    /// RFC 3339, or Unix seconds (a number, or digits in a string, as the WhatsApp Business
+    /// Cloud API sends it); the server's clock when absent.
     #[serde(default)]
-    pub timestamp: Option<String>,
+    pub timestamp: Option<WireTimestamp>,
+}
+
+/// A message timestamp as channels send it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum WireTimestamp {
+    Seconds(i64),
+    Text(String),
+}
+
+impl WireTimestamp {
+    /// The instant, or what is wrong with it. Unix seconds must fall between 2000 and 2100.
+    pub fn parse(&self) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+        let seconds = |n: i64| {
+            const Y2000: i64 = 946_684_800;
+            const Y2100: i64 = 4_102_444_800;
+            if !(Y2000..Y2100).contains(&n) {
+                return Err(format!(
+                    "{n} Unix seconds is not between 2000 and 2100 (milliseconds?)"
+                ));
+            }
+            chrono::DateTime::from_timestamp(n, 0)
+                .map(|d| d.fixed_offset())
+                .ok_or_else(|| format!("{n} is not a valid Unix time"))
+        };
+        match self {
+            WireTimestamp::Seconds(n) => seconds(*n),
+            WireTimestamp::Text(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => t
+                .parse::<i64>()
+                .map_err(|e| format!("`{t}`: {e}"))
+                .and_then(seconds),
+            WireTimestamp::Text(t) => chrono::DateTime::parse_from_rfc3339(t).map_err(|e| {
+                format!(
+                    "`{}` is neither RFC 3339 nor Unix seconds: {e}",
+                    t.chars().take(40).collect::<String>()
+                )
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

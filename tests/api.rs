@@ -412,6 +412,23 @@ async fn bad_input_gets_a_problem_and_the_server_keeps_serving() {
         422,
         "validation_failed",
     );
+    // Unix seconds, as a number or in a string (the WhatsApp Business Cloud API's form), are
+    // taken; milliseconds are not.
+    let secs = now_ba().timestamp();
+    for (i, ts) in [json!(secs), json!(secs.to_string())]
+        .into_iter()
+        .enumerate()
+    {
+        let mut m = good.clone();
+        m["message"]["id"] = json!(format!("unix-{i}"));
+        m["message"]["timestamp"] = ts.clone();
+        let r = app.post("/v1/decide", Some(DEMO_KEY), &m).await;
+        assert_eq!(r.status.as_u16(), 200, "{ts}: {}", r.body);
+    }
+    let mut m = good.clone();
+    m["message"]["timestamp"] = json!(secs * 1000);
+    let r = app.post("/v1/decide", Some(DEMO_KEY), &m).await;
+    assert_problem(&r, 422, "validation_failed");
     // Unknown workspace.
     let mut m = good.clone();
     m["workspace_id"] = json!("no-such-salon");

@@ -96,8 +96,14 @@ pub async fn stats(
     let minutes = q.minutes.unwrap_or(15).clamp(1, 60);
     let w = state.metrics.window(minutes);
     let flags = state.flags.get();
+    let target = if flags.enable_slm_pipeline {
+        f64::from(flags.slm_canary_percent) / 100.0
+    } else {
+        0.0
+    };
     Ok(Json(json!({
         "flags": flags,
+        "alerts": w.alerts(target),
         "window": w,
         "breakers": state.pipeline.broker.breakers(),
         "model": state.pipeline.model.get().map(|m| m.describe()),

@@ -74,6 +74,8 @@ async fn count_problems(
     req: Request,
     next: Next,
 ) -> Response {
+    let decide = req.uri().path() == "/v1/decide";
+    let started = std::time::Instant::now();
     let resp = next.run(req).await;
     let status = resp.status();
     if status.is_client_error() || status.is_server_error() {
@@ -81,6 +83,20 @@ async fn count_problems(
             "pulpo_http_errors_total",
             vec![("status", status.as_u16().to_string())],
         );
+    }
+    // A decide request that failed on our side counts in the window's error rate (answered
+    // requests are recorded by the pipeline with their route).
+    if decide && status.is_server_error() {
+        state
+            .metrics
+            .record_request(crate::telemetry::metrics::RequestSample {
+                at: std::time::Instant::now(),
+                route: "none",
+                status: status.as_u16(),
+                latency_ms: started.elapsed().as_secs_f64() * 1000.0,
+                fallback: None,
+                schema_invalid: false,
+            });
     }
     resp
 }

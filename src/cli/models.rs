@@ -179,10 +179,9 @@ pub fn bench(engine: Arc<Engine>, models_dir: &Path) -> anyhow::Result<serde_jso
 /// the sampled steps and the mask computation.
 pub fn extraction_split(engine: &Engine, models_dir: &Path) -> anyhow::Result<serde_json::Value> {
     use crate::nlu::slm::{load_heads, SlmExtractor};
-    let ws = crate::domain::catalog::Workspace::from_toml(
-        include_str!("../../config/workspaces/demo-salon.toml"),
-        |_| None,
-    )?;
+    // The catalog the heads were trained against (not the demo workspace, which a business
+    // deletes or replaces).
+    let ws = crate::cli::train::train_catalog()?;
     let text = "hola! quería sacar un turno para mechitas el sábado a las 11, soy Carla";
     let ctx = crate::nlu::ExtractContext::default();
     let rules = crate::nlu::rules::RuleExtractor.analyze(&ws, text, &ctx);

@@ -251,7 +251,7 @@ impl Pipeline {
         r: &DecideResponse,
         route: Route,
         fallback: Option<FallbackReason>,
-        schema_invalid: bool,
+        schema_invalid: Option<&'static str>,
     ) {
         let m = &self.metrics;
         m.inc(
@@ -262,15 +262,15 @@ impl Pipeline {
                 ("status", "200".into()),
             ],
         );
-        m.observe(
-            "pulpo_request_latency_ms",
+        m.observe_ms(
+            "pulpo_request_duration_seconds",
             vec![("route", route.as_str().into())],
             r.latency_ms,
         );
         for (stage, v) in &r.timings_ms {
             if let Some(x) = v.as_f64() {
-                m.observe(
-                    "pulpo_stage_latency_ms",
+                m.observe_ms(
+                    "pulpo_stage_duration_seconds",
                     vec![("route", route.as_str().into()), ("stage", stage.clone())],
                     x,
                 );
@@ -279,10 +279,10 @@ impl Pipeline {
         if let Some(f) = fallback {
             m.inc("pulpo_fallbacks_total", vec![("reason", f.as_str().into())]);
         }
-        if schema_invalid {
+        if let Some(stage) = schema_invalid {
             m.inc(
                 "pulpo_schema_validation_failures_total",
-                vec![("stage", "extractor".into())],
+                vec![("stage", stage.into())],
             );
         }
         m.record_request(RequestSample {
@@ -291,7 +291,7 @@ impl Pipeline {
             status: 200,
             latency_ms: r.latency_ms,
             fallback: fallback.map(|f| f.as_str().to_string()),
-            schema_invalid,
+            schema_invalid: schema_invalid.is_some(),
         });
         tracing::info!(
             conversation_id = %log_conversation(&r.conversation_id),

@@ -113,7 +113,15 @@ impl Pipeline {
             &response,
         )
         .await?;
-        self.observe(&response, route, fallback, reading.schema_invalid);
+        // A model output that failed its schema: the extractor's, or else the planner's.
+        let schema_invalid = if reading.schema_invalid {
+            Some("extractor")
+        } else if fallback == Some(FallbackReason::SchemaInvalid) {
+            Some("planner")
+        } else {
+            None
+        };
+        self.observe(&response, route, fallback, schema_invalid);
         Ok(response)
     }
 

@@ -10,10 +10,9 @@ use serde::Serialize;
 
 type Labels = Vec<(&'static str, String)>;
 
-/// Latency buckets in milliseconds.
-const BUCKETS_MS: &[f64] = &[
-    1.0, 2.5, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 750.0, 1000.0, 1500.0, 2000.0, 3000.0,
-    5000.0, 10000.0,
+/// Latency buckets in seconds (the Prometheus convention).
+const BUCKETS: &[f64] = &[
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0,
 ];
 
 #[derive(Debug, Clone, Default)]
@@ -26,9 +25,9 @@ struct Histogram {
 impl Histogram {
     fn observe(&mut self, v: f64) {
         if self.counts.is_empty() {
-            self.counts = vec![0; BUCKETS_MS.len()];
+            self.counts = vec![0; BUCKETS.len()];
         }
-        for (i, b) in BUCKETS_MS.iter().enumerate() {
+        for (i, b) in BUCKETS.iter().enumerate() {
             if v <= *b {
                 self.counts[i] += 1;
             }
@@ -91,9 +90,9 @@ const HELP: &[(&str, &str, &str)] = &[
         "Decide requests by route, intent and HTTP status.",
     ),
     (
-        "pulpo_request_latency_ms",
+        "pulpo_request_duration_seconds",
         "histogram",
-        "Decide latency in milliseconds by route.",
+        "Decide latency in seconds by route.",
     ),
     (
         "pulpo_fallbacks_total",
@@ -111,9 +110,9 @@ const HELP: &[(&str, &str, &str)] = &[
         "Tool calls by tool and status.",
     ),
     (
-        "pulpo_tool_latency_ms",
+        "pulpo_tool_duration_seconds",
         "histogram",
-        "Tool call latency in milliseconds by tool.",
+        "Tool call latency in seconds by tool.",
     ),
     (
         "pulpo_http_errors_total",
@@ -156,9 +155,9 @@ const HELP: &[(&str, &str, &str)] = &[
         "Shadow runs skipped because the model was busy.",
     ),
     (
-        "pulpo_stage_latency_ms",
+        "pulpo_stage_duration_seconds",
         "histogram",
-        "Latency of pipeline stages in milliseconds.",
+        "Latency of pipeline stages in seconds.",
     ),
     (
         "pulpo_flag_changes_total",
@@ -194,6 +193,11 @@ impl Metrics {
 
     pub fn set_gauge(&self, name: &'static str, labels: Labels, v: f64) {
         lock(&self.inner).gauges.insert((name, labels), v);
+    }
+
+    /// Records a duration given in milliseconds into a histogram in seconds.
+    pub fn observe_ms(&self, name: &'static str, labels: Labels, ms: f64) {
+        self.observe(name, labels, ms / 1000.0);
     }
 
     pub fn observe(&self, name: &'static str, labels: Labels, v: f64) {
@@ -414,7 +418,7 @@ impl Metrics {
                         if n != name {
                             continue;
                         }
-                        for (i, b) in BUCKETS_MS.iter().enumerate() {
+                        for (i, b) in BUCKETS.iter().enumerate() {
                             let c = h.counts.get(i).copied().unwrap_or(0);
                             let _ = writeln!(
                                 out,
@@ -505,9 +509,161 @@ pub struct WindowStats {
     pub series: Vec<SeriesPoint>,
 }
 
+/// One of the runbook's alerts over a window.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Alert {
+    /// Stable id (`slm_p90`, `legacy_p90`, `error_rate`, `schema_failures`, `route_share`,
+    /// `tool_success`).
+    pub id: &'static str,
+    /// The rule, in the runbook's words.
+    pub rule: &'static str,
+    pub firing: bool,
+    /// What the window measured, for people.
+    pub value: String,
+}
+
+/// The runbook's alert thresholds (`docs/operations.md`, "Metrics to watch").
+pub const SLM_P90_ALERT_MS: f64 = 2000.0;
+pub const LEGACY_P90_ALERT_MS: f64 = 1500.0;
+pub const ERROR_RATE_ALERT: f64 = 0.05;
+pub const SCHEMA_FAILURE_ALERT: f64 = 0.10;
+pub const TOOL_SUCCESS_ALERT: f64 = 0.90;
+
+impl WindowStats {
+    /// The runbook's alerts over this window. `target_share` is the model route's intended
+    /// share (the canary, 0 when the model path is off).
+    pub fn alerts(&self, target_share: f64) -> Vec<Alert> {
+        let pct = |x: f64| format!("{:.1}%", 100.0 * x);
+        let p90 = |route: &str, limit: f64, id: &'static str, rule: &'static str| {
+            let r = self.routes.get(route).cloned().unwrap_or_default();
+            Alert {
+                id,
+                rule,
+                firing: r.requests > 0 && r.p90_ms > limit,
+                value: if r.requests == 0 {
+                    "no traffic".into()
+                } else {
+                    format!("{:.0} ms", r.p90_ms)
+                },
+            }
+        };
+        vec![
+            p90(
+                "slm",
+                SLM_P90_ALERT_MS,
+                "slm_p90",
+                "SLM latency p90 > 2000 ms",
+            ),
+            p90(
+                "legacy",
+                LEGACY_P90_ALERT_MS,
+                "legacy_p90",
+                "legacy latency p90 > 1500 ms",
+            ),
+            Alert {
+                id: "error_rate",
+                rule: "error rate (5xx) > 5%",
+                firing: self.error_rate > ERROR_RATE_ALERT,
+                value: pct(self.error_rate),
+            },
+            Alert {
+                id: "schema_failures",
+                rule: "schema validation failures > 10% of model-route requests",
+                firing: self.schema_invalid_rate > SCHEMA_FAILURE_ALERT,
+                value: pct(self.schema_invalid_rate),
+            },
+            Alert {
+                id: "route_share",
+                rule: "model-route share 0% or above twice the canary",
+                firing: target_share > 0.0
+                    && self.requests > 0
+                    && (self.slm_share == 0.0 || self.slm_share > 2.0 * target_share),
+                value: format!("{} (target {})", pct(self.slm_share), pct(target_share)),
+            },
+            Alert {
+                id: "tool_success",
+                rule: "tool success < 90%",
+                firing: self
+                    .tool_success_rate
+                    .is_some_and(|r| r < TOOL_SUCCESS_ALERT),
+                value: self
+                    .tool_success_rate
+                    .map(pct)
+                    .unwrap_or_else(|| "no calls".into()),
+            },
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample(route: &'static str, status: u16, ms: f64, schema_invalid: bool) -> RequestSample {
+        RequestSample {
+            at: Instant::now(),
+            route,
+            status,
+            latency_ms: ms,
+            fallback: None,
+            schema_invalid,
+        }
+    }
+
+    fn firing(m: &Metrics, target: f64) -> Vec<&'static str> {
+        m.window(5)
+            .alerts(target)
+            .into_iter()
+            .filter(|a| a.firing)
+            .map(|a| a.id)
+            .collect()
+    }
+
+    #[test]
+    fn each_runbook_alert_fires_past_its_threshold_and_not_before() {
+        let m = Metrics::default();
+        // 90 quick requests on each route, 10% on the model route: nothing fires.
+        for _ in 0..90 {
+            m.record_request(sample("legacy", 200, 100.0, false));
+        }
+        for _ in 0..10 {
+            m.record_request(sample("slm", 200, 800.0, false));
+        }
+        for _ in 0..20 {
+            m.record_tool(true);
+        }
+        assert!(
+            firing(&m, 0.10).is_empty(),
+            "{:?}",
+            m.window(5).alerts(0.10)
+        );
+        // The model route's share far from the canary.
+        assert_eq!(firing(&m, 0.02), vec!["route_share"]);
+        // Slow legacy answers.
+        for _ in 0..20 {
+            m.record_request(sample("legacy", 200, 1800.0, false));
+        }
+        assert_eq!(firing(&m, 0.10), vec!["legacy_p90"]);
+        // Slow model answers, failed schemas.
+        let m = Metrics::default();
+        for _ in 0..10 {
+            m.record_request(sample("slm", 200, 2500.0, true));
+        }
+        assert_eq!(firing(&m, 1.0), vec!["slm_p90", "schema_failures"]);
+        // Server errors (the API records them with route "none") and failing tools.
+        let m = Metrics::default();
+        for _ in 0..30 {
+            m.record_request(sample("legacy", 200, 10.0, false));
+        }
+        // 1 in 31 (3.2%), then 2 in 32 (6.3%).
+        m.record_request(sample("none", 503, 1.0, false));
+        assert!(firing(&m, 0.0).is_empty());
+        m.record_request(sample("none", 500, 1.0, false));
+        for ok in [true, false] {
+            m.record_tool(ok);
+        }
+        assert_eq!(firing(&m, 0.0), vec!["error_rate", "tool_success"]);
+    }
 
     #[test]
     fn renders_prometheus_text() {
@@ -520,17 +676,20 @@ mod tests {
                 ("status", "200".into()),
             ],
         );
-        m.observe(
-            "pulpo_request_latency_ms",
+        m.observe_ms(
+            "pulpo_request_duration_seconds",
             vec![("route", "legacy".into())],
             3.0,
         );
         let text = m.render();
         assert!(text
             .contains("pulpo_requests_total{route=\"legacy\",intent=\"book\",status=\"200\"} 1"));
-        assert!(text.contains("pulpo_request_latency_ms_bucket{route=\"legacy\",le=\"5\"} 1"));
-        assert!(text.contains("pulpo_request_latency_ms_bucket{route=\"legacy\",le=\"2.5\"} 0"));
-        assert!(text.contains("pulpo_request_latency_ms_count{route=\"legacy\"} 1"));
+        assert!(
+            text.contains("pulpo_request_duration_seconds_bucket{route=\"legacy\",le=\"0.005\"} 1")
+        );
+        assert!(text
+            .contains("pulpo_request_duration_seconds_bucket{route=\"legacy\",le=\"0.0025\"} 0"));
+        assert!(text.contains("pulpo_request_duration_seconds_count{route=\"legacy\"} 1"));
     }
 
     #[test]

@@ -192,8 +192,8 @@ impl Broker {
                 ("status", status.to_string()),
             ],
         );
-        self.metrics.observe(
-            "pulpo_tool_latency_ms",
+        self.metrics.observe_ms(
+            "pulpo_tool_duration_seconds",
             vec![("tool", tool_name.as_str().to_string())],
             latency_ms,
         );

@@ -55,7 +55,9 @@ try {
   await page.waitForFunction(() => document.querySelector('#flags-state').textContent.includes('disabled'));
   if ((await decide(100, 'hola de nuevo')).route !== 'legacy') fail('rollback did not take effect');
   const alerts = await page.$$eval('[data-alert]', els => els.map(e => [e.dataset.alert, e.dataset.ok]));
-  if (alerts.length !== 5) fail('expected 5 alerts, got ' + alerts.length);
+  const ids = alerts.map(a => a[0]).sort().join(',');
+  if (ids !== 'error_rate,legacy_p90,route_share,schema_failures,slm_p90,tool_success') fail('the runbook\'s six alerts, got ' + ids);
+  if (alerts.some(a => a[1] !== 'true')) fail('no alert should fire on a quiet test server: ' + JSON.stringify(alerts));
 
   // /playground: a booking conversation on the rule route.
   await page.goto(base + '/playground');
