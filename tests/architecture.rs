@@ -120,3 +120,29 @@ fn files_stay_small() {
     let main = std::fs::read_to_string(src.join("main.rs")).unwrap();
     assert!(main.lines().count() < 150, "main.rs is a dispatch");
 }
+
+/// Every environment variable the code reads is in the configuration table of
+/// docs/operations.md.
+#[test]
+fn every_environment_variable_is_documented() {
+    let src = common::repo().join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let doc = std::fs::read_to_string(common::repo().join("docs/operations.md")).unwrap();
+    let mut missing = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices("\"PULPO_") {
+            let name: String = text[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            if name.len() > "PULPO_".len() && !doc.contains(&format!("`{name}`")) {
+                missing.push(format!("{name} ({})", f.display()));
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(missing.is_empty(), "undocumented: {missing:?}");
+}

@@ -438,3 +438,55 @@ async fn concurrent_creates_of_one_slot_book_it_once() {
         assert_eq!(created, 1, "{name}");
     }
 }
+
+/// PostgreSQL over TLS: with `sslmode=require` the server's certificate is verified (against
+/// the system's roots and `PULPO_PG_CA_FILE`); without the CA that signed it, no connection.
+/// `.ci/run` turns TLS on with `scripts/pg_tls.sh` and sets PULPO_TEST_PG_CA to its CA.
+#[tokio::test]
+async fn postgres_over_tls_verifies_the_server_certificate() {
+    let (Ok(admin), Ok(ca)) = (
+        std::env::var("PULPO_TEST_PG_URL"),
+        std::env::var("PULPO_TEST_PG_CA"),
+    ) else {
+        assert!(
+            std::env::var("PULPO_REQUIRE_PG").is_err(),
+            "PULPO_TEST_PG_CA is required with PULPO_REQUIRE_PG (run scripts/pg_tls.sh)"
+        );
+        eprintln!("SKIPPED: no PULPO_TEST_PG_CA (scripts/pg_tls.sh sets TLS up)");
+        return;
+    };
+    let url = fresh_pg_database(&admin).await;
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let tls_url = format!("{url}{sep}sslmode=require");
+    let opts = pulpo::store::PgOptions {
+        pool_size: Some(2),
+        ca_file: Some(ca.into()),
+    };
+    let s = pulpo::store::open_postgres(&tls_url, &opts).await.unwrap();
+    s.ping().await.unwrap();
+    assert!(matches!(
+        s.create_booking(booking("tls-1", "caro", 0, 30))
+            .await
+            .unwrap(),
+        CreateOutcome::Created(_)
+    ));
+    // The connection is encrypted: the server says so.
+    let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(conn);
+    let encrypted: i64 = client
+        .query_one("SELECT count(*) FROM pg_stat_ssl WHERE ssl", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert!(encrypted >= 1, "no TLS connection on the server");
+    // Without the CA, the certificate is not trusted and the store does not open.
+    let Err(e) = pulpo::store::open_postgres(&tls_url, &pulpo::store::PgOptions::default()).await
+    else {
+        panic!("an untrusted certificate was accepted")
+    };
+    let msg = e.to_string();
+    assert!(msg.contains("certificate"), "{msg}");
+    assert!(!msg.contains(":pulpo@"), "the password is redacted: {msg}");
+}

@@ -335,6 +335,13 @@ pub trait Store: Send + Sync {
     async fn purge_older_than(&self, workspace_id: &str, days: u32) -> Result<u64, StoreError>;
 }
 
+pub use postgres::{PgOptions, DEFAULT_POOL_SIZE};
+
+/// Opens a PostgreSQL store with explicit options (pool size, extra CA certificates).
+pub async fn open_postgres(url: &str, opts: &PgOptions) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(postgres::PgStore::connect_with(url, opts).await?))
+}
+
 /// Opens the store named by `PULPO_DB`: a `postgres://` URL or a SQLite file path.
 pub async fn open(location: &str) -> Result<Arc<dyn Store>, StoreError> {
     open_with_clock(location, crate::clock::Clock::system()).await

@@ -4,10 +4,10 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use std::sync::Mutex;
 
-use tokio::sync::Semaphore;
-use tokio_postgres::{Client, NoTls, Row};
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::config::SslMode;
+use tokio_postgres::Row;
 
 use super::{
     random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome,
@@ -16,65 +16,19 @@ use super::{
 };
 use crate::domain::state::ConversationState;
 
-/// How many connections each replica keeps.
-const POOL_SIZE: usize = 8;
+/// How many connections each replica keeps by default (`PULPO_PG_POOL_SIZE`).
+pub const DEFAULT_POOL_SIZE: usize = 8;
 
+mod connect;
 mod schema;
+pub use connect::PgOptions;
+use connect::{pool_reason, tls};
 use schema::MIGRATIONS;
 
-/// A small pool: a semaphore over a stack of connected clients (the std mutex is only held
-/// to push or pop, never across an await).
+/// The PostgreSQL store: a deadpool pool of tokio-postgres connections, over TLS (rustls)
+/// when the URL says `sslmode=require`.
 pub struct PgStore {
-    clients: Mutex<Vec<Client>>,
-    permits: Semaphore,
-    url: String,
-}
-
-struct Lease<'a> {
-    store: &'a PgStore,
-    client: Option<Client>,
-    _permit: tokio::sync::SemaphorePermit<'a>,
-}
-
-impl std::ops::Deref for Lease<'_> {
-    type Target = Client;
-    fn deref(&self) -> &Client {
-        self.client.as_ref().expect("client present until drop")
-    }
-}
-
-impl std::ops::DerefMut for Lease<'_> {
-    fn deref_mut(&mut self) -> &mut Client {
-        self.client.as_mut().expect("client present until drop")
-    }
-}
-
-impl Drop for Lease<'_> {
-    fn drop(&mut self) {
-        if let Some(c) = self.client.take() {
-            if !c.is_closed() {
-                if let Ok(mut pool) = self.store.clients.lock() {
-                    pool.push(c);
-                }
-            }
-        }
-    }
-}
-
-async fn connect_one(url: &str) -> Result<Client, StoreError> {
-    let (client, connection) =
-        tokio_postgres::connect(url, NoTls)
-            .await
-            .map_err(|e| StoreError::Open {
-                location: redact_url(url),
-                reason: e.to_string(),
-            })?;
-    tokio::spawn(async move {
-        if let Err(e) = connection.await {
-            tracing::warn!(error = %e, "postgres connection closed");
-        }
-    });
-    Ok(client)
+    pool: Pool,
 }
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
@@ -123,8 +77,36 @@ fn parse_state(v: serde_json::Value) -> Result<ConversationState, StoreError> {
 }
 
 impl PgStore {
+    /// Connects with the options from the environment.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        let first = connect_one(url).await?;
+        Self::connect_with(url, &PgOptions::from_env()?).await
+    }
+
+    pub async fn connect_with(url: &str, opts: &PgOptions) -> Result<Self, StoreError> {
+        let open_err = |reason: String| StoreError::Open {
+            location: redact_url(url),
+            reason,
+        };
+        let mut config: tokio_postgres::Config =
+            url.parse().map_err(|e| open_err(format!("{e}")))?;
+        // TLS only when asked for: `sslmode=require` (verified against the system's roots and
+        // PULPO_PG_CA_FILE). `prefer`, the default, stays in plain text as before.
+        if config.get_ssl_mode() != SslMode::Require {
+            config.ssl_mode(SslMode::Disable);
+        }
+        let tls = tls(opts.ca_file.as_deref()).map_err(open_err)?;
+        let manager = Manager::from_config(
+            config,
+            tls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(opts.pool_size.unwrap_or(DEFAULT_POOL_SIZE))
+            .build()
+            .map_err(|e| open_err(e.to_string()))?;
+        let first = pool.get().await.map_err(|e| open_err(pool_reason(e)))?;
         // Migrations run under an advisory lock so replicas starting together do not race.
         first
             .batch_execute("SELECT pg_advisory_lock(7411);")
@@ -156,37 +138,16 @@ impl PgStore {
         let _ = first
             .batch_execute("SELECT pg_advisory_unlock(7411);")
             .await;
-        migrated.map_err(|e| StoreError::Open {
-            location: redact_url(url),
-            reason: format!("migration failed: {e}"),
-        })?;
-        let mut clients = vec![first];
-        for _ in 1..POOL_SIZE {
-            clients.push(connect_one(url).await?);
-        }
-        Ok(PgStore {
-            clients: Mutex::new(clients),
-            permits: Semaphore::new(POOL_SIZE),
-            url: url.to_string(),
-        })
+        migrated.map_err(|e| open_err(format!("migration failed: {e}")))?;
+        drop(first);
+        Ok(PgStore { pool })
     }
 
-    async fn client(&self) -> Result<Lease<'_>, StoreError> {
-        let permit = self
-            .permits
-            .acquire()
+    async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
+        self.pool
+            .get()
             .await
-            .map_err(|_| StoreError::Db("pool closed".into()))?;
-        let popped = self.clients.lock().ok().and_then(|mut p| p.pop());
-        let client = match popped {
-            Some(c) if !c.is_closed() => c,
-            _ => connect_one(&self.url).await?,
-        };
-        Ok(Lease {
-            store: self,
-            client: Some(client),
-            _permit: permit,
-        })
+            .map_err(|e| StoreError::Db(pool_reason(e)))
     }
 }
 
