@@ -23,24 +23,7 @@ assert r['route'] == 'legacy', f\"$f: route {r['route']} (expected legacy: set E
 assert r['latency_ms'] < 2000, f\"$f: {r['latency_ms']} ms\"
 print(f\"ok  $f  intent={r['intent']}  {r['latency_ms']} ms  «{r['reply']['text'][:60]}…»\")"
     done ;;
-  canary)
-    want=$(curl -sS "$URL/ready" | python3 -c "import json,sys; f=json.load(sys.stdin)['flags']; print(f['slm_canary_percent'] if f['enable_slm_pipeline'] else 0)")
-    slm=0; n=400
-    for i in $(seq 1 $n); do
-      r=$(post "{\"workspace_id\":\"demo-salon\",\"conversation_id\":\"smoke-canary-$i-$RANDOM\",\"message\":{\"id\":\"s$i\",\"text\":\"hola\"}}" | python3 -c "import json,sys; print(json.load(sys.stdin)['route'])")
-      [ "$r" = slm ] && slm=$((slm+1))
-    done
-    python3 -c "
-share = $slm / $n * 100
-print(f'slm share {share:.1f}% (flags: $want%)')
-assert abs(share - $want) <= 3 + (5 if 0 < $want < 100 else 0), 'route distribution off'" ;;
-  routing)
-    first=""
-    for i in $(seq 1 50); do
-      r=$(post "{\"workspace_id\":\"demo-salon\",\"conversation_id\":\"smoke-routing-1\",\"message\":{\"id\":\"r$i-$RANDOM\",\"text\":\"hola\"}}" | python3 -c "import json,sys; print(json.load(sys.stdin)['route'])")
-      [ -z "$first" ] && first=$r
-      [ "$r" = "$first" ] || { echo "route changed: $first → $r"; exit 1; }
-    done
-    echo "ok  50 calls, always $first" ;;
+  canary|routing)
+    PULPO_URL="$URL" PULPO_API_KEY="$KEY" python3 scripts/smoke_client.py "$1" ;;
   *) echo "usage: $0 legacy|canary|routing" >&2; exit 2 ;;
 esac
