@@ -322,6 +322,23 @@ async fn several_services_book_one_visit_back_to_back_and_move_and_cancel_togeth
         "{rows:?}"
     );
 
+    // A service we do not do, named with one we do: said, and the rest goes on.
+    let r = app
+        .say(
+            "wa:5491100000016",
+            "u1",
+            "quiero depilación con cera y corte el miércoles a las 15, soy Paula",
+            sent,
+        )
+        .await;
+    let said = text(&r);
+    assert!(
+        said.starts_with("Por ahora no hacemos depilación con cera.")
+            && said.contains("Corte de dama"),
+        "{said}"
+    );
+    assert_eq!(r["next_action"], "await_confirmation", "{said}");
+
     // Cancelled by its code: both.
     app.say(c, "v5", &format!("cancelá el turno {id}"), sent)
         .await;

@@ -55,6 +55,19 @@ pub fn render(
     if failed {
         return (t(l, "tech_error", &[]), NextAction::Reply);
     }
+    // Several services named and some not in the catalog: say so before the rest goes on
+    // with the ones we do ("depilación con cera y corte").
+    if ex.slots.services.len() > 1 {
+        let (known, unknown): (Vec<&String>, Vec<&String>) = ex
+            .slots
+            .services
+            .iter()
+            .partition(|s| ws.resolve_service(s).is_some());
+        if !known.is_empty() && !unknown.is_empty() {
+            let unknown: Vec<String> = unknown.into_iter().cloned().collect();
+            parts.push(t(l, "not_offered_some", &[("what", &join(l, &unknown))]));
+        }
+    }
     // What the tools found, in order.
     for e in executed {
         // The booking's own stylist was tried first for a reschedule and is busy: the
