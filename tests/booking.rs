@@ -348,6 +348,148 @@ async fn several_services_book_one_visit_back_to_back_and_move_and_cancel_togeth
     assert!(rows.iter().all(|b| b.3 == "cancelled"), "{rows:?}");
 }
 
+/// The owner's view: bookings by day and stylist (JSON and CSV) and a conversation's transcript.
+#[tokio::test]
+async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation() {
+    let (wednesday, sent) = next(Weekday::Wed, 2, 1);
+    let app = TestApp::at(sent).await;
+    let a = "wa:5491100000021";
+    let b = "wa:5491100000022";
+    let id_a = book(
+        &app,
+        a,
+        "quiero corte y manicura el miércoles a las 11, soy Ana",
+        sent,
+    )
+    .await;
+    let id_b = book(&app, b, "brushing el miércoles a las 15, soy Bea", sent).await;
+    let list = app
+        .request(
+            "GET",
+            &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1"),
+            Some(ADMIN),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(list.status.as_u16(), 200, "{}", list.body);
+    let rows = list.body["bookings"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let visit = rows
+        .iter()
+        .find(|r| r["booking_id"] == id_a.as_str())
+        .unwrap();
+    assert_eq!(visit["services"], json!(["Corte de dama", "Manicura"]));
+    assert_eq!(visit["staff"], json!(["Caro", "Sofi"]));
+    assert_eq!(visit["time"], "11:00");
+    assert_eq!(visit["end"], "12:30");
+    assert_eq!(visit["price"], 28000);
+    assert_eq!(visit["conversation_id"], a);
+    // By stylist: Sofi does the manicure of the first visit only.
+    let sofi = app
+        .request(
+            "GET",
+            &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1&staff=sofi"),
+            Some(ADMIN),
+            None,
+            None,
+        )
+        .await;
+    let ids: Vec<&str> = sofi.body["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["booking_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec![id_a.as_str()]);
+    // Another day: none.
+    let other = app
+        .request(
+            "GET",
+            &format!(
+                "/admin/bookings?workspace_id=demo-salon&from={}&days=1",
+                wednesday + chrono::Duration::days(1)
+            ),
+            Some(ADMIN),
+            None,
+            None,
+        )
+        .await;
+    assert!(other.body["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["booking_id"] != id_b.as_str()));
+    // CSV: a header and one line per visit.
+    let csv = app
+        .request(
+            "GET",
+            &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1&format=csv"),
+            Some(ADMIN),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    let text = csv.body.as_str().unwrap();
+    assert!(text.starts_with("codigo,fecha,hora,fin,servicios,profesionales,cliente,telefono,estado,precio,conversacion\n"), "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.contains("\"Corte de dama + Manicura\"") && text.contains("\"Caro + Sofi\""),
+        "{text}"
+    );
+    // Bad filters get a problem that names them; no token, no data.
+    for q in ["from=mañana", "days=400", "staff=nadie", "status=todos"] {
+        let r = app
+            .request(
+                "GET",
+                &format!("/admin/bookings?workspace_id=demo-salon&{q}"),
+                Some(ADMIN),
+                None,
+                None,
+            )
+            .await;
+        assert_eq!(r.status.as_u16(), 422, "{q}: {}", r.body);
+        assert_eq!(r.headers["content-type"], "application/problem+json");
+    }
+    let r = app
+        .request("GET", "/admin/bookings", None, None, None)
+        .await;
+    assert_eq!(r.status.as_u16(), 401);
+    // The transcript: each turn's text, reply and what it did.
+    let conv = app
+        .request(
+            "GET",
+            &format!(
+                "/admin/conversation?workspace_id=demo-salon&conversation_id={}",
+                a.replace(':', "%3A")
+            ),
+            Some(ADMIN),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(conv.status.as_u16(), 200, "{}", conv.body);
+    let turns = conv.body["turns"].as_array().unwrap();
+    assert_eq!(turns.len(), 2, "{turns:?}");
+    assert!(turns[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("corte y manicura"));
+    assert_eq!(turns[1]["actions"][0]["tool"], "create_booking");
+    assert!(turns[1]["reply"].as_str().unwrap().contains(&id_a));
+    let missing = app
+        .request(
+            "GET",
+            "/admin/conversation?workspace_id=demo-salon&conversation_id=wa%3A1",
+            Some(ADMIN),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(missing.status.as_u16(), 404);
+}
+
 /// A webhook server whose behaviour the test switches: 0 ok, 1 fail (500), 2 slow.
 async fn webhook_server(mode: Arc<AtomicU32>, hits: Arc<AtomicU32>) -> String {
     use axum::routing::post;

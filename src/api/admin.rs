@@ -124,7 +124,8 @@ pub async fn workspaces(
     let mut list: Vec<serde_json::Value> = state
         .workspaces
         .values()
-        .map(|w| json!({"id": w.id, "name": w.name, "timezone": w.tz.name(), "services": w.services.len()}))
+        .map(|w| json!({"id": w.id, "name": w.name, "timezone": w.tz.name(), "services": w.services.len(),
+            "staff": w.staff.iter().map(|s| json!({"id": s.id, "name": s.name})).collect::<Vec<_>>()}))
         .collect();
     list.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     Ok(Json(json!(list)))

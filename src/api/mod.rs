@@ -20,6 +20,7 @@ pub(crate) mod error;
 pub(crate) mod health;
 pub(crate) mod limits;
 pub(crate) mod openapi;
+pub(crate) mod owner;
 pub(crate) mod pages;
 pub(crate) mod shutdown;
 pub mod state;
@@ -136,7 +137,10 @@ pub fn app(state: Arc<AppState>) -> Router {
             "/admin/shadow/disagreements",
             get(admin::shadow_disagreements),
         )
+        .route("/admin/bookings", get(owner::bookings))
+        .route("/admin/conversation", get(owner::conversation))
         .route("/ops", get(pages::ops))
+        .route("/bookings", get(pages::bookings))
         .route("/playground", get(pages::playground))
         .route("/static/common.js", get(pages::common_js))
         .fallback(not_found)

@@ -102,6 +102,22 @@ pub fn document() -> &'static Value {
                     "responses": {"200": {"description": "stats", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": problem("admin token required")}}},
                 "/admin/workspaces": {"get": {"operationId": "workspaces", "summary": "The loaded workspaces", "security": admin,
                     "responses": {"200": {"description": "workspaces", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": problem("admin token required")}}},
+                "/admin/bookings": {"get": {"operationId": "bookings", "summary": "Bookings by day and stylist (the owner's view), as JSON or CSV", "security": admin,
+                    "parameters": [
+                        {"name": "workspace_id", "in": "query", "schema": {"type": "string"}, "description": "optional when one workspace is served"},
+                        {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "first day in the business's zone; today when absent"},
+                        {"name": "days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 92, "default": 14}},
+                        {"name": "staff", "in": "query", "schema": {"type": "string"}, "description": "a staff id: visits where she does a service"},
+                        {"name": "status", "in": "query", "schema": {"enum": ["confirmed", "all"], "default": "confirmed"}},
+                        {"name": "format", "in": "query", "schema": {"enum": ["json", "csv"], "default": "json"}}
+                    ],
+                    "responses": {"200": {"description": "the visits", "content": {"application/json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}}}, "401": problem("admin token required"), "422": problem("a filter is not valid")}}},
+                "/admin/conversation": {"get": {"operationId": "conversation", "summary": "A conversation's transcript with what each turn did", "security": admin,
+                    "parameters": [
+                        {"name": "workspace_id", "in": "query", "schema": {"type": "string"}},
+                        {"name": "conversation_id", "in": "query", "required": true, "schema": {"type": "string"}}
+                    ],
+                    "responses": {"200": {"description": "the turns", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": problem("admin token required"), "404": problem("no such conversation")}}},
                 "/admin/shadow/disagreements": {"get": {"operationId": "shadowDisagreements", "summary": "Where the shadow model reading disagreed with the rules (redacted)", "security": admin,
                     "responses": {"200": {"description": "disagreements", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": problem("admin token required")}}}
             },

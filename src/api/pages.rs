@@ -1,6 +1,7 @@
 //! The operator pages: `/ops` (flags with rollback, route distribution, latency, fallbacks,
 //! breakers, shadow agreement, the rollout's alert thresholds) and `/playground` (chat as a
-//! customer and see every stage). Self-contained HTML drawing its own SVG from the admin JSON
+//! customer and see every stage), and `/bookings` (the owner's view: upcoming bookings by day
+//! and stylist, CSV export, and each conversation's transcript). Self-contained HTML drawing its own SVG from the admin JSON
 //! endpoints; the pages hold no data, the admin token (asked for in the page, kept in the
 //! tab's session storage) guards every endpoint they call. Absent without an admin token.
 
@@ -15,6 +16,7 @@ use super::state::AppState;
 
 const OPS: &str = include_str!("static/ops.html");
 const PLAYGROUND: &str = include_str!("static/playground.html");
+const BOOKINGS: &str = include_str!("static/bookings.html");
 const COMMON_JS: &str = include_str!("static/common.js");
 const CSP: &str = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:";
 
@@ -47,4 +49,8 @@ pub async fn playground(State(state): State<Arc<AppState>>) -> Result<Response, 
 
 pub async fn common_js(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
     page(&state, COMMON_JS, "text/javascript; charset=utf-8")
+}
+
+pub async fn bookings(State(state): State<Arc<AppState>>) -> Result<Response, ApiError> {
+    page(&state, BOOKINGS, "text/html; charset=utf-8")
 }

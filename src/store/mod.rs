@@ -224,6 +224,19 @@ pub struct BookingQuery {
     pub idempotency_key: Option<String>,
 }
 
+/// One answered message of a conversation, for the owner's transcript.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoggedMessage {
+    pub message_id: String,
+    /// Empty once retention removed it.
+    pub text: String,
+    pub route: Option<String>,
+    pub intent: Option<String>,
+    /// The answer as sent (`None` once retention removed it).
+    pub response: Option<serde_json::Value>,
+    pub created_at: DateTime<Utc>,
+}
+
 /// One comparison of the two extractors on a rule-route message (shadow mode).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ShadowRecord {
@@ -269,6 +282,14 @@ pub trait Store: Send + Sync {
         workspace_id: &str,
         conversation_id: &str,
     ) -> Result<Option<(ConversationState, i64)>, StoreError>;
+
+    /// A conversation's answered messages, oldest first, at most the last `limit`.
+    async fn conversation_messages(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+        limit: usize,
+    ) -> Result<Vec<LoggedMessage>, StoreError>;
 
     /// Forgets a conversation's state (the playground's reset). Bookings stay.
     async fn reset_conversation(

@@ -578,7 +578,8 @@ impl WindowStats {
                 firing: target_share > 0.0
                     && self.requests > 0
                     && (self.slm_share == 0.0 || self.slm_share > 2.0 * target_share),
-                value: format!("{} (target {})", pct(self.slm_share), pct(target_share)),
+                // Measured / intended.
+                value: format!("{} / {}", pct(self.slm_share), pct(target_share)),
             },
             Alert {
                 id: "tool_success",

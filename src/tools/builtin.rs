@@ -68,7 +68,7 @@ fn booking_info(ws: &Workspace, b: &BookingRow) -> BookingInfo {
 
 /// Rows grouped into visits: each first row with the further services of its visit, in
 /// order. A further service whose first row is not among `rows` is left out.
-fn visits(ws: &Workspace, rows: &[BookingRow]) -> Vec<BookingInfo> {
+pub fn visits(ws: &Workspace, rows: &[BookingRow]) -> Vec<BookingInfo> {
     rows.iter()
         .filter(|b| b.part_of.is_none())
         .map(|head| {

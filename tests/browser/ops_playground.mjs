@@ -40,7 +40,7 @@ try {
   await page.check('#enable');
   await page.fill('#canary', '50');
   await page.click('#apply');
-  await page.waitForFunction(() => document.querySelector('#flags-state').textContent.includes('canary 50%'));
+  await page.waitForFunction(() => document.querySelector('#flags-state').textContent.includes('canario 50%'));
   const flags = await (await fetch(base + '/admin/flags', { headers: { Authorization: 'Bearer ' + token } })).json();
   if (!flags.enable_slm_pipeline || flags.slm_canary_percent !== 50) fail('flags not applied: ' + JSON.stringify(flags));
   let slmAnswers = 0;
@@ -52,7 +52,7 @@ try {
 
   // One-click rollback.
   await page.click('#rollback');
-  await page.waitForFunction(() => document.querySelector('#flags-state').textContent.includes('disabled'));
+  await page.waitForFunction(() => document.querySelector('#flags-state').textContent.includes('desactivada'));
   if ((await decide(100, 'hola de nuevo')).route !== 'legacy') fail('rollback did not take effect');
   const alerts = await page.$$eval('[data-alert]', els => els.map(e => [e.dataset.alert, e.dataset.ok]));
   const ids = alerts.map(a => a[0]).sort().join(',');
@@ -79,9 +79,33 @@ try {
   const tool = await page.getAttribute('[data-tool]', 'data-tool');
   if (tool !== 'create_booking') fail('details panel shows ' + tool);
   await page.screenshot({ path: out + '/playground-booked.png', fullPage: true });
+  const code = done.match(/BK-\d+/)[0];
+  console.log('playground: booked (' + code + ')');
+
+  // /bookings: the owner sees the booking, its conversation, and exports the list.
+  const owner = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  owner.on('dialog', d => d.accept(token));
+  owner.on('pageerror', e => fail('page error: ' + e.message));
+  await owner.goto(base + '/bookings');
+  await owner.waitForSelector(`[data-booking="${code}"]`);
+  const row = await owner.textContent(`[data-booking="${code}"]`);
+  if (!row.includes('Brushing') || !row.includes('Lola Mora') || !row.includes('11:00')) fail('bookings row: ' + row);
+  await owner.click(`[data-booking="${code}"]`);
+  await owner.waitForSelector('[data-turn]');
+  const transcript = await owner.textContent('#conv');
+  if (!transcript.includes('a las 11') || !transcript.includes('reservó') || !transcript.includes(code)) fail('transcript: ' + transcript);
+  const [download] = await Promise.all([owner.waitForEvent('download'), owner.click('#csv')]);
+  const csvPath = out + '/turnos.csv';
+  await download.saveAs(csvPath);
+  const csv = (await import('node:fs')).readFileSync(csvPath, 'utf8');
+  if (!csv.startsWith('codigo,fecha,hora') || !csv.includes(code) || !csv.includes('"Lola Mora"')) fail('csv: ' + csv);
+  await owner.screenshot({ path: out + '/bookings.png', fullPage: true });
+  console.log('bookings: listed, transcript shown, CSV exported');
+
+  // The playground's reset forgets the conversation.
   await page.click('#reset');
   await page.waitForFunction(() => document.querySelectorAll('.msg').length === 0);
-  console.log('playground: booked (' + done.match(/BK-\d+/)[0] + ') and reset');
+  console.log('playground: reset');
 } finally {
   await browser.close();
 }

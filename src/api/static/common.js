@@ -1,9 +1,9 @@
-// Shared by /ops and /playground: the admin token lives in this tab's sessionStorage only.
+// Shared by /ops, /bookings and /playground: the admin token lives in this tab's sessionStorage only.
 const Pulpo = {
   token() {
     let t = sessionStorage.getItem('pulpo-admin-token');
     if (!t) {
-      t = window.prompt('Admin token (PULPO_ADMIN_TOKEN)') || '';
+      t = window.prompt('Token de administración (PULPO_ADMIN_TOKEN)') || '';
       sessionStorage.setItem('pulpo-admin-token', t);
     }
     return t;
@@ -19,6 +19,16 @@ const Pulpo = {
     if (r.status === 401) { sessionStorage.removeItem('pulpo-admin-token'); }
     if (!r.ok) { throw new Error((data && data.detail) || ('HTTP ' + r.status)); }
     return data;
+  },
+  // Saves what an admin endpoint answers as a file (the token goes in a header, so a plain
+  // link cannot fetch it).
+  async download(path, filename) {
+    const r = await fetch(path, { headers: { 'Authorization': 'Bearer ' + Pulpo.token() } });
+    if (!r.ok) { throw new Error('HTTP ' + r.status); }
+    const url = URL.createObjectURL(await r.blob());
+    const a = document.createElement('a');
+    a.href = url; a.download = filename; document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
   esc(s) {
     return String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));

@@ -11,8 +11,8 @@ use tokio_postgres::Row;
 
 use super::{
     random_booking_id, BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome,
-    MessageKey, NewBooking, PartMove, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord,
-    TurnStart,
+    LoggedMessage, MessageKey, NewBooking, PartMove, ShadowRecord, Store, StoreError,
+    ToolCallRecord, TurnRecord, TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -326,6 +326,37 @@ impl Store for PgStore {
             .map_err(pg_err)?;
         row.map(|r| Ok((parse_state(r.get(0))?, r.get(1))))
             .transpose()
+    }
+
+    async fn conversation_messages(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+        limit: usize,
+    ) -> Result<Vec<LoggedMessage>, StoreError> {
+        let c = self.client().await?;
+        let rows = c
+            .query(
+                "SELECT message_id, text, route, intent, response, created_at FROM messages
+                 WHERE workspace_id = $1 AND conversation_id = $2 AND status = 'done'
+                 ORDER BY created_at DESC LIMIT $3",
+                &[&workspace_id, &conversation_id, &(limit as i64)],
+            )
+            .await
+            .map_err(pg_err)?;
+        let mut out: Vec<LoggedMessage> = rows
+            .iter()
+            .map(|r| LoggedMessage {
+                message_id: r.get(0),
+                text: r.get(1),
+                route: r.get(2),
+                intent: r.get(3),
+                response: r.get(4),
+                created_at: r.get(5),
+            })
+            .collect();
+        out.reverse();
+        Ok(out)
     }
 
     async fn reset_conversation(

@@ -9,8 +9,9 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{
-    BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, MessageKey,
-    NewBooking, PartMove, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord, TurnStart,
+    BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, LoggedMessage,
+    MessageKey, NewBooking, PartMove, ShadowRecord, Store, StoreError, ToolCallRecord, TurnRecord,
+    TurnStart,
 };
 use crate::domain::state::ConversationState;
 
@@ -346,6 +347,47 @@ impl Store for SqliteStore {
                 )
                 .optional()?;
             row.map(|(s, v)| Ok((parse_state(&s)?, v))).transpose()
+        })
+        .await
+    }
+
+    async fn conversation_messages(
+        &self,
+        workspace_id: &str,
+        conversation_id: &str,
+        limit: usize,
+    ) -> Result<Vec<LoggedMessage>, StoreError> {
+        let (ws, conv) = (workspace_id.to_string(), conversation_id.to_string());
+        self.with(move |conn, _now| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT message_id, text, route, intent, response, created_at FROM messages
+                 WHERE workspace_id = ?1 AND conversation_id = ?2 AND status = 'done'
+                 ORDER BY created_at DESC, rowid DESC LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(params![ws, conv, limit as i64], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (message_id, text, route, intent, response, at) = row?;
+                out.push(LoggedMessage {
+                    message_id,
+                    text,
+                    route,
+                    intent,
+                    response: response.and_then(|r| serde_json::from_str(&r).ok()),
+                    created_at: parse_ts(&at)?,
+                });
+            }
+            out.reverse();
+            Ok(out)
         })
         .await
     }
