@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# End-to-end check of docs/n8n-workflow.json in a real n8n (1.123.0) against a real Pulpo.
+# End-to-end check of both shipped workflows in a real n8n (1.123.0) against a real Pulpo:
+# docs/n8n-workflow.json (a simplified body in, the reply as the webhook's answer) and
+# docs/n8n-whatsapp-cloud.json (the WhatsApp Business Cloud API's payload in, the reply sent
+# through the Graph API — here a local stand-in — with a handoff branch and retries that honour
+# Retry-After; its checks are named whatsapp_cloud).
 #
 #   scripts/n8n_e2e.sh
 #
@@ -12,7 +16,13 @@
 #      needs for CLI activation, activates it and starts n8n;
 #   4. posts WhatsApp-like messages to the webhook and checks: a price question ($18.000,
 #      info_prices, route legacy), a booking conversation ending with a BK- code, an identical
-#      answer to a repeated message id, a refused request (422) and Pulpo down (apology branch).
+#      answer to a repeated message id, a refused request (422) and Pulpo down (apology branch);
+#   5. whatsapp_cloud (scripts/n8n_cloud_checks.py): the verification handshake, a price
+#      question and a booking through Cloud API payloads answered via the Graph API stand-in,
+#      a 429 from Pulpo waited out after its Retry-After, a handoff that notifies a person,
+#      receipts that answer nothing and an audio asked for in text, and Pulpo down (apology and
+#      notification). Stand-ins: scripts/n8n_standins.py (the Graph API, and a proxy in front of
+#      Pulpo that answers the first try of a ".busy" message 429).
 # Exits non-zero on any failed check; stops n8n and Pulpo on exit.
 #
 # Environment:
@@ -20,7 +30,7 @@
 #   N8N_DIR      n8n install dir (see above)              N8N_VERSION  default 1.123.0
 #   PULPO_PORT   default 18099                             N8N_PORT     default 5679
 #   N8N_BROKER_PORT  n8n's task-broker port (its default is 5679 too, so it must differ; default N8N_PORT+10)
-#   WORKFLOW     workflow file to check (default: docs/n8n-workflow.json)
+#   GRAPH_PORT   the Graph API stand-in (default N8N_PORT+20)   PROXY_PORT  default PULPO_PORT+1
 #   KEEP_TMP=1   keep the temp dir (logs, n8n home, Pulpo db) for inspection
 #   Pulpo's own variables pass through (e.g. PULPO_CONFIG, PULPO_WORKSPACES); PULPO_ADDR, PULPO_DB,
 #   ENABLE_SLM_PIPELINE and PULPO_LOG_FORMAT are set by the script. Pulpo runs from the repo root.
@@ -29,13 +39,18 @@ set -euo pipefail
 START=$(date +%s)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PULPO_BIN=$(realpath "${PULPO_BIN:-$ROOT/target/release/pulpo}")
-WORKFLOW=$(realpath "${WORKFLOW:-$ROOT/docs/n8n-workflow.json}")
+WORKFLOWS=("$ROOT/docs/n8n-workflow.json" "$ROOT/docs/n8n-whatsapp-cloud.json")
 N8N_VERSION=${N8N_VERSION:-1.123.0}
 PULPO_PORT=${PULPO_PORT:-18099}
 N8N_PORT=${N8N_PORT:-5679}
 N8N_BROKER_PORT=${N8N_BROKER_PORT:-$((N8N_PORT + 10))}
-PULPO_URL=http://127.0.0.1:$PULPO_PORT
+GRAPH_PORT=${GRAPH_PORT:-$((N8N_PORT + 20))}
+PROXY_PORT=${PROXY_PORT:-$((PULPO_PORT + 1))}
+PULPO_DIRECT=http://127.0.0.1:$PULPO_PORT
+# n8n reaches Pulpo through the proxy stand-in (it can answer 429 to check the retries).
+PULPO_URL=http://127.0.0.1:$PROXY_PORT
 HOOK=http://127.0.0.1:$N8N_PORT/webhook/pulpo-whatsapp
+CLOUD_HOOK=http://127.0.0.1:$N8N_PORT/webhook/pulpo-whatsapp-cloud
 
 say() { printf '== %s\n' "$*"; }
 die() { printf 'FATAL: %s\n' "$*" >&2; exit 1; }
@@ -46,7 +61,7 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
   || die "node $(node --version) is too old: n8n $N8N_VERSION needs >= 20.19"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pulpo-n8n-e2e.XXXXXX")
-PULPO_PID=""; N8N_PID=""
+PULPO_PID=""; N8N_PID=""; GRAPH_PID=""; PROXY_PID=""
 stop() { # $1 = pid (started with setsid: it leads its own process group)
   local pid=$1
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
@@ -56,9 +71,9 @@ stop() { # $1 = pid (started with setsid: it leads its own process group)
 }
 cleanup() {
   local rc=$?
-  stop "$N8N_PID"; stop "$PULPO_PID"
+  stop "$N8N_PID"; stop "$PULPO_PID"; stop "$PROXY_PID"; stop "$GRAPH_PID"
   if [ "$rc" -ne 0 ]; then
-    for f in pulpo.log n8n.log; do
+    for f in pulpo.log n8n.log standins.log; do
       [ -s "$TMP/$f" ] && { echo "---- last lines of $f"; tail -n 25 "$TMP/$f"; }
     done
   fi
@@ -70,7 +85,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Free ports, so a stray process is never mistaken for ours.
-for port in "$PULPO_PORT" "$N8N_PORT" "$N8N_BROKER_PORT"; do
+for port in "$PULPO_PORT" "$N8N_PORT" "$N8N_BROKER_PORT" "$GRAPH_PORT" "$PROXY_PORT"; do
   ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "port $port is in use"
 done
 
@@ -95,22 +110,34 @@ export N8N_DIAGNOSTICS_ENABLED=false N8N_VERSION_NOTIFICATIONS_ENABLED=false \
   N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true N8N_LISTEN_ADDRESS=127.0.0.1 \
   N8N_PORT N8N_RUNNERS_BROKER_PORT=$N8N_BROKER_PORT \
   N8N_BLOCK_ENV_ACCESS_IN_NODE=false PULPO_URL
+# The Cloud workflow's settings: the Graph API (the stand-in), its token, the webhook's verify
+# token, and who is told when a customer needs a person.
+export WHATSAPP_GRAPH_URL=http://127.0.0.1:$GRAPH_PORT/v21.0 WHATSAPP_TOKEN=e2e-graph-token \
+  WHATSAPP_VERIFY_TOKEN=e2e-verify-token HANDOFF_NOTIFY_TO=5491100009999
 mkdir -p "$N8N_USER_FOLDER"
 
 # ---- 2. Pulpo
-say "starting Pulpo ($PULPO_BIN) on $PULPO_URL"
+say "starting Pulpo ($PULPO_BIN) on $PULPO_DIRECT, the stand-ins on $GRAPH_PORT (Graph API) and $PROXY_PORT (proxy)"
+mkdir -p "$TMP/standins"
+setsid python3 "$ROOT/scripts/n8n_standins.py" graph "$GRAPH_PORT" "$TMP/standins" >> "$TMP/standins.log" 2>&1 &
+GRAPH_PID=$!
+setsid python3 "$ROOT/scripts/n8n_standins.py" proxy "$PROXY_PORT" "$PULPO_DIRECT" "$TMP/standins" >> "$TMP/standins.log" 2>&1 &
+PROXY_PID=$!
 (cd "$ROOT" && PULPO_ADDR=127.0.0.1:$PULPO_PORT PULPO_DB=$TMP/pulpo.db ENABLE_SLM_PIPELINE=false \
   PULPO_DEMO_API_KEY="${PULPO_DEMO_API_KEY:-demo-key}" \
   PULPO_LOG_FORMAT=text exec setsid "$PULPO_BIN" serve) > "$TMP/pulpo.log" 2>&1 &
 PULPO_PID=$!
 for _ in $(seq 100); do
-  curl -sf "$PULPO_URL/health" >/dev/null 2>&1 && break
+  curl -sf "$PULPO_DIRECT/health" >/dev/null 2>&1 && break
   kill -0 "$PULPO_PID" 2>/dev/null || die "Pulpo exited"
   sleep 0.2
 done
-curl -sf "$PULPO_URL/health" >/dev/null || die "Pulpo did not answer /health"
+curl -sf "$PULPO_DIRECT/health" >/dev/null || die "Pulpo did not answer /health"
+for _ in $(seq 50); do curl -sf "$PULPO_URL/health" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -sf "$PULPO_URL/health" >/dev/null || die "the proxy stand-in does not reach Pulpo"
 
 # ---- 3. import, activate, start n8n
+for WORKFLOW in "${WORKFLOWS[@]}"; do
 WF_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORKFLOW")
 say "importing $WORKFLOW (id $WF_ID)"
 "$N8N" import:workflow --input="$WORKFLOW" > "$TMP/import.log" 2>&1 \
@@ -133,15 +160,17 @@ db.commit()
 PY
 "$N8N" update:workflow --id="$WF_ID" --active=true > "$TMP/activate.log" 2>&1 \
   || { cat "$TMP/activate.log"; die "activation failed"; }
+done
 say "starting n8n on port $N8N_PORT"
 (cd "$TMP" && exec setsid "$N8N" start) > "$TMP/n8n.log" 2>&1 &
 N8N_PID=$!
+activated() { grep -c "Activated workflow" "$TMP/n8n.log" 2>/dev/null || true; }
 for _ in $(seq 150); do
-  grep -q "Activated workflow" "$TMP/n8n.log" && break
+  [ "$(activated)" -ge "${#WORKFLOWS[@]}" ] && break
   kill -0 "$N8N_PID" 2>/dev/null || die "n8n exited"
   sleep 1
 done
-grep -q "Activated workflow" "$TMP/n8n.log" || die "n8n did not activate the workflow"
+[ "$(activated)" -ge "${#WORKFLOWS[@]}" ] || die "n8n activated $(activated) of ${#WORKFLOWS[@]} workflows"
 # The webhook is served a moment after activation: a GET is answered "not registered for GET …
 # did you mean POST" once the POST webhook exists.
 for _ in $(seq 60); do
@@ -220,8 +249,17 @@ assert r["next_action"] == "handoff", r["next_action"]
 assert r["text"].startswith("Perdón"), "not the apology"
 assert isinstance(r.get("error"), dict) and r["error"].get("code") == "validation_failed", "error: " + repr(r.get("error"))'
 
-say "stopping Pulpo: the workflow must apologise"
-stop "$PULPO_PID"; PULPO_PID=""
+say "whatsapp_cloud checks (docs/n8n-whatsapp-cloud.json)"
+# Another customer (a conversation of its own).
+cloud_checks() { # $1 = up | down
+  HOOK=$CLOUD_HOOK LOG_DIR=$TMP/standins FROM=549116${FROM#549115} NOTIFY_TO=$HANDOFF_NOTIFY_TO \
+    TOKEN=$WHATSAPP_TOKEN VERIFY_TOKEN=$WHATSAPP_VERIFY_TOKEN RUN=$RUN \
+    python3 "$ROOT/scripts/n8n_cloud_checks.py" "$1"
+}
+cloud_checks up || FAILS=$((FAILS + 1))
+
+say "stopping Pulpo: the workflows must apologise"
+stop "$PULPO_PID"; PULPO_PID=""; stop "$PROXY_PID"; PROXY_PID=""
 send down "$(msg 5 'hola?')"
 check down '
 assert r["to"] == FROM, r.get("to")
@@ -229,5 +267,7 @@ assert r["next_action"] == "handoff", r["next_action"]
 assert r["text"].startswith("Perdón"), "not the apology"
 assert isinstance(r.get("error"), dict) and "ECONNREFUSED" in json.dumps(r["error"]), "error: " + repr(r.get("error"))'
 
-if [ "$FAILS" -ne 0 ]; then echo "$FAILS check(s) failed"; exit 1; fi
+cloud_checks down || FAILS=$((FAILS + 1))
+
+if [ "$FAILS" -ne 0 ]; then echo "$FAILS check group(s) failed"; exit 1; fi
 echo "all n8n checks passed"
