@@ -296,9 +296,10 @@ pub fn fetch(
                 }
                 let _ = fs::remove_dir_all(&unpack);
                 progress(&format!(
-                    "[{}/{n}] {} MB assembled",
+                    "[{}/{n}] {} of {} MB assembled",
                     i + 1,
-                    total / 1_000_000
+                    total / 1_000_000,
+                    entry.size / 1_000_000
                 ));
             }
             out.sync_all().map_err(io(&tmp))?;
@@ -385,88 +386,89 @@ pub fn resolve(spec: &str, models_dir: &Path) -> Result<(PathBuf, String), Fetch
     }
 }
 
-/// `REPO/FILE` (REPO is `owner/name`) from the local Hugging Face cache; with `download`, from
-/// huggingface.co when missing (needs internet).
+/// `OWNER/NAME/FILE[@sha256:HEX]` through the Hugging Face Hub client (`hf-hub`): from the
+/// local Hugging Face cache (`HF_HUB_CACHE`, `HF_HOME`, or `~/.cache/huggingface/hub`), or with
+/// `download`, from the Hub (`HF_ENDPOINT`, `HF_TOKEN`) with a progress bar. Either way the
+/// file's sha256 is checked before it is used: against the pinned one when the spec has
+/// `@sha256:`, else against the Hub's own (a large file is stored under its sha256); a file
+/// with neither is refused.
 pub fn resolve_hf(spec: &str, download: bool) -> Result<PathBuf, FetchError> {
+    let (spec, pinned) = match spec.rsplit_once("@sha256:") {
+        Some((s, hex)) => {
+            let hex = hex.trim().to_lowercase();
+            if !is_sha256(&hex) {
+                return Err(FetchError::Hf(format!(
+                    "`@sha256:{hex}` is not a sha256 (64 hex digits)"
+                )));
+            }
+            (s, Some(hex))
+        }
+        None => (spec, None),
+    };
     let parts: Vec<&str> = spec.splitn(3, '/').collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
         return Err(FetchError::Hf(format!(
-            "`hf:{spec}` must be hf:OWNER/NAME/FILE"
+            "`hf:{spec}` must be hf:OWNER/NAME/FILE (optionally @sha256:HEX)"
         )));
     }
     let (repo, file) = (format!("{}/{}", parts[0], parts[1]), parts[2]);
-    let hub = std::env::var("HF_HUB_CACHE")
-        .map(PathBuf::from)
-        .or_else(|_| std::env::var("HF_HOME").map(|h| PathBuf::from(h).join("hub")))
-        .unwrap_or_else(|_| {
-            PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| ".".into()))
-                .join(".cache/huggingface/hub")
-        });
-    let repo_dir = hub.join(format!("models--{}", repo.replace('/', "--")));
-    let revision = fs::read_to_string(repo_dir.join("refs").join("main"))
-        .ok()
-        .map(|s| s.trim().to_string());
-    if let Some(rev) = &revision {
-        let p = repo_dir.join("snapshots").join(rev).join(file);
-        if p.is_file() {
-            return Ok(p);
+    let cache = hf_hub::Cache::from_env();
+    let path = match cache.model(repo.clone()).get(file) {
+        Some(p) => p,
+        None if !download => {
+            return Err(FetchError::Hf(format!(
+                "{repo}/{file} is not in the Hugging Face cache ({}); run `pulpo models fetch hf:{spec}` with internet access",
+                cache.path().display()
+            )))
         }
-    }
-    if let Ok(snaps) = fs::read_dir(repo_dir.join("snapshots")) {
-        for s in snaps.flatten() {
-            let p = s.path().join(file);
-            if p.is_file() {
-                return Ok(p);
-            }
+        None => {
+            let api = hf_hub::api::sync::ApiBuilder::from_env()
+                .with_progress(true)
+                .build()
+                .map_err(|e| FetchError::Hf(format!("the Hugging Face client: {e}")))?;
+            api.model(repo.clone())
+                .download(file)
+                .map_err(|e| FetchError::Hf(format!("{repo}/{file}: {e}")))?
         }
-    }
-    if !download {
-        return Err(FetchError::Hf(format!(
-            "{repo}/{file} is not in the Hugging Face cache ({}); run `pulpo models fetch hf:{spec}` with internet access",
-            hub.display()
-        )));
-    }
-    download_hf(&repo, file, &repo_dir)
+    };
+    verify_hf(&path, pinned.as_deref())?;
+    Ok(path)
 }
 
-fn download_hf(repo: &str, file: &str, repo_dir: &Path) -> Result<PathBuf, FetchError> {
-    let url = format!("https://huggingface.co/{repo}/resolve/main/{file}");
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| FetchError::Hf(e.to_string()))?;
-    let snapshot = repo_dir.join("snapshots").join("main");
-    fs::create_dir_all(&snapshot).map_err(io(&snapshot))?;
-    let dest = snapshot.join(file);
-    let tmp = snapshot.join(format!(".{file}.tmp"));
-    rt.block_on(async {
-        let mut req = reqwest::Client::new().get(&url);
-        if let Ok(tok) = std::env::var("HF_TOKEN") {
-            req = req.bearer_auth(tok);
-        }
-        let mut resp = req
-            .send()
-            .await
-            .map_err(|e| FetchError::Hf(format!("{url}: {e}")))?;
-        if !resp.status().is_success() {
-            return Err(FetchError::Hf(format!("{url}: HTTP {}", resp.status())));
-        }
-        let mut out = fs::File::create(&tmp).map_err(io(&tmp))?;
-        while let Some(chunk) = resp
-            .chunk()
-            .await
-            .map_err(|e| FetchError::Hf(format!("{url}: {e}")))?
-        {
-            out.write_all(&chunk).map_err(io(&tmp))?;
-        }
-        out.sync_all().map_err(io(&tmp))?;
-        Ok(())
-    })?;
-    fs::rename(&tmp, &dest).map_err(io(&dest))?;
-    fs::create_dir_all(repo_dir.join("refs")).map_err(io(repo_dir))?;
-    fs::write(repo_dir.join("refs").join("main"), "main").map_err(io(repo_dir))?;
-    Ok(dest)
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Checks a file of the Hugging Face cache against `pinned`, or else the Hub's sha256 (the
+/// name of the blob the cache's pointer leads to, for files stored in large-file storage).
+fn verify_hf(path: &Path, pinned: Option<&str>) -> Result<(), FetchError> {
+    let blob = fs::canonicalize(path).map_err(io(path))?;
+    let hub = blob
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .filter(|n| is_sha256(n));
+    let Some(expected) = pinned.map(str::to_string).or(hub) else {
+        return Err(FetchError::Hf(format!(
+            "{} has no sha256 from the Hub (not a large file); pin one: hf:OWNER/NAME/FILE@sha256:HEX",
+            path.display()
+        )));
+    };
+    let stamp = stamp_of(&blob, &expected);
+    if stamp.is_some() && fs::read_to_string(stamp_path(&blob)).ok() == stamp {
+        return Ok(());
+    }
+    let actual = sha256_file(&blob)?;
+    if actual != expected {
+        return Err(FetchError::Checksum {
+            file: path.display().to_string(),
+            expected,
+            actual,
+        });
+    }
+    if let Some(s) = stamp {
+        let _ = fs::write(stamp_path(&blob), s);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -504,9 +506,50 @@ mod tests {
     #[test]
     fn hf_specs_are_checked() {
         assert!(resolve_hf("only-one-part", false).is_err());
-        let err = resolve_hf("owner/name/file.gguf", false)
+        assert!(resolve_hf("owner/name/file.gguf@sha256:abc", false)
+            .unwrap_err()
+            .to_string()
+            .contains("64 hex"));
+        let err = resolve_hf("owner/name/file-pulpo-test-absent.gguf", false)
             .unwrap_err()
             .to_string();
         assert!(err.contains("Hugging Face cache"), "{err}");
+    }
+
+    /// A cache laid out as the Hub client writes it: the pointer leads to a blob named by its
+    /// sha256, which is checked; a pinned sha256 wins; a blob with no sha256 name is refused.
+    #[test]
+    fn hugging_face_files_are_checked_against_their_sha256() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = b"GGUF pretend weights";
+        let sha = hex::encode(Sha256::digest(bytes));
+        let blobs = dir.path().join("blobs");
+        fs::create_dir_all(&blobs).unwrap();
+        let snap = dir.path().join("snapshots/abc");
+        fs::create_dir_all(&snap).unwrap();
+        let blob = blobs.join(&sha);
+        fs::write(&blob, bytes).unwrap();
+        let pointer = snap.join("model.gguf");
+        std::os::unix::fs::symlink(&blob, &pointer).unwrap();
+        verify_hf(&pointer, None).unwrap();
+        verify_hf(&pointer, Some(&sha)).unwrap();
+        let other = "0".repeat(64);
+        assert!(matches!(
+            verify_hf(&pointer, Some(&other)),
+            Err(FetchError::Checksum { .. })
+        ));
+        // The blob changed after the download: its name no longer matches.
+        let tampered = blobs.join("1".repeat(64));
+        fs::write(&tampered, b"something else").unwrap();
+        let p2 = snap.join("tampered.gguf");
+        std::os::unix::fs::symlink(&tampered, &p2).unwrap();
+        assert!(matches!(verify_hf(&p2, None), Err(FetchError::Checksum { .. })));
+        // A small file stored by git hash: only a pinned sha256 will do.
+        let small = blobs.join("da39a3ee5e6b4b0d3255bfef95601890afd80709");
+        fs::write(&small, bytes).unwrap();
+        let p3 = snap.join("config.json");
+        std::os::unix::fs::symlink(&small, &p3).unwrap();
+        assert!(verify_hf(&p3, None).unwrap_err().to_string().contains("pin one"));
+        verify_hf(&p3, Some(&sha)).unwrap();
     }
 }
