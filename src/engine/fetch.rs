@@ -543,13 +543,19 @@ mod tests {
         fs::write(&tampered, b"something else").unwrap();
         let p2 = snap.join("tampered.gguf");
         std::os::unix::fs::symlink(&tampered, &p2).unwrap();
-        assert!(matches!(verify_hf(&p2, None), Err(FetchError::Checksum { .. })));
+        assert!(matches!(
+            verify_hf(&p2, None),
+            Err(FetchError::Checksum { .. })
+        ));
         // A small file stored by git hash: only a pinned sha256 will do.
         let small = blobs.join("da39a3ee5e6b4b0d3255bfef95601890afd80709");
         fs::write(&small, bytes).unwrap();
         let p3 = snap.join("config.json");
         std::os::unix::fs::symlink(&small, &p3).unwrap();
-        assert!(verify_hf(&p3, None).unwrap_err().to_string().contains("pin one"));
+        assert!(verify_hf(&p3, None)
+            .unwrap_err()
+            .to_string()
+            .contains("pin one"));
         verify_hf(&p3, Some(&sha)).unwrap();
     }
 }

@@ -88,6 +88,8 @@ pub struct GenStats {
     /// Compiling the grammar (per request).
     pub grammar_ms: f64,
     pub total_ms: f64,
+    /// The generation reached its last tokens and steered to the shortest valid ending.
+    pub closing: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -111,6 +113,26 @@ fn argmax(v: &[f32]) -> (usize, f32) {
     best
 }
 
+/// How a token helps a JSON value end, for the closing steps: 2 for a token of only closing
+/// characters (`"`, `}`, `]`), 1 when it also holds a comma (ends a value and moves to the next
+/// required one), 0 otherwise.
+pub fn closing_rank(text: &str) -> u8 {
+    let t = text.trim();
+    if t.is_empty() || !t.chars().all(|c| matches!(c, '"' | '}' | ']' | ',')) {
+        0
+    } else if t.contains(',') {
+        1
+    } else {
+        2
+    }
+}
+
+/// Tokens left when a generation starts closing its JSON: a sixth of the budget, at least 10
+/// (an ordinary answer ends well before; the planner's 32 tokens close from the 23rd on).
+pub fn closing_budget(max_tokens: usize) -> usize {
+    (max_tokens / 6).max(10)
+}
+
 fn prob_of(logits: &[f32], i: usize) -> f32 {
     let m = logits.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
     let z: f32 = logits.iter().map(|v| (v - m).exp()).sum();
@@ -118,6 +140,15 @@ fn prob_of(logits: &[f32], i: usize) -> f32 {
 }
 
 impl Engine {
+    /// [`closing_rank`] of every token of the vocabulary (computed on first use).
+    fn closing_ranks(&self) -> &[u8] {
+        self.closing.get_or_init(|| {
+            (0..self.model.cfg.vocab as u32)
+                .map(|t| closing_rank(&self.tokenizer.decode(&[t])))
+                .collect()
+        })
+    }
+
     pub fn generate(&self, req: &GenRequest) -> Result<GenOutput, EngineError> {
         let started = Instant::now();
         let mut stats = GenStats::default();
@@ -214,7 +245,30 @@ impl Engine {
             }
             stats.forward_calls += 1;
             pending.clear();
-            let (i, _) = argmax(&out.logits);
+            let (mut i, _) = argmax(&out.logits);
+            // Near the end of the budget: steer to the shortest valid ending — the end of the
+            // grammar when it may end, else a token that closes the current value (a string,
+            // a number, an object or array) — so the output is valid JSON within the budget
+            // whenever one exists (an adversarial prompt cannot keep a number growing).
+            if req.max_tokens.saturating_sub(generated.len()) <= closing_budget(req.max_tokens) {
+                stats.closing = true;
+                let best_of = |want: &dyn Fn(u32) -> bool| {
+                    allowed
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| want(**t))
+                        .max_by(|a, b| out.logits[a.0].total_cmp(&out.logits[b.0]))
+                        .map(|(k, _)| k)
+                };
+                let ranks = self.closing_ranks();
+                let rank = |t: u32| ranks.get(t as usize).copied().unwrap_or(0);
+                if let Some(k) = best_of(&|t| eos.contains(&t))
+                    .or_else(|| best_of(&|t| rank(t) == 2))
+                    .or_else(|| best_of(&|t| rank(t) == 1))
+                {
+                    i = k;
+                }
+            }
             let tok = allowed[i];
             steps.push(Step {
                 token: tok,
@@ -255,5 +309,25 @@ impl Engine {
             prompt_hidden,
             stats,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_tokens_are_ranked_and_the_budget_scales() {
+        assert_eq!(closing_rank("\""), 2);
+        assert_eq!(closing_rank("\"}"), 2);
+        assert_eq!(closing_rank(" ]}"), 2);
+        assert_eq!(closing_rank("\","), 1);
+        assert_eq!(closing_rank(","), 1);
+        assert_eq!(closing_rank("9"), 0);
+        assert_eq!(closing_rank("\"a"), 0);
+        assert_eq!(closing_rank("  "), 0);
+        assert_eq!(closing_budget(32), 10);
+        assert_eq!(closing_budget(96), 16);
+        assert_eq!(closing_budget(256), 42);
     }
 }

@@ -117,6 +117,8 @@ pub struct Engine {
     factory: llguidance::ParserFactory,
     prefixes: Mutex<HashMap<String, Arc<Prefix>>>,
     pub info: EngineInfo,
+    /// How each token helps a JSON value end (for a generation's closing steps).
+    closing: std::sync::OnceLock<Vec<u8>>,
 }
 
 impl Engine {
@@ -209,6 +211,7 @@ impl Engine {
             factory,
             prefixes: Mutex::new(HashMap::new()),
             info,
+            closing: Default::default(),
         })
     }
 
