@@ -45,6 +45,49 @@ pub struct Budgets {
     /// ± this many milliseconds is too small for the reference box to resolve run to run.
     #[serde(default)]
     pub shadow_p90_margin_ms: Option<f64>,
+    /// Budgets against the same run's own speed (enforced in `--quick` too: they hold on any
+    /// machine, so CI can check them).
+    #[serde(default)]
+    pub relative: Relative,
+}
+
+/// Costs relative to a reference measured in the same run.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Relative {
+    /// Model-route `decide` p50 over the model's reading of a message (`slm_extract`) p50: one
+    /// model pass per turn keeps it near 1; a second prefill makes it about 2.
+    pub slm_decide_per_extract: Option<f64>,
+    /// Rule-route `decide` p50 over the rules' own reading of a message (`legacy_extract`) p50:
+    /// what the route adds (planning, tools, the store, the reply, HTTP) stays a small multiple.
+    pub legacy_decide_per_extract: Option<f64>,
+}
+
+/// One relative budget's verdict.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RelativeCheck {
+    pub name: String,
+    pub ratio: f64,
+    pub limit: f64,
+    pub ok: bool,
+}
+
+fn relative_check(
+    name: &str,
+    rows: &[Row],
+    num: &str,
+    den: &str,
+    limit: Option<f64>,
+) -> Option<RelativeCheck> {
+    let limit = limit?;
+    let p50 = |w: &str| rows.iter().find(|r| r.workload == w).map(|r| r.p50_ms);
+    let (n, d) = (p50(num)?, p50(den)?);
+    let ratio = if d > 0.0 { n / d } else { f64::INFINITY };
+    Some(RelativeCheck {
+        name: name.to_string(),
+        ratio,
+        limit,
+        ok: ratio <= limit,
+    })
 }
 
 impl Budgets {
@@ -256,6 +299,10 @@ pub async fn app_with(
         slm_canary_percent: Some(if slm { 100 } else { 0 }),
         slm_shadow_percent: Some(shadow),
         slm_deadline_ms: Some(30_000),
+        // The same switch as the server's: a budget run measures what `pulpo serve` would do.
+        model_planner: std::env::var("PULPO_MODEL_PLANNER")
+            .ok()
+            .map(|v| matches!(v.as_str(), "1" | "true" | "yes")),
         ..Default::default()
     };
     let cfg = crate::config::Config::merge(&args, Default::default(), None)?;
@@ -426,10 +473,30 @@ pub async fn run(
             budgets,
         ));
     }
+    let relative = [
+        relative_check(
+            "one model pass per turn (slm_decide / slm_extract, p50)",
+            &rows,
+            "slm_decide",
+            "slm_extract",
+            budgets.relative.slm_decide_per_extract,
+        ),
+        relative_check(
+            "rule route (legacy_decide / legacy_extract, p50)",
+            &rows,
+            "legacy_decide",
+            "legacy_extract",
+            budgets.relative.legacy_decide_per_extract,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(Report {
         rows,
         shadow,
         shadow_gave_way,
+        relative,
     })
 }
 
@@ -441,6 +508,8 @@ pub struct Report {
     pub shadow: Option<ShadowCost>,
     /// `slm_extract_behind_shadow`: shadow readings that gave way, of those started.
     pub shadow_gave_way: Option<(usize, usize)>,
+    /// Budgets against the same run's own speed (always enforced).
+    pub relative: Vec<RelativeCheck>,
 }
 
 pub fn table(report: &Report, enforced: bool) -> String {
@@ -475,6 +544,16 @@ pub fn table(report: &Report, enforced: bool) -> String {
     if let Some(cost) = &report.shadow {
         s.push_str(&cost.summary());
     }
+    for c in &report.relative {
+        let _ = writeln!(
+            s,
+            "relative: {}: {:.2} (at most {:.2}) {}",
+            c.name,
+            c.ratio,
+            c.limit,
+            if c.ok { "ok" } else { "OVER BUDGET" }
+        );
+    }
     s
 }
 
@@ -501,12 +580,43 @@ pub fn run_command(args: &super::args::BudgetsArgs) -> anyhow::Result<()> {
     if !quick && report.rows.iter().any(|r| !r.ok) {
         anyhow::bail!("a workload is over its p90 budget");
     }
+    // Relative budgets hold on any machine, noisy or slow: enforced in --quick (CI) too.
+    if let Some(c) = report.relative.iter().find(|c| !c.ok) {
+        anyhow::bail!(
+            "{}: {:.2}, over its relative budget {:.2}",
+            c.name,
+            c.ratio,
+            c.limit
+        );
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_budgets_compare_p50s_of_the_same_run() {
+        let b = Budgets {
+            p90_ms: BTreeMap::new(),
+            shadow_p90_margin_ms: None,
+            relative: Relative::default(),
+        };
+        let rows = vec![
+            row("slm_extract", vec![100.0, 110.0, 120.0], &b),
+            row("slm_decide", vec![210.0, 220.0, 230.0], &b),
+        ];
+        let c = relative_check("x", &rows, "slm_decide", "slm_extract", Some(1.6)).unwrap();
+        assert!((c.ratio - 2.0).abs() < 1e-9 && !c.ok);
+        let c = relative_check("x", &rows, "slm_extract", "slm_extract", Some(1.6)).unwrap();
+        assert!(c.ok);
+        // No limit, or a workload that did not run (no model): no check.
+        assert!(relative_check("x", &rows, "slm_decide", "slm_extract", None).is_none());
+        assert!(
+            relative_check("x", &rows, "legacy_decide", "legacy_extract", Some(20.0)).is_none()
+        );
+    }
 
     #[test]
     fn t_quantiles_match_the_tables() {
