@@ -130,17 +130,6 @@ pub struct ConversationState {
     pub name_offer_declined: bool,
 }
 
-impl Resolved {
-    /// Every service of the visit being booked, first to last.
-    pub fn services(&self) -> Vec<String> {
-        self.service
-            .iter()
-            .chain(self.also.iter())
-            .cloned()
-            .collect()
-    }
-}
-
 impl ConversationState {
     /// Forgets the flow-specific values after a flow ends, keeping who the customer is.
     pub fn end_flow(&mut self) {
