@@ -348,6 +348,11 @@ async fn several_services_book_one_visit_back_to_back_and_move_and_cancel_togeth
     assert!(rows.iter().all(|b| b.3 == "cancelled"), "{rows:?}");
 }
 
+/// GET an admin endpoint with the admin token.
+async fn admin_get(app: &TestApp, path: &str) -> Reply {
+    app.request("GET", path, Some(ADMIN), None, None).await
+}
+
 /// The owner's view: bookings by day and stylist (JSON and CSV) and a conversation's transcript.
 #[tokio::test]
 async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation() {
@@ -363,15 +368,11 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
     )
     .await;
     let id_b = book(&app, b, "brushing el miércoles a las 15, soy Bea", sent).await;
-    let list = app
-        .request(
-            "GET",
-            &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1"),
-            Some(ADMIN),
-            None,
-            None,
-        )
-        .await;
+    let list = admin_get(
+        &app,
+        &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1"),
+    )
+    .await;
     assert_eq!(list.status.as_u16(), 200, "{}", list.body);
     let rows = list.body["bookings"].as_array().unwrap();
     assert_eq!(rows.len(), 2, "{rows:?}");
@@ -386,15 +387,11 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
     assert_eq!(visit["price"], 28000);
     assert_eq!(visit["conversation_id"], a);
     // By stylist: Sofi does the manicure of the first visit only.
-    let sofi = app
-        .request(
-            "GET",
-            &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1&staff=sofi"),
-            Some(ADMIN),
-            None,
-            None,
-        )
-        .await;
+    let sofi = admin_get(
+        &app,
+        &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1&staff=sofi"),
+    )
+    .await;
     let ids: Vec<&str> = sofi.body["bookings"]
         .as_array()
         .unwrap()
@@ -403,33 +400,23 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
         .collect();
     assert_eq!(ids, vec![id_a.as_str()]);
     // Another day: none.
-    let other = app
-        .request(
-            "GET",
-            &format!(
-                "/admin/bookings?workspace_id=demo-salon&from={}&days=1",
-                wednesday + chrono::Duration::days(1)
-            ),
-            Some(ADMIN),
-            None,
-            None,
-        )
-        .await;
-    assert!(other.body["bookings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|r| r["booking_id"] != id_b.as_str()));
+    let other = admin_get(
+        &app,
+        &format!(
+            "/admin/bookings?workspace_id=demo-salon&from={}&days=1",
+            wednesday + chrono::Duration::days(1)
+        ),
+    )
+    .await;
+    let others = other.body["bookings"].as_array().unwrap();
+    assert!(others.iter().all(|r| r["booking_id"] != id_b.as_str()));
+    assert!(others.is_empty(), "{others:?}");
     // CSV: a header and one line per visit.
-    let csv = app
-        .request(
-            "GET",
-            &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1&format=csv"),
-            Some(ADMIN),
-            None,
-            None,
-        )
-        .await;
+    let csv = admin_get(
+        &app,
+        &format!("/admin/bookings?workspace_id=demo-salon&from={wednesday}&days=1&format=csv"),
+    )
+    .await;
     assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
     let text = csv.body.as_str().unwrap();
     assert!(text.starts_with("codigo,fecha,hora,fin,servicios,profesionales,cliente,telefono,estado,precio,conversacion\n"), "{text}");
@@ -440,15 +427,11 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
     );
     // Bad filters get a problem that names them; no token, no data.
     for q in ["from=mañana", "days=400", "staff=nadie", "status=todos"] {
-        let r = app
-            .request(
-                "GET",
-                &format!("/admin/bookings?workspace_id=demo-salon&{q}"),
-                Some(ADMIN),
-                None,
-                None,
-            )
-            .await;
+        let r = admin_get(
+            &app,
+            &format!("/admin/bookings?workspace_id=demo-salon&{q}"),
+        )
+        .await;
         assert_eq!(r.status.as_u16(), 422, "{q}: {}", r.body);
         assert_eq!(r.headers["content-type"], "application/problem+json");
     }
@@ -457,18 +440,14 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
         .await;
     assert_eq!(r.status.as_u16(), 401);
     // The transcript: each turn's text, reply and what it did.
-    let conv = app
-        .request(
-            "GET",
-            &format!(
-                "/admin/conversation?workspace_id=demo-salon&conversation_id={}",
-                a.replace(':', "%3A")
-            ),
-            Some(ADMIN),
-            None,
-            None,
-        )
-        .await;
+    let conv = admin_get(
+        &app,
+        &format!(
+            "/admin/conversation?workspace_id=demo-salon&conversation_id={}",
+            a.replace(':', "%3A")
+        ),
+    )
+    .await;
     assert_eq!(conv.status.as_u16(), 200, "{}", conv.body);
     let turns = conv.body["turns"].as_array().unwrap();
     assert_eq!(turns.len(), 2, "{turns:?}");
@@ -478,15 +457,11 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
         .contains("corte y manicura"));
     assert_eq!(turns[1]["actions"][0]["tool"], "create_booking");
     assert!(turns[1]["reply"].as_str().unwrap().contains(&id_a));
-    let missing = app
-        .request(
-            "GET",
-            "/admin/conversation?workspace_id=demo-salon&conversation_id=wa%3A1",
-            Some(ADMIN),
-            None,
-            None,
-        )
-        .await;
+    let missing = admin_get(
+        &app,
+        "/admin/conversation?workspace_id=demo-salon&conversation_id=wa%3A1",
+    )
+    .await;
     assert_eq!(missing.status.as_u16(), 404);
 }
 

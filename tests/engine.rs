@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use pulpo::engine::model::Want;
-use pulpo::engine::{Engine, GenRequest, Grammar};
+use pulpo::engine::{Engine, GenOutput, GenRequest, Grammar};
 use serde_json::{json, Value};
 
 fn load(id: &str) -> Engine {
@@ -253,19 +253,22 @@ const ADVERSARIAL: &[&str] = &[
     "\\u0000 \\n \\t \" ' ` ${}",
 ];
 
-fn run(prompt: &str, schema: &Value) -> Value {
-    let e = engine();
-    let out = e
+/// A user message answered as JSON under `schema`, in at most `max_tokens` tokens.
+fn generate_json(prompt: &str, schema: &Value, max_tokens: usize) -> GenOutput {
+    engine()
         .generate(&GenRequest {
             prefix: "<|im_start|>system\nRespondé solo con JSON.<|im_end|>\n",
             prompt: &format!("<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n"),
             grammar: Grammar::JsonSchema(schema.clone()),
-            max_tokens: 96,
+            max_tokens,
             cancel: None,
             want_prompt_hidden: false,
         })
-        .unwrap_or_else(|err| panic!("{prompt:?}: {err}"));
-    out.json.unwrap()
+        .unwrap_or_else(|err| panic!("{prompt:?} against {schema}: {err}"))
+}
+
+fn run(prompt: &str, schema: &Value) -> Value {
+    generate_json(prompt, schema, 96).json.unwrap()
 }
 
 #[test]
@@ -297,7 +300,6 @@ proptest! {
 /// within the budget.
 #[test]
 fn unbounded_values_are_closed_within_the_budget() {
-    let e = engine();
     let schemas = [
         json!({"type": "object", "properties": {"total": {"type": "number"}, "note": {"type": "string"}}, "required": ["total", "note"]}),
         json!({"type": "object", "properties": {"items": {"type": "array", "items": {"type": "string"}}}, "required": ["items"]}),
@@ -313,16 +315,7 @@ fn unbounded_values_are_closed_within_the_budget() {
     for schema in &schemas {
         let v = jsonschema::validator_for(schema).unwrap();
         for p in prompts {
-            let out = e
-                .generate(&GenRequest {
-                    prefix: "<|im_start|>system\nRespondé solo con JSON.<|im_end|>\n",
-                    prompt: &format!("<|im_start|>user\n{p}<|im_end|>\n<|im_start|>assistant\n"),
-                    grammar: Grammar::JsonSchema(schema.clone()),
-                    max_tokens: 40,
-                    cancel: None,
-                    want_prompt_hidden: false,
-                })
-                .unwrap_or_else(|err| panic!("{p:?} against {schema}: {err}"));
+            let out = generate_json(p, schema, 40);
             let json = out.json.unwrap();
             assert!(v.is_valid(&json), "{p:?} → {json} violates {schema}");
             assert!(out.stats.generated_tokens <= 40);

@@ -175,16 +175,17 @@ pub async fn bookings(
         )
         .await
         .map_err(store_down)?;
-    let conversation_of = |id: &str| {
-        rows.iter()
-            .find(|r| r.booking_id == id)
-            .map(|r| r.conversation_id.clone())
-            .unwrap_or_default()
-    };
+    let conversation_of: std::collections::HashMap<&str, &str> = rows
+        .iter()
+        .map(|r| (r.booking_id.as_str(), r.conversation_id.as_str()))
+        .collect();
     let visits: Vec<Value> = crate::tools::builtin::visits(&ws, &rows)
         .iter()
         .filter(|v| staff.is_none_or(|s| v.staff == s || v.then.iter().any(|p| p.staff == s)))
-        .map(|v| visit_json(&ws, v, &conversation_of(&v.booking_id)))
+        .map(|v| {
+            let conversation = conversation_of.get(v.booking_id.as_str()).copied();
+            visit_json(&ws, v, conversation.unwrap_or_default())
+        })
         .collect();
     if q.format.as_deref() == Some("csv") {
         let mut out = String::from(

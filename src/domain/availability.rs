@@ -161,8 +161,6 @@ pub fn check_visit(
             if candidates.iter().any(|s| s == wanted) {
                 candidates.retain(|s| s == wanted);
                 wanted_does_one = true;
-            } else if services.len() == 1 {
-                candidates.clear();
             }
         }
         if candidates.is_empty() {

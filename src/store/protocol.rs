@@ -20,12 +20,20 @@ pub fn part_key(key: &str, n: usize) -> String {
 
 /// The order in which a visit's rows are moved so that no row ever overlaps a row of the same
 /// visit that has not moved yet: latest first when the visit moves later, earliest first
-/// otherwise. `current` holds each row's start, by id.
+/// otherwise. `current` holds each row of booking `code` with its start; a move of any other
+/// row is refused.
 pub fn move_order(
+    code: &str,
     moves: &[super::PartMove],
     current: &[(String, chrono::DateTime<chrono::Utc>)],
-) -> Vec<super::PartMove> {
+) -> Result<Vec<super::PartMove>, StoreError> {
     let start_of = |id: &str| current.iter().find(|(i, _)| i == id).map(|(_, s)| *s);
+    if let Some(m) = moves.iter().find(|m| start_of(&m.booking_id).is_none()) {
+        return Err(StoreError::Db(format!(
+            "{} is not part of booking {code}",
+            m.booking_id
+        )));
+    }
     let later = moves
         .first()
         .and_then(|m| start_of(&m.booking_id).map(|old| m.start_utc > old))
@@ -35,7 +43,7 @@ pub fn move_order(
     if later {
         out.reverse();
     }
-    out
+    Ok(out)
 }
 
 /// Booking ids drawn before giving up (ids are short; collisions are retried).

@@ -109,6 +109,24 @@ async fn visit(ctx: &ToolContext, booking_id: &str) -> Result<Option<BookingInfo
     Ok(visits(&ctx.ws, &rows).into_iter().next())
 }
 
+/// Who does each service of a visit the check found free, or the refusal to answer with
+/// (the day cannot be booked, or the time is taken, with the alternatives).
+fn staff_or_refusal(
+    a: crate::domain::actions::Availability,
+) -> Result<Vec<String>, Box<Observation>> {
+    match a.staff.filter(|_| a.available) {
+        Some(first) => Ok(std::iter::once(first).chain(a.then_staff).collect()),
+        None => Err(Box::new(Observation::Refused {
+            reason: if a.unbookable.is_some() {
+                BookingRefusal::Unbookable
+            } else {
+                BookingRefusal::SlotTaken
+            },
+            alternatives: a.slots,
+        })),
+    }
+}
+
 /// One service of a visit placed in time: the service, who does it, start and end (UTC).
 type Placed<'a> = (&'a Service, String, DateTime<Utc>, DateTime<Utc>);
 
@@ -359,19 +377,10 @@ impl Tool for Builtin {
                 }
                 let services = find_services(ws, service, then)?;
                 let a = check(ctx, &services, *date, Some(*time), staff.as_deref(), None).await?;
-                let Some(first_staff) = a.staff.clone().filter(|_| a.available) else {
-                    return Ok(Observation::Refused {
-                        reason: if a.unbookable.is_some() {
-                            BookingRefusal::Unbookable
-                        } else {
-                            BookingRefusal::SlotTaken
-                        },
-                        alternatives: a.slots,
-                    });
+                let who = match staff_or_refusal(a) {
+                    Ok(who) => who,
+                    Err(refused) => return Ok(*refused),
                 };
-                let who: Vec<String> = std::iter::once(first_staff)
-                    .chain(a.then_staff.iter().cloned())
-                    .collect();
                 let mut layout = lay_out(ws, &services, &who, date.and_time(*time))?.into_iter();
                 let Some((svc, staff_id, start, end)) = layout.next() else {
                     return Err(ToolError::Rejected("a booking needs a service".into()));
@@ -506,19 +515,10 @@ impl Tool for Builtin {
                     Some(booking_id),
                 )
                 .await?;
-                let Some(first_staff) = a.staff.clone().filter(|_| a.available) else {
-                    return Ok(Observation::Refused {
-                        reason: if a.unbookable.is_some() {
-                            BookingRefusal::Unbookable
-                        } else {
-                            BookingRefusal::SlotTaken
-                        },
-                        alternatives: a.slots,
-                    });
+                let who = match staff_or_refusal(a) {
+                    Ok(who) => who,
+                    Err(refused) => return Ok(*refused),
                 };
-                let who: Vec<String> = std::iter::once(first_staff)
-                    .chain(a.then_staff.iter().cloned())
-                    .collect();
                 let row_ids = std::iter::once(current.booking_id.clone()).chain(
                     (2..=services.len())
                         .map(|n| crate::store::protocol::part_id(&current.booking_id, n)),

@@ -69,6 +69,46 @@ fn booking(row: &Row) -> Result<BookingRow, StoreError> {
     })
 }
 
+/// A booking's row, read in `tx`.
+async fn get_booking(
+    tx: &tokio_postgres::Transaction<'_>,
+    workspace_id: &str,
+    booking_id: &str,
+) -> Result<BookingRow, StoreError> {
+    let row = tx
+        .query_one(
+            &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
+            &[&workspace_id, &booking_id],
+        )
+        .await
+        .map_err(pg_err)?;
+    booking(&row)
+}
+
+/// A booking's row locked for a change, or the outcome that ends the change there (no such
+/// booking, or already cancelled).
+async fn locked_booking(
+    tx: &tokio_postgres::Transaction<'_>,
+    workspace_id: &str,
+    booking_id: &str,
+) -> Result<Result<BookingRow, ChangeOutcome>, StoreError> {
+    let Some(row) = tx
+        .query_opt(
+            &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2 FOR UPDATE"),
+            &[&workspace_id, &booking_id],
+        )
+        .await
+        .map_err(pg_err)?
+    else {
+        return Ok(Err(ChangeOutcome::NotFound));
+    };
+    let b = booking(&row)?;
+    if b.status == BookingRowStatus::Cancelled {
+        return Ok(Err(ChangeOutcome::AlreadyCancelled));
+    }
+    Ok(Ok(b))
+}
+
 fn parse_state(v: serde_json::Value) -> Result<ConversationState, StoreError> {
     serde_json::from_value(v).map_err(|e| StoreError::Corrupt {
         table: "conversations",
@@ -444,14 +484,7 @@ impl Store for PgStore {
                     }
                     match res {
                         Ok(_) => {
-                            let row = tx
-                                .query_one(
-                                    &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
-                                    &[&b.workspace_id, &id],
-                                )
-                                .await
-                                .map_err(pg_err)?;
-                            let row = booking(&row)?;
+                            let row = get_booking(&tx, &b.workspace_id, &id).await?;
                             tx.commit().await.map_err(pg_err)?;
                             Attempt::Created(row)
                         }
@@ -512,34 +545,17 @@ impl Store for PgStore {
     ) -> Result<ChangeOutcome, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
-        let Some(row) = tx
-            .query_opt(
-                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2 FOR UPDATE"),
-                &[&workspace_id, &booking_id],
-            )
-            .await
-            .map_err(pg_err)?
-        else {
-            return Ok(ChangeOutcome::NotFound);
+        let before = match locked_booking(&tx, workspace_id, booking_id).await? {
+            Ok(b) => b,
+            Err(outcome) => return Ok(outcome),
         };
-        let before = booking(&row)?;
-        if before.status == BookingRowStatus::Cancelled {
-            return Ok(ChangeOutcome::AlreadyCancelled);
-        }
         tx.execute(
             "UPDATE bookings SET status = 'cancelled', updated_at = now() WHERE workspace_id = $1 AND (booking_id = $2 OR part_of = $2)",
             &[&workspace_id, &booking_id],
         )
         .await
         .map_err(pg_err)?;
-        let row = tx
-            .query_one(
-                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
-                &[&workspace_id, &booking_id],
-            )
-            .await
-            .map_err(pg_err)?;
-        let after = booking(&row)?;
+        let after = get_booking(&tx, workspace_id, booking_id).await?;
         tx.commit().await.map_err(pg_err)?;
         Ok(ChangeOutcome::Done {
             before: Box::new(before),
@@ -555,20 +571,10 @@ impl Store for PgStore {
     ) -> Result<ChangeOutcome, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
-        let Some(row) = tx
-            .query_opt(
-                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2 FOR UPDATE"),
-                &[&workspace_id, &booking_id],
-            )
-            .await
-            .map_err(pg_err)?
-        else {
-            return Ok(ChangeOutcome::NotFound);
+        let before = match locked_booking(&tx, workspace_id, booking_id).await? {
+            Ok(b) => b,
+            Err(outcome) => return Ok(outcome),
         };
-        let before = booking(&row)?;
-        if before.status == BookingRowStatus::Cancelled {
-            return Ok(ChangeOutcome::AlreadyCancelled);
-        }
         let current: Vec<(String, DateTime<Utc>)> = tx
             .query(
                 "SELECT booking_id, start_utc FROM bookings WHERE workspace_id = $1 AND (booking_id = $2 OR part_of = $2) FOR UPDATE",
@@ -579,13 +585,7 @@ impl Store for PgStore {
             .iter()
             .map(|r| (r.get(0), r.get(1)))
             .collect();
-        for m in protocol::move_order(moves, &current) {
-            if !current.iter().any(|(b, _)| *b == m.booking_id) {
-                return Err(StoreError::Db(format!(
-                    "{} is not part of booking {booking_id}",
-                    m.booking_id
-                )));
-            }
+        for m in protocol::move_order(booking_id, moves, &current)? {
             let res = tx
                 .execute(
                     "UPDATE bookings SET staff_id = $3, start_utc = $4, end_utc = $5, updated_at = now()
@@ -605,14 +605,7 @@ impl Store for PgStore {
                 Err(e) => return Err(pg_err(e)),
             }
         }
-        let row = tx
-            .query_one(
-                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = $1 AND booking_id = $2"),
-                &[&workspace_id, &booking_id],
-            )
-            .await
-            .map_err(pg_err)?;
-        let after = booking(&row)?;
+        let after = get_booking(&tx, workspace_id, booking_id).await?;
         tx.commit().await.map_err(pg_err)?;
         Ok(ChangeOutcome::Done {
             before: Box::new(before),

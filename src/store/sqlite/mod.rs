@@ -605,13 +605,7 @@ impl Store for SqliteStore {
                 }
                 out
             };
-            for m in protocol::move_order(&moves, &current) {
-                if !current.iter().any(|(b, _)| *b == m.booking_id) {
-                    return Err(StoreError::Db(format!(
-                        "{} is not part of booking {id}",
-                        m.booking_id
-                    )));
-                }
+            for m in protocol::move_order(&id, &moves, &current)? {
                 let res = tx.execute(
                     "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
                     params![ws, m.booking_id, m.staff_id, ts(m.start_utc), ts(m.end_utc), ts(now)],
