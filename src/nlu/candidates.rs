@@ -83,7 +83,8 @@ const NEW_LEADS: &[&str] = &[
     "movelo",
     "instead",
     "to",
-    "para",
+    "pra",
+    "pras",
 ];
 
 /// Words that make what follows the value of the booking a customer has.
@@ -95,6 +96,7 @@ const OLD_LEADS: &[&str] = &[
     "era",
     "reservado",
     "agendado",
+    "tenho",
 ];
 
 /// Words after which a time is context ("salgo a las 7", "hasta las 8", "la fiesta arranca a
@@ -159,10 +161,24 @@ fn is_old(n: &[&str], from: usize) -> bool {
         return true;
     }
     // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
+    // "from the 10th to the 14th", "de quinta para sexta"
+    if before(n, from, 1) == Some("from") || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario")) {
+        return true;
+    }
     for j in 1..=4 {
         match before(n, from, j) {
             Some(w) if OLD_LEADS.contains(&w) => return true,
-            Some("turno" | "reserva") if before(n, from, j + 1) == Some("mi") => return true,
+            // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
+            Some(
+                "turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario",
+            ) if matches!(
+                before(n, from, j + 1),
+                Some("mi" | "my" | "meu" | "minha")
+            ) || (matches!(before(n, from, j + 1), Some("a" | "un"))
+                && matches!(before(n, from, j + 2), Some("have" | "had" | "tengo" | "tenho"))) =>
+            {
+                return true
+            }
             Some(w) if NEW_LEADS.contains(&w) && w != "ser" => return false,
             _ => {}
         }
@@ -186,7 +202,11 @@ fn is_new(n: &[&str], from: usize) -> bool {
 
 fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
     if slot == SlotName::PreferredDate {
-        return within_before(n, from, 2, DATE_CONTEXT_LEADS);
+        // "ah no q es lunes y cierran": what day it is, not the one asked for.
+        let what_day = !matches!(n[from], "el" | "la")
+            && before(n, from, 1) == Some("es")
+            && matches!(before(n, from, 2), Some("q" | "que" | "xq" | "porque"));
+        return what_day || within_before(n, from, 2, DATE_CONTEXT_LEADS);
     }
     if within_before(n, from, 3, TIME_CONTEXT_LEADS) {
         return true;
@@ -247,7 +267,13 @@ fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
         }
     }
     match n.get(k).copied() {
-        Some("imposible" | "nop" | "nope") => true,
+        Some("imposible" | "nop" | "nope" | "doesnt" | "cant" | "wont") => true,
+        Some("nao") => n.get(k + 1).is_none_or(|v| {
+            matches!(
+                *v,
+                "posso" | "consigo" | "da" | "vou" | "pode" | "rola" | "tenho" | "quero"
+            )
+        }),
         Some("no") => match n.get(k + 1).copied() {
             None => true,
             Some(v) => matches!(
@@ -297,10 +323,25 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
     }
 }
 
+/// "el jueves, perdón, el viernes", "el 3 de mayo... digo junio", "quinta não, sexta",
+/// "Keratina el sábado. Mejor el viernes": the earlier value is taken back for the next one.
+fn mark_corrections(n: &[&str], cands: &mut [Candidate]) {
+    for k in 1..cands.len() {
+        let (a, b) = (cands[k - 1].to, cands[k].from);
+        if b > a && b - a <= 6 && replaced_by_next(&n[a..b]) {
+            cands[k - 1].role.refused = true;
+            cands[k - 1].role.negated = false;
+            if matches!(n[a], "no" | "nao" | "not") {
+                cands[k].role.negated = false;
+            }
+        }
+    }
+}
+
 /// The date candidates of a message.
 pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     let n = words.norms();
-    dates
+    let mut cands: Vec<Candidate> = dates
         .iter()
         .map(|d| {
             let pre_negated = crate::domain::when::excluded(&n, d.from, d.to);
@@ -313,13 +354,15 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
                 service: None,
             }
         })
-        .collect()
+        .collect();
+    mark_corrections(&n, &mut cands);
+    cands
 }
 
 /// The time candidates of a message (values as `HH:MM`).
 pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
     let n = words.norms();
-    times
+    let mut cands: Vec<Candidate> = times
         .iter()
         .map(|t| Candidate {
             slot: SlotName::PreferredTime,
@@ -335,7 +378,9 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
             ),
             service: None,
         })
-        .collect()
+        .collect();
+    mark_corrections(&n, &mut cands);
+    cands
 }
 
 /// The wanted date: for a change, the new one (never the old); for a cancel, the booking's
@@ -373,10 +418,17 @@ fn choose(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
                 .filter(usable)
                 .filter(|c| !c.role.refused && !c.role.old)
                 .collect();
-            let first = *pool.first()?;
-            let last = *pool.last()?;
-            let corrected = cands.iter().any(|c| c.role.refused && c.to <= last.from);
-            Some(if corrected { last } else { first })
+            // After a correction, the first value named after the last one taken back
+            // ("el 18... perdón, el 19, que el 18 tengo médico" → el 19).
+            let taken_back = cands.iter().filter(|c| c.role.refused).map(|c| c.to).max();
+            match taken_back {
+                Some(end) => pool
+                    .iter()
+                    .find(|c| c.from >= end)
+                    .or(pool.first())
+                    .copied(),
+                None => pool.first().copied(),
+            }
         }
     }
 }
@@ -525,10 +577,10 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
             _ => merged.push(f),
         }
     }
-    merged
+    let mut cands: Vec<Candidate> = merged
         .into_iter()
         .map(|(from, to, service)| {
-            let (from, value) = extend_service_span(words, from, to);
+            let (from, to, value) = extend_service_span(words, from, to);
             let negated = service_negated(&n, from, to);
             Candidate {
                 slot: SlotName::ServiceType,
@@ -543,12 +595,89 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
                 service,
             }
         })
-        .collect()
+        .collect();
+    // A word inside a name already read ("uñas esculpidas") is not a service of its own.
+    let mut end = 0;
+    cands.retain(|c| {
+        let inside = c.from < end;
+        end = end.max(c.to);
+        !inside
+    });
+    for k in 1..cands.len() {
+        let (a, b) = (cands[k - 1].to, cands[k].from);
+        if b > a && replaced_by_next(&n[a..b]) {
+            cands[k - 1].role.negated = true;
+            // "keratina no, nanoplastia": that "no" is the first one's.
+            if n[a] == "no" {
+                cands[k].role.negated = false;
+            }
+        }
+    }
+    cands
+}
+
+/// Whether the words between two services take the first one back for the second: "brushing
+/// no, planchita", "el corte no lo necesito, pero sí el color", "color. Mejor dicho, retoque",
+/// "mechas, bueno, en realidad reflejos", "quería el corte, pero mejor solo el brushing", "a
+/// haircut but I think I'll just do a blow dry", "gel nails. Actually no, a manicure".
+fn replaced_by_next(between: &[&str]) -> bool {
+    if between.len() > 10 {
+        return false;
+    }
+    let first = between.first().copied();
+    if matches!(first, Some("no" | "nao")) && between.len() <= 8 {
+        // "corte, no sé si también color" lists both; "¿permanente? No el esmaltado" and
+        // "canas? no quiero teñir" turn the second down, not the first.
+        let articles_only = between.len() > 1
+            && between[1..]
+                .iter()
+                .all(|w| matches!(*w, "el" | "la" | "los" | "las" | "un" | "una"));
+        return !articles_only
+            && !matches!(
+                between.get(1),
+                Some(&"se" | &"sabes" | &"hay" | &"tengo" | &"si" | &"quiero" | &"necesito")
+            );
+    }
+    let cue = between.iter().enumerate().any(|(i, w)| match *w {
+        "dicho" | "realidad" | "perdon" | "equivoque" | "actually" | "instead" | "scratch"
+        | "rather" | "quise" | "digo" | "bah" | "espera" | "pera" | "sorry" | "wait" => true,
+        // Not the comparative: "es mejor q la keratina", "es lo mejor".
+        "mejor" => {
+            !(i > 0 && matches!(between[i - 1], "es" | "lo" | "mas" | "son" | "sea"))
+                && !matches!(between.get(i + 1), Some(&"que" | &"q"))
+        }
+        _ => false,
+    });
+    let but_only = between
+        .iter()
+        .position(|w| matches!(*w, "pero" | "but" | "mas"))
+        .is_some_and(|i| {
+            between[i + 1..]
+                .iter()
+                .any(|w| matches!(*w, "solo" | "just" | "so" | "mejor" | "nomas"))
+        });
+    let bueno_only = between
+        .iter()
+        .position(|w| *w == "bueno")
+        .is_some_and(|i| between[i + 1..].iter().any(|w| matches!(*w, "solo" | "en")));
+    cue || but_only || bueno_only
 }
 
 /// Whether the message turns a service down: "sin lavado", "no me hagan el brushing", "nada
 /// de tintura", "no quiero la keratina", or a self-correction "pies no, para manos".
 fn service_negated(n: &[&str], from: usize, to: usize) -> bool {
+    // "No es para manos, es para pies", "no es un brushing común", "no quiero keratina".
+    let mut j = 1;
+    while before(n, from, j).is_some_and(|w| {
+        matches!(w, "para" | "un" | "una" | "el" | "la" | "los" | "las" | "de" | "del")
+    }) {
+        j += 1;
+    }
+    if matches!(before(n, from, j), Some("es" | "quiero" | "necesito" | "era"))
+        && before(n, from, j + 1) == Some("no")
+    {
+        return true;
+    }
     for j in 1..=4 {
         match before(n, from, j) {
             Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
@@ -599,6 +728,12 @@ pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
         {
             to += 1;
         } else if to + 1 < n.len()
+            && n[to] == "em"
+            && complements.iter().any(|c| c == n[to + 1])
+        {
+            // "unha em gel"
+            to += 2;
+        } else if to + 1 < n.len()
             && matches!(n[to], "de" | "al" | "con")
             && (lexicon().service_of.contains(n[to + 1])
                 || (n[to] == "con" && matches!(n[to + 1], "cera" | "hilo" | "laser" | "keratina")))
@@ -610,16 +745,26 @@ pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
     }
 }
 
+/// Words that, right before a service, are part of its name.
+const LEFT_MODIFIERS: &[&str] = &[
+    "men's", "mens", "women's", "womens", "ladies", "kids", "eyelash", "root", "tape-in",
+    "semi-permanent", "semipermanent",
+];
+
 /// The service's span: "extensiones de pestañas" with its leading word, and its complements.
-fn extend_service_span(words: &Words, from: usize, to: usize) -> (usize, String) {
+fn extend_service_span(words: &Words, from: usize, to: usize) -> (usize, usize, String) {
     let n = words.norms();
     let from = if from >= 2
         && n[from - 1] == "de"
         && lexicon().service_words.iter().any(|s| s == n[from - 2])
     {
         from - 2
+    } else if from >= 1 && LEFT_MODIFIERS.contains(&n[from - 1]) {
+        // "men's cut", "eyelash extensions", "root touch-up"
+        from - 1
     } else {
         from
     };
-    (from, words.span(from, extend_to(&n, to)))
+    let to = extend_to(&n, to);
+    (from, to, words.span(from, to))
 }

@@ -83,6 +83,11 @@ pub fn file_sets(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
 }
 pub use crate::nlu::reader::FEATURES_VERSION;
 
+/// The version of the cached hidden states of the dev messages (`features/*.bin`): they
+/// depend on the model, the prompt and the messages only, so a change to the rules' cues
+/// (which bumps [`FEATURES_VERSION`] and retrains the heads) reuses them.
+const ENCODING_VERSION: u32 = 3;
+
 pub use crate::nlu::reader::heads_path as head_path;
 
 /// The examples of some sets, and a digest of their bytes (heads record what they learnt from).
@@ -151,7 +156,7 @@ pub fn encodings(
     examples: &[Example],
 ) -> anyhow::Result<Vec<Encoded>> {
     let key = hex::encode(Sha256::digest(format!(
-        "{FEATURES_VERSION}|{model_sha}|{}|{data_sha}",
+        "{ENCODING_VERSION}|{model_sha}|{}|{data_sha}",
         slm::prompt_sha256(g.prompt_format())
     )));
     let dir = crate::engine::fetch::cache_dir().join("features");

@@ -17,9 +17,35 @@ pub use date::{excluded, DateExpr, DateMatch, WeekdayMode};
 
 pub use time::TimeMatch;
 
-/// Every date expression of a message, in order.
+/// Every date expression of a message, in order. A date never spans the end of a sentence
+/// ("mejor esta: ¿el jueves…" names "el jueves", not "esta el jueves"; "digo junio!! 3 de
+/// junio" is not "junio 3").
 pub fn find_dates(words: &Words) -> Vec<DateMatch> {
-    date::find_dates(&words.norms())
+    let n = words.norms();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=n.len() {
+        if i == n.len() || sentence_break(words, &n, i) {
+            out.extend(date::find_dates(&n[start..i]).into_iter().map(|mut m| {
+                m.from += start;
+                m.to += start;
+                m
+            }));
+            start = i;
+        }
+    }
+    out
+}
+
+/// Whether a sentence ends between word `i - 1` and word `i`. The dot of an abbreviation
+/// ("lun. 15", "dic. 3") ends none.
+fn sentence_break(words: &Words, n: &[&str], i: usize) -> bool {
+    let gap = words.gap(i - 1, i);
+    if gap.contains(['!', '?', ':', ';', '¿', '¡', '\n']) || gap.contains("..") {
+        return true;
+    }
+    let prev = n[i - 1];
+    gap.contains('.') && !(prev.len() <= 4 && prev.chars().all(char::is_alphabetic))
 }
 
 /// Every time expression of a message, in order.

@@ -94,6 +94,8 @@ makeup
 lashes
 eyebrows
 blowout
+blowouts
+touch-up
 trim
 fade
 brows
@@ -172,6 +174,10 @@ card
 
 [service complements]
 lift
+treatment
+shaping
+touch-up
+extension
 extensions
 threading
 art

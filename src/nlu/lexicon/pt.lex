@@ -13,6 +13,7 @@
 2.5 obrigad*
 
 [service words]
+hidratacao
 unhas
 unha
 sobrancelha
@@ -49,6 +50,7 @@ posticas
 definitiva
 
 [service of]
+unha
 cabelo
 sobrancelha
 sobrancelhas
