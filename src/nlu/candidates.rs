@@ -97,6 +97,7 @@ const OLD_LEADS: &[&str] = &[
     "reservado",
     "agendado",
     "tenho",
+    "toca",
 ];
 
 /// Words after which a time is context ("salgo a las 7", "hasta las 8", "la fiesta arranca a
@@ -161,6 +162,15 @@ fn is_old(n: &[&str], from: usize) -> bool {
         return true;
     }
     // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
+    // "saqué turno para el viernes", "me anoté para el jueves": booked already.
+    if (1..=3).any(|j| {
+        matches!(
+            before(n, from, j),
+            Some("saque" | "reserve" | "anote" | "agende" | "marquei" | "marque")
+        )
+    }) {
+        return true;
+    }
     // "from the 10th to the 14th", "de quinta para sexta"
     if before(n, from, 1) == Some("from") || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario")) {
         return true;

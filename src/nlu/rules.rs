@@ -171,6 +171,46 @@ impl RuleExtractor {
 
         let has_service = !wanted_services.is_empty();
         let has_when = !dates.is_empty() || !times.is_empty();
+        let date_cands = candidates::dates(&words, &dates);
+        let time_cands = candidates::times(&words, &times);
+        // The booking's own day or time and a new one ("tengo turno el jueves pero me sirve
+        // más el viernes", "my appt is at 11 but can I come at 12:30"), or the booking's own
+        // and a shift ("¿habría algo más temprano?"): a change.
+        let whens = || date_cands.iter().chain(time_cands.iter());
+        let has_old = whens().any(|c| c.role.old && !c.role.context);
+        let has_new = whens().any(|c| !c.role.old && !c.role.negated && !c.role.context);
+        let shift = ["mas temprano", "mas tarde", "una hora antes", "earlier", "later"]
+            .iter()
+            .any(|p| cue_matches(&n, p));
+        // A booking is what has that day ("tengo turno", "mi cita", "my appt", "lo mío
+        // era"), not a wedding ("tengo un casamiento el sábado"); and not a second one
+        // ("quiero sacar otro para mi hermana").
+        let of_a_booking = booking.is_some()
+            || n.iter().any(|w| {
+                matches!(
+                    *w,
+                    "turno"
+                        | "reserva"
+                        | "reservado"
+                        | "cita"
+                        | "booking"
+                        | "appointment"
+                        | "appt"
+                        | "booked"
+                        | "horario"
+                        | "marcada"
+                        | "marcado"
+                        | "tenia"
+                        | "toca"
+                        | "mio"
+                        | "saque"
+                        | "anote"
+                )
+            });
+        let another = n.iter().any(|w| matches!(*w, "otro" | "otra" | "another" | "outro"));
+        if has_old && (has_new || shift) && of_a_booking && !another {
+            scores[Intent::Reschedule.index()] += 2.5;
+        }
         // Booking details without another request read as booking.
         if has_when {
             scores[Intent::Book.index()] += if has_service { 2.0 } else { 1.5 };
@@ -289,8 +329,6 @@ impl RuleExtractor {
         }
 
         let mut slots = Slots::default();
-        let date_cands = candidates::dates(&words, &dates);
-        let time_cands = candidates::times(&words, &times);
         let for_intent = forced.unwrap_or(intent);
         if let Some(first) = wanted_services.first() {
             slots.service_type = Some(first.value.clone());
@@ -819,6 +857,16 @@ mod tests {
         let e = ex("hacen microblading?");
         assert_eq!(e.slots.service_type.as_deref(), Some("microblading"));
         assert_eq!(e.intent, Intent::InfoServices);
+    }
+
+    #[rstest]
+    #[case("tengo turno el lunes pero me viene mejor el miércoles, ¿hay?", Intent::Reschedule)]
+    #[case("my appt is on monday at 3, could I come at 5 instead?", Intent::Reschedule)]
+    #[case("para mi turno del martes, ¿habría algo más temprano?", Intent::Reschedule)]
+    #[case("tengo un cumpleaños el sábado, ¿me hacés un peinado el viernes?", Intent::Book)]
+    #[case("tengo turno el jueves y quiero sacar otro para mi mamá el viernes", Intent::Book)]
+    fn a_booking_s_day_and_a_new_one_is_a_change(#[case] text: &str, #[case] want: Intent) {
+        assert_eq!(ex(text).intent, want, "{text}");
     }
 
     #[rstest]
