@@ -157,6 +157,10 @@ pub struct TrainArgs {
     /// Cross-validation folds for choosing the regularization.
     #[arg(long, default_value_t = 5)]
     pub cv: usize,
+    /// Read the heads after this many layers (the rest of the pass is skipped); by default
+    /// the recorded choice (`READ_LAYERS`). `0`: after every layer.
+    #[arg(long)]
+    pub layers: Option<usize>,
     #[command(flatten)]
     pub model: ModelArgs,
 }

@@ -256,6 +256,7 @@ impl DeviceModel {
         p0: usize,
         cache: &mut DeviceCache,
         window: impl Fn(usize) -> Option<usize>,
+        stop: usize,
     ) -> candle_core::Result<Tensor> {
         let h = cfg.hidden;
         let t_n = x.len() / h;
@@ -264,7 +265,7 @@ impl DeviceModel {
         let scale = 1.0 / (hd as f64).sqrt();
         let mut x = Tensor::from_vec(x, (t_n, h), &self.device)?;
         let n = p0 + t_n;
-        for (l, layer) in self.layers.iter().enumerate() {
+        for (l, layer) in self.layers.iter().enumerate().take(stop) {
             let win = window(l);
             let xn = rms_norm(&x, &layer.attn_norm, cfg.rms_eps)?;
             let (mut q, mut k, mut v) = (

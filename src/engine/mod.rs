@@ -263,7 +263,14 @@ impl Engine {
 
     /// Every token of `suffix` after `prefix`, with its byte range in `suffix` and its final
     /// hidden state (one prefill; features for token and sequence classifiers).
-    pub fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError> {
+    /// The hidden states of `suffix` after `prefix`: after every layer, or after the first
+    /// `layers` only (the rest of the pass is skipped).
+    pub fn encode(
+        &self,
+        prefix: &str,
+        suffix: &str,
+        layers: Option<usize>,
+    ) -> Result<Encoded, EngineError> {
         let p = self.prefix(prefix)?;
         let enc = self
             .tokenizer
@@ -276,7 +283,11 @@ impl Engine {
         }
         let offsets = enc.get_offsets().to_vec();
         let mut cache = p.cache.clone();
-        let out = self.model.forward(&tokens, &mut cache, Want::AllHidden)?;
+        let want = match layers {
+            Some(n) => Want::AllHiddenAt(n),
+            None => Want::AllHidden,
+        };
+        let out = self.model.forward(&tokens, &mut cache, want)?;
         Ok(Encoded {
             tokens,
             offsets,
@@ -328,7 +339,13 @@ fn log_softmax_at(logits: &[f32], i: u32) -> f32 {
 pub trait Generator: Send + Sync {
     fn generate(&self, req: &GenRequest) -> Result<GenOutput, EngineError>;
     fn hidden(&self, prefix: &str, suffix: &str) -> Result<Vec<f32>, EngineError>;
-    fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError>;
+    /// See [`Engine::encode`].
+    fn encode(
+        &self,
+        prefix: &str,
+        suffix: &str,
+        layers: Option<usize>,
+    ) -> Result<Encoded, EngineError>;
     fn info(&self) -> EngineInfo;
     /// How this model's prompts are written.
     fn prompt_format(&self) -> chat::PromptFormat {
@@ -353,8 +370,13 @@ impl Generator for Engine {
         Engine::hidden(self, prefix, suffix)
     }
 
-    fn encode(&self, prefix: &str, suffix: &str) -> Result<Encoded, EngineError> {
-        Engine::encode(self, prefix, suffix)
+    fn encode(
+        &self,
+        prefix: &str,
+        suffix: &str,
+        layers: Option<usize>,
+    ) -> Result<Encoded, EngineError> {
+        Engine::encode(self, prefix, suffix, layers)
     }
 
     fn spawn_in_background(&self, cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {

@@ -113,6 +113,11 @@ pub enum Want<'a> {
     Hidden,
     /// The final hidden state of every token of this call (token classifiers).
     AllHidden,
+    /// The hidden state of every token after only the first `n` layers, final-normed (the
+    /// reader heads that read an earlier layer). The later layers are skipped, so the cache
+    /// holds this call's keys and values for the first `n` layers only: it must not be
+    /// extended afterwards.
+    AllHiddenAt(usize),
 }
 
 #[derive(Debug, Default, Clone)]
@@ -469,14 +474,18 @@ impl Model {
         let dc = cache
             .dev
             .get_or_insert_with(|| DeviceCache::new(cfg.n_layers));
+        let stop = match want {
+            Want::AllHiddenAt(n) => n.min(cfg.n_layers),
+            _ => cfg.n_layers,
+        };
         let x = gpu
-            .layers(cfg, x, p0, dc, |l| self.window(l))
+            .layers(cfg, x, p0, dc, |l| self.window(l), stop)
             .map_err(device::err)?;
         cache.len = p0 + t_n;
         let mut out = Output::default();
         match want {
             Want::Nothing => {}
-            Want::AllHidden => {
+            Want::AllHidden | Want::AllHiddenAt(_) => {
                 let all = device::to_host(&gpu.final_norm(cfg, &x).map_err(device::err)?)?;
                 out.hidden = all[(t_n - 1) * h..].to_vec();
                 out.all_hidden = all;
@@ -555,7 +564,11 @@ impl Model {
         let scale = 1.0 / (hd as f32).sqrt();
         let group = cfg.n_heads / cfg.n_kv_heads;
         let gelu = cfg.spec.activation == Activation::GeluTanh;
-        for (l, layer) in self.layers.iter().enumerate() {
+        let stop = match want {
+            Want::AllHiddenAt(n) => n.min(cfg.n_layers),
+            _ => cfg.n_layers,
+        };
+        for (l, layer) in self.layers.iter().enumerate().take(stop) {
             let window = self.window(l);
             // Attention.
             s.xn.copy_from_slice(&s.x);
@@ -669,7 +682,7 @@ impl Model {
         if matches!(want, Want::Nothing) {
             return Ok(out);
         }
-        if matches!(want, Want::AllHidden) {
+        if matches!(want, Want::AllHidden | Want::AllHiddenAt(_)) {
             let mut all = s.x.clone();
             for row in all.chunks_exact_mut(h) {
                 rms_norm(row, &self.norm, cfg.rms_eps);
@@ -682,7 +695,7 @@ impl Model {
         rms_norm(&mut last, &self.norm, cfg.rms_eps);
         let qa = Q8Activations::quantize(&last, 1, h);
         match want {
-            Want::Nothing | Want::Hidden | Want::AllHidden => {}
+            Want::Nothing | Want::Hidden | Want::AllHidden | Want::AllHiddenAt(_) => {}
             Want::Logits => par_matmul(
                 self.pool(),
                 self.threads,

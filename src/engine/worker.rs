@@ -293,7 +293,7 @@ mod tests {
         fn hidden(&self, _: &str, _: &str) -> Result<Vec<f32>, EngineError> {
             Err(EngineError::Model("fake".into()))
         }
-        fn encode(&self, _: &str, _: &str) -> Result<Encoded, EngineError> {
+        fn encode(&self, _: &str, _: &str, _: Option<usize>) -> Result<Encoded, EngineError> {
             Err(EngineError::Model("fake".into()))
         }
         fn info(&self) -> EngineInfo {

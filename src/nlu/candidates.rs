@@ -172,20 +172,22 @@ fn is_old(n: &[&str], from: usize) -> bool {
         return true;
     }
     // "from the 10th to the 14th", "de quinta para sexta"
-    if before(n, from, 1) == Some("from") || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario")) {
+    if before(n, from, 1) == Some("from")
+        || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario"))
+    {
         return true;
     }
     for j in 1..=4 {
         match before(n, from, j) {
             Some(w) if OLD_LEADS.contains(&w) => return true,
             // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
-            Some(
-                "turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario",
-            ) if matches!(
-                before(n, from, j + 1),
-                Some("mi" | "my" | "meu" | "minha")
-            ) || (matches!(before(n, from, j + 1), Some("a" | "un"))
-                && matches!(before(n, from, j + 2), Some("have" | "had" | "tengo" | "tenho"))) =>
+            Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
+                if matches!(before(n, from, j + 1), Some("mi" | "my" | "meu" | "minha"))
+                    || (matches!(before(n, from, j + 1), Some("a" | "un"))
+                        && matches!(
+                            before(n, from, j + 2),
+                            Some("have" | "had" | "tengo" | "tenho")
+                        )) =>
             {
                 return true
             }
@@ -679,12 +681,17 @@ fn service_negated(n: &[&str], from: usize, to: usize) -> bool {
     // "No es para manos, es para pies", "no es un brushing común", "no quiero keratina".
     let mut j = 1;
     while before(n, from, j).is_some_and(|w| {
-        matches!(w, "para" | "un" | "una" | "el" | "la" | "los" | "las" | "de" | "del")
+        matches!(
+            w,
+            "para" | "un" | "una" | "el" | "la" | "los" | "las" | "de" | "del"
+        )
     }) {
         j += 1;
     }
-    if matches!(before(n, from, j), Some("es" | "quiero" | "necesito" | "era"))
-        && before(n, from, j + 1) == Some("no")
+    if matches!(
+        before(n, from, j),
+        Some("es" | "quiero" | "necesito" | "era")
+    ) && before(n, from, j + 1) == Some("no")
     {
         return true;
     }
@@ -737,10 +744,7 @@ pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
                         .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
         {
             to += 1;
-        } else if to + 1 < n.len()
-            && n[to] == "em"
-            && complements.iter().any(|c| c == n[to + 1])
-        {
+        } else if to + 1 < n.len() && n[to] == "em" && complements.iter().any(|c| c == n[to + 1]) {
             // "unha em gel"
             to += 2;
         } else if to + 1 < n.len()
@@ -757,8 +761,17 @@ pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
 
 /// Words that, right before a service, are part of its name.
 const LEFT_MODIFIERS: &[&str] = &[
-    "men's", "mens", "women's", "womens", "ladies", "kids", "eyelash", "root", "tape-in",
-    "semi-permanent", "semipermanent",
+    "men's",
+    "mens",
+    "women's",
+    "womens",
+    "ladies",
+    "kids",
+    "eyelash",
+    "root",
+    "tape-in",
+    "semi-permanent",
+    "semipermanent",
 ];
 
 /// The service's span: "extensiones de pestañas" with its leading word, and its complements.

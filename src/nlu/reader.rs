@@ -60,6 +60,10 @@ pub struct Heads {
     pub prompt_sha256: String,
     pub data_sha256: String,
     pub hidden_dim: usize,
+    /// The heads read the hidden states after this many layers (the rest of the pass is
+    /// skipped); `None`: after every layer.
+    #[serde(default)]
+    pub layers: Option<usize>,
     pub train_examples: usize,
     /// Cross-validated accuracy of each head on the training data (for the record; only
     /// `pulpo train --cv` measures it).
@@ -527,6 +531,7 @@ mod tests {
             prompt_sha256: "p".into(),
             data_sha256: "d".into(),
             hidden_dim: 1,
+            layers: None,
             train_examples: 50,
             cv_intent_accuracy: None,
             cv_slot_f1: None,

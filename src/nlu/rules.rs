@@ -179,9 +179,15 @@ impl RuleExtractor {
         let whens = || date_cands.iter().chain(time_cands.iter());
         let has_old = whens().any(|c| c.role.old && !c.role.context);
         let has_new = whens().any(|c| !c.role.old && !c.role.negated && !c.role.context);
-        let shift = ["mas temprano", "mas tarde", "una hora antes", "earlier", "later"]
-            .iter()
-            .any(|p| cue_matches(&n, p));
+        let shift = [
+            "mas temprano",
+            "mas tarde",
+            "una hora antes",
+            "earlier",
+            "later",
+        ]
+        .iter()
+        .any(|p| cue_matches(&n, p));
         // A booking is what has that day ("tengo turno", "mi cita", "my appt", "lo mío
         // era"), not a wedding ("tengo un casamiento el sábado"); and not a second one
         // ("quiero sacar otro para mi hermana").
@@ -207,7 +213,9 @@ impl RuleExtractor {
                         | "anote"
                 )
             });
-        let another = n.iter().any(|w| matches!(*w, "otro" | "otra" | "another" | "outro"));
+        let another = n
+            .iter()
+            .any(|w| matches!(*w, "otro" | "otra" | "another" | "outro"));
         if has_old && (has_new || shift) && of_a_booking && !another {
             scores[Intent::Reschedule.index()] += 2.5;
         }
@@ -557,10 +565,8 @@ fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
             && (matches!(n[i - 1], "trabaja" | "atiende" | "is" | "lugar")
                 || (n[i - 1] == "a" && i >= 2 && n[i - 2].starts_with("recomend")));
         let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
-        let listed = i >= 1
-            && matches!(n[i - 1], "o" | "ou")
-            && i >= 2
-            && is_capitalized(&words.raw(i - 2));
+        let listed =
+            i >= 1 && matches!(n[i - 1], "o" | "ou") && i >= 2 && is_capitalized(&words.raw(i - 2));
         let found_here = if known
             && (after_con
                 || after_article
@@ -601,12 +607,8 @@ fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
 /// dicho con Martín"), else the first. "No importa si es con Lucía o con Caro" asks for none.
 fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
     let indifferent = found.len() >= 2
-        && n.iter().any(|w| {
-            matches!(
-                *w,
-                "importa" | "igual" | "cualquiera" | "indistinto"
-            )
-        })
+        && n.iter()
+            .any(|w| matches!(*w, "importa" | "igual" | "cualquiera" | "indistinto"))
         && found
             .windows(2)
             .any(|p| n[p[0] + 1..p[1]].iter().any(|w| matches!(*w, "o" | "or")));
@@ -618,7 +620,9 @@ fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
         .copied()
         .filter(|&i| {
             let prev = found.iter().copied().filter(|&j| j < i).max();
-            !staff_negated(n, i, prev) && !staff_refused(n, i) && !staff_of_a_past_visit(words, n, i)
+            !staff_negated(n, i, prev)
+                && !staff_refused(n, i)
+                && !staff_of_a_past_visit(words, n, i)
         })
         .collect();
     let corrected = usable.iter().copied().rev().find(|&i| {
@@ -661,7 +665,10 @@ fn staff_negated(n: &[&str], i: usize, prev: Option<usize>) -> bool {
 /// martin não, com a caro": turned down right after being named.
 fn staff_refused(n: &[&str], i: usize) -> bool {
     let mut k = i + 1;
-    while n.get(k).is_some_and(|w| matches!(*w, "ah" | "ahh" | "uh" | "eh" | "ay")) {
+    while n
+        .get(k)
+        .is_some_and(|w| matches!(*w, "ah" | "ahh" | "uh" | "eh" | "ay"))
+    {
         k += 1;
     }
     matches!(n.get(k), Some(&"no" | &"nao" | &"not"))
@@ -698,10 +705,7 @@ fn staff_refused(n: &[&str], i: usize) -> bool {
 fn staff_of_a_past_visit(words: &Words, n: &[&str], i: usize) -> bool {
     for j in 1..=8 {
         let Some(k) = i.checked_sub(j) else { break };
-        if words
-            .gap(k, k + 1)
-            .contains(['.', '!', '?', ';', '\n'])
-        {
+        if words.gap(k, k + 1).contains(['.', '!', '?', ';', '\n']) {
             break;
         }
         let past = match n[k] {
@@ -860,11 +864,26 @@ mod tests {
     }
 
     #[rstest]
-    #[case("tengo turno el lunes pero me viene mejor el miércoles, ¿hay?", Intent::Reschedule)]
-    #[case("my appt is on monday at 3, could I come at 5 instead?", Intent::Reschedule)]
-    #[case("para mi turno del martes, ¿habría algo más temprano?", Intent::Reschedule)]
-    #[case("tengo un cumpleaños el sábado, ¿me hacés un peinado el viernes?", Intent::Book)]
-    #[case("tengo turno el jueves y quiero sacar otro para mi mamá el viernes", Intent::Book)]
+    #[case(
+        "tengo turno el lunes pero me viene mejor el miércoles, ¿hay?",
+        Intent::Reschedule
+    )]
+    #[case(
+        "my appt is on monday at 3, could I come at 5 instead?",
+        Intent::Reschedule
+    )]
+    #[case(
+        "para mi turno del martes, ¿habría algo más temprano?",
+        Intent::Reschedule
+    )]
+    #[case(
+        "tengo un cumpleaños el sábado, ¿me hacés un peinado el viernes?",
+        Intent::Book
+    )]
+    #[case(
+        "tengo turno el jueves y quiero sacar otro para mi mamá el viernes",
+        Intent::Book
+    )]
     fn a_booking_s_day_and_a_new_one_is_a_change(#[case] text: &str, #[case] want: Intent) {
         assert_eq!(ex(text).intent, want, "{text}");
     }

@@ -287,7 +287,7 @@ impl SlmExtractor {
         let started = std::time::Instant::now();
         let format = g.prompt_format();
         let (suffix, start, clean) = prompt_parts(format, text, ctx);
-        let enc = g.encode(prompt(format), &suffix)?;
+        let enc = g.encode(prompt(format), &suffix, heads.layers)?;
         let prefill_ms = started.elapsed().as_secs_f64() * 1000.0;
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
