@@ -655,8 +655,10 @@ fn replaced_by_next(between: &[&str]) -> bool {
         | "rather" | "quise" | "digo" | "bah" | "espera" | "pera" | "sorry" | "wait" => true,
         // Not the comparative: "es mejor q la keratina", "es lo mejor".
         "mejor" => {
-            !(i > 0 && matches!(between[i - 1], "es" | "lo" | "mas" | "son" | "sea"))
-                && !matches!(between.get(i + 1), Some(&"que" | &"q"))
+            let comparative = (i > 0
+                && matches!(between[i - 1], "es" | "lo" | "mas" | "son" | "sea"))
+                || matches!(between.get(i + 1), Some(&"que" | &"q"));
+            !comparative
         }
         _ => false,
     });
