@@ -13,6 +13,7 @@ pub mod reader;
 pub mod rules;
 pub(crate) mod signals;
 pub mod slm;
+mod staff;
 
 pub use crate::domain::understanding::{
     ExtractContext, Extraction, Intent, Signals, SlotName, Slots,

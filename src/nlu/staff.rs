@@ -1,0 +1,235 @@
+//! The stylist a message asks for: every staff name it mentions ("con Caro", "la Sofi",
+//! "w Martín", "com a Lucía", an unknown "con Vale"), then the one wanted among them — not
+//! one turned down before or after ("no con Lucía", "con lu no", "Martín no puede"), nor the
+//! one of a visit already done ("me hice las manos con Sofi"); a correction wins ("con
+//! caro... mejor con lu").
+
+use crate::domain::catalog::Workspace;
+use crate::text::Words;
+
+use super::rules::{is_capitalized, looks_like_name_word};
+
+/// The word span of the stylist asked for.
+pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
+    let n = words.norms();
+    let mut found: Vec<usize> = Vec::new();
+    // Known staff anywhere after "con"/"con la"/"com a"/"c", or alone when it is a staff alias.
+    for (i, w) in n.iter().enumerate() {
+        let known = ws.staff.iter().any(|s| {
+            crate::text::fold_compare(&s.name) == *w
+                || crate::text::fold_compare(&s.id) == *w
+                || s.aliases.iter().any(|a| crate::text::fold_compare(a) == *w)
+        });
+        let after_con = (i >= 1 && matches!(n[i - 1], "con" | "with" | "com" | "c" | "w"))
+            || (i >= 2
+                && matches!(n[i - 2], "con" | "com")
+                && matches!(n[i - 1], "la" | "el" | "a" | "o"));
+        let after_article = i >= 1 && matches!(n[i - 1], "la" | "el") && known;
+        // "Lucía hace balayage?", "Sofi atiende los martes?", "¿Caro sí?", "Would Caro be…".
+        let verb_after = i + 1 < n.len()
+            && matches!(
+                n[i + 1],
+                "hace"
+                    | "atiende"
+                    | "trabaja"
+                    | "tiene"
+                    | "corta"
+                    | "puede"
+                    | "esta"
+                    | "hacen"
+                    | "sigue"
+                    | "available"
+                    | "ya"
+                    | "si"
+                    | "be"
+                    | "faz"
+                    | "pode"
+                    | "atende"
+                    | "trabalha"
+            );
+        // "trabaja Martin", "me recomendó a Lucía", "tenga lugar Caro"
+        let verb_before = i >= 1
+            && (matches!(n[i - 1], "trabaja" | "atiende" | "is" | "lugar")
+                || (n[i - 1] == "a" && i >= 2 && n[i - 2].starts_with("recomend")));
+        let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
+        let listed =
+            i >= 1 && matches!(n[i - 1], "o" | "ou") && i >= 2 && is_capitalized(&words.raw(i - 2));
+        let found_here = if known
+            && (after_con
+                || after_article
+                || n.len() <= 3
+                || verb_after
+                || verb_before
+                || of_staff
+                || (i == 0 && is_capitalized(&words.raw(i)))
+                || listed
+                || (i >= 1 && n[i - 1] == "a" && is_capitalized(&words.raw(i))))
+        {
+            // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
+            if *w == "caro" && !(after_con || after_article) && !is_capitalized(&words.raw(i)) {
+                continue;
+            }
+            // "a nombre de Martín": the customer's name, not staff.
+            if i >= 2 && n[i - 1] == "de" && n[i - 2] == "nombre" {
+                continue;
+            }
+            true
+        } else {
+            // Unknown staff: "con Vale", "con la Jime" — a capitalized name after "con".
+            after_con
+                && !known
+                && is_capitalized(&words.raw(i))
+                && looks_like_name_word(&words.raw(i), w)
+        };
+        if found_here {
+            found.push(i);
+        }
+    }
+    choose_staff(words, &n, &found).map(|i| (i, i + 1))
+}
+
+/// The stylist asked for among the ones named: not one turned down ("no con Lucía", "con lu
+/// no", "Martín no puede"), nor the one of a visit already done ("me hice las manos con
+/// Sofi"); of the rest, the last one a correction brings ("con caro... mejor con lu", "o mejor
+/// dicho con Martín"), else the first. "No importa si es con Lucía o con Caro" asks for none.
+fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
+    let indifferent = found.len() >= 2
+        && n.iter()
+            .any(|w| matches!(*w, "importa" | "igual" | "cualquiera" | "indistinto"))
+        && found
+            .windows(2)
+            .any(|p| n[p[0] + 1..p[1]].iter().any(|w| matches!(*w, "o" | "or")));
+    if indifferent {
+        return None;
+    }
+    let usable: Vec<usize> = found
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let prev = found.iter().copied().filter(|&j| j < i).max();
+            !staff_negated(n, i, prev)
+                && !staff_refused(n, i)
+                && !staff_of_a_past_visit(words, n, i)
+        })
+        .collect();
+    let corrected = usable.iter().copied().rev().find(|&i| {
+        let prev = found.iter().copied().filter(|&j| j < i).max();
+        prev.is_some()
+            && ((1..=4).any(|j| {
+                i.checked_sub(j).is_some_and(|k| {
+                    prev.is_none_or(|p| k > p)
+                        && matches!(n[k], "mejor" | "sino" | "dicho" | "prefiero" | "instead")
+                })
+            }) || n.get(i + 1) == Some(&"entonces"))
+    });
+    corrected.or_else(|| usable.first().copied())
+}
+
+/// "no con Lucía", "menos con Martín", "not with martin", "não com a Lucía", "no hace falta
+/// que sea con Lucía": the message turns this person down. The cue belongs to the nearest
+/// person after it ("no con Martín, con Caro": Caro is wanted).
+fn staff_negated(n: &[&str], i: usize, prev: Option<usize>) -> bool {
+    for j in 1..=6 {
+        let Some(k) = i.checked_sub(j) else { break };
+        if prev.is_some_and(|p| k <= p) {
+            break;
+        }
+        // "Martín no puede, ¿Caro sí?", "con lu no, con carito": that "no" is the previous
+        // person's.
+        if prev.is_some_and(|p| k == p + 1) {
+            continue;
+        }
+        match n[k] {
+            "no" | "menos" | "ni" | "excepto" | "salvo" | "not" | "nao" | "except" => return true,
+            "sino" | "pero" | "y" | "mejor" | "prefiero" | "mas" | "but" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// "con lu no, con carito", "Martín no puede el sábado", "con martin... ahh no", "com o
+/// martin não, com a caro": turned down right after being named.
+fn staff_refused(n: &[&str], i: usize) -> bool {
+    let mut k = i + 1;
+    while n
+        .get(k)
+        .is_some_and(|w| matches!(*w, "ah" | "ahh" | "uh" | "eh" | "ay"))
+    {
+        k += 1;
+    }
+    matches!(n.get(k), Some(&"no" | &"nao" | &"not"))
+        && n.get(k + 1).is_none_or(|w| {
+            matches!(
+                *w,
+                "con"
+                    | "com"
+                    | "with"
+                    | "puede"
+                    | "pode"
+                    | "esta"
+                    | "atiende"
+                    | "trabaja"
+                    | "mejor"
+                    | "sino"
+                    | "que"
+                    | "q"
+                    | "me"
+                    | "era"
+                    | "tiene"
+                    | "hay"
+                    | "pls"
+                    | "please"
+                    | "mas"
+                    | "pero"
+            )
+        })
+}
+
+/// "me hice las manos con Sofi", "me atendió Caro" (in the same sentence): the person of a
+/// visit done, not the one asked for now. (The stylist of a booking being changed or
+/// cancelled, "tengo turno con Lucía", is labelled: it names the booking.)
+fn staff_of_a_past_visit(words: &Words, n: &[&str], i: usize) -> bool {
+    for j in 1..=8 {
+        let Some(k) = i.checked_sub(j) else { break };
+        if words.gap(k, k + 1).contains(['.', '!', '?', ';', '\n']) {
+            break;
+        }
+        let past = match n[k] {
+            "hice" | "hizo" | "hicieron" | "atendio" | "atendieron" => {
+                k >= 1 && matches!(n[k - 1], "me" | "se" | "lo" | "la")
+            }
+            _ => false,
+        };
+        if past {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::catalog::tests::demo;
+    use crate::nlu::rules::RuleExtractor;
+    use crate::nlu::ExtractContext;
+    use rstest::rstest;
+
+    fn ex(text: &str) -> crate::nlu::Extraction {
+        RuleExtractor.extract(&demo(), text, &ExtractContext::default())
+    }
+
+    #[rstest]
+    #[case("con Sofi no, con Caro para semi el lunes", Some("Caro"))]
+    #[case("Lucía no puede el jueves, me dijo. ¿Martín sí?", Some("Martín"))]
+    #[case("no con Caro, con Lucía porfa", Some("Lucía"))]
+    #[case("quiero con Martín... no, mejor con Caro", Some("Caro"))]
+    #[case("can I get a trim w Sofi on monday", Some("Sofi"))]
+    #[case("not with Lucía please, with Martín", Some("Martín"))]
+    #[case("com a Sofi não, com a Lucía", Some("Lucía"))]
+    #[case("me hice las manos con Sofi la semana pasada y se saltó todo", None)]
+    #[case("me da igual si es con Caro o con Lucía, el sábado", None)]
+    fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
+        assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
+    }
+}
