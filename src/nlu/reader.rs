@@ -87,6 +87,10 @@ pub struct Heads {
     /// Per slot, the probability the best candidate needs to be taken (chosen out of fold).
     #[serde(default)]
     pub chooser_min: std::collections::BTreeMap<SlotName, f32>,
+    /// The chooser slots where a message's only candidate, chosen by the rules too, is taken
+    /// even below the floor (chosen out of fold).
+    #[serde(default)]
+    pub chooser_agree: Vec<SlotName>,
 }
 
 /// The message as the model saw it: its words and, per word, the tokens covering it.
@@ -407,6 +411,7 @@ pub fn choose(
     rules: &RuleAnalysis,
     owned: &[SlotName],
     min: &std::collections::BTreeMap<SlotName, f32>,
+    agree: &[SlotName],
 ) -> Slots {
     let scored: Vec<(SlotName, f32, String)> = rules
         .candidates
@@ -417,15 +422,19 @@ pub fn choose(
             (c.slot, p, c.value.clone())
         })
         .collect();
-    decide(&scored, owned, min)
+    decide(&scored, owned, min, agree, &rules.extraction.slots)
 }
 
 /// Slots from scored candidates `(slot, probability, value)` in message order: per slot the
-/// best candidate above one half; for services every one above it, in order.
+/// best candidate above the slot's floor; for services every one above it, in order. For the
+/// slots in `agree`, a message's only candidate that the rules chose too is taken even below
+/// the floor ("en 15 días": one value, and nothing to choose it against).
 pub fn decide(
     scored: &[(SlotName, f32, String)],
     owned: &[SlotName],
     min: &std::collections::BTreeMap<SlotName, f32>,
+    agree: &[SlotName],
+    rules: &Slots,
 ) -> Slots {
     let mut out = Slots::default();
     for slot in owned {
@@ -446,7 +455,12 @@ pub fn decide(
                 out.services = wanted;
             }
         } else if let Some(best) = mine.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-            if best.1 > floor {
+            let only_and_agreed = agree.contains(slot)
+                && mine.len() == 1
+                && rules
+                    .get(*slot)
+                    .is_some_and(|r| crate::text::fold(r) == crate::text::fold(&best.2));
+            if best.1 > floor || only_and_agreed {
                 out.set(*slot, Some(best.2.clone()));
             }
         }
@@ -490,6 +504,7 @@ impl Heads {
                 rules,
                 &self.chooser_slots,
                 &self.chooser_min,
+                &self.chooser_agree,
             );
             for s in &self.chooser_slots {
                 slots.set(*s, chosen.get(*s).map(str::to_string));
@@ -541,6 +556,7 @@ mod tests {
             chooser: None,
             chooser_slots: vec![],
             chooser_min: Default::default(),
+            chooser_agree: vec![],
         };
         let back: Heads = serde_json::from_slice(&serde_json::to_vec(&h).unwrap()).unwrap();
         assert_eq!(back.cv_intent_accuracy, None);

@@ -50,16 +50,17 @@ pub type Counts = [(usize, usize, usize); CHOOSER_SLOTS.len()];
 /// Thresholds tried for taking a slot's best candidate.
 pub const FLOORS: [f32; 5] = [0.2, 0.3, 0.4, 0.5, 0.6];
 
-/// k-fold counts of the chooser (per threshold of [`FLOORS`]) and of the rules on the same
-/// messages.
+/// k-fold counts of the chooser per threshold of [`FLOORS`] (`[f][0]`: the floor alone;
+/// `[f][1]`: also taking a message's only candidate when the rules chose it) and of the rules
+/// on the same messages.
 pub fn cv(
     items: &[Item],
     examples: &[Example],
     ws: &Workspace,
     k: usize,
     l2: f32,
-) -> (Vec<Counts>, Counts) {
-    let mut ch = vec![[(0, 0, 0); CHOOSER_SLOTS.len()]; FLOORS.len()];
+) -> (Vec<[Counts; 2]>, Counts) {
+    let mut ch = vec![[[(0, 0, 0); CHOOSER_SLOTS.len()]; 2]; FLOORS.len()];
     let mut ru = [(0, 0, 0); CHOOSER_SLOTS.len()];
     for fold in 0..k {
         let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
@@ -71,14 +72,20 @@ pub fn cv(
                 .iter()
                 .map(|c| (c.slot, model.predict(&c.x)[1], c.value.clone()))
                 .collect();
+            let rules = RuleExtractor.extract(ws, &e.text, &ExtractContext::default());
             for (f, floor) in FLOORS.iter().enumerate() {
                 let min = CHOOSER_SLOTS.iter().map(|s| (*s, *floor)).collect();
-                let chosen = reader::decide(&scored, &CHOOSER_SLOTS, &min);
-                for (s, slot) in CHOOSER_SLOTS.iter().enumerate() {
-                    count(&mut ch[f][s], e.slots.get(slot.as_str()), chosen.get(*slot));
+                for (a, agree) in [&[][..], &CHOOSER_SLOTS[..]].into_iter().enumerate() {
+                    let chosen = reader::decide(&scored, &CHOOSER_SLOTS, &min, agree, &rules.slots);
+                    for (s, slot) in CHOOSER_SLOTS.iter().enumerate() {
+                        count(
+                            &mut ch[f][a][s],
+                            e.slots.get(slot.as_str()),
+                            chosen.get(*slot),
+                        );
+                    }
                 }
             }
-            let rules = RuleExtractor.extract(ws, &e.text, &ExtractContext::default());
             for (s, slot) in CHOOSER_SLOTS.iter().enumerate() {
                 count(
                     &mut ru[s],
