@@ -650,6 +650,15 @@ fn replaced_by_next(between: &[&str]) -> bool {
                 Some(&"se" | &"sabes" | &"hay" | &"tengo" | &"si" | &"quiero" | &"necesito")
             );
     }
+    // "mechas, y si se puede mejor también un corte": one more, not instead.
+    if between.iter().any(|w| {
+        matches!(
+            *w,
+            "y" | "tambien" | "ademas" | "also" | "too" | "and" | "plus" | "e" | "mais"
+        )
+    }) {
+        return false;
+    }
     let cue = between.iter().enumerate().any(|(i, w)| match *w {
         "dicho" | "realidad" | "perdon" | "equivoque" | "actually" | "instead" | "scratch"
         | "rather" | "quise" | "digo" | "bah" | "espera" | "pera" | "sorry" | "wait" => true,

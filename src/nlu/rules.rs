@@ -701,6 +701,7 @@ mod tests {
     #[case("price of a men's cut?", "men's cut")]
     #[case("quanto custa unha em gel?", "unha em gel")]
     #[case("¿hacen permanente? No el esmaltado, el de rulos", "permanente")]
+    #[case("quiero mechas, y si se puede mejor también un corte", "mechas")]
     fn the_service_wanted_after_a_correction(#[case] text: &str, #[case] want: &str) {
         assert_eq!(ex(text).slots.service_type.as_deref(), Some(want), "{text}");
     }
