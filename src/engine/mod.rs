@@ -261,10 +261,9 @@ impl Engine {
             .hidden)
     }
 
-    /// Every token of `suffix` after `prefix`, with its byte range in `suffix` and its final
-    /// hidden state (one prefill; features for token and sequence classifiers).
-    /// The hidden states of `suffix` after `prefix`: after every layer, or after the first
-    /// `layers` only (the rest of the pass is skipped).
+    /// Every token of `suffix` after `prefix`, with its byte range in `suffix` and its hidden
+    /// state (one prefill; features for token and sequence classifiers): after every layer,
+    /// or after the first `layers` only (the rest of the pass is skipped).
     pub fn encode(
         &self,
         prefix: &str,

@@ -163,18 +163,13 @@ fn is_old(n: &[&str], from: usize) -> bool {
     }
     // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
     // "saqué turno para el viernes", "me anoté para el jueves": booked already.
-    if (1..=3).any(|j| {
-        matches!(
-            before(n, from, j),
-            Some("saque" | "reserve" | "anote" | "agende" | "marquei" | "marque")
-        )
-    }) {
+    if (1..=3).any(|j| matches!(before(n, from, j), Some("saque" | "anote" | "marquei"))) {
         return true;
     }
     // "from the 10th to the 14th", "de quinta para sexta"
-    if before(n, from, 1) == Some("from")
-        || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario"))
-    {
+    let from_to =
+        before(n, from, 1) == Some("from") && n[from..].iter().take(5).any(|w| *w == "to");
+    if from_to || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario")) {
         return true;
     }
     for j in 1..=4 {
@@ -184,10 +179,13 @@ fn is_old(n: &[&str], from: usize) -> bool {
             Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
                 if matches!(before(n, from, j + 1), Some("mi" | "my" | "meu" | "minha"))
                     || (matches!(before(n, from, j + 1), Some("a" | "un"))
-                        && matches!(
-                            before(n, from, j + 2),
-                            Some("have" | "had" | "tengo" | "tenho")
-                        )) =>
+                        && (matches!(before(n, from, j + 2), Some("tengo" | "tenho"))
+                            || (matches!(before(n, from, j + 2), Some("have" | "had"))
+                                && before(n, from, j + 3) == Some("i")
+                                && !matches!(
+                                    before(n, from, j + 4),
+                                    Some("can" | "could" | "may")
+                                )))) =>
             {
                 return true
             }
@@ -593,7 +591,7 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
         .into_iter()
         .map(|(from, to, service)| {
             let (from, to, value) = extend_service_span(words, from, to);
-            let negated = service_negated(&n, from, to);
+            let negated = service_negated(words, &n, from, to);
             Candidate {
                 slot: SlotName::ServiceType,
                 from,
@@ -661,7 +659,9 @@ fn replaced_by_next(between: &[&str]) -> bool {
     }
     let cue = between.iter().enumerate().any(|(i, w)| match *w {
         "dicho" | "realidad" | "perdon" | "equivoque" | "actually" | "instead" | "scratch"
-        | "rather" | "quise" | "digo" | "bah" | "espera" | "pera" | "sorry" | "wait" => true,
+        | "rather" | "quise" | "bah" | "espera" | "pera" | "sorry" | "wait" => true,
+        // Not "como te digo", "lo que digo".
+        "digo" => !(i > 0 && matches!(between[i - 1], "te" | "como" | "que" | "lo" | "le")),
         // Not the comparative: "es mejor q la keratina", "es lo mejor".
         "mejor" => {
             let comparative = (i > 0
@@ -675,9 +675,11 @@ fn replaced_by_next(between: &[&str]) -> bool {
         .iter()
         .position(|w| matches!(*w, "pero" | "but" | "mas"))
         .is_some_and(|i| {
-            between[i + 1..]
-                .iter()
-                .any(|w| matches!(*w, "solo" | "just" | "so" | "mejor" | "nomas"))
+            // Portuguese "só" folds to "so", which is not English "so" ("but not so sure").
+            let portuguese = between[i] == "mas";
+            between[i + 1..].iter().any(|w| {
+                matches!(*w, "solo" | "just" | "mejor" | "nomas") || (portuguese && *w == "so")
+            })
         });
     let bueno_only = between
         .iter()
@@ -688,7 +690,7 @@ fn replaced_by_next(between: &[&str]) -> bool {
 
 /// Whether the message turns a service down: "sin lavado", "no me hagan el brushing", "nada
 /// de tintura", "no quiero la keratina", or a self-correction "pies no, para manos".
-fn service_negated(n: &[&str], from: usize, to: usize) -> bool {
+fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
     // "No es para manos, es para pies", "no es un brushing común", "no quiero keratina".
     let mut j = 1;
     while before(n, from, j).is_some_and(|w| {
@@ -699,10 +701,14 @@ fn service_negated(n: &[&str], from: usize, to: usize) -> bool {
     }) {
         j += 1;
     }
+    // Not "No, quiero un corte": that "no" answers something else.
     if matches!(
         before(n, from, j),
         Some("es" | "quiero" | "necesito" | "era")
     ) && before(n, from, j + 1) == Some("no")
+        && !words
+            .gap(from - j - 1, from - j)
+            .contains([',', '.', '!', '?', ';'])
     {
         return true;
     }

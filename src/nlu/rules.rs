@@ -702,6 +702,7 @@ mod tests {
     #[case("quanto custa unha em gel?", "unha em gel")]
     #[case("¿hacen permanente? No el esmaltado, el de rulos", "permanente")]
     #[case("quiero mechas, y si se puede mejor también un corte", "mechas")]
+    #[case("No, quiero un corte para el viernes", "corte")]
     fn the_service_wanted_after_a_correction(#[case] text: &str, #[case] want: &str) {
         assert_eq!(ex(text).slots.service_type.as_deref(), Some(want), "{text}");
     }
@@ -722,6 +723,10 @@ mod tests {
         assert_eq!(e.slots.preferred_date.as_deref(), Some("the 12th"));
         let e = ex("quero passar meu horário de quinta para sexta");
         assert_eq!(e.slots.preferred_date.as_deref(), Some("sexta"));
+        // Asking for a booking is not having one.
+        let e = ex("can I have a booking on Friday at 3?");
+        assert_eq!(e.slots.preferred_date.as_deref(), Some("Friday"));
+        assert_eq!(e.intent, Intent::Book);
     }
 
     proptest::proptest! {

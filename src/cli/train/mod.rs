@@ -611,6 +611,8 @@ pub fn ensure_heads(
                     && h.prompt_sha256 == slm::prompt_sha256(format)
                     && h.version == FEATURES_VERSION
                     && h.layers == READ_LAYERS
+                    && h.chooser_agree == CHOOSER_AGREE
+                    && h.chooser_min == CHOOSER_OWNS.iter().copied().collect()
             })
     };
     if fresh(&out) {
