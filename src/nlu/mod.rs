@@ -7,6 +7,7 @@
 //! deterministic rules, whatever route answered.
 
 pub mod candidates;
+mod corrections;
 pub(crate) mod lexicon;
 pub(crate) mod linear;
 pub mod reader;
