@@ -337,11 +337,25 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
 /// "el jueves, perdón, el viernes", "el 3 de mayo... digo junio", "quinta não, sexta",
 /// "Keratina el sábado. Mejor el viernes": the earlier value is taken back for the next one.
 fn mark_corrections(n: &[&str], cands: &mut [Candidate]) {
+    mark_taken_back(n, cands, 6, |r| {
+        r.refused = true;
+        r.negated = false;
+    });
+}
+
+/// Marks with `take_back` each candidate that the words before the next one take back for it
+/// (at most `max_gap` words apart). A "no" right after the first is its own, so it does not
+/// turn the next one down ("keratina no, nanoplastia").
+fn mark_taken_back(
+    n: &[&str],
+    cands: &mut [Candidate],
+    max_gap: usize,
+    take_back: impl Fn(&mut Role),
+) {
     for k in 1..cands.len() {
         let (a, b) = (cands[k - 1].to, cands[k].from);
-        if b > a && b - a <= 6 && replaced_by_next(&n[a..b]) {
-            cands[k - 1].role.refused = true;
-            cands[k - 1].role.negated = false;
+        if b > a && b - a <= max_gap && replaced_by_next(&n[a..b]) {
+            take_back(&mut cands[k - 1].role);
             if matches!(n[a], "no" | "nao" | "not") {
                 cands[k].role.negated = false;
             }
@@ -614,16 +628,7 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
         end = end.max(c.to);
         !inside
     });
-    for k in 1..cands.len() {
-        let (a, b) = (cands[k - 1].to, cands[k].from);
-        if b > a && replaced_by_next(&n[a..b]) {
-            cands[k - 1].role.negated = true;
-            // "keratina no, nanoplastia": that "no" is the first one's.
-            if n[a] == "no" {
-                cands[k].role.negated = false;
-            }
-        }
-    }
+    mark_taken_back(&n, &mut cands, usize::MAX, |r| r.negated = true);
     cands
 }
 

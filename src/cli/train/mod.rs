@@ -511,16 +511,20 @@ pub fn train(
         chooser_min.clear();
         chooser_agree.clear();
         for (i, s) in reader::CHOOSER_SLOTS.iter().enumerate() {
-            // The best floor, and whether taking a lone candidate the rules agree on helps
-            // (by more than noise: it must gain 0.002).
-            let ((best_f, agree), fc) = (0..chooser::FLOORS.len())
-                .flat_map(|f| [(f, false), (f, true)])
-                .map(|(f, a)| {
-                    let v = f1(ch[f][usize::from(a)][i]);
-                    ((f, a), if a { v - 0.002 } else { v })
-                })
-                .fold(((0, false), 0.0f32), |a, b| if b.1 > a.1 { b } else { a });
-            let fc = if agree { fc + 0.002 } else { fc };
+            // The best floor without and with lone candidates the rules agree on; the latter
+            // only when it gains more than noise (0.002).
+            let best = |a: usize| {
+                (0..chooser::FLOORS.len())
+                    .map(|f| (f, f1(ch[f][a][i])))
+                    .fold((0, 0.0f32), |x, y| if y.1 > x.1 { y } else { x })
+            };
+            let ((f_alone, alone), (f_agree, with_agree)) = (best(0), best(1));
+            let agree = with_agree > alone + 0.002;
+            let (best_f, fc) = if agree {
+                (f_agree, with_agree)
+            } else {
+                (f_alone, alone)
+            };
             let fr = f1(ru[i]);
             let use_chooser = fc > fr + 0.005;
             eprintln!(
