@@ -161,6 +161,13 @@ pub struct TrainArgs {
     /// the recorded choice (`READ_LAYERS`). `0`: after every layer.
     #[arg(long)]
     pub layers: Option<usize>,
+    /// Also report, out of fold, how heads trained after the training catalog's prompt read
+    /// messages after this workspace's prompt (its name, kind and city).
+    #[arg(long, value_name = "WORKSPACE_TOML")]
+    pub serve_as: Option<PathBuf>,
+    /// Write the dev messages the intent head misreads out of fold here (JSONL).
+    #[arg(long, value_name = "FILE")]
+    pub misread: Option<PathBuf>,
     #[command(flatten)]
     pub model: ModelArgs,
 }

@@ -86,7 +86,7 @@ pub fn predict_slm(
 ) -> anyhow::Result<Vec<Prediction>> {
     let (engine, extractor) = load_model(model, dir, threads)?;
     // Warm the prefix cache outside the timings.
-    engine.prefix(crate::nlu::slm::prompt(engine.prompt_format()))?;
+    engine.prefix(&crate::nlu::slm::prompt(engine.prompt_format(), ws))?;
     let mut bar = Progress::new("slm", examples.len());
     let mut out = Vec::with_capacity(examples.len());
     for (i, e) in examples.iter().enumerate() {
@@ -141,7 +141,7 @@ pub fn extract_one(
         })),
         "slm" => {
             let (engine, extractor) = load_model(model, dir, threads)?;
-            engine.prefix(crate::nlu::slm::prompt(engine.prompt_format()))?;
+            engine.prefix(&crate::nlu::slm::prompt(engine.prompt_format(), ws))?;
             let t = Instant::now();
             let (ex, fallback, raw) = match extractor.read(&engine, ws, text, &ctx, &rules, None) {
                 Ok(r) => (

@@ -2,6 +2,9 @@
 //! `### user`, `### assistant` headers), and rendered in the format of the model that reads
 //! them: the manifest's `prompt_format`, or else what the GGUF's own chat template uses.
 
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
 /// A role in a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -18,7 +21,7 @@ pub struct Turn {
 }
 
 /// How a model family writes a conversation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PromptFormat {
     /// `<|im_start|>role\n…<|im_end|>` (Qwen, SmolLM).
     ChatMl,
@@ -149,6 +152,48 @@ impl PromptFormat {
             ]),
             self.assistant_start()
         )
+    }
+}
+
+/// Where a prompt file names the business it serves.
+pub const BUSINESS: &str = "{{negocio}}";
+
+/// A prompt file that names the business it serves ([`BUSINESS`]), rendered per business and
+/// model format; each rendering is kept (a handful: one per workspace and format).
+pub struct PromptTemplate {
+    source: &'static str,
+    rendered: Mutex<BTreeMap<(PromptFormat, String), Arc<str>>>,
+}
+
+impl PromptTemplate {
+    pub const fn new(source: &'static str) -> PromptTemplate {
+        PromptTemplate {
+            source,
+            rendered: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// The prompt for a business ("Estudio Malva, un salón de belleza de Buenos Aires") in a
+    /// model's format.
+    pub fn render(&self, format: PromptFormat, business: &str) -> Arc<str> {
+        let key = (format, business.to_string());
+        let mut map = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(key)
+            .or_insert_with(|| {
+                let text = self.source.replace(BUSINESS, business);
+                // A unit test parses every shipped prompt; a broken edit fails there.
+                format
+                    .render(&parse_prompt(&text).unwrap_or_default())
+                    .into()
+            })
+            .clone()
+    }
+
+    /// Identifies the template in a format, whatever business it names: the reader heads
+    /// are trained on one business's rendering and serve every business's.
+    pub fn template_sha256(&self, format: PromptFormat) -> String {
+        use sha2::{Digest, Sha256};
+        hex::encode(Sha256::digest(self.render(format, BUSINESS).as_bytes()))
     }
 }
 

@@ -175,6 +175,8 @@ fn is_old(n: &[&str], from: usize) -> bool {
     }
     for j in 1..=4 {
         match before(n, from, j) {
+            // "anulá lo del lunes y anotame el miércoles": a lead before "y" is another value's.
+            Some("y" | "e" | "and") if j > 1 => break,
             Some(w) if OLD_LEADS.contains(&w) => return true,
             // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
             Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")

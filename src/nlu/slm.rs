@@ -13,13 +13,11 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{normalize_booking_id, normalize_phone, parse_hhmm};
-use std::sync::OnceLock;
 
-use crate::engine::chat::PromptFormat;
+use crate::engine::chat::{PromptFormat, PromptTemplate};
 use crate::engine::{EngineError, GenRequest, GenStats, Generator, Grammar};
 use crate::nlu::reader::{self, Heads};
 use crate::nlu::rules::RuleAnalysis;
@@ -30,21 +28,14 @@ use crate::text::Words;
 /// per model by [`prompt`]; the engine caches its prefill).
 pub const PROMPT_SOURCE: &str = include_str!("../../prompts/extractor_v1.txt");
 
-/// The extraction prompt in a model's format. The reader heads read the message after this
-/// same prefix: the few-shot examples are kept (a short instruction-only prefix was 2.5×
-/// faster but lost 1.7 points of cross-validated intent accuracy, 0.931 vs 0.948 on the first
-/// 640 dev messages).
-pub fn prompt(format: PromptFormat) -> &'static str {
-    static CHATML: OnceLock<String> = OnceLock::new();
-    static GEMMA: OnceLock<String> = OnceLock::new();
-    let cell = match format {
-        PromptFormat::ChatMl => &CHATML,
-        PromptFormat::Gemma => &GEMMA,
-    };
-    cell.get_or_init(|| {
-        // A unit test parses the shipped file; a broken edit fails there, not here.
-        format.render(&crate::engine::chat::parse_prompt(PROMPT_SOURCE).unwrap_or_default())
-    })
+static TEMPLATE: PromptTemplate = PromptTemplate::new(PROMPT_SOURCE);
+
+/// The extraction prompt for a business in a model's format. The reader heads read the
+/// message after this same prefix: the few-shot examples are kept (a short instruction-only
+/// prefix was 2.5× faster but lost 1.7 points of cross-validated intent accuracy, 0.931 vs
+/// 0.948 on the first 640 dev messages).
+pub fn prompt(format: PromptFormat, ws: &Workspace) -> Arc<str> {
+    TEMPLATE.render(format, &ws.introduction())
 }
 /// The output contract.
 pub const SCHEMA: &str = include_str!("../../schemas/extractor_v1.json");
@@ -94,9 +85,11 @@ pub fn load_heads(
     Ok(h)
 }
 
-/// Identifies the reader prompt (heads are only valid for the prompt they were trained on).
+/// Identifies the reader prompt's template: heads are valid for the template they were
+/// trained on, whichever business it introduces (trained on the demo salon's rendering, they
+/// read a barbershop's as well: `pulpo train --cv 5 --serve-as`).
 pub fn prompt_sha256(format: PromptFormat) -> String {
-    hex::encode(Sha256::digest(prompt(format).as_bytes()))
+    TEMPLATE.template_sha256(format)
 }
 
 /// What the model read, before merging with the rules.
@@ -263,7 +256,7 @@ impl SlmExtractor {
             (Some(heads), Mode::Reader) => {
                 self.read_with_heads(heads, g, ws, text, ctx, rules, cancel)
             }
-            _ => self.generate(g, text, ctx, rules, cancel),
+            _ => self.generate(g, ws, text, ctx, rules, cancel),
         }
     }
 
@@ -287,7 +280,7 @@ impl SlmExtractor {
         let started = std::time::Instant::now();
         let format = g.prompt_format();
         let (suffix, start, clean) = prompt_parts(format, text, ctx);
-        let enc = g.encode(prompt(format), &suffix, heads.layers)?;
+        let enc = g.encode(&prompt(format, ws), &suffix, heads.layers)?;
         let prefill_ms = started.elapsed().as_secs_f64() * 1000.0;
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
@@ -378,6 +371,7 @@ impl SlmExtractor {
     fn generate(
         &self,
         g: &dyn Generator,
+        ws: &Workspace,
         text: &str,
         ctx: &ExtractContext,
         rules: &RuleAnalysis,
@@ -386,7 +380,7 @@ impl SlmExtractor {
         let format = g.prompt_format();
         let suffix = suffix(format, text, ctx);
         let out = g.generate(&GenRequest {
-            prefix: prompt(format),
+            prefix: &prompt(format, ws),
             prompt: &suffix,
             grammar: Grammar::JsonSchema(self.request_schema(text, None)),
             max_tokens: MAX_TOKENS,
@@ -512,8 +506,25 @@ mod tests {
     fn the_shipped_prompt_parses_and_renders_in_every_format() {
         let turns = crate::engine::chat::parse_prompt(PROMPT_SOURCE).unwrap();
         assert!(turns.len() > 10);
-        assert!(prompt(PromptFormat::ChatMl).starts_with("<|im_start|>system\n"));
-        assert!(prompt(PromptFormat::Gemma).starts_with("<start_of_turn>user\n"));
+        let ws = crate::domain::catalog::tests::demo();
+        let chatml = prompt(PromptFormat::ChatMl, &ws);
+        assert!(chatml.starts_with(
+            "<|im_start|>system\nSos el lector de mensajes de WhatsApp de Estudio Malva, un salón de belleza de Buenos Aires."
+        ));
+        assert!(!chatml.contains(crate::engine::chat::BUSINESS));
+        assert!(prompt(PromptFormat::Gemma, &ws).starts_with("<start_of_turn>user\n"));
+        // Another business, another prompt; the same template, so the same heads.
+        let mut other = ws.clone();
+        other.name = "Barbería del Sur".into();
+        other.kind = "una barbería".into();
+        other.city = "Córdoba".into();
+        let theirs = prompt(PromptFormat::ChatMl, &other);
+        assert!(theirs.contains("de WhatsApp de Barbería del Sur, una barbería de Córdoba."));
+        assert_ne!(theirs, chatml);
+        assert_eq!(
+            prompt_sha256(PromptFormat::ChatMl),
+            TEMPLATE.template_sha256(PromptFormat::ChatMl)
+        );
         let (s, start, clean) =
             prompt_parts(PromptFormat::ChatMl, "hola", &ExtractContext::default());
         assert_eq!(&s[start..start + clean.len()], "hola");

@@ -12,9 +12,10 @@ use std::sync::Arc;
 use serde_json::{json, Value};
 
 use crate::domain::actions::ToolCall;
+use crate::domain::catalog::Workspace;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::Flow;
-use crate::engine::chat::PromptFormat;
+use crate::engine::chat::{PromptFormat, PromptTemplate};
 use crate::engine::{EngineError, GenRequest, GenStats, Generator, Grammar};
 use crate::nlu::signals::Topic;
 use crate::nlu::Intent;
@@ -22,17 +23,10 @@ use crate::planner::{rules, PlanInput};
 
 pub const PROMPT_SOURCE: &str = include_str!("../../prompts/planner_v1.txt");
 
-/// The planner prompt in a model's format.
-pub fn prompt(format: PromptFormat) -> &'static str {
-    static CHATML: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    static GEMMA: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let cell = match format {
-        PromptFormat::ChatMl => &CHATML,
-        PromptFormat::Gemma => &GEMMA,
-    };
-    cell.get_or_init(|| {
-        format.render(&crate::engine::chat::parse_prompt(PROMPT_SOURCE).unwrap_or_default())
-    })
+/// The planner prompt for a business in a model's format.
+pub fn prompt(format: PromptFormat, ws: &Workspace) -> Arc<str> {
+    static TEMPLATE: PromptTemplate = PromptTemplate::new(PROMPT_SOURCE);
+    TEMPLATE.render(format, &ws.introduction())
 }
 pub const SCHEMA: &str = include_str!("../../schemas/planner_v1.json");
 
@@ -266,7 +260,7 @@ impl SlmPlanner {
         let request = format.ask(&describe(input));
         let out = g
             .generate(&GenRequest {
-                prefix: prompt(format),
+                prefix: &prompt(format, input.ws),
                 prompt: &request,
                 grammar: Grammar::JsonSchema(request_schema(&cands)),
                 max_tokens: 32,

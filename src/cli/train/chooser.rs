@@ -55,6 +55,7 @@ pub const FLOORS: [f32; 5] = [0.2, 0.3, 0.4, 0.5, 0.6];
 /// on the same messages.
 pub fn cv(
     items: &[Item],
+    held: &[Item],
     examples: &[Example],
     ws: &Workspace,
     k: usize,
@@ -65,7 +66,7 @@ pub fn cv(
     for fold in 0..k {
         let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
         let model = fit(&train, l2);
-        for it in items.iter().filter(|i| i.example % k == fold) {
+        for it in held.iter().filter(|i| i.example % k == fold) {
             let e = &examples[it.example];
             let scored: Vec<(SlotName, f32, String)> = it
                 .cands

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::progress::Progress;
 
 mod chooser;
+mod report;
 use crate::domain::catalog::Workspace;
 use crate::engine::chat::PromptFormat;
 use crate::engine::{Encoded, Generator};
@@ -21,6 +22,7 @@ use crate::nlu::rules::RuleExtractor;
 use crate::nlu::slm;
 use crate::nlu::{ExtractContext, SlotName};
 use crate::text::fold_compare;
+use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
@@ -151,15 +153,17 @@ fn read_encoded(r: &mut impl Read) -> std::io::Result<Encoded> {
 /// The encodings of every example, from the cache when present.
 pub fn encodings(
     g: &dyn Generator,
+    ws: &Workspace,
     model_sha: &str,
     data_sha: &str,
     examples: &[Example],
     layers: Option<usize>,
 ) -> anyhow::Result<Vec<Encoded>> {
     let at = layers.map(|n| format!("|layers {n}")).unwrap_or_default();
+    let prompt = slm::prompt(g.prompt_format(), ws);
     let key = hex::encode(Sha256::digest(format!(
         "{ENCODING_VERSION}|{model_sha}|{}|{data_sha}{at}",
-        slm::prompt_sha256(g.prompt_format())
+        hex::encode(Sha256::digest(prompt.as_bytes()))
     )));
     let dir = crate::engine::fetch::cache_dir().join("features");
     let path = dir.join(format!("{}.bin", &key[..32]));
@@ -177,7 +181,7 @@ pub fn encodings(
     let mut out = Vec::with_capacity(examples.len());
     for (i, e) in examples.iter().enumerate() {
         let (suffix, _, _) = slm::prompt_parts(g.prompt_format(), &e.text, &ctx);
-        out.push(g.encode(slm::prompt(g.prompt_format()), &suffix, layers)?);
+        out.push(g.encode(&prompt, &suffix, layers)?);
         bar.tick(i + 1);
     }
     std::fs::create_dir_all(&dir)?;
@@ -331,13 +335,14 @@ fn f1((tp, fp, fn_): (usize, usize, usize)) -> f32 {
     }
 }
 
-/// k-fold cross-validated intent accuracy.
-pub fn cv_intent(items: &[Item], k: usize, l2: f32) -> f32 {
+/// k-fold cross-validated intent accuracy: fit on `items` out of each fold, scored on `held`
+/// in it (the same items, or the same examples encoded after another business's prompt).
+pub fn cv_intent(items: &[Item], held: &[Item], k: usize, l2: f32) -> f32 {
     let mut correct = 0;
     for fold in 0..k {
         let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
         let intent = fit_intent(&train, l2);
-        correct += items
+        correct += held
             .iter()
             .filter(|i| i.example % k == fold)
             .filter(|i| intent.argmax(&i.intent_x).0 == i.intent_y)
@@ -428,6 +433,17 @@ const TAGGER_L2: f32 = 0.1;
 /// is saved.
 pub const READ_LAYERS: Option<usize> = Some(16);
 
+/// What `pulpo train` explores.
+pub struct Cv {
+    pub folds: usize,
+    /// Also score heads trained on the training catalog's prompt on messages read after this
+    /// business's prompt (out of fold): do the heads serve a business they were not trained
+    /// for?
+    pub serve_as: Option<Workspace>,
+    /// Where to write the dev messages the intent head misreads out of fold.
+    pub misread: Option<PathBuf>,
+}
+
 /// Trains the heads. With `cv`, explores: a grid for the intent head and an out-of-fold
 /// comparison of tagger and rules per slot; without, uses the recorded choices.
 pub fn train(
@@ -436,7 +452,7 @@ pub fn train(
     ws: &Workspace,
     sets: &[Source],
     out: &Path,
-    cv: Option<usize>,
+    cv: Option<&Cv>,
     layers: Option<usize>,
 ) -> anyhow::Result<Heads> {
     let (mut examples, data_sha) = load_examples(sets)?;
@@ -447,12 +463,23 @@ pub fn train(
     );
     let order = shuffled(examples.len());
     examples = order.iter().map(|&i| examples[i].clone()).collect();
-    let encs = encodings(g, model_sha, &data_sha, &examples, layers)?;
+    let encs = encodings(g, ws, model_sha, &data_sha, &examples, layers)?;
     let items = items(ws, g.prompt_format(), &examples, &encs);
     let (mut intent_l2, mut cv_acc, mut cv_f1) = (INTENT_L2, None, None);
     let mut tagger_slots: Vec<SlotName> = TAGGER_SLOTS.to_vec();
+    let misread = cv.and_then(|c| c.misread.as_deref());
+    if let Some(Cv {
+        serve_as: Some(other),
+        folds,
+        ..
+    }) = cv
+    {
+        serve_as_report(
+            g, ws, other, model_sha, &data_sha, &examples, &items, *folds, layers,
+        )?;
+    }
+    let cv = cv.map(|c| c.folds.max(2));
     if let Some(k) = cv {
-        let k = k.max(2);
         eprintln!(
             "{} examples; rules' F1 on the tagged slots: {:.3}",
             items.len(),
@@ -460,7 +487,7 @@ pub fn train(
         );
         let mut best = (0f32, INTENT_L2);
         for l2 in [3e-3f32, 1e-2, 3e-2, 1e-1] {
-            let acc = cv_intent(&items, k, l2);
+            let acc = cv_intent(&items, &items, k, l2);
             eprintln!("intent head, l2 {l2:<6}: {k}-fold accuracy {acc:.3}");
             if acc > best.0 {
                 best = (acc, l2);
@@ -468,6 +495,7 @@ pub fn train(
         }
         cv_acc = Some(best.0);
         intent_l2 = best.1;
+        report_confusion(&items, &examples, k, intent_l2, misread)?;
         let (tag, rul) = cv_tagger(&items, &examples, ws, k, TAGGER_L2);
         tagger_slots.clear();
         let (mut merged, mut rules_only) = ((0, 0, 0), (0, 0, 0));
@@ -506,7 +534,7 @@ pub fn train(
         CHOOSER_OWNS.iter().copied().collect();
     let mut chooser_agree: Vec<SlotName> = CHOOSER_AGREE.to_vec();
     if let Some(k) = cv {
-        let (ch, ru) = chooser::cv(&items, &examples, ws, k.max(2), chooser::CHOOSER_L2);
+        let (ch, ru) = chooser::cv(&items, &items, &examples, ws, k, chooser::CHOOSER_L2);
         chooser_slots.clear();
         chooser_min.clear();
         chooser_agree.clear();
@@ -599,8 +627,9 @@ pub fn ensure_heads(
     let sets = builtin_sets();
     let (_, data_sha) = load_examples(&sets)?;
     let key = hex::encode(Sha256::digest(format!(
-        "{FEATURES_VERSION}|{model_sha}|{}|{data_sha}|{INTENT_L2}|{TAGGER_SLOTS:?}|{CHOOSER_OWNS:?}|{CHOOSER_AGREE:?}|{READ_LAYERS:?}",
-        slm::prompt_sha256(format)
+        "{FEATURES_VERSION}|{model_sha}|{}|{}|{data_sha}|{INTENT_L2}|{TAGGER_SLOTS:?}|{CHOOSER_OWNS:?}|{CHOOSER_AGREE:?}|{READ_LAYERS:?}",
+        slm::prompt_sha256(format),
+        hex::encode(Sha256::digest(TRAIN_CATALOG.as_bytes()))
     )));
     let cached = crate::engine::fetch::cache_dir()
         .join("heads")
@@ -660,13 +689,29 @@ pub fn run(args: &super::args::TrainArgs) -> anyhow::Result<()> {
         Some(n) => Some(n),
         None => READ_LAYERS,
     };
+    let serve_as = match &args.serve_as {
+        Some(p) => {
+            let src =
+                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            Some(
+                Workspace::from_toml(&src, |_| None)
+                    .with_context(|| format!("in {}", p.display()))?,
+            )
+        }
+        None => None,
+    };
+    let cv = Cv {
+        folds: args.cv,
+        serve_as,
+        misread: args.misread.clone(),
+    };
     train(
         &engine,
         &sha,
         &train_catalog()?,
         &sets,
         &out,
-        Some(args.cv),
+        Some(&cv),
         layers,
     )?;
     Ok(())

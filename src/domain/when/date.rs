@@ -182,7 +182,12 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if matches!(before(no_at), Some("no" | "not")) && closes_value(before(no_at + 1)) {
         return false;
     }
-    if matches!(before(1), Some("no" | "not"))
+    // Portuguese "no sábado", "no dia 18" is "on", not "not".
+    let portuguese_on = before(1) == Some("no")
+        && n.get(from)
+            .is_some_and(|w| super::lexicon::weekday(w).is_some() || matches!(*w, "dia" | "fim"))
+        && crate::domain::replies::detect(&n.join(" ")) == Some(crate::domain::replies::Lang::Pt);
+    if (matches!(before(1), Some("no" | "not")) && !portuguese_on)
         || (before(1) == Some("sea") && before(2) == Some("no"))
     {
         return true;

@@ -2,10 +2,57 @@
 # accents). In `[cue <intent>]` sections a weight comes first, then the phrase; a trailing `*`
 # matches any word starting with the stem. See src/nlu/lexicon/mod.rs for what each section does.
 
+[cue cancel]
+2.5 drop my booking
+2.5 drop my appointment
+2 drop my
+2.5 call off
+2.5 call it off
+2.5 no longer need
+2 dont need the appointment
+2 don't need the appointment
+2 dont need my appointment
+2 don't need my appointment
+2.5 won't need my appointment
+2.5 wont need my appointment
+2 give it to someone else
+1.5 wont be able to come
+1.5 won't be able to come
+1.5 wont be able to make it
+1.5 won't be able to make it
+1.2 cant make it
+1.2 can't make it
+1.2 cant come
+1.2 can't come
+
 [cue reschedule]
 3.5 reschedule
 3 move my
+3 move it
+2.5 move the
+3 push my
+3 push it
+2.5 push the
+2.5 push back
+3 bump my
+2.5 bump it
+3 switch my
+2.5 switch it
+3 change my
 3.5 change my appointment
+3.5 change the time
+3.5 change the date
+3.5 change the day
+3 postpone
+3 bring it forward
+2.5 instead of
+2 instead
+2 a week later
+2.5 later than planned
+2 doesnt work anymore
+2 doesn't work anymore
+2 no longer works
+1.5 would suit me better
 
 [cue book]
 2.5 appointment
@@ -13,22 +60,42 @@
 2 booking
 2 any slot
 2 available
+2 availability
 2 can i come
+1.5 slot
+2 any openings
+1.5 are you free
+2 schedule me
+2 sign me up
 
 [cue info_prices]
 3 price*
 3 how much
 2.5 cost
+2.5 costs
+2.5 charge
+2 charge extra
+2 cheaper
+1.5 expensive
 
 [cue info_hours]
 2.5 open
 2.5 opening
 2.5 hours
 2 close
+2 closed
+2 closing time
 2 schedule
+2.5 what time do you
+2.5 til what time
+2.5 until what time
+2 what days
+1.5 walk in
 
 [cue info_services]
 2.5 do you do
+2.5 you guys do
+2.5 do u do
 2.5 do you offer
 2.5 services
 
@@ -140,6 +207,9 @@ talk to a human
 talk to a person
 real person
 speak to someone
+speak to a manager
+talk to a manager
+the manager
 
 [topic medical]
 rash
@@ -165,6 +235,10 @@ system
 address
 where are you
 where is
+where exactly
+parking
+garage
+subway
 
 [topic payment]
 payment
@@ -183,3 +257,10 @@ threading
 art
 nails
 fade
+
+[rebook]
+# After a cancel cue, what asks for a new booking makes the message a change.
+book me
+put me
+rebook me
+give me

@@ -1147,3 +1147,15 @@ malisimo
 malisima
 indignada
 indignado
+
+[rebook]
+# After a cancel cue, what asks for a new booking makes the message a change ("cancelá el
+# jueves y dame el viernes").
+sacar
+dame
+anotas
+anotame
+me anotas
+uno el
+otro para
+pasa

@@ -13,6 +13,9 @@
 //! - `[yes]`, `[no]`: explicit answers; `[closing]`: what turns a no into "leave it" (the
 //!   flow ends); `[topic <name>]`: phrases of the topics the policy
 //!   handles (handoff, medical, injection, address, payment, complaint).
+//! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
+//!   change ("cancelá el jueves y dame el viernes", "desmarca a de quinta e me coloca no
+//!   sábado").
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
@@ -49,6 +52,8 @@ pub struct Lexicon {
     pub closing: Vec<String>,
     /// Phrases per topic name (`handoff`, `medical`, …).
     pub topics: BTreeMap<String, Vec<String>>,
+    /// Phrases asking for a new booking (after a cancel: a change).
+    pub rebook: Vec<String>,
 }
 
 impl Lexicon {
@@ -75,21 +80,19 @@ impl Lexicon {
                     section = name.trim().to_string();
                     continue;
                 }
-                let entry = line.to_string();
+                let entry = as_read(line);
                 match section.as_str() {
                     s if s.starts_with("cue ") => {
                         let intent = Intent::parse(s[4..].trim())
                             .ok_or_else(|| format!("{}: unknown intent in [{s}]", at()))?;
-                        let (w, phrase) = entry
+                        let (w, phrase) = line
                             .split_once(' ')
                             .ok_or_else(|| format!("{}: expected `<weight> <phrase>`", at()))?;
+                        let phrase = as_read(phrase);
                         let weight: f32 = w
                             .parse()
                             .map_err(|_| format!("{}: `{w}` is not a weight", at()))?;
-                        lx.cues[intent.index()].push(Cue {
-                            phrase: phrase.trim().to_string(),
-                            weight,
-                        });
+                        lx.cues[intent.index()].push(Cue { phrase, weight });
                     }
                     "name leads" => lx
                         .name_leads
@@ -108,6 +111,7 @@ impl Lexicon {
                     "yes" => lx.yes.push(entry),
                     "no" => lx.no.push(entry),
                     "closing" => lx.closing.push(entry),
+                    "rebook" => lx.rebook.push(entry),
                     s if s.starts_with("topic ") => lx
                         .topics
                         .entry(s[6..].trim().to_string())
@@ -120,6 +124,21 @@ impl Lexicon {
         }
         Ok(lx)
     }
+}
+
+/// An entry as messages are read: folded, and with the repeats [`crate::text::Words`]
+/// squeezes squeezed, so "call it off" matches what a message's "off" becomes. A trailing
+/// `*` (a stem) is kept.
+fn as_read(entry: &str) -> String {
+    use crate::text::{fold, squeeze_repeats, squeeze_trailing};
+    entry
+        .split_whitespace()
+        .map(|w| match w.strip_suffix('*') {
+            Some(stem) => format!("{}*", squeeze_repeats(&fold(stem))),
+            None => squeeze_trailing(&squeeze_repeats(&fold(w))),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The built-in lexicon (parsed once; the files are checked by a unit test).

@@ -2,9 +2,79 @@
 # accents). In `[cue <intent>]` sections a weight comes first, then the phrase; a trailing `*`
 # matches any word starting with the stem. See src/nlu/lexicon/mod.rs for what each section does.
 
+[cue cancel]
+3 desmarc*
+2 nao vou poder ir
+2 nao vou conseguir ir
+2 nao posso ir
+2 nao consigo ir
+1.5 nao vou poder
+1.2 nao vou conseguir
+
+[cue reschedule]
+3.5 remarc*
+3 reagend*
+3.5 mudar meu horario
+3.5 mudar o horario
+3.5 mudar a reserva
+3.5 mudar a data
+3 mudar o dia
+3 mudar para
+2 mudar
+3.5 trocar o horario
+3.5 trocar meu horario
+3 trocar de horario
+3 trocar o dia
+2.5 passar para
+2.5 passar pra
+2 passar
+3 adiar
+3 adiantar
+3 antecipar
+2.5 pode ficar para
+2 ficar para
+2 em vez de
+2 no lugar de
+1.5 outro dia
+1.5 outro horario
+1 mais tarde
+1 mais cedo
+
+[cue book]
+2.5 marcar
+3 queria marcar
+3 quero marcar
+3 posso marcar
+2 tem horario
+2.5 tem vaga
+1.5 vaga
+2 horario para
+
+[cue info_hours]
+3 que horas abre
+3 que horas voces abrem
+3 que horas fecha
+2.5 abrem
+2.5 fecham
+3 horario de funcionamento
+2.5 funcionam
+2 abertos
+2 aberto
+
+[cue info_services]
+2.5 voces fazem
+2.5 vcs fazem
+2 fazem
+2 voce faz
+2.5 servicos
+2 trabalham com
+
 [cue info_prices]
 3 custa
 2 quanto
+2.5 preco
+2.5 precos
+2 valor
 
 [cue greeting]
 1.5 oi
@@ -115,3 +185,45 @@ esquece
 depois eu vejo
 depois te aviso
 nada
+
+[topic handoff]
+falar com uma pessoa
+falar com alguem
+falar com um atendente
+atendente
+falar com o gerente
+
+[topic medical]
+alergia
+alergica
+alergico
+gravida
+
+[topic address]
+endereco
+onde fica
+onde ficam
+onde voces ficam
+estacionamento
+
+[topic payment]
+cartao
+pix
+dinheiro
+pagamento
+pagar
+
+[topic complaint]
+reclamacao
+reclamar
+pessimo
+horrivel
+
+[rebook]
+# After a cancel cue, what asks for a new booking makes the message a change.
+me coloca
+me coloque
+me colocar
+marca
+marcar
+marque
