@@ -163,8 +163,16 @@ fn is_old(n: &[&str], from: usize) -> bool {
         return true;
     }
     // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
-    // "saqué turno para el viernes", "me anoté para el jueves": booked already.
-    if (1..=3).any(|j| matches!(before(n, from, j), Some("saque" | "anote" | "marquei"))) {
+    // "saqué turno para el viernes", "me anoté para el jueves", "tengo reservado para el 20":
+    // booked already.
+    if (1..=3).any(|j| {
+        matches!(
+            before(n, from, j),
+            Some(
+                "saque" | "anote" | "marquei" | "reservado" | "agendado" | "reservada" | "agendada"
+            )
+        )
+    }) {
         return true;
     }
     // "from the 10th to the 14th", "de quinta para sexta"
@@ -384,6 +392,34 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         .collect();
     mark_corrections(&n, &mut cands);
     cands
+}
+
+/// Marks as old the dates and times that name a booked service's day ("el corte de hoy lo
+/// podemos dejar para el sábado?", "la keratina del 15", "o corte de quinta"): the service
+/// right before "de"/"del" + the value. Returns whether one was marked: the message speaks
+/// of a booking.
+pub fn mark_of_a_service(n: &[&str], whens: &mut [Candidate], services: &[Candidate]) -> bool {
+    let mut any = false;
+    for c in whens.iter_mut() {
+        let of = matches!(before(n, c.from, 1), Some("de" | "del" | "da" | "do"))
+            || (matches!(before(n, c.from, 1), Some("el" | "la" | "a" | "o" | "las"))
+                && matches!(before(n, c.from, 2), Some("de" | "del" | "da" | "do")));
+        let at = if matches!(before(n, c.from, 1), Some("de" | "del" | "da" | "do")) {
+            c.from - 1
+        } else {
+            c.from.saturating_sub(2)
+        };
+        if of
+            && !c.role.new
+            && services
+                .iter()
+                .any(|s| s.slot == SlotName::ServiceType && s.to == at)
+        {
+            c.role.old = true;
+            any = true;
+        }
+    }
+    any
 }
 
 /// The time candidates of a message (values as `HH:MM`).

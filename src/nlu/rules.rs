@@ -35,24 +35,41 @@ pub struct RuleAnalysis {
 pub struct RuleExtractor;
 
 fn cue_matches(words: &[&str], cue: &str) -> bool {
+    cue_starts(words, cue).next().is_some()
+}
+
+/// Where a cue phrase starts in the words.
+fn cue_starts<'a>(words: &'a [&'a str], cue: &'a str) -> impl Iterator<Item = usize> + 'a {
     let parts: Vec<&str> = cue.split(' ').collect();
-    if parts.len() > words.len() {
-        return false;
-    }
-    'outer: for start in 0..=words.len() - parts.len() {
-        for (k, p) in parts.iter().enumerate() {
+    let last = (words.len() + 1).saturating_sub(parts.len());
+    (0..last).filter(move |&start| {
+        parts.iter().enumerate().all(|(k, p)| {
             let w = words[start + k];
-            let ok = match p.strip_suffix('*') {
+            match p.strip_suffix('*') {
                 Some(stem) => w.starts_with(stem),
                 None => w == *p,
-            };
-            if !ok {
-                continue 'outer;
             }
-        }
-        return true;
-    }
-    false
+        })
+    })
+}
+
+/// Whether a cue starting at `at` is turned down by what comes just before it ("no quiero
+/// cancelar", "No es para reprogramar", "not cancelling"), with at most one small word
+/// between ("no quiero el cambio").
+fn turned_down(words: &[&str], at: usize) -> bool {
+    let ends_at = |end: usize| {
+        lexicon()
+            .turned_down
+            .iter()
+            .any(|p| cue_starts(&words[..end], p).any(|s| s + p.split(' ').count() == end))
+    };
+    ends_at(at)
+        || (at >= 1
+            && matches!(
+                words[at - 1],
+                "a" | "el" | "la" | "mi" | "to" | "my" | "o" | "meu"
+            )
+            && ends_at(at - 1))
 }
 
 fn score(words: &[&str], cues: &[Cue]) -> f32 {
@@ -60,7 +77,7 @@ fn score(words: &[&str], cues: &[Cue]) -> f32 {
     let mut total = 0.0f32;
     let mut best = 0.0f32;
     for c in cues {
-        if cue_matches(words, &c.phrase) {
+        if cue_starts(words, &c.phrase).any(|at| !turned_down(words, at)) {
             total += c.weight;
             best = best.max(c.weight);
         }
@@ -172,8 +189,10 @@ impl RuleExtractor {
 
         let has_service = !wanted_services.is_empty();
         let has_when = !dates.is_empty() || !times.is_empty();
-        let date_cands = candidates::dates(&words, &dates);
-        let time_cands = candidates::times(&words, &times);
+        let mut date_cands = candidates::dates(&words, &dates);
+        let mut time_cands = candidates::times(&words, &times);
+        let of_a_service = candidates::mark_of_a_service(&n, &mut date_cands, &cands)
+            | candidates::mark_of_a_service(&n, &mut time_cands, &cands);
         // The booking's own day or time and a new one ("tengo turno el jueves pero me sirve
         // más el viernes", "my appt is at 11 but can I come at 12:30"), or the booking's own
         // and a shift ("¿habría algo más temprano?"): a change.
@@ -193,6 +212,7 @@ impl RuleExtractor {
         // era"), not a wedding ("tengo un casamiento el sábado"); and not a second one
         // ("quiero sacar otro para mi hermana").
         let of_a_booking = booking.is_some()
+            || of_a_service
             || n.iter().any(|w| {
                 matches!(
                     *w,
@@ -638,6 +658,23 @@ mod tests {
     #[case("vocês fazem luzes?", Intent::InfoServices)]
     #[case("que horas vocês abrem no domingo?", Intent::InfoHours)]
     #[case("não vou poder ir amanhã, pode cancelar", Intent::Cancel)]
+    // A cue turned down does not count.
+    #[case(
+        "No es para cambiar el turno, quiero otro aparte para el viernes",
+        Intent::Book
+    )]
+    #[case("no quiero cancelarlo, pasámelo al martes", Intent::Reschedule)]
+    #[case(
+        "not cancelling, just need a different day, maybe monday?",
+        Intent::Reschedule
+    )]
+    // A booked service's day, or a booking's, and a new one.
+    #[case(
+        "el brushing de mañana lo podemos hacer el jueves?",
+        Intent::Reschedule
+    )]
+    #[case("tengo reservado para el 12, ¿habrá lugar el 14?", Intent::Reschedule)]
+    #[case("quiero un brushing de mañana a la tarde", Intent::Book)]
     fn intents(#[case] text: &str, #[case] want: Intent) {
         assert_eq!(ex(text).intent, want, "{text}");
     }

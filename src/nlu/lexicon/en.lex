@@ -48,6 +48,9 @@
 2.5 instead of
 2 instead
 2 a week later
+2 different time
+2 diff time
+2 different day
 2.5 later than planned
 2 doesnt work anymore
 2 doesn't work anymore
@@ -264,3 +267,11 @@ book me
 put me
 rebook me
 give me
+
+[turned down]
+not
+dont
+don't
+dont want to
+don't want to
+no need to

@@ -1159,3 +1159,13 @@ me anotas
 uno el
 otro para
 pasa
+
+[turned down]
+# The intent cue right after these does not count ("No es para reprogramar, quiero uno
+# nuevo", "no quiero cancelar, quiero cambiarlo").
+no quiero
+no es para
+no necesito
+no busco
+no hace falta
+sin

@@ -13,6 +13,8 @@
 //! - `[yes]`, `[no]`: explicit answers; `[closing]`: what turns a no into "leave it" (the
 //!   flow ends); `[topic <name>]`: phrases of the topics the policy
 //!   handles (handoff, medical, injection, address, payment, complaint).
+//! - `[turned down]`: what turns down the intent cue right after it ("No es para
+//!   reprogramar", "not cancelling"): that cue does not count.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
 //!   change ("cancelá el jueves y dame el viernes", "desmarca a de quinta e me coloca no
 //!   sábado").
@@ -54,6 +56,8 @@ pub struct Lexicon {
     pub topics: BTreeMap<String, Vec<String>>,
     /// Phrases asking for a new booking (after a cancel: a change).
     pub rebook: Vec<String>,
+    /// Phrases that turn down the cue right after them ("no quiero", "not").
+    pub turned_down: Vec<String>,
 }
 
 impl Lexicon {
@@ -112,6 +116,7 @@ impl Lexicon {
                     "no" => lx.no.push(entry),
                     "closing" => lx.closing.push(entry),
                     "rebook" => lx.rebook.push(entry),
+                    "turned down" => lx.turned_down.push(entry),
                     s if s.starts_with("topic ") => lx
                         .topics
                         .entry(s[6..].trim().to_string())

@@ -227,3 +227,10 @@ me colocar
 marca
 marcar
 marque
+
+[turned down]
+nao quero
+nao e pra
+nao e para
+nao precisa
+nao precisa de
