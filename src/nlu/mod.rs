@@ -8,6 +8,7 @@
 
 pub mod candidates;
 mod corrections;
+mod cues;
 pub(crate) mod lexicon;
 pub(crate) mod linear;
 pub mod reader;

@@ -10,7 +10,8 @@ use crate::domain::normalize::{
     find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch, TimeMatch,
 };
 use crate::nlu::candidates::{self, Candidate};
-use crate::nlu::lexicon::{lexicon, Cue};
+use crate::nlu::cues::{cue_matches, score};
+use crate::nlu::lexicon::lexicon;
 use crate::nlu::signals::{self, Topic};
 use crate::nlu::staff::find_staff;
 use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
@@ -33,61 +34,6 @@ pub struct RuleAnalysis {
 /// The rule extractor. Stateless; the workspace supplies the catalog.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RuleExtractor;
-
-fn cue_matches(words: &[&str], cue: &str) -> bool {
-    cue_starts(words, cue).next().is_some()
-}
-
-/// Where a cue phrase starts in the words.
-fn cue_starts<'a>(words: &'a [&'a str], cue: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let parts: Vec<&str> = cue.split(' ').collect();
-    let last = (words.len() + 1).saturating_sub(parts.len());
-    (0..last).filter(move |&start| {
-        parts.iter().enumerate().all(|(k, p)| {
-            let w = words[start + k];
-            match p.strip_suffix('*') {
-                Some(stem) => w.starts_with(stem),
-                None => w == *p,
-            }
-        })
-    })
-}
-
-/// Whether a cue starting at `at` is turned down by what comes just before it ("no quiero
-/// cancelar", "No es para reprogramar", "not cancelling"), with at most one small word
-/// between ("no quiero el cambio").
-fn turned_down(words: &[&str], at: usize) -> bool {
-    let ends_at = |end: usize| {
-        lexicon()
-            .turned_down
-            .iter()
-            .any(|p| cue_starts(&words[..end], p).any(|s| s + p.split(' ').count() == end))
-    };
-    ends_at(at)
-        || (at >= 1
-            && matches!(
-                words[at - 1],
-                "a" | "el" | "la" | "mi" | "to" | "my" | "o" | "meu"
-            )
-            && ends_at(at - 1))
-}
-
-fn score(words: &[&str], cues: &[Cue]) -> f32 {
-    // Sum of matched cue weights, with diminishing returns.
-    let mut total = 0.0f32;
-    let mut best = 0.0f32;
-    for c in cues {
-        if cue_starts(words, &c.phrase).any(|at| !turned_down(words, at)) {
-            total += c.weight;
-            best = best.max(c.weight);
-        }
-    }
-    if total == 0.0 {
-        0.0
-    } else {
-        best + 0.25 * (total - best)
-    }
-}
 
 pub(super) fn is_capitalized(raw: &str) -> bool {
     raw.chars().next().is_some_and(|c| c.is_uppercase())
