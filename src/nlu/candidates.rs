@@ -16,6 +16,8 @@ use crate::domain::normalize::{DateMatch, TimeMatch};
 use crate::domain::understanding::{Intent, SlotName};
 use crate::nlu::corrections::replaced_by_next;
 use crate::nlu::lexicon::lexicon;
+use crate::nlu::service_span::extend_service_span;
+pub(crate) use crate::nlu::service_span::extend_to;
 use crate::text::Words;
 
 /// The cues around a candidate.
@@ -730,63 +732,4 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
         }
     }
     out
-}
-
-pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
-    let complements = &lexicon().service_complements;
-    loop {
-        if to < n.len()
-            && (complements.iter().any(|c| c == n[to])
-                || (n[to].len() >= 8
-                    && complements
-                        .iter()
-                        .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
-        {
-            to += 1;
-        } else if to + 1 < n.len() && n[to] == "em" && complements.iter().any(|c| c == n[to + 1]) {
-            // "unha em gel"
-            to += 2;
-        } else if to + 1 < n.len()
-            && matches!(n[to], "de" | "al" | "con")
-            && (lexicon().service_of.contains(n[to + 1])
-                || (n[to] == "con" && matches!(n[to + 1], "cera" | "hilo" | "laser" | "keratina")))
-        {
-            to += 2;
-        } else {
-            return to;
-        }
-    }
-}
-
-/// Words that, right before a service, are part of its name.
-const LEFT_MODIFIERS: &[&str] = &[
-    "men's",
-    "mens",
-    "women's",
-    "womens",
-    "ladies",
-    "kids",
-    "eyelash",
-    "root",
-    "tape-in",
-    "semi-permanent",
-    "semipermanent",
-];
-
-/// The service's span: "extensiones de pestañas" with its leading word, and its complements.
-fn extend_service_span(words: &Words, from: usize, to: usize) -> (usize, usize, String) {
-    let n = words.norms();
-    let from = if from >= 2
-        && n[from - 1] == "de"
-        && lexicon().service_words.iter().any(|s| s == n[from - 2])
-    {
-        from - 2
-    } else if from >= 1 && LEFT_MODIFIERS.contains(&n[from - 1]) {
-        // "men's cut", "eyelash extensions", "root touch-up"
-        from - 1
-    } else {
-        from
-    };
-    let to = extend_to(&n, to);
-    (from, to, words.span(from, to))
 }

@@ -13,6 +13,7 @@ pub(crate) mod lexicon;
 pub(crate) mod linear;
 pub mod reader;
 pub mod rules;
+mod service_span;
 pub(crate) mod signals;
 pub mod slm;
 mod staff;

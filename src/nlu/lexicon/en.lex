@@ -275,3 +275,17 @@ don't
 dont want to
 don't want to
 no need to
+
+[service verbs]
+dye
+cut
+trim
+bleach
+straighten
+
+[service objects]
+hair
+bangs
+fringe
+roots
+beard

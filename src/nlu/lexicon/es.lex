@@ -1169,3 +1169,32 @@ no necesito
 no busco
 no hace falta
 sin
+
+[service verbs]
+cortar
+cortarme
+cortarle
+cortarse
+retocar
+retocarme
+retocarle
+tenir
+tenirme
+tenirle
+tenirse
+alisar
+alisarme
+alisarle
+decolorar
+decolorarme
+
+[service objects]
+pelo
+cabello
+franja
+flequillo
+raiz
+raices
+canas
+puntas
+barba

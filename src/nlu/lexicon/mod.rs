@@ -13,6 +13,8 @@
 //! - `[yes]`, `[no]`: explicit answers; `[closing]`: what turns a no into "leave it" (the
 //!   flow ends); `[topic <name>]`: phrases of the topics the policy
 //!   handles (handoff, medical, injection, address, payment, complaint).
+//! - `[service verbs]`, `[service objects]`: a service said as a verb and its object is
+//!   named whole ("cortar la franja", "dye my hair").
 //! - `[turned down]`: what turns down the intent cue right after it ("No es para
 //!   reprogramar", "not cancelling"): that cue does not count.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
@@ -58,6 +60,10 @@ pub struct Lexicon {
     pub rebook: Vec<String>,
     /// Phrases that turn down the cue right after them ("no quiero", "not").
     pub turned_down: Vec<String>,
+    /// Verbs a service is said with ("cortar", "teñirme", "dye"), and their objects
+    /// ("flequillo", "canas", "hair"): "cortar el flequillo" is the service's name.
+    pub service_verbs: Vec<String>,
+    pub service_objects: Vec<String>,
 }
 
 impl Lexicon {
@@ -117,6 +123,8 @@ impl Lexicon {
                     "closing" => lx.closing.push(entry),
                     "rebook" => lx.rebook.push(entry),
                     "turned down" => lx.turned_down.push(entry),
+                    "service verbs" => lx.service_verbs.push(entry),
+                    "service objects" => lx.service_objects.push(entry),
                     s if s.starts_with("topic ") => lx
                         .topics
                         .entry(s[6..].trim().to_string())

@@ -234,3 +234,18 @@ nao e pra
 nao e para
 nao precisa
 nao precisa de
+
+[service verbs]
+cortar
+pintar
+retocar
+alisar
+tingir
+descolorir
+
+[service objects]
+cabelo
+franja
+raiz
+pontas
+barba

@@ -1,0 +1,141 @@
+//! Where a service's name starts and ends in a message: its leading modifier ("men's cut"),
+//! its complements ("extensiones de pestañas", "unha em gel") and, for a service said as a
+//! verb, its object ("cortar la franja").
+
+use crate::nlu::lexicon::lexicon;
+use crate::text::Words;
+
+pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
+    let complements = &lexicon().service_complements;
+    loop {
+        if to < n.len()
+            && (complements.iter().any(|c| c == n[to])
+                || (n[to].len() >= 8
+                    && complements
+                        .iter()
+                        .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
+        {
+            to += 1;
+        } else if to + 1 < n.len() && n[to] == "em" && complements.iter().any(|c| c == n[to + 1]) {
+            // "unha em gel"
+            to += 2;
+        } else if to + 1 < n.len()
+            && matches!(n[to], "de" | "al" | "con")
+            && (lexicon().service_of.contains(n[to + 1])
+                || (n[to] == "con" && matches!(n[to + 1], "cera" | "hilo" | "laser" | "keratina")))
+        {
+            to += 2;
+        } else {
+            return to;
+        }
+    }
+}
+
+/// Words that, right before a service, are part of its name.
+const LEFT_MODIFIERS: &[&str] = &[
+    "men's",
+    "mens",
+    "women's",
+    "womens",
+    "ladies",
+    "kids",
+    "eyelash",
+    "root",
+    "tape-in",
+    "semi-permanent",
+    "semipermanent",
+];
+
+/// The service's span: "extensiones de pestañas" with its leading word, and its complements.
+pub(super) fn extend_service_span(words: &Words, from: usize, to: usize) -> (usize, usize, String) {
+    let n = words.norms();
+    let from = if from >= 2
+        && n[from - 1] == "de"
+        && lexicon().service_words.iter().any(|s| s == n[from - 2])
+    {
+        from - 2
+    } else if from >= 1 && LEFT_MODIFIERS.contains(&n[from - 1]) {
+        // "men's cut", "eyelash extensions", "root touch-up"
+        from - 1
+    } else {
+        from
+    };
+    let to = extend_to(&n, to);
+    let (from, to) = verbal_form(&n, from, to);
+    (from, to, words.span(from, to))
+}
+
+/// A service said as a verb and its object is named whole, as the labelling guide keeps
+/// verbal forms: "cortar la franja", "retocar la raíz", "teñirme las canas", "dye my hair",
+/// "cortar o cabelo". Only a verb of `[service verbs]` with an object of `[service objects]`,
+/// so "me hago las manos" stays "manos".
+fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
+    let lx = lexicon();
+    let verb = |w: &str| lx.service_verbs.iter().any(|v| v == w);
+    let object = |w: &str| lx.service_objects.iter().any(|o| o == w);
+    let det = |w: &str| {
+        matches!(
+            w,
+            "el" | "la"
+                | "los"
+                | "las"
+                | "mi"
+                | "mis"
+                | "o"
+                | "a"
+                | "os"
+                | "as"
+                | "meu"
+                | "minha"
+                | "the"
+                | "my"
+                | "her"
+                | "his"
+        )
+    };
+    if to != from + 1 {
+        return (from, to);
+    }
+    if object(n[from]) {
+        if from >= 2 && det(n[from - 1]) && verb(n[from - 2]) {
+            return (from - 2, to);
+        }
+        if from >= 1 && verb(n[from - 1]) {
+            return (from - 1, to);
+        }
+    }
+    if verb(n[from]) {
+        if to + 1 < n.len() && det(n[to]) && object(n[to + 1]) {
+            return (from, to + 2);
+        }
+        if to < n.len() && object(n[to]) {
+            return (from, to + 1);
+        }
+    }
+    (from, to)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::catalog::tests::demo;
+    use crate::nlu::rules::RuleExtractor;
+    use crate::nlu::ExtractContext;
+
+    #[test]
+    fn a_service_said_as_a_verb_keeps_its_object() {
+        for (text, want) in [
+            ("¿me podés retocar la raíz el jueves?", "retocar la raíz"),
+            (
+                "quiero teñirme las canas, ¿tenés lugar?",
+                "teñirme las canas",
+            ),
+            ("can you dye my hair blue on saturday?", "dye my hair"),
+            ("quero cortar o cabelo amanhã", "cortar o cabelo"),
+            // Not a verb of a service: the service alone.
+            ("quiero hacerme las manos el viernes", "manos"),
+        ] {
+            let e = RuleExtractor.extract(&demo(), text, &ExtractContext::default());
+            assert_eq!(e.slots.service_type.as_deref(), Some(want), "{text}");
+        }
+    }
+}
