@@ -555,6 +555,37 @@ const NOT_SERVICE_CUES: &[&str] = &[
     "shampoo",
 ];
 
+/// "el semi q me hicieron se me saltó", "la keratina no me duró", "the haircut was great":
+/// a service named with its article and then spoken of as done (`[service done]`) is not one
+/// wanted now, unless the customer wants it again (`[service again]`: "el mismo color que me
+/// hicieron", "otro corte como el de ayer").
+fn done_before(n: &[&str], from: usize, to: usize) -> bool {
+    let lx = lexicon();
+    let definite = matches!(
+        before(n, from, 1),
+        Some(
+            "el" | "la" | "los" | "las" | "mi" | "mis" | "the" | "my" | "a" | "o" | "meu" | "minha"
+        )
+    );
+    if !definite
+        || lx
+            .service_again
+            .iter()
+            .any(|p| crate::nlu::cues::cue_matches(n, p))
+    {
+        return false;
+    }
+    let end = (to + 4).min(n.len());
+    let clause = n[to..end]
+        .iter()
+        // "¿qué es el lifting? nunca me hice nada": what was never done is no done service.
+        .position(|w| CLAUSE_BREAKS.contains(w) || matches!(*w, "nunca" | "never" | "jamas"))
+        .map_or(end, |k| to + k);
+    lx.service_done
+        .iter()
+        .any(|p| crate::nlu::cues::cue_matches(&n[to..clause], p))
+}
+
 /// Words that end the clause a cue governs.
 const CLAUSE_BREAKS: &[&str] = &[
     "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
@@ -654,7 +685,8 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
                 value,
                 role: Role {
                     negated,
-                    not_service: not_a_service(&n, from, topic_complaint),
+                    not_service: not_a_service(&n, from, topic_complaint)
+                        || done_before(&n, from, to),
                     ..Role::default()
                 },
                 service,

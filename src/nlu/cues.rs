@@ -3,7 +3,7 @@
 
 use crate::nlu::lexicon::{lexicon, Cue};
 
-pub(super) fn cue_matches(words: &[&str], cue: &str) -> bool {
+pub(crate) fn cue_matches(words: &[&str], cue: &str) -> bool {
     cue_starts(words, cue).next().is_some()
 }
 

@@ -138,4 +138,20 @@ mod tests {
             assert_eq!(e.slots.service_type.as_deref(), Some(want), "{text}");
         }
     }
+
+    #[test]
+    fn a_service_spoken_of_as_done_is_not_wanted_unless_asked_again() {
+        for (text, want) in [
+            ("la keratina no me duró nada, ¿qué hago?", None),
+            ("the haircut was great, thanks!!", None),
+            (
+                "quiero el mismo color que me hicieron en marzo",
+                Some("color"),
+            ),
+            ("¿qué es el lifting? nunca me hice nada", Some("lifting")),
+        ] {
+            let e = RuleExtractor.extract(&demo(), text, &ExtractContext::default());
+            assert_eq!(e.slots.service_type.as_deref(), want, "{text}");
+        }
+    }
 }

@@ -289,3 +289,20 @@ bangs
 fringe
 roots
 beard
+
+[service done]
+was great
+was amazing
+was perfect
+was awful
+was terrible
+is fading
+already fading
+from last week
+from yesterday
+i got
+
+[service again]
+same
+again
+another

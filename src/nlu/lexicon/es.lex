@@ -1198,3 +1198,24 @@ raices
 canas
 puntas
 barba
+
+[service done]
+# Right after a service with its article: it was done already ("el semi q me hicieron").
+me hicieron
+me hice
+me quedo
+no me duro
+se me salto
+se me fue
+se me cayo
+de la semana pasada
+del otro dia
+de ayer
+
+[service again]
+mismo
+misma
+otra vez
+de nuevo
+repetir
+otro

@@ -15,6 +15,8 @@
 //!   handles (handoff, medical, injection, address, payment, complaint).
 //! - `[service verbs]`, `[service objects]`: a service said as a verb and its object is
 //!   named whole ("cortar la franja", "dye my hair").
+//! - `[service done]`, `[service again]`: a service named with its article and then
+//!   spoken of as done ("la keratina no me duró") is not wanted, unless asked for again.
 //! - `[turned down]`: what turns down the intent cue right after it ("No es para
 //!   reprogramar", "not cancelling"): that cue does not count.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
@@ -64,6 +66,10 @@ pub struct Lexicon {
     /// ("flequillo", "canas", "hair"): "cortar el flequillo" is the service's name.
     pub service_verbs: Vec<String>,
     pub service_objects: Vec<String>,
+    /// After a service, what speaks of it as done ("que me hicieron", "no me duró").
+    pub service_done: Vec<String>,
+    /// What asks for a service again ("el mismo", "otra vez").
+    pub service_again: Vec<String>,
 }
 
 impl Lexicon {
@@ -125,6 +131,8 @@ impl Lexicon {
                     "turned down" => lx.turned_down.push(entry),
                     "service verbs" => lx.service_verbs.push(entry),
                     "service objects" => lx.service_objects.push(entry),
+                    "service done" => lx.service_done.push(entry),
+                    "service again" => lx.service_again.push(entry),
                     s if s.starts_with("topic ") => lx
                         .topics
                         .entry(s[6..].trim().to_string())

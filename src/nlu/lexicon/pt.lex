@@ -249,3 +249,17 @@ franja
 raiz
 pontas
 barba
+
+[service done]
+que fiz
+que eu fiz
+nao durou
+de ontem
+da semana passada
+
+[service again]
+mesmo
+mesma
+de novo
+outra vez
+outro
