@@ -24,12 +24,12 @@ pub(crate) mod generate;
 pub(crate) mod gguf;
 pub(crate) mod kernels;
 pub mod model;
+pub(crate) mod prefixes;
 pub(crate) mod priority;
 pub(crate) mod quant;
 pub(crate) mod tokenizer;
 pub mod worker;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
@@ -115,7 +115,7 @@ pub struct Engine {
     pub model: Model,
     pub tokenizer: GgufTokenizer,
     factory: llguidance::ParserFactory,
-    prefixes: Mutex<HashMap<String, Arc<Prefix>>>,
+    prefixes: Mutex<prefixes::Recent<Arc<Prefix>>>,
     pub info: EngineInfo,
     /// How each token helps a JSON value end (for a generation's closing steps).
     closing: std::sync::OnceLock<Vec<u8>>,
@@ -139,7 +139,8 @@ impl Engine {
     }
 }
 
-/// Most prefixes kept (each a few MB of KV cache).
+/// Most prefixes kept (each a few MB of KV cache): two prompts per business, so eight
+/// businesses on one server before the least recently used prompt is prefilled again.
 const MAX_PREFIXES: usize = 16;
 
 /// Resident memory of this process in MiB (Linux), for reports.
@@ -209,7 +210,7 @@ impl Engine {
             model,
             tokenizer,
             factory,
-            prefixes: Mutex::new(HashMap::new()),
+            prefixes: Mutex::new(prefixes::Recent::new(MAX_PREFIXES)),
             info,
             closing: Default::default(),
         })
@@ -240,9 +241,6 @@ impl Engine {
             .prefixes
             .lock()
             .map_err(|_| EngineError::Model("prefix cache poisoned".into()))?;
-        if map.len() >= MAX_PREFIXES {
-            map.clear();
-        }
         map.insert(text.to_string(), p.clone());
         Ok(p)
     }
