@@ -366,7 +366,7 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         let in_lead = matches!(prev(1), Some("en" | "in" | "em"))
             || (prev(1) == Some("de") && prev(2) == Some("dentro"))
             || prev(1) == Some("dentro")
-            || (prev(1) == Some("a") && matches!(prev(2), Some("aca" | "aqui" | "aki")))
+            || (prev(1) == Some("a") && matches!(prev(2), Some("aca" | "aqui" | "aki" | "daqui")))
             || prev(1) == Some("daqui");
         if let (Some(days), true) = (days, in_lead) {
             if days > 0 && days <= 120 {

@@ -73,6 +73,7 @@ fn next_week(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("en dos semanas", Some("2026-12-09"))]
 #[case("de acá a una semana", Some("2026-12-02"))]
 #[case("in a week", Some("2026-12-02"))]
+#[case("daqui a 10 dias", Some("2026-12-05"))]
 fn in_n_days(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
 }
