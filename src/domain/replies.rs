@@ -182,7 +182,6 @@ const PT_WORDS: &[&str] = &[
     "pras",
     "estou",
     "muito",
-    "obrigad",
 ];
 const ES_WORDS: &[&str] = &[
     "quiero", "queria", "hola", "turno", "el", "la", "los", "las", "de", "que", "para", "con",

@@ -16,8 +16,8 @@ use crate::domain::normalize::{DateMatch, TimeMatch};
 use crate::domain::understanding::{Intent, SlotName};
 use crate::nlu::corrections::replaced_by_next;
 use crate::nlu::lexicon::lexicon;
-use crate::nlu::service_span::extend_service_span;
 pub(crate) use crate::nlu::service_span::extend_to;
+use crate::nlu::service_span::{extend_service_span, is_article};
 use crate::text::Words;
 
 /// The cues around a candidate.
@@ -403,19 +403,22 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
 pub fn mark_of_a_service(n: &[&str], whens: &mut [Candidate], services: &[Candidate]) -> bool {
     let mut any = false;
     for c in whens.iter_mut() {
-        let of = matches!(before(n, c.from, 1), Some("de" | "del" | "da" | "do"))
-            || (matches!(before(n, c.from, 1), Some("el" | "la" | "a" | "o" | "las"))
-                && matches!(before(n, c.from, 2), Some("de" | "del" | "da" | "do")));
-        let at = if matches!(before(n, c.from, 1), Some("de" | "del" | "da" | "do")) {
-            c.from - 1
+        const OF: [&str; 4] = ["de", "del", "da", "do"];
+        let of = |k: usize| before(n, c.from, k).is_some_and(|w| OF.contains(&w));
+        // "<service> de hoy", "<service> de la semana que viene", "<service> da sexta".
+        let service_end = if of(1) {
+            Some(c.from - 1)
+        } else if matches!(before(n, c.from, 1), Some("el" | "la" | "a" | "o" | "las")) && of(2) {
+            Some(c.from - 2)
         } else {
-            c.from.saturating_sub(2)
+            None
         };
-        if of
-            && !c.role.new
-            && services
-                .iter()
-                .any(|s| s.slot == SlotName::ServiceType && s.to == at)
+        if !c.role.new
+            && service_end.is_some_and(|at| {
+                services
+                    .iter()
+                    .any(|s| s.slot == SlotName::ServiceType && s.to == at)
+            })
         {
             c.role.old = true;
             any = true;
@@ -561,12 +564,7 @@ const NOT_SERVICE_CUES: &[&str] = &[
 /// hicieron", "otro corte como el de ayer").
 fn done_before(n: &[&str], from: usize, to: usize) -> bool {
     let lx = lexicon();
-    let definite = matches!(
-        before(n, from, 1),
-        Some(
-            "el" | "la" | "los" | "las" | "mi" | "mis" | "the" | "my" | "a" | "o" | "meu" | "minha"
-        )
-    );
+    let definite = before(n, from, 1).is_some_and(is_article);
     if !definite
         || lx
             .service_again

@@ -192,12 +192,8 @@ impl RuleExtractor {
         }
         // "cancelá el jueves y dame el viernes": a cancel plus a new booking is a reschedule.
         let rebook = lx.rebook.iter().any(|p| cue_matches(&n, p));
-        if scores[Intent::Cancel.index()] >= 2.5
-            && rebook
-            && has_new
-            && dates.len() + times.len() >= 1
-            && dates.len() + times.len() + usize::from(rebook) >= 2
-        {
+        // (A new value is a date or time the message names.)
+        if scores[Intent::Cancel.index()] >= 2.5 && rebook && has_new {
             scores[Intent::Reschedule.index()] += 4.0;
             // The cancel is half of the change: it must not win by precedence.
             scores[Intent::Cancel.index()] = scores[Intent::Cancel.index()].min(1.0);

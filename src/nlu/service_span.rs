@@ -65,6 +65,29 @@ pub(super) fn extend_service_span(words: &Words, from: usize, to: usize) -> (usi
     (from, to, words.span(from, to))
 }
 
+/// Articles and possessives before a service's name ("el corte", "mis uñas", "my hair", "a
+/// escova").
+pub(crate) fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "el" | "la"
+            | "los"
+            | "las"
+            | "mi"
+            | "mis"
+            | "o"
+            | "a"
+            | "os"
+            | "as"
+            | "meu"
+            | "minha"
+            | "the"
+            | "my"
+            | "her"
+            | "his"
+    )
+}
+
 /// A service said as a verb and its object is named whole, as the labelling guide keeps
 /// verbal forms: "cortar la franja", "retocar la raíz", "teñirme las canas", "dye my hair",
 /// "cortar o cabelo". Only a verb of `[service verbs]` with an object of `[service objects]`,
@@ -73,31 +96,11 @@ fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
     let lx = lexicon();
     let verb = |w: &str| lx.service_verbs.iter().any(|v| v == w);
     let object = |w: &str| lx.service_objects.iter().any(|o| o == w);
-    let det = |w: &str| {
-        matches!(
-            w,
-            "el" | "la"
-                | "los"
-                | "las"
-                | "mi"
-                | "mis"
-                | "o"
-                | "a"
-                | "os"
-                | "as"
-                | "meu"
-                | "minha"
-                | "the"
-                | "my"
-                | "her"
-                | "his"
-        )
-    };
     if to != from + 1 {
         return (from, to);
     }
     if object(n[from]) {
-        if from >= 2 && det(n[from - 1]) && verb(n[from - 2]) {
+        if from >= 2 && is_article(n[from - 1]) && verb(n[from - 2]) {
             return (from - 2, to);
         }
         if from >= 1 && verb(n[from - 1]) {
@@ -105,7 +108,7 @@ fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
         }
     }
     if verb(n[from]) {
-        if to + 1 < n.len() && det(n[to]) && object(n[to + 1]) {
+        if to + 1 < n.len() && is_article(n[to]) && object(n[to + 1]) {
             return (from, to + 2);
         }
         if to < n.len() && object(n[to]) {

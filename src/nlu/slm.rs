@@ -521,9 +521,15 @@ mod tests {
         let theirs = prompt(PromptFormat::ChatMl, &other);
         assert!(theirs.contains("de WhatsApp de Barbería del Sur, una barbería de Córdoba."));
         assert_ne!(theirs, chatml);
-        assert_eq!(
+        // Heads are keyed by the template in the model's format, not by one business.
+        assert_ne!(
             prompt_sha256(PromptFormat::ChatMl),
-            TEMPLATE.template_sha256(PromptFormat::ChatMl)
+            prompt_sha256(PromptFormat::Gemma)
+        );
+        assert_ne!(
+            prompt_sha256(PromptFormat::ChatMl),
+            hex::encode(<sha2::Sha256 as sha2::Digest>::digest(chatml.as_bytes())),
+            "not by the demo salon's rendering"
         );
         let (s, start, clean) =
             prompt_parts(PromptFormat::ChatMl, "hola", &ExtractContext::default());

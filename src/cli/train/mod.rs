@@ -339,20 +339,31 @@ fn f1((tp, fp, fn_): (usize, usize, usize)) -> f32 {
     }
 }
 
-/// k-fold cross-validated intent accuracy: fit on `items` out of each fold, scored on `held`
-/// in it (the same items, or the same examples encoded after another business's prompt).
-pub fn cv_intent(items: &[Item], held: &[Item], k: usize, l2: f32) -> f32 {
-    let mut correct = 0;
+/// k-fold out-of-fold intent predictions: fit on `items` out of each fold, read `held` in
+/// it (the same items, or the same examples encoded after another business's prompt). Per
+/// held item, (gold, predicted) class indices.
+pub fn cv_intent_predictions(
+    items: &[Item],
+    held: &[Item],
+    k: usize,
+    l2: f32,
+) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, 0); held.len()];
     for fold in 0..k {
         let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
         let intent = fit_intent(&train, l2);
-        correct += held
-            .iter()
-            .filter(|i| i.example % k == fold)
-            .filter(|i| intent.argmax(&i.intent_x).0 == i.intent_y)
-            .count();
+        for (slot, it) in out.iter_mut().zip(held) {
+            if it.example % k == fold {
+                *slot = (it.intent_y, intent.argmax(&it.intent_x).0);
+            }
+        }
     }
-    correct as f32 / items.len().max(1) as f32
+    out
+}
+
+/// The share of predictions that are right.
+pub fn accuracy(preds: &[(usize, usize)]) -> f32 {
+    preds.iter().filter(|(g, p)| g == p).count() as f32 / preds.len().max(1) as f32
 }
 
 /// k-fold cross-validated per-slot counts of the tagger and of the rules.
@@ -490,17 +501,18 @@ pub fn train(
             items.len(),
             rules_tag_f1(ws, &examples)
         );
-        let mut best = (0f32, INTENT_L2);
+        let mut best = (0f32, INTENT_L2, Vec::new());
         for l2 in [3e-3f32, 1e-2, 3e-2, 1e-1] {
-            let acc = cv_intent(&items, &items, k, l2);
+            let preds = cv_intent_predictions(&items, &items, k, l2);
+            let acc = accuracy(&preds);
             eprintln!("intent head, l2 {l2:<6}: {k}-fold accuracy {acc:.3}");
             if acc > best.0 {
-                best = (acc, l2);
+                best = (acc, l2, preds);
             }
         }
         cv_acc = Some(best.0);
         intent_l2 = best.1;
-        report_confusion(&items, &examples, k, intent_l2, misread)?;
+        report_confusion(&items, &examples, k, &best.2, misread)?;
         let (tag, rul) = cv_tagger(&items, &examples, ws, k, TAGGER_L2);
         tagger_slots.clear();
         let (mut merged, mut rules_only) = ((0, 0, 0), (0, 0, 0));
@@ -695,14 +707,7 @@ pub fn run(args: &super::args::TrainArgs) -> anyhow::Result<()> {
         None => READ_LAYERS,
     };
     let serve_as = match &args.serve_as {
-        Some(p) => {
-            let src =
-                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
-            Some(
-                Workspace::from_toml(&src, |_| None)
-                    .with_context(|| format!("in {}", p.display()))?,
-            )
-        }
+        Some(p) => Some(super::workspace_file(p).with_context(|| format!("in {}", p.display()))?),
         None => None,
     };
     let cv = Cv {

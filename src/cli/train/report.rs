@@ -5,27 +5,14 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::{chooser, cv_intent, encodings, f1, fit_intent, items, Item, CHOOSER_OWNS, INTENT_L2};
+use super::{
+    accuracy, chooser, cv_intent_predictions, encodings, f1, items, Item, CHOOSER_OWNS, INTENT_L2,
+};
 use crate::domain::catalog::Workspace;
 use crate::engine::Generator;
 use crate::eval::Example;
 use crate::nlu::reader;
 use crate::nlu::SlotName;
-
-/// Out-of-fold intent predictions: per example, (gold, predicted) class indices.
-pub fn cv_intent_predictions(items: &[Item], k: usize, l2: f32) -> Vec<(usize, usize)> {
-    let mut out = vec![(0, 0); items.len()];
-    for fold in 0..k {
-        let train: Vec<&Item> = items.iter().filter(|i| i.example % k != fold).collect();
-        let intent = fit_intent(&train, l2);
-        for (n, it) in items.iter().enumerate() {
-            if it.example % k == fold {
-                out[n] = (it.intent_y, intent.argmax(&it.intent_x).0);
-            }
-        }
-    }
-    out
-}
 
 /// Per intent: out-of-fold recall and what it is most often read as; with `misread`, the
 /// dev messages the head misreads out of fold, one JSON line each (for writing rules and
@@ -34,13 +21,12 @@ pub(super) fn report_confusion(
     items: &[Item],
     examples: &[Example],
     k: usize,
-    l2: f32,
+    preds: &[(usize, usize)],
     misread: Option<&Path>,
 ) -> anyhow::Result<()> {
     use crate::nlu::Intent;
-    let preds = cv_intent_predictions(items, k, l2);
     let mut m = [[0usize; 9]; 9];
-    for (g, p) in &preds {
+    for (g, p) in preds {
         m[*g][*p] += 1;
     }
     for (g, row) in m.iter().enumerate() {
@@ -58,7 +44,7 @@ pub(super) fn report_confusion(
     }
     if let Some(path) = misread {
         let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
-        for (it, (g, p)) in items.iter().zip(&preds) {
+        for (it, (g, p)) in items.iter().zip(preds) {
             if g != p {
                 let line = serde_json::json!({
                     "text": examples[it.example].text,
@@ -93,7 +79,7 @@ pub(super) fn serve_as_report(
     let held = items(ws, g.prompt_format(), examples, &encs);
     let floors: BTreeMap<SlotName, f32> = CHOOSER_OWNS.iter().copied().collect();
     for (name, test) in [("training prompt", items_same), ("served as", &held[..])] {
-        let acc = cv_intent(items_same, test, k, INTENT_L2);
+        let acc = accuracy(&cv_intent_predictions(items_same, test, k, INTENT_L2));
         let (ch, _) = chooser::cv(items_same, test, examples, ws, k, chooser::CHOOSER_L2);
         let mut line = format!("{name:<16} intent {acc:.3}");
         for (i, s) in reader::CHOOSER_SLOTS.iter().enumerate() {
