@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use pulpo::engine::model::Want;
-use pulpo::engine::{Engine, GenOutput, GenRequest, Grammar};
+use pulpo::engine::{EncodeRequest, Engine, GenOutput, GenRequest, Grammar};
 use serde_json::{json, Value};
 
 fn load(id: &str) -> Engine {
@@ -216,6 +216,49 @@ fn prefix_cache_reuse_matches_a_full_pass() {
     let sub = e.model.forward(&rest, &mut c3, Want::Rows(&rows)).unwrap();
     for (i, r) in rows.iter().enumerate() {
         assert!((sub.logits[i] - split.logits[*r as usize]).abs() < 1e-4);
+    }
+}
+
+/// Encodes sharing one forward pass give exactly what each gives alone: different prompts,
+/// lengths and layers, on both architectures (Gemma's sliding layers included); one that
+/// cannot run fails alone.
+#[test]
+fn batched_encodes_equal_encodes_alone() {
+    for e in [engine(), gemma()] {
+        let req = |prefix: &str, suffix: &str, layers| EncodeRequest {
+            prefix: prefix.into(),
+            suffix: suffix.into(),
+            layers,
+        };
+        let salon = "Sos el asistente de Estudio Malva, un salón de belleza.\n";
+        let barber = "Sos el asistente de Barbería del Sur, una barbería de Córdoba.\n";
+        let long = "hola! quería saber si tienen turno para corte y color el jueves a la tarde, \
+                    o si no el viernes temprano, y cuánto sale todo junto";
+        let reqs = vec![
+            req(salon, "hola", Some(16)),
+            req(barber, long, Some(16)),
+            req(salon, "", Some(16)),
+            req(barber, "cancelá lo del lunes", None),
+            req(salon, "¿cuánto sale la keratina?", Some(16)),
+        ];
+        let together = e.encode_many(&reqs);
+        assert_eq!(together.len(), reqs.len());
+        for (r, got) in reqs.iter().zip(&together) {
+            let alone = e.encode(&r.prefix, &r.suffix, r.layers);
+            match (got, alone) {
+                (Ok(got), Ok(alone)) => {
+                    assert_eq!(got.tokens, alone.tokens);
+                    assert_eq!(got.offsets, alone.offsets);
+                    assert_eq!(got.hidden, alone.hidden, "{:?}: batched ≠ alone", r.suffix);
+                }
+                (Err(got), Err(alone)) => assert_eq!(got, &alone),
+                (got, alone) => panic!("{:?}: {got:?} vs {alone:?}", r.suffix),
+            }
+        }
+        assert!(together[2].is_err(), "the empty message fails alone");
+        // The three that read 16 layers shared one pass.
+        assert_eq!(together[0].as_ref().unwrap().batch, 3);
+        assert_eq!(together[3].as_ref().unwrap().batch, 1);
     }
 }
 

@@ -208,6 +208,10 @@ pub struct LoadArgs {
     /// Prefix of the conversation ids (the canary hashes them).
     #[arg(long, default_value = "load")]
     pub prefix: String,
+    /// Open loop: send this many requests per second, arriving at random, however long the
+    /// answers take (each a new conversation); --concurrency is then unused.
+    #[arg(long)]
+    pub rate: Option<f64>,
 }
 
 #[derive(clap::Args, Clone, Debug)]

@@ -1,7 +1,9 @@
 //! `pulpo load`: a bounded load test against a Pulpo on loopback. Keeps `concurrency`
-//! connections busy with realistic messages (new conversations, or short multi-turn ones) for
-//! at most `requests` requests or `duration`, and reports throughput, status codes, fallback
-//! reasons and latency percentiles per route.
+//! connections busy with realistic messages (short multi-turn conversations) for at most
+//! `requests` requests or `duration` (closed loop: the saturation throughput), or sends them
+//! at `rate` per second with random (Poisson) arrivals whatever the answers take (open loop:
+//! what a given traffic level gets), and reports throughput, status codes, fallback reasons
+//! and latency percentiles per route.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,6 +25,9 @@ pub struct LoadOptions {
     pub duration: Duration,
     /// Prefix of conversation ids (the canary hashes them: vary it to move the route mix).
     pub conversation_prefix: String,
+    /// Open loop: requests per second, arriving at random (each in a new conversation, so
+    /// none waits for its conversation's previous turn). `None`: closed loop.
+    pub rate: Option<f64>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -78,66 +83,58 @@ pub async fn run(opts: LoadOptions) -> anyhow::Result<LoadReport> {
     let samples = Arc::new(Mutex::new(Samples::default()));
     let started = Instant::now();
     let deadline = started + opts.duration;
+    let endpoint = format!("{}/v1/decide", opts.url.trim_end_matches('/'));
     let mut tasks = Vec::new();
-    for w in 0..opts.concurrency.max(1) {
-        let (client, opts, messages, issued, samples) = (
-            client.clone(),
-            opts.clone(),
-            messages.clone(),
-            issued.clone(),
-            samples.clone(),
-        );
-        tasks.push(tokio::spawn(async move {
-            let endpoint = format!("{}/v1/decide", opts.url.trim_end_matches('/'));
-            loop {
-                let n = issued.fetch_add(1, Ordering::Relaxed);
-                if n >= opts.requests || Instant::now() >= deadline {
-                    break;
-                }
-                // Short conversations: three messages each, then a new one.
-                let conv = format!("{}-{w}-{}", opts.conversation_prefix, n / 3);
-                let body = serde_json::json!({
-                    "workspace_id": opts.workspace,
-                    "conversation_id": conv,
-                    "message": {"id": format!("load-{n}"), "text": messages[n % messages.len()]},
-                });
-                let t = Instant::now();
-                let resp = client
-                    .post(&endpoint)
-                    .bearer_auth(&opts.key)
-                    .json(&body)
-                    .send()
-                    .await;
-                let outcome = match resp {
-                    Ok(r) => {
-                        let status = r.status().as_u16();
-                        let v: serde_json::Value = r.json().await.unwrap_or_default();
-                        Some((status, v))
-                    }
-                    Err(_) => None,
-                };
-                let ms = t.elapsed().as_secs_f64() * 1000.0;
-                let mut s = samples.lock().unwrap_or_else(|p| p.into_inner());
-                match outcome {
-                    Some((status, v)) => {
-                        *s.statuses.entry(status).or_default() += 1;
-                        let route = v["route"]
-                            .as_str()
-                            .map(String::from)
-                            .unwrap_or_else(|| format!("http_{status}"));
-                        s.by_route.entry(route.clone()).or_default().push(ms);
-                        if let Some(f) = v["fallback_reason"].as_str() {
-                            *s.fallbacks
-                                .entry(route)
-                                .or_default()
-                                .entry(f.to_string())
-                                .or_default() += 1;
-                        }
-                    }
-                    None => s.transport_errors += 1,
-                }
+    if let Some(rate) = opts.rate {
+        anyhow::ensure!(rate > 0.0 && rate.is_finite(), "--rate must be above 0");
+        // Exponential gaps from a fixed seed: the same arrival pattern on every run.
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = started;
+        for n in 0..opts.requests {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let u = ((seed >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+            next += Duration::from_secs_f64(-u.ln() / rate);
+            if next >= deadline {
+                break;
             }
-        }));
+            tokio::time::sleep_until(next.into()).await;
+            let conv = format!("{}-open-{n}", opts.conversation_prefix);
+            let text = messages[n % messages.len()].clone();
+            let (client, opts, endpoint, samples) = (
+                client.clone(),
+                opts.clone(),
+                endpoint.clone(),
+                samples.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                one(&client, &endpoint, &opts, &conv, n, &text, &samples).await
+            }));
+        }
+    } else {
+        for w in 0..opts.concurrency.max(1) {
+            let (client, opts, messages, issued, samples, endpoint) = (
+                client.clone(),
+                opts.clone(),
+                messages.clone(),
+                issued.clone(),
+                samples.clone(),
+                endpoint.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                loop {
+                    let n = issued.fetch_add(1, Ordering::Relaxed);
+                    if n >= opts.requests || Instant::now() >= deadline {
+                        break;
+                    }
+                    // Short conversations: three messages each, then a new one.
+                    let conv = format!("{}-{w}-{}", opts.conversation_prefix, n / 3);
+                    let text = &messages[n % messages.len()];
+                    one(&client, &endpoint, &opts, &conv, n, text, &samples).await;
+                }
+            }));
+        }
     }
     for t in tasks {
         t.await?;
@@ -173,6 +170,58 @@ pub async fn run(opts: LoadOptions) -> anyhow::Result<LoadReport> {
     })
 }
 
+/// One request, recorded.
+async fn one(
+    client: &reqwest::Client,
+    endpoint: &str,
+    opts: &LoadOptions,
+    conv: &str,
+    n: usize,
+    text: &str,
+    samples: &Mutex<Samples>,
+) {
+    let body = serde_json::json!({
+        "workspace_id": opts.workspace,
+        "conversation_id": conv,
+        "message": {"id": format!("load-{n}"), "text": text},
+    });
+    let t = Instant::now();
+    let resp = client
+        .post(endpoint)
+        .bearer_auth(&opts.key)
+        .json(&body)
+        .send()
+        .await;
+    let outcome = match resp {
+        Ok(r) => {
+            let status = r.status().as_u16();
+            let v: serde_json::Value = r.json().await.unwrap_or_default();
+            Some((status, v))
+        }
+        Err(_) => None,
+    };
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    let mut s = samples.lock().unwrap_or_else(|p| p.into_inner());
+    match outcome {
+        Some((status, v)) => {
+            *s.statuses.entry(status).or_default() += 1;
+            let route = v["route"]
+                .as_str()
+                .map(String::from)
+                .unwrap_or_else(|| format!("http_{status}"));
+            s.by_route.entry(route.clone()).or_default().push(ms);
+            if let Some(f) = v["fallback_reason"].as_str() {
+                *s.fallbacks
+                    .entry(route)
+                    .or_default()
+                    .entry(f.to_string())
+                    .or_default() += 1;
+            }
+        }
+        None => s.transport_errors += 1,
+    }
+}
+
 fn round(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -187,6 +236,7 @@ pub fn run_command(args: &super::args::LoadArgs) -> anyhow::Result<()> {
         requests: args.requests,
         duration: Duration::from_secs(args.seconds),
         conversation_prefix: args.prefix.clone(),
+        rate: args.rate,
     }))?;
     println!("{}", serde_json::to_string_pretty(&report)?);
     Ok(())

@@ -110,7 +110,8 @@ mod avx512 {
     use super::*;
     use std::arch::x86_64::*;
 
-    /// One panel × T tokens (T ≤ 4) over all blocks.
+    /// One panel × T tokens (T ≤ 8) over all blocks: a block's eight weight vectors stay in
+    /// registers for every token (32 vector registers hold them and eight accumulators).
     #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
     #[inline]
     unsafe fn panel<const T: usize>(
@@ -174,11 +175,15 @@ mod avx512 {
         for p in p0..p1 {
             let o = base.add((p - p0) * PANEL);
             let mut t = 0;
-            while t + 4 <= a.rows {
-                panel::<4>(w, a, p, t, o, stride);
-                t += 4;
+            while t + 8 <= a.rows {
+                panel::<8>(w, a, p, t, o, stride);
+                t += 8;
             }
             match a.rows - t {
+                7 => panel::<7>(w, a, p, t, o, stride),
+                6 => panel::<6>(w, a, p, t, o, stride),
+                5 => panel::<5>(w, a, p, t, o, stride),
+                4 => panel::<4>(w, a, p, t, o, stride),
                 3 => panel::<3>(w, a, p, t, o, stride),
                 2 => panel::<2>(w, a, p, t, o, stride),
                 1 => panel::<1>(w, a, p, t, o, stride),
@@ -193,6 +198,54 @@ mod avx2 {
     use super::*;
     use std::arch::x86_64::*;
 
+    /// Eight rows (one `half` of panel `p`) × T tokens (T ≤ 4) over all blocks. Each group's
+    /// weight vector is loaded once and its absolute value reused for every token, so the
+    /// weights stream once per T tokens (a token at a time, every token re-read the whole
+    /// matrix from the last-level cache).
+    #[target_feature(enable = "avx2,fma")]
+    #[inline]
+    unsafe fn half_panel<const T: usize>(
+        w: &Q8Panels,
+        a: &Q8Activations,
+        p: usize,
+        half: usize,
+        t0: usize,
+        out: *mut f32,
+        stride: usize,
+    ) {
+        let nb = w.blocks();
+        let k = w.cols;
+        let ones = _mm256_set1_epi16(1);
+        let mut acc = [_mm256_setzero_ps(); T];
+        let wq = w.qs.as_ptr().add(p * nb * QK * PANEL + half * 8 * 4);
+        let wd = w.d.as_ptr().add(p * nb * PANEL + half * 8);
+        let aq: [*const i32; T] =
+            std::array::from_fn(|j| a.qs.as_ptr().add((t0 + j) * k) as *const i32);
+        let ad: [*const f32; T] = std::array::from_fn(|j| a.d.as_ptr().add((t0 + j) * nb));
+        for b in 0..nb {
+            let wb = wq.add(b * QK * PANEL);
+            let mut s = [_mm256_setzero_si256(); T];
+            for g in 0..QK / 4 {
+                let wv = _mm256_loadu_si256(wb.add(g * 4 * PANEL) as *const __m256i);
+                let aw = _mm256_sign_epi8(wv, wv);
+                for j in 0..T {
+                    let av = _mm256_set1_epi32(aq[j].add(b * QK / 4 + g).read_unaligned());
+                    // Sign trick: |w| (u8) × sign(a, w) (i8) never saturates the i16 pairs.
+                    let p16 = _mm256_maddubs_epi16(aw, _mm256_sign_epi8(av, wv));
+                    s[j] = _mm256_add_epi32(s[j], _mm256_madd_epi16(p16, ones));
+                }
+            }
+            let dv = _mm256_loadu_ps(wd.add(b * PANEL));
+            for j in 0..T {
+                let da = _mm256_set1_ps(*ad[j].add(b));
+                acc[j] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s[j]), _mm256_mul_ps(dv, da), acc[j]);
+            }
+        }
+        for (j, v) in acc.iter().enumerate() {
+            _mm256_storeu_ps(out.add((t0 + j) * stride + half * 8), *v);
+        }
+    }
+
     #[target_feature(enable = "avx2,fma")]
     pub unsafe fn matmul(
         w: &Q8Panels,
@@ -202,49 +255,23 @@ mod avx2 {
         out: &mut [f32],
         stride: usize,
     ) {
-        let nb = w.blocks();
-        let k = w.cols;
-        let ones = _mm256_set1_epi16(1);
-        for t in 0..a.rows {
-            let aq = a.qs.as_ptr().add(t * k);
-            let ad = a.d.as_ptr().add(t * nb);
-            for p in p0..p1 {
-                for half in 0..2 {
-                    let mut acc = _mm256_setzero_ps();
-                    for b in 0..nb {
-                        let wb = w.qs.as_ptr().add((p * nb + b) * QK * PANEL + half * 32);
-                        let ap = aq.add(b * QK) as *const i32;
-                        let mut s = _mm256_setzero_si256();
-                        for g in 0..QK / 4 {
-                            let wv = _mm256_loadu_si256(wb.add(g * 4 * PANEL) as *const __m256i);
-                            let av = _mm256_set1_epi32(ap.add(g).read_unaligned());
-                            // Sign trick: |w| (u8) × sign(a, w) (i8) never saturates the i16 pairs.
-                            let p16 = _mm256_maddubs_epi16(
-                                _mm256_sign_epi8(wv, wv),
-                                _mm256_sign_epi8(av, wv),
-                            );
-                            s = _mm256_add_epi32(s, _mm256_madd_epi16(p16, ones));
-                        }
-                        let dv = _mm256_loadu_ps(w.d.as_ptr().add((p * nb + b) * PANEL + half * 8));
-                        let da = _mm256_set1_ps(*ad.add(b));
-                        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), _mm256_mul_ps(dv, da), acc);
-                    }
-                    _mm256_storeu_ps(
-                        out.as_mut_ptr()
-                            .add(t * stride + (p - p0) * PANEL + half * 8),
-                        acc,
-                    );
+        let base = out.as_mut_ptr();
+        for p in p0..p1 {
+            let o = base.add((p - p0) * PANEL);
+            for half in 0..2 {
+                let mut t = 0;
+                while t + 4 <= a.rows {
+                    half_panel::<4>(w, a, p, half, t, o, stride);
+                    t += 4;
+                }
+                match a.rows - t {
+                    3 => half_panel::<3>(w, a, p, half, t, o, stride),
+                    2 => half_panel::<2>(w, a, p, half, t, o, stride),
+                    1 => half_panel::<1>(w, a, p, half, t, o, stride),
+                    _ => {}
                 }
             }
         }
-    }
-}
-
-/// `out += w · v`.
-#[inline]
-pub fn axpy(out: &mut [f32], w: f32, v: &[f32]) {
-    for (o, x) in out.iter_mut().zip(v) {
-        *o += w * x;
     }
 }
 
@@ -257,18 +284,62 @@ pub fn rms_norm(x: &mut [f32], weight: &[f32], eps: f32) {
     }
 }
 
-/// Softmax in place.
+/// Softmax in place. Inlined into attention's per-feature code, where it vectorizes: sixteen
+/// running maxima and sums, and [`exp_neg`] instead of a call per element (that call was a
+/// sixth of a reader pass with a long prompt).
+#[inline(always)]
 pub fn softmax(x: &mut [f32]) {
-    let m = x.iter().cloned().fold(f32::NEG_INFINITY, f32::max);
-    let mut sum = 0.0;
-    for v in x.iter_mut() {
-        *v = (*v - m).exp();
-        sum += *v;
+    const L: usize = 16;
+    let mut most = [f32::NEG_INFINITY; L];
+    let (full, rest) = x.as_chunks::<L>();
+    for c in full {
+        for i in 0..L {
+            most[i] = most[i].max(c[i]);
+        }
     }
-    let inv = 1.0 / sum;
+    for &v in rest {
+        most[0] = most[0].max(v);
+    }
+    let m = most.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+    let mut sums = [0f32; L];
+    let (full, rest) = x.as_chunks_mut::<L>();
+    for c in full {
+        for i in 0..L {
+            c[i] = exp_neg(c[i] - m);
+            sums[i] += c[i];
+        }
+    }
+    for v in rest {
+        *v = exp_neg(*v - m);
+        sums[0] += *v;
+    }
+    let inv = 1.0 / sums.iter().sum::<f32>();
     for v in x.iter_mut() {
         *v *= inv;
     }
+}
+
+/// `e^x` for `x ≤ 0` (what softmax needs after subtracting the maximum), within 2 ulp:
+/// Cephes' `expf` reduction and polynomial in plain multiplies and adds, and the power of
+/// two built from the float's bits (no float-to-int conversion), so it vectorizes where it
+/// is inlined and gives the same bits on every kernel family. Below −87 it returns `e^−87`
+/// (≈1.6e−38), not 0.
+#[inline(always)]
+pub fn exp_neg(x: f32) -> f32 {
+    // Adding 1.5·2^23 rounds to an integer held in the low bits of the mantissa.
+    const SHIFT: f32 = 12_582_912.0;
+    let x = x.clamp(-87.0, 0.0);
+    let t = x * std::f32::consts::LOG2_E + SHIFT;
+    let k = t - SHIFT;
+    let r = x - k * 0.693_359_4 - k * -2.121_944_4e-4;
+    let z = r * r;
+    let p = ((((1.987_569_1e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r
+        + 0.166_666_65)
+        * r
+        + 0.5;
+    let y = p * z + r + 1.0;
+    let k_bits = t.to_bits().wrapping_sub(SHIFT.to_bits());
+    y * f32::from_bits(k_bits.wrapping_add(127) << 23)
 }
 
 pub fn silu(x: f32) -> f32 {
@@ -339,6 +410,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn exp_neg_is_within_two_ulp_of_libm() {
+        let mut x = 0.0f32;
+        while x > -87.0 {
+            let (got, want) = (exp_neg(x), x.exp());
+            assert!(
+                (got - want).abs() <= 2.0 * f32::EPSILON * want,
+                "e^{x}: {got} vs {want}"
+            );
+            x -= 0.001_7;
+        }
+        assert_eq!(exp_neg(0.0), 1.0);
+        assert!(exp_neg(f32::NEG_INFINITY) < 1e-37);
     }
 
     #[test]

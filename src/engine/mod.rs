@@ -17,6 +17,7 @@
 //! ```
 
 pub(crate) mod arch;
+mod attention;
 pub mod chat;
 pub(crate) mod device;
 pub mod fetch;
@@ -96,12 +97,31 @@ pub struct Encoded {
     pub hidden_dim: usize,
     /// `tokens × hidden_dim`.
     pub hidden: Vec<f32>,
+    /// How long the forward pass took, and how many encodes shared it (1: alone).
+    pub pass_ms: f64,
+    pub batch: usize,
 }
 
 impl Encoded {
     pub fn row(&self, t: usize) -> &[f32] {
         &self.hidden[t * self.hidden_dim..(t + 1) * self.hidden_dim]
     }
+}
+
+/// One suffix to encode after a prompt prefix (see [`Engine::encode`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodeRequest {
+    pub prefix: String,
+    pub suffix: String,
+    /// Read the hidden states after this many layers (`None`: all).
+    pub layers: Option<usize>,
+}
+
+/// A request ready to run: its prefix's cache and its tokens.
+struct EncodeInput {
+    prefix: Arc<Prefix>,
+    tokens: Vec<u32>,
+    offsets: Vec<(usize, usize)>,
 }
 
 /// A prompt prefix, prefilled once.
@@ -268,28 +288,99 @@ impl Engine {
         suffix: &str,
         layers: Option<usize>,
     ) -> Result<Encoded, EngineError> {
-        let p = self.prefix(prefix)?;
+        let req = EncodeRequest {
+            prefix: prefix.to_string(),
+            suffix: suffix.to_string(),
+            layers,
+        };
+        self.encode_many(std::slice::from_ref(&req))
+            .pop()
+            .unwrap_or_else(|| Err(EngineError::Model("an encode returned nothing".into())))
+    }
+
+    /// Several [`encode`](Self::encode)s in one forward pass (requests that read the same
+    /// layer share it; each keeps its own prefix and positions). One result per request, in
+    /// order; a request that fails alone (empty, too long) fails alone.
+    pub fn encode_many(&self, reqs: &[EncodeRequest]) -> Vec<Result<Encoded, EngineError>> {
+        let mut results: Vec<Option<Result<Encoded, EngineError>>> =
+            (0..reqs.len()).map(|_| None).collect();
+        // Tokenize and fetch each prefix; keep what can run.
+        let mut ready = Vec::new();
+        for (i, r) in reqs.iter().enumerate() {
+            match self.encode_input(r) {
+                Ok(input) => ready.push((i, input)),
+                Err(e) => results[i] = Some(Err(e)),
+            }
+        }
+        let mut layers: Vec<Option<usize>> = ready.iter().map(|(i, _)| reqs[*i].layers).collect();
+        layers.sort_unstable();
+        layers.dedup();
+        for want_layers in layers {
+            let group: Vec<&(usize, EncodeInput)> = ready
+                .iter()
+                .filter(|(i, _)| reqs[*i].layers == want_layers)
+                .collect();
+            let want = match want_layers {
+                Some(n) => Want::AllHiddenAt(n),
+                None => Want::AllHidden,
+            };
+            let started = std::time::Instant::now();
+            let mut caches: Vec<KvCache> =
+                group.iter().map(|(_, x)| x.prefix.cache.clone()).collect();
+            let mut seqs: Vec<(&[u32], &mut KvCache)> = group
+                .iter()
+                .zip(caches.iter_mut())
+                .map(|((_, x), c)| (&x.tokens[..], c))
+                .collect();
+            match self.model.forward_batch(&mut seqs, want) {
+                Ok(outs) => {
+                    let pass_ms = started.elapsed().as_secs_f64() * 1000.0;
+                    let batch = outs.len();
+                    for ((i, x), out) in group.into_iter().zip(outs) {
+                        results[*i] = Some(Ok(Encoded {
+                            tokens: x.tokens.clone(),
+                            offsets: x.offsets.clone(),
+                            hidden_dim: self.model.cfg.hidden,
+                            hidden: out.all_hidden,
+                            pass_ms,
+                            batch,
+                        }));
+                    }
+                }
+                Err(e) => {
+                    for (i, _) in group {
+                        results[*i] = Some(Err(e.clone()));
+                    }
+                }
+            }
+        }
+        results
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| Err(EngineError::Model("an encode was not run".into()))))
+            .collect()
+    }
+
+    fn encode_input(&self, r: &EncodeRequest) -> Result<EncodeInput, EngineError> {
+        let prefix = self.prefix(&r.prefix)?;
         let enc = self
             .tokenizer
             .hf
-            .encode(suffix, false)
+            .encode(r.suffix.as_str(), false)
             .map_err(|e| EngineError::Model(format!("tokenizer: {e}")))?;
         let tokens = enc.get_ids().to_vec();
         if tokens.is_empty() {
             return Err(EngineError::Model("empty suffix".into()));
         }
-        let offsets = enc.get_offsets().to_vec();
-        let mut cache = p.cache.clone();
-        let want = match layers {
-            Some(n) => Want::AllHiddenAt(n),
-            None => Want::AllHidden,
-        };
-        let out = self.model.forward(&tokens, &mut cache, want)?;
-        Ok(Encoded {
+        if prefix.cache.len() + tokens.len() > self.model.max_ctx {
+            return Err(EngineError::ContextFull {
+                needed: prefix.cache.len() + tokens.len(),
+                max: self.model.max_ctx,
+            });
+        }
+        Ok(EncodeInput {
+            prefix,
             tokens,
-            offsets,
-            hidden_dim: self.model.cfg.hidden,
-            hidden: out.all_hidden,
+            offsets: enc.get_offsets().to_vec(),
         })
     }
 
@@ -343,6 +434,12 @@ pub trait Generator: Send + Sync {
         suffix: &str,
         layers: Option<usize>,
     ) -> Result<Encoded, EngineError>;
+    /// Several encodes; the engine runs them in one forward pass.
+    fn encode_many(&self, reqs: &[EncodeRequest]) -> Vec<Result<Encoded, EngineError>> {
+        reqs.iter()
+            .map(|r| self.encode(&r.prefix, &r.suffix, r.layers))
+            .collect()
+    }
     fn info(&self) -> EngineInfo;
     /// How this model's prompts are written.
     fn prompt_format(&self) -> chat::PromptFormat {
@@ -374,6 +471,10 @@ impl Generator for Engine {
         layers: Option<usize>,
     ) -> Result<Encoded, EngineError> {
         Engine::encode(self, prefix, suffix, layers)
+    }
+
+    fn encode_many(&self, reqs: &[EncodeRequest]) -> Vec<Result<Encoded, EngineError>> {
+        Engine::encode_many(self, reqs)
     }
 
     fn spawn_in_background(&self, cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {

@@ -7,13 +7,15 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::arch::{Activation, Rope};
+use super::arch::Rope;
 use super::device::{self, DeviceCache, DeviceModel};
 use super::gguf::{GgufFile, ModelConfig};
-use super::kernels::{axpy, gelu_tanh, matmul_panels, rms_norm, silu, softmax};
+use super::kernels::{matmul_panels, rms_norm};
 use super::priority::Background;
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
 use super::EngineError;
+
+mod forward;
 
 struct Layer {
     attn_norm: Vec<f32>,
@@ -128,17 +130,6 @@ pub struct Output {
     pub logits: Vec<f32>,
     /// `Want::AllHidden`: `tokens × hidden`, final-normed.
     pub all_hidden: Vec<f32>,
-}
-
-struct Scratch {
-    x: Vec<f32>,
-    xn: Vec<f32>,
-    qkv: Vec<f32>,
-    attn: Vec<f32>,
-    proj: Vec<f32>,
-    gu: Vec<f32>,
-    act: Vec<f32>,
-    qa: Q8Activations,
 }
 
 /// `out[t][r]` for every row of `w`, panels split across the pool's threads.
@@ -518,180 +509,99 @@ impl Model {
         cache: &mut KvCache,
         want: Want,
     ) -> Result<Output, EngineError> {
+        let mut outs = self.forward_batch(&mut [(tokens, cache)], want)?;
+        outs.pop()
+            .ok_or_else(|| EngineError::Model("a pass returned no output".into()))
+    }
+
+    /// Runs several sequences, each after what its own cache holds, in one pass: the matmuls
+    /// take every sequence's tokens at once, attention stays within each sequence. One output
+    /// per sequence, in order, as [`forward`](Self::forward) gives it.
+    pub fn forward_batch(
+        &self,
+        seqs: &mut [(&[u32], &mut KvCache)],
+        want: Want,
+    ) -> Result<Vec<Output>, EngineError> {
         let cfg = &self.cfg;
-        let t_n = tokens.len();
-        if t_n == 0 {
-            return Err(EngineError::Model("forward with no tokens".into()));
+        for (tokens, cache) in seqs.iter() {
+            if tokens.is_empty() {
+                return Err(EngineError::Model("forward with no tokens".into()));
+            }
+            if cache.len + tokens.len() > self.max_ctx {
+                return Err(EngineError::ContextFull {
+                    needed: cache.len + tokens.len(),
+                    max: self.max_ctx,
+                });
+            }
+            if let Some(&bad) = tokens.iter().find(|&&t| t as usize >= cfg.vocab) {
+                return Err(EngineError::Model(format!(
+                    "token id {bad} outside the vocabulary ({})",
+                    cfg.vocab
+                )));
+            }
         }
-        let p0 = cache.len;
-        if p0 + t_n > self.max_ctx {
-            return Err(EngineError::ContextFull {
-                needed: p0 + t_n,
-                max: self.max_ctx,
-            });
-        }
-        if let Some(&bad) = tokens.iter().find(|&&t| t as usize >= cfg.vocab) {
-            return Err(EngineError::Model(format!(
-                "token id {bad} outside the vocabulary ({})",
-                cfg.vocab
-            )));
-        }
-        let (h, hd) = (cfg.hidden, cfg.head_dim);
-        let q_dim = cfg.n_heads * hd;
-        let kv_dim = cfg.n_kv_heads * hd;
-        let qkv_dim = q_dim + 2 * kv_dim;
-        let mut x = vec![0f32; t_n * h];
-        for (t, &tok) in tokens.iter().enumerate() {
-            self.embed.row_f32(tok as usize, &mut x[t * h..(t + 1) * h]);
-        }
-        if cfg.spec.scaled_embeddings {
-            let scale = (h as f32).sqrt();
-            x.iter_mut().for_each(|v| *v *= scale);
-        }
-        if let Some(gpu) = &self.gpu {
-            return self.forward_device(gpu, x, p0, cache, want);
-        }
-        let mut s = Scratch {
-            x,
-            xn: vec![0f32; t_n * h],
-            qkv: Vec::new(),
-            attn: vec![0f32; t_n * q_dim],
-            proj: Vec::new(),
-            gu: Vec::new(),
-            act: vec![0f32; t_n * cfg.ffn],
-            qa: Q8Activations::default(),
+        let h = cfg.hidden;
+        let embed = |tokens: &[u32]| {
+            let mut x = vec![0f32; tokens.len() * h];
+            for (t, &tok) in tokens.iter().enumerate() {
+                self.embed.row_f32(tok as usize, &mut x[t * h..(t + 1) * h]);
+            }
+            if cfg.spec.scaled_embeddings {
+                let scale = (h as f32).sqrt();
+                x.iter_mut().for_each(|v| *v *= scale);
+            }
+            x
         };
-        let scale = 1.0 / (hd as f32).sqrt();
-        let group = cfg.n_heads / cfg.n_kv_heads;
-        let gelu = cfg.spec.activation == Activation::GeluTanh;
+        if let Some(gpu) = &self.gpu {
+            // The device path runs one sequence at a time.
+            return seqs
+                .iter_mut()
+                .map(|(tokens, cache)| {
+                    let p0 = cache.len;
+                    self.forward_device(gpu, embed(tokens), p0, cache, want)
+                })
+                .collect();
+        }
+        let mut x = Vec::new();
+        let mut batch = Vec::with_capacity(seqs.len());
+        for (tokens, cache) in seqs.iter_mut() {
+            batch.push(forward::Seq {
+                row: x.len() / h,
+                len: tokens.len(),
+                cache,
+            });
+            x.extend(embed(tokens));
+        }
         let stop = match want {
             Want::AllHiddenAt(n) => n.min(cfg.n_layers),
             _ => cfg.n_layers,
         };
-        for (l, layer) in self.layers.iter().enumerate().take(stop) {
-            let window = self.window(l);
-            // Attention.
-            s.xn.copy_from_slice(&s.x);
-            for row in s.xn.chunks_exact_mut(h) {
-                rms_norm(row, &layer.attn_norm, cfg.rms_eps);
-            }
-            s.qa.fill(&s.xn, t_n, h);
-            // Before each large step, a background job waits while requests are answered,
-            // and stops when a customer's job waits for the model (no-op otherwise).
-            self.background.checkpoint()?;
-            par_matmul(self.pool(), self.threads, &layer.wqkv, &s.qa, &mut s.qkv);
-            for t in 0..t_n {
-                let row = &mut s.qkv[t * qkv_dim..(t + 1) * qkv_dim];
-                if let Some(b) = &layer.bqkv {
-                    for (v, bb) in row.iter_mut().zip(b) {
-                        *v += bb;
-                    }
-                }
-                if let (Some(qn), Some(kn)) = (&layer.q_norm, &layer.k_norm) {
-                    let (q, k) = row[..q_dim + kv_dim].split_at_mut(q_dim);
-                    q.chunks_exact_mut(hd)
-                        .for_each(|x| rms_norm(x, qn, cfg.rms_eps));
-                    k.chunks_exact_mut(hd)
-                        .for_each(|x| rms_norm(x, kn, cfg.rms_eps));
-                }
-                self.rope(&mut row[..q_dim + kv_dim], p0 + t, window.is_some());
-                cache.k[l].extend_from_slice(&row[q_dim..q_dim + kv_dim]);
-                cache.v[l].extend_from_slice(&row[q_dim + kv_dim..]);
-            }
-            let (kc, vc) = (&cache.k[l], &cache.v[l]);
-            let n_total = p0 + t_n;
-            // Keys transposed per KV head (`hd × n_total`), so scores vectorize over positions
-            // instead of reducing 64-wide dot products one position at a time.
-            let mut kt = vec![0f32; cfg.n_kv_heads * hd * n_total];
-            for p in 0..n_total {
-                for kvh in 0..cfg.n_kv_heads {
-                    let k = &kc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
-                    for (d, &x) in k.iter().enumerate() {
-                        kt[(kvh * hd + d) * n_total + p] = x;
-                    }
-                }
-            }
-            let qkv = &s.qkv;
-            let kt = &kt;
-            self.pool().install(|| {
-                s.attn.par_chunks_mut(hd).enumerate().for_each(|(i, out)| {
-                    let (t, head) = (i / cfg.n_heads, i % cfg.n_heads);
-                    let q = &qkv[t * qkv_dim + head * hd..t * qkv_dim + (head + 1) * hd];
-                    let kvh = head / group;
-                    let n_pos = p0 + t + 1;
-                    // A sliding layer sees only the last `w` positions.
-                    let first = window.map_or(0, |w| n_pos.saturating_sub(w));
-                    let mut scores = vec![0f32; n_pos - first];
-                    for (d, &qd) in q.iter().enumerate() {
-                        let base = (kvh * hd + d) * n_total;
-                        axpy(&mut scores, qd * scale, &kt[base + first..base + n_pos]);
-                    }
-                    softmax(&mut scores);
-                    out.fill(0.0);
-                    for (i, w) in scores.iter().enumerate() {
-                        let p = first + i;
-                        let v = &vc[p * kv_dim + kvh * hd..p * kv_dim + (kvh + 1) * hd];
-                        axpy(out, *w, v);
-                    }
-                });
-            });
-            s.qa.fill(&s.attn, t_n, q_dim);
-            self.background.checkpoint()?;
-            par_matmul(self.pool(), self.threads, &layer.wo, &s.qa, &mut s.proj);
-            if let Some(w) = &layer.post_attn_norm {
-                s.proj
-                    .chunks_exact_mut(h)
-                    .for_each(|r| rms_norm(r, w, cfg.rms_eps));
-            }
-            for (x, p) in s.x.iter_mut().zip(&s.proj) {
-                *x += p;
-            }
-            // Feed-forward: gated, with the architecture's activation.
-            s.xn.copy_from_slice(&s.x);
-            for row in s.xn.chunks_exact_mut(h) {
-                rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
-            }
-            s.qa.fill(&s.xn, t_n, h);
-            self.background.checkpoint()?;
-            par_matmul(self.pool(), self.threads, &layer.wgu, &s.qa, &mut s.gu);
-            for t in 0..t_n {
-                let gu = &s.gu[t * 2 * cfg.ffn..(t + 1) * 2 * cfg.ffn];
-                let (g, u) = gu.split_at(cfg.ffn);
-                for ((a, gv), uv) in s.act[t * cfg.ffn..(t + 1) * cfg.ffn]
-                    .iter_mut()
-                    .zip(g)
-                    .zip(u)
-                {
-                    *a = if gelu { gelu_tanh(*gv) } else { silu(*gv) } * uv;
-                }
-            }
-            s.qa.fill(&s.act, t_n, cfg.ffn);
-            self.background.checkpoint()?;
-            par_matmul(self.pool(), self.threads, &layer.wdown, &s.qa, &mut s.proj);
-            if let Some(w) = &layer.post_ffw_norm {
-                s.proj
-                    .chunks_exact_mut(h)
-                    .for_each(|r| rms_norm(r, w, cfg.rms_eps));
-            }
-            for (x, p) in s.x.iter_mut().zip(&s.proj) {
-                *x += p;
-            }
-        }
-        cache.len = p0 + t_n;
+        self.run_layers(&mut x, &mut batch, stop)?;
+        Ok(batch
+            .iter()
+            .map(|s| self.finish(&x[s.row * h..(s.row + s.len) * h], want))
+            .collect())
+    }
+
+    /// What `want` asks of one sequence's rows after the layers.
+    fn finish(&self, x: &[f32], want: Want) -> Output {
+        let cfg = &self.cfg;
+        let h = cfg.hidden;
+        let t_n = x.len() / h;
         let mut out = Output::default();
         if matches!(want, Want::Nothing) {
-            return Ok(out);
+            return out;
         }
         if matches!(want, Want::AllHidden | Want::AllHiddenAt(_)) {
-            let mut all = s.x.clone();
+            let mut all = x.to_vec();
             for row in all.chunks_exact_mut(h) {
                 rms_norm(row, &self.norm, cfg.rms_eps);
             }
             out.hidden = all[(t_n - 1) * h..].to_vec();
             out.all_hidden = all;
-            return Ok(out);
+            return out;
         }
-        let mut last = s.x[(t_n - 1) * h..].to_vec();
+        let mut last = x[(t_n - 1) * h..].to_vec();
         rms_norm(&mut last, &self.norm, cfg.rms_eps);
         let qa = Q8Activations::quantize(&last, 1, h);
         match want {
@@ -745,6 +655,6 @@ impl Model {
             }
         }
         out.hidden = last;
-        Ok(out)
+        out
     }
 }

@@ -10,18 +10,32 @@
 //!   idle-priority threads) and is cancelled as soon as a customer's job is queued. The
 //!   worker does not wait for it to stop: the customer's job starts at once, beside the
 //!   background job's last layer.
+//! - Encodes (the reader's one pass per message) that wait together share one forward pass:
+//!   the worker takes every waiting customer encode with the one it starts, up to
+//!   [`MAX_BATCH`], so a burst is answered in one pass instead of one after another.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
-use super::{EngineError, Generator};
+use super::{EncodeRequest, Encoded, EngineError, Generator};
+
+/// The most encodes one forward pass takes (their messages' tokens run as one prefill).
+pub const MAX_BATCH: usize = 8;
 
 type Job = Box<dyn FnOnce(&dyn Generator) + Send>;
+/// The rest of an encode job, given the encode's result.
+type Then = Box<dyn FnOnce(&dyn Generator, Result<Encoded, EngineError>) + Send>;
+
+enum Work {
+    Job(Job),
+    /// An encode that may share its forward pass with other waiting encodes.
+    Encode(EncodeRequest, Then),
+}
 
 struct Queued {
-    job: Job,
+    work: Work,
     deadline: Instant,
     cancel: Arc<AtomicBool>,
     background: bool,
@@ -37,6 +51,8 @@ struct Shared {
     waiting: AtomicUsize,
     /// The most jobs that ever waited at once (never above `capacity`).
     most_waiting: AtomicUsize,
+    /// The most encodes that ever shared one forward pass.
+    most_batched: AtomicUsize,
     stop: AtomicBool,
 }
 
@@ -67,6 +83,7 @@ impl ModelWorker {
             busy: AtomicBool::new(false),
             waiting: AtomicUsize::new(0),
             most_waiting: AtomicUsize::new(0),
+            most_batched: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
         });
         let worker_shared = shared.clone();
@@ -106,6 +123,11 @@ impl ModelWorker {
         self.shared.most_waiting.load(Ordering::Relaxed)
     }
 
+    /// The most encodes that ever shared one forward pass since the start.
+    pub fn batch_high_water(&self) -> usize {
+        self.shared.most_batched.load(Ordering::Relaxed)
+    }
+
     /// A job runs (a customer's, or a background one).
     pub fn is_busy(&self) -> bool {
         self.shared.busy.load(Ordering::Relaxed)
@@ -124,7 +146,7 @@ impl ModelWorker {
         deadline: Instant,
         f: impl FnOnce(&dyn Generator, Arc<AtomicBool>) -> Result<T, EngineError> + Send + 'static,
     ) -> Result<T, EngineError> {
-        self.submit(deadline, false, f).await
+        self.submit(deadline, false, plain(f)).await
     }
 
     /// Like [`run`](Self::run), but only if the worker is idle and nothing waits (shadow mode),
@@ -135,27 +157,54 @@ impl ModelWorker {
         deadline: Instant,
         f: impl FnOnce(&dyn Generator, Arc<AtomicBool>) -> Result<T, EngineError> + Send + 'static,
     ) -> Option<Result<T, EngineError>> {
-        match self.submit(deadline, true, f).await {
-            Err(EngineError::Overloaded | EngineError::Cancelled) => None,
-            other => Some(other),
-        }
+        idle_result(self.submit(deadline, true, plain(f)).await)
+    }
+
+    /// Encodes `req`, then runs `f` with the result, like [`run`](Self::run); the encode
+    /// shares its forward pass with the other encodes waiting when it starts.
+    pub async fn run_encode<T: Send + 'static>(
+        &self,
+        deadline: Instant,
+        req: EncodeRequest,
+        f: impl FnOnce(
+                &dyn Generator,
+                Result<Encoded, EngineError>,
+                Arc<AtomicBool>,
+            ) -> Result<T, EngineError>
+            + Send
+            + 'static,
+    ) -> Result<T, EngineError> {
+        self.submit(deadline, false, encode(req, f)).await
+    }
+
+    /// [`run_encode`](Self::run_encode) only if idle, as [`run_if_idle`](Self::run_if_idle).
+    pub async fn run_encode_if_idle<T: Send + 'static>(
+        &self,
+        deadline: Instant,
+        req: EncodeRequest,
+        f: impl FnOnce(
+                &dyn Generator,
+                Result<Encoded, EngineError>,
+                Arc<AtomicBool>,
+            ) -> Result<T, EngineError>
+            + Send
+            + 'static,
+    ) -> Option<Result<T, EngineError>> {
+        idle_result(self.submit(deadline, true, encode(req, f)).await)
     }
 
     async fn submit<T: Send + 'static>(
         &self,
         deadline: Instant,
         only_if_idle: bool,
-        f: impl FnOnce(&dyn Generator, Arc<AtomicBool>) -> Result<T, EngineError> + Send + 'static,
+        make: impl FnOnce(Reply<T>, Arc<AtomicBool>) -> Work,
     ) -> Result<T, EngineError> {
         if self.shared.stop.load(Ordering::SeqCst) {
             return Err(EngineError::Model("the model worker is not running".into()));
         }
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = tokio::sync::oneshot::channel();
-        let job_cancel = cancel.clone();
-        let job: Job = Box::new(move |g: &dyn Generator| {
-            let _ = tx.send(f(g, job_cancel));
-        });
+        let work = make(tx, cancel.clone());
         {
             let mut q = self
                 .shared
@@ -173,7 +222,7 @@ impl ModelWorker {
                 return Err(EngineError::Overloaded);
             }
             q.push_back(Queued {
-                job,
+                work,
                 deadline,
                 cancel: cancel.clone(),
                 background: only_if_idle,
@@ -202,9 +251,87 @@ impl ModelWorker {
     }
 }
 
+type Reply<T> = tokio::sync::oneshot::Sender<Result<T, EngineError>>;
+
+fn plain<T: Send + 'static>(
+    f: impl FnOnce(&dyn Generator, Arc<AtomicBool>) -> Result<T, EngineError> + Send + 'static,
+) -> impl FnOnce(Reply<T>, Arc<AtomicBool>) -> Work {
+    move |tx, cancel| {
+        Work::Job(Box::new(move |g: &dyn Generator| {
+            let _ = tx.send(f(g, cancel));
+        }))
+    }
+}
+
+fn encode<T: Send + 'static>(
+    req: EncodeRequest,
+    f: impl FnOnce(
+            &dyn Generator,
+            Result<Encoded, EngineError>,
+            Arc<AtomicBool>,
+        ) -> Result<T, EngineError>
+        + Send
+        + 'static,
+) -> impl FnOnce(Reply<T>, Arc<AtomicBool>) -> Work {
+    move |tx, cancel| {
+        Work::Encode(
+            req,
+            Box::new(move |g: &dyn Generator, enc| {
+                let _ = tx.send(f(g, enc, cancel));
+            }),
+        )
+    }
+}
+
+/// An idle-only job refused or given way reads as "the model was busy".
+fn idle_result<T>(r: Result<T, EngineError>) -> Option<Result<T, EngineError>> {
+    match r {
+        Err(EngineError::Overloaded | EngineError::Cancelled) => None,
+        other => Some(other),
+    }
+}
+
+impl Work {
+    /// As one job: an encode alone, then its continuation.
+    fn into_job(self) -> Job {
+        match self {
+            Work::Job(job) => job,
+            Work::Encode(req, then) => Box::new(move |g: &dyn Generator| {
+                let enc = g
+                    .encode_many(std::slice::from_ref(&req))
+                    .pop()
+                    .unwrap_or_else(|| {
+                        Err(EngineError::Model("an encode returned nothing".into()))
+                    });
+                then(g, enc)
+            }),
+        }
+    }
+}
+
+/// Takes out of `q` the customer encodes that may join `first`'s pass (same layers, still
+/// wanted), up to [`MAX_BATCH`] in all, in queue order.
+fn take_batch(q: &mut VecDeque<Queued>, first: &EncodeRequest) -> Vec<Queued> {
+    let now = Instant::now();
+    let mut taken = Vec::new();
+    let mut i = 0;
+    while i < q.len() && taken.len() + 1 < MAX_BATCH {
+        let joins = matches!(&q[i].work, Work::Encode(r, _) if r.layers == first.layers)
+            && !q[i].background
+            && !q[i].cancel.load(Ordering::Relaxed)
+            && q[i].deadline > now;
+        if joins {
+            taken.extend(q.remove(i));
+        } else {
+            i += 1;
+        }
+    }
+    taken
+}
+
 fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
     loop {
-        let next = {
+        let (next, others) = {
             let Ok(mut q) = shared.queue.lock() else {
                 return;
             };
@@ -213,13 +340,17 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                     return;
                 }
                 if let Some(j) = q.pop_front() {
+                    let others = match &j.work {
+                        Work::Encode(req, _) if !j.background => take_batch(&mut q, req),
+                        _ => Vec::new(),
+                    };
                     shared.waiting.store(q.len(), Ordering::Relaxed);
                     if j.background {
                         set_running_background(&shared, Some(j.cancel.clone()));
                     } else {
                         shared.busy.store(true, Ordering::SeqCst);
                     }
-                    break j;
+                    break (j, others);
                 }
                 q = match shared.ready.wait(q) {
                     Ok(q) => q,
@@ -227,12 +358,20 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                 };
             }
         };
+        if !others.is_empty() {
+            let mut batch = vec![next];
+            batch.extend(others);
+            run_batch(&shared, generator.as_ref(), batch);
+            shared.busy.store(false, Ordering::SeqCst);
+            continue;
+        }
         let Queued {
-            job,
+            work,
             deadline,
             cancel,
             background,
         } = next;
+        let job = work.into_job();
         // Skip work nobody waits for any more.
         let skip = cancel.load(Ordering::Relaxed) || Instant::now() >= deadline;
         let g = generator.clone();
@@ -261,6 +400,32 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
             guarded();
             shared.busy.store(false, Ordering::SeqCst);
         }
+    }
+}
+
+/// Customer encodes in one forward pass, then each one's continuation. Jobs nobody waits for
+/// any more are dropped first; a panic fails the jobs it reaches, not the worker.
+fn run_batch(shared: &Shared, g: &dyn Generator, batch: Vec<Queued>) {
+    let now = Instant::now();
+    let (reqs, thens): (Vec<EncodeRequest>, Vec<Then>) = batch
+        .into_iter()
+        .filter(|j| !j.cancel.load(Ordering::Relaxed) && j.deadline > now)
+        .filter_map(|j| match j.work {
+            Work::Encode(req, then) => Some((req, then)),
+            Work::Job(_) => None,
+        })
+        .unzip();
+    if reqs.is_empty() {
+        return;
+    }
+    shared.most_batched.fetch_max(reqs.len(), Ordering::Relaxed);
+    let Ok(encoded) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.encode_many(&reqs)))
+    else {
+        return;
+    };
+    for (then, enc) in thens.into_iter().zip(encoded) {
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| then(g, enc)));
     }
 }
 
@@ -411,6 +576,106 @@ mod tests {
         while w.is_busy() {
             tokio::time::sleep(Duration::from_millis(1)).await;
         }
+        w.shutdown();
+    }
+
+    /// Records the size of every `encode_many` call; an encode answers its suffix's length.
+    struct Batches(Mutex<Vec<usize>>);
+
+    impl Generator for Batches {
+        fn generate(&self, _: &GenRequest) -> Result<GenOutput, EngineError> {
+            Err(EngineError::Model("fake".into()))
+        }
+        fn hidden(&self, _: &str, _: &str) -> Result<Vec<f32>, EngineError> {
+            Err(EngineError::Model("fake".into()))
+        }
+        fn encode(&self, _: &str, suffix: &str, _: Option<usize>) -> Result<Encoded, EngineError> {
+            Ok(Encoded {
+                tokens: vec![0; suffix.len()],
+                offsets: Vec::new(),
+                hidden_dim: 0,
+                hidden: Vec::new(),
+                pass_ms: 0.0,
+                batch: 1,
+            })
+        }
+        fn encode_many(&self, reqs: &[EncodeRequest]) -> Vec<Result<Encoded, EngineError>> {
+            self.0.lock().unwrap().push(reqs.len());
+            reqs.iter()
+                .map(|r| self.encode(&r.prefix, &r.suffix, r.layers))
+                .collect()
+        }
+        fn info(&self) -> EngineInfo {
+            Fake.info()
+        }
+    }
+
+    #[tokio::test]
+    async fn encodes_that_wait_together_share_one_pass() {
+        let g = Arc::new(Batches(Mutex::new(Vec::new())));
+        let w = ModelWorker::start(g.clone(), 16);
+        // Hold the worker while the encodes queue up.
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let blocker = {
+            let w = w.clone();
+            tokio::spawn(async move {
+                w.run(soon(), move |_, _| {
+                    let _ = started_tx.send(());
+                    let _ = release_rx.recv();
+                    Ok(())
+                })
+                .await
+            })
+        };
+        started_rx.await.unwrap();
+        let encode = |suffix: &str, layers: Option<usize>, deadline: Instant| {
+            let w = w.clone();
+            let req = EncodeRequest {
+                prefix: "p".into(),
+                suffix: suffix.into(),
+                layers,
+            };
+            tokio::spawn(async move {
+                w.run_encode(deadline, req, |_, enc, _| enc.map(|e| e.tokens.len()))
+                    .await
+            })
+        };
+        let mut jobs = Vec::new();
+        for (i, suffix) in ["a", "bb", "ccc", "dddd"].iter().enumerate() {
+            jobs.push(encode(suffix, Some(16), soon()));
+            if i == 1 {
+                // Another layer cannot share their pass; a plain job waits between them.
+                jobs.push(encode("eeeee", None, soon()));
+                let w = w.clone();
+                jobs.push(tokio::spawn(
+                    async move { w.run(soon(), |_, _| Ok(0)).await },
+                ));
+            }
+        }
+        // One whose caller is gone by the time the worker gets to it.
+        let gone = encode(
+            "ffffff",
+            Some(16),
+            Instant::now() + Duration::from_millis(50),
+        );
+        while w.queue_depth() < 7 {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        release_tx.send(()).unwrap();
+        blocker.await.unwrap().unwrap();
+        let mut got = Vec::new();
+        for j in jobs {
+            got.push(j.await.unwrap());
+        }
+        // Each caller gets its own encode's result.
+        assert_eq!(got, vec![Ok(1), Ok(2), Ok(5), Ok(0), Ok(3), Ok(4)]);
+        assert_eq!(gone.await.unwrap(), Err(EngineError::Timeout));
+        // The four 16-layer encodes ran in one pass (the expired one was left out), the other
+        // layer alone.
+        assert_eq!(*g.0.lock().unwrap(), vec![4, 1]);
+        assert_eq!(w.batch_high_water(), 4);
         w.shutdown();
     }
 }

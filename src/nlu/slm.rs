@@ -18,7 +18,9 @@ use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{normalize_booking_id, normalize_phone, parse_hhmm};
 
 use crate::engine::chat::{PromptFormat, PromptTemplate};
-use crate::engine::{EngineError, GenRequest, GenStats, Generator, Grammar};
+use crate::engine::{
+    EncodeRequest, Encoded, EngineError, GenRequest, GenStats, Generator, Grammar,
+};
 use crate::nlu::reader::{self, Heads};
 use crate::nlu::rules::RuleAnalysis;
 use crate::nlu::{ExtractContext, Extraction, Intent, SlotName, Slots};
@@ -260,6 +262,24 @@ impl SlmExtractor {
         }
     }
 
+    /// What the reader must encode for this message, when it reads with heads (`None`: it
+    /// generates instead). The model worker may run it in one pass with other messages'.
+    pub fn encode_request(
+        &self,
+        format: PromptFormat,
+        ws: &Workspace,
+        text: &str,
+        ctx: &ExtractContext,
+    ) -> Option<EncodeRequest> {
+        let heads = self.heads.as_ref().filter(|_| self.mode == Mode::Reader)?;
+        let (suffix, _, _) = prompt_parts(format, text, ctx);
+        Some(EncodeRequest {
+            prefix: prompt(format, ws).to_string(),
+            suffix,
+            layers: heads.layers,
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn read_with_heads(
         &self,
@@ -279,9 +299,28 @@ impl SlmExtractor {
         }
         let started = std::time::Instant::now();
         let format = g.prompt_format();
-        let (suffix, start, clean) = prompt_parts(format, text, ctx);
+        let (suffix, _, _) = prompt_parts(format, text, ctx);
         let enc = g.encode(&prompt(format, ws), &suffix, heads.layers)?;
         let prefill_ms = started.elapsed().as_secs_f64() * 1000.0;
+        self.read_encoded(heads, format, ws, text, ctx, rules, enc, prefill_ms)
+    }
+
+    /// Reads one message from its encoding (see [`encode_request`](Self::encode_request)):
+    /// the heads decide, the rules fill what the heads do not read.
+    #[allow(clippy::too_many_arguments)]
+    pub fn read_encoded(
+        &self,
+        heads: &Heads,
+        format: PromptFormat,
+        ws: &Workspace,
+        text: &str,
+        ctx: &ExtractContext,
+        rules: &RuleAnalysis,
+        enc: Encoded,
+        prefill_ms: f64,
+    ) -> Result<ModelReading, SlmError> {
+        let started = std::time::Instant::now();
+        let (_, start, clean) = prompt_parts(format, text, ctx);
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
         let (mut intent, mut confidence) = Heads::best_intent(&probs);
@@ -321,7 +360,7 @@ impl SlmExtractor {
             prefill_ms,
             model_ms: prefill_ms,
             forward_calls: 1,
-            total_ms: started.elapsed().as_secs_f64() * 1000.0,
+            total_ms: prefill_ms + started.elapsed().as_secs_f64() * 1000.0,
             ..Default::default()
         };
         Ok(ModelReading {

@@ -11,7 +11,7 @@ use super::model::{ModelExtraction, ModelFailure, ModelPath};
 use crate::domain::catalog::Workspace;
 use crate::domain::plan::Plan;
 use crate::engine::worker::ModelWorker;
-use crate::engine::EngineError;
+use crate::engine::{Encoded, EngineError, Generator};
 use crate::nlu::rules::RuleAnalysis;
 use crate::nlu::slm::{SlmError, SlmExtractor};
 use crate::nlu::ExtractContext;
@@ -46,19 +46,46 @@ impl SlmPath {
         let extractor = self.extractor.clone();
         let (text, ctx, rules) = (text.to_string(), ctx.clone(), rules.clone());
         let started = Instant::now();
-        let job = move |g: &dyn crate::engine::Generator, cancel| {
-            extractor
-                .read(g, &ws, &text, &ctx, &rules, Some(cancel))
-                .map(|r| extractor.finish(&r))
-                .map_err(|e| match e {
-                    SlmError::Engine(e) => e,
-                    SlmError::Schema(m) => EngineError::InvalidOutput(m),
-                })
+        let format = self.worker.generator().prompt_format();
+        let engine_error = |e: SlmError| match e {
+            SlmError::Engine(e) => e,
+            SlmError::Schema(m) => EngineError::InvalidOutput(m),
         };
-        let result = if idle_only {
-            self.worker.run_if_idle(deadline, job).await?
-        } else {
-            self.worker.run(deadline, job).await
+        let result = match extractor.encode_request(format, &ws, &text, &ctx) {
+            // Reading with heads: one encode, which the worker may share with other
+            // customers' messages in one forward pass.
+            Some(req) => {
+                let job = move |_: &dyn Generator, enc: Result<Encoded, EngineError>, _| {
+                    let enc = enc?;
+                    let heads = extractor
+                        .heads
+                        .as_ref()
+                        .ok_or_else(|| EngineError::Model("the reader heads went away".into()))?;
+                    let pass_ms = enc.pass_ms;
+                    extractor
+                        .read_encoded(heads, format, &ws, &text, &ctx, &rules, enc, pass_ms)
+                        .map(|r| extractor.finish(&r))
+                        .map_err(engine_error)
+                };
+                if idle_only {
+                    self.worker.run_encode_if_idle(deadline, req, job).await?
+                } else {
+                    self.worker.run_encode(deadline, req, job).await
+                }
+            }
+            None => {
+                let job = move |g: &dyn Generator, cancel| {
+                    extractor
+                        .read(g, &ws, &text, &ctx, &rules, Some(cancel))
+                        .map(|r| extractor.finish(&r))
+                        .map_err(engine_error)
+                };
+                if idle_only {
+                    self.worker.run_if_idle(deadline, job).await?
+                } else {
+                    self.worker.run(deadline, job).await
+                }
+            }
         };
         Some(
             result

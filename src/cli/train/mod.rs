@@ -14,7 +14,7 @@ mod chooser;
 mod report;
 use crate::domain::catalog::Workspace;
 use crate::engine::chat::PromptFormat;
-use crate::engine::{Encoded, Generator};
+use crate::engine::{EncodeRequest, Encoded, Generator};
 use crate::eval::{parse_dataset, Example};
 use crate::nlu::linear::{Fit, Linear};
 use crate::nlu::reader::{self, Heads, TAG_CLASSES, TAG_SLOTS};
@@ -93,6 +93,8 @@ pub use crate::nlu::reader::FEATURES_VERSION;
 /// depend on the model, the prompt and the messages only, so a change to the rules' cues
 /// (which bumps [`FEATURES_VERSION`] and retrains the heads) reuses them.
 const ENCODING_VERSION: u32 = 3;
+/// Messages per forward pass while encoding the training data.
+const TRAIN_BATCH: usize = 4;
 
 pub use crate::nlu::reader::heads_path as head_path;
 
@@ -151,6 +153,8 @@ fn read_encoded(r: &mut impl Read) -> std::io::Result<Encoded> {
         offsets,
         hidden_dim: hd,
         hidden,
+        pass_ms: 0.0,
+        batch: 1,
     })
 }
 
@@ -183,10 +187,21 @@ pub fn encodings(
     let ctx = ExtractContext::default();
     let mut bar = Progress::new("features", examples.len());
     let mut out = Vec::with_capacity(examples.len());
-    for (i, e) in examples.iter().enumerate() {
-        let (suffix, _, _) = slm::prompt_parts(g.prompt_format(), &e.text, &ctx);
-        out.push(g.encode(&prompt, &suffix, layers)?);
-        bar.tick(i + 1);
+    // A few messages per forward pass, as the worker batches customers' messages (the
+    // same numbers as one at a time: rows never mix).
+    for chunk in examples.chunks(TRAIN_BATCH) {
+        let reqs: Vec<EncodeRequest> = chunk
+            .iter()
+            .map(|e| EncodeRequest {
+                prefix: prompt.to_string(),
+                suffix: slm::prompt_parts(g.prompt_format(), &e.text, &ctx).0,
+                layers,
+            })
+            .collect();
+        for enc in g.encode_many(&reqs) {
+            out.push(enc?);
+        }
+        bar.tick(out.len());
     }
     std::fs::create_dir_all(&dir)?;
     let tmp = path.with_extension("tmp");
