@@ -51,6 +51,9 @@ pub struct ServeArgs {
     /// Requests allowed to wait for the model; more answer at once via the rules (`slm_overloaded`).
     #[arg(long, env = "PULPO_SLM_QUEUE")]
     pub slm_queue: Option<usize>,
+    /// Most messages the model reads in one pass when they wait together (1: one at a time).
+    #[arg(long, env = "PULPO_SLM_BATCH")]
+    pub slm_batch: Option<usize>,
     /// Requests processed at once across all workspaces; beyond it → 503 with Retry-After.
     #[arg(long, env = "PULPO_MAX_CONCURRENCY")]
     pub max_concurrency: Option<usize>,
@@ -125,6 +128,7 @@ pub struct FileModel {
     pub threads: Option<usize>,
     pub deadline_ms: Option<u64>,
     pub queue: Option<usize>,
+    pub batch: Option<usize>,
     pub preload: Option<bool>,
     /// The model proposes the next step too (default false).
     pub planner: Option<bool>,
@@ -197,6 +201,7 @@ pub struct Config {
     pub threads: usize,
     pub slm_deadline: Duration,
     pub slm_queue: usize,
+    pub slm_batch: usize,
     pub preload_model: bool,
     /// The model proposes the next step too (a second pass); off: the rules plan.
     pub model_planner: bool,
@@ -234,6 +239,8 @@ pub enum ConfigError {
 }
 
 pub const DEFAULT_MODEL: &str = "qwen2.5-coder-0.5b-instruct";
+/// Requests that may wait for the model (`[model] queue`).
+pub const DEFAULT_SLM_QUEUE: usize = 16;
 
 impl Config {
     pub fn load(args: &ServeArgs) -> Result<Config, ConfigError> {
@@ -378,8 +385,13 @@ impl Config {
             slm_queue: args
                 .slm_queue
                 .or(file.model.queue)
-                .unwrap_or(4)
+                .unwrap_or(DEFAULT_SLM_QUEUE)
                 .clamp(1, 1024),
+            slm_batch: args
+                .slm_batch
+                .or(file.model.batch)
+                .unwrap_or(crate::engine::worker::MAX_BATCH)
+                .clamp(1, 64),
             preload_model: args.preload_model.or(file.model.preload).unwrap_or(false),
             model_planner: args.model_planner.or(file.model.planner).unwrap_or(false),
             model_autoload: file.model.autoload.unwrap_or(true),
@@ -435,6 +447,7 @@ impl Config {
             "threads": self.threads,
             "slm_deadline_ms": self.slm_deadline.as_millis() as u64,
             "slm_queue": self.slm_queue,
+            "slm_batch": self.slm_batch,
             "preload_model": self.preload_model,
             "model_planner": self.model_planner,
             "max_body_bytes": self.max_body_bytes,

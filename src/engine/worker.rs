@@ -11,8 +11,9 @@
 //!   worker does not wait for it to stop: the customer's job starts at once, beside the
 //!   background job's last layer.
 //! - Encodes (the reader's one pass per message) that wait together share one forward pass:
-//!   the worker takes every waiting customer encode with the one it starts, up to
-//!   [`MAX_BATCH`], so a burst is answered in one pass instead of one after another.
+//!   the worker takes every waiting customer encode with the one it starts, up to its batch
+//!   size ([`MAX_BATCH`] by default), so a burst is answered in one pass instead of one after
+//!   another.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,7 +22,8 @@ use std::time::Instant;
 
 use super::{EncodeRequest, Encoded, EngineError, Generator};
 
-/// The most encodes one forward pass takes (their messages' tokens run as one prefill).
+/// The most encodes one forward pass takes by default (their messages' tokens run as one
+/// prefill; `[model] batch`).
 pub const MAX_BATCH: usize = 8;
 
 type Job = Box<dyn FnOnce(&dyn Generator) + Send>;
@@ -47,6 +49,8 @@ struct Shared {
     running_background: Mutex<Option<Arc<AtomicBool>>>,
     ready: Condvar,
     capacity: usize,
+    /// Most encodes per forward pass.
+    batch: usize,
     busy: AtomicBool,
     waiting: AtomicUsize,
     /// The most jobs that ever waited at once (never above `capacity`).
@@ -73,13 +77,15 @@ impl Drop for CancelOnDrop {
 }
 
 impl ModelWorker {
-    /// Starts the worker thread. `capacity` is how many jobs may wait (besides the running one).
-    pub fn start(generator: Arc<dyn Generator>, capacity: usize) -> ModelWorker {
+    /// Starts the worker thread. `capacity` is how many jobs may wait (besides the running one);
+    /// `batch`, how many waiting encodes may share one forward pass (1: one at a time).
+    pub fn start(generator: Arc<dyn Generator>, capacity: usize, batch: usize) -> ModelWorker {
         let shared = Arc::new(Shared {
             queue: Mutex::new(VecDeque::new()),
             running_background: Mutex::new(None),
             ready: Condvar::new(),
             capacity: capacity.max(1),
+            batch: batch.max(1),
             busy: AtomicBool::new(false),
             waiting: AtomicUsize::new(0),
             most_waiting: AtomicUsize::new(0),
@@ -310,12 +316,12 @@ impl Work {
 }
 
 /// Takes out of `q` the customer encodes that may join `first`'s pass (same layers, still
-/// wanted), up to [`MAX_BATCH`] in all, in queue order.
-fn take_batch(q: &mut VecDeque<Queued>, first: &EncodeRequest) -> Vec<Queued> {
+/// wanted), up to `most` in all, in queue order.
+fn take_batch(q: &mut VecDeque<Queued>, first: &EncodeRequest, most: usize) -> Vec<Queued> {
     let now = Instant::now();
     let mut taken = Vec::new();
     let mut i = 0;
-    while i < q.len() && taken.len() + 1 < MAX_BATCH {
+    while i < q.len() && taken.len() + 1 < most {
         let joins = matches!(&q[i].work, Work::Encode(r, _) if r.layers == first.layers)
             && !q[i].background
             && !q[i].cancel.load(Ordering::Relaxed)
@@ -341,7 +347,9 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                 }
                 if let Some(j) = q.pop_front() {
                     let others = match &j.work {
-                        Work::Encode(req, _) if !j.background => take_batch(&mut q, req),
+                        Work::Encode(req, _) if !j.background => {
+                            take_batch(&mut q, req, shared.batch)
+                        }
                         _ => Vec::new(),
                     };
                     shared.waiting.store(q.len(), Ordering::Relaxed);
@@ -491,7 +499,7 @@ mod tests {
 
     #[tokio::test]
     async fn only_idle_only_jobs_run_as_background_work() {
-        let w = ModelWorker::start(Arc::new(Fake), 4);
+        let w = ModelWorker::start(Arc::new(Fake), 4, MAX_BATCH);
         let bg = w
             .run_if_idle(soon(), |_, _| Ok(IN_BACKGROUND.with(Cell::get)))
             .await;
@@ -508,7 +516,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_customer_job_makes_the_running_background_job_give_way() {
-        let w = ModelWorker::start(Arc::new(Fake), 4);
+        let w = ModelWorker::start(Arc::new(Fake), 4, MAX_BATCH);
         let (started_tx, started_rx) = tokio::sync::oneshot::channel();
         let shadow = {
             let w = w.clone();
@@ -548,7 +556,7 @@ mod tests {
     async fn a_customer_job_does_not_wait_for_a_starved_background_job() {
         // A background job that cannot reach its next flag check (as when a busy CPU starves
         // the idle-priority threads) until the test lets it.
-        let w = ModelWorker::start(Arc::new(Fake), 4);
+        let w = ModelWorker::start(Arc::new(Fake), 4, MAX_BATCH);
         let (started_tx, started_rx) = tokio::sync::oneshot::channel();
         let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
         let shadow = {
@@ -613,7 +621,7 @@ mod tests {
     #[tokio::test]
     async fn encodes_that_wait_together_share_one_pass() {
         let g = Arc::new(Batches(Mutex::new(Vec::new())));
-        let w = ModelWorker::start(g.clone(), 16);
+        let w = ModelWorker::start(g.clone(), 16, MAX_BATCH);
         // Hold the worker while the encodes queue up.
         let (started_tx, started_rx) = tokio::sync::oneshot::channel();
         let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();

@@ -25,6 +25,8 @@ pub struct ModelSpec {
     pub threads: usize,
     /// Jobs allowed to wait for the model.
     pub queue: usize,
+    /// Most encodes per forward pass.
+    pub batch: usize,
     /// Load it when run-time flags enable a path that needs it.
     pub autoload: bool,
 }
@@ -36,6 +38,7 @@ impl ModelSpec {
             models_dir: cfg.models_dir.clone(),
             threads: cfg.threads,
             queue: cfg.slm_queue,
+            batch: cfg.slm_batch,
             autoload: cfg.model_autoload,
         }
     }
@@ -116,7 +119,7 @@ pub fn load_model_path(
         .map_err(|e| anyhow::anyhow!("warm-up plan failed: {e:?}"))?;
     let info = engine.info();
     tracing::info!(model = %info.model, load_ms = info.load_ms, ready_ms = started.elapsed().as_millis() as u64, rss_mb = info.rss_mb, simd = %info.simd, threads = info.threads, "MODEL loaded and warm");
-    let worker = crate::engine::worker::ModelWorker::start(engine, spec.queue);
+    let worker = crate::engine::worker::ModelWorker::start(engine, spec.queue, spec.batch);
     Ok(Arc::new(super::slm::SlmPath {
         worker,
         extractor,

@@ -569,6 +569,7 @@ pub fn run_command(args: &super::args::BudgetsArgs) -> anyhow::Result<()> {
             models_dir: args.model.models_dir.clone(),
             threads: args.model.threads(),
             queue: 4,
+            batch: crate::engine::worker::MAX_BATCH,
             autoload: false,
         };
         Some(crate::pipeline::loader::load_model_path(&spec, &ws)?)
