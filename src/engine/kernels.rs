@@ -4,8 +4,9 @@
 //!
 //! `out[t][r] = Σ_b dw[r,b]·da[t,b]·Σ_i w[r,b,i]·a[t,b,i]` over blocks of 32 (GGML's Q8_0×Q8_0
 //! arithmetic). With 16-row panels, the VNNI kernel keeps a block's 8 weight vectors in
-//! registers and reuses them for up to 4 tokens, so prefill loads each weight byte once per
-//! 4 tokens and decode streams the weights at memory speed.
+//! registers and reuses them for up to 8 tokens, and the AVX2 kernel each weight vector for up
+//! to 4 (half a panel at a time), so prefill loads each weight byte once per 8 or 4 tokens and
+//! decode streams the weights at memory speed.
 
 use std::sync::OnceLock;
 
