@@ -111,7 +111,8 @@ impl Encoded {
 /// One suffix to encode after a prompt prefix (see [`Engine::encode`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EncodeRequest {
-    pub prefix: String,
+    /// The prompt prefix (shared: a prompt is rendered once per business and model format).
+    pub prefix: Arc<str>,
     pub suffix: String,
     /// Read the hidden states after this many layers (`None`: all).
     pub layers: Option<usize>,
@@ -289,7 +290,7 @@ impl Engine {
         layers: Option<usize>,
     ) -> Result<Encoded, EngineError> {
         let req = EncodeRequest {
-            prefix: prefix.to_string(),
+            prefix: prefix.into(),
             suffix: suffix.to_string(),
             layers,
         };

@@ -274,7 +274,7 @@ impl SlmExtractor {
         let heads = self.heads.as_ref().filter(|_| self.mode == Mode::Reader)?;
         let (suffix, _, _) = prompt_parts(format, text, ctx);
         Some(EncodeRequest {
-            prefix: prompt(format, ws).to_string(),
+            prefix: prompt(format, ws),
             suffix,
             layers: heads.layers,
         })

@@ -193,7 +193,7 @@ pub fn encodings(
         let reqs: Vec<EncodeRequest> = chunk
             .iter()
             .map(|e| EncodeRequest {
-                prefix: prompt.to_string(),
+                prefix: prompt.clone(),
                 suffix: slm::prompt_parts(g.prompt_format(), &e.text, &ctx).0,
                 layers,
             })
