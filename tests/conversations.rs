@@ -302,6 +302,110 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sim", &[Calls("create_booking"), Says("Pronto, João!")]),
         ],
     },
+    Conversation {
+        name: "a bare hour answers the time asked, and a hurried yes is a yes",
+        profile: "Flor",
+        turns: &[
+            (
+                "quiero turno para pedicura el {d2}",
+                &[Says("¿Qué horario te queda bien?")],
+            ),
+            ("11", &[Says("a las 11:00"), Says("a nombre de Flor?")]),
+            (
+                "sisi",
+                &[Next("await_confirmation"), Says("a nombre de Flor")],
+            ),
+            ("siii dale", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'no, a las 6' at the offered name changes the time and keeps the offer",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para brushing el {d1} a las 5",
+                &[Says("a nombre de Ana?")],
+            ),
+            (
+                "no, a las 6",
+                &[Says("a las 18:00"), Says("a nombre de Ana?")],
+            ),
+            ("si", &[Next("await_confirmation"), Says("a las 18:00")]),
+            ("si", &[Calls("create_booking"), Says("a las 18:00")]),
+        ],
+    },
+    Conversation {
+        name: "a question where the name was asked is answered, and is no name",
+        profile: "",
+        turns: &[
+            (
+                "quiero turno para cejas el {d3} a las 12",
+                &[Says("¿A nombre de quién")],
+            ),
+            (
+                "¿dónde quedan?",
+                &[
+                    Says("Scalabrini Ortiz"),
+                    Says("¿A nombre de quién"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            (
+                "Marta",
+                &[Next("await_confirmation"), Says("a nombre de Marta")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a name for someone else at the summary replaces the name",
+        profile: "",
+        turns: &[
+            (
+                "quiero turno para corte el {d1} a las 13, soy Ana",
+                &[Next("await_confirmation"), Says("a nombre de Ana")],
+            ),
+            (
+                "ah no, ponelo a nombre de mi hija Sofía",
+                &[Next("await_confirmation"), Says("a nombre de Sofía")],
+            ),
+            ("sí", &[Calls("create_booking"), Says("¡Listo, Sofía!")]),
+        ],
+    },
+    Conversation {
+        name: "'no, mejor no' at the offered name lets the booking go, in Spanish",
+        profile: "Pedro",
+        turns: &[
+            (
+                "quiero turno para corte de caballero el {d2} a las 15",
+                &[Says("a nombre de Pedro?")],
+            ),
+            (
+                "no, mejor no",
+                &[Says("no hice ningún cambio"), NotSays("nome")],
+            ),
+            ("gracias", &[Says("Cualquier cosa"), NotSays("Qualquer")]),
+        ],
+    },
+    Conversation {
+        name: "moving a booking to another day keeps its time and its stylist",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para color con Lucía el {d1} a las 11, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo pasás al {d3}?",
+                &[
+                    Next("await_confirmation"),
+                    Says("a las 11:00, con Lucía como siempre"),
+                    NotSays("¿Qué horario"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking"), Says("con Lucía")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -116,6 +116,8 @@ pub fn render(
             }
         }
     }
+    // A step with nothing to say (an availability check that only confirms) adds no space.
+    parts.retain(|p| !p.trim().is_empty());
     if parts.is_empty() {
         parts.push(reply(ws, ex, state, ReplyTopic::Unclear));
     }

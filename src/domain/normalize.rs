@@ -8,7 +8,7 @@ use chrono::NaiveTime;
 use crate::text::fold;
 
 pub use super::when::{
-    find_dates, find_times, month_of, resolve_date, weekday_of, DateMatch, TimeMatch,
+    bare_time, find_dates, find_times, month_of, resolve_date, weekday_of, DateMatch, TimeMatch,
 };
 
 pub fn format_time(t: NaiveTime) -> String {

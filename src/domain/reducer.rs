@@ -40,10 +40,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                     state.expected_slot = None;
                     state.offered_name = None;
                 }
-                Some(false) => {
+                // "no, a las 6" corrects the time: the no is not about the name.
+                Some(false) if ex.slots.is_empty() => {
                     state.offered_name = None;
                     state.name_offer_declined = true;
                 }
+                Some(_) => {}
                 None => {}
             }
         }

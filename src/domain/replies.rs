@@ -94,7 +94,8 @@ pub fn join(lang: Lang, items: &[String]) -> String {
 }
 
 /// Words that mark a language, folded (no accents): function words and the usual openings.
-/// Spanish has its own, so a Spanish message with one English word stays Spanish.
+/// Spanish has its own, so a Spanish message with one English word stays Spanish. Words
+/// Spanish writes too ("no", "dia", "horario") mark neither.
 const EN_WORDS: &[&str] = &[
     "i",
     "i'd",
@@ -134,14 +135,12 @@ const EN_WORDS: &[&str] = &[
 const PT_WORDS: &[&str] = &[
     "voce",
     "quero",
-    "queria",
     "gostaria",
     "obrigado",
     "obrigada",
     "ola",
     "oi",
     "marcar",
-    "horario",
     "nao",
     "sim",
     "meu",
@@ -158,13 +157,11 @@ const PT_WORDS: &[&str] = &[
     "uma",
     "com",
     "na",
-    "no",
     "as",
     "e",
     "pra",
     "tudo",
     "bem",
-    "dia",
     "voces",
     "vcs",
     "pode",
@@ -187,22 +184,35 @@ const ES_WORDS: &[&str] = &[
     "quiero", "queria", "hola", "turno", "el", "la", "los", "las", "de", "que", "para", "con",
     "gracias", "tenes", "podes", "hacen", "cuanto", "sale", "manana", "hoy", "si", "dale", "mi",
     "un", "una", "y", "a", "me", "por", "favor", "buenas", "buen", "hay", "lugar", "nombre",
+    "mejor", "bueno", "pero", "otro", "deja", "despues",
 ];
 
-/// The language a message is written in, when it says so clearly: at least two marker words
-/// of one language and more than of any other. Short answers ("ok", "Ana") say nothing.
-pub fn detect(text: &str) -> Option<Lang> {
+/// How many marker words of each language a message has.
+fn markers(text: &str) -> [(Lang, usize); 3] {
     let folded = crate::text::fold(text);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
     let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
-    let scores = [
+    [
         (Lang::Es, count(ES_WORDS)),
         (Lang::En, count(EN_WORDS)),
         (Lang::Pt, count(PT_WORDS)),
-    ];
+    ]
+}
+
+/// Whether a message leans Portuguese: a Portuguese marker and no more Spanish ones. Weaker
+/// than [`detect`]: it decides whether "no sábado" is "on Saturday" or "not Saturday".
+pub fn leans_portuguese(text: &str) -> bool {
+    let [(_, es), _, (_, pt)] = markers(text);
+    pt >= 1 && pt >= es
+}
+
+/// The language a message is written in, when it says so clearly: at least two marker words
+/// of one language and more than of any other. Short answers ("ok", "Ana") say nothing.
+pub fn detect(text: &str) -> Option<Lang> {
+    let scores = markers(text);
     let (best, n) = scores.iter().copied().max_by_key(|s| s.1)?;
     let others = scores.iter().filter(|s| s.0 != best).map(|s| s.1).max()?;
     (n >= 2 && n > others).then_some(best)
@@ -249,6 +259,11 @@ mod tests {
     #[case("ok", None)]
     #[case("Ana", None)]
     #[case("yes", None)]
+    #[case("no, mejor no", None)]
+    #[case("no, otro dia", None)]
+    #[case("queria un horario", Some(Lang::Es))]
+    #[case("queria marcar um horario", Some(Lang::Pt))]
+    #[case("no thanks", None)]
     fn languages_are_detected(#[case] text: &str, #[case] want: Option<Lang>) {
         assert_eq!(detect(text), want, "{text}");
     }

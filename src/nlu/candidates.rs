@@ -376,8 +376,18 @@ fn mark_taken_back(
 }
 
 /// The date candidates of a message.
+/// The message's words, but a leading "no," that answers the question before a value
+/// ("no, a las 6", "no, el viernes") is blanked: it negates nothing.
+fn answered_norms(words: &Words) -> Vec<&str> {
+    let mut n = words.norms();
+    if n.len() > 1 && n[0] == "no" && words.gap(0, 1).contains([',', '.', '!']) {
+        n[0] = "";
+    }
+    n
+}
+
 pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
-    let n = words.norms();
+    let n = answered_norms(words);
     let mut cands: Vec<Candidate> = dates
         .iter()
         .map(|d| {
@@ -429,7 +439,7 @@ pub fn mark_of_a_service(n: &[&str], whens: &mut [Candidate], services: &[Candid
 
 /// The time candidates of a message (values as `HH:MM`).
 pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
-    let n = words.norms();
+    let n = answered_norms(words);
     let mut cands: Vec<Candidate> = times
         .iter()
         .map(|t| Candidate {

@@ -7,7 +7,7 @@
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
-    find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch, TimeMatch,
+    bare_time, find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch, TimeMatch,
 };
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::cues::{cue_matches, score};
@@ -90,10 +90,17 @@ impl RuleExtractor {
         };
         let dates = find_dates(&words);
         // A time inside a date ("el 23.11") is the date's.
-        let times: Vec<TimeMatch> = find_times(&words)
+        let mut times: Vec<TimeMatch> = find_times(&words)
             .into_iter()
             .filter(|t| !dates.iter().any(|d| t.from < d.to && d.from < t.to))
             .collect();
+        // Asked the time, a bare "10" is the hour.
+        if times.is_empty()
+            && dates.is_empty()
+            && ctx.expected_slot == Some(SlotName::PreferredTime)
+        {
+            times.extend(bare_time(&words));
+        }
         let mut cands = candidates::services(ws, &words, signals.topic == Some(Topic::Complaint));
         let wanted_services: Vec<Candidate> = candidates::choose_services(&cands)
             .into_iter()
@@ -103,7 +110,7 @@ impl RuleExtractor {
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);
         let mut staff = find_staff(ws, &words);
-        let name = find_name(&words, ctx, &staff);
+        let name = find_name(text, &words, ctx, &staff);
         // Asked for their name, a customer who answers "Lucía" gives their name, even when a
         // stylist is called that.
         if name.is_some() && ctx.expected_slot == Some(SlotName::ClientName) {
@@ -483,6 +490,7 @@ fn find_booking_id(words: &Words) -> Option<String> {
 }
 
 fn find_name(
+    text: &str,
     words: &Words,
     ctx: &ExtractContext,
     staff: &Option<(usize, usize)>,
@@ -510,6 +518,12 @@ fn find_name(
                 let start = i + lead.len();
                 if let Some(name) = take_name(start) {
                     return Some(name);
+                }
+                // "a nombre de mi hija Sofía": the name after whose it is.
+                if matches!(n.get(start), Some(&("mi" | "my" | "minha" | "meu"))) {
+                    if let Some(name) = take_name(start + 2) {
+                        return Some(name);
+                    }
                 }
             }
         }
@@ -542,7 +556,11 @@ fn find_name(
             .iter()
             .all(|&i| looks_like_name_word(&words.raw(i), n[i]));
         let contiguous = content.windows(2).all(|w| w[1] == w[0] + 1);
+        // Asked their name, a customer may still ask something ("¿dónde quedan?").
+        let question =
+            text.contains(['?', '¿']) || lexicon().question_words.contains(n[content[0]]);
         let lenient = expected
+            && !question
             && content.iter().all(|&i| {
                 n[i].chars().all(char::is_alphabetic) && !lexicon().not_name.contains(n[i])
             });

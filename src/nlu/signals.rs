@@ -24,11 +24,16 @@ pub fn affirmation(words: &Words) -> Option<bool> {
     } else {
         String::new()
     };
+    let hurried = squash(first);
     let lx = lexicon();
     let has = |list: &[String], w: &str| list.iter().any(|x| x == w);
-    let negative = has(&lx.no, first) || has(&lx.no, &first_two) || joined.contains("no gracias");
+    let negative = has(&lx.no, first)
+        || has(&lx.no, &first_two)
+        || has(&lx.no, &hurried)
+        || joined.contains("no gracias");
     let positive = has(&lx.yes, first)
         || has(&lx.yes, &first_two)
+        || has(&lx.yes, &hurried)
         || joined.contains("me sirve")
         || joined.contains("me queda bien")
         || joined.contains("esta bien")
@@ -43,9 +48,25 @@ pub fn affirmation(words: &Words) -> Option<bool> {
     match (positive, negative) {
         (true, false) if !changes => Some(true),
         (false, true) => Some(false),
-        (true, true) if first == "no" => Some(false),
+        (true, true) if first == "no" || hurried == "no" => Some(false),
         _ => None,
     }
+}
+
+/// A yes or no as typed in a hurry: letters held down ("siii", "dalee", "noo") and the
+/// word said twice ("sisi", "nono") read as the word.
+fn squash(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    let half = out.len() / 2;
+    if out.len() >= 4 && out.is_char_boundary(half) && out[..half] == out[half..] {
+        out.truncate(half);
+    }
+    out
 }
 
 /// A message that is only a thumbs up, an OK hand or a check mark is a yes; a thumbs down
@@ -148,6 +169,10 @@ mod tests {
     #[case("sí pero mejor a las 6", None)]
     #[case("quiero un turno", None)]
     #[case("sim", Some(true))]
+    #[case("sisi", Some(true))]
+    #[case("siiii dalee", Some(true))]
+    #[case("noo", Some(false))]
+    #[case("nono, dejá", Some(false))]
     #[case("yes", Some(true))]
     #[case("não, obrigado", Some(false))]
     #[case("no sé qué servicio elegir, me ayudás a ver cuál me conviene", None)]

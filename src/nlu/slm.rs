@@ -324,7 +324,10 @@ impl SlmExtractor {
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
         let (mut intent, mut confidence) = Heads::best_intent(&probs);
-        if answers_context(ctx, &clean) {
+        // A short answer in context is the rules' to read, slots included: the heads learnt
+        // from messages alone, and "no, a las 6" alone turns the 6 down.
+        let in_context = answers_context(ctx, &clean);
+        if in_context {
             intent = rules.extraction.intent;
             confidence = rules.extraction.confidence;
         }
@@ -338,7 +341,9 @@ impl SlmExtractor {
             crate::nlu::rules::RuleExtractor.slots_for(ws, &clean, ctx, intent)
         };
         for name in SlotName::ALL {
-            let v = if heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name) {
+            let heads_read =
+                heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name);
+            let v = if heads_read && !in_context {
                 tagged.get(name)
             } else {
                 rule_slots.get(name)
@@ -349,7 +354,7 @@ impl SlmExtractor {
         }
         let raw = json!({"intent": intent.as_str(), "slots": slots});
         let (intent, mut slots) = self.validate(&raw)?;
-        slots.services = if heads.chooser_slots.contains(&SlotName::ServiceType) {
+        slots.services = if heads.chooser_slots.contains(&SlotName::ServiceType) && !in_context {
             tagged.services.clone()
         } else {
             rule_slots.services.clone()

@@ -44,9 +44,12 @@ pub fn plan(input: &PlanInput) -> Plan {
         Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),
         Intent::Greeting | Intent::Chitchat => {
             if ex.signals.affirmation == Some(false) && st.flow.is_some() {
-                // Offered the profile's name, a no asks for the name; "no, a las 12"
-                // changes what it names.
-                if st.expected_slot == Some(SlotName::ClientName) || !ex.slots.is_empty() {
+                // Offered the profile's name, a no asks for the name ("no, mejor no" and
+                // "no, gracias" let the booking go); "no, a las 12" changes what it names.
+                let closes = ex.signals.closes && ex.slots.is_empty();
+                if (st.expected_slot == Some(SlotName::ClientName) && !closes)
+                    || !ex.slots.is_empty()
+                {
                     return plan_flow(input);
                 }
                 // A plain no ends the flow politely; nothing stays pending.
@@ -216,11 +219,13 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         return Plan::Ask(SlotName::BookingId);
     };
     let r = &st.resolved;
-    // "mismo día y horario": what the customer keeps comes from the booking.
-    let Some(date) = r.date.or(st.keep_date.then_some(target.date)) else {
+    // What the customer does not change stays as booked: a new day keeps the time, a new
+    // time the day, another stylist both ("mismo día y horario" says so outright).
+    let changes = r.date.is_some() || r.time.is_some() || r.staff.is_some();
+    let Some(date) = r.date.or((st.keep_date || changes).then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
-    let time = r.time.or(st.keep_time.then_some(target.time));
+    let time = r.time.or((st.keep_time || changes).then_some(target.time));
     // The stylist stays unless the customer names another, or she is not free then.
     let staff = r.staff.clone().or_else(|| {
         (!st.kept_staff_busy && !target.staff.is_empty()).then(|| target.staff.clone())

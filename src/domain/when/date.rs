@@ -186,7 +186,7 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     let portuguese_on = before(1) == Some("no")
         && n.get(from)
             .is_some_and(|w| super::lexicon::weekday(w).is_some() || matches!(*w, "dia" | "fim"))
-        && crate::domain::replies::detect(&n.join(" ")) == Some(crate::domain::replies::Lang::Pt);
+        && crate::domain::replies::leans_portuguese(&n.join(" "));
     if (matches!(before(1), Some("no" | "not")) && !portuguese_on)
         || (before(1) == Some("sea") && before(2) == Some("no"))
     {

@@ -53,6 +53,24 @@ pub fn find_times(words: &Words) -> Vec<TimeMatch> {
     time::find_times(&words.norms())
 }
 
+/// A message that is only an hour ("10", "10 y media", "once"), answering "¿qué horario?":
+/// read as if it said "a las …", so the afternoon rule of bare hours holds.
+pub fn bare_time(words: &Words) -> Option<TimeMatch> {
+    let n = words.norms();
+    if n.is_empty() || n.len() > 4 {
+        return None;
+    }
+    let led: Vec<&str> = ["a", "las"].into_iter().chain(n.iter().copied()).collect();
+    time::find_times(&led)
+        .into_iter()
+        .find(|m| m.from <= 2 && m.to == led.len())
+        .map(|m| TimeMatch {
+            from: 0,
+            to: n.len(),
+            value: m.value,
+        })
+}
+
 /// A weekday name or abbreviation.
 pub fn weekday_of(w: &str) -> Option<Weekday> {
     lexicon::weekday(w).map(|(wd, _)| wd)

@@ -196,6 +196,8 @@ sure
 nope
 
 [closing]
+no thanks
+no thank you
 never mind
 nevermind
 forget it
@@ -306,3 +308,17 @@ i got
 same
 again
 another
+
+[question words]
+where
+when
+how
+what
+which
+who
+why
+do
+does
+can
+is
+are

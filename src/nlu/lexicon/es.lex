@@ -914,6 +914,8 @@ dejalo
 olvidalo
 
 [closing]
+no gracias
+no muchas gracias
 deja
 deja nomas
 dejalo
@@ -1219,3 +1221,20 @@ otra vez
 de nuevo
 repetir
 otro
+
+[question words]
+donde
+cuando
+como
+que
+cual
+cuanto
+cuanta
+cuantos
+quien
+quienes
+hasta
+acepta
+aceptan
+tienen
+hacen

@@ -49,6 +49,8 @@ pub struct Lexicon {
     pub name_leads: Vec<Vec<String>>,
     pub not_name: HashSet<String>,
     pub common_names: HashSet<String>,
+    /// Words that open a question ("donde", "cuanto", "where"): such a message is no name.
+    pub question_words: HashSet<String>,
     pub service_words: Vec<String>,
     pub service_complements: Vec<String>,
     pub service_of: HashSet<String>,
@@ -118,6 +120,9 @@ impl Lexicon {
                     }
                     "common names" => {
                         lx.common_names.insert(entry);
+                    }
+                    "question words" => {
+                        lx.question_words.insert(entry);
                     }
                     "service words" => lx.service_words.push(entry),
                     "service complements" => lx.service_complements.push(entry),

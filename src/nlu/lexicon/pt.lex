@@ -179,6 +179,8 @@ nao obrigado
 nao obrigada
 
 [closing]
+nao obrigado
+nao obrigada
 deixa
 deixa pra la
 esquece
@@ -263,3 +265,11 @@ mesma
 de novo
 outra vez
 outro
+
+[question words]
+onde
+quando
+como
+qual
+quanto
+quem
