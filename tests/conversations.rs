@@ -32,7 +32,8 @@ struct Conversation {
     name: &'static str,
     /// `customer.name` as the channel sends it.
     profile: &'static str,
-    /// (message, what its reply must show); `{d1}`..`{d3}` are open days ("15/12").
+    /// (message, what its reply must show); `{d1}`..`{d3}` are open days ("15/12"), `{n1}`..`{n3}`
+    /// the same days' numbers alone ("15").
     turns: &'static [(&'static str, &'static [Want])],
 }
 
@@ -406,12 +407,63 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking"), Says("con Lucía")]),
         ],
     },
+    Conversation {
+        name: "a bare day number answers the day asked, and a part of the day lists its times",
+        profile: "Vera",
+        turns: &[
+            ("quiero turno para brushing", &[Says("¿Para qué día")]),
+            ("{n2}", &[Says("¿Qué horario te queda bien?")]),
+            (
+                "a la tarde",
+                &[
+                    Says("A la tarde tengo lugar a las 13:00"),
+                    NotSays("10:00"),
+                    Says("¿Qué horario te queda bien?"),
+                ],
+            ),
+            ("a las 4", &[Says("a las 16:00"), Says("a nombre de Vera?")]),
+        ],
+    },
+    Conversation {
+        name: "'¿con quién sería?' in the middle of a booking names who does it",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para color el {d3}",
+                &[Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "¿con quién sería?",
+                &[
+                    Says("Coloración lo hacen"),
+                    Says("Lucía"),
+                    NoCall("list_services"),
+                    Says("¿Qué horario te queda bien?"),
+                ],
+            ),
+            ("con Lucía a las 17", &[Says("a las 17:00")]),
+        ],
+    },
+    Conversation {
+        name: "a Portuguese 'não, às 11h' at the offered name changes the time",
+        profile: "Bia",
+        turns: &[
+            (
+                "oi, quero marcar manicure para {d3} às 10h",
+                &[Says("Faço a reserva no nome de Bia?")],
+            ),
+            ("não, às 11h", &[Says("às 11:00"), Says("no nome de Bia?")]),
+            ("sim", &[Next("await_confirmation"), Says("às 11:00")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {
     let mut t = text.to_string();
     for (i, d) in days.iter().enumerate() {
         t = t.replace(&format!("{{d{}}}", i + 1), &d.format("%-d/%-m").to_string());
+        // The day of the month alone.
+        t = t.replace(&format!("{{n{}}}", i + 1), &d.format("%-d").to_string());
     }
     t
 }

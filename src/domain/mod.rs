@@ -7,6 +7,7 @@ pub(crate) mod availability;
 pub mod catalog;
 pub(crate) mod nlg;
 pub(crate) mod normalize;
+pub(crate) mod offers;
 pub mod plan;
 pub(crate) mod policy;
 pub(crate) mod reducer;

@@ -9,6 +9,7 @@ use crate::domain::actions::{
     Unbookable,
 };
 use crate::domain::catalog::{format_price, Workspace};
+use crate::domain::offers;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::{date, join, raw, t, weekday, weekday_plural, Lang};
 use crate::domain::state::{ConversationState, Flow};
@@ -85,7 +86,19 @@ pub fn render(
         }
     }
     match last {
-        Plan::Ask(slot) => parts.push(question(ws, state, *slot)),
+        Plan::Ask(slot) => {
+            // "a la tarde", answering the time question: that part's free times (unless a
+            // check this turn listed them already).
+            let listed = executed
+                .iter()
+                .any(|e| matches!(e.call, ToolCall::CheckAvailability { .. }));
+            if let (SlotName::PreferredTime, Some(part), false) =
+                (slot, ex.signals.day_part, listed)
+            {
+                parts.extend(offers::part_free(l, &state.offers, part));
+            }
+            parts.push(question(ws, state, *slot));
+        }
         Plan::Confirm(call) => {
             parts.push(confirmation(ws, state, call));
             next = NextAction::AwaitConfirmation;
@@ -381,7 +394,7 @@ fn describe(
                 _ => hours,
             })
         }
-        Observation::Availability(a) => Some(availability_text(ws, a, state, last)),
+        Observation::Availability(a) => Some(availability_text(ws, a, state, ex, last)),
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {
                 ToolCall::FindBookings {
@@ -453,6 +466,7 @@ fn availability_text(
     ws: &Workspace,
     a: &Availability,
     state: &ConversationState,
+    ex: &Extraction,
     last: &Plan,
 ) -> String {
     let l = lang(state);
@@ -525,19 +539,14 @@ fn availability_text(
         ),
         (Some(time), false) => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
         (None, true) => {
-            let times: Vec<String> = a.slots.iter().take(8).map(|s| hhmm(s.time)).collect();
-            let more = if a.slots.len() > 8 {
-                raw(l, "day_more")
-            } else {
-                ""
-            };
+            let (times, more) = offers::listed(l, &a.slots, ex.signals.day_part);
             t(
                 l,
                 "day_free",
                 &[
                     ("svc", &svc),
                     ("date", &day),
-                    ("times", &join(l, &times)),
+                    ("times", &times),
                     ("more", more),
                 ],
             )
@@ -728,6 +737,48 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
         ReplyTopic::NothingToConfirm => t(l, "nothing_to_confirm", &[]),
         ReplyTopic::IdentityUnknown => t(l, "identity_unknown", &[]),
         ReplyTopic::TooManyCodes => t(l, "too_many_codes", &[]),
+        ReplyTopic::Staff => {
+            let service = ex
+                .slots
+                .service_type
+                .as_deref()
+                .and_then(|s| ws.resolve_service(s))
+                .or_else(|| {
+                    state
+                        .resolved
+                        .service
+                        .as_deref()
+                        .and_then(|id| ws.service(id))
+                });
+            match service {
+                Some(svc) => {
+                    let names: Vec<String> =
+                        ws.staff_for(svc).iter().map(|s| s.name.clone()).collect();
+                    let key = if names.len() == 1 {
+                        "staff_for_one"
+                    } else {
+                        "staff_for"
+                    };
+                    t(
+                        l,
+                        key,
+                        &[
+                            ("svc", &svc.name),
+                            ("staff", &join(l, &names)),
+                            ("next", &continue_flow()),
+                        ],
+                    )
+                }
+                None => {
+                    let names: Vec<String> = ws.staff.iter().map(|s| s.name.clone()).collect();
+                    t(
+                        l,
+                        "staff_all",
+                        &[("staff", &join(l, &names)), ("next", &continue_flow())],
+                    )
+                }
+            }
+        }
     }
 }
 

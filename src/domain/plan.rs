@@ -29,10 +29,12 @@ pub enum ReplyTopic {
     IdentityUnknown,
     /// Too many booking codes that matched nothing: a person helps.
     TooManyCodes,
+    /// Who does the service asked about (or everyone who works there).
+    Staff,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 11] = [
+    pub const ALL: [ReplyTopic; 12] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -44,6 +46,7 @@ impl ReplyTopic {
         ReplyTopic::NothingToConfirm,
         ReplyTopic::IdentityUnknown,
         ReplyTopic::TooManyCodes,
+        ReplyTopic::Staff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +62,7 @@ impl ReplyTopic {
             ReplyTopic::NothingToConfirm => "nothing_to_confirm",
             ReplyTopic::IdentityUnknown => "identity_unknown",
             ReplyTopic::TooManyCodes => "too_many_codes",
+            ReplyTopic::Staff => "staff",
         }
     }
 

@@ -234,6 +234,41 @@ pub struct Signals {
     pub same_day: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_time: bool,
+    /// A part of the day asked for without an hour ("a la tarde", "temprano").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day_part: Option<DayPart>,
+}
+
+/// A part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl DayPart {
+    pub const ALL: [DayPart; 3] = [DayPart::Morning, DayPart::Afternoon, DayPart::Evening];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayPart::Morning => "morning",
+            DayPart::Afternoon => "afternoon",
+            DayPart::Evening => "evening",
+        }
+    }
+
+    /// Whether a time falls in this part of the day (morning before 13:00, evening from
+    /// 19:00).
+    pub fn contains(self, t: chrono::NaiveTime) -> bool {
+        use chrono::Timelike;
+        match self {
+            DayPart::Morning => t.hour() < 13,
+            DayPart::Afternoon => (13..19).contains(&t.hour()),
+            DayPart::Evening => t.hour() >= 19,
+        }
+    }
 }
 
 /// One extractor reading of one message.
@@ -264,6 +299,8 @@ pub enum Topic {
     Payment,
     /// A complaint about a past service.
     Complaint,
+    /// Who does a service ("¿con quién sería?", "who does color?").
+    Staff,
 }
 
 impl Topic {
@@ -275,6 +312,7 @@ impl Topic {
             Topic::Address => "address",
             Topic::Payment => "payment",
             Topic::Complaint => "complaint",
+            Topic::Staff => "staff",
         }
     }
 }

@@ -380,7 +380,7 @@ fn mark_taken_back(
 /// ("no, a las 6", "no, el viernes") is blanked: it negates nothing.
 fn answered_norms(words: &Words) -> Vec<&str> {
     let mut n = words.norms();
-    if n.len() > 1 && n[0] == "no" && words.gap(0, 1).contains([',', '.', '!']) {
+    if n.len() > 1 && matches!(n[0], "no" | "nao") && words.gap(0, 1).contains([',', '.', '!']) {
         n[0] = "";
     }
     n

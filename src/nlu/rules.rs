@@ -7,7 +7,8 @@
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
-    bare_time, find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch, TimeMatch,
+    bare_date, bare_time, find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch,
+    TimeMatch,
 };
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::cues::{cue_matches, score};
@@ -81,14 +82,19 @@ impl RuleExtractor {
         let n = words.norms();
         let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
         let (same_words, same_day, same_time) = signals::same_refs(&n);
-        let signals = Signals {
+        let mut signals = Signals {
             affirmation,
             topic: signals::topic(&words),
             closes: signals::closes(&words, affirmation),
             same_day,
             same_time,
+            day_part: None,
         };
-        let dates = find_dates(&words);
+        let mut dates = find_dates(&words);
+        // Asked the day, a bare "15" is the day of the month.
+        if dates.is_empty() && ctx.expected_slot == Some(SlotName::PreferredDate) {
+            dates.extend(bare_date(&words));
+        }
         // A time inside a date ("el 23.11") is the date's.
         let mut times: Vec<TimeMatch> = find_times(&words)
             .into_iter()
@@ -101,6 +107,13 @@ impl RuleExtractor {
         {
             times.extend(bare_time(&words));
         }
+        // "a la tarde": a part of the day, when no hour is given.
+        if times.is_empty() {
+            signals.day_part = signals::day_part(&words);
+        }
+        // Asked the time, "a la tarde" answers it.
+        let part_answers =
+            signals.day_part.is_some() && ctx.expected_slot == Some(SlotName::PreferredTime);
         let mut cands = candidates::services(ws, &words, signals.topic == Some(Topic::Complaint));
         let wanted_services: Vec<Candidate> = candidates::choose_services(&cands)
             .into_iter()
@@ -141,7 +154,7 @@ impl RuleExtractor {
         scores[Intent::Other.index()] = score(&n, lx.cues(Intent::Other));
 
         let has_service = !wanted_services.is_empty();
-        let has_when = !dates.is_empty() || !times.is_empty();
+        let has_when = !dates.is_empty() || !times.is_empty() || part_answers;
         let mut date_cands = candidates::dates(&words, &dates);
         let mut time_cands = candidates::times(&words, &times);
         let of_a_service = candidates::mark_of_a_service(&n, &mut date_cands, &cands)
@@ -259,7 +272,7 @@ impl RuleExtractor {
             Some(Topic::Handoff) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment) | Some(Topic::Address) => scores[Intent::Other.index()] += 2.5,
-            None => {}
+            Some(Topic::Staff) | None => {}
         }
         // A booking id alone is handed over like a name.
         let id_only = booking.is_some() && n.len() <= 2;

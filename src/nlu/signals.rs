@@ -8,7 +8,7 @@
 use crate::nlu::lexicon::lexicon;
 use crate::text::Words;
 
-pub use crate::domain::understanding::Topic;
+pub use crate::domain::understanding::{DayPart, Topic};
 
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
 /// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.
@@ -128,6 +128,17 @@ fn contains_any(joined: &str, phrases: &[String]) -> bool {
     })
 }
 
+/// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").
+pub fn day_part(words: &Words) -> Option<DayPart> {
+    let lx = lexicon();
+    let joined = words.norms().join(" ");
+    DayPart::ALL.into_iter().find(|p| {
+        lx.day_parts
+            .get(p.as_str())
+            .is_some_and(|phrases| contains_any(&joined, phrases))
+    })
+}
+
 /// The special topic of a message, if any. Injection and handoff win over the rest.
 pub fn topic(words: &Words) -> Option<Topic> {
     let lx = lexicon();
@@ -150,6 +161,9 @@ pub fn topic(words: &Words) -> Option<Topic> {
     }
     if contains_any(&joined, lx.topic("address")) {
         return Some(Topic::Address);
+    }
+    if contains_any(&joined, lx.topic("staff")) {
+        return Some(Topic::Staff);
     }
     None
 }

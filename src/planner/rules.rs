@@ -28,6 +28,15 @@ pub fn plan(input: &PlanInput) -> Plan {
             return Plan::Call(p.call.clone());
         }
     }
+    // "¿con quién sería?": who does it, and the booking in progress goes on.
+    if ex.signals.topic == Some(Topic::Staff)
+        && !matches!(ex.intent, Intent::Cancel | Intent::Reschedule)
+        && ex.slots.preferred_date.is_none()
+        && ex.slots.preferred_time.is_none()
+        && ex.slots.staff_name.is_none()
+    {
+        return Plan::Reply(ReplyTopic::Staff);
+    }
     match ex.intent {
         Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
         Intent::InfoPrices => Plan::Call(ToolCall::GetPrices {

@@ -45,7 +45,7 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
         Some(Topic::Injection) => return c,
         Some(Topic::Handoff) | Some(Topic::Complaint) => return c,
         // "¿aceptan tarjeta?", "¿dónde están?": the answer is fixed.
-        Some(Topic::Address) | Some(Topic::Payment) => return c,
+        Some(Topic::Address) | Some(Topic::Payment) | Some(Topic::Staff) => return c,
         Some(Topic::Medical) => {
             c.push(Plan::Handoff);
             return dedupe(c);
@@ -169,6 +169,7 @@ pub fn describe(input: &PlanInput) -> String {
             Topic::Address => "dirección",
             Topic::Payment => "pagos",
             Topic::Complaint => "queja",
+            Topic::Staff => "quién atiende",
         };
         s.push_str(&format!(" Tema: {name}."));
     }

@@ -71,6 +71,24 @@ pub fn bare_time(words: &Words) -> Option<TimeMatch> {
         })
 }
 
+/// A message that is only a day of the month ("15", "15 porfa" is not), answering "¿para
+/// qué día?": read as if it said "el 15".
+pub fn bare_date(words: &Words) -> Option<DateMatch> {
+    let n = words.norms();
+    if n.len() != 1 || n[0].len() > 2 || !n[0].chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let led = ["el", n[0]];
+    date::find_dates(&led)
+        .into_iter()
+        .find(|m| m.from <= 1 && m.to == 2)
+        .map(|m| DateMatch {
+            from: 0,
+            to: 1,
+            ..m
+        })
+}
+
 /// A weekday name or abbreviation.
 pub fn weekday_of(w: &str) -> Option<Weekday> {
     lexicon::weekday(w).map(|(wd, _)| wd)
@@ -99,7 +117,14 @@ pub fn parse_date(span: &str) -> Option<DateExpr> {
 /// Resolves a date span (as written) to a calendar date, relative to `today`. `None` for
 /// expressions too vague to book on ("la semana que viene").
 pub fn resolve_date(span: &str, today: NaiveDate) -> Option<NaiveDate> {
-    resolve(parse_date(span)?, today)
+    // A bare day number ("15", answering "¿para qué día?") reads as "el 15".
+    let expr = parse_date(span).or_else(|| {
+        let t = span.trim();
+        (!t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()))
+            .then(|| parse_date(&format!("el {t}")))
+            .flatten()
+    })?;
+    resolve(expr, today)
 }
 
 /// The next `wd` on or after `today` when `include_today`, otherwise strictly after.

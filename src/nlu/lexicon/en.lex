@@ -322,3 +322,26 @@ does
 can
 is
 are
+
+[topic staff]
+who does
+who would do
+who will do
+who can do
+who would it be with
+who is it with
+who works there
+
+[day part morning]
+in the morning
+morning
+early
+
+[day part afternoon]
+in the afternoon
+afternoon
+
+[day part evening]
+in the evening
+evening
+after work

@@ -1238,3 +1238,42 @@ acepta
 aceptan
 tienen
 hacen
+
+[topic staff]
+con quien seria
+con quien puede ser
+con quien podria ser
+con quien me conviene
+con quien me toca
+con quien lo hago
+quien me atiende
+quien me atenderia
+quien lo hace
+quien la hace
+quien hace
+quienes hacen
+quien atiende
+quienes atienden
+
+[day part morning]
+a la manana
+por la manana
+de manana temprano
+temprano
+tempranito
+a primera hora
+
+[day part afternoon]
+a la tarde
+por la tarde
+de tarde
+la tarde
+tardecita
+a la siesta
+
+[day part evening]
+a la noche
+por la noche
+de noche
+ala noche
+a ultima hora

@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub no: Vec<String>,
     /// Phrases that close a flow without anything ("dejá", "después te escribo").
     pub closing: Vec<String>,
+    /// Phrases per part of the day (`morning`, `afternoon`, `evening`).
+    pub day_parts: BTreeMap<String, Vec<String>>,
     /// Phrases per topic name (`handoff`, `medical`, …).
     pub topics: BTreeMap<String, Vec<String>>,
     /// Phrases asking for a new booking (after a cancel: a change).
@@ -138,6 +140,11 @@ impl Lexicon {
                     "service objects" => lx.service_objects.push(entry),
                     "service done" => lx.service_done.push(entry),
                     "service again" => lx.service_again.push(entry),
+                    s if s.starts_with("day part ") => lx
+                        .day_parts
+                        .entry(s[9..].trim().to_string())
+                        .or_default()
+                        .push(entry),
                     s if s.starts_with("topic ") => lx
                         .topics
                         .entry(s[6..].trim().to_string())
@@ -195,6 +202,7 @@ mod tests {
             "address",
             "payment",
             "complaint",
+            "staff",
         ] {
             assert!(!lx.topic(t).is_empty(), "{t}");
         }

@@ -273,3 +273,24 @@ como
 qual
 quanto
 quem
+
+[topic staff]
+com quem seria
+com quem pode ser
+quem faz
+quem atende
+
+[day part morning]
+de manha
+pela manha
+cedo
+
+[day part afternoon]
+a tarde
+de tarde
+pela tarde
+
+[day part evening]
+a noite
+de noite
+pela noite

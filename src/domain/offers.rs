@@ -1,0 +1,87 @@
+//! How free times are put to the customer: the first ones of a day, or those of the part of
+//! the day asked for ("a la tarde").
+
+use crate::domain::actions::SlotOffer;
+use crate::domain::replies::{join, raw, t, Lang};
+use crate::domain::understanding::DayPart;
+
+/// Times listed at most.
+const LISTED: usize = 8;
+
+fn hhmm(o: &SlotOffer) -> String {
+    o.time.format("%H:%M").to_string()
+}
+
+/// The times to list and what follows them ("(y más tarde también)"); with a part of the
+/// day, only its times, unless it has none.
+pub fn listed(l: Lang, slots: &[SlotOffer], part: Option<DayPart>) -> (String, &'static str) {
+    let in_part: Vec<&SlotOffer> = slots
+        .iter()
+        .filter(|s| part.is_none_or(|p| p.contains(s.time)))
+        .collect();
+    let pool: Vec<&SlotOffer> = if in_part.is_empty() {
+        slots.iter().collect()
+    } else {
+        in_part
+    };
+    let times: Vec<String> = pool.iter().take(LISTED).map(|s| hhmm(s)).collect();
+    let more = if pool.len() > LISTED {
+        raw(l, "day_more")
+    } else {
+        ""
+    };
+    (join(l, &times), more)
+}
+
+/// "A la tarde tengo lugar a las 14:00, 14:30…" from the times already offered, when the
+/// customer answers the time question with a part of the day.
+pub fn part_free(l: Lang, offers: &[SlotOffer], part: DayPart) -> Option<String> {
+    if offers.is_empty() {
+        return None;
+    }
+    let has = offers.iter().any(|s| part.contains(s.time));
+    let (times, more) = listed(l, offers, Some(part));
+    let key = if has { "part_free" } else { "part_none" };
+    let name = raw(l, &format!("part_{}", part.as_str()));
+    Some(t(
+        l,
+        key,
+        &[("part", name), ("times", &times), ("more", more)],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn offers(hours: &[u32]) -> Vec<SlotOffer> {
+        hours
+            .iter()
+            .map(|h| SlotOffer {
+                date: NaiveDate::from_ymd_opt(2026, 12, 10).unwrap(),
+                time: NaiveTime::from_hms_opt(*h, 0, 0).unwrap(),
+                staff: "caro".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_part_of_the_day_lists_its_own_times() {
+        let o = offers(&[10, 11, 14, 15, 19]);
+        let text = part_free(Lang::Es, &o, DayPart::Afternoon).unwrap();
+        assert!(text.contains("14:00 y 15:00"), "{text}");
+        assert!(!text.contains("10:00"), "{text}");
+        let (all, _) = listed(Lang::Es, &o, None);
+        assert!(all.starts_with("10:00"), "{all}");
+    }
+
+    #[test]
+    fn a_part_without_times_says_so_and_lists_the_rest() {
+        let o = offers(&[10, 11]);
+        let text = part_free(Lang::En, &o, DayPart::Evening).unwrap();
+        assert!(text.contains("10:00 and 11:00"), "{text}");
+        assert_ne!(text, part_free(Lang::En, &o, DayPart::Morning).unwrap());
+        assert!(part_free(Lang::Es, &[], DayPart::Morning).is_none());
+    }
+}
