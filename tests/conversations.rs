@@ -456,6 +456,74 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sim", &[Next("await_confirmation"), Says("às 11:00")]),
         ],
     },
+    Conversation {
+        name: "'¿algo más temprano?' lists the earlier times, '¿y el otro día?' that day's",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para brushing el {d1} a las 17",
+                &[Says("a las 17:00"), Says("a nombre de Ana?")],
+            ),
+            (
+                "¿tenés algo más temprano?",
+                &[
+                    Says("Más temprano tengo lugar"),
+                    NotSays("17:00"),
+                    Says("¿Qué horario"),
+                ],
+            ),
+            (
+                "¿y el {d2}?",
+                &[Says("tengo lugar a las"), Says("¿Qué horario")],
+            ),
+            ("a las 12", &[Says("a las 12:00"), Says("a nombre de Ana?")]),
+        ],
+    },
+    Conversation {
+        name:
+            "'mejor otro día' before booking asks the day again; 'te escribo más tarde' lets it go",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para manos el {d2} a las 16",
+                &[Says("a nombre de Ana?")],
+            ),
+            ("sí", &[Next("await_confirmation")]),
+            (
+                "mejor otro día",
+                &[
+                    Says("¿Para qué día"),
+                    NoCall("find_bookings"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            ("el {d3}", &[Says("¿Qué horario")]),
+            (
+                "te escribo más tarde",
+                &[Says("no hice ningún cambio"), NoCall("create_booking")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'uy, mejor otro día' right after booking moves that booking",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para pedicura el {d1} a las 15, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "uy, mejor otro día",
+                &[Says("¿Para qué día lo querés pasar?")],
+            ),
+            (
+                "el {d3}",
+                &[Next("await_confirmation"), Says("a las 15:00")],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -539,6 +539,9 @@ fn availability_text(
         ),
         (Some(time), false) => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
         (None, true) => {
+            if let Some((shift, pivot)) = state.shifted {
+                return offers::shifted(l, &a.slots, shift, pivot);
+            }
             let (times, more) = offers::listed(l, &a.slots, ex.signals.day_part);
             t(
                 l,

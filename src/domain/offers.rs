@@ -3,7 +3,8 @@
 
 use crate::domain::actions::SlotOffer;
 use crate::domain::replies::{join, raw, t, Lang};
-use crate::domain::understanding::DayPart;
+use crate::domain::understanding::{DayPart, Shift};
+use chrono::NaiveTime;
 
 /// Times listed at most.
 const LISTED: usize = 8;
@@ -15,10 +16,16 @@ fn hhmm(o: &SlotOffer) -> String {
 /// The times to list and what follows them ("(y más tarde también)"); with a part of the
 /// day, only its times, unless it has none.
 pub fn listed(l: Lang, slots: &[SlotOffer], part: Option<DayPart>) -> (String, &'static str) {
-    let in_part: Vec<&SlotOffer> = slots
-        .iter()
-        .filter(|s| part.is_none_or(|p| p.contains(s.time)))
-        .collect();
+    listed_where(l, slots, |t| part.is_none_or(|p| p.contains(t)))
+}
+
+/// The times `keep` keeps (all of them when it keeps none), as [`listed`].
+fn listed_where(
+    l: Lang,
+    slots: &[SlotOffer],
+    keep: impl Fn(NaiveTime) -> bool,
+) -> (String, &'static str) {
+    let in_part: Vec<&SlotOffer> = slots.iter().filter(|s| keep(s.time)).collect();
     let pool: Vec<&SlotOffer> = if in_part.is_empty() {
         slots.iter().collect()
     } else {
@@ -31,6 +38,35 @@ pub fn listed(l: Lang, slots: &[SlotOffer], part: Option<DayPart>) -> (String, &
         ""
     };
     (join(l, &times), more)
+}
+
+/// A day's free times when the customer asked for earlier (later) ones than `pivot`:
+/// "Más temprano tengo lugar a las 10:00 y 10:30.", or that there are none, and the rest.
+pub fn shifted(l: Lang, slots: &[SlotOffer], shift: Shift, pivot: NaiveTime) -> String {
+    let keep = |t: NaiveTime| match shift {
+        Shift::Earlier => t < pivot,
+        Shift::Later => t > pivot,
+    };
+    let any = slots.iter().any(|s| keep(s.time));
+    let (times, more) = if any && shift == Shift::Earlier {
+        // The ones right before the time on the table, nearest last.
+        let before: Vec<&SlotOffer> = slots.iter().filter(|s| keep(s.time)).collect();
+        let from = before.len().saturating_sub(LISTED);
+        let times: Vec<String> = before[from..].iter().map(|s| hhmm(s)).collect();
+        (join(l, &times), "")
+    } else {
+        listed_where(l, slots, keep)
+    };
+    let which = match shift {
+        Shift::Earlier => "shift_earlier",
+        Shift::Later => "shift_later",
+    };
+    let key = if any { "part_free" } else { "part_none" };
+    t(
+        l,
+        key,
+        &[("part", raw(l, which)), ("times", &times), ("more", more)],
+    )
 }
 
 /// "A la tarde tengo lugar a las 14:00, 14:30…" from the times already offered, when the
@@ -74,6 +110,27 @@ mod tests {
         assert!(!text.contains("10:00"), "{text}");
         let (all, _) = listed(Lang::Es, &o, None);
         assert!(all.starts_with("10:00"), "{all}");
+    }
+
+    #[test]
+    fn earlier_and_later_list_the_times_before_and_after() {
+        let o = offers(&[10, 11, 14, 15]);
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        let early = shifted(Lang::Es, &o, Shift::Earlier, noon);
+        assert!(
+            early.contains("10:00 y 11:00") && !early.contains("14:00"),
+            "{early}"
+        );
+        let late = shifted(Lang::Es, &o, Shift::Later, noon);
+        assert!(
+            late.contains("14:00 y 15:00") && !late.contains("10:00"),
+            "{late}"
+        );
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        assert_ne!(
+            shifted(Lang::Es, &o, Shift::Earlier, nine),
+            shifted(Lang::Es, &o, Shift::Later, nine)
+        );
     }
 
     #[test]

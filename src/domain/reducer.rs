@@ -9,7 +9,7 @@ use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{normalize_phone, parse_hhmm, resolve_date};
 use crate::domain::state::{ConversationState, Flow};
-use crate::domain::understanding::{Extraction, Intent, SlotName};
+use crate::domain::understanding::{Extraction, Intent, Shift, SlotName};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -57,6 +57,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             (Some(cur), new) if cur == new => true,
             // Giving the new date of a reschedule reads as "book" out of context.
             (Some(Flow::Reschedule), Flow::Book) => true,
+            // Before it is booked, "pasalo al viernes" changes the booking being made.
+            (Some(Flow::Book), Flow::Reschedule) => ex.slots.booking_id.is_none(),
             _ => false,
         };
         if !keep {
@@ -74,6 +76,41 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.flow == Some(Flow::Reschedule) {
         state.keep_date |= ex.signals.same_day && ex.slots.preferred_date.is_none();
         state.keep_time |= ex.signals.same_time && ex.slots.preferred_time.is_none();
+    }
+    // "¿algo más temprano?" while booking: the time on the table gives way to a listing of
+    // the earlier (later) ones.
+    if ex.slots.preferred_time.is_some() {
+        state.shifted = None;
+    }
+    if let (Some(Flow::Book), Some(shift), None) =
+        (state.flow, ex.signals.shift, &ex.slots.preferred_time)
+    {
+        // The time chosen, or the last one listed ("¿algo más tarde?" after a listing).
+        let listed = match shift {
+            Shift::Earlier => state.offers.first(),
+            Shift::Later => state.offers.get(7).or(state.offers.last()),
+        };
+        let on_table = state.resolved.time.or(listed.map(|o| o.time));
+        if let (Some(pivot), Some(_)) = (on_table, state.resolved.date) {
+            state.shifted = Some((shift, pivot));
+            state.slots.preferred_time = None;
+            state.resolved.time = None;
+            state.offers.clear();
+            state.checked = None;
+            state.pending = None;
+            state.expected_slot = None;
+        }
+    }
+    // "mejor otro día" while booking: the day (and its time) are asked again.
+    if state.flow == Some(Flow::Book) && ex.signals.other_day {
+        state.slots.preferred_date = None;
+        state.slots.preferred_time = None;
+        state.resolved.date = None;
+        state.resolved.time = None;
+        state.offers.clear();
+        state.checked = None;
+        state.pending = None;
+        state.expected_slot = None;
     }
     if state.flow.is_none() && ex.intent != Intent::Chitchat {
         // Outside a flow, an informational message does not leave booking details behind.
@@ -143,8 +180,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         || before.0.time != state.resolved.time
         || before.0.staff != state.resolved.staff;
     if before.0.date != state.resolved.date {
-        // Offers were for the previous day.
+        // Offers were for the previous day: "¿y el sábado?" lists the new day's.
         state.offers.clear();
+        if state.expected_slot == Some(SlotName::PreferredTime) {
+            state.expected_slot = None;
+        }
         // "mejor el viernes": the time the customer gave still stands for the new day, even
         // when it was not free on the old one.
         if state.resolved.date.is_some()

@@ -81,6 +81,10 @@ pub struct ConversationState {
     /// The (service, date, time, staff) last confirmed free by check_availability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<SlotOffer>,
+    /// The customer asked for a time earlier (or later) than this one: the next listing of
+    /// the day shows those.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shifted: Option<(crate::domain::understanding::Shift, chrono::NaiveTime)>,
     /// Alternatives offered in the last reply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<SlotOffer>,
@@ -164,5 +168,6 @@ impl ConversationState {
         self.kept_staff_busy = false;
         self.keep_date = false;
         self.keep_time = false;
+        self.shifted = None;
     }
 }

@@ -215,6 +215,10 @@ pub struct ExtractContext {
     /// The flow in progress (book, cancel, reschedule), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_flow: Option<Intent>,
+    /// A booking was made, changed or cancelled earlier in this conversation: "uy, mejor
+    /// otro día" speaks of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_booking: bool,
 }
 
 /// Deterministic signals the policy relies on. Computed by rules on every route.
@@ -234,9 +238,23 @@ pub struct Signals {
     pub same_day: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_time: bool,
+    /// "mejor otro día": the day given no longer stands, and no new one is named.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_day: bool,
+    /// "¿tenés algo más temprano?": a time before (or after) the one on the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift: Option<Shift>,
     /// A part of the day asked for without an hour ("a la tarde", "temprano").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day_part: Option<DayPart>,
+}
+
+/// Earlier or later than the time on the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shift {
+    Earlier,
+    Later,
 }
 
 /// A part of the day.

@@ -89,6 +89,8 @@ impl RuleExtractor {
             same_day,
             same_time,
             day_part: None,
+            other_day: false,
+            shift: None,
         };
         let mut dates = find_dates(&words);
         // Asked the day, a bare "15" is the day of the month.
@@ -107,9 +109,14 @@ impl RuleExtractor {
         {
             times.extend(bare_time(&words));
         }
+        signals.other_day = dates.is_empty() && signals::other_day(&words);
         // "a la tarde": a part of the day, when no hour is given.
         if times.is_empty() {
             signals.day_part = signals::day_part(&words);
+            // "te escribo más tarde" lets the flow go; it asks for no later time.
+            if !signals.closes {
+                signals.shift = signals::shift(&words);
+            }
         }
         // Asked the time, "a la tarde" answers it.
         let part_answers =

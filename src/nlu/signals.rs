@@ -8,7 +8,7 @@
 use crate::nlu::lexicon::lexicon;
 use crate::text::Words;
 
-pub use crate::domain::understanding::{DayPart, Topic};
+pub use crate::domain::understanding::{DayPart, Shift, Topic};
 
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
 /// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.
@@ -126,6 +126,24 @@ fn contains_any(joined: &str, phrases: &[String]) -> bool {
         let padded = format!(" {joined} ");
         padded.contains(&format!(" {p} "))
     })
+}
+
+/// An earlier or later time asked for ("¿tenés algo más temprano?").
+pub fn shift(words: &Words) -> Option<Shift> {
+    let lx = lexicon();
+    let joined = words.norms().join(" ");
+    if contains_any(&joined, &lx.earlier) {
+        Some(Shift::Earlier)
+    } else if contains_any(&joined, &lx.later) {
+        Some(Shift::Later)
+    } else {
+        None
+    }
+}
+
+/// Whether the message puts the day given aside ("mejor otro día", "another day").
+pub fn other_day(words: &Words) -> bool {
+    contains_any(&words.norms().join(" "), &lexicon().other_day)
 }
 
 /// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").

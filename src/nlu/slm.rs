@@ -171,14 +171,16 @@ pub fn prompt_parts(
 }
 
 /// Whether a message answers what the conversation waits for — a confirmation, the slot
-/// just asked, the next step of a flow — rather than opening something new: a short message
+/// just asked, the next step of a flow, a word on the booking just made — rather than
+/// opening something new: a short message
 /// (six words at most) while something is waiting. Its intent is then the rules' reading with
 /// the conversation's state ("sí", "Lucía", "a las 11", "mejor el viernes"), because the heads
 /// read messages alone: trained on single messages, they take a bare "sí" for a greeting.
 pub fn answers_context(ctx: &ExtractContext, text: &str) -> bool {
     let waiting = ctx.pending_confirmation.is_some()
         || ctx.expected_slot.is_some()
-        || ctx.active_flow.is_some();
+        || ctx.active_flow.is_some()
+        || ctx.after_booking;
     waiting && Words::new(text).norms().len() <= 6
 }
 

@@ -28,6 +28,15 @@ pub fn plan(input: &PlanInput) -> Plan {
             return Plan::Call(p.call.clone());
         }
     }
+    // "te escribo más tarde" in the middle of a booking lets it go, whatever it read as.
+    if ex.signals.closes
+        && !ex.signals.other_day
+        && matches!(st.flow, Some(Flow::Book) | Some(Flow::Reschedule))
+        && matches!(ex.intent, Intent::Book | Intent::Reschedule)
+        && ex.slots.is_empty()
+    {
+        return Plan::Reply(ReplyTopic::Dropped);
+    }
     // "¿con quién sería?": who does it, and the booking in progress goes on.
     if ex.signals.topic == Some(Topic::Staff)
         && !matches!(ex.intent, Intent::Cancel | Intent::Reschedule)

@@ -345,3 +345,19 @@ afternoon
 in the evening
 evening
 after work
+
+[other day]
+another day
+other day
+another date
+
+[earlier]
+earlier
+something earlier
+any earlier
+
+[later]
+something later
+any later
+a bit later
+later time

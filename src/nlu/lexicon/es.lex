@@ -914,6 +914,9 @@ dejalo
 olvidalo
 
 [closing]
+te escribo mas tarde
+te aviso mas tarde
+lo veo mas tarde
 no gracias
 no muchas gracias
 deja
@@ -1277,3 +1280,22 @@ por la noche
 de noche
 ala noche
 a ultima hora
+
+[other day]
+otro dia
+otra fecha
+otro dia mejor
+
+[earlier]
+mas temprano
+mas tempranito
+algo antes
+un poco antes
+un rato antes
+
+[later]
+mas tarde
+mas tardecito
+algo despues
+un poco despues
+un rato despues

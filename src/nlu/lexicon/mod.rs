@@ -58,6 +58,11 @@ pub struct Lexicon {
     pub no: Vec<String>,
     /// Phrases that close a flow without anything ("dejá", "después te escribo").
     pub closing: Vec<String>,
+    /// Phrases asking for an earlier / a later time ("más temprano", "later").
+    pub earlier: Vec<String>,
+    pub later: Vec<String>,
+    /// Phrases that put the day given aside ("otro día", "another day").
+    pub other_day: Vec<String>,
     /// Phrases per part of the day (`morning`, `afternoon`, `evening`).
     pub day_parts: BTreeMap<String, Vec<String>>,
     /// Phrases per topic name (`handoff`, `medical`, …).
@@ -134,6 +139,9 @@ impl Lexicon {
                     "yes" => lx.yes.push(entry),
                     "no" => lx.no.push(entry),
                     "closing" => lx.closing.push(entry),
+                    "other day" => lx.other_day.push(entry),
+                    "earlier" => lx.earlier.push(entry),
+                    "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),
                     "turned down" => lx.turned_down.push(entry),
                     "service verbs" => lx.service_verbs.push(entry),

@@ -294,3 +294,13 @@ pela tarde
 a noite
 de noite
 pela noite
+
+[other day]
+outro dia
+outra data
+
+[earlier]
+mais cedo
+
+[later]
+mais tarde
