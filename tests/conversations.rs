@@ -524,6 +524,26 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking")]),
         ],
     },
+    Conversation {
+        name: "'anything earlier?' and 'another day please' move an English booking along",
+        profile: "Kim",
+        turns: &[
+            (
+                "hi, can I book a manicure on {d2} at 5pm?",
+                &[Says("under the name Kim?")],
+            ),
+            (
+                "anything earlier?",
+                &[Says("Earlier I have room at"), NotSays("I can't answer")],
+            ),
+            ("2pm", &[Says("at 14:00"), Says("under the name Kim?")]),
+            ("yes", &[Next("await_confirmation")]),
+            (
+                "another day please",
+                &[Says("Which day"), NotSays("I can't answer")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

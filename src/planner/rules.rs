@@ -37,6 +37,20 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return Plan::Reply(ReplyTopic::Dropped);
     }
+    // "anything earlier?", "another day please", "a la tarde": the booking in progress moves
+    // on, whatever intent the message read as alone.
+    let when_words =
+        ex.signals.shift.is_some() || ex.signals.other_day || ex.signals.day_part.is_some();
+    if st.flow == Some(Flow::Book)
+        && when_words
+        && matches!(
+            ex.intent,
+            Intent::Other | Intent::Chitchat | Intent::Greeting | Intent::InfoHours
+        )
+        && !ex.signals.closes
+    {
+        return plan_flow(input);
+    }
     // "¿con quién sería?": who does it, and the booking in progress goes on.
     if ex.signals.topic == Some(Topic::Staff)
         && !matches!(ex.intent, Intent::Cancel | Intent::Reschedule)
