@@ -5,8 +5,7 @@
 use chrono::NaiveTime;
 
 use crate::domain::actions::{
-    Availability, BookingInfo, BookingRefusal, Observation, ServiceInfo, SlotOffer, ToolCall,
-    Unbookable,
+    Availability, BookingInfo, BookingRefusal, Observation, ServiceInfo, ToolCall, Unbookable,
 };
 use crate::domain::catalog::{format_price, Workspace};
 use crate::domain::offers;
@@ -151,33 +150,6 @@ fn staff_name(ws: &Workspace, id: &str) -> String {
     ws.staff_member(id)
         .map(|s| s.name.clone())
         .unwrap_or_else(|| id.to_string())
-}
-
-fn offers_text(l: Lang, offers: &[SlotOffer]) -> String {
-    let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
-    if same_day {
-        let times: Vec<String> = offers.iter().map(|o| hhmm(o.time)).collect();
-        t(
-            l,
-            "offer_day",
-            &[
-                ("date", &date(l, offers[0].date)),
-                ("times", &join(l, &times)),
-            ],
-        )
-    } else {
-        let items: Vec<String> = offers
-            .iter()
-            .map(|o| {
-                t(
-                    l,
-                    "offer_day",
-                    &[("date", &date(l, o.date)), ("times", &hhmm(o.time))],
-                )
-            })
-            .collect();
-        join(l, &items)
-    }
 }
 
 fn range_text(l: Lang, a: &str, b: &str) -> String {
@@ -452,7 +424,7 @@ fn describe(
             BookingRefusal::SlotTaken if !alternatives.is_empty() => t(
                 l,
                 "taken_alts",
-                &[("offers", &offers_text(l, alternatives))],
+                &[("offers", &offers::alternatives(l, alternatives))],
             ),
             BookingRefusal::SlotTaken => t(l, "taken", &[]),
             BookingRefusal::NotFound => t(l, "not_found", &[]),
@@ -475,7 +447,11 @@ fn availability_text(
     let alts = if a.slots.is_empty() {
         String::new()
     } else {
-        t(l, "alternatives", &[("offers", &offers_text(l, &a.slots))])
+        t(
+            l,
+            "alternatives",
+            &[("offers", &offers::alternatives(l, &a.slots))],
+        )
     };
     match a.unbookable {
         Some(Unbookable::Closed) => {
@@ -537,7 +513,20 @@ fn availability_text(
             "busy_none",
             &[("time", &hhmm(time)), ("date", &day), ("svc", &svc)],
         ),
-        (Some(time), false) => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
+        // The stylist asked for is the one busy: say who.
+        (Some(time), false) => match state
+            .resolved
+            .staff
+            .as_deref()
+            .and_then(|s| ws.staff_member(s))
+        {
+            Some(st) if state.flow == Some(Flow::Book) => t(
+                l,
+                "busy_staff",
+                &[("staff", &st.name), ("time", &hhmm(time)), ("alts", &alts)],
+            ),
+            _ => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
+        },
         (None, true) => {
             if let Some((shift, pivot)) = state.shifted {
                 return offers::shifted(l, &a.slots, shift, pivot);

@@ -2,7 +2,7 @@
 //! the day asked for ("a la tarde").
 
 use crate::domain::actions::SlotOffer;
-use crate::domain::replies::{join, raw, t, Lang};
+use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::understanding::{DayPart, Shift};
 use chrono::NaiveTime;
 
@@ -67,6 +67,34 @@ pub fn shifted(l: Lang, slots: &[SlotOffer], shift: Shift, pivot: NaiveTime) -> 
         key,
         &[("part", raw(l, which)), ("times", &times), ("more", more)],
     )
+}
+
+/// Times offered instead: "el jueves 10 a las 12:00 y 12:30", or one per day.
+pub fn alternatives(l: Lang, offers: &[SlotOffer]) -> String {
+    let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
+    if same_day {
+        let times: Vec<String> = offers.iter().map(|o| hhmm(o)).collect();
+        t(
+            l,
+            "offer_day",
+            &[
+                ("date", &date(l, offers[0].date)),
+                ("times", &join(l, &times)),
+            ],
+        )
+    } else {
+        let items: Vec<String> = offers
+            .iter()
+            .map(|o| {
+                t(
+                    l,
+                    "offer_day",
+                    &[("date", &date(l, o.date)), ("times", &hhmm(o))],
+                )
+            })
+            .collect();
+        join(l, &items)
+    }
 }
 
 /// "A la tarde tengo lugar a las 14:00, 14:30…" from the times already offered, when the
