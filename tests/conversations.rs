@@ -304,7 +304,7 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
-        name: "a bare hour answers the time asked, and a hurried yes is a yes",
+        name: "a bare hour answers the time asked, a hurried yes is a yes, a chau gets a goodbye",
         profile: "Flor",
         turns: &[
             (
@@ -317,6 +317,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Next("await_confirmation"), Says("a nombre de Flor")],
             ),
             ("siii dale", &[Calls("create_booking")]),
+            ("gracias, chau!", &[Says("¡Chau"), NoCall("create_booking")]),
         ],
     },
     Conversation {

@@ -696,6 +696,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
     match topic {
         ReplyTopic::Greeting => t(l, "greeting", &[("business", &ws.name)]),
         ReplyTopic::Thanks => t(l, "thanks", &[]),
+        ReplyTopic::Farewell => t(l, "farewell", &[]),
         ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
         ReplyTopic::Address => t(
             l,

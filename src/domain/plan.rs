@@ -31,10 +31,12 @@ pub enum ReplyTopic {
     TooManyCodes,
     /// Who does the service asked about (or everyone who works there).
     Staff,
+    /// A goodbye.
+    Farewell,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 12] = [
+    pub const ALL: [ReplyTopic; 13] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -47,6 +49,7 @@ impl ReplyTopic {
         ReplyTopic::IdentityUnknown,
         ReplyTopic::TooManyCodes,
         ReplyTopic::Staff,
+        ReplyTopic::Farewell,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +66,7 @@ impl ReplyTopic {
             ReplyTopic::IdentityUnknown => "identity_unknown",
             ReplyTopic::TooManyCodes => "too_many_codes",
             ReplyTopic::Staff => "staff",
+            ReplyTopic::Farewell => "farewell",
         }
     }
 

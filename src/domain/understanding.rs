@@ -238,6 +238,9 @@ pub struct Signals {
     pub same_day: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_time: bool,
+    /// "chau", "bye": the customer says goodbye.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub farewell: bool,
     /// "mejor otro día": the day given no longer stands, and no new one is named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_day: bool,

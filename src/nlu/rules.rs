@@ -91,6 +91,7 @@ impl RuleExtractor {
             day_part: None,
             other_day: false,
             shift: None,
+            farewell: signals::farewell(&words),
         };
         let mut dates = find_dates(&words);
         // Asked the day, a bare "15" is the day of the month.

@@ -141,6 +141,11 @@ pub fn shift(words: &Words) -> Option<Shift> {
     }
 }
 
+/// Whether the message says goodbye ("gracias, chau", "bye!").
+pub fn farewell(words: &Words) -> bool {
+    contains_any(&words.norms().join(" "), &lexicon().farewell)
+}
+
 /// Whether the message puts the day given aside ("mejor otro día", "another day").
 pub fn other_day(words: &Words) -> bool {
     contains_any(&words.norms().join(" "), &lexicon().other_day)

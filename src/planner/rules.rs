@@ -106,6 +106,9 @@ pub fn plan(input: &PlanInput) -> Plan {
             if !ex.slots.is_empty() {
                 return Plan::Reply(ReplyTopic::Ack);
             }
+            if ex.signals.farewell {
+                return Plan::Reply(ReplyTopic::Farewell);
+            }
             Plan::Reply(ReplyTopic::Thanks)
         }
     }

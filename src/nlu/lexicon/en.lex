@@ -361,3 +361,11 @@ something later
 any later
 a bit later
 later time
+
+[farewell]
+bye
+bye bye
+goodbye
+see you
+see ya
+have a nice day

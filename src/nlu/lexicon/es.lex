@@ -1299,3 +1299,14 @@ mas tardecito
 algo despues
 un poco despues
 un rato despues
+
+[farewell]
+chau
+chao
+chauu
+adios
+nos vemos
+hasta luego
+hasta la proxima
+buen finde
+buen fin de semana

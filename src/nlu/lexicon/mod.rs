@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub no: Vec<String>,
     /// Phrases that close a flow without anything ("dejá", "después te escribo").
     pub closing: Vec<String>,
+    /// Goodbyes ("chau", "bye").
+    pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
     pub earlier: Vec<String>,
     pub later: Vec<String>,
@@ -140,6 +142,7 @@ impl Lexicon {
                     "no" => lx.no.push(entry),
                     "closing" => lx.closing.push(entry),
                     "other day" => lx.other_day.push(entry),
+                    "farewell" => lx.farewell.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),

@@ -304,3 +304,9 @@ mais cedo
 
 [later]
 mais tarde
+
+[farewell]
+tchau
+tchauzinho
+ate logo
+ate mais
