@@ -545,6 +545,33 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'quiero cambiar un turno' with two booked, 'el de manos' picks one",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para corte el {d1} a las 16, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y también manos el {d2} a las 17",
+                &[Next("await_confirmation"), Says("Manicura")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("quiero cambiar un turno", &[Says("Tenés estos turnos")]),
+            ("el de manos", &[Says("¿Para qué día lo querés pasar?")]),
+            (
+                "al {d3}",
+                &[
+                    Next("await_confirmation"),
+                    Says("Manicura"),
+                    Says("a las 17:00"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {
@@ -585,9 +612,11 @@ fn check(want: &Want, r: &Value) -> Result<(), String> {
 /// with why.
 async fn run_all(url: &str, route: &str) -> Vec<String> {
     let c = http();
-    let days = open_days(2, 3, 10, 18);
     let mut failed = Vec::new();
     for (i, conv) in CONVERSATIONS.iter().enumerate() {
+        // Conversations spread over different weeks' days, so one's bookings seldom take
+        // another's hour.
+        let days = open_days(2 + 3 * (i as i64 % 6), 3, 10, 18);
         let phone = format!("54911600{i:02}{}", if route == "slm" { 1 } else { 2 });
         let id = format!("wa:{phone}");
         let mut why = None;

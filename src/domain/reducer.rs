@@ -174,6 +174,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             state.candidates.clear();
         }
     }
+    pick_by_details(state, ex, ctx);
     let changed_booking_details = before.0.service != state.resolved.service
         || before.0.also != state.resolved.also
         || before.0.date != state.resolved.date
@@ -208,6 +209,55 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // An explicit "no" to a pending confirmation withdraws it.
     if state.pending.is_some() && ex.signals.affirmation == Some(false) {
         state.pending = None;
+    }
+}
+
+/// "el de manos", "el del jueves", "el de las 12": the one booking of several listed that
+/// matches what this message says. Those words described it; they change nothing.
+fn pick_by_details(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
+    if state.target.is_some() || state.candidates.len() < 2 {
+        return;
+    }
+    let svc = ex
+        .slots
+        .service_type
+        .as_deref()
+        .and_then(|s| ctx.ws.resolve_service(s))
+        .map(|s| s.id.clone());
+    let date = ex
+        .slots
+        .preferred_date
+        .as_deref()
+        .and_then(|d| resolve_date(d, ctx.now.date()));
+    let time = ex.slots.preferred_time.as_deref().and_then(parse_hhmm);
+    if svc.is_none() && date.is_none() && time.is_none() {
+        return;
+    }
+    let picked: Vec<_> = state
+        .candidates
+        .iter()
+        .filter(|b| {
+            svc.as_ref()
+                .is_none_or(|s| &b.service == s || b.then.iter().any(|p| &p.service == s))
+                && date.is_none_or(|d| b.date == d)
+                && time.is_none_or(|t| b.time == t)
+        })
+        .collect();
+    if let [one] = picked.as_slice() {
+        state.target = Some((*one).clone());
+        state.candidates.clear();
+        if svc.is_some() {
+            state.slots.service_type = None;
+            state.resolved.service = None;
+        }
+        if date.is_some() {
+            state.slots.preferred_date = None;
+            state.resolved.date = None;
+        }
+        if time.is_some() {
+            state.slots.preferred_time = None;
+            state.resolved.time = None;
+        }
     }
 }
 

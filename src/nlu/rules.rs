@@ -324,7 +324,11 @@ impl RuleExtractor {
         }
 
         let mut slots = Slots::default();
-        let for_intent = forced.unwrap_or(intent);
+        let mut for_intent = forced.unwrap_or(intent);
+        // Asked which booking, "el del jueves" names the booked day, as a cancel would.
+        if ctx.expected_slot == Some(SlotName::BookingId) && for_intent == Intent::Reschedule {
+            for_intent = Intent::Cancel;
+        }
         if let Some(first) = wanted_services.first() {
             slots.service_type = Some(first.value.clone());
         }

@@ -41,6 +41,13 @@
 3.5 reprogram*
 3.5 cambiar el turno
 3.5 cambiar mi turno
+3.5 cambiar un turno
+3.5 cambiar la reserva
+3.5 cambiar mi reserva
+3.5 cambiar una reserva
+3.5 modificar el turno
+3.5 modificar mi turno
+3.5 modificar un turno
 3.5 cambiar la fecha
 3.5 cambiar el dia
 3.5 cambiar el horario
