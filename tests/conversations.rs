@@ -572,6 +572,36 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking")]),
         ],
     },
+    Conversation {
+        name: "'en vez de' replaces a service, 'y también' adds one, '¿cuánto tarda?' is answered",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para manos el {d1} a las 10",
+                &[Says("Manicura"), Says("a nombre de Ana?")],
+            ),
+            (
+                "mejor pedicura en vez de manos",
+                &[Says("Pedicura"), NotSays("Manicura")],
+            ),
+            ("y también cejas", &[Says("Pedicura y Perfilado de cejas")]),
+            (
+                "¿cuánto tarda?",
+                &[
+                    Says("minutos"),
+                    NoCall("list_services"),
+                    Says("a nombre de Ana?"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Next("await_confirmation"),
+                    Says("Pedicura y Perfilado de cejas"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

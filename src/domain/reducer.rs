@@ -166,6 +166,30 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
         ids.retain(|id| Some(id) != r.service.as_ref());
         r.also = ids;
+        // "y también color" while booking a cut: the new service follows the ones before.
+        if ex.signals.adds && state.flow == Some(Flow::Book) {
+            if let Some(first) = before.0.service.clone() {
+                let mut all = before.0.also.clone();
+                all.extend(state.resolved.service.take());
+                all.append(&mut state.resolved.also);
+                all.retain(|id| *id != first);
+                all.dedup();
+                state.resolved.service = Some(first);
+                state.resolved.also = all;
+                let mut surfaces = if before.1.services.is_empty() {
+                    before.1.service_type.iter().cloned().collect()
+                } else {
+                    before.1.services.clone()
+                };
+                if ex.slots.services.is_empty() {
+                    surfaces.extend(ex.slots.service_type.clone());
+                } else {
+                    surfaces.extend(ex.slots.services.iter().cloned());
+                }
+                state.slots.service_type = before.1.service_type.clone();
+                state.slots.services = surfaces;
+            }
+        }
     }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {

@@ -238,6 +238,9 @@ pub struct Signals {
     pub same_day: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_time: bool,
+    /// "y también color": a service added to the ones before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub adds: bool,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,
@@ -322,6 +325,8 @@ pub enum Topic {
     Complaint,
     /// Who does a service ("¿con quién sería?", "who does color?").
     Staff,
+    /// How long a service takes ("¿cuánto tarda?").
+    Duration,
 }
 
 impl Topic {
@@ -334,6 +339,7 @@ impl Topic {
             Topic::Payment => "payment",
             Topic::Complaint => "complaint",
             Topic::Staff => "staff",
+            Topic::Duration => "duration",
         }
     }
 }

@@ -720,10 +720,17 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
     while before(n, from, j).is_some_and(|w| {
         matches!(
             w,
-            "para" | "un" | "una" | "el" | "la" | "los" | "las" | "de" | "del"
+            "para" | "un" | "una" | "el" | "la" | "los" | "las" | "de" | "del" | "a" | "an" | "the"
         )
     }) {
         j += 1;
+    }
+    // "pedicura en vez de manos", "instead of nails": the one replaced.
+    if matches!(
+        (before(n, from, j + 1), before(n, from, j)),
+        (Some("en" | "em"), Some("vez" | "lugar")) | (Some("instead"), Some("of"))
+    ) {
+        return true;
     }
     // Not "No, quiero un corte": that "no" answers something else.
     if matches!(

@@ -92,6 +92,7 @@ impl RuleExtractor {
             other_day: false,
             shift: None,
             farewell: signals::farewell(&words),
+            adds: signals::adds(&words),
         };
         let mut dates = find_dates(&words);
         // Asked the day, a bare "15" is the day of the month.
@@ -280,7 +281,7 @@ impl RuleExtractor {
             Some(Topic::Handoff) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment) | Some(Topic::Address) => scores[Intent::Other.index()] += 2.5,
-            Some(Topic::Staff) | None => {}
+            Some(Topic::Staff) | Some(Topic::Duration) | None => {}
         }
         // A booking id alone is handed over like a name.
         let id_only = booking.is_some() && n.len() <= 2;

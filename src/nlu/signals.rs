@@ -141,6 +141,11 @@ pub fn shift(words: &Words) -> Option<Shift> {
     }
 }
 
+/// Whether the message adds to what was said ("y también color", "also a manicure").
+pub fn adds(words: &Words) -> bool {
+    contains_any(&words.norms().join(" "), &lexicon().adds)
+}
+
 /// Whether the message says goodbye ("gracias, chau", "bye!").
 pub fn farewell(words: &Words) -> bool {
     contains_any(&words.norms().join(" "), &lexicon().farewell)
@@ -187,6 +192,9 @@ pub fn topic(words: &Words) -> Option<Topic> {
     }
     if contains_any(&joined, lx.topic("staff")) {
         return Some(Topic::Staff);
+    }
+    if contains_any(&joined, lx.topic("duration")) {
+        return Some(Topic::Duration);
     }
     None
 }

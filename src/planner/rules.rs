@@ -51,6 +51,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return plan_flow(input);
     }
+    // "¿cuánto tarda?": the service's price and length, and the step in progress again.
+    if ex.signals.topic == Some(Topic::Duration) {
+        if let Some(service) = mentioned_service(input) {
+            return Plan::Call(ToolCall::GetPrices {
+                service: Some(service),
+            });
+        }
+    }
     // "¿con quién sería?": who does it, and the booking in progress goes on.
     if ex.signals.topic == Some(Topic::Staff)
         && !matches!(ex.intent, Intent::Cancel | Intent::Reschedule)

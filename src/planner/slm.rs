@@ -170,6 +170,7 @@ pub fn describe(input: &PlanInput) -> String {
             Topic::Payment => "pagos",
             Topic::Complaint => "queja",
             Topic::Staff => "quién atiende",
+            Topic::Duration => "cuánto dura",
         };
         s.push_str(&format!(" Tema: {name}."));
     }

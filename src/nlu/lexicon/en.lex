@@ -369,3 +369,13 @@ goodbye
 see you
 see ya
 have a nice day
+
+[adds]
+also
+as well
+too
+plus
+
+[topic duration]
+how long
+how much time

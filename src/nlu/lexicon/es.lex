@@ -1317,3 +1317,20 @@ hasta luego
 hasta la proxima
 buen finde
 buen fin de semana
+
+[adds]
+tambien
+ademas
+agregame
+agregale
+sumame
+sumale
+
+[topic duration]
+cuanto tarda
+cuanto dura
+cuanto demora
+cuanto tiempo lleva
+cuanto tiempo tarda
+cuanto tiempo dura
+cuantas horas

@@ -58,6 +58,8 @@ pub struct Lexicon {
     pub no: Vec<String>,
     /// Phrases that close a flow without anything ("dejá", "después te escribo").
     pub closing: Vec<String>,
+    /// Words that add to what was said ("también", "also").
+    pub adds: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -143,6 +145,7 @@ impl Lexicon {
                     "closing" => lx.closing.push(entry),
                     "other day" => lx.other_day.push(entry),
                     "farewell" => lx.farewell.push(entry),
+                    "adds" => lx.adds.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),
@@ -214,6 +217,7 @@ mod tests {
             "payment",
             "complaint",
             "staff",
+            "duration",
         ] {
             assert!(!lx.topic(t).is_empty(), "{t}");
         }

@@ -310,3 +310,12 @@ tchau
 tchauzinho
 ate logo
 ate mais
+
+[adds]
+tambem
+alem disso
+
+[topic duration]
+quanto tempo
+quanto demora
+quanto dura
