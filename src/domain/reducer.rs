@@ -198,6 +198,19 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             state.candidates.clear();
         }
     }
+    // "a las 11" after "te puedo ofrecer el miércoles 9 a las 10:00, 11:00…": that day.
+    if ex.slots.preferred_time.is_some()
+        && ex.slots.preferred_date.is_none()
+        && state.resolved.date.is_none()
+        && state.flow == Some(Flow::Book)
+    {
+        if let Some(first) = state.offers.first().map(|o| o.date) {
+            if state.offers.iter().all(|o| o.date == first) {
+                state.resolved.date = Some(first);
+                state.slots.preferred_date = Some(first.format("%-d/%-m").to_string());
+            }
+        }
+    }
     pick_by_details(state, ex, ctx);
     let changed_booking_details = before.0.service != state.resolved.service
         || before.0.also != state.resolved.also
@@ -494,5 +507,33 @@ mod tests {
                 proptest::prop_assert_eq!(st.slots.get(name), Some(v.as_str()));
             }
         }
+    }
+
+    #[test]
+    fn a_bare_time_after_offers_of_one_day_takes_that_day() {
+        let ws = demo();
+        let c = ctx(&ws);
+        let mut st = ConversationState::default();
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::ServiceType, "corte")]),
+            &c,
+        );
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        st.offers = [10, 11]
+            .iter()
+            .map(|h| SlotOffer {
+                date: day,
+                time: chrono::NaiveTime::from_hms_opt(*h, 0, 0).unwrap(),
+                staff: "caro".into(),
+            })
+            .collect();
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::PreferredTime, "11:00")]),
+            &c,
+        );
+        assert_eq!(st.resolved.date, Some(day));
+        assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(11, 0, 0));
     }
 }
