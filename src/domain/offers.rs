@@ -73,7 +73,7 @@ pub fn shifted(l: Lang, slots: &[SlotOffer], shift: Shift, pivot: NaiveTime) -> 
 pub fn alternatives(l: Lang, offers: &[SlotOffer]) -> String {
     let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
     if same_day {
-        let times: Vec<String> = offers.iter().map(|o| hhmm(o)).collect();
+        let times: Vec<String> = offers.iter().map(hhmm).collect();
         t(
             l,
             "offer_day",
