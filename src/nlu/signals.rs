@@ -157,7 +157,11 @@ pub fn other_day(words: &Words) -> bool {
 }
 
 /// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").
+/// "más temprano" asks for an earlier time, not for the morning.
 pub fn day_part(words: &Words) -> Option<DayPart> {
+    if shift(words).is_some() {
+        return None;
+    }
     let lx = lexicon();
     let joined = words.norms().join(" ");
     DayPart::ALL.into_iter().find(|p| {
@@ -235,6 +239,39 @@ mod tests {
         let w = Words::new(text);
         let (_, d, t) = same_refs(&w.norms());
         assert_eq!((d, t), (day, time), "{text}");
+    }
+
+    #[rstest]
+    #[case("a la tarde", Some(DayPart::Afternoon), None, false, false, false)]
+    #[case("mañana temprano", Some(DayPart::Morning), None, false, false, false)]
+    #[case("in the evening", Some(DayPart::Evening), None, false, false, false)]
+    #[case(
+        "¿tenés algo más temprano?",
+        None,
+        Some(Shift::Earlier),
+        false,
+        false,
+        false
+    )]
+    #[case("tem mais tarde?", None, Some(Shift::Later), false, false, false)]
+    #[case("mejor otro día", None, None, true, false, false)]
+    #[case("y también cejas", None, None, false, true, false)]
+    #[case("gracias, chau!", None, None, false, false, true)]
+    #[case("quiero un turno para corte", None, None, false, false, false)]
+    fn when_and_what_words(
+        #[case] text: &str,
+        #[case] part: Option<DayPart>,
+        #[case] shifted: Option<Shift>,
+        #[case] another: bool,
+        #[case] add: bool,
+        #[case] bye: bool,
+    ) {
+        let w = Words::new(text);
+        assert_eq!(day_part(&w), part, "{text}");
+        assert_eq!(shift(&w), shifted, "{text}");
+        assert_eq!(other_day(&w), another, "{text}");
+        assert_eq!(adds(&w), add, "{text}");
+        assert_eq!(farewell(&w), bye, "{text}");
     }
 
     #[rstest]
