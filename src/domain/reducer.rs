@@ -211,7 +211,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
         }
     }
-    pick_by_details(state, ex, ctx);
+    pick_by_details(state, ex);
     let changed_booking_details = before.0.service != state.resolved.service
         || before.0.also != state.resolved.also
         || before.0.date != state.resolved.date
@@ -250,23 +250,19 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
 }
 
 /// "el de manos", "el del jueves", "el de las 12": the one booking of several listed that
-/// matches what this message says. Those words described it; they change nothing.
-fn pick_by_details(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
+/// matches what this message says (as already resolved into the state). Those words
+/// described it; they change nothing.
+fn pick_by_details(state: &mut ConversationState, ex: &Extraction) {
     if state.target.is_some() || state.candidates.len() < 2 {
         return;
     }
-    let svc = ex
-        .slots
-        .service_type
-        .as_deref()
-        .and_then(|s| ctx.ws.resolve_service(s))
-        .map(|s| s.id.clone());
-    let date = ex
-        .slots
-        .preferred_date
-        .as_deref()
-        .and_then(|d| resolve_date(d, ctx.now.date()));
-    let time = ex.slots.preferred_time.as_deref().and_then(parse_hhmm);
+    let r = &state.resolved;
+    let svc = r
+        .service
+        .clone()
+        .filter(|_| ex.slots.service_type.is_some());
+    let date = r.date.filter(|_| ex.slots.preferred_date.is_some());
+    let time = r.time.filter(|_| ex.slots.preferred_time.is_some());
     if svc.is_none() && date.is_none() && time.is_none() {
         return;
     }

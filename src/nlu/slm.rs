@@ -173,8 +173,8 @@ pub fn prompt_parts(
 /// Whether a message answers what the conversation waits for — a confirmation, the slot
 /// just asked, the next step of a flow, a word on the booking just made — rather than
 /// opening something new: a short message
-/// (six words at most) while something is waiting. Its intent is then the rules' reading with
-/// the conversation's state ("sí", "Lucía", "a las 11", "mejor el viernes"), because the heads
+/// (six words at most) while something is waiting. It is then the rules' to read, with the
+/// conversation's state ("sí", "Lucía", "a las 11", "mejor el viernes"), because the heads
 /// read messages alone: trained on single messages, they take a bare "sí" for a greeting.
 pub fn answers_context(ctx: &ExtractContext, text: &str) -> bool {
     let waiting = ctx.pending_confirmation.is_some()
@@ -264,6 +264,25 @@ impl SlmExtractor {
         }
     }
 
+    /// The reading of a short answer in context ([`answers_context`]) when the reader has
+    /// heads: the rules', intent and slots alike, with no model pass. The heads learnt from
+    /// messages alone ("no, a las 6" alone turns the 6 down); a pass whose output would be
+    /// thrown away is not run.
+    pub fn context_reading(
+        &self,
+        text: &str,
+        ctx: &ExtractContext,
+        rules: &RuleAnalysis,
+    ) -> Option<ModelReading> {
+        let reads = self.heads.is_some() && self.mode == Mode::Reader;
+        (reads && answers_context(ctx, text)).then(|| ModelReading {
+            extraction: rules.extraction.clone(),
+            raw: json!({"intent": rules.extraction.intent.as_str(), "read_by": "rules, in context"}),
+            stats: GenStats::default(),
+            intent_probs: None,
+        })
+    }
+
     /// What the reader must encode for this message, when it reads with heads (`None`: it
     /// generates instead). The model worker may run it in one pass with other messages'.
     pub fn encode_request(
@@ -299,6 +318,9 @@ impl SlmExtractor {
         {
             return Err(SlmError::Engine(EngineError::Cancelled));
         }
+        if let Some(reading) = self.context_reading(text, ctx, rules) {
+            return Ok(reading);
+        }
         let started = std::time::Instant::now();
         let format = g.prompt_format();
         let (suffix, _, _) = prompt_parts(format, text, ctx);
@@ -325,14 +347,7 @@ impl SlmExtractor {
         let (_, start, clean) = prompt_parts(format, text, ctx);
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
-        let (mut intent, mut confidence) = Heads::best_intent(&probs);
-        // A short answer in context is the rules' to read, slots included: the heads learnt
-        // from messages alone, and "no, a las 6" alone turns the 6 down.
-        let in_context = answers_context(ctx, &clean);
-        if in_context {
-            intent = rules.extraction.intent;
-            confidence = rules.extraction.confidence;
-        }
+        let (intent, confidence) = Heads::best_intent(&probs);
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
         // The rules' reading of the slots for this intent (which date a reschedule means
@@ -343,9 +358,7 @@ impl SlmExtractor {
             crate::nlu::rules::RuleExtractor.slots_for(ws, &clean, ctx, intent)
         };
         for name in SlotName::ALL {
-            let heads_read =
-                heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name);
-            let v = if heads_read && !in_context {
+            let v = if heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name) {
                 tagged.get(name)
             } else {
                 rule_slots.get(name)
@@ -356,7 +369,7 @@ impl SlmExtractor {
         }
         let raw = json!({"intent": intent.as_str(), "slots": slots});
         let (intent, mut slots) = self.validate(&raw)?;
-        slots.services = if heads.chooser_slots.contains(&SlotName::ServiceType) && !in_context {
+        slots.services = if heads.chooser_slots.contains(&SlotName::ServiceType) {
             tagged.services.clone()
         } else {
             rule_slots.services.clone()
@@ -595,5 +608,92 @@ mod tests {
         );
         assert_eq!(s.matches("<|im_start|>").count(), 2, "{s}");
         assert_eq!(s.matches("<|im_end|>").count(), 1);
+    }
+
+    /// Counts encodes and fails them: whether a reading ran a model pass.
+    struct Passes(std::sync::atomic::AtomicUsize);
+
+    impl Generator for Passes {
+        fn generate(&self, _: &GenRequest) -> Result<crate::engine::GenOutput, EngineError> {
+            Err(EngineError::Model("no generation here".into()))
+        }
+        fn hidden(&self, _: &str, _: &str) -> Result<Vec<f32>, EngineError> {
+            Err(EngineError::Model("no hidden states here".into()))
+        }
+        fn encode(&self, _: &str, _: &str, _: Option<usize>) -> Result<Encoded, EngineError> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Err(EngineError::Model("counted".into()))
+        }
+        fn info(&self) -> crate::engine::EngineInfo {
+            crate::engine::EngineInfo {
+                model: "passes".into(),
+                path: String::new(),
+                arch: crate::engine::gguf::Arch::Qwen2,
+                name: "passes".into(),
+                threads: 1,
+                background_priority: crate::engine::priority::BackgroundPriority::Normal,
+                simd: "none".into(),
+                load_ms: 0.0,
+                weight_mb: 0.0,
+                rss_mb: 0.0,
+                max_ctx: 0,
+                prompt_format: PromptFormat::ChatMl,
+            }
+        }
+    }
+
+    fn tiny_heads() -> Heads {
+        let intent = crate::nlu::linear::Linear {
+            classes: 9,
+            dim: 1,
+            l2: 0.1,
+            mean: vec![0.0],
+            inv_std: vec![1.0],
+            w: vec![0.0; 9],
+            b: vec![0.0; 9],
+        };
+        Heads {
+            version: reader::FEATURES_VERSION,
+            model_sha256: "m".into(),
+            prompt_sha256: "p".into(),
+            data_sha256: "d".into(),
+            hidden_dim: 1,
+            layers: None,
+            train_examples: 1,
+            cv_intent_accuracy: None,
+            cv_slot_f1: None,
+            intent,
+            tagger: None,
+            tagger_slots: vec![],
+            chooser: None,
+            chooser_slots: vec![],
+            chooser_min: Default::default(),
+            chooser_agree: vec![],
+        }
+    }
+
+    #[test]
+    fn a_short_answer_in_context_is_read_without_a_model_pass() {
+        let ws = crate::domain::catalog::tests::demo();
+        let x = SlmExtractor::new(Some(tiny_heads())).unwrap();
+        let g = Passes(Default::default());
+        let waiting = ExtractContext {
+            expected_slot: Some(SlotName::PreferredTime),
+            ..Default::default()
+        };
+        let rules = crate::nlu::rules::RuleExtractor.analyze(&ws, "no, a las 6", &waiting);
+        let r = x
+            .read(&g, &ws, "no, a las 6", &waiting, &rules, None)
+            .unwrap();
+        assert_eq!(g.0.load(std::sync::atomic::Ordering::Relaxed), 0);
+        assert_eq!(r.extraction, rules.extraction);
+        assert_eq!(r.extraction.slots.preferred_time.as_deref(), Some("18:00"));
+        // Alone, the same words take the pass.
+        let alone = ExtractContext::default();
+        let rules = crate::nlu::rules::RuleExtractor.analyze(&ws, "no, a las 6", &alone);
+        assert!(x
+            .read(&g, &ws, "no, a las 6", &alone, &rules, None)
+            .is_err());
+        assert_eq!(g.0.load(std::sync::atomic::Ordering::Relaxed), 1);
     }
 }

@@ -51,6 +51,13 @@ impl SlmPath {
             SlmError::Engine(e) => e,
             SlmError::Schema(m) => EngineError::InvalidOutput(m),
         };
+        // A short answer in context is read by the rules: no pass, no queue.
+        if let Some(reading) = extractor.context_reading(&text, &ctx, &rules) {
+            return Some(Ok(ModelExtraction {
+                extraction: extractor.finish(&reading),
+                latency_ms: started.elapsed().as_secs_f64() * 1000.0,
+            }));
+        }
         let result = match extractor.encode_request(format, &ws, &text, &ctx) {
             // Reading with heads: one encode, which the worker may share with other
             // customers' messages in one forward pass.
