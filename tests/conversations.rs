@@ -602,6 +602,41 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a yes to several times offered puts them again; 'no, otro día' asks the day",
+        profile: "Lu",
+        turns: &[
+            (
+                "quiero un corte el {d2} a las 19:45",
+                &[Says("Te puedo ofrecer")],
+            ),
+            (
+                "sí",
+                &[Says("¿Cuál te queda mejor"), NoCall("create_booking")],
+            ),
+            ("a las 18:30", &[Says("a nombre de Lu?")]),
+            (
+                "no, otro día",
+                &[Says("¿Para qué día"), NotSays("no hice ningún cambio")],
+            ),
+            ("el {d3}", &[Says("¿Qué horario te queda bien?")]),
+        ],
+    },
+    Conversation {
+        name: "'a haircut instead of the color' replaces the service in English",
+        profile: "John",
+        turns: &[
+            (
+                "hi, I'd like to book a color on {d1} at 11",
+                &[Says("under the name John?")],
+            ),
+            (
+                "actually a haircut instead of the color",
+                &[Says("Corte de dama"), NotSays("Coloración")],
+            ),
+            ("yes", &[Next("await_confirmation"), Says("Corte de dama")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -96,7 +96,13 @@ pub fn render(
             {
                 parts.extend(offers::part_free(l, &state.offers, part));
             }
-            parts.push(question(ws, state, *slot));
+            // A bare yes to several times offered: they are put again as the question.
+            let yes = ex.signals.affirmation == Some(true) && ex.slots.preferred_time.is_none();
+            if *slot == SlotName::PreferredTime && yes && !listed && state.offers.len() > 1 {
+                parts.push(offers::pick(l, &state.offers));
+            } else {
+                parts.push(question(ws, state, *slot));
+            }
         }
         Plan::Confirm(call) => {
             parts.push(confirmation(ws, state, call));

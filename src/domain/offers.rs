@@ -97,6 +97,25 @@ pub fn alternatives(l: Lang, offers: &[SlotOffer]) -> String {
     }
 }
 
+/// "¿Cuál te queda mejor: el viernes 11 a las 10:00, 10:30 y 11:00?": a yes to a question
+/// that offered several times is no choice, so the offers are put again.
+pub fn pick(l: Lang, offers: &[SlotOffer]) -> String {
+    let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
+    let what = match offers.first() {
+        Some(first) if same_day => {
+            let (times, more) = listed(l, offers, None);
+            let day = t(
+                l,
+                "offer_day",
+                &[("date", &date(l, first.date)), ("times", &times)],
+            );
+            format!("{day}{more}")
+        }
+        _ => alternatives(l, offers),
+    };
+    t(l, "ask_time_pick", &[("offers", &what)])
+}
+
 /// "A la tarde tengo lugar a las 14:00, 14:30…" from the times already offered, when the
 /// customer answers the time question with a part of the day.
 pub fn part_free(l: Lang, offers: &[SlotOffer], part: DayPart) -> Option<String> {
@@ -159,6 +178,14 @@ mod tests {
             shifted(Lang::Es, &o, Shift::Earlier, nine),
             shifted(Lang::Es, &o, Shift::Later, nine)
         );
+    }
+
+    #[test]
+    fn a_yes_to_several_offers_puts_them_again() {
+        let text = pick(Lang::Es, &offers(&[10, 11]));
+        assert!(text.starts_with("¿Cuál"), "{text}");
+        assert!(text.contains("10:00 y 11:00"), "{text}");
+        assert!(pick(Lang::En, &offers(&[10])).contains("10:00"));
     }
 
     #[test]

@@ -40,8 +40,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                     state.expected_slot = None;
                     state.offered_name = None;
                 }
-                // "no, a las 6" corrects the time: the no is not about the name.
-                Some(false) if ex.slots.is_empty() => {
+                // "no, a las 6" corrects the time, "no, otro día" asks the day again: the
+                // no is not about the name.
+                Some(false) if ex.slots.is_empty() && !ex.signals.other_day => {
                     state.offered_name = None;
                     state.name_offer_declined = true;
                 }
@@ -209,6 +210,20 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.resolved.date = Some(first);
                 state.slots.preferred_date = Some(first.format("%-d/%-m").to_string());
             }
+        }
+    }
+    // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
+    if state.expected_slot == Some(SlotName::PreferredTime)
+        && ex.signals.affirmation == Some(true)
+        && ex.slots.preferred_time.is_none()
+        && ex.slots.preferred_date.is_none()
+    {
+        if let [only] = state.offers.as_slice() {
+            state.resolved.date = Some(only.date);
+            state.resolved.time = Some(only.time);
+            state.slots.preferred_date = Some(only.date.format("%-d/%-m").to_string());
+            state.slots.preferred_time = Some(only.time.format("%H:%M").to_string());
+            state.expected_slot = None;
         }
     }
     pick_by_details(state, ex);

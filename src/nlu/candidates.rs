@@ -375,16 +375,28 @@ fn mark_taken_back(
     }
 }
 
-/// The date candidates of a message.
-/// The message's words, but a leading "no," that answers the question before a value
-/// ("no, a las 6", "no, el viernes") is blanked: it negates nothing.
+/// The message's words as the value cues read them. A leading "no," that answers the question
+/// before a value ("no, a las 6", "no, el viernes") is blanked: it negates nothing. A "no"
+/// after a comma and before the next value ("el 12, no el 11", "a las 5, no a las 4") excludes
+/// that value, as "menos" would; without the comma ("el 5 no, el 6") it stays the other's.
 fn answered_norms(words: &Words) -> Vec<&str> {
+    const STOPS: [char; 3] = [',', '.', '!'];
     let mut n = words.norms();
-    if n.len() > 1 && matches!(n[0], "no" | "nao") && words.gap(0, 1).contains([',', '.', '!']) {
+    if n.len() > 1 && matches!(n[0], "no" | "nao") && words.gap(0, 1).contains(STOPS) {
         n[0] = "";
+    }
+    for j in 1..n.len().saturating_sub(1) {
+        if matches!(n[j], "no" | "nao" | "not")
+            && words.gap(j - 1, j).contains([',', ';'])
+            && !words.gap(j, j + 1).contains(STOPS)
+        {
+            n[j] = "menos";
+        }
     }
     n
 }
+
+/// The date candidates of a message.
 
 pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     let n = answered_norms(words);

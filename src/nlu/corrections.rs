@@ -10,6 +10,16 @@ pub(super) fn replaced_by_next(between: &[&str]) -> bool {
     if between.len() > 10 {
         return false;
     }
+    // "a haircut instead of the color", "pedicura en vez de manos": the second is the one
+    // replaced, never the first.
+    if between.windows(2).any(|w| {
+        matches!(
+            (w[0], w[1]),
+            ("instead", "of") | ("vez" | "lugar", "de" | "del" | "da" | "do")
+        )
+    }) {
+        return false;
+    }
     let first = between.first().copied();
     if matches!(first, Some("no" | "nao")) && between.len() <= 8 {
         // "corte, no sé si también color" lists both; "¿permanente? No el esmaltado" and

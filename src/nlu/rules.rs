@@ -755,6 +755,7 @@ mod tests {
     #[case("¿hacen permanente? No el esmaltado, el de rulos", "permanente")]
     #[case("quiero mechas, y si se puede mejor también un corte", "mechas")]
     #[case("No, quiero un corte para el viernes", "corte")]
+    #[case("actually a haircut instead of the color", "haircut")]
     fn the_service_wanted_after_a_correction(#[case] text: &str, #[case] want: &str) {
         assert_eq!(ex(text).slots.service_type.as_deref(), Some(want), "{text}");
     }
@@ -765,6 +766,7 @@ mod tests {
     #[case("quarta não, quinta!! escova às 10", Some("quinta"))]
     #[case("el 20... perdón, el 21, que el 20 trabajo", Some("el 21"))]
     #[case("quiero turno, pero mejor esta: ¿el viernes hay?", Some("el viernes"))]
+    #[case("quiero un corte el 12, no el 11", Some("el 12"))]
     fn the_date_after_a_correction(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
     }

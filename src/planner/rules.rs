@@ -86,9 +86,11 @@ pub fn plan(input: &PlanInput) -> Plan {
             if ex.signals.affirmation == Some(false) && st.flow.is_some() {
                 // Offered the profile's name, a no asks for the name ("no, mejor no" and
                 // "no, gracias" let the booking go); "no, a las 12" changes what it names.
+                // "no, otro día" asks the day again.
                 let closes = ex.signals.closes && ex.slots.is_empty();
                 if (st.expected_slot == Some(SlotName::ClientName) && !closes)
                     || !ex.slots.is_empty()
+                    || ex.signals.other_day
                 {
                     return plan_flow(input);
                 }
