@@ -623,6 +623,8 @@ fn not_a_service(n: &[&str], from: usize, topic_complaint: bool) -> bool {
     for j in 1..=6 {
         match before(n, from, j) {
             Some(w) if CLAUSE_BREAKS.contains(&w) && j > 1 => break,
+            // "pasado mañana": a day to come.
+            Some("pasado") if n.get(from + 1 - j) == Some(&"manana") => {}
             Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
             None => break,
             _ => {}

@@ -756,6 +756,8 @@ mod tests {
     #[case("quiero mechas, y si se puede mejor también un corte", "mechas")]
     #[case("No, quiero un corte para el viernes", "corte")]
     #[case("actually a haircut instead of the color", "haircut")]
+    // "pasado" of "pasado mañana" speaks of no service done.
+    #[case("pasado mañana al mediodía para pedicura", "pedicura")]
     fn the_service_wanted_after_a_correction(#[case] text: &str, #[case] want: &str) {
         assert_eq!(ex(text).slots.service_type.as_deref(), Some(want), "{text}");
     }

@@ -17,9 +17,8 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
         "mar" | "mart" => (Weekday::Tue, true),
         "miercoles" | "mier" | "mierc" | "mie" | "miercole" | "mirecoles" | "miercols"
         | "wednesday" | "wed" | "quarta" | "quarta-feira" => (Weekday::Wed, false),
-        "jueves" | "jue" | "juev" | "thursday" | "thu" | "thurs" | "quinta" | "quinta-feira" => {
-            (Weekday::Thu, false)
-        }
+        "jueves" | "jue" | "juev" | "juebes" | "jeuves" | "thursday" | "thu" | "thurs"
+        | "quinta" | "quinta-feira" => (Weekday::Thu, false),
         "viernes" | "vie" | "viern" | "vienes" | "friday" | "fri" | "sexta" | "sexta-feira" => {
             (Weekday::Fri, false)
         }

@@ -43,6 +43,7 @@ fn relative_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el lunes próximo", Some("2026-11-30"))]
 #[case("el mié a las 5", Some("2026-12-02"))]
 #[case("jue a las 4", Some("2026-11-26"))]
+#[case("el juebes a las 5", Some("2026-11-26"))]
 #[case("el lun. a las 11", Some("2026-11-30"))]
 #[case("el sáb", Some("2026-11-28"))]
 #[case("next friday", Some("2026-11-27"))]
