@@ -125,6 +125,7 @@ pub fn bench(engine: Arc<Engine>, models_dir: &Path) -> anyhow::Result<serde_jso
     };
     let p32 = prefill(32, 5)?;
     let p300 = prefill(300, 2)?;
+    let peak = int8_peak(m);
     // Decode: 64 steps after a 32-token context, full LM head each step.
     let ctx = toks(32);
     let mut cache = m.new_cache();
@@ -164,6 +165,20 @@ pub fn bench(engine: Arc<Engine>, models_dir: &Path) -> anyhow::Result<serde_jso
         "simd": engine.info.simd,
         "prefill_tok_s_32": round(p32),
         "prefill_tok_s_300": round(p300),
+        "int8": peak.map(|(peak, macs)| {
+            // One core's kernel on the model's largest matrix (the gate and up rows) and 64
+            // tokens, against one core's share of the peak.
+            let (rows, cols) = m.largest_matrix();
+            let kernel = crate::engine::peak::kernel_macs_per_second(rows, cols, 64, 1.0);
+            let per_core = peak / m.threads.max(1) as f64;
+            json!({
+                "peak_gmacs": round(peak / 1e9),
+                "prefill_300_gmacs": round(p300 * macs / 1e9),
+                "prefill_300_share_of_peak": share(p300 * macs / peak),
+                "kernel_one_core_gmacs": round(kernel / 1e9),
+                "kernel_share_of_core_peak": share(kernel / per_core),
+            })
+        }),
         "decode_tok_s": round(decode),
         "mask_ms_mean": round(out.stats.mask_ms / steps),
         "mask_ms_p99": round(out.stats.mask_ms_max),
@@ -172,6 +187,23 @@ pub fn bench(engine: Arc<Engine>, models_dir: &Path) -> anyhow::Result<serde_jso
         "load_ms": round(engine.info.load_ms),
         "extraction": extraction,
     }))
+}
+
+/// The machine's int8 peak (multiply-accumulates per second, one timed loop per inference
+/// thread at once, `engine::peak`) and the layers' multiply-accumulates per token, when the
+/// layers run on the native kernels.
+fn int8_peak(m: &crate::engine::model::Model) -> Option<(f64, f64)> {
+    let simd = crate::engine::kernels::simd();
+    if m.backend() != format!("{simd:?}") {
+        return None;
+    }
+    let peak: f64 = std::thread::scope(|s| {
+        let runs: Vec<_> = (0..m.threads.max(1))
+            .map(|_| s.spawn(move || crate::engine::peak::int8_macs_per_second(simd, 1.0)))
+            .collect();
+        runs.into_iter().map(|r| r.join().unwrap_or(0.0)).sum()
+    });
+    Some((peak, m.layer_macs_per_token() as f64))
 }
 
 /// A typical extraction with the prompt prefix cached, in both modes, split by where the time
@@ -232,6 +264,10 @@ pub fn extraction_split(engine: &Engine, models_dir: &Path) -> anyhow::Result<se
         });
     }
     Ok(report)
+}
+
+fn share(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 fn round(x: f64) -> f64 {

@@ -9,6 +9,8 @@ pub struct Progress {
     total: usize,
     started: Instant,
     last: Instant,
+    /// Tenths of the total already written to a log.
+    tenths: usize,
 }
 
 impl Progress {
@@ -18,19 +20,24 @@ impl Progress {
             total,
             started: Instant::now(),
             last: Instant::now() - std::time::Duration::from_secs(1),
+            tenths: 0,
         }
     }
 
     pub fn tick(&mut self, done: usize) {
         use std::io::IsTerminal;
         let tty = std::io::stderr().is_terminal();
-        // On a terminal: redraw at most 5 times a second; in a log: a line per 10%.
-        let step = (self.total / 10).max(1);
+        // On a terminal: redraw at most 5 times a second; in a log: a line per 10% (steps of
+        // any size: a batch of 4 seldom lands on an exact tenth).
+        let tenths = (done * 10).checked_div(self.total).unwrap_or(10);
         let due = if tty {
             self.last.elapsed().as_millis() >= 200
         } else {
-            done.is_multiple_of(step)
+            tenths > self.tenths
         };
+        if !tty && due {
+            self.tenths = tenths;
+        }
         if !due && done < self.total {
             return;
         }

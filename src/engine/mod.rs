@@ -25,6 +25,7 @@ pub(crate) mod generate;
 pub(crate) mod gguf;
 pub(crate) mod kernels;
 pub mod model;
+pub(crate) mod peak;
 pub(crate) mod prefixes;
 pub(crate) mod priority;
 pub(crate) mod quant;

@@ -401,6 +401,31 @@ impl Model {
         }
     }
 
+    /// The int8 multiply-accumulates of one token through every layer's matrices (attention
+    /// and the LM head not counted): what a prefill's tokens/s is converted with to compare it
+    /// with the machine's int8 peak.
+    pub fn layer_macs_per_token(&self) -> usize {
+        self.layers
+            .iter()
+            .map(|l| {
+                [&l.wqkv, &l.wo, &l.wgu, &l.wdown]
+                    .iter()
+                    .map(|w| w.rows * w.cols)
+                    .sum::<usize>()
+            })
+            .sum()
+    }
+
+    /// `(rows, cols)` of the largest layer matrix (the stacked gate and up projections).
+    pub fn largest_matrix(&self) -> (usize, usize) {
+        self.layers
+            .iter()
+            .flat_map(|l| [&l.wqkv, &l.wo, &l.wgu, &l.wdown])
+            .map(|w| (w.rows, w.cols))
+            .max_by_key(|(r, c)| r * c)
+            .unwrap_or((PANEL, QK))
+    }
+
     /// Bytes of weights held.
     pub fn weight_bytes(&self) -> usize {
         let layers: usize = self
