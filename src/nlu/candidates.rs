@@ -397,7 +397,6 @@ fn answered_norms(words: &Words) -> Vec<&str> {
 }
 
 /// The date candidates of a message.
-
 pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     let n = answered_norms(words);
     let mut cands: Vec<Candidate> = dates
