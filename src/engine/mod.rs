@@ -327,8 +327,11 @@ impl Engine {
                 None => Want::AllHidden,
             };
             let started = std::time::Instant::now();
-            let mut caches: Vec<KvCache> =
-                group.iter().map(|(_, x)| x.prefix.cache.clone()).collect();
+            let read = want_layers.unwrap_or(usize::MAX);
+            let mut caches: Vec<KvCache> = group
+                .iter()
+                .map(|(_, x)| x.prefix.cache.snapshot(read, x.tokens.len()))
+                .collect();
             let mut seqs: Vec<(&[u32], &mut KvCache)> = group
                 .iter()
                 .zip(caches.iter_mut())

@@ -78,6 +78,37 @@ impl KvCache {
         self.len == 0
     }
 
+    /// A copy to extend by `extra` positions through the first `layers` layers only (an
+    /// encode that stops early): the later layers are left empty and room for the new
+    /// positions is reserved, so neither unread layers nor a reallocation get copied (a full
+    /// clone of a ~900-token prefix was ~22 MB per message, and its growth as much again).
+    /// Like an early-stopped cache, it must not be extended past those layers.
+    pub fn snapshot(&self, layers: usize, extra: usize) -> KvCache {
+        if self.dev.is_some() {
+            return self.clone();
+        }
+        let copy = |src: &Vec<Vec<f32>>| -> Vec<Vec<f32>> {
+            src.iter()
+                .enumerate()
+                .map(|(l, x)| {
+                    if l >= layers {
+                        return Vec::new();
+                    }
+                    let mut v = Vec::with_capacity(x.len() + extra * self.kv_dim);
+                    v.extend_from_slice(x);
+                    v
+                })
+                .collect()
+        };
+        KvCache {
+            k: copy(&self.k),
+            v: copy(&self.v),
+            len: self.len,
+            kv_dim: self.kv_dim,
+            dev: None,
+        }
+    }
+
     /// Forgets everything after the first `n` positions.
     pub fn truncate(&mut self, n: usize) {
         if n < self.len {
@@ -681,5 +712,28 @@ impl Model {
         }
         out.hidden = last;
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KvCache;
+
+    #[test]
+    fn a_snapshot_copies_the_layers_read_and_reserves_room() {
+        let layer = |x: f32| vec![x; 8];
+        let c = KvCache {
+            k: vec![layer(1.0), layer(2.0), layer(3.0)],
+            v: vec![layer(-1.0), layer(-2.0), layer(-3.0)],
+            len: 4,
+            kv_dim: 2,
+            dev: None,
+        };
+        let s = c.snapshot(2, 3);
+        assert_eq!((s.len, &s.k[..2], &s.v[..2]), (4, &c.k[..2], &c.v[..2]));
+        assert!(s.k[2].is_empty() && s.v[2].is_empty());
+        assert!(s.k[0].capacity() >= 8 + 3 * 2);
+        let all = c.snapshot(usize::MAX, 0);
+        assert_eq!((all.k, all.v), (c.k, c.v));
     }
 }
