@@ -547,4 +547,30 @@ mod tests {
         assert_eq!(st.resolved.date, Some(day));
         assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(11, 0, 0));
     }
+
+    #[test]
+    fn a_yes_to_the_one_time_offered_takes_it_and_to_several_takes_none() {
+        let ws = demo();
+        let c = ctx(&ws);
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let offer = |h: u32| SlotOffer {
+            date: day,
+            time: chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+            staff: "caro".into(),
+        };
+        let mut yes = ex(Intent::Chitchat, &[]);
+        yes.signals.affirmation = Some(true);
+        for (offers, taken) in [(vec![offer(18)], true), (vec![offer(18), offer(19)], false)] {
+            let mut st = ConversationState {
+                flow: Some(Flow::Book),
+                expected_slot: Some(SlotName::PreferredTime),
+                offers,
+                ..Default::default()
+            };
+            apply_extraction(&mut st, &yes, &c);
+            let want = taken.then(|| offer(18));
+            assert_eq!(st.resolved.date, want.as_ref().map(|o| o.date));
+            assert_eq!(st.resolved.time, want.as_ref().map(|o| o.time));
+        }
+    }
 }
