@@ -637,6 +637,26 @@ const CONVERSATIONS: &[Conversation] = &[
             ("yes", &[Next("await_confirmation"), Says("Corte de dama")]),
         ],
     },
+    Conversation {
+        name: "Portuguese service names ('escova') book in Portuguese, with 'sim'",
+        profile: "Joana",
+        turns: &[
+            (
+                "oi, queria marcar escova no dia {d1} às 10h",
+                &[Says("Brushing"), Says("no nome de Joana?")],
+            ),
+            ("sim", &[Next("await_confirmation")]),
+            ("sim", &[Calls("create_booking"), Says("Pronto, Joana!")]),
+        ],
+    },
+    Conversation {
+        name: "a stylist who does not do the service: who does it, in the plural",
+        profile: "Pau",
+        turns: &[(
+            "quiero corte con Lucía el {d2} a las 17",
+            &[Says("Corte de dama lo hacen Caro y Martín.")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

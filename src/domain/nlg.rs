@@ -480,9 +480,14 @@ fn availability_text(
                 .service(&a.service)
                 .map(|s| ws.staff_for(s).iter().map(|st| st.name.clone()).collect())
                 .unwrap_or_default();
+            let key = if who.len() == 1 {
+                "no_staff_one"
+            } else {
+                "no_staff"
+            };
             return t(
                 l,
-                "no_staff",
+                key,
                 &[("svc", &svc), ("who", &join(l, &who)), ("alts", &alts)],
             );
         }
