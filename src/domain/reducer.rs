@@ -3,7 +3,7 @@
 //! are resolved against the message's own timestamp in the business's time zone; a pending
 //! confirmation survives until it is answered or its details change.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
@@ -94,24 +94,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         let on_table = state.resolved.time.or(listed.map(|o| o.time));
         if let (Some(pivot), Some(_)) = (on_table, state.resolved.date) {
             state.shifted = Some((shift, pivot));
-            state.slots.preferred_time = None;
-            state.resolved.time = None;
-            state.offers.clear();
-            state.checked = None;
-            state.pending = None;
-            state.expected_slot = None;
+            reopen_when(state, false);
         }
     }
     // "mejor otro día" while booking: the day (and its time) are asked again.
     if state.flow == Some(Flow::Book) && ex.signals.other_day {
-        state.slots.preferred_date = None;
-        state.slots.preferred_time = None;
-        state.resolved.date = None;
-        state.resolved.time = None;
-        state.offers.clear();
-        state.checked = None;
-        state.pending = None;
-        state.expected_slot = None;
+        reopen_when(state, true);
     }
     if state.flow.is_none() && ex.intent != Intent::Chitchat {
         // Outside a flow, an informational message does not leave booking details behind.
@@ -207,8 +195,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     {
         if let Some(first) = state.offers.first().map(|o| o.date) {
             if state.offers.iter().all(|o| o.date == first) {
-                state.resolved.date = Some(first);
-                state.slots.preferred_date = Some(first.format("%-d/%-m").to_string());
+                take_date(state, first);
             }
         }
     }
@@ -219,10 +206,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_date.is_none()
     {
         if let [only] = state.offers.as_slice() {
-            state.resolved.date = Some(only.date);
-            state.resolved.time = Some(only.time);
-            state.slots.preferred_date = Some(only.date.format("%-d/%-m").to_string());
-            state.slots.preferred_time = Some(only.time.format("%H:%M").to_string());
+            let (date, time) = (only.date, only.time);
+            take_date(state, date);
+            state.resolved.time = Some(time);
+            state.slots.preferred_time = Some(time.format("%H:%M").to_string());
             state.expected_slot = None;
         }
     }
@@ -262,6 +249,27 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.pending.is_some() && ex.signals.affirmation == Some(false) {
         state.pending = None;
     }
+}
+
+/// Puts the time (and with `date`, the day) back on the table: what was offered or checked
+/// for them, and a confirmation built on them, go too.
+fn reopen_when(state: &mut ConversationState, date: bool) {
+    if date {
+        state.slots.preferred_date = None;
+        state.resolved.date = None;
+    }
+    state.slots.preferred_time = None;
+    state.resolved.time = None;
+    state.offers.clear();
+    state.checked = None;
+    state.pending = None;
+    state.expected_slot = None;
+}
+
+/// A day taken from what was offered, as if the customer had written it.
+fn take_date(state: &mut ConversationState, date: NaiveDate) {
+    state.resolved.date = Some(date);
+    state.slots.preferred_date = Some(date.format("%-d/%-m").to_string());
 }
 
 /// "el de manos", "el del jueves", "el de las 12": the one booking of several listed that
@@ -418,6 +426,15 @@ mod tests {
         }
     }
 
+    /// An offer at `h` o'clock on `day`, with Caro.
+    fn offer(day: NaiveDate, h: u32) -> SlotOffer {
+        SlotOffer {
+            date: day,
+            time: chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+            staff: "caro".into(),
+        }
+    }
+
     fn ctx(ws: &Workspace) -> TurnContext<'_> {
         TurnContext {
             ws,
@@ -530,15 +547,8 @@ mod tests {
             &ex(Intent::Book, &[(SlotName::ServiceType, "corte")]),
             &c,
         );
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        st.offers = [10, 11]
-            .iter()
-            .map(|h| SlotOffer {
-                date: day,
-                time: chrono::NaiveTime::from_hms_opt(*h, 0, 0).unwrap(),
-                staff: "caro".into(),
-            })
-            .collect();
+        let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        st.offers = vec![offer(day, 10), offer(day, 11)];
         apply_extraction(
             &mut st,
             &ex(Intent::Book, &[(SlotName::PreferredTime, "11:00")]),
@@ -552,12 +562,8 @@ mod tests {
     fn a_yes_to_the_one_time_offered_takes_it_and_to_several_takes_none() {
         let ws = demo();
         let c = ctx(&ws);
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-        let offer = |h: u32| SlotOffer {
-            date: day,
-            time: chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
-            staff: "caro".into(),
-        };
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let offer = |h: u32| offer(day, h);
         let mut yes = ex(Intent::Chitchat, &[]);
         yes.signals.affirmation = Some(true);
         for (offers, taken) in [(vec![offer(18)], true), (vec![offer(18), offer(19)], false)] {

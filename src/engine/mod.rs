@@ -85,6 +85,27 @@ pub struct EngineInfo {
     pub prompt_format: chat::PromptFormat,
 }
 
+#[cfg(test)]
+impl EngineInfo {
+    /// What a fake generator in a unit test reports: a name and nothing measured.
+    pub fn fake(model: &str) -> Self {
+        EngineInfo {
+            model: model.into(),
+            path: String::new(),
+            arch: gguf::Arch::Qwen2,
+            name: model.into(),
+            threads: 1,
+            background_priority: priority::BackgroundPriority::Normal,
+            simd: "none".into(),
+            load_ms: 0.0,
+            weight_mb: 0.0,
+            rss_mb: 0.0,
+            max_ctx: 0,
+            prompt_format: chat::PromptFormat::ChatMl,
+        }
+    }
+}
+
 fn ser_format<S: serde::Serializer>(f: &chat::PromptFormat, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(f.name())
 }

@@ -470,20 +470,7 @@ mod tests {
             Err(EngineError::Model("fake".into()))
         }
         fn info(&self) -> EngineInfo {
-            EngineInfo {
-                model: "fake".into(),
-                path: String::new(),
-                arch: crate::engine::gguf::Arch::Qwen2,
-                name: "fake".into(),
-                threads: 1,
-                background_priority: crate::engine::priority::BackgroundPriority::Normal,
-                simd: "none".into(),
-                load_ms: 0.0,
-                weight_mb: 0.0,
-                rss_mb: 0.0,
-                max_ctx: 0,
-                prompt_format: crate::engine::chat::PromptFormat::ChatMl,
-            }
+            EngineInfo::fake("fake")
         }
         fn spawn_in_background(&self, _cancel: Arc<AtomicBool>, f: Box<dyn FnOnce() + Send>) {
             std::thread::spawn(move || {

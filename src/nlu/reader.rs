@@ -523,6 +523,31 @@ impl Heads {
 }
 
 #[cfg(test)]
+impl Heads {
+    /// Heads with only this intent head (no tagger, no chooser), for unit tests.
+    pub fn intent_only(intent: Linear, train_examples: usize) -> Heads {
+        Heads {
+            version: FEATURES_VERSION,
+            model_sha256: "m".into(),
+            prompt_sha256: "p".into(),
+            data_sha256: "d".into(),
+            hidden_dim: intent.dim,
+            layers: None,
+            train_examples,
+            cv_intent_accuracy: None,
+            cv_slot_f1: None,
+            intent,
+            tagger: None,
+            tagger_slots: vec![],
+            chooser: None,
+            chooser_slots: vec![],
+            chooser_min: Default::default(),
+            chooser_agree: vec![],
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -540,24 +565,7 @@ mod tests {
             w: vec![0.5, -0.5],
             b: vec![0.0, 0.0],
         };
-        let h = Heads {
-            version: FEATURES_VERSION,
-            model_sha256: "m".into(),
-            prompt_sha256: "p".into(),
-            data_sha256: "d".into(),
-            hidden_dim: 1,
-            layers: None,
-            train_examples: 50,
-            cv_intent_accuracy: None,
-            cv_slot_f1: None,
-            intent: lin,
-            tagger: None,
-            tagger_slots: vec![],
-            chooser: None,
-            chooser_slots: vec![],
-            chooser_min: Default::default(),
-            chooser_agree: vec![],
-        };
+        let h = Heads::intent_only(lin, 50);
         let back: Heads = serde_json::from_slice(&serde_json::to_vec(&h).unwrap()).unwrap();
         assert_eq!(back.cv_intent_accuracy, None);
         assert_eq!(back.intent.w, vec![0.5, -0.5]);

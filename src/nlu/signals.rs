@@ -121,11 +121,14 @@ pub fn same_refs(n: &[&str]) -> (Vec<usize>, bool, bool) {
 }
 
 fn contains_any(joined: &str, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        // Whole-word match on the folded, space-joined message.
-        let padded = format!(" {joined} ");
-        padded.contains(&format!(" {p} "))
-    })
+    // Whole-word match on the folded, space-joined message.
+    let padded = format!(" {joined} ");
+    phrases.iter().any(|p| padded.contains(&format!(" {p} ")))
+}
+
+/// Whether the message's folded words contain one of these phrases, whole words.
+fn says(words: &Words, phrases: &[String]) -> bool {
+    contains_any(&words.norms().join(" "), phrases)
 }
 
 /// An earlier or later time asked for ("¿tenés algo más temprano?").
@@ -143,17 +146,17 @@ pub fn shift(words: &Words) -> Option<Shift> {
 
 /// Whether the message adds to what was said ("y también color", "also a manicure").
 pub fn adds(words: &Words) -> bool {
-    contains_any(&words.norms().join(" "), &lexicon().adds)
+    says(words, &lexicon().adds)
 }
 
 /// Whether the message says goodbye ("gracias, chau", "bye!").
 pub fn farewell(words: &Words) -> bool {
-    contains_any(&words.norms().join(" "), &lexicon().farewell)
+    says(words, &lexicon().farewell)
 }
 
 /// Whether the message puts the day given aside ("mejor otro día", "another day").
 pub fn other_day(words: &Words) -> bool {
-    contains_any(&words.norms().join(" "), &lexicon().other_day)
+    says(words, &lexicon().other_day)
 }
 
 /// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").

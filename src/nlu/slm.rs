@@ -625,20 +625,7 @@ mod tests {
             Err(EngineError::Model("counted".into()))
         }
         fn info(&self) -> crate::engine::EngineInfo {
-            crate::engine::EngineInfo {
-                model: "passes".into(),
-                path: String::new(),
-                arch: crate::engine::gguf::Arch::Qwen2,
-                name: "passes".into(),
-                threads: 1,
-                background_priority: crate::engine::priority::BackgroundPriority::Normal,
-                simd: "none".into(),
-                load_ms: 0.0,
-                weight_mb: 0.0,
-                rss_mb: 0.0,
-                max_ctx: 0,
-                prompt_format: PromptFormat::ChatMl,
-            }
+            crate::engine::EngineInfo::fake("passes")
         }
     }
 
@@ -652,24 +639,7 @@ mod tests {
             w: vec![0.0; 9],
             b: vec![0.0; 9],
         };
-        Heads {
-            version: reader::FEATURES_VERSION,
-            model_sha256: "m".into(),
-            prompt_sha256: "p".into(),
-            data_sha256: "d".into(),
-            hidden_dim: 1,
-            layers: None,
-            train_examples: 1,
-            cv_intent_accuracy: None,
-            cv_slot_f1: None,
-            intent,
-            tagger: None,
-            tagger_slots: vec![],
-            chooser: None,
-            chooser_slots: vec![],
-            chooser_min: Default::default(),
-            chooser_agree: vec![],
-        }
+        Heads::intent_only(intent, 1)
     }
 
     #[test]
