@@ -52,7 +52,7 @@ pub struct Candidate {
     pub service: Option<String>,
 }
 
-fn before<'a>(n: &[&'a str], from: usize, k: usize) -> Option<&'a str> {
+pub(crate) fn before<'a>(n: &[&'a str], from: usize, k: usize) -> Option<&'a str> {
     from.checked_sub(k).map(|i| n[i])
 }
 
@@ -187,6 +187,9 @@ fn is_old(n: &[&str], from: usize) -> bool {
         match before(n, from, j) {
             // "anulá lo del lunes y anotame el miércoles": a lead before "y" is another value's.
             Some("y" | "e" | "and") if j > 1 => break,
+            // "del" leads only its own value ("del viernes", "del próximo viernes"), not the
+            // next one ("antes del viernes, ¿tenés el miércoles?").
+            Some("del") if j > 2 => {}
             Some(w) if OLD_LEADS.contains(&w) => return true,
             // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
             Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
@@ -415,37 +418,6 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         .collect();
     mark_corrections(&n, &mut cands);
     cands
-}
-
-/// Marks as old the dates and times that name a booked service's day ("el corte de hoy lo
-/// podemos dejar para el sábado?", "la keratina del 15", "o corte de quinta"): the service
-/// right before "de"/"del" + the value. Returns whether one was marked: the message speaks
-/// of a booking.
-pub fn mark_of_a_service(n: &[&str], whens: &mut [Candidate], services: &[Candidate]) -> bool {
-    let mut any = false;
-    for c in whens.iter_mut() {
-        const OF: [&str; 4] = ["de", "del", "da", "do"];
-        let of = |k: usize| before(n, c.from, k).is_some_and(|w| OF.contains(&w));
-        // "<service> de hoy", "<service> de la semana que viene", "<service> da sexta".
-        let service_end = if of(1) {
-            Some(c.from - 1)
-        } else if matches!(before(n, c.from, 1), Some("el" | "la" | "a" | "o" | "las")) && of(2) {
-            Some(c.from - 2)
-        } else {
-            None
-        };
-        if !c.role.new
-            && service_end.is_some_and(|at| {
-                services
-                    .iter()
-                    .any(|s| s.slot == SlotName::ServiceType && s.to == at)
-            })
-        {
-            c.role.old = true;
-            any = true;
-        }
-    }
-    any
 }
 
 /// The time candidates of a message (values as `HH:MM`).

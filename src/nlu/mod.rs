@@ -11,6 +11,7 @@ mod corrections;
 mod cues;
 pub(crate) mod lexicon;
 pub(crate) mod linear;
+pub mod links;
 pub mod reader;
 pub mod rules;
 mod service_span;

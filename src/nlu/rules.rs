@@ -13,6 +13,7 @@ use crate::domain::normalize::{
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::cues::{cue_matches, score};
 use crate::nlu::lexicon::lexicon;
+use crate::nlu::links;
 use crate::nlu::signals::{self, Topic};
 use crate::nlu::staff::find_staff;
 use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
@@ -166,8 +167,9 @@ impl RuleExtractor {
         let has_when = !dates.is_empty() || !times.is_empty() || part_answers;
         let mut date_cands = candidates::dates(&words, &dates);
         let mut time_cands = candidates::times(&words, &times);
-        let of_a_service = candidates::mark_of_a_service(&n, &mut date_cands, &cands)
-            | candidates::mark_of_a_service(&n, &mut time_cands, &cands);
+        let of_a_service = links::mark_of_a_service(&n, &mut date_cands, &cands)
+            | links::mark_of_a_service(&n, &mut time_cands, &cands);
+        links::tie_dates_to_times(&n, &mut date_cands, &time_cands);
         // The booking's own day or time and a new one ("tengo turno el jueves pero me sirve
         // más el viernes", "my appt is at 11 but can I come at 12:30"), or the booking's own
         // and a shift ("¿habría algo más temprano?"): a change.
@@ -769,6 +771,7 @@ mod tests {
     #[case("el 20... perdón, el 21, que el 20 trabajo", Some("el 21"))]
     #[case("quiero turno, pero mejor esta: ¿el viernes hay?", Some("el viernes"))]
     #[case("quiero un corte el 12, no el 11", Some("el 12"))]
+    #[case("mañana no, pasado, a las 4 de la tarde, para cejas", Some("pasado"))]
     fn the_date_after_a_correction(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
     }

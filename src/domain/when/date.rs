@@ -334,6 +334,22 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     if w == "pasado" && n.get(i + 1).is_some_and(|x| is_tomorrow(x)) {
         return m(i, i + 2, DateExpr::InDays(2));
     }
+    // "mañana no, pasado", "mañana no puedo, pasado sí": the day after tomorrow, named
+    // against tomorrow (a bare "pasado" is "el año pasado", "el pasado viernes").
+    if w == "pasado"
+        && !n.get(i + 1).is_some_and(|x| {
+            super::lexicon::weekday(x).is_some()
+                || matches!(*x, "ano" | "mes" | "semana" | "finde" | "fin")
+        })
+        && !matches!(
+            prev(1),
+            Some("mes" | "ano" | "semana" | "finde" | "el" | "lo")
+        )
+        && (2..=4).any(|k| prev(k).is_some_and(is_tomorrow) && prev(k + 1) != Some("la"))
+        && (1..=3).any(|k| matches!(prev(k), Some("no" | "nao")))
+    {
+        return m(i, i + 1, DateExpr::InDays(2));
+    }
     if w == "depois" && n.get(i + 1) == Some(&"de") && n.get(i + 2) == Some(&"amanha") {
         return m(i, i + 3, DateExpr::InDays(2));
     }

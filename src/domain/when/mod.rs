@@ -117,9 +117,13 @@ pub fn parse_date(span: &str) -> Option<DateExpr> {
 /// Resolves a date span (as written) to a calendar date, relative to `today`. `None` for
 /// expressions too vague to book on ("la semana que viene").
 pub fn resolve_date(span: &str, today: NaiveDate) -> Option<NaiveDate> {
-    // A bare day number ("15", answering "¿para qué día?") reads as "el 15".
+    // A bare day number ("15", answering "¿para qué día?") reads as "el 15"; a bare "pasado"
+    // was read from "mañana no, pasado" and is the day after tomorrow.
     let expr = parse_date(span).or_else(|| {
         let t = span.trim();
+        if crate::text::fold_compare(t) == "pasado" {
+            return parse_date("pasado mañana");
+        }
         (!t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()))
             .then(|| parse_date(&format!("el {t}")))
             .flatten()

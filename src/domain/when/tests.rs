@@ -15,6 +15,24 @@ fn date_in(text: &str, today: NaiveDate) -> Option<String> {
     resolve(m.expr, today).map(|d| d.to_string())
 }
 
+/// The last date of a message, resolved against `today`.
+fn last_date_in(text: &str, today: NaiveDate) -> Option<String> {
+    let w = Words::new(text);
+    let m = find_dates(&w).into_iter().last()?;
+    resolve(m.expr, today).map(|d| d.to_string())
+}
+
+#[rstest]
+#[case("mañana no, pasado a las 4", Some("2026-11-27"))]
+#[case("mañana no puedo, pasado sí", Some("2026-11-27"))]
+#[case("mañana no, mejor pasado", Some("2026-11-27"))]
+#[case("a la mañana no, pasado el mediodía", None)]
+#[case("mañana no, como el mes pasado", Some("2026-11-26"))]
+#[case("el año pasado vine", None)]
+fn the_day_after_named_against_tomorrow(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(last_date_in(text, wed()).as_deref(), want, "{text}");
+}
+
 fn span(text: &str) -> Option<String> {
     let w = Words::new(text);
     find_dates(&w).first().map(|m| w.span(m.from, m.to))
@@ -162,6 +180,13 @@ fn a_span_cut_without_its_preposition_still_resolves() {
         Some("2026-12-02")
     );
     assert_eq!(resolve_date("la semana que viene", wed()), None);
+    // Read from "mañana no, pasado".
+    assert_eq!(
+        resolve_date("Pasado", wed())
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-11-27")
+    );
 }
 
 #[test]
