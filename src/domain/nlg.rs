@@ -10,7 +10,8 @@ use crate::domain::actions::{
 use crate::domain::catalog::{format_price, Workspace};
 use crate::domain::offers;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
-use crate::domain::replies::{date, join, raw, t, weekday, weekday_plural, Lang};
+use crate::domain::replies::hours::{closed_text, hours_text, range_text};
+use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName};
 
@@ -158,64 +159,6 @@ fn staff_name(ws: &Workspace, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-fn range_text(l: Lang, a: &str, b: &str) -> String {
-    t(l, "hours_range", &[("a", a), ("b", b)])
-}
-
-fn hours_text(ws: &Workspace, l: Lang) -> String {
-    use chrono::Weekday::*;
-    let mut groups: Vec<(Vec<chrono::Weekday>, String)> = Vec::new();
-    for wd in [Mon, Tue, Wed, Thu, Fri, Sat, Sun] {
-        let ranges = ws.hours_on(wd);
-        if ranges.is_empty() {
-            continue;
-        }
-        let text = ranges
-            .iter()
-            .map(|(a, b)| range_text(l, &hhmm(*a), &hhmm(*b)))
-            .collect::<Vec<_>>()
-            .join(raw(l, "hours_range_join"));
-        match groups.last_mut() {
-            Some((days, t)) if *t == text && days.last().map(|d| d.succ()) == Some(wd) => {
-                days.push(wd)
-            }
-            _ => groups.push((vec![wd], text)),
-        }
-    }
-    let parts: Vec<String> = groups
-        .iter()
-        .map(|(days, ranges)| {
-            if days.len() == 1 {
-                t(
-                    l,
-                    "hours_single",
-                    &[("plural", weekday_plural(l, days[0])), ("ranges", ranges)],
-                )
-            } else {
-                t(
-                    l,
-                    "hours_span",
-                    &[
-                        ("first", weekday(l, days[0])),
-                        ("last", weekday(l, *days.last().unwrap_or(&days[0]))),
-                        ("ranges", ranges),
-                    ],
-                )
-            }
-        })
-        .collect();
-    let closed: Vec<String> = [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
-        .into_iter()
-        .filter(|d| ws.hours_on(*d).is_empty())
-        .map(|d| weekday_plural(l, d).to_string())
-        .collect();
-    let mut s = t(l, "hours", &[("list", &join(l, &parts))]);
-    if !closed.is_empty() {
-        s.push_str(&t(l, "hours_closed", &[("days", &join(l, &closed))]));
-    }
-    s
-}
-
 fn service_line(l: Lang, s: &ServiceInfo) -> String {
     t(
         l,
@@ -349,7 +292,7 @@ fn describe(
                 (Some(d), Some(ranges)) if ranges.is_empty() => t(
                     l,
                     "date_closed",
-                    &[("date", &date(l, *d)), ("hours", &hours)],
+                    &[("date", &date(l, *d)), ("hours", &closed_text(ws, l, *d))],
                 ),
                 (Some(d), Some(ranges)) => {
                     let ranges: Vec<String> = ranges
@@ -466,7 +409,7 @@ fn availability_text(
                 "closed_day",
                 &[
                     ("date", &day),
-                    ("hours", &hours_text(ws, l)),
+                    ("hours", &closed_text(ws, l, a.date)),
                     ("alts", &alts),
                 ],
             )

@@ -2,6 +2,8 @@
 //! per line), so changing a wording or adding a language is no code change. Spanish (voseo)
 //! is the default; a conversation's language is the one its customer writes in.
 
+pub mod hours;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
