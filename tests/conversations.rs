@@ -482,7 +482,7 @@ const CONVERSATIONS: &[Conversation] = &[
     },
     Conversation {
         name:
-            "'mejor otro día' before booking asks the day again; 'te escribo más tarde' lets it go",
+            "'mejor otro día' before booking asks the day again, keeps the time; 'te escribo más tarde' lets it go",
         profile: "Ana",
         turns: &[
             (
@@ -498,7 +498,8 @@ const CONVERSATIONS: &[Conversation] = &[
                     NoCall("create_booking"),
                 ],
             ),
-            ("el {d3}", &[Says("¿Qué horario")]),
+            // The time given stays: only the day was turned down.
+            ("el {d3}", &[Says("a las 16:00"), NotSays("¿Qué horario")]),
             (
                 "te escribo más tarde",
                 &[Says("no hice ningún cambio"), NoCall("create_booking")],
@@ -603,7 +604,7 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
-        name: "a yes to several times offered puts them again; 'no, otro día' asks the day",
+        name: "a yes to several times offered puts them again; 'no, otro día' asks the day, keeps the time",
         profile: "Lu",
         turns: &[
             (
@@ -619,7 +620,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "no, otro día",
                 &[Says("¿Para qué día"), NotSays("no hice ningún cambio")],
             ),
-            ("el {d3}", &[Says("¿Qué horario te queda bien?")]),
+            ("el {d3}", &[Says("a las 18:30"), NotSays("¿Qué horario")]),
         ],
     },
     Conversation {

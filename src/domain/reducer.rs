@@ -94,12 +94,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         let on_table = state.resolved.time.or(listed.map(|o| o.time));
         if let (Some(pivot), Some(_)) = (on_table, state.resolved.date) {
             state.shifted = Some((shift, pivot));
-            reopen_when(state, false);
+            reopen_when(state, false, true);
         }
     }
-    // "mejor otro día" while booking: the day (and its time) are asked again.
+    // "mejor otro día" while booking: the day is asked again; the time the customer gave
+    // stays ("keratina el miércoles a las 10" … "no, otro día" … "el viernes" → the Friday
+    // at 10, or what is free that day).
     if state.flow == Some(Flow::Book) && ex.signals.other_day {
-        reopen_when(state, true);
+        reopen_when(state, true, false);
     }
     if state.flow.is_none() && ex.intent != Intent::Chitchat {
         // Outside a flow, an informational message does not leave booking details behind.
@@ -251,15 +253,17 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
 }
 
-/// Puts the time (and with `date`, the day) back on the table: what was offered or checked
-/// for them, and a confirmation built on them, go too.
-fn reopen_when(state: &mut ConversationState, date: bool) {
+/// Puts the day and/or the time back on the table: what was offered or checked for them, and
+/// a confirmation built on them, go too.
+fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
     if date {
         state.slots.preferred_date = None;
         state.resolved.date = None;
     }
-    state.slots.preferred_time = None;
-    state.resolved.time = None;
+    if time {
+        state.slots.preferred_time = None;
+        state.resolved.time = None;
+    }
     state.offers.clear();
     state.checked = None;
     state.pending = None;
