@@ -423,6 +423,23 @@ impl Workspace {
         let n = words.norms();
         let mut taken = vec![false; n.len()];
         let mut found = Vec::new();
+        // A synonym of several words with filler words between them ("corte de pelo de hombre"
+        // is "corte hombre", not the "corte de pelo" it starts with): the longer reading first.
+        for (phrase, svc) in self.phrases.iter().filter(|(p, _)| p.len() > 1) {
+            for start in 0..n.len() {
+                if let Some(end) = gapped_match(phrase, &n, start) {
+                    if !taken[start..end].iter().any(|t| *t) {
+                        taken[start..end].iter_mut().for_each(|t| *t = true);
+                        found.push(ServiceMatch {
+                            service: *svc,
+                            from: start,
+                            to: end,
+                            fuzzy: false,
+                        });
+                    }
+                }
+            }
+        }
         for fuzzy in [false, true] {
             for (phrase, svc) in &self.phrases {
                 let len = phrase.len();
@@ -482,6 +499,28 @@ impl Workspace {
             .filter(|st| service.staff.is_empty() || service.staff.contains(&st.id))
             .collect()
     }
+}
+
+/// Where `phrase` ends when it starts at `start` of `n` with at least one and at most three
+/// filler words between its words ("corte [de pelo de] hombre"); `None` otherwise.
+fn gapped_match(phrase: &[String], n: &[&str], start: usize) -> Option<usize> {
+    const FILLERS: [&str; 9] = ["de", "del", "pelo", "para", "el", "la", "un", "una", "al"];
+    let same = |p: &str, w: &str| p == w || strip_plural(w) == p;
+    if !same(&phrase[0], n[start]) {
+        return None;
+    }
+    let (mut at, mut skipped) = (start + 1, 0);
+    for p in &phrase[1..] {
+        while at < n.len() && !same(p, n[at]) && FILLERS.contains(&n[at]) && skipped < 3 {
+            at += 1;
+            skipped += 1;
+        }
+        if at >= n.len() || !same(p, n[at]) {
+            return None;
+        }
+        at += 1;
+    }
+    (skipped > 0).then_some(at)
 }
 
 fn strip_plural(w: &str) -> &str {
@@ -623,5 +662,26 @@ pub(crate) mod tests {
         assert_eq!(format_price(12000), "$12.000");
         assert_eq!(format_price(950), "$950");
         assert_eq!(format_price(1234567), "$1.234.567");
+    }
+
+    #[test]
+    fn a_synonym_with_filler_words_between_wins_over_its_start() {
+        let ws = demo();
+        let id = |t: &str| ws.resolve_service(t).map(|s| s.id.clone());
+        assert_eq!(
+            id("corte de pelo de hombre").as_deref(),
+            Some("corte-caballero")
+        );
+        assert_eq!(
+            id("un corte de pelo para hombre").as_deref(),
+            Some("corte-caballero")
+        );
+        assert_eq!(id("corte de pelo").as_deref(), Some("corte-dama"));
+        // Fillers only: "y" joins two services.
+        let w = Words::new("corte y de pelo hombre");
+        assert_eq!(
+            ws.find_services(&w).first().map(|m| (m.from, m.to)),
+            Some((0, 1))
+        );
     }
 }

@@ -195,7 +195,28 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
                 Some(w) => is_unit(w) && !matches!(w, "horas" | "hora"),
                 None => false,
             };
-            let led_words = led && !matches!(prev(1), Some("por" | "hasta" | "desde" | "x"));
+            // "a las dos", "tipo las tres"; but "mi mamá y yo, las dos, corte" counts people.
+            let counted = matches!(prev(1), Some("las" | "los"))
+                && prev(2).is_some_and(|w| {
+                    !matches!(
+                        w,
+                        "a" | "para"
+                            | "tipo"
+                            | "eso"
+                            | "de"
+                            | "desde"
+                            | "hasta"
+                            | "antes"
+                            | "despues"
+                            | "entre"
+                            | "pasadas"
+                            | "sea"
+                            | "son"
+                            | "o"
+                    ) && !w.chars().all(|c| c.is_ascii_digit())
+                });
+            let led_words =
+                led && !counted && !matches!(prev(1), Some("por" | "hasta" | "desde" | "x"));
             if !(led_words || shaped) {
                 return None;
             }
@@ -398,6 +419,9 @@ mod tests {
     #[case("el viernes 5", None)]
     #[case("somos 2 personas", None)]
     #[case("a la tarde", None)]
+    #[case("para mí y mi mamá, las dos corte", None)]
+    #[case("las tres?", Some("15:00"))]
+    #[case("mi hermana y yo, las dos a las tres", Some("15:00"))]
     fn times(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(first(text).as_deref(), want, "{text}");
     }
