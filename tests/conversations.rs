@@ -658,6 +658,106 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Says("Corte de dama lo hacen Caro y Martín.")],
         )],
     },
+    Conversation {
+        name: "a question about one's booking lists it; none found says so",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para pedicura el {d1} a las 15, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "gracias! perdón, ¿me confirmás si quedó el turno?",
+                &[
+                    Calls("find_bookings"),
+                    Says("Sí, tenés turno"),
+                    Says("a las 15:00"),
+                    NoCall("check_availability"),
+                    Next("reply"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "asked for bookings it has none of, it says so and opens nothing",
+        profile: "Leo",
+        turns: &[
+            (
+                "hola, ¿tengo algún turno reservado?",
+                &[Calls("find_bookings"), Says("No encontré turnos")],
+            ),
+            ("ok gracias", &[NotSays("¿Qué te querés hacer?")]),
+        ],
+    },
+    Conversation {
+        name: "'mejor a las 12:30' right after booking moves that booking",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para corte el {d2} a las 12, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "uh, mejor a las 12:30, ¿se puede?",
+                &[
+                    Says("¿Paso tu turno"),
+                    Says("a las 12:30"),
+                    NotSays("¿Qué te querés hacer?"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'me lo podés correr' moves it; the stylist's own hour does not block her",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte con Caro el {d3} a las 16, soy Ana",
+                &[Next("await_confirmation"), Says("con Caro")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo podés correr a las 16:30?",
+                &[Says("a las 16:30"), Says("con Caro como siempre")],
+            ),
+            ("dale", &[Calls("reschedule_booking"), Says("con Caro")]),
+        ],
+    },
+    Conversation {
+        name: "a second booking for a sister takes the same day and asks whose it is",
+        profile: "Ana",
+        turns: &[
+            (
+                "manicura el {d1} a las 11, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y otro para mi hermana el mismo día a las 12, también manicura",
+                &[
+                    Says("a las 12:00"),
+                    Says("¿Hago la reserva a nombre de Ana?"),
+                    NoCall("find_bookings"),
+                ],
+            ),
+            (
+                "Sol",
+                &[Next("await_confirmation"), Says("a nombre de Sol")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'¿me pasás con alguien del salón?' in the middle of a booking hands off",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para color", &[Says("¿Para qué día")]),
+            ("¿me pasás con alguien del salón?", &[Next("handoff")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -83,6 +83,9 @@ pub enum ToolCall {
         time: Option<NaiveTime>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         staff: Option<String>,
+        /// The booking being moved: the time it holds now does not count as taken.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        moving: Option<String>,
     },
     FindBookings {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -323,6 +326,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             time: NaiveTime::from_hms_opt(17, 0, 0),
             staff: None,
+            moving: None,
         };
         let args = call.args_json();
         assert_eq!(args["date"], "2026-11-27");

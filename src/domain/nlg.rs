@@ -324,7 +324,16 @@ fn describe(
                 } => t(l, "no_booking_code", &[("id", id)]),
                 _ => t(l, "no_bookings", &[]),
             }),
-            1 => None,
+            // In a flow, the one booking found is the one the next step is about.
+            1 if state.flow.is_some() => None,
+            1 => Some(t(
+                l,
+                "your_booking",
+                &[
+                    ("id", &bookings[0].booking_id),
+                    ("booking", &booking_text(ws, l, &bookings[0])),
+                ],
+            )),
             _ => {
                 let items: Vec<String> = bookings
                     .iter()

@@ -37,6 +37,8 @@ pub enum Violation {
     },
     #[error("asking for {slot} makes no sense here")]
     PointlessQuestion { slot: &'static str },
+    #[error("availability may only set aside the booking this conversation is changing")]
+    NotTheTarget,
 }
 
 /// Checks one step. `Ok` means it may run.
@@ -90,6 +92,11 @@ pub fn check(
                 });
             }
             check_call(call, ws)
+        }
+        Plan::Call(ToolCall::CheckAvailability {
+            moving: Some(id), ..
+        }) if state.target.as_ref().is_none_or(|t| t.booking_id != *id) => {
+            Err(Violation::NotTheTarget)
         }
         Plan::Call(call) | Plan::Confirm(call) => check_call(call, ws),
         Plan::Ask(slot) => match slot {
@@ -247,6 +254,47 @@ mod tests {
         // A different change than the one summarised is refused.
         let other = Plan::Call(booking(18));
         assert!(check(&other, &st, &ex(Some(true), None), &ws).is_err());
+    }
+
+    #[test]
+    fn availability_sets_aside_only_the_booking_being_changed() {
+        let ws = demo();
+        let check_moving = |id: &str| {
+            Plan::Call(ToolCall::CheckAvailability {
+                service: "corte-dama".into(),
+                then: vec![],
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+                time: None,
+                staff: None,
+                moving: Some(id.into()),
+            })
+        };
+        let mut st = ConversationState::default();
+        assert_eq!(
+            check(&check_moving("BK-1000"), &st, &ex(None, None), &ws),
+            Err(Violation::NotTheTarget)
+        );
+        st.target = Some(crate::domain::actions::BookingInfo {
+            booking_id: "BK-1000".into(),
+            service: "corte-dama".into(),
+            service_name: "Corte de dama".into(),
+            staff: "caro".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            duration_minutes: 45,
+            customer_name: "Ana".into(),
+            customer_phone: None,
+            status: crate::domain::actions::BookingStatus::Confirmed,
+            then: vec![],
+        });
+        assert_eq!(
+            check(&check_moving("BK-1000"), &st, &ex(None, None), &ws),
+            Ok(())
+        );
+        assert_eq!(
+            check(&check_moving("BK-2000"), &st, &ex(None, None), &ws),
+            Err(Violation::NotTheTarget)
+        );
     }
 
     #[test]

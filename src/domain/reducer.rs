@@ -8,8 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{normalize_phone, parse_hhmm, resolve_date};
-use crate::domain::state::{ConversationState, Flow};
-use crate::domain::understanding::{Extraction, Intent, Shift, SlotName};
+use crate::domain::state::{ConversationState, Flow, LastVisit};
+use crate::domain::understanding::{Extraction, Intent, Shift, SlotName, Topic};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -52,8 +52,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
 
-    // Flow switches.
-    if let Some(flow) = Flow::from_intent(ex.intent) {
+    // Flow switches. A question about one's bookings ("¿quedó el turno del viernes?") opens
+    // none, whatever intent it read as: the planner looks the bookings up.
+    let status_question = ex.signals.topic == Some(Topic::Bookings);
+    let moves_last = moves_last_booking(state, ex);
+    let flow = Flow::from_intent(ex.intent)
+        .filter(|_| !status_question)
+        .map(|f| if moves_last { Flow::Reschedule } else { f });
+    if let Some(flow) = flow {
         let keep = match (state.flow, flow) {
             (Some(cur), new) if cur == new => true,
             // Giving the new date of a reschedule reads as "book" out of context.
@@ -72,6 +78,25 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.slots = previous.slots;
                 state.resolved = previous.resolved;
             }
+        }
+    }
+    if moves_last {
+        state.resolved.booking_id = state.last_booking.clone();
+    }
+    // A second booking ("y otro para mi hermana") may be someone else's: the name is asked
+    // again (the profile's offered), unless the message gives it.
+    if state.flow == Some(Flow::Book) && ex.signals.another && ex.slots.client_name.is_none() {
+        state.resolved.name = None;
+        state.slots.client_name = None;
+    }
+    // "y otro para mi hermana el mismo día": the day (and time) of the booking just made.
+    if let (Some(Flow::Book), Some(last)) = (state.flow, state.last_visit) {
+        if ex.signals.same_day && ex.slots.preferred_date.is_none() {
+            take_date(state, last.date);
+        }
+        if ex.signals.same_time && ex.slots.preferred_time.is_none() {
+            state.resolved.time = Some(last.time);
+            state.slots.preferred_time = Some(last.time.format("%H:%M").to_string());
         }
     }
     if state.flow == Some(Flow::Reschedule) {
@@ -270,6 +295,24 @@ fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
     state.expected_slot = None;
 }
 
+/// Whether a booking reading right after a booking was made (the next turn or the one
+/// after) changes that booking: it names a day or a time, or asks earlier or later, but no
+/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
+fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
+    let just_booked = state
+        .last_visit
+        .is_some_and(|v| state.turns.saturating_sub(v.turn) <= 2);
+    ex.intent == Intent::Book
+        && state.flow.is_none()
+        && just_booked
+        && ex.slots.service_type.is_none()
+        && ex.slots.booking_id.is_none()
+        && !ex.signals.another
+        && (ex.slots.preferred_date.is_some()
+            || ex.slots.preferred_time.is_some()
+            || ex.signals.shift.is_some())
+}
+
 /// A day taken from what was offered, as if the customer had written it.
 fn take_date(state: &mut ConversationState, date: NaiveDate) {
     state.resolved.date = Some(date);
@@ -391,12 +434,18 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
                 _ => state.candidates = bookings.clone(),
             }
         }
-        Observation::Booked { booking } | Observation::Cancelled { booking } => {
+        Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
             state.last_booking = Some(booking.booking_id.clone());
+            state.last_visit = Some(LastVisit {
+                date: booking.date,
+                time: booking.time,
+                turn: state.turns,
+            });
             state.end_flow();
         }
-        Observation::Rescheduled { booking, .. } => {
+        Observation::Cancelled { booking } => {
             state.last_booking = Some(booking.booking_id.clone());
+            state.last_visit = None;
             state.end_flow();
         }
         Observation::Refused { alternatives, .. } => {
@@ -582,5 +631,76 @@ mod tests {
             assert_eq!(st.resolved.date, want.as_ref().map(|o| o.date));
             assert_eq!(st.resolved.time, want.as_ref().map(|o| o.time));
         }
+    }
+
+    /// A state right after booking `BK-1000` for 2026-11-27 at 15:00, `turns_ago` turns ago.
+    fn just_booked(turns_ago: u32) -> ConversationState {
+        ConversationState {
+            turns: 5 + turns_ago,
+            last_booking: Some("BK-1000".into()),
+            last_visit: Some(LastVisit {
+                date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+                time: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+                turn: 5,
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_time_right_after_booking_moves_that_booking() {
+        let ws = demo();
+        let mut st = just_booked(0);
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Book, &[(SlotName::PreferredTime, "15:30")]),
+            &ctx(&ws),
+        );
+        assert_eq!(st.flow, Some(Flow::Reschedule));
+        assert_eq!(st.resolved.booking_id.as_deref(), Some("BK-1000"));
+        // Later in the conversation, or naming a service, it is a new booking.
+        for (mut st, slots) in [
+            (just_booked(3), vec![(SlotName::PreferredTime, "15:30")]),
+            (
+                just_booked(0),
+                vec![
+                    (SlotName::ServiceType, "manicura"),
+                    (SlotName::PreferredTime, "15:30"),
+                ],
+            ),
+        ] {
+            apply_extraction(&mut st, &ex(Intent::Book, &slots), &ctx(&ws));
+            assert_eq!(st.flow, Some(Flow::Book), "{slots:?}");
+        }
+    }
+
+    #[test]
+    fn another_booking_the_same_day_takes_that_day_and_asks_whose() {
+        let ws = demo();
+        let mut st = just_booked(0);
+        st.resolved.name = Some("Ana".into());
+        let mut e = ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "manicura"),
+                (SlotName::PreferredTime, "16:00"),
+            ],
+        );
+        e.signals.another = true;
+        e.signals.same_day = true;
+        apply_extraction(&mut st, &e, &ctx(&ws));
+        assert_eq!(st.flow, Some(Flow::Book));
+        assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 11, 27));
+        assert_eq!(st.resolved.name, None);
+    }
+
+    #[test]
+    fn a_question_about_ones_bookings_opens_no_flow() {
+        let ws = demo();
+        let mut st = ConversationState::default();
+        let mut e = ex(Intent::Reschedule, &[(SlotName::PreferredDate, "viernes")]);
+        e.signals.topic = Some(Topic::Bookings);
+        apply_extraction(&mut st, &e, &ctx(&ws));
+        assert_eq!(st.flow, None);
     }
 }

@@ -58,6 +58,14 @@ pub struct Resolved {
     pub booking_id: Option<String>,
 }
 
+/// The day and time of the last booking made or moved in a conversation, and the turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastVisit {
+    pub date: chrono::NaiveDate,
+    pub time: chrono::NaiveTime,
+    pub turn: u32,
+}
+
 /// A mutation waiting for the customer's explicit yes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
@@ -100,6 +108,11 @@ pub struct ConversationState {
     /// The last booking made or changed in this conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_booking: Option<String>,
+    /// When the last booking made or moved here is, and the turn that made or moved it: "y
+    /// otro para mi hermana el mismo día" takes its day; "mejor a las 12:30" right after
+    /// moves it. `None` once it is cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_visit: Option<LastVisit>,
     #[serde(default)]
     pub turns: u32,
     /// Who the customer is, as the channel says (`customer.phone` or the `wa:` id) — set

@@ -241,6 +241,9 @@ pub struct Signals {
     /// "y también color": a service added to the ones before.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub adds: bool,
+    /// "otro turno", "para mi hermana": a second booking, not a change of the one made.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub another: bool,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,
@@ -327,6 +330,9 @@ pub enum Topic {
     Staff,
     /// How long a service takes ("¿cuánto tarda?").
     Duration,
+    /// The customer's own bookings ("¿me confirmás si quedó el turno del viernes?", "¿a qué
+    /// hora era mi turno?").
+    Bookings,
 }
 
 impl Topic {
@@ -340,6 +346,7 @@ impl Topic {
             Topic::Complaint => "complaint",
             Topic::Staff => "staff",
             Topic::Duration => "duration",
+            Topic::Bookings => "bookings",
         }
     }
 }

@@ -7,6 +7,7 @@
 //! deterministic rules, whatever route answered.
 
 pub mod candidates;
+mod contacts;
 mod corrections;
 mod cues;
 pub(crate) mod lexicon;

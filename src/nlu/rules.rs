@@ -6,11 +6,9 @@
 //! shared normalizers and the workspace catalog.
 
 use crate::domain::catalog::Workspace;
-use crate::domain::normalize::{
-    bare_date, bare_time, find_dates, find_times, normalize_booking_id, normalize_phone, DateMatch,
-    TimeMatch,
-};
+use crate::domain::normalize::{bare_date, bare_time, find_dates, find_times, TimeMatch};
 use crate::nlu::candidates::{self, Candidate};
+use crate::nlu::contacts::{find_booking_id, find_email, find_phone};
 use crate::nlu::cues::{cue_matches, score};
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::links;
@@ -94,6 +92,7 @@ impl RuleExtractor {
             shift: None,
             farewell: signals::farewell(&words),
             adds: signals::adds(&words),
+            another: signals::another(&words),
         };
         let mut dates = find_dates(&words);
         // Asked the day, a bare "15" is the day of the month.
@@ -276,13 +275,22 @@ impl RuleExtractor {
         {
             scores[Intent::Book.index()] *= 0.4;
         }
+        // A question about one's bookings that also changes or cancels one is that change
+        // ("¿quedó el del viernes? pasalo al sábado").
+        if signals.topic == Some(Topic::Bookings)
+            && (scores[Intent::Cancel.index()] >= 2.0 || scores[Intent::Reschedule.index()] >= 2.0)
+        {
+            signals.topic = None;
+        }
         // Topics of `other`.
         match signals.topic {
             Some(Topic::Injection) => scores[Intent::Other.index()] += 6.0,
             Some(Topic::Medical) => scores[Intent::Other.index()] += 4.0,
             Some(Topic::Handoff) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
-            Some(Topic::Payment) | Some(Topic::Address) => scores[Intent::Other.index()] += 2.5,
+            Some(Topic::Payment | Topic::Address | Topic::Bookings) => {
+                scores[Intent::Other.index()] += 2.5
+            }
             Some(Topic::Staff) | Some(Topic::Duration) | None => {}
         }
         // A booking id alone is handed over like a name.
@@ -444,77 +452,6 @@ fn decide(
     } else {
         (Intent::Other, false)
     }
-}
-
-fn find_email(words: &Words) -> Option<String> {
-    words.words.iter().find_map(|w| {
-        let at = w.norm.find('@')?;
-        let domain = &w.norm[at + 1..];
-        (at > 0 && domain.contains('.') && !domain.ends_with('.')).then(|| words.raw_lower_email(w))
-    })
-}
-
-impl Words {
-    fn raw_lower_email(&self, w: &crate::text::Word) -> String {
-        let idx = self.words.iter().position(|x| x == w).unwrap_or(0);
-        self.raw(idx).to_lowercase()
-    }
-}
-
-fn find_phone(words: &Words, times: &[TimeMatch], dates: &[DateMatch]) -> Option<String> {
-    let n = words.norms();
-    let in_other = |i: usize| {
-        times.iter().any(|t| (t.from..t.to).contains(&i))
-            || dates.iter().any(|d| (d.from..d.to).contains(&i))
-    };
-    let numeric = |w: &str| {
-        !w.is_empty()
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == '.' || c == '+')
-            && w.chars().any(|c| c.is_ascii_digit())
-    };
-    let mut i = 0;
-    while i < n.len() {
-        if numeric(n[i]) && !in_other(i) && !n[i].contains('.') {
-            let mut j = i;
-            let mut digits = String::new();
-            while j < n.len() && numeric(n[j]) && !in_other(j) && !n[j].contains('.') {
-                digits.push_str(&normalize_phone(n[j]));
-                j += 1;
-            }
-            // A preceding "$" or a following currency word makes it a price.
-            let is_price = i > 0 && matches!(n[i - 1], "pesos")
-                || (j < n.len() && matches!(n[j], "pesos" | "mil"));
-            if (8..=15).contains(&digits.len()) && !is_price {
-                return Some(digits);
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-fn find_booking_id(words: &Words) -> Option<String> {
-    let n = words.norms();
-    for (i, w) in n.iter().enumerate() {
-        if w.starts_with("bk") {
-            if let Some(id) = normalize_booking_id(w) {
-                return Some(id);
-            }
-            if *w == "bk" {
-                if let Some(next) = n.get(i + 1) {
-                    if next.chars().all(|c| c.is_ascii_digit()) {
-                        if let Some(id) = normalize_booking_id(&format!("bk{next}")) {
-                            return Some(id);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    None
 }
 
 fn find_name(

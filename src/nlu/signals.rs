@@ -144,6 +144,12 @@ pub fn shift(words: &Words) -> Option<Shift> {
     }
 }
 
+/// Whether the message asks for a second booking or one for someone else ("y otro para mi
+/// hermana", "another one for my mom").
+pub fn another(words: &Words) -> bool {
+    says(words, &lexicon().another)
+}
+
 /// Whether the message adds to what was said ("y también color", "also a manicure").
 pub fn adds(words: &Words) -> bool {
     says(words, &lexicon().adds)
@@ -202,6 +208,9 @@ pub fn topic(words: &Words) -> Option<Topic> {
     }
     if contains_any(&joined, lx.topic("duration")) {
         return Some(Topic::Duration);
+    }
+    if contains_any(&joined, lx.topic("bookings")) {
+        return Some(Topic::Bookings);
     }
     None
 }
@@ -275,6 +284,28 @@ mod tests {
         assert_eq!(other_day(&w), another, "{text}");
         assert_eq!(adds(&w), add, "{text}");
         assert_eq!(farewell(&w), bye, "{text}");
+    }
+
+    #[rstest]
+    #[case("y otro para mi hermana el mismo día", true, None)]
+    #[case("another one for my mom please", true, None)]
+    #[case("uh, mejor a las 12:30", false, None)]
+    #[case(
+        "gracias! ¿me confirmás si quedó el turno del viernes?",
+        false,
+        Some(Topic::Bookings)
+    )]
+    #[case("when is my appointment?", false, Some(Topic::Bookings))]
+    #[case("quero saber quando é meu horário", false, Some(Topic::Bookings))]
+    #[case("me pasás con alguien del salón?", false, Some(Topic::Handoff))]
+    fn second_bookings_and_questions_about_ones_own(
+        #[case] text: &str,
+        #[case] second: bool,
+        #[case] t: Option<Topic>,
+    ) {
+        let w = Words::new(text);
+        assert_eq!(another(&w), second, "{text}");
+        assert_eq!(topic(&w), t, "{text}");
     }
 
     #[rstest]

@@ -68,6 +68,18 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return Plan::Reply(ReplyTopic::Staff);
     }
+    // "¿me confirmás si quedó el turno del viernes?": the customer's bookings (that day's,
+    // when a day is named), outside a flow.
+    if ex.signals.topic == Some(Topic::Bookings) && st.flow.is_none() {
+        if st.channel_phone.is_none() {
+            return Plan::Reply(ReplyTopic::IdentityUnknown);
+        }
+        return Plan::Call(ToolCall::FindBookings {
+            phone: st.channel_phone.clone(),
+            booking_id: st.resolved.booking_id.clone(),
+            date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
+        });
+    }
     match ex.intent {
         Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
         Intent::InfoPrices => Plan::Call(ToolCall::GetPrices {
@@ -168,6 +180,7 @@ fn plan_book(input: &PlanInput) -> Plan {
             date,
             time: None,
             staff: r.staff.clone(),
+            moving: None,
         });
     };
     let checked = st.checked.as_ref().filter(|c| {
@@ -180,6 +193,7 @@ fn plan_book(input: &PlanInput) -> Plan {
             date,
             time: Some(time),
             staff: r.staff.clone(),
+            moving: None,
         });
     };
     let Some(name) = r.name.clone() else {
@@ -285,6 +299,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             date,
             time: None,
             staff,
+            moving: Some(target.booking_id.clone()),
         });
     };
     let checked = st.checked.as_ref().filter(|c| {
@@ -297,6 +312,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             date,
             time: Some(time),
             staff,
+            moving: Some(target.booking_id.clone()),
         });
     };
     Plan::Confirm(ToolCall::RescheduleBooking {

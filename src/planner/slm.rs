@@ -171,6 +171,7 @@ pub fn describe(input: &PlanInput) -> String {
             Topic::Complaint => "queja",
             Topic::Staff => "quién atiende",
             Topic::Duration => "cuánto dura",
+            Topic::Bookings => "sus turnos",
         };
         s.push_str(&format!(" Tema: {name}."));
     }

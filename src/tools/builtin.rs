@@ -294,10 +294,19 @@ impl Tool for Builtin {
                 date,
                 time,
                 staff,
+                moving,
             } => {
                 let services = find_services(ws, service, then)?;
                 Ok(Observation::Availability(
-                    check(ctx, &services, *date, *time, staff.as_deref(), None).await?,
+                    check(
+                        ctx,
+                        &services,
+                        *date,
+                        *time,
+                        staff.as_deref(),
+                        moving.as_deref(),
+                    )
+                    .await?,
                 ))
             }
             ToolCall::FindBookings {

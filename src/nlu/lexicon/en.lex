@@ -215,6 +215,14 @@ speak to someone
 speak to a manager
 talk to a manager
 the manager
+talk to someone
+speak to a person
+speak with someone
+talk with someone
+speak to a human
+talk to staff
+someone from the salon
+have someone call me
 
 [topic medical]
 rash
@@ -379,3 +387,34 @@ plus
 [topic duration]
 how long
 how much time
+
+[topic bookings]
+when is my appointment
+what time is my appointment
+when is my booking
+what time is my booking
+my appointments
+my bookings
+do i have an appointment
+do i have a booking
+is my appointment confirmed
+is my booking confirmed
+did my booking go through
+remind me when
+
+[another]
+another one
+another appointment
+another booking
+one more
+for my sister
+for my brother
+for my mom
+for my mum
+for my daughter
+for my son
+for my friend
+for my wife
+for my husband
+for my girlfriend
+for my boyfriend

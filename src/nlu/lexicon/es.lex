@@ -82,6 +82,19 @@
 3 atrasarlo
 3 correr el turno
 3 correrlo
+3 correlo
+3 corremelo
+3 lo corres
+3 lo podes correr
+3 lo podras correr
+3 lo puedo correr
+3 lo podemos correr
+3 me lo podes correr
+3 lo podes mover
+3 lo puedo mover
+3 lo podes pasar
+3 lo puedo pasar
+3 lo podemos pasar
 2 en vez de
 2 en lugar de
 1.5 otro dia
@@ -969,6 +982,21 @@ que me llame alguien
 me llame alguien
 hablar con alguien de ahi
 agente humano
+pasas con alguien
+pasas con una persona
+pasas con la encargada
+pasas con el encargado
+pasame con la encargada
+pasame con el encargado
+con alguien del salon
+con alguien del local
+con alguien del equipo
+comunicarme con alguien
+comunicarme con una persona
+me comunicas con alguien
+que alguien me escriba
+que me escriba alguien
+que me contacte alguien
 
 [topic medical]
 dermatitis
@@ -1334,3 +1362,72 @@ cuanto tiempo lleva
 cuanto tiempo tarda
 cuanto tiempo dura
 cuantas horas
+
+[topic bookings]
+quedo el turno
+quedo mi turno
+quedo reservado
+quedo reservada
+quedo agendado
+quedo agendada
+quedo confirmado
+quedo confirmada
+quedo la reserva
+quedo hecha la reserva
+esta confirmado mi turno
+esta confirmado el turno
+esta confirmada mi reserva
+sigue en pie
+sigue en pie mi turno
+a que hora era mi turno
+a que hora es mi turno
+a que hora tengo turno
+a que hora tengo el turno
+que dia era mi turno
+que dia es mi turno
+que dia tengo turno
+cuando es mi turno
+cuando era mi turno
+cuando tengo turno
+cuando tengo el turno
+mis turnos
+mis reservas
+tengo algun turno
+tengo turno reservado
+tengo turnos
+recordame el turno
+recordame cuando
+recordame a que hora
+no me acuerdo cuando
+no me acuerdo a que hora
+no me acuerdo que dia
+me confirmas si quedo
+me confirmas si tengo
+
+[another]
+otro turno
+otra reserva
+otro mas
+otra mas
+y otro
+y otra
+uno mas
+para mi hermana
+para mi hermano
+para mi mama
+para mi papa
+para mi hija
+para mi hijo
+para mi amiga
+para mi amigo
+para mi novia
+para mi novio
+para mi esposa
+para mi marido
+para mi sobrina
+para mi prima
+para mi abuela
+para mi suegra
+para mi nena
+para mi nene
+para alguien mas

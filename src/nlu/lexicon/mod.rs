@@ -60,6 +60,9 @@ pub struct Lexicon {
     pub closing: Vec<String>,
     /// Words that add to what was said ("también", "also").
     pub adds: Vec<String>,
+    /// Phrases asking for a second booking, or one for someone else ("otro turno", "para mi
+    /// hermana").
+    pub another: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -146,6 +149,7 @@ impl Lexicon {
                     "other day" => lx.other_day.push(entry),
                     "farewell" => lx.farewell.push(entry),
                     "adds" => lx.adds.push(entry),
+                    "another" => lx.another.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),
@@ -218,6 +222,7 @@ mod tests {
             "complaint",
             "staff",
             "duration",
+            "bookings",
         ] {
             assert!(!lx.topic(t).is_empty(), "{t}");
         }

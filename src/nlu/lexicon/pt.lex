@@ -194,6 +194,12 @@ falar com alguem
 falar com um atendente
 atendente
 falar com o gerente
+falar com a gerente
+falar com um humano
+falar com alguem do salao
+me passa para alguem
+me passa pra alguem
+alguem me ligar
 
 [topic medical]
 alergia
@@ -319,3 +325,32 @@ alem disso
 quanto tempo
 quanto demora
 quanto dura
+
+[topic bookings]
+quando e meu horario
+que horas e meu horario
+que horas e minha
+quando e minha reserva
+tenho horario marcado
+minha reserva esta confirmada
+meu horario esta confirmado
+meus horarios
+minhas reservas
+ficou marcado
+ficou confirmado
+
+[another]
+outro horario
+outra reserva
+mais um
+mais uma
+para minha irma
+para meu irmao
+para minha mae
+para minha filha
+para meu filho
+para minha amiga
+para meu amigo
+pra minha irma
+pra minha mae
+pra minha filha
