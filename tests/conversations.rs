@@ -758,6 +758,31 @@ const CONVERSATIONS: &[Conversation] = &[
             ("¿me pasás con alguien del salón?", &[Next("handoff")]),
         ],
     },
+    Conversation {
+        name: "'pé e mão' in Portuguese books both, back to back, in Portuguese",
+        profile: "Fernanda",
+        turns: &[
+            (
+                "olá, queria marcar pé e mão no {d2} às 10",
+                &[Says("Pedicura e Manicura"), Says("Faço a reserva no nome de Fernanda?")],
+            ),
+            ("sim", &[Next("await_confirmation"), Says("no total")]),
+            ("sim", &[Calls("create_booking"), Says("Pronto, Fernanda!")]),
+        ],
+    },
+    Conversation {
+        name: "'después te confirmo el día' and 'I'll let you know' let the booking go",
+        profile: "Ro",
+        turns: &[
+            ("quiero turno para mechas", &[Says("¿Para qué día")]),
+            (
+                "después te confirmo el día",
+                &[Says("no hice ningún cambio"), NotSays("De nada")],
+            ),
+            ("can I book a color on {d1}?", &[Says("Which time works for you?")]),
+            ("I'll let you know", &[Says("I didn't change anything")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -623,6 +623,8 @@ mod tests {
     fn portuguese_no_before_a_day_is_on_not_not() {
         let e = ex("oi, queria marcar uma escova no sábado às 10, pode ser?");
         assert_eq!(e.slots.preferred_date.as_deref(), Some("sábado"));
+        let e = ex("olá, queria marcar pé e mão no 22/12 às 10");
+        assert_eq!(e.slots.preferred_date.as_deref(), Some("22/12"));
         // Spanish "no" before a day still turns it down.
         let e = ex("quiero un turno, no el sábado, el domingo");
         assert_eq!(e.slots.preferred_date.as_deref(), Some("el domingo"));

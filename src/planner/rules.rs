@@ -32,7 +32,8 @@ pub fn plan(input: &PlanInput) -> Plan {
     if ex.signals.closes
         && !ex.signals.other_day
         && matches!(st.flow, Some(Flow::Book) | Some(Flow::Reschedule))
-        && matches!(ex.intent, Intent::Book | Intent::Reschedule)
+        && (matches!(ex.intent, Intent::Book | Intent::Reschedule)
+            || (ex.intent == Intent::Other && ex.signals.topic.is_none()))
         && ex.slots.is_empty()
     {
         return Plan::Reply(ReplyTopic::Dropped);

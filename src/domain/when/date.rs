@@ -182,10 +182,13 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if matches!(before(no_at), Some("no" | "not")) && closes_value(before(no_at + 1)) {
         return false;
     }
-    // Portuguese "no sábado", "no dia 18" is "on", not "not".
+    // Portuguese "no sábado", "no dia 18", "no 22/12" is "on", not "not".
     let portuguese_on = before(1) == Some("no")
-        && n.get(from)
-            .is_some_and(|w| super::lexicon::weekday(w).is_some() || matches!(*w, "dia" | "fim"))
+        && n.get(from).is_some_and(|w| {
+            super::lexicon::weekday(w).is_some()
+                || matches!(*w, "dia" | "fim")
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
         && crate::domain::replies::leans_portuguese(&n.join(" "));
     if (matches!(before(1), Some("no" | "not")) && !portuguese_on)
         || (before(1) == Some("sea") && before(2) == Some("no"))

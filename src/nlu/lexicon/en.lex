@@ -204,6 +204,13 @@ forget it
 leave it
 not now
 maybe later
+i'll let you know
+ill let you know
+let me think
+i'll think about it
+i'll get back to you
+ill get back to you
+i'll confirm later
 later
 nothing
 

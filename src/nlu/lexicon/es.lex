@@ -948,6 +948,16 @@ olvidate
 mejor no
 despues te escribo
 despues te aviso
+despues te confirmo
+te confirmo despues
+te confirmo mas tarde
+ya te confirmo
+lo voy a pensar
+lo consulto
+lo charlo
+ya te aviso
+te escribo despues
+despues lo veo
 despues veo
 te aviso
 lo pienso

@@ -186,6 +186,10 @@ deixa pra la
 esquece
 depois eu vejo
 depois te aviso
+depois te confirmo
+vou pensar
+te confirmo depois
+ja te aviso
 nada
 
 [topic handoff]
