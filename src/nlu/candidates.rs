@@ -272,6 +272,9 @@ fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
                 | "ah"
                 | "uh"
                 | "eh"
+                | "re"
+                | "muy"
+                | "medio"
         ) || n[k].chars().next().is_some_and(|c| c.is_ascii_digit()))
     {
         skipped_time |= n[k].chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -293,7 +296,7 @@ fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
         }
     }
     match n.get(k).copied() {
-        Some("imposible" | "nop" | "nope" | "doesnt" | "cant" | "wont") => true,
+        Some("imposible" | "complicado" | "nop" | "nope" | "doesnt" | "cant" | "wont") => true,
         Some("nao") => n.get(k + 1).is_none_or(|v| {
             matches!(
                 *v,
@@ -582,7 +585,7 @@ const CLAUSE_BREAKS: &[&str] = &[
     "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
 ];
 
-fn not_a_service(n: &[&str], from: usize, topic_complaint: bool) -> bool {
+fn not_a_service(n: &[&str], from: usize, topic_complaint: bool, dated: &[usize]) -> bool {
     if topic_complaint {
         return true;
     }
@@ -593,9 +596,23 @@ fn not_a_service(n: &[&str], from: usize, topic_complaint: bool) -> bool {
     // A cue earlier in the same clause ("venden planchitas?", "me quedó horrible el color").
     for j in 1..=6 {
         match before(n, from, j) {
-            Some(w) if CLAUSE_BREAKS.contains(&w) && j > 1 => break,
-            // "pasado mañana": a day to come.
-            Some("pasado") if n.get(from + 1 - j) == Some(&"manana") => {}
+            // A new clause; a want verb right before the service starts one too ("¿qué
+            // marca usan? quiero color").
+            Some(w)
+                if CLAUSE_BREAKS.contains(&w)
+                    && (j > 1 || matches!(w, "quiero" | "quisiera" | "necesito")) =>
+            {
+                break
+            }
+            // "pasado mañana", "mañana no, pasado": a day to come.
+            Some("pasado")
+                if n.get(from + 1 - j) == Some(&"manana") || dated.contains(&(from - j)) => {}
+            // Portuguese "marca pra mim", "me marca um horário": book, not a brand.
+            Some("marca")
+                if matches!(
+                    n.get(from + 1 - j),
+                    Some(&("pra" | "para" | "mim" | "um" | "uma"))
+                ) || before(n, from - j, 1) == Some("me") => {}
             Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
             None => break,
             _ => {}
@@ -666,6 +683,11 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
             _ => merged.push(f),
         }
     }
+    // Words that are part of a date ("pasado" in "mañana no, pasado") are no cue.
+    let dated: Vec<usize> = crate::domain::normalize::find_dates(words)
+        .iter()
+        .flat_map(|d| d.from..d.to)
+        .collect();
     let mut cands: Vec<Candidate> = merged
         .into_iter()
         .map(|(from, to, service)| {
@@ -678,7 +700,7 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
                 value,
                 role: Role {
                     negated,
-                    not_service: not_a_service(&n, from, topic_complaint)
+                    not_service: not_a_service(&n, from, topic_complaint, &dated)
                         || done_before(&n, from, to),
                     ..Role::default()
                 },

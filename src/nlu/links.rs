@@ -99,4 +99,25 @@ mod tests {
         let e = ex("uñas antes del viernes, ¿tenés el miércoles a las 5?");
         assert_eq!(e.slots.preferred_date.as_deref(), Some("el miércoles"));
     }
+
+    #[rstest]
+    #[case(
+        "marca pra mim sobrancelha dia 3 as 2 da tarde? bjs",
+        Some("sobrancelha")
+    )]
+    #[case(
+        "hoy re imposible, pasado tenes? para cortarme el pelo",
+        Some("cortarme el pelo")
+    )]
+    #[case("¿qué marca de tintura usan? quiero color el viernes", Some("color"))]
+    #[case("venden shampoo de keratina?", None)]
+    fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
+        assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
+    }
+
+    #[test]
+    fn the_day_after_a_refused_today_is_the_one() {
+        let e = ex("hoy re imposible, pasado tenes? para cortarme el pelo");
+        assert_eq!(e.slots.preferred_date.as_deref(), Some("pasado"));
+    }
 }

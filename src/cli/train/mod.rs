@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 7] = [
+pub const TRAIN_SETS: [(&str, &str); 8] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -54,6 +54,10 @@ pub const TRAIN_SETS: [(&str, &str); 7] = [
     (
         "tests/data/dev_e.jsonl",
         include_str!("../../../tests/data/dev_e.jsonl"),
+    ),
+    (
+        "tests/data/dev_f.jsonl",
+        include_str!("../../../tests/data/dev_f.jsonl"),
     ),
 ];
 

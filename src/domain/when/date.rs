@@ -348,8 +348,15 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
             prev(1),
             Some("mes" | "ano" | "semana" | "finde" | "el" | "lo")
         )
-        && (2..=4).any(|k| prev(k).is_some_and(is_tomorrow) && prev(k + 1) != Some("la"))
-        && (1..=3).any(|k| matches!(prev(k), Some("no" | "nao")))
+        && (2..=4).any(|k| {
+            prev(k).is_some_and(|x| is_tomorrow(x) || is_today(x)) && prev(k + 1) != Some("la")
+        })
+        && (1..=3).any(|k| {
+            matches!(
+                prev(k),
+                Some("no" | "nao" | "imposible" | "complicado" | "dificil" | "jodido")
+            )
+        })
     {
         return m(i, i + 1, DateExpr::InDays(2));
     }
