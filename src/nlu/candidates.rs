@@ -190,6 +190,8 @@ fn is_old(n: &[&str], from: usize) -> bool {
             // "del" leads only its own value ("del viernes", "del próximo viernes"), not the
             // next one ("antes del viernes, ¿tenés el miércoles?").
             Some("del") if j > 2 => {}
+            // "tengo que ir el jueves", "tenho que ir na quinta": an obligation, no booking.
+            Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
             Some(w) if OLD_LEADS.contains(&w) => return true,
             // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
             Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")

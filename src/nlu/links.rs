@@ -120,4 +120,14 @@ mod tests {
         let e = ex("hoy re imposible, pasado tenes? para cortarme el pelo");
         assert_eq!(e.slots.preferred_date.as_deref(), Some("pasado"));
     }
+
+    #[test]
+    fn a_bound_is_no_time_and_an_obligation_no_booking() {
+        let e = ex("corte el sábado antes de las 12");
+        assert_eq!(e.slots.preferred_time, None);
+        assert_eq!(e.slots.preferred_date.as_deref(), Some("el sábado"));
+        let e = ex("tenho que ir na quinta-feira de manhã, umas 9h, pra fazer as unhas");
+        assert_eq!(e.slots.preferred_date.as_deref(), Some("quinta-feira"));
+        assert_eq!(e.intent, Intent::Book);
+    }
 }

@@ -198,7 +198,8 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if matches!(before(1), Some("del" | "de")) && before(2) == Some("antes") {
         return true;
     }
-    if before(1) == Some("before") {
+    // "before 5", "antes de las 12" (a span that starts at its "de"): a bound, not a wish.
+    if matches!(before(1), Some("before" | "antes")) {
         return true;
     }
     // "mañana no puedo", "el jueves no llego", "el viernes no me sirve"
