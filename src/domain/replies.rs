@@ -133,6 +133,9 @@ const EN_WORDS: &[&str] = &[
     "tomorrow",
     "today",
     "yes",
+    "need",
+    "reschedule",
+    "where",
 ];
 const PT_WORDS: &[&str] = &[
     "voce",
@@ -181,6 +184,68 @@ const PT_WORDS: &[&str] = &[
     "pras",
     "estou",
     "muito",
+    "preciso",
+    "onde",
+    "fica",
+    "salao",
+    "bom",
+    "tchau",
+    "abrem",
+    "fecham",
+    "passa",
+    "alguem",
+    "cancelar",
+];
+/// Words only one language writes: each counts twice, so one of them says the language of a
+/// conversation that has none yet ("oi", "thanks!", "preciso remarcar").
+const STRONG: &[&str] = &[
+    "hello",
+    "hi",
+    "thanks",
+    "thank",
+    "please",
+    "appointment",
+    "i'd",
+    "i'm",
+    "where",
+    "need",
+    "reschedule",
+    "the",
+    "you",
+    "your",
+    "would",
+    "could",
+    "oi",
+    "ola",
+    "obrigado",
+    "obrigada",
+    "voce",
+    "voces",
+    "vcs",
+    "nao",
+    "quero",
+    "gostaria",
+    "preciso",
+    "remarcar",
+    "desmarcar",
+    "onde",
+    "fica",
+    "salao",
+    "meu",
+    "minha",
+    "amanha",
+    "tudo",
+    "bem",
+    "bom",
+    "tchau",
+    "hola",
+    "gracias",
+    "quiero",
+    "tenes",
+    "podes",
+    "turno",
+    "dale",
+    "buenas",
 ];
 const ES_WORDS: &[&str] = &[
     "quiero", "queria", "hola", "turno", "el", "la", "los", "las", "de", "que", "para", "con",
@@ -196,7 +261,13 @@ fn markers(text: &str) -> [(Lang, usize); 3] {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+    let count = |list: &[&str]| {
+        words
+            .iter()
+            .filter(|w| list.contains(w))
+            .map(|w| if STRONG.contains(w) { 2 } else { 1 })
+            .sum()
+    };
     [
         (Lang::Es, count(ES_WORDS)),
         (Lang::En, count(EN_WORDS)),
@@ -211,13 +282,20 @@ pub fn leans_portuguese(text: &str) -> bool {
     pt >= 1 && pt >= es
 }
 
-/// The language a message is written in, when it says so clearly: at least two marker words
-/// of one language and more than of any other. Short answers ("ok", "Ana") say nothing.
-pub fn detect(text: &str) -> Option<Lang> {
+/// The language a message is written in, when it says so clearly: two marker words of one
+/// language (a word only it writes counts twice) and more than of any other. Short answers
+/// ("ok", "Ana") say nothing. Switching away from the conversation's language `current`
+/// takes one marker more: a Spanish conversation's "ok thanks" stays Spanish.
+pub fn detect(text: &str, current: Option<Lang>) -> Option<Lang> {
     let scores = markers(text);
     let (best, n) = scores.iter().copied().max_by_key(|s| s.1)?;
     let others = scores.iter().filter(|s| s.0 != best).map(|s| s.1).max()?;
-    (n >= 2 && n > others).then_some(best)
+    let needed = if current.is_some_and(|c| c != best) {
+        3
+    } else {
+        2
+    };
+    (n >= needed && n > others).then_some(best)
 }
 
 #[cfg(test)]
@@ -265,8 +343,30 @@ mod tests {
     #[case("no, otro dia", None)]
     #[case("queria un horario", Some(Lang::Es))]
     #[case("queria marcar um horario", Some(Lang::Pt))]
-    #[case("no thanks", None)]
+    #[case("no thanks", Some(Lang::En))]
+    #[case("oi", Some(Lang::Pt))]
+    #[case("vocês abrem domingo?", Some(Lang::Pt))]
+    #[case("preciso remarcar", Some(Lang::Pt))]
+    #[case("I need to reschedule", Some(Lang::En))]
+    #[case("hello", Some(Lang::En))]
     fn languages_are_detected(#[case] text: &str, #[case] want: Option<Lang>) {
-        assert_eq!(detect(text), want, "{text}");
+        assert_eq!(detect(text, None), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("ok thanks", Some(Lang::Es), None)]
+    #[case("thanks!", Some(Lang::Es), None)]
+    #[case(
+        "hi, I'd like to book a haircut on Friday at 11",
+        Some(Lang::Es),
+        Some(Lang::En)
+    )]
+    #[case("obrigada!", Some(Lang::Pt), Some(Lang::Pt))]
+    fn switching_language_takes_more(
+        #[case] text: &str,
+        #[case] current: Option<Lang>,
+        #[case] want: Option<Lang>,
+    ) {
+        assert_eq!(detect(text, current), want, "{text}");
     }
 }

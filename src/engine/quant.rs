@@ -23,9 +23,22 @@ pub fn quantize_block(x: &[f32], q: &mut [i8]) -> f32 {
     let d = amax / 127.0;
     let id = 1.0 / d;
     for (o, v) in q.iter_mut().zip(x) {
-        *o = (v * id).round().clamp(-127.0, 127.0) as i8;
+        *o = round_away(v * id).clamp(-127.0, 127.0) as i8;
     }
     d
+}
+
+/// `f32::round` (halves away from zero) written with `trunc`, which the compiler turns into
+/// one vector instruction where `round` is a library call per value: `r - trunc(r)` is exact
+/// for every `|r|` this sees (at most 127), so the result is the same bit for bit.
+#[inline(always)]
+fn round_away(r: f32) -> f32 {
+    let t = r.trunc();
+    if (r - t).abs() >= 0.5 {
+        t + 1f32.copysign(r)
+    } else {
+        t
+    }
 }
 
 /// Row-major int8 blocks (embedding tables).
@@ -206,6 +219,29 @@ impl Q8Activations {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_with_trunc_is_rounding() {
+        let mut v = -130.0f32;
+        while v <= 130.0 {
+            assert_eq!(round_away(v).to_bits(), v.round().to_bits(), "{v}");
+            v += 0.001;
+        }
+        for v in [
+            0.5f32,
+            -0.5,
+            1.5,
+            -1.5,
+            0.49999997,
+            -0.49999997,
+            126.5,
+            -126.5,
+            0.0,
+            -0.0,
+        ] {
+            assert_eq!(round_away(v), v.round(), "{v}");
+        }
+    }
 
     #[test]
     fn quantization_round_trips_within_half_a_step() {

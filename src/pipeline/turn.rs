@@ -344,7 +344,7 @@ fn reduce(state: &mut ConversationState, ex: &Extraction, req: &TurnRequest, now
     };
     reducer::apply_extraction(state, ex, &ctx);
     // Replies follow the language the customer writes in, once a message says it clearly.
-    if let Some(lang) = crate::domain::replies::detect(&req.text) {
+    if let Some(lang) = crate::domain::replies::detect(&req.text, state.lang) {
         state.lang = Some(lang);
     }
 }

@@ -78,9 +78,20 @@
 
 [cue greeting]
 1.5 oi
+1.5 ola
+1.5 bom dia
+1.5 boa tarde
+1.5 boa noite
+1 tudo bem
+1 tudo bom
+1 como vai
 
 [cue chitchat]
 2.5 obrigad*
+2 valeu
+2 tchau
+1.5 beleza
+1.5 combinado
 
 [service words]
 hidratacao
