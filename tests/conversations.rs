@@ -711,19 +711,19 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
-        name: "'me lo podés correr' moves it; the stylist's own hour does not block her",
+        name: "'me lo podés correr' moves it; the stylist's own hour does not block him",
         profile: "Ana",
         turns: &[
             (
-                "corte con Caro el {d3} a las 16, soy Ana",
-                &[Next("await_confirmation"), Says("con Caro")],
+                "corte de caballero con Martín el {d3} a las 12, soy Ana",
+                &[Next("await_confirmation"), Says("con Martín")],
             ),
             ("sí", &[Calls("create_booking")]),
             (
-                "¿me lo podés correr a las 16:30?",
-                &[Says("a las 16:30"), Says("con Caro como siempre")],
+                "¿me lo podés correr a las 12:15?",
+                &[Says("a las 12:15"), Says("con Martín como siempre")],
             ),
-            ("dale", &[Calls("reschedule_booking"), Says("con Caro")]),
+            ("dale", &[Calls("reschedule_booking"), Says("con Martín")]),
         ],
     },
     Conversation {
@@ -827,7 +827,7 @@ async fn run_all(url: &str, route: &str) -> Vec<String> {
     for (i, conv) in CONVERSATIONS.iter().enumerate() {
         // Conversations spread over different weeks' days, so one's bookings seldom take
         // another's hour.
-        let days = open_days(2 + 3 * (i as i64 % 6), 3, 10, 18);
+        let days = open_days(2 + 5 * (i as i64 % 10), 3, 10, 18);
         let phone = format!("54911600{i:02}{}", if route == "slm" { 1 } else { 2 });
         let id = format!("wa:{phone}");
         let mut why = None;
