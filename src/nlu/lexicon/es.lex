@@ -1142,6 +1142,8 @@ local
 
 [topic payment]
 tarjeta
+mp
+efvo
 tarjetas
 efectivo
 mercado pago
@@ -1174,6 +1176,25 @@ usd
 
 [topic complaint]
 queja
+me quedo naranja
+me quedo verde
+me quedo amarillo
+me quedo desparejo
+me quedo mal
+me quedo feo
+me quedo fea
+quedo desparejo
+quedo naranja
+se me salto
+se me saltaron
+se me levanto
+se me levantaron
+se me fue el color
+quiero una solucion
+no me gusto como
+me lo arreglen
+me lo arreglan
+que me lo arreglen
 reclamo
 quejarme
 reclamar
