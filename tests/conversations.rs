@@ -783,6 +783,30 @@ const CONVERSATIONS: &[Conversation] = &[
             ("I'll let you know", &[Says("I didn't change anything")]),
         ],
     },
+    Conversation {
+        name: "a question about a booking in the middle of another is answered; the new one goes on",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para pedicura el {d2} a las 17, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "quiero también cejas el {d3}",
+                &[Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "perdón, ¿me confirmás si quedó el turno de pedicura?",
+                &[
+                    Calls("find_bookings"),
+                    Says("Sí, tenés turno: Pedicura"),
+                    Says("¿Qué horario te queda bien?"),
+                ],
+            ),
+            ("a las 12", &[NotSays("Pedicura"), NotSays("¿Qué te querés hacer?")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

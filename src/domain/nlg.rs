@@ -324,8 +324,8 @@ fn describe(
                 } => t(l, "no_booking_code", &[("id", id)]),
                 _ => t(l, "no_bookings", &[]),
             }),
-            // In a flow, the one booking found is the one the next step is about.
-            1 if state.flow.is_some() => None,
+            // In a change or a cancel, the one booking found is the one the next step is about.
+            1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)) => None,
             1 => Some(t(
                 l,
                 "your_booking",

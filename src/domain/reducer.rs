@@ -134,7 +134,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
 
     let before = (state.resolved.clone(), state.slots.clone());
-    for (name, value) in ex.slots.iter() {
+    // A question about another booking in the middle of this one names that one's day, not
+    // a change of this one's.
+    let about_another = status_question && state.flow == Some(Flow::Book);
+    for (name, value) in ex.slots.iter().filter(|_| !about_another) {
         state.slots.set(name, Some(value.to_string()));
         let r = &mut state.resolved;
         match name {
@@ -414,6 +417,9 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
                 }
             }
         }
+        // Looked up in the middle of a new booking ("¿y quedó el del viernes?"): answered,
+        // and the booking being made goes on untouched.
+        Observation::Bookings { .. } if state.flow == Some(Flow::Book) => {}
         Observation::Bookings { bookings } => {
             state.searched = true;
             let id = match call {

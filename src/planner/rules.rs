@@ -70,15 +70,22 @@ pub fn plan(input: &PlanInput) -> Plan {
         return Plan::Reply(ReplyTopic::Staff);
     }
     // "¿me confirmás si quedó el turno del viernes?": the customer's bookings (that day's,
-    // when a day is named), outside a flow.
-    if ex.signals.topic == Some(Topic::Bookings) && st.flow.is_none() {
+    // when a day is named), outside a flow or in the middle of a new booking (which then
+    // goes on).
+    if ex.signals.topic == Some(Topic::Bookings) && matches!(st.flow, None | Some(Flow::Book)) {
         if st.channel_phone.is_none() {
             return Plan::Reply(ReplyTopic::IdentityUnknown);
         }
+        // In the middle of a booking the state's day is that booking's: every one is listed.
+        let date = if st.flow.is_none() {
+            ex.slots.preferred_date.as_ref().and(st.resolved.date)
+        } else {
+            None
+        };
         return Plan::Call(ToolCall::FindBookings {
             phone: st.channel_phone.clone(),
             booking_id: st.resolved.booking_id.clone(),
-            date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
+            date,
         });
     }
     match ex.intent {
