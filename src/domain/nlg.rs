@@ -2,12 +2,11 @@
 //! (`replies`: Spanish with voseo by default, English, Portuguese). The customer never reads
 //! free model text — only these templates filled with catalog and booking facts.
 
-use chrono::NaiveTime;
-
 use crate::domain::actions::{
     Availability, BookingInfo, BookingRefusal, Observation, ServiceInfo, ToolCall, Unbookable,
 };
 use crate::domain::catalog::{format_price, Workspace};
+use crate::domain::normalize::format_time as hhmm;
 use crate::domain::offers;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::hours::{closed_text, hours_text, range_text};
@@ -141,10 +140,6 @@ pub fn render(
         parts.push(reply(ws, ex, state, ReplyTopic::Unclear));
     }
     (parts.join(" "), next)
-}
-
-fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
 }
 
 fn service_name(ws: &Workspace, id: &str) -> String {

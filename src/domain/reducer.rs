@@ -3,11 +3,11 @@
 //! are resolved against the message's own timestamp in the business's time zone; a pending
 //! confirmation survives until it is answered or its details change.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
-use crate::domain::normalize::{normalize_phone, parse_hhmm, resolve_date};
+use crate::domain::normalize::{format_time, normalize_phone, parse_hhmm, resolve_date};
 use crate::domain::state::{ConversationState, Flow, LastVisit};
 use crate::domain::understanding::{Extraction, Intent, Shift, SlotName, Topic};
 
@@ -95,8 +95,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             take_date(state, last.date);
         }
         if ex.signals.same_time && ex.slots.preferred_time.is_none() {
-            state.resolved.time = Some(last.time);
-            state.slots.preferred_time = Some(last.time.format("%H:%M").to_string());
+            take_time(state, last.time);
         }
     }
     if state.flow == Some(Flow::Reschedule) {
@@ -238,8 +237,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         if let [only] = state.offers.as_slice() {
             let (date, time) = (only.date, only.time);
             take_date(state, date);
-            state.resolved.time = Some(time);
-            state.slots.preferred_time = Some(time.format("%H:%M").to_string());
+            take_time(state, time);
             state.expected_slot = None;
         }
     }
@@ -316,10 +314,16 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
             || ex.signals.shift.is_some())
 }
 
-/// A day taken from what was offered, as if the customer had written it.
+/// A day taken from what was offered or booked, as if the customer had written it.
 fn take_date(state: &mut ConversationState, date: NaiveDate) {
     state.resolved.date = Some(date);
     state.slots.preferred_date = Some(date.format("%-d/%-m").to_string());
+}
+
+/// A time taken from what was offered or booked, as if the customer had written it.
+fn take_time(state: &mut ConversationState, time: NaiveTime) {
+    state.resolved.time = Some(time);
+    state.slots.preferred_time = Some(format_time(time));
 }
 
 /// "el de manos", "el del jueves", "el de las 12": the one booking of several listed that

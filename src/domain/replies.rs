@@ -133,9 +133,6 @@ const EN_WORDS: &[&str] = &[
     "tomorrow",
     "today",
     "yes",
-    "need",
-    "reschedule",
-    "where",
 ];
 const PT_WORDS: &[&str] = &[
     "voce",
@@ -184,12 +181,6 @@ const PT_WORDS: &[&str] = &[
     "pras",
     "estou",
     "muito",
-    "preciso",
-    "onde",
-    "fica",
-    "salao",
-    "bom",
-    "tchau",
     "abrem",
     "fecham",
     "passa",
@@ -198,7 +189,7 @@ const PT_WORDS: &[&str] = &[
 ];
 /// Words only one language writes: each counts twice, so one of them says the language of a
 /// conversation that has none yet ("oi", "thanks!", "preciso remarcar").
-const STRONG: &[&str] = &[
+const EN_STRONG: &[&str] = &[
     "hello",
     "hi",
     "thanks",
@@ -215,6 +206,8 @@ const STRONG: &[&str] = &[
     "your",
     "would",
     "could",
+];
+const PT_STRONG: &[&str] = &[
     "oi",
     "ola",
     "obrigado",
@@ -238,14 +231,9 @@ const STRONG: &[&str] = &[
     "bem",
     "bom",
     "tchau",
-    "hola",
-    "gracias",
-    "quiero",
-    "tenes",
-    "podes",
-    "turno",
-    "dale",
-    "buenas",
+];
+const ES_STRONG: &[&str] = &[
+    "hola", "gracias", "quiero", "tenes", "podes", "turno", "dale", "buenas",
 ];
 const ES_WORDS: &[&str] = &[
     "quiero", "queria", "hola", "turno", "el", "la", "los", "las", "de", "que", "para", "con",
@@ -261,17 +249,22 @@ fn markers(text: &str) -> [(Lang, usize); 3] {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let count = |list: &[&str]| {
+    let count = |list: &[&str], strong: &[&str]| {
         words
             .iter()
-            .filter(|w| list.contains(w))
-            .map(|w| if STRONG.contains(w) { 2 } else { 1 })
+            .map(|w| {
+                if strong.contains(w) {
+                    2
+                } else {
+                    usize::from(list.contains(w))
+                }
+            })
             .sum()
     };
     [
-        (Lang::Es, count(ES_WORDS)),
-        (Lang::En, count(EN_WORDS)),
-        (Lang::Pt, count(PT_WORDS)),
+        (Lang::Es, count(ES_WORDS, ES_STRONG)),
+        (Lang::En, count(EN_WORDS, EN_STRONG)),
+        (Lang::Pt, count(PT_WORDS, PT_STRONG)),
     ]
 }
 

@@ -632,7 +632,14 @@ const COMPOUND_LEFT: &[&str] = &[
 /// The service candidates: the catalog's matches, and services outside it from the general
 /// vocabulary ("depilación con cera", "microblading"), adjacent words read as one name
 /// ("gel nails", "eyebrow threading").
-pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Candidate> {
+/// `dates` are the message's date matches: their words ("pasado" in "mañana no, pasado") are
+/// no cue that a service was done.
+pub fn services(
+    ws: &Workspace,
+    words: &Words,
+    topic_complaint: bool,
+    dates: &[DateMatch],
+) -> Vec<Candidate> {
     let n = words.norms();
     let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
     for m in ws.find_services(words) {
@@ -685,11 +692,7 @@ pub fn services(ws: &Workspace, words: &Words, topic_complaint: bool) -> Vec<Can
             _ => merged.push(f),
         }
     }
-    // Words that are part of a date ("pasado" in "mañana no, pasado") are no cue.
-    let dated: Vec<usize> = crate::domain::normalize::find_dates(words)
-        .iter()
-        .flat_map(|d| d.from..d.to)
-        .collect();
+    let dated: Vec<usize> = dates.iter().flat_map(|d| d.from..d.to).collect();
     let mut cands: Vec<Candidate> = merged
         .into_iter()
         .map(|(from, to, service)| {
@@ -789,3 +792,6 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

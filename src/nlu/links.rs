@@ -58,14 +58,9 @@ pub fn tie_dates_to_times(n: &[&str], dates: &mut [Candidate], times: &[Candidat
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::catalog::tests::demo;
-    use crate::nlu::rules::RuleExtractor;
-    use crate::nlu::{ExtractContext, Extraction, Intent};
+    use crate::nlu::rules::tests::ex;
+    use crate::nlu::Intent;
     use rstest::rstest;
-
-    fn ex(text: &str) -> Extraction {
-        RuleExtractor.extract(&demo(), text, &ExtractContext::default())
-    }
 
     #[rstest]
     #[case(
@@ -92,42 +87,5 @@ mod tests {
         let e = ex("quiero pasar mi turno de las 9 del viernes al sábado");
         assert_eq!(e.intent, Intent::Reschedule);
         assert_eq!(e.slots.preferred_date.as_deref(), Some("sábado"));
-    }
-
-    #[test]
-    fn a_del_leads_only_its_own_value() {
-        let e = ex("uñas antes del viernes, ¿tenés el miércoles a las 5?");
-        assert_eq!(e.slots.preferred_date.as_deref(), Some("el miércoles"));
-    }
-
-    #[rstest]
-    #[case(
-        "marca pra mim sobrancelha dia 3 as 2 da tarde? bjs",
-        Some("sobrancelha")
-    )]
-    #[case(
-        "hoy re imposible, pasado tenes? para cortarme el pelo",
-        Some("cortarme el pelo")
-    )]
-    #[case("¿qué marca de tintura usan? quiero color el viernes", Some("color"))]
-    #[case("venden shampoo de keratina?", None)]
-    fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
-        assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
-    }
-
-    #[test]
-    fn the_day_after_a_refused_today_is_the_one() {
-        let e = ex("hoy re imposible, pasado tenes? para cortarme el pelo");
-        assert_eq!(e.slots.preferred_date.as_deref(), Some("pasado"));
-    }
-
-    #[test]
-    fn a_bound_is_no_time_and_an_obligation_no_booking() {
-        let e = ex("corte el sábado antes de las 12");
-        assert_eq!(e.slots.preferred_time, None);
-        assert_eq!(e.slots.preferred_date.as_deref(), Some("el sábado"));
-        let e = ex("tenho que ir na quinta-feira de manhã, umas 9h, pra fazer as unhas");
-        assert_eq!(e.slots.preferred_date.as_deref(), Some("quinta-feira"));
-        assert_eq!(e.intent, Intent::Book);
     }
 }

@@ -123,7 +123,8 @@ impl RuleExtractor {
         // Asked the time, "a la tarde" answers it.
         let part_answers =
             signals.day_part.is_some() && ctx.expected_slot == Some(SlotName::PreferredTime);
-        let mut cands = candidates::services(ws, &words, signals.topic == Some(Topic::Complaint));
+        let complaint = signals.topic == Some(Topic::Complaint);
+        let mut cands = candidates::services(ws, &words, complaint, &dates);
         let wanted_services: Vec<Candidate> = candidates::choose_services(&cands)
             .into_iter()
             .cloned()
@@ -537,12 +538,13 @@ fn find_name(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::catalog::tests::demo;
     use rstest::rstest;
 
-    fn ex(text: &str) -> Extraction {
+    /// The rules' reading of a message alone, in the demo salon.
+    pub(crate) fn ex(text: &str) -> Extraction {
         RuleExtractor.extract(&demo(), text, &ExtractContext::default())
     }
 

@@ -1,13 +1,10 @@
 //! Opening hours as the customer reads them, and why a day is closed.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use crate::domain::catalog::Workspace;
+use crate::domain::normalize::format_time as hhmm;
 use crate::domain::replies::{join, raw, t, weekday, weekday_plural, Lang};
-
-fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
 
 pub fn range_text(l: Lang, a: &str, b: &str) -> String {
     t(l, "hours_range", &[("a", a), ("b", b)])
