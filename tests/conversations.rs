@@ -807,6 +807,39 @@ const CONVERSATIONS: &[Conversation] = &[
             ("a las 12", &[NotSays("Pedicura"), NotSays("¿Qué te querés hacer?")]),
         ],
     },
+    Conversation {
+        name: "a stylist asked for in a change, busy then: her free times, and the booking just made moves",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para brushing con Caro el {d1} a las 12, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "quiero otro turno: corte con Martín el {d1} a las 12, a nombre de Sol",
+                &[Next("await_confirmation"), Says("con Martín")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "pasámelo con Caro, mismo día y horario",
+                &[
+                    Says("Caro no tiene lugar a las 12:00"),
+                    NotSays("Tenés estos turnos"),
+                    NotSays("no te entendí"),
+                ],
+            ),
+            (
+                "a las 15",
+                &[
+                    Next("await_confirmation"),
+                    Says("Corte de dama con Martín"),
+                    Says("a las 15:00, con Caro en vez de Martín"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking"), Says("con Caro")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -478,7 +478,7 @@ fn availability_text(
             .as_deref()
             .and_then(|s| ws.staff_member(s))
         {
-            Some(st) if state.flow == Some(Flow::Book) => t(
+            Some(st) if matches!(state.flow, Some(Flow::Book | Flow::Reschedule)) => t(
                 l,
                 "busy_staff",
                 &[("staff", &st.name), ("time", &hhmm(time)), ("alts", &alts)],

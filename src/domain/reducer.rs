@@ -80,7 +80,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
         }
     }
-    if moves_last {
+    // "cancelalo", "pasámelo" right after booking: the booking just made, even when the
+    // customer has others.
+    let that_one = ex.signals.that_one
+        && just_booked(state)
+        && matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
+        && state.target.is_none()
+        && ex.slots.booking_id.is_none();
+    if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
     }
     // A second booking ("y otro para mi hermana") may be someone else's: the name is asked
@@ -101,6 +108,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.flow == Some(Flow::Reschedule) {
         state.keep_date |= ex.signals.same_day && ex.slots.preferred_date.is_none();
         state.keep_time |= ex.signals.same_time && ex.slots.preferred_time.is_none();
+        if ex.slots.preferred_date.is_some() {
+            state.kept_time_busy = false;
+        }
     }
     // "¿algo más temprano?" while booking: the time on the table gives way to a listing of
     // the earlier (later) ones.
@@ -300,18 +310,22 @@ fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
 /// after) changes that booking: it names a day or a time, or asks earlier or later, but no
 /// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
 fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
-    let just_booked = state
-        .last_visit
-        .is_some_and(|v| state.turns.saturating_sub(v.turn) <= 2);
     ex.intent == Intent::Book
         && state.flow.is_none()
-        && just_booked
+        && just_booked(state)
         && ex.slots.service_type.is_none()
         && ex.slots.booking_id.is_none()
         && !ex.signals.another
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
+}
+
+/// A booking was made this turn or one of the two before.
+fn just_booked(state: &ConversationState) -> bool {
+    state
+        .last_visit
+        .is_some_and(|v| state.turns.saturating_sub(v.turn) <= 2)
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.
@@ -405,6 +419,8 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
                     // the customer chooses again.
                     if a.time.is_some() {
                         state.keep_time = false;
+                        state.kept_time_busy |=
+                            state.flow == Some(Flow::Reschedule) && state.resolved.time.is_none();
                     }
                     match a.unbookable {
                         Some(Unbookable::Closed | Unbookable::Past | Unbookable::TooFar) => {

@@ -139,6 +139,10 @@ pub struct ConversationState {
     pub keep_date: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub keep_time: bool,
+    /// The booking's own time, kept for a reschedule, is not free on the day asked: the
+    /// customer picks another time (until she names another day).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept_time_busy: bool,
     /// The language the customer writes in (replies follow it; Spanish until then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<crate::domain::replies::Lang>,
@@ -181,6 +185,7 @@ impl ConversationState {
         self.kept_staff_busy = false;
         self.keep_date = false;
         self.keep_time = false;
+        self.kept_time_busy = false;
         self.shifted = None;
     }
 }

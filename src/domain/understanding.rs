@@ -244,6 +244,9 @@ pub struct Signals {
     /// "otro turno", "para mi hermana": a second booking, not a change of the one made.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub another: bool,
+    /// "cancelalo", "pasámelo", "ese turno": the booking just talked about.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub that_one: bool,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

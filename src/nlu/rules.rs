@@ -93,6 +93,7 @@ impl RuleExtractor {
             farewell: signals::farewell(&words),
             adds: signals::adds(&words),
             another: signals::another(&words),
+            that_one: signals::that_one(&words),
         };
         let mut dates = find_dates(&words);
         // Asked the day, a bare "15" is the day of the month.

@@ -150,6 +150,31 @@ pub fn another(words: &Words) -> bool {
     says(words, &lexicon().another)
 }
 
+/// Whether the message points at the booking just talked about: a change or cancel verb
+/// with a clitic ("cancelalo", "pasámelo", "movémela") or a phrase ("ese turno", "cancel
+/// it").
+pub fn that_one(words: &Words) -> bool {
+    const STEMS: &[&str] = &[
+        "cancel",
+        "anul",
+        "pas",
+        "mov",
+        "cambi",
+        "corr",
+        "reprogram",
+        "borr",
+        "suspend",
+    ];
+    words.norms().iter().any(|w| {
+        let rest = STEMS.iter().find_map(|s| w.strip_prefix(s));
+        rest.is_some_and(|r| {
+            let r = r.strip_suffix("lo").or_else(|| r.strip_suffix("la"));
+            // "cancelalo", "pasamelo", "movemela", "corrémelo": a verb ending and a clitic.
+            r.is_some_and(|v| matches!(v, "a" | "e" | "ame" | "eme" | "ime" | "ar" | "er"))
+        })
+    }) || says(words, &lexicon().that_one)
+}
+
 /// Whether the message adds to what was said ("y también color", "also a manicure").
 pub fn adds(words: &Words) -> bool {
     says(words, &lexicon().adds)
@@ -284,6 +309,22 @@ mod tests {
         assert_eq!(other_day(&w), another, "{text}");
         assert_eq!(adds(&w), add, "{text}");
         assert_eq!(farewell(&w), bye, "{text}");
+    }
+
+    #[rstest]
+    #[case("uy no, cancelalo, me equivoqué", true)]
+    #[case("pasámelo con Caro, mismo día y horario", true)]
+    #[case("¿me lo podés cambiar? quiero cambiarlo al jueves", true)]
+    #[case("podés moverla a las 5?", true)]
+    #[case("ese turno lo cancelo", true)]
+    #[case("can you move it to friday?", true)]
+    #[case("pode cancelar ele", true)]
+    #[case("quiero cambiar un turno", false)]
+    #[case("quiero cancelar mi turno del jueves", false)]
+    #[case("me pasás los precios?", false)]
+    #[case("el pelo largo lo cancelé", false)]
+    fn pointing_at_the_booking_just_made(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(that_one(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -292,7 +292,9 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     let Some(date) = r.date.or((st.keep_date || changes).then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
-    let time = r.time.or((st.keep_time || changes).then_some(target.time));
+    let time = r
+        .time
+        .or(((st.keep_time || changes) && !st.kept_time_busy).then_some(target.time));
     // The stylist stays unless the customer names another, or she is not free then.
     let staff = r.staff.clone().or_else(|| {
         (!st.kept_staff_busy && !target.staff.is_empty()).then(|| target.staff.clone())

@@ -18,6 +18,9 @@ pub enum WeekdayMode {
     This,
     /// "el viernes de la semana que viene": the one in the next calendar week.
     NextWeek,
+    /// "el sábado que viene no, el siguiente", "este viernes no, el otro": a week after the
+    /// one named first (`true`: after "este", today included).
+    Following(bool),
 }
 
 /// What a date expression means, before it meets a calendar.
@@ -142,7 +145,11 @@ pub fn find_dates(n: &[&str]) -> Vec<DateMatch> {
         merged.push(m);
     }
     for m in &mut merged {
-        m.excluded = excluded(n, m.from, m.to);
+        following(n, m);
+    }
+    for m in &mut merged {
+        m.excluded = !matches!(m.expr, DateExpr::Weekday(_, WeekdayMode::Following(_)))
+            && excluded(n, m.from, m.to);
     }
     merged
 }
@@ -214,6 +221,42 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
             "puedo" | "llego" | "me" | "voy" | "va" | "podria" | "puede" | "estoy" | "sirve" | "da"
         )
     )
+}
+
+/// "el sábado que viene no, el siguiente", "este viernes no, el otro", "no el jueves, el que
+/// sigue": the weekday a week after the one turned down; the span takes both.
+fn following(n: &[&str], m: &mut DateMatch) {
+    let DateExpr::Weekday(wd, mode @ (WeekdayMode::Next | WeekdayMode::This)) = m.expr else {
+        return;
+    };
+    let w = |k: usize| n.get(k).copied();
+    let mut k = m.to;
+    // The span keeps a leading "no", so that it says on its own which day it means.
+    let mut from = m.from;
+    if w(k) == Some("no") {
+        k += 1;
+    } else if m.from > 0 && n[m.from - 1] == "no" {
+        from -= 1;
+    } else {
+        return;
+    }
+    if !matches!(w(k), Some("el" | "al")) {
+        return;
+    }
+    let end = match (w(k + 1), w(k + 2)) {
+        (Some("que"), Some("sigue")) => k + 3,
+        (Some("siguiente" | "otro" | "proximo"), next) => {
+            // "el otro viernes", "el otro día": another date of its own.
+            if next.is_some_and(|x| weekday(x).is_some() || matches!(x, "dia" | "mes" | "año")) {
+                return;
+            }
+            k + 2
+        }
+        _ => return,
+    };
+    m.expr = DateExpr::Weekday(wd, WeekdayMode::Following(mode == WeekdayMode::This));
+    m.from = from;
+    m.to = end;
 }
 
 fn is_next_week(n: &[&str], m: &DateMatch) -> bool {

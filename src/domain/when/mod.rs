@@ -148,6 +148,9 @@ pub fn resolve(expr: DateExpr, today: NaiveDate) -> Option<NaiveDate> {
         DateExpr::InDays(d) => Some(today + Duration::days(i64::from(d))),
         DateExpr::Weekday(wd, WeekdayMode::Next) => Some(next_weekday(today, wd, false)),
         DateExpr::Weekday(wd, WeekdayMode::This) => Some(next_weekday(today, wd, true)),
+        DateExpr::Weekday(wd, WeekdayMode::Following(this)) => {
+            Some(next_weekday(today, wd, this) + Duration::days(7))
+        }
         DateExpr::Weekday(wd, WeekdayMode::NextWeek) => {
             let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
             Some(monday + Duration::days(7 + i64::from(wd.num_days_from_monday())))

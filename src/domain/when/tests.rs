@@ -34,6 +34,43 @@ fn the_day_after_named_against_tomorrow(#[case] text: &str, #[case] want: Option
     assert_eq!(last_date_in(text, wed()).as_deref(), want, "{text}");
 }
 
+#[rstest]
+#[case(
+    "el sábado que viene no, el siguiente, a las 11",
+    Some("2026-12-05"),
+    "sábado que viene no, el siguiente"
+)]
+#[case(
+    "este viernes no, el otro",
+    Some("2026-12-04"),
+    "este viernes no, el otro"
+)]
+#[case(
+    "este miércoles no, el siguiente",
+    Some("2026-12-02"),
+    "este miércoles no, el siguiente"
+)]
+#[case(
+    "no el jueves, el que sigue",
+    Some("2026-12-03"),
+    "no el jueves, el que sigue"
+)]
+#[case("el viernes no, el otro viernes", Some("2026-11-27"), "viernes")]
+fn a_week_after_the_one_turned_down(
+    #[case] text: &str,
+    #[case] want: Option<&str>,
+    #[case] want_span: &str,
+) {
+    assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
+    let got = span(text).unwrap();
+    assert!(got.ends_with(want_span), "{text}: span {got}");
+    assert_eq!(
+        resolve_date(&got, wed()).map(|d| d.to_string()).as_deref(),
+        want,
+        "{text}: the span alone"
+    );
+}
+
 fn span(text: &str) -> Option<String> {
     let w = Words::new(text);
     find_dates(&w).first().map(|m| w.span(m.from, m.to))

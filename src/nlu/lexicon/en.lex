@@ -409,6 +409,15 @@ is my booking confirmed
 did my booking go through
 remind me when
 
+[that one]
+cancel it
+move it
+change it
+reschedule it
+that one
+that appointment
+the one i just booked
+
 [another]
 another one
 another appointment

@@ -1435,6 +1435,20 @@ no me acuerdo que dia
 me confirmas si quedo
 me confirmas si tengo
 
+[that one]
+ese turno
+ese mismo
+el que acabo de sacar
+el que acabo de reservar
+el que acabas de reservar
+el que recien saque
+lo cancelo
+la cancelo
+lo paso
+lo cambio
+lo muevo
+lo corro
+
 [another]
 otro turno
 otra reserva

@@ -63,6 +63,9 @@ pub struct Lexicon {
     /// Phrases asking for a second booking, or one for someone else ("otro turno", "para mi
     /// hermana").
     pub another: Vec<String>,
+    /// Phrases pointing at the booking just talked about ("ese turno", "cancel it"); verbs
+    /// with a clitic ("cancelalo") are read by `signals::that_one`.
+    pub that_one: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -150,6 +153,7 @@ impl Lexicon {
                     "farewell" => lx.farewell.push(entry),
                     "adds" => lx.adds.push(entry),
                     "another" => lx.another.push(entry),
+                    "that one" => lx.that_one.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),

@@ -354,6 +354,15 @@ minhas reservas
 ficou marcado
 ficou confirmado
 
+[that one]
+esse horario
+cancela ele
+cancelar ele
+muda ele
+mudar ele
+esse agendamento
+o que acabei de marcar
+
 [another]
 outro horario
 outra reserva
