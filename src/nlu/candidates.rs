@@ -16,8 +16,8 @@ use crate::domain::normalize::{DateMatch, TimeMatch};
 use crate::domain::understanding::{Intent, SlotName};
 use crate::nlu::corrections::replaced_by_next;
 use crate::nlu::lexicon::lexicon;
+use crate::nlu::service_span::extend_service_span;
 pub(crate) use crate::nlu::service_span::extend_to;
-use crate::nlu::service_span::{extend_service_span, is_article};
 use crate::text::Words;
 
 /// The cues around a candidate.
@@ -499,130 +499,6 @@ fn choose(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
     }
 }
 
-/// Cues that a named service is not one the customer wants now.
-const NOT_SERVICE_CUES: &[&str] = &[
-    "venden",
-    "vendes",
-    "venta",
-    "vender",
-    "comprar",
-    "compro",
-    "producto",
-    "productos",
-    "marca",
-    "buscan",
-    "cv",
-    "curriculum",
-    "empleo",
-    "postularme",
-    "trabajar",
-    "gift",
-    "giftcard",
-    "voucher",
-    "regalo",
-    "regalar",
-    "resena",
-    "quedo",
-    "hicieron",
-    "hice",
-    "ayer",
-    "pasada",
-    "pasado",
-    "reclamo",
-    "queja",
-    "devuelvan",
-    "devolucion",
-    "duro",
-    "quemaron",
-    "arruino",
-    "cobraron",
-    "pague",
-    "sena",
-    "factura",
-    "comprobante",
-    "fui",
-    "sali",
-    "deje",
-    "sell",
-    "buy",
-    "hiring",
-    "job",
-    "vendem",
-    "contratando",
-    "experiencia",
-    "kits",
-    "kit",
-    "aceite",
-    "shampoo",
-];
-
-/// "el semi q me hicieron se me saltó", "la keratina no me duró", "the haircut was great":
-/// a service named with its article and then spoken of as done (`[service done]`) is not one
-/// wanted now, unless the customer wants it again (`[service again]`: "el mismo color que me
-/// hicieron", "otro corte como el de ayer").
-fn done_before(n: &[&str], from: usize, to: usize) -> bool {
-    let lx = lexicon();
-    let definite = before(n, from, 1).is_some_and(is_article);
-    if !definite
-        || lx
-            .service_again
-            .iter()
-            .any(|p| crate::nlu::cues::cue_matches(n, p))
-    {
-        return false;
-    }
-    let end = (to + 4).min(n.len());
-    let clause = n[to..end]
-        .iter()
-        // "¿qué es el lifting? nunca me hice nada": what was never done is no done service.
-        .position(|w| CLAUSE_BREAKS.contains(w) || matches!(*w, "nunca" | "never" | "jamas"))
-        .map_or(end, |k| to + k);
-    lx.service_done
-        .iter()
-        .any(|p| crate::nlu::cues::cue_matches(&n[to..clause], p))
-}
-
-/// Words that end the clause a cue governs.
-const CLAUSE_BREAKS: &[&str] = &[
-    "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
-];
-
-fn not_a_service(n: &[&str], from: usize, topic_complaint: bool, dated: &[usize]) -> bool {
-    if topic_complaint {
-        return true;
-    }
-    // "a raíz de": an idiom, not roots.
-    if n.get(from) == Some(&"raiz") && before(n, from, 1) == Some("a") {
-        return true;
-    }
-    // A cue earlier in the same clause ("venden planchitas?", "me quedó horrible el color").
-    for j in 1..=6 {
-        match before(n, from, j) {
-            // A new clause; a want verb right before the service starts one too ("¿qué
-            // marca usan? quiero color").
-            Some(w)
-                if CLAUSE_BREAKS.contains(&w)
-                    && (j > 1 || matches!(w, "quiero" | "quisiera" | "necesito")) =>
-            {
-                break
-            }
-            // "pasado mañana", "mañana no, pasado": a day to come.
-            Some("pasado")
-                if n.get(from + 1 - j) == Some(&"manana") || dated.contains(&(from - j)) => {}
-            // Portuguese "marca pra mim", "me marca um horário": book, not a brand.
-            Some("marca")
-                if matches!(
-                    n.get(from + 1 - j),
-                    Some(&("pra" | "para" | "mim" | "um" | "uma"))
-                ) || before(n, from - j, 1) == Some("me") => {}
-            Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
-            None => break,
-            _ => {}
-        }
-    }
-    false
-}
-
 /// Words that, right before another service word, make one name with it.
 const COMPOUND_LEFT: &[&str] = &[
     "gel", "acrylic", "acrilico", "eyebrow", "brow", "lash", "shellac", "nail", "hair", "deep",
@@ -705,8 +581,8 @@ pub fn services(
                 value,
                 role: Role {
                     negated,
-                    not_service: not_a_service(&n, from, topic_complaint, &dated)
-                        || done_before(&n, from, to),
+                    not_service: not_service::not_a_service(&n, from, topic_complaint, &dated)
+                        || not_service::done_before(&n, from, to),
                     ..Role::default()
                 },
                 service,
@@ -793,5 +669,6 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
     out
 }
 
+mod not_service;
 #[cfg(test)]
 mod tests;

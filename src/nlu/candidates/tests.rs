@@ -22,6 +22,17 @@ fn a_del_leads_only_its_own_value() {
 )]
 #[case("¿qué marca de tintura usan? quiero color el viernes", Some("color"))]
 #[case("venden shampoo de keratina?", None)]
+#[case("¿venden el shampoo que usan en el lavado?", None)]
+#[case("busco trabajo de manicura, ¿toman gente?", None)]
+#[case("el semi me duró dos días, quiero que me lo rehagan sin cargo", None)]
+#[case(
+    "did my nails last week and two already chipped, can I get a refund?",
+    None
+)]
+#[case("My nails broke a day after the gel, can you fix them for free?", None)]
+#[case("el otro día me atendió Caro y me encantó el corte, gracias!!", None)]
+#[case("salgo del trabajo a las 6, ¿tenés corte a las 7?", Some("corte"))]
+#[case("quiero el mismo color que me hicieron la otra vez", Some("color"))]
 fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
 }

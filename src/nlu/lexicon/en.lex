@@ -308,6 +308,11 @@ roots
 beard
 
 [service done]
+broke
+chipped
+came off
+fell off
+didnt last
 was great
 was amazing
 was perfect
@@ -337,6 +342,15 @@ does
 can
 is
 are
+
+[topic complaint]
+refund
+money back
+complaint
+fix them for free
+fix it for free
+redo it for free
+not happy with
 
 [topic staff]
 who does

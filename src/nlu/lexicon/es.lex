@@ -1175,6 +1175,10 @@ dolares
 usd
 
 [topic complaint]
+me devuelven la plata
+devuelvan la plata
+me lo rehagan
+rehagan sin cargo
 queja
 me quedo naranja
 me quedo verde
@@ -1271,6 +1275,7 @@ puntas
 barba
 
 [service done]
+me duro
 # Right after a service with its article: it was done already ("el semi q me hicieron").
 me hicieron
 me hice

@@ -1,0 +1,151 @@
+//! Whether a service a message names is one the customer wants now, or something else: a
+//! product, a job, a complaint, a service already done.
+
+use super::before;
+use crate::nlu::lexicon::lexicon;
+use crate::nlu::service_span::is_article;
+
+/// Cues that a named service is not one the customer wants now.
+const NOT_SERVICE_CUES: &[&str] = &[
+    "venden",
+    "vendes",
+    "venta",
+    "vender",
+    "comprar",
+    "compro",
+    "producto",
+    "productos",
+    "marca",
+    "buscan",
+    "cv",
+    "curriculum",
+    "empleo",
+    "postularme",
+    "trabajar",
+    "gift",
+    "giftcard",
+    "voucher",
+    "regalo",
+    "regalar",
+    "resena",
+    "quedo",
+    "hicieron",
+    "hice",
+    "ayer",
+    "pasada",
+    "pasado",
+    "reclamo",
+    "queja",
+    "devuelvan",
+    "devolucion",
+    "duro",
+    "quemaron",
+    "arruino",
+    "cobraron",
+    "pague",
+    "sena",
+    "factura",
+    "comprobante",
+    "fui",
+    "sali",
+    "deje",
+    "sell",
+    "buy",
+    "hiring",
+    "job",
+    "vendem",
+    "contratando",
+    "experiencia",
+    "kits",
+    "kit",
+    "aceite",
+    // Words are folded with doubled vowels squeezed: "shampoo" reads "shampo".
+    "shampo",
+    "encanto",
+    "atendio",
+    "atendieron",
+    "refund",
+];
+
+/// "el semi q me hicieron se me saltó", "la keratina no me duró", "the haircut was great":
+/// a service named with its article and then spoken of as done (`[service done]`) is not one
+/// wanted now, unless the customer wants it again (`[service again]`: "el mismo color que me
+/// hicieron", "otro corte como el de ayer").
+pub(super) fn done_before(n: &[&str], from: usize, to: usize) -> bool {
+    let lx = lexicon();
+    let definite = before(n, from, 1).is_some_and(is_article);
+    if !definite
+        || lx
+            .service_again
+            .iter()
+            .any(|p| crate::nlu::cues::cue_matches(n, p))
+    {
+        return false;
+    }
+    let end = (to + 4).min(n.len());
+    let clause = n[to..end]
+        .iter()
+        // "¿qué es el lifting? nunca me hice nada": what was never done is no done service.
+        .position(|w| CLAUSE_BREAKS.contains(w) || matches!(*w, "nunca" | "never" | "jamas"))
+        .map_or(end, |k| to + k);
+    lx.service_done
+        .iter()
+        .any(|p| crate::nlu::cues::cue_matches(&n[to..clause], p))
+}
+
+/// Words that end the clause a cue governs.
+const CLAUSE_BREAKS: &[&str] = &[
+    "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
+];
+
+pub(super) fn not_a_service(
+    n: &[&str],
+    from: usize,
+    topic_complaint: bool,
+    dated: &[usize],
+) -> bool {
+    if topic_complaint {
+        return true;
+    }
+    // "a raíz de": an idiom, not roots.
+    if n.get(from) == Some(&"raiz") && before(n, from, 1) == Some("a") {
+        return true;
+    }
+    // A cue earlier in the same clause ("venden planchitas?", "me quedó horrible el color").
+    for j in 1..=6 {
+        match before(n, from, j) {
+            // A new clause; a want verb right before the service starts one too ("¿qué
+            // marca usan? quiero color").
+            Some(w)
+                if CLAUSE_BREAKS.contains(&w)
+                    && (j > 1 || matches!(w, "quiero" | "quisiera" | "necesito")) =>
+            {
+                break
+            }
+            // "pasado mañana", "mañana no, pasado": a day to come.
+            Some("pasado")
+                if n.get(from + 1 - j) == Some(&"manana") || dated.contains(&(from - j)) => {}
+            // Portuguese "marca pra mim", "me marca um horário": book, not a brand.
+            Some("marca")
+                if matches!(
+                    n.get(from + 1 - j),
+                    Some(&("pra" | "para" | "mim" | "um" | "uma"))
+                ) || before(n, from - j, 1) == Some("me") => {}
+            Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
+            // "busco trabajo de manicura": a job, not a service ("salgo del trabajo" is not).
+            Some("trabajo" | "laburo" | "work")
+                if before(n, from - j, 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "busco" | "buscando" | "ofrezco" | "pido" | "looking" | "for"
+                    )
+                }) =>
+            {
+                return true
+            }
+            None => break,
+            _ => {}
+        }
+    }
+    false
+}
