@@ -840,6 +840,30 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking"), Says("con Caro")]),
         ],
     },
+    Conversation {
+        name: "'el primero' takes the first time offered; '¿tengo algún otro turno?' at the summary is answered and the summary stands",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para color el {d2}",
+                &[Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "el primero",
+                &[Says("¡Hay lugar para Coloración"), NotSays("cerrados")],
+            ),
+            ("sí", &[Next("await_confirmation")]),
+            (
+                "¿tengo algún otro turno ya?",
+                &[
+                    Calls("find_bookings"),
+                    Says("Te confirmo: Coloración"),
+                    NotSays("¿Hago la reserva a nombre"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -7,7 +7,7 @@ use crate::domain::understanding::{DayPart, Shift};
 use chrono::NaiveTime;
 
 /// Times listed at most.
-const LISTED: usize = 8;
+pub(crate) const LISTED: usize = 8;
 
 fn hhmm(o: &SlotOffer) -> String {
     o.time.format("%H:%M").to_string()

@@ -8,8 +8,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{format_time, normalize_phone, parse_hhmm, resolve_date};
+use crate::domain::offers;
 use crate::domain::state::{ConversationState, Flow, LastVisit};
-use crate::domain::understanding::{Extraction, Intent, Shift, SlotName, Topic};
+use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -248,6 +249,23 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             let (date, time) = (only.date, only.time);
             take_date(state, date);
             take_time(state, time);
+            state.expected_slot = None;
+        }
+    }
+    // "el primero", "la última" of the times offered.
+    if let (Some(SlotName::PreferredTime), Some(pick), None) = (
+        state.expected_slot,
+        ex.signals.pick,
+        &ex.slots.preferred_time,
+    ) {
+        let offer = match pick {
+            Pick::Nth(k) => state.offers.get(usize::from(k)),
+            // The last one listed: the reply lists the first few ("y más tarde también").
+            Pick::Last => state.offers[..state.offers.len().min(offers::LISTED)].last(),
+        };
+        if let Some(o) = offer.cloned() {
+            take_date(state, o.date);
+            take_time(state, o.time);
             state.expected_slot = None;
         }
     }

@@ -256,9 +256,22 @@ pub struct Signals {
     /// "¿tenés algo más temprano?": a time before (or after) the one on the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift: Option<Shift>,
+    /// "el primero", "la última": one of the times just offered, by its place in the list
+    /// (read only when a time was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pick: Option<Pick>,
     /// A part of the day asked for without an hour ("a la tarde", "temprano").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day_part: Option<DayPart>,
+}
+
+/// One of the times offered, by its place in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pick {
+    /// The first (0), second (1), third (2).
+    Nth(u8),
+    Last,
 }
 
 /// Earlier or later than the time on the table.

@@ -94,8 +94,19 @@ impl RuleExtractor {
             adds: signals::adds(&words),
             another: signals::another(&words),
             that_one: signals::that_one(&words),
+            pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
+                .then(|| signals::pick(&words))
+                .flatten(),
         };
+        // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
+        if signals.topic == Some(Topic::Bookings) {
+            signals.another = false;
+        }
         let mut dates = find_dates(&words);
+        // Times offered, "el primero" is the first of them, not the 1st of the month.
+        if signals.pick.is_some() {
+            dates.clear();
+        }
         // Asked the day, a bare "15" is the day of the month.
         if dates.is_empty() && ctx.expected_slot == Some(SlotName::PreferredDate) {
             dates.extend(bare_date(&words));
@@ -402,6 +413,10 @@ fn decide(
     }
     if matches!(signals.topic, Some(Topic::Injection)) {
         return (Intent::Other, true);
+    }
+    // "el primero" of the times offered answers the booking's question, as "a las 11" does.
+    if signals.pick.is_some() {
+        return (Intent::Book, true);
     }
     // Actionable intents above a threshold win by precedence; the rest by score.
     const ACTION_MIN: f32 = 1.5;

@@ -410,6 +410,9 @@ how long
 how much time
 
 [topic bookings]
+do i have another appointment
+do i have any other appointment
+do i have any appointments
 when is my appointment
 what time is my appointment
 when is my booking

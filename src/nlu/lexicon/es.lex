@@ -1400,6 +1400,11 @@ cuanto tiempo dura
 cuantas horas
 
 [topic bookings]
+tengo algun otro turno
+tengo otro turno ya
+ya tengo otro turno
+tengo mas turnos
+tengo algun otro
 quedo el turno
 quedo mi turno
 quedo reservado

@@ -342,6 +342,9 @@ quanto demora
 quanto dura
 
 [topic bookings]
+tenho outro horario
+tenho algum outro horario
+tenho algum horario
 quando e meu horario
 que horas e meu horario
 que horas e minha
