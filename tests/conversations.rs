@@ -864,6 +864,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking")]),
         ],
     },
+    Conversation {
+        name: "'sacale el brushing, solo corte' takes a service off the visit",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para corte y brushing el {d3} a las 11",
+                &[Says("Corte de dama y Brushing")],
+            ),
+            (
+                "sacale el brushing, solo corte",
+                &[Says("¡Hay lugar para Corte de dama el"), NotSays("Brushing")],
+            ),
+            ("sí", &[Next("await_confirmation"), NotSays("Brushing")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

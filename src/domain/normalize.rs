@@ -8,8 +8,8 @@ use chrono::NaiveTime;
 use crate::text::fold;
 
 pub use super::when::{
-    bare_date, bare_time, find_dates, find_times, month_of, resolve_date, weekday_of, DateMatch,
-    TimeMatch,
+    bare_date, bare_time, find_dates, find_times, month_of, resolve_date, weekday_hour, weekday_of,
+    DateMatch, TimeMatch,
 };
 
 pub fn format_time(t: NaiveTime) -> String {

@@ -7,7 +7,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
-use crate::domain::normalize::{format_time, normalize_phone, parse_hhmm, resolve_date};
+use crate::domain::normalize::{
+    format_time, normalize_phone, parse_hhmm, resolve_date, weekday_hour,
+};
 use crate::domain::offers;
 use crate::domain::state::{ConversationState, Flow, LastVisit};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
@@ -147,6 +149,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // A question about another booking in the middle of this one names that one's day, not
     // a change of this one's.
     let about_another = status_question && state.flow == Some(Flow::Book);
+    let mut hour_of_the_day = None;
     for (name, value) in ex.slots.iter().filter(|_| !about_another) {
         state.slots.set(name, Some(value.to_string()));
         let r = &mut state.resolved;
@@ -156,6 +159,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
             SlotName::PreferredDate => {
                 r.date = resolve_date(value, ctx.now.date());
+                // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
+                if ex.slots.preferred_time.is_none() {
+                    if let Some((date, time)) = weekday_hour(value, ctx.now.date()) {
+                        r.date = Some(date);
+                        r.time = Some(time);
+                        hour_of_the_day = Some(time);
+                    }
+                }
             }
             SlotName::PreferredTime => {
                 r.time = parse_hhmm(value);
@@ -176,6 +187,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         if state.expected_slot == Some(name) {
             state.expected_slot = None;
         }
+    }
+    if let Some(time) = hour_of_the_day {
+        state.slots.preferred_time = Some(format_time(time));
     }
     // Several services in one message ("corte y color"): one visit, back to back. A message
     // that names one service leaves one.

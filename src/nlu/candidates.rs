@@ -634,6 +634,14 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
     for j in 1..=4 {
         match before(n, from, j) {
             Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
+            // "sacale el color", "quitá las uñas": taken off what was asked.
+            Some("sacale" | "quitale" | "borrale" | "sacalo" | "remove" | "tira") => return true,
+            Some("saca" | "quita" | "borra")
+                if before(n, from, j - 1)
+                    .is_some_and(|w| matches!(w, "el" | "la" | "los" | "las")) =>
+            {
+                return true
+            }
             Some("no") if before(n, from, j + 1) != Some("o") => return true,
             Some(
                 "solo" | "solamente" | "pero" | "y" | "quiero" | "mejor" | "para" | "only" | "just",

@@ -131,6 +131,24 @@ pub fn resolve_date(span: &str, today: NaiveDate) -> Option<NaiveDate> {
     resolve(expr, today)
 }
 
+/// "corte jueves 11" when no Thursday the 11th is near (within a month) and the message
+/// gives no time: the number is the hour of the coming Thursday ("jueves 5": 17:00, as a
+/// bare hour from 1 to 8 is the afternoon).
+pub fn weekday_hour(span: &str, today: NaiveDate) -> Option<(NaiveDate, chrono::NaiveTime)> {
+    let DateExpr::WeekdayDay(wd, d) = parse_date(span)? else {
+        return None;
+    };
+    let as_date = resolve(DateExpr::WeekdayDay(wd, d), today)?;
+    if !(1..=21).contains(&d) || (as_date - today).num_days() <= 31 {
+        return None;
+    }
+    let hour = if d <= 8 { d + 12 } else { d };
+    Some((
+        next_weekday(today, wd, false),
+        chrono::NaiveTime::from_hms_opt(hour, 0, 0)?,
+    ))
+}
+
 /// The next `wd` on or after `today` when `include_today`, otherwise strictly after.
 pub fn next_weekday(today: NaiveDate, wd: Weekday, include_today: bool) -> NaiveDate {
     let cur = i64::from(today.weekday().num_days_from_monday());

@@ -262,3 +262,24 @@ proptest::proptest! {
         let _ = resolve_date(&s, wed());
     }
 }
+
+#[rstest]
+// Wednesday 2026-11-25: no Thursday the 11th near, so 11 is the hour of Thursday the 26th.
+#[case("jueves 11", Some(("2026-11-26", "11:00")))]
+#[case("viernes 5", Some(("2026-11-27", "17:00")))]
+// Thursday 3 December is near: a date.
+#[case("jueves 3", None)]
+#[case("el jueves", None)]
+#[case("jueves 30", None)]
+fn a_weekday_and_a_number_that_is_no_near_date_is_an_hour(
+    #[case] span: &str,
+    #[case] want: Option<(&str, &str)>,
+) {
+    let got =
+        weekday_hour(span, wed()).map(|(d, t)| (d.to_string(), t.format("%H:%M").to_string()));
+    assert_eq!(
+        got.as_ref().map(|(d, t)| (d.as_str(), t.as_str())),
+        want,
+        "{span}"
+    );
+}

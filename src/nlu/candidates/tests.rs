@@ -52,3 +52,18 @@ fn a_bound_is_no_time_and_an_obligation_no_booking() {
     assert_eq!(e.slots.preferred_date.as_deref(), Some("quinta-feira"));
     assert_eq!(e.intent, Intent::Book);
 }
+
+#[rstest]
+#[case("sacale el color, solo corte", vec!["corte"])]
+#[case("sacá el brushing", vec![])]
+#[case("sacame un turno para color", vec!["color"])]
+#[case("corte y color", vec!["corte", "color"])]
+fn a_service_taken_off(#[case] text: &str, #[case] want: Vec<&str>) {
+    let e = ex(text);
+    let got: Vec<&str> = if e.slots.services.is_empty() {
+        e.slots.service_type.iter().map(|s| s.as_str()).collect()
+    } else {
+        e.slots.services.iter().map(|s| s.as_str()).collect()
+    };
+    assert_eq!(got, want, "{text}");
+}
