@@ -879,6 +879,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Next("await_confirmation"), NotSays("Brushing")]),
         ],
     },
+    Conversation {
+        name: "'¿me lo pasás una hora más tarde?' right after booking moves it by an hour, same day and stylist",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para brushing con Lucía el {d2} a las 15, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo pasás una hora más tarde?",
+                &[
+                    Next("await_confirmation"),
+                    Says("a las 16:00, con Lucía como siempre"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking"), Says("a las 16:00")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

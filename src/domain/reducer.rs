@@ -59,9 +59,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // none, whatever intent it read as: the planner looks the bookings up.
     let status_question = ex.signals.topic == Some(Topic::Bookings);
     let moves_last = moves_last_booking(state, ex);
-    let flow = Flow::from_intent(ex.intent)
-        .filter(|_| !status_question)
-        .map(|f| if moves_last { Flow::Reschedule } else { f });
+    let flow = if moves_last {
+        Some(Flow::Reschedule)
+    } else {
+        Flow::from_intent(ex.intent).filter(|_| !status_question)
+    };
     if let Some(flow) = flow {
         let keep = match (state.flow, flow) {
             (Some(cur), new) if cur == new => true,
@@ -113,6 +115,22 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.keep_time |= ex.signals.same_time && ex.slots.preferred_time.is_none();
         if ex.slots.preferred_date.is_some() {
             state.kept_time_busy = false;
+        }
+        // "¿me lo pasás una hora más tarde?": the same day, the time moved by that much (no
+        // amount: the day's free times).
+        if let (Some(shift), None, None) = (
+            ex.signals.shift,
+            &ex.slots.preferred_date,
+            &ex.slots.preferred_time,
+        ) {
+            state.keep_date = true;
+            state.move_by = ex.signals.shift_by.map(|m| match shift {
+                Shift::Later => i32::from(m),
+                Shift::Earlier => -i32::from(m),
+            });
+        }
+        if ex.slots.preferred_time.is_some() {
+            state.move_by = None;
         }
     }
     // "¿algo más temprano?" while booking: the time on the table gives way to a listing of
@@ -342,7 +360,10 @@ fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
 /// after) changes that booking: it names a day or a time, or asks earlier or later, but no
 /// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
 fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
-    ex.intent == Intent::Book
+    // "¿puede ser media hora antes?" names no booking word at all.
+    let reads_as_move = ex.intent == Intent::Book
+        || (ex.signals.shift.is_some() && matches!(ex.intent, Intent::Other | Intent::Chitchat));
+    reads_as_move
         && state.flow.is_none()
         && just_booked(state)
         && ex.slots.service_type.is_none()

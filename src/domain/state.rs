@@ -139,6 +139,9 @@ pub struct ConversationState {
     pub keep_date: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub keep_time: bool,
+    /// "una hora más tarde": a reschedule by this many minutes from the booking's time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub move_by: Option<i32>,
     /// The booking's own time, kept for a reschedule, is not free on the day asked: the
     /// customer picks another time (until she names another day).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -186,6 +189,7 @@ impl ConversationState {
         self.keep_date = false;
         self.keep_time = false;
         self.kept_time_busy = false;
+        self.move_by = None;
         self.shifted = None;
     }
 }

@@ -256,6 +256,9 @@ pub struct Signals {
     /// "¿tenés algo más temprano?": a time before (or after) the one on the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift: Option<Shift>,
+    /// "una hora más tarde", "media hora antes": by how many minutes (with `shift`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_by: Option<u16>,
     /// "el primero", "la última": one of the times just offered, by its place in the list
     /// (read only when a time was asked).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -90,6 +90,7 @@ impl RuleExtractor {
             day_part: None,
             other_day: false,
             shift: None,
+            shift_by: None,
             farewell: signals::farewell(&words),
             adds: signals::adds(&words),
             another: signals::another(&words),
@@ -130,6 +131,7 @@ impl RuleExtractor {
             // "te escribo más tarde" lets the flow go; it asks for no later time.
             if !signals.closes {
                 signals.shift = signals::shift(&words);
+                signals.shift_by = signals.shift.and_then(|_| signals::shift_amount(&words));
             }
         }
         // Asked the time, "a la tarde" answers it.

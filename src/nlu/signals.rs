@@ -175,6 +175,39 @@ pub fn that_one(words: &Words) -> bool {
     }) || says(words, &lexicon().that_one)
 }
 
+/// "una hora más tarde", "media hora antes", "half an hour later", "30 minutos": by how many
+/// minutes a time moves (read only beside an earlier / later cue).
+pub fn shift_amount(words: &Words) -> Option<u16> {
+    let n = words.norms();
+    for (i, w) in n.iter().enumerate() {
+        let unit: u16 = match *w {
+            "hora" | "horas" | "hour" | "hours" | "hs" | "h" => 60,
+            "minutos" | "minuto" | "min" | "minutes" | "minute" | "mins" => 1,
+            _ => continue,
+        };
+        let prev = i.checked_sub(1).map(|k| n[k]);
+        let count: u16 = match prev {
+            Some("media" | "meia") => return Some(30),
+            Some("half") if i >= 2 && n[i - 2] == "half" => 30,
+            Some("an" | "a") if i >= 2 && n[i - 2] == "half" => return Some(30),
+            Some("una" | "un" | "uma" | "an" | "one" | "a") => 1,
+            Some("dos" | "duas" | "two") => 2,
+            Some("tres" | "three") => 3,
+            Some(d) => match d.parse::<u16>() {
+                Ok(v) if v > 0 && v <= 240 => v,
+                _ => continue,
+            },
+            None => continue,
+        };
+        // "hora y media", "uma hora e meia": ninety minutes.
+        let half = unit == 60
+            && matches!(n.get(i + 1), Some(&("y" | "e" | "and")))
+            && matches!(n.get(i + 2), Some(&("media" | "meia" | "half")));
+        return Some(count * unit + if half { 30 } else { 0 });
+    }
+    None
+}
+
 /// "el primero", "la última", "dale, el segundo", "the first one", "o primeiro": a place in
 /// a list just offered. A short message, with no number or month ("el primero de marzo" is
 /// a date).
@@ -332,6 +365,20 @@ mod tests {
         assert_eq!(other_day(&w), another, "{text}");
         assert_eq!(adds(&w), add, "{text}");
         assert_eq!(farewell(&w), bye, "{text}");
+    }
+
+    #[rstest]
+    #[case("me lo pasás una hora más tarde?", Some(60))]
+    #[case("media hora antes", Some(30))]
+    #[case("una hora y media más tarde", Some(90))]
+    #[case("30 minutos después", Some(30))]
+    #[case("can we do it an hour later?", Some(60))]
+    #[case("half an hour later", Some(30))]
+    #[case("más tarde", None)]
+    fn how_far_a_time_moves(#[case] text: &str, #[case] want: Option<u16>) {
+        let w = Words::new(text);
+        assert!(shift(&w).is_some(), "{text}");
+        assert_eq!(shift_amount(&w), want, "{text}");
     }
 
     #[rstest]

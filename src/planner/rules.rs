@@ -38,11 +38,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return Plan::Reply(ReplyTopic::Dropped);
     }
-    // "anything earlier?", "another day please", "a la tarde": the booking in progress moves
-    // on, whatever intent the message read as alone.
+    // "anything earlier?", "another day please", "a la tarde", "media hora antes": the booking
+    // (or the change) in progress moves on, whatever intent the message read as alone.
     let when_words =
         ex.signals.shift.is_some() || ex.signals.other_day || ex.signals.day_part.is_some();
-    if st.flow == Some(Flow::Book)
+    if matches!(st.flow, Some(Flow::Book | Flow::Reschedule))
         && when_words
         && matches!(
             ex.intent,
@@ -292,8 +292,12 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     let Some(date) = r.date.or((st.keep_date || changes).then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
+    let moved = st
+        .move_by
+        .map(|m| target.time + chrono::Duration::minutes(i64::from(m)));
     let time = r
         .time
+        .or(moved)
         .or(((st.keep_time || changes) && !st.kept_time_busy).then_some(target.time));
     // The stylist stays unless the customer names another, or she is not free then.
     let staff = r.staff.clone().or_else(|| {

@@ -187,6 +187,15 @@ shave
 beard
 
 [yes]
+yeah
+sounds good
+sounds great
+perfect
+great
+go ahead
+book it
+please do
+that works
 okay
 yes
 yep
@@ -386,6 +395,9 @@ something earlier
 any earlier
 
 [later]
+hour later
+hours later
+minutes later
 something later
 any later
 a bit later

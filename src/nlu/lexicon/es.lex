@@ -1358,6 +1358,9 @@ otra fecha
 otro dia mejor
 
 [earlier]
+hora antes
+horas antes
+minutos antes
 mas temprano
 mas tempranito
 algo antes
@@ -1365,6 +1368,9 @@ un poco antes
 un rato antes
 
 [later]
+hora despues
+horas despues
+minutos despues
 mas tarde
 mas tardecito
 algo despues

@@ -321,9 +321,11 @@ outro dia
 outra data
 
 [earlier]
+hora antes
 mais cedo
 
 [later]
+hora depois
 mais tarde
 
 [farewell]
