@@ -474,6 +474,8 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
                         state.keep_time = false;
                         state.kept_time_busy |=
                             state.flow == Some(Flow::Reschedule) && state.resolved.time.is_none();
+                        // "una hora más tarde" is not free either: the customer picks a time.
+                        state.move_by = None;
                     }
                     match a.unbookable {
                         Some(Unbookable::Closed | Unbookable::Past | Unbookable::TooFar) => {
@@ -751,6 +753,43 @@ mod tests {
             apply_extraction(&mut st, &ex(Intent::Book, &slots), &ctx(&ws));
             assert_eq!(st.flow, Some(Flow::Book), "{slots:?}");
         }
+    }
+
+    #[test]
+    fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
+        let ws = demo();
+        let mut st = just_booked(0);
+        let mut e = ex(Intent::Other, &[]);
+        e.signals.shift = Some(Shift::Later);
+        e.signals.shift_by = Some(60);
+        apply_extraction(&mut st, &e, &ctx(&ws));
+        assert_eq!(st.flow, Some(Flow::Reschedule));
+        assert_eq!(st.move_by, Some(60));
+        assert!(st.keep_date);
+        // 16:00 is not free: the customer picks a time, the planner does not ask 16:00 again.
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let busy = crate::domain::actions::Availability {
+            service: "corte-dama".into(),
+            then: vec![],
+            date: day,
+            time: chrono::NaiveTime::from_hms_opt(16, 0, 0),
+            available: false,
+            staff: None,
+            then_staff: vec![],
+            slots: vec![offer(day, 17)],
+            unbookable: None,
+        };
+        let call = ToolCall::CheckAvailability {
+            service: "corte-dama".into(),
+            then: vec![],
+            date: day,
+            time: busy.time,
+            staff: None,
+            moving: Some("BK-1000".into()),
+        };
+        apply_observation(&mut st, &call, &Observation::Availability(busy));
+        assert_eq!(st.move_by, None);
+        assert!(st.kept_time_busy);
     }
 
     #[test]
