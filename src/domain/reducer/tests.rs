@@ -1,0 +1,279 @@
+//! The reducer's unit tests: extractions and observations applied to a state.
+use super::*;
+use crate::domain::catalog::tests::demo;
+use crate::domain::understanding::{Signals, Slots};
+
+fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
+    let mut s = Slots::default();
+    for (n, v) in slots {
+        s.set(*n, Some(v.to_string()));
+    }
+    Extraction {
+        intent,
+        confidence: 1.0,
+        slots: s,
+        signals: Signals::default(),
+    }
+}
+
+/// An offer at `h` o'clock on `day`, with Caro.
+fn offer(day: NaiveDate, h: u32) -> SlotOffer {
+    SlotOffer {
+        date: day,
+        time: chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap(),
+        staff: "caro".into(),
+    }
+}
+
+fn ctx(ws: &Workspace) -> TurnContext<'_> {
+    TurnContext {
+        ws,
+        now: NaiveDateTime::parse_from_str("2026-11-25 14:03", "%Y-%m-%d %H:%M").unwrap(),
+        customer_phone: Some("5491155551234".into()),
+    }
+}
+
+#[test]
+fn slots_accumulate_and_resolve() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::ServiceType, "mechitas")]),
+        &c,
+    );
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredDate, "el viernes")]),
+        &c,
+    );
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredTime, "17:00")]),
+        &c,
+    );
+    assert_eq!(st.flow, Some(Flow::Book));
+    assert_eq!(st.resolved.service.as_deref(), Some("mechas"));
+    assert_eq!(
+        st.resolved.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-27")
+    );
+    assert_eq!(
+        st.resolved.time.map(|t| t.to_string()).as_deref(),
+        Some("17:00:00")
+    );
+    assert_eq!(st.resolved.phone.as_deref(), Some("5491155551234"));
+    // A later value replaces an earlier one.
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredDate, "el sábado")]),
+        &c,
+    );
+    assert_eq!(
+        st.resolved.date.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-28")
+    );
+    assert_eq!(st.turns, 4);
+}
+
+#[test]
+fn changing_details_drops_a_pending_confirmation() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState {
+        pending: Some(crate::domain::state::Pending {
+            call: ToolCall::CancelBooking {
+                booking_id: "BK-1".into(),
+                phone: None,
+            },
+        }),
+        ..Default::default()
+    };
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Chitchat, &[(SlotName::ClientName, "Ana")]),
+        &c,
+    );
+    assert!(
+        st.pending.is_some(),
+        "a name does not change what was confirmed"
+    );
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredTime, "18:00")]),
+        &c,
+    );
+    assert!(st.pending.is_none());
+}
+
+proptest::proptest! {
+    #[test]
+    fn reducer_never_loses_the_latest_slot(values in proptest::collection::vec((0usize..8, "[a-z0-9 ]{1,12}"), 1..20)) {
+        let ws = demo();
+        let c = ctx(&ws);
+        let mut st = ConversationState::default();
+        let mut last = std::collections::HashMap::new();
+        for (k, v) in &values {
+            let name = SlotName::ALL[*k];
+            let v = if name == SlotName::PreferredTime { "10:30".to_string() } else { v.clone() };
+            if v.trim().is_empty() { continue; }
+            apply_extraction(&mut st, &ex(Intent::Book, &[(name, &v)]), &c);
+            last.insert(name, v);
+        }
+        for (name, v) in last {
+            proptest::prop_assert_eq!(st.slots.get(name), Some(v.as_str()));
+        }
+    }
+}
+
+#[test]
+fn a_bare_time_after_offers_of_one_day_takes_that_day() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::ServiceType, "corte")]),
+        &c,
+    );
+    let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    st.offers = vec![offer(day, 10), offer(day, 11)];
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredTime, "11:00")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, Some(day));
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(11, 0, 0));
+}
+
+#[test]
+fn a_yes_to_the_one_time_offered_takes_it_and_to_several_takes_none() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let offer = |h: u32| offer(day, h);
+    let mut yes = ex(Intent::Chitchat, &[]);
+    yes.signals.affirmation = Some(true);
+    for (offers, taken) in [(vec![offer(18)], true), (vec![offer(18), offer(19)], false)] {
+        let mut st = ConversationState {
+            flow: Some(Flow::Book),
+            expected_slot: Some(SlotName::PreferredTime),
+            offers,
+            ..Default::default()
+        };
+        apply_extraction(&mut st, &yes, &c);
+        let want = taken.then(|| offer(18));
+        assert_eq!(st.resolved.date, want.as_ref().map(|o| o.date));
+        assert_eq!(st.resolved.time, want.as_ref().map(|o| o.time));
+    }
+}
+
+/// A state right after booking `BK-1000` for 2026-11-27 at 15:00, `turns_ago` turns ago.
+fn just_booked(turns_ago: u32) -> ConversationState {
+    ConversationState {
+        turns: 5 + turns_ago,
+        last_booking: Some("BK-1000".into()),
+        last_visit: Some(LastVisit {
+            date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            time: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+            turn: 5,
+        }),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_time_right_after_booking_moves_that_booking() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredTime, "15:30")]),
+        &ctx(&ws),
+    );
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.resolved.booking_id.as_deref(), Some("BK-1000"));
+    // Later in the conversation, or naming a service, it is a new booking.
+    for (mut st, slots) in [
+        (just_booked(3), vec![(SlotName::PreferredTime, "15:30")]),
+        (
+            just_booked(0),
+            vec![
+                (SlotName::ServiceType, "manicura"),
+                (SlotName::PreferredTime, "15:30"),
+            ],
+        ),
+    ] {
+        apply_extraction(&mut st, &ex(Intent::Book, &slots), &ctx(&ws));
+        assert_eq!(st.flow, Some(Flow::Book), "{slots:?}");
+    }
+}
+
+#[test]
+fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    let mut e = ex(Intent::Other, &[]);
+    e.signals.shift = Some(Shift::Later);
+    e.signals.shift_by = Some(60);
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.move_by, Some(60));
+    assert!(st.keep_date);
+    // 16:00 is not free: the customer picks a time, the planner does not ask 16:00 again.
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let busy = crate::domain::actions::Availability {
+        service: "corte-dama".into(),
+        then: vec![],
+        date: day,
+        time: chrono::NaiveTime::from_hms_opt(16, 0, 0),
+        available: false,
+        staff: None,
+        then_staff: vec![],
+        slots: vec![offer(day, 17)],
+        unbookable: None,
+    };
+    let call = ToolCall::CheckAvailability {
+        service: "corte-dama".into(),
+        then: vec![],
+        date: day,
+        time: busy.time,
+        staff: None,
+        moving: Some("BK-1000".into()),
+    };
+    apply_observation(&mut st, &call, &Observation::Availability(busy));
+    assert_eq!(st.move_by, None);
+    assert!(st.kept_time_busy);
+}
+
+#[test]
+fn another_booking_the_same_day_takes_that_day_and_asks_whose() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    st.resolved.name = Some("Ana".into());
+    let mut e = ex(
+        Intent::Book,
+        &[
+            (SlotName::ServiceType, "manicura"),
+            (SlotName::PreferredTime, "16:00"),
+        ],
+    );
+    e.signals.another = true;
+    e.signals.same_day = true;
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Book));
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 11, 27));
+    assert_eq!(st.resolved.name, None);
+}
+
+#[test]
+fn a_question_about_ones_bookings_opens_no_flow() {
+    let ws = demo();
+    let mut st = ConversationState::default();
+    let mut e = ex(Intent::Reschedule, &[(SlotName::PreferredDate, "viernes")]);
+    e.signals.topic = Some(Topic::Bookings);
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, None);
+}
