@@ -81,9 +81,10 @@ impl RuleExtractor {
         let n = words.norms();
         let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
         let (same_words, same_day, same_time) = signals::same_refs(&n);
+        let topic = signals::topic(&words);
         let mut signals = Signals {
             affirmation,
-            topic: signals::topic(&words),
+            topic,
             closes: signals::closes(&words, affirmation),
             same_day,
             same_time,
@@ -93,16 +94,13 @@ impl RuleExtractor {
             shift_by: None,
             farewell: signals::farewell(&words),
             adds: signals::adds(&words),
-            another: signals::another(&words),
+            // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
+            another: topic != Some(Topic::Bookings) && signals::another(&words),
             that_one: signals::that_one(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
                 .flatten(),
         };
-        // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
-        if signals.topic == Some(Topic::Bookings) {
-            signals.another = false;
-        }
         let mut dates = find_dates(&words);
         // Times offered, "el primero" is the first of them, not the 1st of the month.
         if signals.pick.is_some() {

@@ -181,14 +181,15 @@ pub fn shift_amount(words: &Words) -> Option<u16> {
     let n = words.norms();
     for (i, w) in n.iter().enumerate() {
         let unit: u16 = match *w {
-            "hora" | "horas" | "hour" | "hours" | "hs" | "h" => 60,
+            // Not "hs": "16 hs" is a clock time, not sixteen hours.
+            "hora" | "horas" | "hour" | "hours" => 60,
             "minutos" | "minuto" | "min" | "minutes" | "minute" | "mins" => 1,
             _ => continue,
         };
         let prev = i.checked_sub(1).map(|k| n[k]);
         let count: u16 = match prev {
-            Some("media" | "meia") => return Some(30),
-            Some("half") if i >= 2 && n[i - 2] == "half" => 30,
+            // "media hora", "half hour", "half an hour".
+            Some("media" | "meia" | "half") => return Some(30),
             Some("an" | "a") if i >= 2 && n[i - 2] == "half" => return Some(30),
             Some("una" | "un" | "uma" | "an" | "one" | "a") => 1,
             Some("dos" | "duas" | "two") => 2,
@@ -203,7 +204,9 @@ pub fn shift_amount(words: &Words) -> Option<u16> {
         let half = unit == 60
             && matches!(n.get(i + 1), Some(&("y" | "e" | "and")))
             && matches!(n.get(i + 2), Some(&("media" | "meia" | "half")));
-        return Some(count * unit + if half { 30 } else { 0 });
+        // A change of a booking's time by more than half a day is no such change.
+        let minutes = count * unit + if half { 30 } else { 0 };
+        return (minutes <= 720).then_some(minutes);
     }
     None
 }
