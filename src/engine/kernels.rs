@@ -56,30 +56,70 @@ pub fn matmul_panels(
     out: &mut [f32],
     stride: usize,
 ) {
-    assert_eq!(w.cols, a.cols, "matmul shapes");
-    assert!(p1 <= w.panels && p0 <= p1);
     assert!(
         a.rows == 0 || out.len() >= (a.rows - 1) * stride + (p1 - p0) * PANEL,
         "output too small"
     );
+    // SAFETY: the assert bounds every write to `out`.
+    unsafe { matmul_panels_raw(w, a, p0, p1, out.as_mut_ptr(), stride) }
+}
+
+/// [`matmul_panels`] through a raw pointer, so that threads computing different panels can
+/// write their columns straight into one shared output.
+///
+/// # Safety
+/// `out` must be valid for writes at `t * stride + (p - p0) * 16 + l` for every token `t` of
+/// `a`, every panel `p` in `p0..p1` and `l < 16`, and nothing else may access those
+/// elements meanwhile.
+pub unsafe fn matmul_panels_raw(
+    w: &Q8Panels,
+    a: &Q8Activations,
+    p0: usize,
+    p1: usize,
+    out: *mut f32,
+    stride: usize,
+) {
+    assert_eq!(w.cols, a.cols, "matmul shapes");
+    assert!(p1 <= w.panels && p0 <= p1);
     match simd() {
         #[cfg(target_arch = "x86_64")]
-        // SAFETY: the CPU supports the features (checked by `simd()`); indices are bounded by
-        // the shape asserts above.
+        // SAFETY: the CPU supports the features (checked by `simd()`); the weights and
+        // activations are bounded by the shape asserts above, `out` by the caller.
         Simd::Avx512Vnni => unsafe { avx512::matmul(w, a, p0, p1, out, stride) },
         #[cfg(target_arch = "x86_64")]
         // SAFETY: as above.
         Simd::Avx2 => unsafe { avx2::matmul(w, a, p0, p1, out, stride) },
-        _ => scalar_matmul(w, a, p0, p1, out, stride),
+        // SAFETY: as above.
+        _ => unsafe { scalar_panels(w, a, p0, p1, out, stride) },
     }
 }
 
+#[cfg(test)]
 pub fn scalar_matmul(
     w: &Q8Panels,
     a: &Q8Activations,
     p0: usize,
     p1: usize,
     out: &mut [f32],
+    stride: usize,
+) {
+    assert_eq!(w.cols, a.cols, "matmul shapes");
+    assert!(p1 <= w.panels && p0 <= p1);
+    assert!(
+        a.rows == 0 || out.len() >= (a.rows - 1) * stride + (p1 - p0) * PANEL,
+        "output too small"
+    );
+    // SAFETY: the asserts bound every access.
+    unsafe { scalar_panels(w, a, p0, p1, out.as_mut_ptr(), stride) }
+}
+
+/// The plain loops, writing through `out` (see [`matmul_panels_raw`]).
+unsafe fn scalar_panels(
+    w: &Q8Panels,
+    a: &Q8Activations,
+    p0: usize,
+    p1: usize,
+    out: *mut f32,
     stride: usize,
 ) {
     let nb = w.blocks();
@@ -100,7 +140,8 @@ pub fn scalar_matmul(
                     }
                     sum += w.d[(p * nb + b) * PANEL + l] * a.d[t * nb + b] * isum as f32;
                 }
-                out[t * stride + (p - p0) * PANEL + l] = sum;
+                // SAFETY: within what the caller guarantees.
+                unsafe { *out.add(t * stride + (p - p0) * PANEL + l) = sum };
             }
         }
     }
@@ -169,10 +210,9 @@ mod avx512 {
         a: &Q8Activations,
         p0: usize,
         p1: usize,
-        out: &mut [f32],
+        base: *mut f32,
         stride: usize,
     ) {
-        let base = out.as_mut_ptr();
         for p in p0..p1 {
             let o = base.add((p - p0) * PANEL);
             let mut t = 0;
@@ -253,10 +293,9 @@ mod avx2 {
         a: &Q8Activations,
         p0: usize,
         p1: usize,
-        out: &mut [f32],
+        base: *mut f32,
         stride: usize,
     ) {
-        let base = out.as_mut_ptr();
         for p in p0..p1 {
             let o = base.add((p - p0) * PANEL);
             for half in 0..2 {

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::arch::Rope;
 use super::device::{self, DeviceCache, DeviceModel};
 use super::gguf::{GgufFile, ModelConfig};
-use super::kernels::{matmul_panels, rms_norm};
+use super::kernels::{matmul_panels, matmul_panels_raw, rms_norm};
 use super::priority::Background;
 use super::quant::{Q8Activations, Q8Panels, Q8Rows, PANEL, QK};
 use super::EngineError;
@@ -163,6 +163,21 @@ pub struct Output {
     pub all_hidden: Vec<f32>,
 }
 
+/// A pointer into one output that several threads write disjoint parts of.
+#[derive(Clone, Copy)]
+struct SharedOut(*mut f32);
+// SAFETY: only used where each thread writes elements no other thread touches.
+unsafe impl Send for SharedOut {}
+// SAFETY: as above.
+unsafe impl Sync for SharedOut {}
+
+impl SharedOut {
+    /// Through a method, so closures capture the whole `SharedOut` (Sync), not the field.
+    fn get(self) -> *mut f32 {
+        self.0
+    }
+}
+
 /// `out[t][r]` for every row of `w`, panels split across the pool's threads.
 fn par_matmul(
     pool: &rayon::ThreadPool,
@@ -193,6 +208,19 @@ fn par_matmul(
         return;
     }
     out.resize(toks * rows, 0.0);
+    if rows.is_multiple_of(PANEL) {
+        // Each thread writes its own columns of every token's row straight into `out` (no
+        // padding rows spill into the next token's row).
+        let at = SharedOut(out.as_mut_ptr());
+        pool.install(|| {
+            ranges.par_iter().for_each(|&(p0, p1)| {
+                // SAFETY: the thread owns columns `16·p0..16·p1` of every token's row:
+                // disjoint across threads, and inside `out` (`p1 ≤ panels = rows / 16`).
+                unsafe { matmul_panels_raw(w, a, p0, p1, at.get().add(p0 * PANEL), rows) }
+            });
+        });
+        return;
+    }
     let locals: Vec<Vec<f32>> = pool.install(|| {
         ranges
             .par_iter()

@@ -8,6 +8,11 @@
 //!   `vpdpbusd` multiplies 4 consecutive values of 16 different rows by the same 4 activation
 //!   values (broadcast): a block of 32 for 16 rows is 8 instructions, with no shuffles.
 
+use rayon::prelude::*;
+
+/// Rows from which per-row work is split across threads (below, the hand-off costs more).
+pub const PAR_ROWS: usize = 4;
+
 /// Elements per quantization block.
 pub const QK: usize = 32;
 /// Rows per panel.
@@ -177,6 +182,9 @@ impl Q8Panels {
     }
 }
 
+/// One row of [`Q8Activations::fill_on`]: its input, `qs`, `qu` and scales.
+type RowParts<'a> = ((&'a [f32], &'a mut [i8]), (&'a mut [u8], &'a mut [f32]));
+
 /// Activations quantized per block, one row per token. `qu` is the same values offset by 128
 /// (for the u8×i8 instructions).
 #[derive(Debug, Clone, Default)]
@@ -197,21 +205,46 @@ impl Q8Activations {
 
     /// Re-quantizes into existing buffers.
     pub fn fill(&mut self, x: &[f32], rows: usize, cols: usize) {
+        self.fill_on(None, x, rows, cols);
+    }
+
+    /// [`Q8Activations::fill`], its rows split across `pool`'s threads when there are
+    /// enough of them to pay for the hand-off (the same values either way).
+    pub fn fill_on(
+        &mut self,
+        pool: Option<&rayon::ThreadPool>,
+        x: &[f32],
+        rows: usize,
+        cols: usize,
+    ) {
         debug_assert_eq!(x.len(), rows * cols);
         self.rows = rows;
         self.cols = cols;
         self.qs.resize(rows * cols, 0);
         self.qu.resize(rows * cols, 0);
         self.d.resize(rows * cols / QK, 0.0);
-        for (bi, (block, q)) in x
-            .chunks_exact(QK)
-            .zip(self.qs.chunks_exact_mut(QK))
-            .enumerate()
-        {
-            self.d[bi] = quantize_block(block, q);
-        }
-        for (u, &q) in self.qu.iter_mut().zip(&self.qs) {
-            *u = (q as u8) ^ 0x80;
+        let row = |((x, qs), (qu, d)): RowParts| {
+            for ((block, q), d) in x.chunks_exact(QK).zip(qs.chunks_exact_mut(QK)).zip(d) {
+                *d = quantize_block(block, q);
+            }
+            for (u, &q) in qu.iter_mut().zip(qs.iter()) {
+                *u = (q as u8) ^ 0x80;
+            }
+        };
+        let nb = cols / QK;
+        match pool {
+            Some(pool) if rows >= PAR_ROWS && cols > 0 => pool.install(|| {
+                x.par_chunks(cols)
+                    .zip(self.qs.par_chunks_mut(cols))
+                    .zip(self.qu.par_chunks_mut(cols).zip(self.d.par_chunks_mut(nb)))
+                    .for_each(row)
+            }),
+            _ if cols > 0 => x
+                .chunks(cols)
+                .zip(self.qs.chunks_mut(cols))
+                .zip(self.qu.chunks_mut(cols).zip(self.d.chunks_mut(nb.max(1))))
+                .for_each(row),
+            _ => {}
         }
     }
 }

@@ -8,7 +8,7 @@ use super::{par_matmul, KvCache, Model};
 use crate::engine::arch::Activation;
 use crate::engine::attention::{attend, Keys};
 use crate::engine::kernels::{gelu_tanh, rms_norm, silu};
-use crate::engine::quant::Q8Activations;
+use crate::engine::quant::{Q8Activations, PAR_ROWS};
 use crate::engine::EngineError;
 
 /// One sequence of a pass: its new tokens' rows start at `row` of the batch.
@@ -72,20 +72,22 @@ impl Model {
         let scale = 1.0 / (hd as f32).sqrt();
         let group = cfg.n_heads / cfg.n_kv_heads;
         let gelu = cfg.spec.activation == Activation::GeluTanh;
+        let pool = self.pool();
         for (l, layer) in self.layers.iter().enumerate().take(stop) {
             let window = self.window(l);
             // Attention.
-            s.xn.copy_from_slice(x);
-            for row in s.xn.chunks_exact_mut(h) {
+            let xr: &[f32] = x;
+            rows_mut(pool, &mut s.xn, h, |r, row| {
+                row.copy_from_slice(&xr[r * h..(r + 1) * h]);
                 rms_norm(row, &layer.attn_norm, cfg.rms_eps);
-            }
-            s.qa.fill(&s.xn, t_n, h);
+            });
+            s.qa.fill_on(Some(pool), &s.xn, t_n, h);
             // Before each large step, a background job waits while requests are answered,
             // and stops when a customer's job waits for the model (no-op otherwise).
             self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wqkv, &s.qa, &mut s.qkv);
-            for (r, &(i, pos)) in at.iter().enumerate() {
-                let row = &mut s.qkv[r * qkv_dim..(r + 1) * qkv_dim];
+            let positions = &at;
+            rows_mut(pool, &mut s.qkv, qkv_dim, |r, row| {
                 if let Some(b) = &layer.bqkv {
                     for (v, bb) in row.iter_mut().zip(b) {
                         *v += bb;
@@ -98,7 +100,10 @@ impl Model {
                     k.chunks_exact_mut(hd)
                         .for_each(|x| rms_norm(x, kn, cfg.rms_eps));
                 }
-                self.rope(&mut row[..q_dim + kv_dim], pos, window.is_some());
+                self.rope(&mut row[..q_dim + kv_dim], positions[r].1, window.is_some());
+            });
+            for (r, &(i, _)) in at.iter().enumerate() {
+                let row = &s.qkv[r * qkv_dim..(r + 1) * qkv_dim];
                 let cache = &mut *seqs[i].cache;
                 cache.k[l].extend_from_slice(&row[q_dim..q_dim + kv_dim]);
                 cache.v[l].extend_from_slice(&row[q_dim + kv_dim..]);
@@ -155,7 +160,7 @@ impl Model {
                         attend(&keys, kvh, &q, first, n_pos, out);
                     });
             });
-            s.qa.fill(&s.attn, t_n, q_dim);
+            s.qa.fill_on(Some(pool), &s.attn, t_n, q_dim);
             self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wo, &s.qa, &mut s.proj);
             if let Some(w) = &layer.post_attn_norm {
@@ -163,29 +168,24 @@ impl Model {
                     .chunks_exact_mut(h)
                     .for_each(|r| rms_norm(r, w, cfg.rms_eps));
             }
-            for (x, p) in x.iter_mut().zip(&s.proj) {
-                *x += p;
-            }
+            add_rows(pool, x, &s.proj, h);
             // Feed-forward: gated, with the architecture's activation.
-            s.xn.copy_from_slice(x);
-            for row in s.xn.chunks_exact_mut(h) {
+            let xr: &[f32] = x;
+            rows_mut(pool, &mut s.xn, h, |r, row| {
+                row.copy_from_slice(&xr[r * h..(r + 1) * h]);
                 rms_norm(row, &layer.ffn_norm, cfg.rms_eps);
-            }
-            s.qa.fill(&s.xn, t_n, h);
+            });
+            s.qa.fill_on(Some(pool), &s.xn, t_n, h);
             self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wgu, &s.qa, &mut s.gu);
-            for t in 0..t_n {
-                let gu = &s.gu[t * 2 * cfg.ffn..(t + 1) * 2 * cfg.ffn];
-                let (g, u) = gu.split_at(cfg.ffn);
-                for ((a, gv), uv) in s.act[t * cfg.ffn..(t + 1) * cfg.ffn]
-                    .iter_mut()
-                    .zip(g)
-                    .zip(u)
-                {
+            let gu = &s.gu;
+            rows_mut(pool, &mut s.act, cfg.ffn, |t, act| {
+                let (g, u) = gu[t * 2 * cfg.ffn..(t + 1) * 2 * cfg.ffn].split_at(cfg.ffn);
+                for ((a, gv), uv) in act.iter_mut().zip(g).zip(u) {
                     *a = if gelu { gelu_tanh(*gv) } else { silu(*gv) } * uv;
                 }
-            }
-            s.qa.fill(&s.act, t_n, cfg.ffn);
+            });
+            s.qa.fill_on(Some(pool), &s.act, t_n, cfg.ffn);
             self.background.checkpoint()?;
             par_matmul(self.pool(), self.threads, &layer.wdown, &s.qa, &mut s.proj);
             if let Some(w) = &layer.post_ffw_norm {
@@ -193,13 +193,40 @@ impl Model {
                     .chunks_exact_mut(h)
                     .for_each(|r| rms_norm(r, w, cfg.rms_eps));
             }
-            for (x, p) in x.iter_mut().zip(&s.proj) {
-                *x += p;
-            }
+            add_rows(pool, x, &s.proj, h);
         }
         for sq in seqs.iter_mut() {
             sq.cache.len += sq.len;
         }
         Ok(())
     }
+}
+
+/// `f(r, row r of out)` for every row of `width` values, split across `pool`'s threads when
+/// there are enough rows to pay for the hand-off: the per-token steps between the matmuls
+/// (norms, rotary embedding, activation) left one core idle, a tenth of a prefill.
+fn rows_mut<F>(pool: &rayon::ThreadPool, out: &mut [f32], width: usize, f: F)
+where
+    F: Fn(usize, &mut [f32]) + Sync + Send,
+{
+    if out.len() / width.max(1) >= PAR_ROWS {
+        pool.install(|| {
+            out.par_chunks_mut(width)
+                .enumerate()
+                .for_each(|(r, row)| f(r, row))
+        });
+    } else {
+        out.chunks_mut(width.max(1))
+            .enumerate()
+            .for_each(|(r, row)| f(r, row));
+    }
+}
+
+/// `x += add`, row by row (the residual connection).
+fn add_rows(pool: &rayon::ThreadPool, x: &mut [f32], add: &[f32], width: usize) {
+    rows_mut(pool, x, width, |r, row| {
+        for (v, a) in row.iter_mut().zip(&add[r * width..(r + 1) * width]) {
+            *v += a;
+        }
+    });
 }
