@@ -147,6 +147,29 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
+        name: "no booking found to change, 'entonces quiero uno nuevo' books one; a thanks at the summary is no yes",
+        profile: "Pia",
+        turns: &[
+            (
+                "necesito cambiar mi turno",
+                &[Says("No encontré turnos"), Says("código")],
+            ),
+            (
+                "¿no tengo? ah bueno, entonces quiero uno nuevo, pedicura el {d3} a las 11:30, soy Pia",
+                &[Next("await_confirmation"), Says("a las 11:30"), NotSays("código")],
+            ),
+            (
+                "gracias!!",
+                &[
+                    Next("await_confirmation"),
+                    Says("¿Lo reservo?"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("¡Listo, Pia!")]),
+        ],
+    },
+    Conversation {
         name: "a Portuguese yes confirms",
         profile: "Ana",
         turns: &[

@@ -653,7 +653,11 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
     };
     match topic {
         ReplyTopic::Greeting => t(l, "greeting", &[("business", &ws.name)]),
-        ReplyTopic::Thanks => t(l, "thanks", &[]),
+        // A thanks at the summary is not a yes: the question still stands.
+        ReplyTopic::Thanks => match continue_flow() {
+            next if next.is_empty() => t(l, "thanks", &[]),
+            next => t(l, "thanks_pending", &[("next", &next)]),
+        },
         ReplyTopic::Farewell => t(l, "farewell", &[]),
         ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
         ReplyTopic::Address => t(

@@ -59,13 +59,22 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // none, whatever intent it read as: the planner looks the bookings up.
     let status_question = ex.signals.topic == Some(Topic::Bookings);
     let moves_last = moves_last_booking(state, ex);
+    // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
+    // (none was found), the customer books a new one instead.
+    let starts_new = ex.signals.new_booking
+        && matches!(state.flow, Some(Flow::Reschedule | Flow::Cancel))
+        && state.target.is_none()
+        && ex.slots.booking_id.is_none();
     let flow = if moves_last {
         Some(Flow::Reschedule)
+    } else if starts_new {
+        Some(Flow::Book)
     } else {
         Flow::from_intent(ex.intent).filter(|_| !status_question)
     };
     if let Some(flow) = flow {
         let keep = match (state.flow, flow) {
+            _ if starts_new => false,
             (Some(cur), new) if cur == new => true,
             // Giving the new date of a reschedule reads as "book" out of context.
             (Some(Flow::Reschedule), Flow::Book) => true,

@@ -247,6 +247,9 @@ pub struct Signals {
     /// "cancelalo", "pasámelo", "ese turno": the booking just talked about.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub that_one: bool,
+    /// "entonces quiero uno nuevo", "a new one then": a new booking, not a change.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new_booking: bool,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

@@ -97,6 +97,7 @@ impl RuleExtractor {
             // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
             another: topic != Some(Topic::Bookings) && signals::another(&words),
             that_one: signals::that_one(&words),
+            new_booking: signals::new_booking(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
                 .flatten(),

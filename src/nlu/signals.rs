@@ -150,6 +150,12 @@ pub fn another(words: &Words) -> bool {
     says(words, &lexicon().another)
 }
 
+/// Whether the message asks for a new booking rather than a change of one ("entonces quiero
+/// uno nuevo", "a new appointment then").
+pub fn new_booking(words: &Words) -> bool {
+    says(words, &lexicon().new_booking)
+}
+
 /// Whether the message points at the booking just talked about: a change or cancel verb
 /// with a clitic ("cancelalo", "pasámelo", "movémela") or a phrase ("ese turno", "cancel
 /// it").
@@ -410,6 +416,18 @@ mod tests {
     #[case("el pelo largo lo cancelé", false)]
     fn pointing_at_the_booking_just_made(#[case] text: &str, #[case] want: bool) {
         assert_eq!(that_one(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("ah bueno, entonces quiero uno nuevo para el viernes", true)]
+    #[case("entonces sacame un turno nuevo", true)]
+    #[case("oh, then a new one please, haircut on friday", true)]
+    #[case("então quero marcar um novo pra sexta", true)]
+    #[case("quiero cambiar mi turno del viernes", false)]
+    #[case("un corte nuevo, más corto", false)]
+    #[case("nueva fecha: el jueves", false)]
+    fn a_new_booking_rather_than_a_change(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(new_booking(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -277,3 +277,44 @@ fn a_question_about_ones_bookings_opens_no_flow() {
     apply_extraction(&mut st, &e, &ctx(&ws));
     assert_eq!(st.flow, None);
 }
+
+#[test]
+fn a_new_booking_asked_for_when_none_was_found_to_change_starts_one() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    apply_extraction(&mut st, &ex(Intent::Reschedule, &[]), &c);
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    // No booking found: "¿no tengo turno? entonces quiero uno nuevo para el viernes, corte".
+    let mut new = ex(
+        Intent::Reschedule,
+        &[
+            (SlotName::ServiceType, "corte"),
+            (SlotName::PreferredDate, "el viernes"),
+        ],
+    );
+    new.signals.new_booking = true;
+    apply_extraction(&mut st, &new, &c);
+    assert_eq!(st.flow, Some(Flow::Book));
+    assert_eq!(st.resolved.service.as_deref(), Some("corte-dama"));
+    assert!(st.resolved.date.is_some());
+    // With the booking to cancel known, the phrase starts nothing.
+    let mut st = ConversationState::default();
+    apply_extraction(&mut st, &ex(Intent::Cancel, &[]), &c);
+    st.target = Some(crate::domain::actions::BookingInfo {
+        booking_id: "BK-1".into(),
+        service: "corte-dama".into(),
+        service_name: "Corte de dama".into(),
+        staff: "caro".into(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        duration_minutes: 45,
+        customer_name: "Ana".into(),
+        customer_phone: None,
+        status: crate::domain::actions::BookingStatus::Confirmed,
+        then: Vec::new(),
+    });
+    new.intent = Intent::Cancel;
+    apply_extraction(&mut st, &new, &c);
+    assert_eq!(st.flow, Some(Flow::Cancel));
+}

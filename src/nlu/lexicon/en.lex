@@ -438,6 +438,15 @@ is my booking confirmed
 did my booking go through
 remind me when
 
+[new booking]
+# A new booking, not a change of one: after no booking was found to change, it starts one.
+a new one
+new appointment
+new booking
+book a new
+make a new
+book one
+
 [that one]
 cancel it
 move it

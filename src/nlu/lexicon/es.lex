@@ -1451,6 +1451,21 @@ no me acuerdo que dia
 me confirmas si quedo
 me confirmas si tengo
 
+[new booking]
+# A new booking, not a change of one: after no booking was found to change, it starts one.
+uno nuevo
+una nueva
+turno nuevo
+nuevo turno
+reserva nueva
+nueva reserva
+sacar uno
+saco uno
+sacarme uno
+reservar uno
+reservo uno
+pedir uno
+
 [that one]
 ese turno
 ese mismo

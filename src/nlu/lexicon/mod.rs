@@ -19,6 +19,8 @@
 //!   spoken of as done ("la keratina no me duró") is not wanted, unless asked for again.
 //! - `[turned down]`: what turns down the intent cue right after it ("No es para
 //!   reprogramar", "not cancelling"): that cue does not count.
+//! - `[new booking]`: a new booking, not a change: asked which booking to change (none was
+//!   found), "entonces quiero uno nuevo" books one.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
 //!   change ("cancelá el jueves y dame el viernes", "desmarca a de quinta e me coloca no
 //!   sábado").
@@ -66,6 +68,8 @@ pub struct Lexicon {
     /// Phrases pointing at the booking just talked about ("ese turno", "cancel it"); verbs
     /// with a clitic ("cancelalo") are read by `signals::that_one`.
     pub that_one: Vec<String>,
+    /// Phrases asking for a new booking rather than a change ("uno nuevo", "a new one").
+    pub new_booking: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -154,6 +158,7 @@ impl Lexicon {
                     "adds" => lx.adds.push(entry),
                     "another" => lx.another.push(entry),
                     "that one" => lx.that_one.push(entry),
+                    "new booking" => lx.new_booking.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),

@@ -359,6 +359,16 @@ minhas reservas
 ficou marcado
 ficou confirmado
 
+[new booking]
+# A new booking, not a change of one: after no booking was found to change, it starts one.
+um novo
+uma nova
+novo horario
+horario novo
+nova reserva
+marcar um
+marco um
+
 [that one]
 esse horario
 cancela ele
