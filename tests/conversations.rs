@@ -921,6 +921,45 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking"), Says("a las 16:00")]),
         ],
     },
+    Conversation {
+        name: "'mejor con otra persona' books the other stylist who does the service",
+        profile: "Bruno",
+        turns: &[
+            (
+                "quiero turno para corte con Caro el {d2} a las 17, soy Bruno",
+                &[Next("await_confirmation"), Says("con Caro")],
+            ),
+            (
+                "uy, mejor con otra persona",
+                &[
+                    Next("await_confirmation"),
+                    Says("con Martín"),
+                    NotSays("con Caro"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("con Martín")]),
+        ],
+    },
+    Conversation {
+        name: "'someone else' for a service only one stylist does says so and keeps her",
+        profile: "Kim",
+        turns: &[
+            (
+                "can I book a manicure on {d1} at 1:30pm? I'm Kim",
+                &[Next("await_confirmation"), Says("with Sofi")],
+            ),
+            (
+                "could it be with someone else?",
+                &[
+                    Says("Manicura is done by Sofi."),
+                    Next("await_confirmation"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            ("yes", &[Calls("create_booking"), Says("with Sofi")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -68,6 +68,24 @@ pub fn render(
             parts.push(t(l, "not_offered_some", &[("what", &join(l, &unknown))]));
         }
     }
+    // "con otra persona" when she is the only one who does it: said, and the booking goes on
+    // with her (the reducer changed nothing).
+    if ex.signals.other_staff && ex.slots.staff_name.is_none() && state.flow.is_some() {
+        let service = state
+            .resolved
+            .service
+            .as_deref()
+            .and_then(|id| ws.service(id));
+        if let Some(service) = service {
+            if let [only] = ws.staff_for(service).as_slice() {
+                parts.push(t(
+                    l,
+                    "no_staff_one",
+                    &[("svc", &service.name), ("who", &only.name), ("alts", "")],
+                ));
+            }
+        }
+    }
     // What the tools found, in order.
     for e in executed {
         // The booking's own stylist was tried first for a reschedule and is busy: the

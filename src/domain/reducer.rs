@@ -311,6 +311,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
     pick_by_details(state, ex);
+    other_staff(state, ex, ctx.ws);
     let changed_booking_details = before.0.service != state.resolved.service
         || before.0.also != state.resolved.also
         || before.0.date != state.resolved.date
@@ -368,6 +369,37 @@ fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
 /// Whether a booking reading right after a booking was made (the next turn or the one
 /// after) changes that booking: it names a day or a time, or asks earlier or later, but no
 /// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
+/// "mejor con otra persona", "someone else": the next stylist who does the service, instead
+/// of the one asked for, checked or of the booking being moved. When nobody else does it,
+/// nothing changes (the reply says who does it).
+fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    if !ex.signals.other_staff
+        || ex.slots.staff_name.is_some()
+        || !matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
+    {
+        return;
+    }
+    let current = state
+        .resolved
+        .staff
+        .clone()
+        .or_else(|| state.checked.as_ref().map(|c| c.staff.clone()))
+        .or_else(|| state.target.as_ref().map(|t| t.staff.clone()));
+    let service = state
+        .resolved
+        .service
+        .as_deref()
+        .or_else(|| state.target.as_ref().map(|t| t.service.as_str()))
+        .and_then(|id| ws.service(id));
+    let (Some(current), Some(service)) = (current, service) else {
+        return;
+    };
+    if let Some(other) = ws.staff_for(service).into_iter().find(|s| s.id != current) {
+        state.resolved.staff = Some(other.id.clone());
+        state.slots.staff_name = Some(other.name.clone());
+    }
+}
+
 fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
     // "¿puede ser media hora antes?" names no booking word at all.
     let reads_as_move = ex.intent == Intent::Book

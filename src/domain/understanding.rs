@@ -250,6 +250,9 @@ pub struct Signals {
     /// "entonces quiero uno nuevo", "a new one then": a new booking, not a change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new_booking: bool,
+    /// "mejor con otra persona", "someone else": not the stylist on the table.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_staff: bool,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

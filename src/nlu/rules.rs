@@ -98,6 +98,7 @@ impl RuleExtractor {
             another: topic != Some(Topic::Bookings) && signals::another(&words),
             that_one: signals::that_one(&words),
             new_booking: signals::new_booking(&words),
+            other_staff: signals::other_staff(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
                 .flatten(),

@@ -156,6 +156,12 @@ pub fn new_booking(words: &Words) -> bool {
     says(words, &lexicon().new_booking)
 }
 
+/// Whether the message asks for another stylist than the one on the table ("mejor con otra
+/// persona", "someone else").
+pub fn other_staff(words: &Words) -> bool {
+    says(words, &lexicon().other_staff)
+}
+
 /// Whether the message points at the booking just talked about: a change or cancel verb
 /// with a clitic ("cancelalo", "pasámelo", "movémela") or a phrase ("ese turno", "cancel
 /// it").
@@ -416,6 +422,18 @@ mod tests {
     #[case("el pelo largo lo cancelé", false)]
     fn pointing_at_the_booking_just_made(#[case] text: &str, #[case] want: bool) {
         assert_eq!(that_one(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("uy, mejor con otra persona", true)]
+    #[case("se puede con otra chica?", true)]
+    #[case("actually make it with someone else", true)]
+    #[case("pode ser com outra pessoa?", true)]
+    #[case("mejor con Caro", false)]
+    #[case("quiero otro color", false)]
+    #[case("y otro turno para mi hermana", false)]
+    fn another_stylist(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(other_staff(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

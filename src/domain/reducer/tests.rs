@@ -318,3 +318,41 @@ fn a_new_booking_asked_for_when_none_was_found_to_change_starts_one() {
     apply_extraction(&mut st, &new, &c);
     assert_eq!(st.flow, Some(Flow::Cancel));
 }
+
+#[test]
+fn another_stylist_asked_for_takes_the_next_who_does_the_service() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "corte"),
+                (SlotName::StaffName, "Caro"),
+            ],
+        ),
+        &c,
+    );
+    assert_eq!(st.resolved.staff.as_deref(), Some("caro"));
+    let mut other = ex(Intent::Other, &[]);
+    other.signals.other_staff = true;
+    apply_extraction(&mut st, &other, &c);
+    assert_eq!(st.resolved.staff.as_deref(), Some("martin"));
+    // Only Sofi does manicures: nothing changes.
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "manicura"),
+                (SlotName::StaffName, "Sofi"),
+            ],
+        ),
+        &c,
+    );
+    apply_extraction(&mut st, &other, &c);
+    assert_eq!(st.resolved.staff.as_deref(), Some("sofi"));
+}

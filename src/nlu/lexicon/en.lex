@@ -447,6 +447,15 @@ book a new
 make a new
 book one
 
+[other staff]
+# Another stylist than the one on the table (who does the service).
+someone else
+somebody else
+another stylist
+a different stylist
+another person
+a different person
+
 [that one]
 cancel it
 move it

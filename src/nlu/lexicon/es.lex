@@ -1466,6 +1466,23 @@ reservar uno
 reservo uno
 pedir uno
 
+[other staff]
+# Another stylist than the one on the table (who does the service).
+con otra persona
+con otra chica
+con otro chico
+con otra profesional
+con otro profesional
+con otra estilista
+con otro estilista
+con otra peluquera
+con otro peluquero
+con otra manicura
+con alguien mas
+con otra que no sea
+otra persona
+otra chica
+
 [that one]
 ese turno
 ese mismo

@@ -21,6 +21,7 @@
 //!   reprogramar", "not cancelling"): that cue does not count.
 //! - `[new booking]`: a new booking, not a change: asked which booking to change (none was
 //!   found), "entonces quiero uno nuevo" books one.
+//! - `[other staff]`: another stylist than the one on the table, who does the service.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
 //!   change ("cancelá el jueves y dame el viernes", "desmarca a de quinta e me coloca no
 //!   sábado").
@@ -70,6 +71,9 @@ pub struct Lexicon {
     pub that_one: Vec<String>,
     /// Phrases asking for a new booking rather than a change ("uno nuevo", "a new one").
     pub new_booking: Vec<String>,
+    /// Phrases asking for another stylist than the one on the table ("con otra persona",
+    /// "someone else").
+    pub other_staff: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -159,6 +163,7 @@ impl Lexicon {
                     "another" => lx.another.push(entry),
                     "that one" => lx.that_one.push(entry),
                     "new booking" => lx.new_booking.push(entry),
+                    "other staff" => lx.other_staff.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),

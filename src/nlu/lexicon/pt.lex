@@ -369,6 +369,16 @@ nova reserva
 marcar um
 marco um
 
+[other staff]
+# Another stylist than the one on the table (who does the service).
+com outra pessoa
+com outra profissional
+com outro profissional
+com outra moca
+com alguem mais
+outra pessoa
+outra profissional
+
 [that one]
 esse horario
 cancela ele
