@@ -218,6 +218,7 @@ impl Q8Activations {
         cols: usize,
     ) {
         debug_assert_eq!(x.len(), rows * cols);
+        debug_assert!(cols.is_multiple_of(QK), "rows are whole blocks");
         self.rows = rows;
         self.cols = cols;
         self.qs.resize(rows * cols, 0);
@@ -233,7 +234,7 @@ impl Q8Activations {
         };
         let nb = cols / QK;
         match pool {
-            Some(pool) if rows >= PAR_ROWS && cols > 0 => pool.install(|| {
+            Some(pool) if rows >= PAR_ROWS && nb > 0 => pool.install(|| {
                 x.par_chunks(cols)
                     .zip(self.qs.par_chunks_mut(cols))
                     .zip(self.qu.par_chunks_mut(cols).zip(self.d.par_chunks_mut(nb)))
