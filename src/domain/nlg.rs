@@ -75,6 +75,7 @@ pub fn render(
             .resolved
             .service
             .as_deref()
+            .or_else(|| state.target.as_ref().map(|t| t.service.as_str()))
             .and_then(|id| ws.service(id));
         if let Some(service) = service {
             if let [only] = ws.staff_for(service).as_slice() {

@@ -366,9 +366,6 @@ fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
     state.expected_slot = None;
 }
 
-/// Whether a booking reading right after a booking was made (the next turn or the one
-/// after) changes that booking: it names a day or a time, or asks earlier or later, but no
-/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
 /// "mejor con otra persona", "someone else": the next stylist who does the service, instead
 /// of the one asked for, checked or of the booking being moved. When nobody else does it,
 /// nothing changes (the reply says who does it).
@@ -400,6 +397,9 @@ fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
     }
 }
 
+/// Whether a booking reading right after a booking was made (the next turn or the one
+/// after) changes that booking: it names a day or a time, or asks earlier or later, but no
+/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
 fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
     // "¿puede ser media hora antes?" names no booking word at all.
     let reads_as_move = ex.intent == Intent::Book
