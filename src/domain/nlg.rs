@@ -71,13 +71,7 @@ pub fn render(
     // "con otra persona" when she is the only one who does it: said, and the booking goes on
     // with her (the reducer changed nothing).
     if ex.signals.other_staff && ex.slots.staff_name.is_none() && state.flow.is_some() {
-        let service = state
-            .resolved
-            .service
-            .as_deref()
-            .or_else(|| state.target.as_ref().map(|t| t.service.as_str()))
-            .and_then(|id| ws.service(id));
-        if let Some(service) = service {
+        if let Some(service) = state.service_id().and_then(|id| ws.service(id)) {
             if let [only] = ws.staff_for(service).as_slice() {
                 parts.push(t(
                     l,

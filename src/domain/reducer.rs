@@ -382,12 +382,7 @@ fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
         .clone()
         .or_else(|| state.checked.as_ref().map(|c| c.staff.clone()))
         .or_else(|| state.target.as_ref().map(|t| t.staff.clone()));
-    let service = state
-        .resolved
-        .service
-        .as_deref()
-        .or_else(|| state.target.as_ref().map(|t| t.service.as_str()))
-        .and_then(|id| ws.service(id));
+    let service = state.service_id().and_then(|id| ws.service(id));
     let (Some(current), Some(service)) = (current, service) else {
         return;
     };

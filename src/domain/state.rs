@@ -155,6 +155,14 @@ pub struct ConversationState {
 }
 
 impl ConversationState {
+    /// The service in play: the one being booked, else the one of the booking being changed.
+    pub fn service_id(&self) -> Option<&str> {
+        self.resolved
+            .service
+            .as_deref()
+            .or_else(|| self.target.as_ref().map(|t| t.service.as_str()))
+    }
+
     /// Forgets the flow-specific values after a flow ends, keeping who the customer is.
     pub fn end_flow(&mut self) {
         let name = self.resolved.name.clone();

@@ -231,6 +231,8 @@ unsafe fn group<L: Lanes, const G: usize>(
     n_pos: usize,
     out: &mut [f32],
 ) {
+    // The short-tile buffers below hold 16 values.
+    const { assert!(L::N <= 16) };
     let (hd, n_total) = (keys.hd, keys.n_total);
     let len = n_pos - first;
     let t = L::N;

@@ -56,12 +56,23 @@ pub fn matmul_panels(
     out: &mut [f32],
     stride: usize,
 ) {
+    check_output(a, p0, p1, out.len(), stride);
+    // SAFETY: the check bounds every write to `out`.
+    unsafe { matmul_panels_raw(w, a, p0, p1, out.as_mut_ptr(), stride) }
+}
+
+/// Panics unless the weights, the activations and panels `p0..p1` fit together.
+fn check_shapes(w: &Q8Panels, a: &Q8Activations, p0: usize, p1: usize) {
+    assert_eq!(w.cols, a.cols, "matmul shapes");
+    assert!(p1 <= w.panels && p0 <= p1);
+}
+
+/// Panics unless an output of `len` values holds every token's panels `p0..p1` at `stride`.
+fn check_output(a: &Q8Activations, p0: usize, p1: usize, len: usize, stride: usize) {
     assert!(
-        a.rows == 0 || out.len() >= (a.rows - 1) * stride + (p1 - p0) * PANEL,
+        a.rows == 0 || len >= (a.rows - 1) * stride + (p1 - p0) * PANEL,
         "output too small"
     );
-    // SAFETY: the assert bounds every write to `out`.
-    unsafe { matmul_panels_raw(w, a, p0, p1, out.as_mut_ptr(), stride) }
 }
 
 /// [`matmul_panels`] through a raw pointer, so that threads computing different panels can
@@ -79,8 +90,7 @@ pub unsafe fn matmul_panels_raw(
     out: *mut f32,
     stride: usize,
 ) {
-    assert_eq!(w.cols, a.cols, "matmul shapes");
-    assert!(p1 <= w.panels && p0 <= p1);
+    check_shapes(w, a, p0, p1);
     match simd() {
         #[cfg(target_arch = "x86_64")]
         // SAFETY: the CPU supports the features (checked by `simd()`); the weights and
@@ -103,13 +113,9 @@ pub fn scalar_matmul(
     out: &mut [f32],
     stride: usize,
 ) {
-    assert_eq!(w.cols, a.cols, "matmul shapes");
-    assert!(p1 <= w.panels && p0 <= p1);
-    assert!(
-        a.rows == 0 || out.len() >= (a.rows - 1) * stride + (p1 - p0) * PANEL,
-        "output too small"
-    );
-    // SAFETY: the asserts bound every access.
+    check_shapes(w, a, p0, p1);
+    check_output(a, p0, p1, out.len(), stride);
+    // SAFETY: the checks bound every access.
     unsafe { scalar_panels(w, a, p0, p1, out.as_mut_ptr(), stride) }
 }
 

@@ -432,6 +432,9 @@ mod tests {
     #[case("mejor con Caro", false)]
     #[case("quiero otro color", false)]
     #[case("y otro turno para mi hermana", false)]
+    #[case("quiero un turno para otra persona", false)]
+    #[case("it's for someone else, my sister", false)]
+    #[case("é para outra pessoa", false)]
     fn another_stylist(#[case] text: &str, #[case] want: bool) {
         assert_eq!(other_staff(&Words::new(text)), want, "{text}");
     }

@@ -41,12 +41,12 @@ pub fn plan(input: &PlanInput) -> Plan {
     // "anything earlier?", "another day please", "a la tarde", "media hora antes": the booking
     // (or the change) in progress moves on, whatever intent the message read as alone.
     // "con otra persona" too: another stylist for the same booking.
-    let when_words = ex.signals.shift.is_some()
+    let moves_on = ex.signals.shift.is_some()
         || ex.signals.other_day
         || ex.signals.day_part.is_some()
         || ex.signals.other_staff;
     if matches!(st.flow, Some(Flow::Book | Flow::Reschedule))
-        && when_words
+        && moves_on
         && matches!(
             ex.intent,
             Intent::Other | Intent::Chitchat | Intent::Greeting | Intent::InfoHours

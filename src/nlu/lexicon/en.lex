@@ -448,13 +448,14 @@ make a new
 book one
 
 [other staff]
-# Another stylist than the one on the table (who does the service).
-someone else
-somebody else
+# Another stylist than the one on the table (who does the service). Only "with …" forms:
+# "it's for someone else" is a booking for someone else.
+with someone else
+with somebody else
 another stylist
 a different stylist
-another person
-a different person
+with another person
+with a different person
 
 [that one]
 cancel it

@@ -1467,7 +1467,8 @@ reservo uno
 pedir uno
 
 [other staff]
-# Another stylist than the one on the table (who does the service).
+# Another stylist than the one on the table (who does the service). Only "con …" forms:
+# "un turno para otra persona" is a booking for someone else, not another stylist.
 con otra persona
 con otra chica
 con otro chico
@@ -1480,8 +1481,6 @@ con otro peluquero
 con otra manicura
 con alguien mas
 con otra que no sea
-otra persona
-otra chica
 
 [that one]
 ese turno

@@ -370,14 +370,13 @@ marcar um
 marco um
 
 [other staff]
-# Another stylist than the one on the table (who does the service).
+# Another stylist than the one on the table (who does the service). Only "com …" forms:
+# "para outra pessoa" is a booking for someone else.
 com outra pessoa
 com outra profissional
 com outro profissional
 com outra moca
 com alguem mais
-outra pessoa
-outra profissional
 
 [that one]
 esse horario
