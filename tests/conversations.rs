@@ -960,6 +960,65 @@ const CONVERSATIONS: &[Conversation] = &[
             ("yes", &[Calls("create_booking"), Says("with Sofi")]),
         ],
     },
+    Conversation {
+        name: "a yes to the times offered on another day takes that day at the time asked",
+        profile: "Julia",
+        turns: &[
+            (
+                "turno para cejas el domingo a las 11",
+                &[
+                    Says("estamos cerrados"),
+                    Says("¿Te sirve alguno de esos horarios?"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Says("¡Hay lugar para Perfilado de cejas"),
+                    Says("a las 11:00"),
+                    Says("¿Hago la reserva a nombre de Julia?"),
+                ],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("a las 11:00")]),
+        ],
+    },
+    Conversation {
+        name: "'¿puede ser con otra chica?' right after booking moves it to another stylist, same day and time",
+        profile: "Paula",
+        turns: &[
+            (
+                "quiero turno para corte con Caro el {d3} a las 16, soy Paula",
+                &[Next("await_confirmation"), Says("con Caro")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿puede ser con otra chica?",
+                &[
+                    Next("await_confirmation"),
+                    Says("a las 16:00, con Martín en vez de Caro"),
+                    NoCall("reschedule_booking"),
+                ],
+            ),
+            (
+                "sí",
+                &[Calls("reschedule_booking"), Says("Corte de dama con Martín")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'era pedicura, no manicura' changes the service to the one wanted",
+        profile: "",
+        turns: &[
+            (
+                "quiero manicura el {d1} a las 12",
+                &[Says("¡Hay lugar para Manicura")],
+            ),
+            (
+                "ah no perdón, era pedicura no manicura",
+                &[Says("¡Hay lugar para Pedicura"), NotSays("Manicura")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -115,8 +115,19 @@ impl Ctx<'_> {
         out
     }
 
-    /// The first free slots on the open days after `date`.
-    fn later_days(&self, date: NaiveDate) -> Vec<SlotOffer> {
+    /// The free slots on the open days after `date`: with a time asked for, the ones nearest
+    /// to it on the first day that has any ("el domingo a las 14" → the Wednesday at 13:30,
+    /// 14:00 and 14:30); else the first ones.
+    fn later_days(&self, date: NaiveDate, time: Option<NaiveTime>) -> Vec<SlotOffer> {
+        if let Some(t) = time {
+            for d in 1..=ALTERNATIVE_DAYS {
+                let near = nearest(self.day_slots(date + Duration::days(d)), t);
+                if !near.is_empty() {
+                    return near;
+                }
+            }
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for d in 1..=ALTERNATIVE_DAYS {
             let day = date + Duration::days(d);
@@ -127,6 +138,14 @@ impl Ctx<'_> {
         }
         out
     }
+}
+
+/// The `MAX_OFFERS` slots nearest to `t`, in time order.
+fn nearest(mut slots: Vec<SlotOffer>, t: NaiveTime) -> Vec<SlotOffer> {
+    slots.sort_by_key(|s| (s.time - t).num_minutes().abs());
+    slots.truncate(MAX_OFFERS);
+    slots.sort_by_key(|s| s.time);
+    slots
 }
 
 /// Checks a visit of one or more services done back to back, on a date, optionally at a time
@@ -187,6 +206,7 @@ pub fn check_visit(
         if why != Unbookable::TooFar {
             result.slots = ctx.later_days(
                 date.max(now.date()) - Duration::days(i64::from(why == Unbookable::Past)),
+                time,
             );
         }
         return result;
@@ -196,7 +216,7 @@ pub fn check_visit(
         None => {
             result.available = !day.is_empty();
             result.slots = if day.is_empty() {
-                ctx.later_days(date)
+                ctx.later_days(date, None)
             } else {
                 day
             };
@@ -211,12 +231,9 @@ pub fn check_visit(
                 return result;
             }
             // Nearest free starts that day, then the following days.
-            let mut near = day;
-            near.sort_by_key(|s| (s.time - t).num_minutes().abs());
-            near.truncate(MAX_OFFERS);
-            near.sort_by_key(|s| s.time);
+            let near = nearest(day, t);
             result.slots = if near.is_empty() {
-                ctx.later_days(date)
+                ctx.later_days(date, Some(t))
             } else {
                 near
             };
@@ -309,6 +326,16 @@ mod tests {
         let a = check(&ws, svc, monday, None, None, &[], now);
         assert_eq!(a.unbookable, Some(Unbookable::Closed));
         assert!(!a.slots.is_empty(), "offers the next open days");
+        // With a time asked for: the times nearest to it on the next open day (Tuesday).
+        let two = NaiveTime::from_hms_opt(14, 0, 0);
+        let a = check(&ws, svc, monday, two, None, &[], now);
+        assert_eq!(a.unbookable, Some(Unbookable::Closed));
+        let got: Vec<String> = a
+            .slots
+            .iter()
+            .map(|s| s.date.and_time(s.time).format("%d %H:%M").to_string())
+            .collect();
+        assert_eq!(got, ["01 13:30", "01 14:00", "01 14:30"]);
         let late = NaiveTime::from_hms_opt(19, 30, 0);
         let a = check(
             &ws,

@@ -522,12 +522,21 @@ fn availability_text(
     }
 }
 
+/// Whether every offer is on the same day.
+fn one_day(offers: &[crate::domain::actions::SlotOffer]) -> bool {
+    offers.iter().all(|o| o.date == offers[0].date)
+}
+
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {
     let l = lang(state);
     match slot {
         SlotName::ServiceType => {
             let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
             t(l, "ask_service", &[("list", &join(l, &names))])
+        }
+        // Times offered on another day: a yes takes them, or the customer names a day.
+        SlotName::PreferredDate if !state.offers.is_empty() && one_day(&state.offers) => {
+            t(l, "ask_date_offers", &[])
         }
         SlotName::PreferredDate => match state.flow {
             Some(Flow::Reschedule) => t(l, "ask_date_move", &[]),

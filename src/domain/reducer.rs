@@ -58,7 +58,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // Flow switches. A question about one's bookings ("¿quedó el turno del viernes?") opens
     // none, whatever intent it read as: the planner looks the bookings up.
     let status_question = ex.signals.topic == Some(Topic::Bookings);
-    let moves_last = moves_last_booking(state, ex);
+    // "¿puede ser con otra chica?" right after booking: that booking, same day and time,
+    // another stylist.
+    let swaps_last = ex.signals.other_staff
+        && state.flow.is_none()
+        && just_booked(state)
+        && ex.slots.service_type.is_none()
+        && ex.slots.staff_name.is_none()
+        && ex.slots.booking_id.is_none()
+        && !ex.signals.another;
+    let moves_last = moves_last_booking(state, ex) || swaps_last;
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
     let starts_new = ex.signals.new_booking
@@ -103,6 +112,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.booking_id.is_none();
     if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
+    }
+    if swaps_last {
+        state.keep_date |= ex.slots.preferred_date.is_none();
+        state.keep_time |= ex.slots.preferred_time.is_none();
     }
     // A second booking ("y otro para mi hermana") may be someone else's: the name is asked
     // again (the profile's offered), unless the message gives it.
@@ -263,9 +276,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
-        if let Some(b) = state.candidates.iter().find(|b| &b.booking_id == id) {
-            state.target = Some(b.clone());
+        if let Some(b) = state.candidates.iter().find(|b| &b.booking_id == id).cloned() {
             state.candidates.clear();
+            if std::mem::take(&mut state.swap_staff) {
+                state.target = Some(b.clone());
+                swap_staff(state, ctx.ws, &b.staff);
+            }
+            state.target = Some(b);
         }
     }
     // "a las 11" after "te puedo ofrecer el miércoles 9 a las 10:00, 11:00…": that day.
@@ -291,6 +308,31 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             take_date(state, date);
             take_time(state, time);
             state.expected_slot = None;
+        }
+    }
+    // A yes to another day offered ("el domingo estamos cerrados. Te puedo ofrecer el
+    // miércoles 9 a las 13:30, 14:00 y 14:30"): that day, at the time asked for when it is
+    // among them (or the only one listed); else the day's times are asked.
+    if state.expected_slot == Some(SlotName::PreferredDate)
+        && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
+        && ex.signals.affirmation == Some(true)
+        && ex.slots.preferred_time.is_none()
+        && ex.slots.preferred_date.is_none()
+        && state.resolved.date.is_none()
+    {
+        if let Some(first) = state.offers.first().map(|o| o.date) {
+            if state.offers.iter().all(|o| o.date == first) {
+                let asked = state.slots.preferred_time.as_deref().and_then(parse_hhmm);
+                let time = match state.offers.as_slice() {
+                    [only] => Some(only.time),
+                    offers => asked.filter(|t| offers.iter().any(|o| o.time == *t)),
+                };
+                take_date(state, first);
+                if let Some(time) = time {
+                    take_time(state, time);
+                }
+                state.expected_slot = None;
+            }
         }
     }
     // "el primero", "la última" of the times offered.
@@ -382,8 +424,17 @@ fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
         .clone()
         .or_else(|| state.checked.as_ref().map(|c| c.staff.clone()))
         .or_else(|| state.target.as_ref().map(|t| t.staff.clone()));
-    let service = state.service_id().and_then(|id| ws.service(id));
-    let (Some(current), Some(service)) = (current, service) else {
+    let Some(current) = current else {
+        // The booking to change is not looked up yet: its stylist changes once it is.
+        state.swap_staff = state.flow == Some(Flow::Reschedule);
+        return;
+    };
+    swap_staff(state, ws, &current);
+}
+
+/// The next stylist after `current` who does the service in play, if there is one.
+fn swap_staff(state: &mut ConversationState, ws: &Workspace, current: &str) {
+    let Some(service) = state.service_id().and_then(|id| ws.service(id)) else {
         return;
     };
     if let Some(other) = ws.staff_for(service).into_iter().find(|s| s.id != current) {
@@ -475,7 +526,12 @@ fn pick_by_details(state: &mut ConversationState, ex: &Extraction) {
 }
 
 /// Applies one tool observation.
-pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &Observation) {
+pub fn apply_observation(
+    state: &mut ConversationState,
+    ws: &Workspace,
+    call: &ToolCall,
+    obs: &Observation,
+) {
     match obs {
         Observation::Availability(a) => {
             // A reschedule asked for the booking's own stylist (the customer named nobody)
@@ -547,7 +603,14 @@ pub fn apply_observation(state: &mut ConversationState, call: &ToolCall, obs: &O
                         state.failed_lookups = state.failed_lookups.saturating_add(1);
                     }
                 }
-                1 => state.target = bookings.first().cloned(),
+                1 => {
+                    state.target = bookings.first().cloned();
+                    if std::mem::take(&mut state.swap_staff) {
+                        if let Some(t) = state.target.clone() {
+                            swap_staff(state, ws, &t.staff);
+                        }
+                    }
+                }
                 _ => state.candidates = bookings.clone(),
             }
         }

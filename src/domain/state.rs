@@ -152,6 +152,10 @@ pub struct ConversationState {
     /// The customer said no to the offered name: ask for it plainly.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub name_offer_declined: bool,
+    /// "¿puede ser con otra chica?" about a booking not looked up yet: once it is found,
+    /// the next stylist who does its service takes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub swap_staff: bool,
 }
 
 impl ConversationState {
@@ -199,5 +203,6 @@ impl ConversationState {
         self.kept_time_busy = false;
         self.move_by = None;
         self.shifted = None;
+        self.swap_staff = false;
     }
 }

@@ -596,7 +596,22 @@ pub fn services(
         end = end.max(c.to);
         !inside
     });
+    // "era pedicura no manicura", "pedicura, no manicura": a "no" run into the next service
+    // is that one's; only "pedicura no, manicura" (a stop after the "no") takes the first back.
+    let own_no: Vec<(usize, bool)> = (1..cands.len())
+        .filter(|&k| {
+            let (a, b) = (cands[k - 1].to, cands[k].from);
+            b == a + 1
+                && matches!(n[a], "no" | "nao" | "not")
+                && !words.gap(a, b).contains([',', '.', '!', ';', '?'])
+        })
+        .map(|k| (k, cands[k - 1].role.negated))
+        .collect();
     mark_taken_back(&n, &mut cands, usize::MAX, |r| r.negated = true);
+    for (k, was) in own_no {
+        cands[k - 1].role.negated = was;
+        cands[k].role.negated = true;
+    }
     cands
 }
 
@@ -632,6 +647,11 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
         return true;
     }
     for j in 1..=4 {
+        // "ah no perdón, era pedicura": a "no" before a stop is about something else.
+        if j > 1 && from >= j && words.gap(from - j, from - j + 1).contains([',', '.', '!', '?', ';'])
+        {
+            break;
+        }
         match before(n, from, j) {
             Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
             // "sacale el color", "quitá las uñas": taken off what was asked.

@@ -46,11 +46,29 @@ const LEFT_MODIFIERS: &[&str] = &[
     "semipermanent",
 ];
 
+/// A word that names a kind of service, not one: "tratamiento", "sesión".
+fn generic_head(w: &str) -> bool {
+    matches!(w, "tratamiento" | "tratamientos" | "sesion" | "sesiones")
+}
+
 /// The service's span: "extensiones de pestañas" with its leading word, and its complements.
 pub(super) fn extend_service_span(words: &Words, from: usize, to: usize) -> (usize, usize, String) {
     let n = words.norms();
+    // A generic head names the service after it: "tratamiento de botox capilar" is the
+    // shortest phrase "botox capilar".
+    let (from, to) = if to == from + 1
+        && to + 1 < n.len()
+        && generic_head(n[from])
+        && n[to] == "de"
+        && lexicon().service_words.iter().any(|s| s == n[to + 1])
+    {
+        (to + 1, to + 2)
+    } else {
+        (from, to)
+    };
     let from = if from >= 2
         && n[from - 1] == "de"
+        && !generic_head(n[from - 2])
         && lexicon().service_words.iter().any(|s| s == n[from - 2])
     {
         from - 2
@@ -134,6 +152,7 @@ mod tests {
             ),
             ("can you dye my hair blue on saturday?", "dye my hair"),
             ("quero cortar o cabelo amanhã", "cortar o cabelo"),
+            ("hacen tratamiento de botox capilar?", "botox capilar"),
             // Not a verb of a service: the service alone.
             ("quiero hacerme las manos el viernes", "manos"),
         ] {

@@ -265,7 +265,7 @@ impl Pipeline {
             acted.records.push(outcome.record);
             let observation = outcome.result.ok();
             if let Some(obs) = &observation {
-                reducer::apply_observation(state, &call, obs);
+                reducer::apply_observation(state, &req.ws, &call, obs);
             }
             let observed = observation.is_some();
             acted.executed.push(Executed {

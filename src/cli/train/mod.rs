@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 8] = [
+pub const TRAIN_SETS: [(&str, &str); 9] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -58,6 +58,10 @@ pub const TRAIN_SETS: [(&str, &str); 8] = [
     (
         "tests/data/dev_f.jsonl",
         include_str!("../../../tests/data/dev_f.jsonl"),
+    ),
+    (
+        "tests/data/dev_g.jsonl",
+        include_str!("../../../tests/data/dev_g.jsonl"),
     ),
 ];
 

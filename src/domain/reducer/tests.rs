@@ -243,7 +243,7 @@ fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
         staff: None,
         moving: Some("BK-1000".into()),
     };
-    apply_observation(&mut st, &call, &Observation::Availability(busy));
+    apply_observation(&mut st, &demo(), &call, &Observation::Availability(busy));
     assert_eq!(st.move_by, None);
     assert!(st.kept_time_busy);
 }

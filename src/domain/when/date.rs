@@ -276,6 +276,14 @@ fn extend_left(n: &[&str], mut from: usize) -> usize {
         {
             break;
         }
+        // "si Lucía está el viernes": a demonstrative never stands before an article, so
+        // "esta" there is the verb.
+        if steps == 1
+            && matches!(n[from], "el" | "la" | "los" | "las")
+            && matches!(n[from - 1], "este" | "esta" | "ese" | "esa" | "aquel")
+        {
+            break;
+        }
         from -= 1;
         steps += 1;
     }
@@ -554,7 +562,10 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
                 "hs" | "pm" | "am" | "h" | "horas" | "hrs" | "y" | "menos" | ":"
             )
         });
-        let dia = matches!(prev(1), Some("dia" | "day"));
+        // "buen día, una pregunta": a greeting's "día" leads nothing, and "una" is an hour
+        // ("la una"), never a day of the month (that is "el uno", "el primero").
+        let greeting = matches!(prev(2), Some("buen" | "buenos" | "good" | "bom"));
+        let dia = matches!(prev(1), Some("dia" | "day")) && !greeting && !matches!(w, "una" | "un");
         let el = matches!(prev(1), Some("el" | "the" | "del"));
         let ordinal =
             w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd");

@@ -205,6 +205,12 @@ fn weekday_and_number(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("a la mañana temprano", None)]
 #[case("hoy?", Some("hoy"))]
 #[case("en una semana", Some("una semana"))]
+// A greeting's "día" leads no day number, and "una" is never one.
+#[case("buen dia, una pregunta, cuanto sale el corte?", None)]
+#[case("el día quince a las 3", Some("el día quince"))]
+// "está" without its accent is a verb, not a demonstrative.
+#[case("si Lucia esta el viernes me hago color", Some("el viernes"))]
+#[case("esta semana puedo", Some("esta semana"))]
 fn spans_follow_the_labelling_guide(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(span(text).as_deref(), want, "{text}");
 }

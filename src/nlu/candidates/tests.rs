@@ -33,6 +33,11 @@ fn a_del_leads_only_its_own_value() {
 #[case("el otro día me atendió Caro y me encantó el corte, gracias!!", None)]
 #[case("salgo del trabajo a las 6, ¿tenés corte a las 7?", Some("corte"))]
 #[case("quiero el mismo color que me hicieron la otra vez", Some("color"))]
+#[case("ah no perdón, era pedicura no manicura", Some("pedicura"))]
+#[case("quiero pedicura, no manicura", Some("pedicura"))]
+#[case("pedicura no, manicura", Some("manicura"))]
+#[case("queriamos ir a peinarnos el sabado", Some("peinarnos"))]
+#[case("do you do lash lifts?", Some("lash lifts"))]
 fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
 }

@@ -176,6 +176,7 @@ extensions
 threading
 lash
 lift
+lifts
 dye
 gel
 acrylics

@@ -823,6 +823,11 @@ despunte
 planchado
 nail
 alisado
+peinarme
+peinarnos
+peinarse
+maquillarme
+depilarme
 
 [service complements]
 esculpidas
