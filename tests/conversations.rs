@@ -1019,6 +1019,39 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'never mind, keep it' while asked which booking to cancel lets it go",
+        profile: "Tom",
+        turns: &[
+            (
+                "i need to cancel my appointment",
+                &[Calls("find_bookings"), Says("booking code")],
+            ),
+            (
+                "never mind, keep it",
+                &[Says("I didn't change anything"), NoCall("cancel_booking")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'uy, mejor con Caro' before the name says the stylist; a bare yes to the name question asks for the name itself",
+        profile: "",
+        turns: &[
+            (
+                "brushing el {d3} a las 13:30 con Lucía",
+                &[Says("con Lucía el"), Says("¿A nombre de quién")],
+            ),
+            (
+                "uy, mejor con Caro, ¿puede ser?",
+                &[Says("¡Hay lugar para Brushing con Caro el")],
+            ),
+            ("sí", &[Says("¿Me decís tu nombre?")]),
+            (
+                "Vicky",
+                &[Next("await_confirmation"), Says("Brushing con Caro")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

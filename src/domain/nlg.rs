@@ -113,6 +113,12 @@ pub fn render(
             let yes = ex.signals.affirmation == Some(true) && ex.slots.preferred_time.is_none();
             if *slot == SlotName::PreferredTime && yes && !listed && state.offers.len() > 1 {
                 parts.push(offers::pick(l, &state.offers));
+            } else if *slot == SlotName::ClientName
+                && ex.signals.affirmation == Some(true)
+                && state.offered_name.is_none()
+            {
+                // "sí" to "¿A nombre de quién…?": the name itself is what is missing.
+                parts.push(t(l, "ask_name_plain", &[]));
             } else {
                 parts.push(question(ws, state, *slot));
             }
@@ -469,8 +475,26 @@ fn availability_text(
     match (a.time, a.available) {
         (Some(time), true) => {
             // The confirmation that follows says it all; only say it when we stop here.
+            // The stylist the customer asked for ("mejor con Caro") is named.
+            let asked = state
+                .resolved
+                .staff
+                .as_deref()
+                .filter(|s| a.then.is_empty() && a.staff.as_deref() == Some(*s))
+                .and_then(|s| ws.staff_member(s));
             if matches!(last, Plan::Confirm(_)) {
                 String::new()
+            } else if let Some(st) = asked {
+                t(
+                    l,
+                    "free_with",
+                    &[
+                        ("svc", &svc),
+                        ("staff", &st.name),
+                        ("date", &day),
+                        ("time", &hhmm(time)),
+                    ],
+                )
             } else {
                 t(
                     l,

@@ -28,10 +28,14 @@ pub fn plan(input: &PlanInput) -> Plan {
             return Plan::Call(p.call.clone());
         }
     }
-    // "te escribo más tarde" in the middle of a booking lets it go, whatever it read as.
+    // "te escribo más tarde" in the middle of a booking, a change or a cancellation ("never
+    // mind, keep it") lets it go, whatever it read as.
     if ex.signals.closes
         && !ex.signals.other_day
-        && matches!(st.flow, Some(Flow::Book) | Some(Flow::Reschedule))
+        && matches!(
+            st.flow,
+            Some(Flow::Book) | Some(Flow::Reschedule) | Some(Flow::Cancel)
+        )
         && (matches!(ex.intent, Intent::Book | Intent::Reschedule)
             || (ex.intent == Intent::Other && ex.signals.topic.is_none()))
         && ex.slots.is_empty()
