@@ -16,9 +16,9 @@
 //!   another.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::{EncodeRequest, Encoded, EngineError, Generator};
 
@@ -57,7 +57,30 @@ struct Shared {
     most_waiting: AtomicUsize,
     /// The most encodes that ever shared one forward pass.
     most_batched: AtomicUsize,
+    /// How long a customer's forward pass takes lately (an exponential average, µs). Past
+    /// capacity, a job that would finish after its deadline is turned away at once (its
+    /// customer gets the rules' answer now) instead of run for nobody: otherwise every pass
+    /// serves a request that already timed out, and the model answers almost no one.
+    pass_us: AtomicU64,
     stop: AtomicBool,
+}
+
+impl Shared {
+    /// The earliest deadline a job may have and still be worth starting now.
+    fn horizon(&self, now: Instant) -> Instant {
+        now + Duration::from_micros(self.pass_us.load(Ordering::Relaxed))
+    }
+
+    fn record_pass(&self, took: Duration) {
+        let took = u64::try_from(took.as_micros()).unwrap_or(u64::MAX);
+        let old = self.pass_us.load(Ordering::Relaxed);
+        let new = if old == 0 {
+            took
+        } else {
+            (old.saturating_mul(3).saturating_add(took)) / 4
+        };
+        self.pass_us.store(new, Ordering::Relaxed);
+    }
 }
 
 /// A handle to the model worker; cheap to clone.
@@ -90,6 +113,7 @@ impl ModelWorker {
             waiting: AtomicUsize::new(0),
             most_waiting: AtomicUsize::new(0),
             most_batched: AtomicUsize::new(0),
+            pass_us: AtomicU64::new(0),
             stop: AtomicBool::new(false),
         });
         let worker_shared = shared.clone();
@@ -317,15 +341,19 @@ impl Work {
 
 /// Takes out of `q` the customer encodes that may join `first`'s pass (same layers, still
 /// wanted), up to `most` in all, in queue order.
-fn take_batch(q: &mut VecDeque<Queued>, first: &EncodeRequest, most: usize) -> Vec<Queued> {
-    let now = Instant::now();
+fn take_batch(
+    q: &mut VecDeque<Queued>,
+    first: &EncodeRequest,
+    most: usize,
+    horizon: Instant,
+) -> Vec<Queued> {
     let mut taken = Vec::new();
     let mut i = 0;
     while i < q.len() && taken.len() + 1 < most {
         let joins = matches!(&q[i].work, Work::Encode(r, _) if r.layers == first.layers)
             && !q[i].background
             && !q[i].cancel.load(Ordering::Relaxed)
-            && q[i].deadline > now;
+            && q[i].deadline > horizon;
         if joins {
             taken.extend(q.remove(i));
         } else {
@@ -348,7 +376,7 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                 if let Some(j) = q.pop_front() {
                     let others = match &j.work {
                         Work::Encode(req, _) if !j.background => {
-                            take_batch(&mut q, req, shared.batch)
+                            take_batch(&mut q, req, shared.batch, shared.horizon(Instant::now()))
                         }
                         _ => Vec::new(),
                     };
@@ -369,7 +397,10 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
         if !others.is_empty() {
             let mut batch = vec![next];
             batch.extend(others);
-            run_batch(&shared, generator.as_ref(), batch);
+            let started = Instant::now();
+            if run_batch(&shared, generator.as_ref(), batch) {
+                shared.record_pass(started.elapsed());
+            }
             shared.busy.store(false, Ordering::SeqCst);
             continue;
         }
@@ -379,6 +410,18 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
             cancel,
             background,
         } = next;
+        let work = if background || cancel.load(Ordering::Relaxed) {
+            work
+        } else {
+            match turn_away(work, deadline, shared.horizon(Instant::now()), generator.as_ref()) {
+                Some(work) => work,
+                None => {
+                    shared.busy.store(false, Ordering::SeqCst);
+                    continue;
+                }
+            }
+        };
+        let timed = !background && matches!(work, Work::Encode(..));
         let job = work.into_job();
         // Skip work nobody waits for any more.
         let skip = cancel.load(Ordering::Relaxed) || Instant::now() >= deadline;
@@ -405,36 +448,59 @@ fn run(shared: Arc<Shared>, generator: Arc<dyn Generator>) {
                 }),
             );
         } else {
+            let started = Instant::now();
             guarded();
+            if timed && !skip {
+                shared.record_pass(started.elapsed());
+            }
             shared.busy.store(false, Ordering::SeqCst);
         }
     }
 }
 
+/// A customer's encode that could not finish before its deadline (it is before `horizon`)
+/// answers "timed out" at once, and one past its deadline (nobody waits) is dropped;
+/// `Some(work)` is worth running.
+fn turn_away(work: Work, deadline: Instant, horizon: Instant, g: &dyn Generator) -> Option<Work> {
+    match work {
+        Work::Encode(..) if deadline <= Instant::now() => None,
+        Work::Encode(_, then) if deadline <= horizon => {
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                then(g, Err(EngineError::Timeout))
+            }));
+            None
+        }
+        other => Some(other),
+    }
+}
+
 /// Customer encodes in one forward pass, then each one's continuation. Jobs nobody waits for
-/// any more are dropped first; a panic fails the jobs it reaches, not the worker.
-fn run_batch(shared: &Shared, g: &dyn Generator, batch: Vec<Queued>) {
-    let now = Instant::now();
+/// any more are dropped first, and those that could not finish in time are turned away; a
+/// panic fails the jobs it reaches, not the worker. Whether a pass ran.
+fn run_batch(shared: &Shared, g: &dyn Generator, batch: Vec<Queued>) -> bool {
+    let horizon = shared.horizon(Instant::now());
     let (reqs, thens): (Vec<EncodeRequest>, Vec<Then>) = batch
         .into_iter()
-        .filter(|j| !j.cancel.load(Ordering::Relaxed) && j.deadline > now)
-        .filter_map(|j| match j.work {
+        .filter(|j| !j.cancel.load(Ordering::Relaxed))
+        .filter_map(|j| turn_away(j.work, j.deadline, horizon, g))
+        .filter_map(|w| match w {
             Work::Encode(req, then) => Some((req, then)),
             Work::Job(_) => None,
         })
         .unzip();
     if reqs.is_empty() {
-        return;
+        return false;
     }
     shared.most_batched.fetch_max(reqs.len(), Ordering::Relaxed);
     let Ok(encoded) =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| g.encode_many(&reqs)))
     else {
-        return;
+        return false;
     };
     for (then, enc) in thens.into_iter().zip(encoded) {
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| then(g, enc)));
     }
+    true
 }
 
 /// Records the running background job's cancel flag (call with the queue locked).
@@ -671,6 +737,38 @@ mod tests {
         // layer alone.
         assert_eq!(*g.0.lock().unwrap(), vec![4, 1]);
         assert_eq!(w.batch_high_water(), 4);
+        w.shutdown();
+    }
+
+    #[tokio::test]
+    async fn an_encode_that_cannot_finish_in_time_is_turned_away_at_once() {
+        let g = Arc::new(Batches(Mutex::new(Vec::new())));
+        let w = ModelWorker::start(g.clone(), 16, MAX_BATCH);
+        // Passes have lately taken a second; this caller has 300 ms left.
+        w.shared.record_pass(Duration::from_secs(1));
+        let req = EncodeRequest {
+            prefix: "p".into(),
+            suffix: "abc".into(),
+            layers: Some(16),
+        };
+        let asked = Instant::now();
+        let got = w
+            .run_encode(
+                Instant::now() + Duration::from_millis(300),
+                req.clone(),
+                |_, enc, _| enc.map(|e| e.tokens.len()),
+            )
+            .await;
+        assert_eq!(got, Err(EngineError::Timeout));
+        assert!(asked.elapsed() < Duration::from_millis(250), "answered at once");
+        assert!(g.0.lock().unwrap().is_empty(), "no pass ran for it");
+        // With time enough, it runs.
+        let got = w
+            .run_encode(Instant::now() + Duration::from_secs(5), req, |_, enc, _| {
+                enc.map(|e| e.tokens.len())
+            })
+            .await;
+        assert_eq!(got, Ok(3));
         w.shutdown();
     }
 }
