@@ -1045,11 +1045,45 @@ const CONVERSATIONS: &[Conversation] = &[
                 "uy, mejor con Caro, ¿puede ser?",
                 &[Says("¡Hay lugar para Brushing con Caro el")],
             ),
-            ("sí", &[Says("¿Me decís tu nombre?")]),
+            ("sí", &[Says("Decime el nombre para la reserva")]),
             (
                 "Vicky",
                 &[Next("await_confirmation"), Says("Brushing con Caro")],
             ),
+        ],
+    },
+    Conversation {
+        name: "'para mí y mi hermana' books one, then offers the same for the other person",
+        profile: "Gabi",
+        turns: &[
+            (
+                "turno para mi y mi hermana, corte las dos, el {d2} a las 18:30",
+                &[Says("¿Hago la reserva a nombre de Gabi?")],
+            ),
+            (
+                "sí",
+                &[
+                    Next("await_confirmation"),
+                    Says("Primero reservo el tuyo"),
+                    Says("a nombre de Gabi"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de la otra persona: Corte de dama el"),
+                    Says("a las 18:30. ¿A nombre de quién lo hago?"),
+                ],
+            ),
+            (
+                "Sofía",
+                &[
+                    Next("await_confirmation"),
+                    Says("a las 18:30, a nombre de Sofía"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("¡Listo, Sofía!")]),
         ],
     },
 ];

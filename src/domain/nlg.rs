@@ -124,6 +124,9 @@ pub fn render(
             }
         }
         Plan::Confirm(call) => {
+            if state.for_two && state.flow == Some(Flow::Book) {
+                parts.push(t(l, "for_two_first", &[]));
+            }
             parts.push(confirmation(ws, state, call));
             next = NextAction::AwaitConfirmation;
         }
@@ -143,6 +146,8 @@ pub fn render(
             if let Some(p) = &state.pending {
                 parts.push(confirmation(ws, state, &p.call));
                 next = NextAction::AwaitConfirmation;
+            } else if state.second_of_two {
+                parts.push(second_of_two(ws, state));
             } else if let Some(slot) = state
                 .expected_slot
                 .or((!state.offers.is_empty()).then_some(SlotName::PreferredTime))
@@ -544,6 +549,24 @@ fn availability_text(
             &[("date", &day), ("svc", &svc), ("alts", &alts)],
         ),
     }
+}
+
+/// The second person's booking offered: the same visit, day and time; her name is asked.
+fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
+    let l = lang(state);
+    let (Some(service), Some(day), Some(time)) = (
+        state.resolved.service.as_deref(),
+        state.resolved.date,
+        state.resolved.time,
+    ) else {
+        return t(l, "ask_name", &[]);
+    };
+    let svc = services_text(ws, l, service, &state.resolved.also);
+    t(
+        l,
+        "second_of_two",
+        &[("svc", &svc), ("date", &date(l, day)), ("time", &hhmm(time))],
+    )
 }
 
 /// Whether every offer is on the same day.

@@ -27,6 +27,13 @@ pub struct TurnContext<'a> {
 /// Applies one extraction.
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
+    // "no, solo el mío" to the second person's booking offered: it is let go.
+    if std::mem::take(&mut state.second_of_two)
+        && ex.signals.affirmation == Some(false)
+        && ex.slots.is_empty()
+    {
+        state.end_flow();
+    }
     // Identity comes from the channel alone; a number typed in the text is contact data.
     state.channel_phone = ctx.customer_phone.clone().filter(|p| !p.is_empty());
     if state.resolved.phone.is_none() {
@@ -102,6 +109,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.resolved = previous.resolved;
             }
         }
+    }
+    if state.flow == Some(Flow::Book) && ex.signals.for_two {
+        state.for_two = true;
     }
     // "cancelalo", "pasámelo" right after booking: the booking just made, even when the
     // customer has others.
@@ -443,6 +453,27 @@ fn swap_staff(state: &mut ConversationState, ws: &Workspace, current: &str) {
     }
 }
 
+/// "para mí y mi hermana", the first booked: the same visit, day and time for the other
+/// person (whoever is free then), whose name is asked; the profile's name is the first's.
+fn book_the_second(state: &mut ConversationState, first: &crate::domain::actions::BookingInfo) {
+    state.flow = Some(Flow::Book);
+    state.resolved.service = Some(first.service.clone());
+    state.resolved.also = first.then.iter().map(|p| p.service.clone()).collect();
+    state.slots.service_type = Some(first.service_name.clone());
+    if !first.then.is_empty() {
+        state.slots.services = std::iter::once(first.service_name.clone())
+            .chain(first.then.iter().map(|p| p.service_name.clone()))
+            .collect();
+    }
+    take_date(state, first.date);
+    take_time(state, first.time);
+    state.resolved.name = None;
+    state.slots.client_name = None;
+    state.name_offer_declined = true;
+    state.expected_slot = Some(SlotName::ClientName);
+    state.second_of_two = true;
+}
+
 /// Whether a booking reading right after a booking was made (the next turn or the one
 /// after) changes that booking: it names a day or a time, or asks earlier or later, but no
 /// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
@@ -615,6 +646,7 @@ pub fn apply_observation(
             }
         }
         Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
+            let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
             state.last_booking = Some(booking.booking_id.clone());
             state.last_visit = Some(LastVisit {
                 date: booking.date,
@@ -622,6 +654,9 @@ pub fn apply_observation(
                 turn: state.turns,
             });
             state.end_flow();
+            if second {
+                book_the_second(state, booking);
+            }
         }
         Observation::Cancelled { booking } => {
             state.last_booking = Some(booking.booking_id.clone());

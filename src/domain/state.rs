@@ -156,6 +156,14 @@ pub struct ConversationState {
     /// the next stylist who does its service takes it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub swap_staff: bool,
+    /// "para mí y mi hermana": once this booking is made, the same for the other person is
+    /// offered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_two: bool,
+    /// The booking for the second person was just offered (its name is asked); a no lets it
+    /// go.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub second_of_two: bool,
 }
 
 impl ConversationState {
@@ -204,5 +212,7 @@ impl ConversationState {
         self.move_by = None;
         self.shifted = None;
         self.swap_staff = false;
+        self.for_two = false;
+        self.second_of_two = false;
     }
 }

@@ -99,6 +99,7 @@ impl RuleExtractor {
             that_one: signals::that_one(&words),
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
+            for_two: signals::for_two(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
                 .flatten(),

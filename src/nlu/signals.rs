@@ -150,6 +150,11 @@ pub fn another(words: &Words) -> bool {
     says(words, &lexicon().another)
 }
 
+/// Whether the message books for two people at once ("para mí y mi hija", "both of us").
+pub fn for_two(words: &Words) -> bool {
+    says(words, &lexicon().for_two)
+}
+
 /// Whether the message asks for a new booking rather than a change of one ("entonces quiero
 /// uno nuevo", "a new appointment then").
 pub fn new_booking(words: &Words) -> bool {
@@ -437,6 +442,17 @@ mod tests {
     #[case("é para outra pessoa", false)]
     fn another_stylist(#[case] text: &str, #[case] want: bool) {
         assert_eq!(other_staff(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("turno para mi y mi hermana, corte las dos, el jueves a las 5", true)]
+    #[case("somos dos, para manos", true)]
+    #[case("can we both get a haircut? both of us on friday", true)]
+    #[case("quero marcar pra mim e minha filha", true)]
+    #[case("corte el jueves a las dos", false)]
+    #[case("y otro para mi hermana", false)]
+    fn two_people_at_once(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(for_two(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -483,3 +483,11 @@ for my wife
 for my husband
 for my girlfriend
 for my boyfriend
+
+[for two]
+for me and my
+me and my
+both of us
+two of us
+two people
+two appointments

@@ -1528,3 +1528,13 @@ para mi suegra
 para mi nena
 para mi nene
 para alguien mas
+
+[for two]
+# Two people booked at once: the second booking is offered right after the first.
+para mi y mi
+para mi y para mi
+para mi y a mi
+yo y mi
+somos dos
+dos personas
+dos turnos

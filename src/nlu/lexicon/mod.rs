@@ -74,6 +74,8 @@ pub struct Lexicon {
     /// Phrases asking for another stylist than the one on the table ("con otra persona",
     /// "someone else").
     pub other_staff: Vec<String>,
+    /// Phrases asking for two people at once ("para mí y mi hermana", "both of us").
+    pub for_two: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -164,6 +166,7 @@ impl Lexicon {
                     "that one" => lx.that_one.push(entry),
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
+                    "for two" => lx.for_two.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),

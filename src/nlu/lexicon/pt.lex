@@ -402,3 +402,11 @@ para meu amigo
 pra minha irma
 pra minha mae
 pra minha filha
+
+[for two]
+pra mim e
+para mim e
+eu e minha
+eu e meu
+duas pessoas
+dois horarios
