@@ -1086,6 +1086,37 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking"), Says("¡Listo, Sofía!")]),
         ],
     },
+    Conversation {
+        name: "'pasame la lista de precios' is a price question, and a booking follows",
+        profile: "",
+        turns: &[
+            (
+                "pasame la lista de precios",
+                &[Says("Nuestros precios"), NoCall("find_bookings")],
+            ),
+            (
+                "dale, reservame pedicura el {d2} a las 14:30",
+                &[Says("¡Hay lugar para Pedicura")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a booking with its service named, after no booking to change was found, is a new one",
+        profile: "Romi",
+        turns: &[
+            (
+                "quiero cambiar mi turno",
+                &[Calls("find_bookings"), Says("código de la reserva")],
+            ),
+            (
+                "bueno, reservame un corte el {d3} a las 12:30",
+                &[
+                    Says("¡Hay lugar para Corte de dama"),
+                    Says("¿Hago la reserva a nombre de Romi?"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -115,6 +115,7 @@ pub fn render(
                 parts.push(offers::pick(l, &state.offers));
             } else if *slot == SlotName::ClientName
                 && ex.signals.affirmation == Some(true)
+                && ex.slots.is_empty()
                 && state.offered_name.is_none()
             {
                 // "sí" to "¿A nombre de quién…?": the name itself is what is missing.

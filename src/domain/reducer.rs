@@ -77,10 +77,18 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     let moves_last = moves_last_booking(state, ex) || swaps_last;
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
-    let starts_new = ex.signals.new_booking
-        && matches!(state.flow, Some(Flow::Reschedule | Flow::Cancel))
+    // So does "dale, reservame pedicura el viernes" once the lookup found nothing: a verb of
+    // booking with a service named ("es el de corte del viernes" still describes the booking
+    // to change).
+    let no_booking = matches!(state.flow, Some(Flow::Reschedule | Flow::Cancel))
         && state.target.is_none()
+        && state.candidates.is_empty()
         && ex.slots.booking_id.is_none();
+    let starts_new = no_booking
+        && (ex.signals.new_booking
+            || (state.searched
+                && ex.signals.books
+                && ex.slots.service_type.is_some()));
     let flow = if moves_last {
         Some(Flow::Reschedule)
     } else if starts_new {

@@ -253,6 +253,9 @@ pub struct Signals {
     /// "mejor con otra persona", "someone else": not the stylist on the table.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_staff: bool,
+    /// "reservame", "agendame", "book me": a verb of booking.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub books: bool,
     /// "para mí y mi hermana", "both of us": two people to book.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_two: bool,

@@ -41,12 +41,43 @@ fn turned_down(words: &[&str], at: usize) -> bool {
             && ends_at(at - 1))
 }
 
+/// "pasame los precios", "me pasás la dirección": a "pasar" that hands over information
+/// (the next word, after at most one article or pronoun, names it) moves no booking.
+fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
+    if !cue.rsplit(' ').next().is_some_and(|w| w.starts_with("pas")) {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "el" | "la" | "los" | "las" | "un" | "una" | "tu" | "tus" | "su" | "sus" | "me" | "mi"
+        )
+    };
+    let at = if words.get(end).is_some_and(|w| small(w)) {
+        end + 1
+    } else {
+        end
+    };
+    words.get(at).is_some_and(|w| {
+        [
+            "precio", "lista", "listado", "info", "informacion", "direccion", "ubicacion",
+            "horario", "numero", "telefono", "mail", "email", "alias", "cbu", "foto",
+            "catalogo", "menu", "link", "dato", "promo", "servicio", "costo", "valor", "tarifa",
+        ]
+        .iter()
+        .any(|n| w.starts_with(n))
+    })
+}
+
 pub(super) fn score(words: &[&str], cues: &[Cue]) -> f32 {
     // Sum of matched cue weights, with diminishing returns.
     let mut total = 0.0f32;
     let mut best = 0.0f32;
     for c in cues {
-        if cue_starts(words, &c.phrase).any(|at| !turned_down(words, at)) {
+        let len = c.phrase.split(' ').count();
+        if cue_starts(words, &c.phrase)
+            .any(|at| !turned_down(words, at) && !hands_over_info(words, &c.phrase, at + len))
+        {
             total += c.weight;
             best = best.max(c.weight);
         }

@@ -100,6 +100,7 @@ impl RuleExtractor {
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
             for_two: signals::for_two(&words),
+            books: signals::books(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
                 .flatten(),

@@ -150,6 +150,19 @@ pub fn another(words: &Words) -> bool {
     says(words, &lexicon().another)
 }
 
+/// Whether the message says a verb of booking ("reservame", "agendame", "book me", "marca
+/// pra mim", "sacame un turno").
+pub fn books(words: &Words) -> bool {
+    let n = words.norms();
+    n.iter().enumerate().any(|(i, w)| {
+        w.starts_with("reserv")
+            || w.starts_with("agend")
+            || matches!(*w, "book" | "marca" | "marcar")
+            || (matches!(*w, "sacame" | "sacar" | "saco")
+                && n[i + 1..].iter().take(2).any(|x| *x == "turno"))
+    })
+}
+
 /// Whether the message books for two people at once ("para mí y mi hija", "both of us").
 pub fn for_two(words: &Words) -> bool {
     says(words, &lexicon().for_two)
@@ -442,6 +455,15 @@ mod tests {
     #[case("é para outra pessoa", false)]
     fn another_stylist(#[case] text: &str, #[case] want: bool) {
         assert_eq!(other_staff(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("bueno, reservame un corte el viernes", true)]
+    #[case("sacame un turno para manos", true)]
+    #[case("can you book me a haircut?", true)]
+    #[case("pasalo al viernes, es el de corte", false)]
+    fn a_verb_of_booking(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(books(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]
