@@ -14,6 +14,9 @@ use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName};
 
+mod availability;
+use availability::availability_text;
+
 /// What the conversation expects after this reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -412,146 +415,6 @@ fn describe(
     }
 }
 
-fn availability_text(
-    ws: &Workspace,
-    a: &Availability,
-    state: &ConversationState,
-    ex: &Extraction,
-    last: &Plan,
-) -> String {
-    let l = lang(state);
-    let svc = services_text(ws, l, &a.service, &a.then);
-    let day = date(l, a.date);
-    let alts = if a.slots.is_empty() {
-        String::new()
-    } else {
-        t(
-            l,
-            "alternatives",
-            &[("offers", &offers::alternatives(l, &a.slots))],
-        )
-    };
-    match a.unbookable {
-        Some(Unbookable::Closed) => {
-            return t(
-                l,
-                "closed_day",
-                &[
-                    ("date", &day),
-                    ("hours", &closed_text(ws, l, a.date)),
-                    ("alts", &alts),
-                ],
-            )
-        }
-        Some(Unbookable::Past) => return t(l, "past", &[("alts", &alts)]),
-        Some(Unbookable::TooFar) => {
-            return t(l, "too_far", &[("n", &ws.booking_horizon_days.to_string())])
-        }
-        Some(Unbookable::NoStaff) => {
-            let who: Vec<String> = ws
-                .service(&a.service)
-                .map(|s| ws.staff_for(s).iter().map(|st| st.name.clone()).collect())
-                .unwrap_or_default();
-            let key = if who.len() == 1 {
-                "no_staff_one"
-            } else {
-                "no_staff"
-            };
-            return t(
-                l,
-                key,
-                &[("svc", &svc), ("who", &join(l, &who)), ("alts", &alts)],
-            );
-        }
-        Some(Unbookable::OutsideHours) => {
-            let time = a.time.map(hhmm).unwrap_or_default();
-            return t(
-                l,
-                "outside_hours",
-                &[
-                    ("time", &time),
-                    ("svc", &svc),
-                    ("hours", &hours_text(ws, l)),
-                    ("alts", &alts),
-                ],
-            );
-        }
-        None => {}
-    }
-    match (a.time, a.available) {
-        (Some(time), true) => {
-            // The confirmation that follows says it all; only say it when we stop here.
-            // The stylist the customer asked for ("mejor con Caro") is named.
-            let asked = state
-                .resolved
-                .staff
-                .as_deref()
-                .filter(|s| a.then.is_empty() && a.staff.as_deref() == Some(*s))
-                .and_then(|s| ws.staff_member(s));
-            if matches!(last, Plan::Confirm(_)) {
-                String::new()
-            } else if let Some(st) = asked {
-                t(
-                    l,
-                    "free_with",
-                    &[
-                        ("svc", &svc),
-                        ("staff", &st.name),
-                        ("date", &day),
-                        ("time", &hhmm(time)),
-                    ],
-                )
-            } else {
-                t(
-                    l,
-                    "free",
-                    &[("svc", &svc), ("date", &day), ("time", &hhmm(time))],
-                )
-            }
-        }
-        (Some(time), false) if a.slots.is_empty() => t(
-            l,
-            "busy_none",
-            &[("time", &hhmm(time)), ("date", &day), ("svc", &svc)],
-        ),
-        // The stylist asked for is the one busy: say who.
-        (Some(time), false) => match state
-            .resolved
-            .staff
-            .as_deref()
-            .and_then(|s| ws.staff_member(s))
-        {
-            Some(st) if matches!(state.flow, Some(Flow::Book | Flow::Reschedule)) => t(
-                l,
-                "busy_staff",
-                &[("staff", &st.name), ("time", &hhmm(time)), ("alts", &alts)],
-            ),
-            _ => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
-        },
-        (None, true) => {
-            if let Some((shift, pivot)) = state.shifted {
-                return offers::shifted(l, &a.slots, shift, pivot);
-            }
-            let (times, more) = offers::listed(l, &a.slots, ex.signals.day_part);
-            t(
-                l,
-                "day_free",
-                &[
-                    ("svc", &svc),
-                    ("date", &day),
-                    ("times", &times),
-                    ("more", more),
-                ],
-            )
-        }
-        (None, false) => t(
-            l,
-            "day_full",
-            &[("date", &day), ("svc", &svc), ("alts", &alts)],
-        ),
-    }
-}
-
 /// The second person's booking offered: the same visit, day and time; her name is asked.
 fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
     let l = lang(state);
@@ -566,7 +429,11 @@ fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
     t(
         l,
         "second_of_two",
-        &[("svc", &svc), ("date", &date(l, day)), ("time", &hhmm(time))],
+        &[
+            ("svc", &svc),
+            ("date", &date(l, day)),
+            ("time", &hhmm(time)),
+        ],
     )
 }
 

@@ -86,9 +86,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.booking_id.is_none();
     let starts_new = no_booking
         && (ex.signals.new_booking
-            || (state.searched
-                && ex.signals.books
-                && ex.slots.service_type.is_some()));
+            || (state.searched && ex.signals.books && ex.slots.service_type.is_some()));
     let flow = if moves_last {
         Some(Flow::Reschedule)
     } else if starts_new {
@@ -294,7 +292,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
-        if let Some(b) = state.candidates.iter().find(|b| &b.booking_id == id).cloned() {
+        if let Some(b) = state
+            .candidates
+            .iter()
+            .find(|b| &b.booking_id == id)
+            .cloned()
+        {
             state.candidates.clear();
             if std::mem::take(&mut state.swap_staff) {
                 state.target = Some(b.clone());

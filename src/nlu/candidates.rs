@@ -648,7 +648,11 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
     }
     for j in 1..=4 {
         // "ah no perdón, era pedicura": a "no" before a stop is about something else.
-        if j > 1 && from >= j && words.gap(from - j, from - j + 1).contains([',', '.', '!', '?', ';'])
+        if j > 1
+            && from >= j
+            && words
+                .gap(from - j, from - j + 1)
+                .contains([',', '.', '!', '?', ';'])
         {
             break;
         }

@@ -60,9 +60,30 @@ fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
     };
     words.get(at).is_some_and(|w| {
         [
-            "precio", "lista", "listado", "info", "informacion", "direccion", "ubicacion",
-            "horario", "numero", "telefono", "mail", "email", "alias", "cbu", "foto",
-            "catalogo", "menu", "link", "dato", "promo", "servicio", "costo", "valor", "tarifa",
+            "precio",
+            "lista",
+            "listado",
+            "info",
+            "informacion",
+            "direccion",
+            "ubicacion",
+            "horario",
+            "numero",
+            "telefono",
+            "mail",
+            "email",
+            "alias",
+            "cbu",
+            "foto",
+            "catalogo",
+            "menu",
+            "link",
+            "dato",
+            "promo",
+            "servicio",
+            "costo",
+            "valor",
+            "tarifa",
         ]
         .iter()
         .any(|n| w.starts_with(n))
