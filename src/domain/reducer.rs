@@ -299,11 +299,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             .cloned()
         {
             state.candidates.clear();
-            if std::mem::take(&mut state.swap_staff) {
-                state.target = Some(b.clone());
-                swap_staff(state, ctx.ws, &b.staff);
-            }
+            let staff = b.staff.clone();
             state.target = Some(b);
+            if std::mem::take(&mut state.swap_staff) {
+                swap_staff(state, ctx.ws, &staff);
+            }
         }
     }
     // "a las 11" after "te puedo ofrecer el miércoles 9 a las 10:00, 11:00…": that day.
