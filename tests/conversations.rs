@@ -1117,6 +1117,27 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'no' to moving the booking just made, then 'mejor el viernes', moves it to that day",
+        profile: "Gus",
+        turns: &[
+            (
+                "corte de caballero el {d1} a las 12:15, soy Gus",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo pasás al {d2}?",
+                &[Next("await_confirmation"), Says("a las 12:15, con")],
+            ),
+            ("no", &[Says("no hice ningún cambio")]),
+            // The move itself (the stylist may be busy that day: then her times are offered).
+            (
+                "mejor el {d3}",
+                &[Calls("check_availability"), NotSays("¿Qué te querés hacer?")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {
