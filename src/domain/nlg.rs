@@ -437,11 +437,6 @@ fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
     )
 }
 
-/// Whether every offer is on the same day.
-fn one_day(offers: &[crate::domain::actions::SlotOffer]) -> bool {
-    offers.iter().all(|o| o.date == offers[0].date)
-}
-
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {
     let l = lang(state);
     match slot {
@@ -450,9 +445,7 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
             t(l, "ask_service", &[("list", &join(l, &names))])
         }
         // Times offered on another day: a yes takes them, or the customer names a day.
-        SlotName::PreferredDate if !state.offers.is_empty() && one_day(&state.offers) => {
-            t(l, "ask_date_offers", &[])
-        }
+        SlotName::PreferredDate if state.offers_day().is_some() => t(l, "ask_date_offers", &[]),
         SlotName::PreferredDate => match state.flow {
             Some(Flow::Reschedule) => t(l, "ask_date_move", &[]),
             _ => t(l, "ask_date", &[]),

@@ -312,10 +312,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && state.resolved.date.is_none()
         && state.flow == Some(Flow::Book)
     {
-        if let Some(first) = state.offers.first().map(|o| o.date) {
-            if state.offers.iter().all(|o| o.date == first) {
-                take_date(state, first);
-            }
+        if let Some(day) = state.offers_day() {
+            take_date(state, day);
         }
     }
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
@@ -341,19 +339,17 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_date.is_none()
         && state.resolved.date.is_none()
     {
-        if let Some(first) = state.offers.first().map(|o| o.date) {
-            if state.offers.iter().all(|o| o.date == first) {
-                let asked = state.slots.preferred_time.as_deref().and_then(parse_hhmm);
-                let time = match state.offers.as_slice() {
-                    [only] => Some(only.time),
-                    offers => asked.filter(|t| offers.iter().any(|o| o.time == *t)),
-                };
-                take_date(state, first);
-                if let Some(time) = time {
-                    take_time(state, time);
-                }
-                state.expected_slot = None;
+        if let Some(day) = state.offers_day() {
+            let asked = state.slots.preferred_time.as_deref().and_then(parse_hhmm);
+            let time = match state.offers.as_slice() {
+                [only] => Some(only.time),
+                offers => asked.filter(|t| offers.iter().any(|o| o.time == *t)),
+            };
+            take_date(state, day);
+            if let Some(time) = time {
+                take_time(state, time);
             }
+            state.expected_slot = None;
         }
     }
     // "el primero", "la última" of the times offered.

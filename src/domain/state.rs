@@ -167,6 +167,29 @@ pub struct ConversationState {
 }
 
 impl ConversationState {
+    /// The day every time on the table is on, when they are all on one day.
+    pub fn offers_day(&self) -> Option<NaiveDate> {
+        let first = self.offers.first()?.date;
+        self.offers.iter().all(|o| o.date == first).then_some(first)
+    }
+
+    /// A plain "no" lets the flow go. A "no" to moving the booking just made keeps it the
+    /// one talked about, so "mejor el viernes" next moves it (as right after booking).
+    pub fn let_go(&mut self) {
+        let moving = self
+            .resolved
+            .booking_id
+            .as_ref()
+            .or(self.target.as_ref().map(|t| &t.booking_id));
+        let about_last = self.flow == Some(Flow::Reschedule)
+            && moving.is_some()
+            && moving == self.last_booking.as_ref();
+        if let (true, Some(v)) = (about_last, self.last_visit.as_mut()) {
+            v.turn = self.turns;
+        }
+        self.end_flow();
+    }
+
     /// The service in play: the one being booked, else the one of the booking being changed.
     pub fn service_id(&self) -> Option<&str> {
         self.resolved

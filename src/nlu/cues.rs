@@ -59,34 +59,10 @@ fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
         end
     };
     words.get(at).is_some_and(|w| {
-        [
-            "precio",
-            "lista",
-            "listado",
-            "info",
-            "informacion",
-            "direccion",
-            "ubicacion",
-            "horario",
-            "numero",
-            "telefono",
-            "mail",
-            "email",
-            "alias",
-            "cbu",
-            "foto",
-            "catalogo",
-            "menu",
-            "link",
-            "dato",
-            "promo",
-            "servicio",
-            "costo",
-            "valor",
-            "tarifa",
-        ]
-        .iter()
-        .any(|n| w.starts_with(n))
+        lexicon()
+            .info_objects
+            .iter()
+            .any(|n| w.starts_with(n.as_str()))
     })
 }
 

@@ -374,22 +374,7 @@ fn reply(
             state.expected_slot = None;
         }
         Plan::Handoff => state.handed_off = true,
-        Plan::Reply(ReplyTopic::Dropped) => {
-            // "no" to moving the booking just made: it is still the one talked about, so
-            // "mejor el viernes" next moves it (as right after booking).
-            let moving = state
-                .resolved
-                .booking_id
-                .as_ref()
-                .or(state.target.as_ref().map(|t| &t.booking_id));
-            let about_last = state.flow == Some(crate::domain::state::Flow::Reschedule)
-                && moving.is_some()
-                && moving == state.last_booking.as_ref();
-            if let (true, Some(v)) = (about_last, state.last_visit.as_mut()) {
-                v.turn = state.turns;
-            }
-            state.end_flow();
-        }
+        Plan::Reply(ReplyTopic::Dropped) => state.let_go(),
         Plan::Reply(topic) if topic.hands_off() => {
             state.end_flow();
             state.handed_off = true;

@@ -157,11 +157,13 @@ impl Generator for Batches {
     }
 }
 
-#[tokio::test]
-async fn encodes_that_wait_together_share_one_pass() {
-    let g = Arc::new(Batches(Mutex::new(Vec::new())));
-    let w = ModelWorker::start(g.clone(), 16, MAX_BATCH);
-    // Hold the worker while the encodes queue up.
+/// Holds the worker with a customer job until the returned sender is used; the job's handle.
+async fn hold(
+    w: &ModelWorker,
+) -> (
+    tokio::task::JoinHandle<Result<(), EngineError>>,
+    std::sync::mpsc::Sender<()>,
+) {
     let (started_tx, started_rx) = tokio::sync::oneshot::channel();
     let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
     let blocker = {
@@ -176,6 +178,15 @@ async fn encodes_that_wait_together_share_one_pass() {
         })
     };
     started_rx.await.unwrap();
+    (blocker, release_tx)
+}
+
+#[tokio::test]
+async fn encodes_that_wait_together_share_one_pass() {
+    let g = Arc::new(Batches(Mutex::new(Vec::new())));
+    let w = ModelWorker::start(g.clone(), 16, MAX_BATCH);
+    // Hold the worker while the encodes queue up.
+    let (blocker, release_tx) = hold(&w).await;
     let encode = |suffix: &str, layers: Option<usize>, deadline: Instant| {
         let w = w.clone();
         let req = EncodeRequest {
@@ -238,24 +249,11 @@ async fn an_encode_that_cannot_finish_in_time_is_turned_away_at_once() {
         layers: Some(16),
     };
     // Hold the worker while a late encode and another customer's job queue up.
-    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
-    let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
-    let blocker = {
-        let w = w.clone();
-        tokio::spawn(async move {
-            w.run(soon(), move |_, _| {
-                let _ = started_tx.send(());
-                let _ = release_rx.recv();
-                Ok(())
-            })
-            .await
-        })
-    };
-    started_rx.await.unwrap();
+    let (blocker, release_tx) = hold(&w).await;
     let late = {
         let (w, req) = (w.clone(), req.clone());
         tokio::spawn(async move {
-            w.run_encode(Instant::now() + Duration::from_secs(3), req, |_, enc, _| {
+            w.run_encode(Instant::now() + Duration::from_secs(5), req, |_, enc, _| {
                 enc.map(|e| e.tokens.len())
             })
             .await
@@ -273,14 +271,14 @@ async fn an_encode_that_cannot_finish_in_time_is_turned_away_at_once() {
     }
     release_tx.send(()).unwrap();
     blocker.await.unwrap().unwrap();
-    // Someone else waits and the average says this one cannot finish in its 3 s: it is
+    // Someone else waits and the average says this one cannot finish in its 5 s: it is
     // answered "timed out" (run, the instant fake would have answered 3).
     assert_eq!(late.await.unwrap(), Err(EngineError::Timeout));
     assert_eq!(next.await.unwrap(), Ok(7));
     assert!(g.0.lock().unwrap().is_empty(), "no pass ran for it");
     // Alone, a job still wanted runs, however late the average says it will be.
     let got = w
-        .run_encode(Instant::now() + Duration::from_secs(3), req, |_, enc, _| {
+        .run_encode(Instant::now() + Duration::from_secs(5), req, |_, enc, _| {
             enc.map(|e| e.tokens.len())
         })
         .await;

@@ -1538,3 +1538,31 @@ yo y mi
 somos dos
 dos personas
 dos turnos
+
+[info objects]
+# Beginnings of the words for information a customer asks to be handed ("pasame los
+# precios", "me pasás el alias"): after a "pasar" cue they mean no reschedule.
+precio
+lista
+listado
+info
+informacion
+direccion
+ubicacion
+horario
+numero
+telefono
+mail
+email
+alias
+cbu
+foto
+catalogo
+menu
+link
+dato
+promo
+servicio
+costo
+valor
+tarifa

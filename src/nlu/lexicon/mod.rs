@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub other_staff: Vec<String>,
     /// Phrases asking for two people at once ("para mí y mi hermana", "both of us").
     pub for_two: Vec<String>,
+    /// Word beginnings of information handed over ("precio", "direccion"): "pasame los
+    /// precios" moves no booking.
+    pub info_objects: Vec<String>,
     /// Goodbyes ("chau", "bye").
     pub farewell: Vec<String>,
     /// Phrases asking for an earlier / a later time ("más temprano", "later").
@@ -167,6 +170,7 @@ impl Lexicon {
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
                     "for two" => lx.for_two.push(entry),
+                    "info objects" => lx.info_objects.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),
