@@ -1138,6 +1138,76 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'me equivoqué, era pedicura' right after booking a manicure changes that booking's service",
+        profile: "Lola",
+        turns: &[
+            (
+                "quiero manicura el {d3} a las 11:45",
+                &[Says("¿Hago la reserva a nombre de Lola?")],
+            ),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking"), Says("Manicura")]),
+            (
+                "ay me equivoqué, era pedicura",
+                &[
+                    Next("await_confirmation"),
+                    Says("¿Cambio tu turno"),
+                    Says("a Pedicura el"),
+                    Says("a las 11:45"),
+                    NoCall("create_booking"),
+                    NoCall("reschedule_booking"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("reschedule_booking"),
+                    Says("Pedicura"),
+                    NotSays("Manicura"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a service changed to one the stylist does not do goes to someone who does, and the summary says so",
+        profile: "",
+        turns: &[
+            (
+                "turno para corte de dama con Martín el {d2} a las 14:15, soy Flor",
+                &[Next("await_confirmation"), Says("con Martín")],
+            ),
+            ("dale", &[Calls("create_booking")]),
+            (
+                "perdón, me confundí: en vez de corte era coloración",
+                &[
+                    Next("await_confirmation"),
+                    Says("a Coloración el"),
+                    Says("a las 14:15"),
+                    Says("en vez de Martín"),
+                ],
+            ),
+            (
+                "sí",
+                &[Calls("reschedule_booking"), Says("Coloración")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'chau' in the middle of a booking lets it go: a change asked next looks the bookings up",
+        profile: "Vera",
+        turns: &[
+            (
+                "quiero un brushing el {d1} a la tarde",
+                &[Calls("check_availability")],
+            ),
+            ("chau", &[Says("¡Chau")]),
+            (
+                "hola, quiero cambiar mi turno",
+                &[Calls("find_bookings"), Says("No encontré turnos")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -72,8 +72,21 @@ fn booking(key: &str, staff: &str, start_min: i64, len: i64) -> NewBooking {
 }
 
 fn mv(id: &str, staff: &str, start: chrono::DateTime<Utc>, len: i64) -> PartMove {
+    mv_to(id, ("corte", "Corte"), staff, start, len)
+}
+
+/// A move that also changes the row's service.
+fn mv_to(
+    id: &str,
+    (service_id, service_name): (&str, &str),
+    staff: &str,
+    start: chrono::DateTime<Utc>,
+    len: i64,
+) -> PartMove {
     PartMove {
         booking_id: id.into(),
+        service_id: service_id.into(),
+        service_name: service_name.into(),
         staff_id: staff.into(),
         start_utc: start,
         end_utc: start + Duration::minutes(len),
@@ -284,6 +297,40 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                 .unwrap(),
                 ChangeOutcome::Done { .. }
             ),
+            "{name}"
+        );
+        // A change of what the booking is for ("era brushing"): the row says the new
+        // service, before and after as they were and are.
+        let changed = s
+            .reschedule_booking(
+                "ws",
+                &b3.booking_id,
+                &[mv_to(
+                    &b3.booking_id,
+                    ("brushing", "Brushing"),
+                    "caro",
+                    base + Duration::hours(2),
+                    40,
+                )],
+            )
+            .await
+            .unwrap();
+        let ChangeOutcome::Done { before, after } = changed else {
+            panic!("{name}: {changed:?}")
+        };
+        assert_eq!(
+            (before.service_id.as_str(), before.service_name.as_str()),
+            ("corte", "Corte"),
+            "{name}"
+        );
+        assert_eq!(
+            (after.service_id.as_str(), after.service_name.as_str()),
+            ("brushing", "Brushing"),
+            "{name}"
+        );
+        assert_eq!(
+            after.end_utc - after.start_utc,
+            Duration::minutes(40),
             "{name}"
         );
         // Tenancy at the store: another workspace sees nothing.

@@ -123,6 +123,10 @@ pub enum ToolCall {
         staff: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         phone: Option<String>,
+        /// The visit's services after the change, in order, when the customer changes what
+        /// it is for ("era pedicura, no manicura"); as many as it has. Empty: they stay.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        services: Vec<String>,
     },
 }
 

@@ -525,6 +525,7 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
             date: d,
             time,
             staff,
+            services,
             ..
         } => {
             let target = state
@@ -556,12 +557,18 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                 (None, Some(s)) => t(l, "staff_new", &[("staff", &staff_name(ws, s))]),
                 _ => String::new(),
             };
+            // Another service: what it is for now is said first.
+            let (key, svc) = match services.split_first() {
+                Some((first, then)) => ("confirm_change", services_text(ws, l, first, then)),
+                None => ("confirm_move", String::new()),
+            };
             t(
                 l,
-                "confirm_move",
+                key,
                 &[
                     ("id", booking_id),
                     ("from", &from),
+                    ("svc", &svc),
                     ("date", &date(l, *d)),
                     ("time", &hhmm(*time)),
                     ("who", &who),

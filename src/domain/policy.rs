@@ -156,6 +156,7 @@ fn check_call(call: &ToolCall, ws: &Workspace) -> Result<(), Violation> {
             date,
             time,
             staff,
+            services,
             ..
         } => {
             if booking_id.is_empty() {
@@ -163,6 +164,9 @@ fn check_call(call: &ToolCall, ws: &Workspace) -> Result<(), Violation> {
                     tool,
                     what: "the booking id",
                 });
+            }
+            for id in services {
+                known_service(id)?;
             }
             known_staff(staff)?;
             // The duration is the booking's; the broker re-checks the whole slot.

@@ -74,7 +74,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.staff_name.is_none()
         && ex.slots.booking_id.is_none()
         && !ex.signals.another;
-    let moves_last = moves_last_booking(state, ex) || swaps_last;
+    // "me equivoqué, era pedicura" right after booking: that booking, another service (same
+    // day and time unless the message names them).
+    let changes_last = ex.signals.corrects
+        && state.flow.is_none()
+        && just_booked(state)
+        && ex.slots.service_type.is_some()
+        && ex.slots.booking_id.is_none()
+        && ex.signals.topic.is_none()
+        && !(ex.signals.another || ex.signals.adds || ex.signals.for_two);
+    let moves_last = moves_last_booking(state, ex) || swaps_last || changes_last;
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
     // So does "dale, reservame pedicura el viernes" once the lookup found nothing: a verb of
@@ -129,7 +138,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
     }
-    if swaps_last {
+    if swaps_last || changes_last {
         state.keep_date |= ex.slots.preferred_date.is_none();
         state.keep_time |= ex.slots.preferred_time.is_none();
     }
@@ -251,14 +260,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // that names one service leaves one.
     if ex.slots.service_type.is_some() {
         state.slots.services = ex.slots.services.clone();
-        let mut ids: Vec<String> = Vec::new();
-        for surface in &ex.slots.services {
-            if let Some(svc) = ctx.ws.resolve_service(surface) {
-                if !ids.contains(&svc.id) {
-                    ids.push(svc.id.clone());
-                }
-            }
-        }
+        let mut ids = named_services(ex, ctx.ws);
         let r = &mut state.resolved;
         if r.service.is_none() && !ids.is_empty() {
             r.service = Some(ids.remove(0));
@@ -289,6 +291,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.slots.services = surfaces;
             }
         }
+    }
+    // A service named while changing a booking: with a correction ("era pedicura", "en vez
+    // de manicura"), or once the booking is known, it is what the booking is for now; one
+    // the booking already has only names it (`changed_services`).
+    if state.flow == Some(Flow::Reschedule)
+        && ex.slots.service_type.is_some()
+        && (ex.signals.corrects || state.target.is_some())
+        && !ex.signals.another
+    {
+        state.service_change = named_services(ex, ctx.ws);
     }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
@@ -497,6 +509,24 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
+}
+
+/// The catalog services a message names, in order, once each.
+fn named_services(ex: &Extraction, ws: &Workspace) -> Vec<String> {
+    let surfaces = if ex.slots.services.is_empty() {
+        ex.slots.service_type.iter().cloned().collect()
+    } else {
+        ex.slots.services.clone()
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for s in &surfaces {
+        if let Some(svc) = ws.resolve_service(s) {
+            if !ids.contains(&svc.id) {
+                ids.push(svc.id.clone());
+            }
+        }
+    }
+    ids
 }
 
 /// A booking was made this turn or one of the two before.

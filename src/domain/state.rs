@@ -156,6 +156,11 @@ pub struct ConversationState {
     /// the next stylist who does its service takes it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub swap_staff: bool,
+    /// Services named as a change of the booking being changed ("me equivoqué, era
+    /// pedicura"): once it is known, the one it is not for replaces its service
+    /// ([`ConversationState::changed_services`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_change: Vec<String>,
     /// "para mí y mi hermana": once this booking is made, the same for the other person is
     /// offered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -188,6 +193,32 @@ impl ConversationState {
             v.turn = self.turns;
         }
         self.end_flow();
+    }
+
+    /// The services of the booking being changed after the change asked for: a visit of one
+    /// service takes the one named that it is not for ("era pedicura"); a visit of several
+    /// replaces the one named among them ("el color por brushing"). `None` when nothing
+    /// changes, the booking is not known yet, or the change is unclear (which of several,
+    /// or more services than it has: a change keeps their number).
+    pub fn changed_services(&self) -> Option<Vec<String>> {
+        let current = self.target.as_ref()?.service_ids();
+        let (old, new): (Vec<&String>, Vec<&String>) = self
+            .service_change
+            .iter()
+            .partition(|s| current.contains(s));
+        let [new] = new.as_slice() else {
+            return None;
+        };
+        match (current.as_slice(), old.as_slice()) {
+            ([_], _) => Some(vec![(*new).clone()]),
+            (_, [old]) => Some(
+                current
+                    .iter()
+                    .map(|s| if s == *old { (*new).clone() } else { s.clone() })
+                    .collect(),
+            ),
+            _ => None,
+        }
     }
 
     /// The service in play: the one being booked, else the one of the booking being changed.
@@ -235,6 +266,7 @@ impl ConversationState {
         self.move_by = None;
         self.shifted = None;
         self.swap_staff = false;
+        self.service_change.clear();
         self.for_two = false;
         self.second_of_two = false;
     }

@@ -253,6 +253,9 @@ pub struct Signals {
     /// "mejor con otra persona", "someone else": not the stylist on the table.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_staff: bool,
+    /// "me equivoqué", "en vez de", "I meant": the customer corrects what she asked or booked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corrects: bool,
     /// "reservame", "agendame", "book me": a verb of booking.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub books: bool,

@@ -99,6 +99,7 @@ impl RuleExtractor {
             that_one: signals::that_one(&words),
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
+            corrects: signals::corrects(&words),
             for_two: signals::for_two(&words),
             books: signals::books(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))

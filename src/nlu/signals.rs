@@ -180,6 +180,12 @@ pub fn other_staff(words: &Words) -> bool {
     says(words, &lexicon().other_staff)
 }
 
+/// Whether the message corrects what was asked or booked ("me equivoqué, era pedicura",
+/// "cambialo por pedicura", "I meant gel nails").
+pub fn corrects(words: &Words) -> bool {
+    says(words, &lexicon().corrects)
+}
+
 /// Whether the message points at the booking just talked about: a change or cancel verb
 /// with a clitic ("cancelalo", "pasámelo", "movémela") or a phrase ("ese turno", "cancel
 /// it").
@@ -455,6 +461,20 @@ mod tests {
     #[case("é para outra pessoa", false)]
     fn another_stylist(#[case] text: &str, #[case] want: bool) {
         assert_eq!(other_staff(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("ay me equivoqué, era pedicura", true)]
+    #[case("perdón, en vez de manicura quería pedicura", true)]
+    #[case("cambialo por un brushing", true)]
+    #[case("I meant a pedicure, sorry", true)]
+    #[case("na verdade era pedicure", true)]
+    #[case("quiero pedicura el viernes", false)]
+    #[case("y también pedicura", false)]
+    #[case("book me a pedicure", false)]
+    #[case("quero pedicure amanhã", false)]
+    fn a_correction(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(corrects(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

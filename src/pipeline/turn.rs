@@ -375,6 +375,9 @@ fn reply(
         }
         Plan::Handoff => state.handed_off = true,
         Plan::Reply(ReplyTopic::Dropped) => state.let_go(),
+        // "chau" in the middle of a booking: nothing stays pending ("quiero cambiar mi turno"
+        // next is about a booking made, not the one left unfinished).
+        Plan::Reply(ReplyTopic::Farewell) => state.end_flow(),
         Plan::Reply(topic) if topic.hands_off() => {
             state.end_flow();
             state.handed_off = true;

@@ -293,9 +293,13 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         return Plan::Ask(SlotName::BookingId);
     };
     let r = &st.resolved;
+    // "era pedicura": what the visit is for after the change (its services otherwise).
+    let changed = st.changed_services();
+    let services = changed.clone().unwrap_or_else(|| target.service_ids());
     // What the customer does not change stays as booked: a new day keeps the time, a new
-    // time the day, another stylist both ("mismo día y horario" says so outright).
-    let changes = r.date.is_some() || r.time.is_some() || r.staff.is_some();
+    // time the day, another stylist or service both ("mismo día y horario" says so
+    // outright).
+    let changes = r.date.is_some() || r.time.is_some() || r.staff.is_some() || changed.is_some();
     let Some(date) = r.date.or((st.keep_date || changes).then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
@@ -306,17 +310,27 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         .time
         .or(moved)
         .or(((st.keep_time || changes) && !st.kept_time_busy).then_some(target.time));
-    // The stylist stays unless the customer names another, or she is not free then.
+    // The stylist stays unless the customer names another, she is not free then, or she
+    // does not do a service the visit is for now.
+    let does_all = |id: &str| {
+        services.iter().all(|s| {
+            input
+                .ws
+                .service(s)
+                .is_some_and(|svc| svc.staff.is_empty() || svc.staff.iter().any(|x| x == id))
+        })
+    };
     let staff = r.staff.clone().or_else(|| {
-        (!st.kept_staff_busy && !target.staff.is_empty()).then(|| target.staff.clone())
+        (!st.kept_staff_busy && !target.staff.is_empty() && does_all(&target.staff))
+            .then(|| target.staff.clone())
     });
     let Some(time) = time else {
         if !st.offers.is_empty() || st.expected_slot == Some(SlotName::PreferredTime) {
             return Plan::Ask(SlotName::PreferredTime);
         }
         return Plan::Call(ToolCall::CheckAvailability {
-            service: target.service.clone(),
-            then: target.then.iter().map(|p| p.service.clone()).collect(),
+            service: services[0].clone(),
+            then: services[1..].to_vec(),
             date,
             time: None,
             staff,
@@ -328,8 +342,8 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     });
     let Some(checked) = checked else {
         return Plan::Call(ToolCall::CheckAvailability {
-            service: target.service.clone(),
-            then: target.then.iter().map(|p| p.service.clone()).collect(),
+            service: services[0].clone(),
+            then: services[1..].to_vec(),
             date,
             time: Some(time),
             staff,
@@ -346,5 +360,6 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             staff
         },
         phone: st.channel_phone.clone(),
+        services: changed.unwrap_or_default(),
     })
 }

@@ -179,10 +179,13 @@ pub struct NewPart {
     pub end_utc: DateTime<Utc>,
 }
 
-/// Where one row of a visit moves to.
+/// Where one row of a visit moves to, and the service it is for afterwards (the same, or
+/// another when the customer changes what the visit is for).
 #[derive(Debug, Clone)]
 pub struct PartMove {
     pub booking_id: String,
+    pub service_id: String,
+    pub service_name: String,
     pub staff_id: String,
     pub start_utc: DateTime<Utc>,
     pub end_utc: DateTime<Utc>,

@@ -486,6 +486,7 @@ impl Tool for Builtin {
                 time,
                 staff,
                 phone,
+                services: wanted,
             } => {
                 let rows = ctx
                     .store
@@ -513,7 +514,16 @@ impl Tool for Builtin {
                         alternatives: vec![],
                     });
                 }
-                let ids = current.service_ids();
+                let ids = if wanted.is_empty() {
+                    current.service_ids()
+                } else if wanted.len() == current.service_ids().len() {
+                    wanted.clone()
+                } else {
+                    return Err(ToolError::Rejected(format!(
+                        "the visit has {} services; a change keeps their number",
+                        current.service_ids().len()
+                    )));
+                };
                 let services = find_services(ws, &ids[0], &ids[1..])?;
                 let a = check(
                     ctx,
@@ -535,12 +545,16 @@ impl Tool for Builtin {
                 let moves: Vec<PartMove> = lay_out(ws, &services, &who, date.and_time(*time))?
                     .into_iter()
                     .zip(row_ids)
-                    .map(|((_, staff_id, start_utc, end_utc), booking_id)| PartMove {
-                        booking_id,
-                        staff_id,
-                        start_utc,
-                        end_utc,
-                    })
+                    .map(
+                        |((svc, staff_id, start_utc, end_utc), booking_id)| PartMove {
+                            booking_id,
+                            service_id: svc.id.clone(),
+                            service_name: svc.name.clone(),
+                            staff_id,
+                            start_utc,
+                            end_utc,
+                        },
+                    )
                     .collect();
                 match ctx
                     .store

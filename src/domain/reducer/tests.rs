@@ -356,3 +356,124 @@ fn another_stylist_asked_for_takes_the_next_who_does_the_service() {
     apply_extraction(&mut st, &other, &c);
     assert_eq!(st.resolved.staff.as_deref(), Some("sofi"));
 }
+
+/// A booking of `services` (first to last, back to back from 15:00) with `staff`.
+fn booked(services: &[&str], staff: &str) -> crate::domain::actions::BookingInfo {
+    use crate::domain::actions::{BookingInfo, BookingPart, BookingStatus};
+    let at = |h: u32| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    BookingInfo {
+        booking_id: "BK-1000".into(),
+        service: services[0].into(),
+        service_name: services[0].into(),
+        staff: staff.into(),
+        date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        time: at(15),
+        duration_minutes: 60,
+        customer_name: "Ana".into(),
+        customer_phone: Some("5491155551234".into()),
+        status: BookingStatus::Confirmed,
+        then: services[1..]
+            .iter()
+            .zip(16..)
+            .map(|(s, h)| BookingPart {
+                service: (*s).into(),
+                service_name: (*s).into(),
+                staff: staff.into(),
+                time: at(h),
+                duration_minutes: 60,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_service_corrected_right_after_booking_changes_that_booking() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    let mut fix = ex(Intent::Book, &[(SlotName::ServiceType, "pedicura")]);
+    fix.signals.corrects = true;
+    apply_extraction(&mut st, &fix, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.resolved.booking_id.as_deref(), Some("BK-1000"));
+    assert!(st.keep_date && st.keep_time, "same day and time");
+    assert_eq!(st.service_change, vec!["pedicura".to_string()]);
+    // Once the booking is known, the planner checks the new service at the booking's own
+    // day and time; Sofi, who does it, stays.
+    st.target = Some(booked(&["manicura"], "sofi"));
+    let input = crate::planner::PlanInput {
+        ws: &ws,
+        state: &st,
+        extraction: &fix,
+        message_key: "m",
+    };
+    match crate::planner::rules::plan(&input) {
+        crate::domain::plan::Plan::Call(ToolCall::CheckAvailability {
+            service,
+            then,
+            date,
+            time,
+            staff,
+            moving,
+        }) => {
+            assert_eq!(service, "pedicura");
+            assert!(then.is_empty());
+            assert_eq!(date, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+            assert_eq!(time, chrono::NaiveTime::from_hms_opt(15, 0, 0));
+            assert_eq!(staff.as_deref(), Some("sofi"));
+            assert_eq!(moving.as_deref(), Some("BK-1000"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Caro does no pedicures: whoever does it and is free.
+    st.target = Some(booked(&["corte-dama"], "caro"));
+    match crate::planner::rules::plan(&crate::planner::PlanInput {
+        ws: &ws,
+        state: &st,
+        extraction: &fix,
+        message_key: "m",
+    }) {
+        crate::domain::plan::Plan::Call(ToolCall::CheckAvailability { staff, .. }) => {
+            assert_eq!(staff, None)
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without a correction, a service named right after booking is a new booking.
+    let mut st = just_booked(0);
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::ServiceType, "pedicura")]),
+        &ctx(&ws),
+    );
+    assert_eq!(st.flow, Some(Flow::Book));
+    assert!(st.service_change.is_empty());
+}
+
+#[test]
+fn a_change_of_service_keeps_the_number_of_services() {
+    let mut st = ConversationState {
+        target: Some(booked(&["manicura"], "sofi")),
+        service_change: vec!["pedicura".into()],
+        ..Default::default()
+    };
+    assert_eq!(st.changed_services(), Some(vec!["pedicura".to_string()]));
+    // "en vez de manicura, pedicura" names both: the one it is not for replaces it.
+    st.service_change = vec!["manicura".into(), "pedicura".into()];
+    assert_eq!(st.changed_services(), Some(vec!["pedicura".to_string()]));
+    // Naming its own service changes nothing; two new ones for one would change the count.
+    st.service_change = vec!["manicura".into()];
+    assert_eq!(st.changed_services(), None);
+    st.service_change = vec!["pedicura".into(), "cejas".into()];
+    assert_eq!(st.changed_services(), None);
+    // A visit of two: the one named among them is replaced; unnamed, it is unclear.
+    st.target = Some(booked(&["corte-dama", "color"], "caro"));
+    st.service_change = vec!["color".into(), "brushing".into()];
+    assert_eq!(
+        st.changed_services(),
+        Some(vec!["corte-dama".to_string(), "brushing".to_string()])
+    );
+    st.service_change = vec!["brushing".into()];
+    assert_eq!(st.changed_services(), None);
+    // Not looked up yet: nothing to compute.
+    st.target = None;
+    assert_eq!(st.changed_services(), None);
+}

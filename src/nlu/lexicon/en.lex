@@ -491,3 +491,15 @@ both of us
 two of us
 two people
 two appointments
+
+[corrects]
+# The customer corrects what she asked or booked ("I meant gel nails", "make it a pedicure
+# instead"); the change is confirmed before it is made.
+i meant
+i mean
+actually
+instead
+change it to
+make it
+my mistake
+my bad

@@ -1566,3 +1566,25 @@ servicio
 costo
 valor
 tarifa
+
+[corrects]
+# The customer corrects what she asked or booked. A service named with one of these right
+# after booking changes that booking's service ("me equivoqué, era pedicura"); the change is
+# confirmed before it is made.
+me equivoque
+me confundi
+no era
+era
+en vez de
+en lugar de
+quise decir
+queria decir
+en realidad
+cambialo a
+cambialo por
+cambiala a
+cambiala por
+cambiamelo a
+cambiamelo por
+cambiamela a
+cambiamela por

@@ -76,6 +76,8 @@ pub struct Lexicon {
     pub other_staff: Vec<String>,
     /// Phrases asking for two people at once ("para mí y mi hermana", "both of us").
     pub for_two: Vec<String>,
+    /// Phrases correcting what was asked or booked ("me equivoqué", "en vez de", "I meant").
+    pub corrects: Vec<String>,
     /// Word beginnings of information handed over ("precio", "direccion"): "pasame los
     /// precios" moves no booking.
     pub info_objects: Vec<String>,
@@ -171,6 +173,7 @@ impl Lexicon {
                     "other staff" => lx.other_staff.push(entry),
                     "for two" => lx.for_two.push(entry),
                     "info objects" => lx.info_objects.push(entry),
+                    "corrects" => lx.corrects.push(entry),
                     "earlier" => lx.earlier.push(entry),
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),

@@ -410,3 +410,16 @@ eu e minha
 eu e meu
 duas pessoas
 dois horarios
+
+[corrects]
+# The customer corrects what she asked or booked ("eu quis dizer pedicure", "na verdade era
+# manicure"); the change is confirmed before it is made.
+eu quis dizer
+quis dizer
+na verdade
+em vez de
+era pra
+era
+me enganei
+troca para
+troca pra

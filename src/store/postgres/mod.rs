@@ -588,7 +588,8 @@ impl Store for PgStore {
         for m in protocol::move_order(booking_id, moves, &current)? {
             let res = tx
                 .execute(
-                    "UPDATE bookings SET staff_id = $3, start_utc = $4, end_utc = $5, updated_at = now()
+                    "UPDATE bookings SET staff_id = $3, start_utc = $4, end_utc = $5, updated_at = now(),
+                     service_id = $6, service_name = $7
                      WHERE workspace_id = $1 AND booking_id = $2",
                     &[
                         &workspace_id,
@@ -596,6 +597,8 @@ impl Store for PgStore {
                         &m.staff_id,
                         &m.start_utc,
                         &m.end_utc,
+                        &m.service_id,
+                        &m.service_name,
                     ],
                 )
                 .await;

@@ -607,8 +607,8 @@ impl Store for SqliteStore {
             };
             for m in protocol::move_order(&id, &moves, &current)? {
                 let res = tx.execute(
-                    "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6 WHERE workspace_id = ?1 AND booking_id = ?2",
-                    params![ws, m.booking_id, m.staff_id, ts(m.start_utc), ts(m.end_utc), ts(now)],
+                    "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6, service_id = ?7, service_name = ?8 WHERE workspace_id = ?1 AND booking_id = ?2",
+                    params![ws, m.booking_id, m.staff_id, ts(m.start_utc), ts(m.end_utc), ts(now), m.service_id, m.service_name],
                 );
                 match res {
                     Ok(_) => {}
