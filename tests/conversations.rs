@@ -1208,6 +1208,26 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿y puedo agregar pedicura?' right after booking offers it when the visit ends, the same day",
+        profile: "Noe",
+        turns: &[
+            (
+                "manicura el {d3} a las 15:30 a nombre de Noe",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿y puedo agregar pedicura?",
+                &[
+                    Calls("check_availability"),
+                    Says("Pedicura"),
+                    Says("a las 16:15"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

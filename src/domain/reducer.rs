@@ -62,6 +62,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
 
+    let idle = state.flow.is_none();
     // Flow switches. A question about one's bookings ("¿quedó el turno del viernes?") opens
     // none, whatever intent it read as: the planner looks the bookings up.
     let status_question = ex.signals.topic == Some(Topic::Bookings);
@@ -147,6 +148,24 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.flow == Some(Flow::Book) && ex.signals.another && ex.slots.client_name.is_none() {
         state.resolved.name = None;
         state.slots.client_name = None;
+    }
+    // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's
+    // day, from when the visit ends (unless the message names a day or a time).
+    if idle
+        && state.flow == Some(Flow::Book)
+        && ex.signals.adds
+        && !ex.signals.another
+        && just_booked(state)
+        && ex.slots.service_type.is_some()
+        && ex.slots.preferred_date.is_none()
+        && ex.slots.preferred_time.is_none()
+    {
+        if let Some(last) = state.last_visit {
+            take_date(state, last.date);
+            if let Some(end) = last.end {
+                take_time(state, end);
+            }
+        }
     }
     // "y otro para mi hermana el mismo día": the day (and time) of the booking just made.
     if let (Some(Flow::Book), Some(last)) = (state.flow, state.last_visit) {
@@ -685,10 +704,16 @@ pub fn apply_observation(
         Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
             state.last_booking = Some(booking.booking_id.clone());
+            let (end, _) = booking
+                .time
+                .overflowing_add_signed(chrono::Duration::minutes(i64::from(
+                    booking.total_minutes(),
+                )));
             state.last_visit = Some(LastVisit {
                 date: booking.date,
                 time: booking.time,
                 turn: state.turns,
+                end: (end > booking.time).then_some(end),
             });
             state.end_flow();
             if second {

@@ -64,6 +64,10 @@ pub struct LastVisit {
     pub date: chrono::NaiveDate,
     pub time: chrono::NaiveTime,
     pub turn: u32,
+    /// When the visit ends (its last service's end): "¿y puedo agregar pedicura?" right
+    /// after booking starts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<chrono::NaiveTime>,
 }
 
 /// A mutation waiting for the customer's explicit yes.

@@ -179,6 +179,7 @@ fn just_booked(turns_ago: u32) -> ConversationState {
             date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             time: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
             turn: 5,
+            end: chrono::NaiveTime::from_hms_opt(15, 45, 0),
         }),
         ..Default::default()
     }
@@ -476,4 +477,26 @@ fn a_change_of_service_keeps_the_number_of_services() {
     // Not looked up yet: nothing to compute.
     st.target = None;
     assert_eq!(st.changed_services(), None);
+}
+
+#[test]
+fn a_service_added_right_after_booking_starts_when_the_visit_ends() {
+    let ws = demo();
+    let mut add = ex(Intent::Book, &[(SlotName::ServiceType, "pedicura")]);
+    add.signals.adds = true;
+    let mut st = just_booked(0);
+    apply_extraction(&mut st, &add, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Book));
+    assert_eq!(st.resolved.service.as_deref(), Some("pedicura"));
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 11, 27));
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(15, 45, 0));
+    // A day named is that day; later in the conversation nothing is taken.
+    let mut st = just_booked(0);
+    let mut other_day = add.clone();
+    other_day.slots.preferred_date = Some("sábado".into());
+    apply_extraction(&mut st, &other_day, &ctx(&ws));
+    assert_eq!(st.resolved.time, None);
+    let mut st = just_booked(3);
+    apply_extraction(&mut st, &add, &ctx(&ws));
+    assert_eq!((st.resolved.date, st.resolved.time), (None, None));
 }

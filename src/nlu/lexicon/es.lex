@@ -1398,8 +1398,12 @@ tambien
 ademas
 agregame
 agregale
+agregar
+agregarle
 sumame
 sumale
+sumar
+sumarle
 
 [topic duration]
 cuanto tarda
