@@ -1228,6 +1228,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'uh no, mejor cancelalo' while booking, nothing booked yet, lets that booking go",
+        profile: "Iris",
+        turns: &[
+            (
+                "quiero un brushing el {d2} a la mañana",
+                &[Calls("check_availability")],
+            ),
+            (
+                "uh no, mejor cancelalo",
+                &[
+                    Says("no hice ningún cambio"),
+                    NoCall("find_bookings"),
+                    NotSays("código"),
+                ],
+            ),
+            ("¿cuánto sale el brushing?", &[Calls("get_prices")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

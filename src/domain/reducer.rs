@@ -63,6 +63,19 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
 
     let idle = state.flow.is_none();
+    // "uh no, mejor cancelalo" while booking, before anything is booked: that booking in
+    // progress goes, whatever booking the customer may have (naming one's day, time or
+    // service is about that one).
+    state.drops_booking = ex.intent == Intent::Cancel
+        && state.flow == Some(Flow::Book)
+        && !just_booked(state)
+        && ex.slots.booking_id.is_none()
+        && ex.slots.preferred_date.is_none()
+        && ex.slots.preferred_time.is_none()
+        && ex.slots.service_type.is_none();
+    if state.drops_booking {
+        return;
+    }
     // Flow switches. A question about one's bookings ("¿quedó el turno del viernes?") opens
     // none, whatever intent it read as: the planner looks the bookings up.
     let status_question = ex.signals.topic == Some(Topic::Bookings);

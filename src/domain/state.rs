@@ -160,6 +160,10 @@ pub struct ConversationState {
     /// the next stylist who does its service takes it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub swap_staff: bool,
+    /// A bare "cancelalo" / "mejor cancelá" while a booking is being made (nothing booked
+    /// yet): the booking in progress is let go; no booking is looked up to cancel.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub drops_booking: bool,
     /// Services named as a change of the booking being changed ("me equivoqué, era
     /// pedicura"): once it is known, the one it is not for replaces its service
     /// ([`ConversationState::changed_services`]).
@@ -271,6 +275,7 @@ impl ConversationState {
         self.shifted = None;
         self.swap_staff = false;
         self.service_change.clear();
+        self.drops_booking = false;
         self.for_two = false;
         self.second_of_two = false;
     }

@@ -23,6 +23,9 @@ pub fn plan(input: &PlanInput) -> Plan {
         }
         _ => {}
     }
+    if st.drops_booking {
+        return Plan::Reply(ReplyTopic::Dropped);
+    }
     if let Some(p) = &st.pending {
         if ex.signals.affirmation == Some(true) {
             return Plan::Call(p.call.clone());

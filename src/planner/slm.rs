@@ -57,6 +57,10 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
             return vec![Plan::Call(p.call.clone())];
         }
     }
+    // "mejor cancelalo" while booking lets that booking go: nothing else to choose.
+    if st.drops_booking {
+        return c;
+    }
     // A yes or no inside a flow answers it: the flow's next step, not a new choice.
     if ex.signals.affirmation.is_some() && (st.flow.is_some() || st.pending.is_some()) {
         return c;

@@ -500,3 +500,41 @@ fn a_service_added_right_after_booking_starts_when_the_visit_ends() {
     apply_extraction(&mut st, &add, &ctx(&ws));
     assert_eq!((st.resolved.date, st.resolved.time), (None, None));
 }
+
+#[test]
+fn a_bare_cancel_while_booking_lets_that_booking_go() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::ServiceType, "cejas")]),
+        &c,
+    );
+    apply_extraction(&mut st, &ex(Intent::Cancel, &[]), &c);
+    assert!(st.drops_booking);
+    let input = crate::planner::PlanInput {
+        ws: &ws,
+        state: &st,
+        extraction: &ex(Intent::Cancel, &[]),
+        message_key: "m",
+    };
+    assert_eq!(
+        crate::planner::rules::plan(&input),
+        crate::domain::plan::Plan::Reply(crate::domain::plan::ReplyTopic::Dropped)
+    );
+    // Naming a day is about a booking made: that one is looked up.
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::ServiceType, "cejas")]),
+        &c,
+    );
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Cancel, &[(SlotName::PreferredDate, "jueves")]),
+        &c,
+    );
+    assert!(!st.drops_booking);
+    assert_eq!(st.flow, Some(Flow::Cancel));
+}
