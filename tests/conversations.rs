@@ -1247,6 +1247,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ("¿cuánto sale el brushing?", &[Calls("get_prices")]),
         ],
     },
+    Conversation {
+        name: "'¿tenés lugar para cejas la semana que viene?' lists free times from that week's first open day",
+        profile: "Alma",
+        turns: &[
+            (
+                "hola! ¿tenés lugar para cejas la semana que viene?",
+                &[
+                    Calls("check_availability"),
+                    Says("tengo lugar"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -13,6 +13,7 @@ use crate::domain::normalize::{
 use crate::domain::offers;
 use crate::domain::state::{ConversationState, Flow, LastVisit};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
+use crate::domain::when::search_from;
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -255,7 +256,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 r.service = ctx.ws.resolve_service(value).map(|s| s.id.clone());
             }
             SlotName::PreferredDate => {
-                r.date = resolve_date(value, ctx.now.date());
+                // "¿tenés lugar esta semana?": a span is searched from its first day (that
+                // day's free times, or the next open day's), never asked for again.
+                r.date = resolve_date(value, ctx.now.date()).or_else(|| {
+                    let from = search_from(value, ctx.now.date())?;
+                    // Its first open day (a closed Monday is no answer to "next week").
+                    (0..14)
+                        .map(|d| from + chrono::Duration::days(d))
+                        .find(|d| ctx.ws.is_open_on(*d))
+                        .or(Some(from))
+                });
                 // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
                 if ex.slots.preferred_time.is_none() {
                     if let Some((date, time)) = weekday_hour(value, ctx.now.date()) {

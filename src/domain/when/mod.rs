@@ -131,6 +131,28 @@ pub fn resolve_date(span: &str, today: NaiveDate) -> Option<NaiveDate> {
     resolve(expr, today)
 }
 
+/// Where to start looking for free times when the customer names a span too vague to book
+/// on: "esta semana" from today, "la semana que viene" from its Monday, "a fin de mes" from
+/// six days before the month's last day (never before today). `None` for anything else.
+pub fn search_from(span: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let words = Words::new(span);
+    let n = words.norms();
+    let m = date::find_dates(&n)
+        .into_iter()
+        .find(|m| m.expr == DateExpr::Vague && !m.excluded)?;
+    let said = &n[m.from..m.to];
+    let start = if said.contains(&"mes") {
+        let (y, mo) = next_month(today.year(), today.month());
+        NaiveDate::from_ymd_opt(y, mo, 1)? - Duration::days(7)
+    } else if said.contains(&"esta") {
+        today
+    } else {
+        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        monday + Duration::days(7)
+    };
+    Some(start.max(today))
+}
+
 /// "corte jueves 11" when no Thursday the 11th is near (within a month) and the message
 /// gives no time: the number is the hour of the coming Thursday ("jueves 5": 17:00, as a
 /// bare hour from 1 to 8 is the afternoon).

@@ -289,3 +289,21 @@ fn a_weekday_and_a_number_that_is_no_near_date_is_an_hour(
         "{span}"
     );
 }
+
+#[rstest]
+#[case("esta semana", "2026-12-05")]
+#[case("la semana que viene", "2026-12-07")]
+#[case("la próxima semana", "2026-12-07")]
+#[case("next week", "2026-12-07")]
+#[case("a fin de mes", "2026-12-25")]
+fn a_vague_span_is_searched_from_its_first_day(#[case] span: &str, #[case] want: &str) {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    assert_eq!(
+        search_from(span, today),
+        Some(NaiveDate::parse_from_str(want, "%Y-%m-%d").unwrap()),
+        "{span}"
+    );
+    // A day that can be booked on is no span.
+    assert_eq!(search_from("el martes", today), None);
+    assert_eq!(resolve_date(span, today), None, "{span} stays vague");
+}
