@@ -257,9 +257,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
             SlotName::PreferredDate => {
                 // "¿tenés lugar esta semana?": a span is searched from its first day (that
-                // day's free times, or the next open day's), never asked for again.
+                // day's free times, or the next open day's), never asked for again. For a
+                // cancel the date names the booking: a span names none.
+                let searching = matches!(state.flow, Some(Flow::Book | Flow::Reschedule));
                 r.date = resolve_date(value, ctx.now.date()).or_else(|| {
-                    let from = search_from(value, ctx.now.date())?;
+                    let from = search_from(value, ctx.now.date()).filter(|_| searching)?;
                     // Its first open day (a closed Monday is no answer to "next week").
                     (0..14)
                         .map(|d| from + chrono::Duration::days(d))

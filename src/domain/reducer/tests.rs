@@ -538,3 +538,31 @@ fn a_bare_cancel_while_booking_lets_that_booking_go() {
     assert!(!st.drops_booking);
     assert_eq!(st.flow, Some(Flow::Cancel));
 }
+
+#[test]
+fn a_vague_span_is_searched_when_booking_and_names_nothing_to_cancel() {
+    let ws = demo();
+    let c = ctx(&ws);
+    // Wednesday 2026-11-25: "la semana que viene" starts on Tuesday 1 December (Mondays
+    // are closed).
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "cejas"),
+                (SlotName::PreferredDate, "la semana que viene"),
+            ],
+        ),
+        &c,
+    );
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 12, 1));
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Cancel, &[(SlotName::PreferredDate, "esta semana")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, None);
+}
