@@ -1261,6 +1261,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "with two bookings, 'quiero cambiar el turno de manos' is the manicure one; 'se llama …' names the booking",
+        profile: "Marta",
+        turns: &[
+            (
+                "quiero sacar turno de manicura para mi mamá el {d1} a las 10:45",
+                &[Says("¿Hago la reserva a nombre de Marta?")],
+            ),
+            (
+                "se llama Rosa Díaz",
+                &[Next("await_confirmation"), Says("a nombre de Rosa Díaz")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y otro de corte de dama para mí el {d2} a las 11:20, a nombre de Marta",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias, chau", &[]),
+            ("buenas", &[]),
+            ("otra cosa", &[]),
+            (
+                "quiero cambiar el turno de manos al {d3}",
+                &[
+                    Calls("find_bookings"),
+                    Calls("check_availability"),
+                    NotSays("Corte de dama"),
+                    NotSays("¿Cuál de esos turnos es?"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

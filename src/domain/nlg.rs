@@ -347,8 +347,17 @@ fn describe(
                 } => t(l, "no_booking_code", &[("id", id)]),
                 _ => t(l, "no_bookings", &[]),
             }),
-            // In a change or a cancel, the one booking found is the one the next step is about.
+            // In a change or a cancel, the one booking found (or the one of several the
+            // customer described) is the one the next step is about.
             1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)) => None,
+            _ if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
+                && state
+                    .target
+                    .as_ref()
+                    .is_some_and(|t| bookings.iter().any(|b| b.booking_id == t.booking_id)) =>
+            {
+                None
+            }
             1 => Some(t(
                 l,
                 "your_booking",

@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::actions::{Observation, SlotOffer, ToolCall, Unbookable};
+use crate::domain::actions::{BookingInfo, Observation, SlotOffer, ToolCall, Unbookable};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
     format_time, normalize_phone, parse_hhmm, resolve_date, weekday_hour,
@@ -723,7 +723,29 @@ pub fn apply_observation(
                         }
                     }
                 }
-                _ => state.candidates = bookings.clone(),
+                _ => {
+                    // "quiero cambiar el turno de manos al jueves": the one booking of the
+                    // service the customer named (not when she named a new service for it).
+                    let named = state
+                        .resolved
+                        .service
+                        .clone()
+                        .filter(|_| state.service_change.is_empty())
+                        .filter(|_| matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)));
+                    let of_it: Vec<&BookingInfo> = bookings
+                        .iter()
+                        .filter(|b| named.as_ref().is_some_and(|s| b.service_ids().contains(s)))
+                        .collect();
+                    match of_it.as_slice() {
+                        [one] => {
+                            state.target = Some((*one).clone());
+                            if std::mem::take(&mut state.swap_staff) {
+                                swap_staff(state, ws, &one.staff);
+                            }
+                        }
+                        _ => state.candidates = bookings.clone(),
+                    }
+                }
             }
         }
         Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {

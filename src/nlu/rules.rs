@@ -499,7 +499,14 @@ fn find_name(
         }
         (end > start).then(|| words.span(start, end))
     };
-    for lead in &lexicon().name_leads {
+    // Asked for the booking's name, "se llama Rosa Díaz" gives it (someone else's).
+    let asked = ctx.expected_slot == Some(SlotName::ClientName);
+    let lx = lexicon();
+    let leads = lx
+        .name_leads
+        .iter()
+        .chain(lx.name_leads_asked.iter().filter(|_| asked));
+    for lead in leads {
         for i in 0..n.len() {
             if i + lead.len() <= n.len() && n[i..i + lead.len()] == **lead {
                 let start = i + lead.len();
@@ -670,6 +677,17 @@ pub(crate) mod tests {
         let e = RuleExtractor.extract(&demo(), "ana lopez", &ctx);
         assert_eq!(e.slots.client_name.as_deref(), Some("ana lopez"));
         assert_eq!(e.intent, Intent::Chitchat);
+        // Someone else's name, for the booking asked about; out of context it names no one.
+        for (text, want) in [
+            ("se llama Rosa Díaz", "Rosa Díaz"),
+            ("el nombre es Rosa", "Rosa"),
+            ("her name is Kate Moss", "Kate Moss"),
+        ] {
+            let e = RuleExtractor.extract(&demo(), text, &ctx);
+            assert_eq!(e.slots.client_name.as_deref(), Some(want), "{text}");
+        }
+        let e = ex("la chica que me hizo las uñas se llama Sofi, quería recomendarla");
+        assert_eq!(e.slots.client_name, None);
     }
 
     #[test]

@@ -503,3 +503,10 @@ change it to
 make it
 my mistake
 my bad
+
+[name leads asked]
+# Leads of a name that count only when the reply asked for the booking's name.
+her name is
+his name is
+it's for
+it is for

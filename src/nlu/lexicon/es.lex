@@ -1592,3 +1592,12 @@ cambiamelo a
 cambiamelo por
 cambiamela a
 cambiamela por
+
+[name leads asked]
+# Leads of a name that count only when the reply asked for the booking's name ("se llama
+# Rosa Díaz" for a mother's booking; out of context, "la chica que me atendió se llama Sofi"
+# names no customer).
+se llama
+el nombre es
+su nombre es
+es para

@@ -50,6 +50,9 @@ pub struct Lexicon {
     /// Cue phrases per intent, in `Intent::ALL` order.
     pub cues: [Vec<Cue>; 9],
     pub name_leads: Vec<Vec<String>>,
+    /// Leads of a name that count only when the booking's name was just asked ("se llama
+    /// Rosa Díaz").
+    pub name_leads_asked: Vec<Vec<String>>,
     pub not_name: HashSet<String>,
     pub common_names: HashSet<String>,
     /// Words that open a question ("donde", "cuanto", "where"): such a message is no name.
@@ -146,6 +149,9 @@ impl Lexicon {
                     }
                     "name leads" => lx
                         .name_leads
+                        .push(entry.split(' ').map(str::to_string).collect()),
+                    "name leads asked" => lx
+                        .name_leads_asked
                         .push(entry.split(' ').map(str::to_string).collect()),
                     "not a name" => {
                         lx.not_name.insert(entry);

@@ -423,3 +423,9 @@ era
 me enganei
 troca para
 troca pra
+
+[name leads asked]
+# Leads of a name that count only when the reply asked for the booking's name.
+se chama
+o nome e
+e para
