@@ -1293,6 +1293,29 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'en vez del color quería mechas' right after booking a cut and colour swaps the colour",
+        profile: "Luz",
+        turns: &[
+            (
+                "corte de dama y color el {d1} a las 10:15, a nombre de Luz",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "perdón, en vez del color quería mechas",
+                &[
+                    Next("await_confirmation"),
+                    Says("a Corte de dama y Mechas y reflejos el"),
+                    Says("a las 10:15"),
+                ],
+            ),
+            (
+                "sí",
+                &[Calls("reschedule_booking"), Says("Mechas y reflejos")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

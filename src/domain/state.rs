@@ -179,6 +179,35 @@ pub struct ConversationState {
     pub second_of_two: bool,
 }
 
+/// Of `among`, the service whose stylists overlap most with `new`'s (Jaccard); `None` on a
+/// tie.
+fn most_alike(
+    ws: &crate::domain::catalog::Workspace,
+    new: &str,
+    among: &[String],
+) -> Option<String> {
+    let staff = |id: &str| -> Vec<String> {
+        ws.service(id)
+            .map(|s| ws.staff_for(s).iter().map(|m| m.id.clone()).collect())
+            .unwrap_or_default()
+    };
+    let theirs = staff(new);
+    let alike = |id: &str| {
+        let mine = staff(id);
+        let both = mine.iter().filter(|m| theirs.contains(m)).count();
+        let either = mine.len() + theirs.len() - both;
+        both as f32 / either.max(1) as f32
+    };
+    let mut scored: Vec<(f32, &String)> = among.iter().map(|id| (alike(id), id)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match scored.as_slice() {
+        [(best, id), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => {
+            Some((*id).clone())
+        }
+        _ => None,
+    }
+}
+
 impl ConversationState {
     /// The day every time on the table is on, when they are all on one day.
     pub fn offers_day(&self) -> Option<NaiveDate> {
@@ -208,7 +237,12 @@ impl ConversationState {
     /// replaces the one named among them ("el color por brushing"). `None` when nothing
     /// changes, the booking is not known yet, or the change is unclear (which of several,
     /// or more services than it has: a change keeps their number).
-    pub fn changed_services(&self) -> Option<Vec<String>> {
+    ///
+    /// Of several, when the one replaced is not named ("en vez del color quería mechas":
+    /// the reading keeps only the wanted one), it is the one whose stylists are most like
+    /// the new one's (mechas replaces the colour, not the cut); a tie is unclear. The summary
+    /// to confirm states the whole visit.
+    pub fn changed_services(&self, ws: &crate::domain::catalog::Workspace) -> Option<Vec<String>> {
         let current = self.target.as_ref()?.service_ids();
         let (old, new): (Vec<&String>, Vec<&String>) = self
             .service_change
@@ -217,16 +251,24 @@ impl ConversationState {
         let [new] = new.as_slice() else {
             return None;
         };
-        match (current.as_slice(), old.as_slice()) {
-            ([_], _) => Some(vec![(*new).clone()]),
-            (_, [old]) => Some(
-                current
-                    .iter()
-                    .map(|s| if s == *old { (*new).clone() } else { s.clone() })
-                    .collect(),
-            ),
-            _ => None,
-        }
+        let replaced = match (current.as_slice(), old.as_slice()) {
+            ([only], _) => only.clone(),
+            (_, [old]) => (*old).clone(),
+            (_, []) => most_alike(ws, new, &current)?,
+            _ => return None,
+        };
+        Some(
+            current
+                .iter()
+                .map(|s| {
+                    if *s == replaced {
+                        (*new).clone()
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// The service in play: the one being booked, else the one of the booking being changed.

@@ -297,7 +297,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     };
     let r = &st.resolved;
     // "era pedicura": what the visit is for after the change (its services otherwise).
-    let changed = st.changed_services();
+    let changed = st.changed_services(input.ws);
     let services = changed.clone().unwrap_or_else(|| target.service_ids());
     // What the customer does not change stays as booked: a new day keeps the time, a new
     // time the day, another stylist or service both ("mismo día y horario" says so

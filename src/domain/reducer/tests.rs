@@ -451,32 +451,41 @@ fn a_service_corrected_right_after_booking_changes_that_booking() {
 
 #[test]
 fn a_change_of_service_keeps_the_number_of_services() {
+    let ws = demo();
     let mut st = ConversationState {
         target: Some(booked(&["manicura"], "sofi")),
         service_change: vec!["pedicura".into()],
         ..Default::default()
     };
-    assert_eq!(st.changed_services(), Some(vec!["pedicura".to_string()]));
+    assert_eq!(st.changed_services(&ws), Some(vec!["pedicura".to_string()]));
     // "en vez de manicura, pedicura" names both: the one it is not for replaces it.
     st.service_change = vec!["manicura".into(), "pedicura".into()];
-    assert_eq!(st.changed_services(), Some(vec!["pedicura".to_string()]));
+    assert_eq!(st.changed_services(&ws), Some(vec!["pedicura".to_string()]));
     // Naming its own service changes nothing; two new ones for one would change the count.
     st.service_change = vec!["manicura".into()];
-    assert_eq!(st.changed_services(), None);
+    assert_eq!(st.changed_services(&ws), None);
     st.service_change = vec!["pedicura".into(), "cejas".into()];
-    assert_eq!(st.changed_services(), None);
+    assert_eq!(st.changed_services(&ws), None);
     // A visit of two: the one named among them is replaced; unnamed, it is unclear.
     st.target = Some(booked(&["corte-dama", "color"], "caro"));
     st.service_change = vec!["color".into(), "brushing".into()];
     assert_eq!(
-        st.changed_services(),
+        st.changed_services(&ws),
         Some(vec!["corte-dama".to_string(), "brushing".to_string()])
     );
+    // Unnamed, the one done by the same stylists: mechas (Caro, Lucía) replace the colour
+    // (Caro, Lucía), not the cut (Caro, Martín).
+    st.service_change = vec!["mechas".into()];
+    assert_eq!(
+        st.changed_services(&ws),
+        Some(vec!["corte-dama".to_string(), "mechas".to_string()])
+    );
+    // Brushing (Caro, Lucía, Martín) is as like the cut as the colour: unclear.
     st.service_change = vec!["brushing".into()];
-    assert_eq!(st.changed_services(), None);
+    assert_eq!(st.changed_services(&ws), None);
     // Not looked up yet: nothing to compute.
     st.target = None;
-    assert_eq!(st.changed_services(), None);
+    assert_eq!(st.changed_services(&ws), None);
 }
 
 #[test]

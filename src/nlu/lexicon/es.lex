@@ -1580,7 +1580,9 @@ me confundi
 no era
 era
 en vez de
+en vez del
 en lugar de
+en lugar del
 quise decir
 queria decir
 en realidad
