@@ -1316,6 +1316,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a bare 'sí' to '¿Para qué día lo querés?' asks for the day plainly",
+        profile: "Pía",
+        turns: &[
+            ("quiero turno para cejas", &[Says("¿Para qué día lo querés?")]),
+            (
+                "sí",
+                &[Says("Decime qué día te queda bien"), NoCall("check_availability")],
+            ),
+            ("el {d2}", &[Calls("check_availability")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

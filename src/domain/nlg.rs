@@ -123,6 +123,13 @@ pub fn render(
             {
                 // "sí" to "¿A nombre de quién…?": the name itself is what is missing.
                 parts.push(t(l, "ask_name_plain", &[]));
+            } else if *slot == SlotName::PreferredDate
+                && ex.signals.affirmation == Some(true)
+                && ex.slots.is_empty()
+                && state.offers.is_empty()
+            {
+                // "sí" to "¿Para qué día lo querés?": the day is what is missing.
+                parts.push(t(l, "ask_date_plain", &[]));
             } else {
                 parts.push(question(ws, state, *slot));
             }
