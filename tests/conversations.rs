@@ -1328,6 +1328,24 @@ const CONVERSATIONS: &[Conversation] = &[
             ("el {d2}", &[Calls("check_availability")]),
         ],
     },
+    Conversation {
+        name: "a service not offered is said once; the booking goes on with one from the list",
+        profile: "Juan",
+        turns: &[
+            (
+                "buenas, ¿me anotás para barba el {d3}?",
+                &[Says("no hacemos barba")],
+            ),
+            (
+                "a las 16:40",
+                &[Says("¿Qué te querés hacer?"), NotSays("no hacemos barba")],
+            ),
+            (
+                "corte de caballero entonces",
+                &[Calls("check_availability"), NotSays("barba")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {
