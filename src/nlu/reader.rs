@@ -87,8 +87,8 @@ pub struct Heads {
     /// Per slot, the probability the best candidate needs to be taken (chosen out of fold).
     #[serde(default)]
     pub chooser_min: std::collections::BTreeMap<SlotName, f32>,
-    /// The chooser slots where a message's only candidate, chosen by the rules too, is taken
-    /// even below the floor (chosen out of fold).
+    /// The chooser slots where, when no candidate reaches the floor, the candidate the rules
+    /// picked is taken (chosen out of fold).
     #[serde(default)]
     pub chooser_agree: Vec<SlotName>,
 }
@@ -427,8 +427,8 @@ pub fn choose(
 
 /// Slots from scored candidates `(slot, probability, value)` in message order: per slot the
 /// best candidate above the slot's floor; for services every one above it, in order. For the
-/// slots in `agree`, a message's only candidate that the rules chose too is taken even below
-/// the floor ("en 15 días": one value, and nothing to choose it against).
+/// slots in `agree`, when no candidate reaches the floor, the one the rules chose is taken
+/// ("en 15 días": one value, nothing to choose it against; "el 12, no el 11").
 pub fn decide(
     scored: &[(SlotName, f32, String)],
     owned: &[SlotName],
@@ -455,13 +455,18 @@ pub fn decide(
                 out.services = wanted;
             }
         } else if let Some(best) = mine.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-            let only_and_agreed = agree.contains(slot)
-                && mine.len() == 1
-                && rules
-                    .get(*slot)
-                    .is_some_and(|r| crate::text::fold(r) == crate::text::fold(&best.2));
-            if best.1 > floor || only_and_agreed {
+            if best.1 > floor {
                 out.set(*slot, Some(best.2.clone()));
+            } else if agree.contains(slot) {
+                // Unsure of every candidate: the rules' pick, when it is one of them ("el
+                // 12, no el 11": the rules rule the 11 out).
+                let picked = rules.get(*slot).and_then(|r| {
+                    mine.iter()
+                        .find(|c| crate::text::fold(&c.2) == crate::text::fold(r))
+                });
+                if let Some(c) = picked {
+                    out.set(*slot, Some(c.2.clone()));
+                }
             }
         }
     }
@@ -600,6 +605,32 @@ mod tests {
         assert_eq!(slots.preferred_date.as_deref(), Some("el viernes"));
         assert_eq!(slots.staff_name.as_deref(), Some("Caro"));
         assert_eq!(slots.client_name.as_deref(), Some("Ana Paz"));
+    }
+
+    #[test]
+    fn below_the_floor_the_rules_pick_is_taken_only_where_agreed() {
+        let scored = vec![
+            (SlotName::PreferredDate, 0.3, "el 12".to_string()),
+            (SlotName::PreferredDate, 0.1, "el 11".to_string()),
+        ];
+        let owned = [SlotName::PreferredDate];
+        let min = [(SlotName::PreferredDate, 0.4)].into_iter().collect();
+        let rules = Slots {
+            preferred_date: Some("el 12".into()),
+            ..Default::default()
+        };
+        assert_eq!(decide(&scored, &owned, &min, &[], &rules).preferred_date, None);
+        let agreed = decide(&scored, &owned, &min, &owned, &rules);
+        assert_eq!(agreed.preferred_date.as_deref(), Some("el 12"));
+        // A rules' pick that is no candidate is not taken; above the floor the best wins.
+        let other = Slots {
+            preferred_date: Some("el 13".into()),
+            ..Default::default()
+        };
+        assert_eq!(decide(&scored, &owned, &min, &owned, &other).preferred_date, None);
+        let low = [(SlotName::PreferredDate, 0.2)].into_iter().collect();
+        let best = decide(&scored, &owned, &low, &owned, &other);
+        assert_eq!(best.preferred_date.as_deref(), Some("el 12"));
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub type Counts = [(usize, usize, usize); CHOOSER_SLOTS.len()];
 pub const FLOORS: [f32; 5] = [0.2, 0.3, 0.4, 0.5, 0.6];
 
 /// k-fold counts of the chooser per threshold of [`FLOORS`] (`[f][0]`: the floor alone;
-/// `[f][1]`: also taking a message's only candidate when the rules chose it) and of the rules
+/// `[f][1]`: when no candidate reaches the floor, taking the one the rules chose) and of the rules
 /// on the same messages.
 pub fn cv(
     items: &[Item],
