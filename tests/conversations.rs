@@ -1346,6 +1346,15 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a first '🙂' opens the conversation; a later 'gracias' is thanked",
+        profile: "Rita",
+        turns: &[
+            ("🙂", &[Says("¡Hola!"), NotSays("De nada")]),
+            ("¿cuánto sale el brushing?", &[Calls("get_prices")]),
+            ("gracias", &[Says("¡De nada!")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -619,7 +619,10 @@ mod tests {
             preferred_date: Some("el 12".into()),
             ..Default::default()
         };
-        assert_eq!(decide(&scored, &owned, &min, &[], &rules).preferred_date, None);
+        assert_eq!(
+            decide(&scored, &owned, &min, &[], &rules).preferred_date,
+            None
+        );
         let agreed = decide(&scored, &owned, &min, &owned, &rules);
         assert_eq!(agreed.preferred_date.as_deref(), Some("el 12"));
         // A rules' pick that is no candidate is not taken; above the floor the best wins.
@@ -627,7 +630,10 @@ mod tests {
             preferred_date: Some("el 13".into()),
             ..Default::default()
         };
-        assert_eq!(decide(&scored, &owned, &min, &owned, &other).preferred_date, None);
+        assert_eq!(
+            decide(&scored, &owned, &min, &owned, &other).preferred_date,
+            None
+        );
         let low = [(SlotName::PreferredDate, 0.2)].into_iter().collect();
         let best = decide(&scored, &owned, &low, &owned, &other);
         assert_eq!(best.preferred_date.as_deref(), Some("el 12"));

@@ -149,6 +149,10 @@ pub fn plan(input: &PlanInput) -> Plan {
             if ex.signals.farewell {
                 return Plan::Reply(ReplyTopic::Farewell);
             }
+            // A first "🙂" or "jaja" thanks no one: it opens the conversation.
+            if st.turns <= 1 && st.flow.is_none() {
+                return Plan::Reply(ReplyTopic::Greeting);
+            }
             Plan::Reply(ReplyTopic::Thanks)
         }
     }
