@@ -318,17 +318,16 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         .or(moved)
         .or(((st.keep_time || changes) && !st.kept_time_busy).then_some(target.time));
     // The stylist stays unless the customer names another, she is not free then, or she
-    // does not do a service the visit is for now.
-    let does_all = |id: &str| {
-        services.iter().all(|s| {
-            input
-                .ws
-                .service(s)
-                .is_some_and(|svc| svc.staff.is_empty() || svc.staff.iter().any(|x| x == id))
-        })
+    // does not do the visit's first service now (another service: "era pedicura"). Of a
+    // visit of several, the check gives her every service she does.
+    let does_first = |id: &str| {
+        input
+            .ws
+            .service(&services[0])
+            .is_some_and(|svc| svc.staff.is_empty() || svc.staff.iter().any(|x| x == id))
     };
     let staff = r.staff.clone().or_else(|| {
-        (!st.kept_staff_busy && !target.staff.is_empty() && does_all(&target.staff))
+        (!st.kept_staff_busy && !target.staff.is_empty() && does_first(&target.staff))
             .then(|| target.staff.clone())
     });
     let Some(time) = time else {
@@ -471,6 +470,41 @@ mod tests {
         st.target = Some(booked("corte-dama", "caro"));
         match plan_for(&ws, &st, &fix) {
             Plan::Call(ToolCall::CheckAvailability { staff, .. }) => assert_eq!(staff, None),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_visit_of_several_moved_keeps_the_first_services_stylist() {
+        let ws = demo();
+        let mut target = booked("corte-dama", "caro");
+        target.then.push(crate::domain::actions::BookingPart {
+            service: "manicura".into(),
+            service_name: "Manicura".into(),
+            staff: "sofi".into(),
+            time: NaiveTime::from_hms_opt(15, 45, 0).unwrap(),
+            duration_minutes: 45,
+        });
+        let mut st = ConversationState {
+            flow: Some(Flow::Reschedule),
+            target: Some(target),
+            channel_phone: Some("5491155551234".into()),
+            ..Default::default()
+        };
+        st.resolved.date = NaiveDate::from_ymd_opt(2026, 11, 28);
+        match plan_for(&ws, &st, &ex(Intent::Reschedule, &[])) {
+            Plan::Call(ToolCall::CheckAvailability {
+                service,
+                then,
+                staff,
+                ..
+            }) => {
+                assert_eq!(
+                    (service.as_str(), then),
+                    ("corte-dama", vec!["manicura".to_string()])
+                );
+                assert_eq!(staff.as_deref(), Some("caro"));
+            }
             other => panic!("{other:?}"),
         }
     }
