@@ -1279,9 +1279,10 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Next("await_confirmation")],
             ),
             ("sí", &[Calls("create_booking")]),
-            ("gracias, chau", &[]),
-            ("buenas", &[]),
-            ("otra cosa", &[]),
+            // Two turns more: the bookings are no longer "just made".
+            ("gracias, chau", &[Says("¡Chau"), NoCall("find_bookings")]),
+            ("buenas", &[Says("¡Hola!"), NoCall("find_bookings")]),
+            ("otra cosa", &[NoCall("find_bookings"), NoCall("create_booking")]),
             (
                 "quiero cambiar el turno de manos al {d3}",
                 &[

@@ -83,21 +83,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "¿puede ser con otra chica?" right after booking: that booking, same day and time,
     // another stylist.
     let swaps_last = ex.signals.other_staff
-        && state.flow.is_none()
-        && just_booked(state)
+        && about_last_booking(state, ex)
         && ex.slots.service_type.is_none()
-        && ex.slots.staff_name.is_none()
-        && ex.slots.booking_id.is_none()
-        && !ex.signals.another;
+        && ex.slots.staff_name.is_none();
     // "me equivoqué, era pedicura" right after booking: that booking, another service (same
     // day and time unless the message names them).
     let changes_last = ex.signals.corrects
-        && state.flow.is_none()
-        && just_booked(state)
+        && about_last_booking(state, ex)
         && ex.slots.service_type.is_some()
-        && ex.slots.booking_id.is_none()
         && ex.signals.topic.is_none()
-        && !(ex.signals.another || ex.signals.adds || ex.signals.for_two);
+        && !(ex.signals.adds || ex.signals.for_two);
     let moves_last = moves_last_booking(state, ex) || swaps_last || changes_last;
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
@@ -354,12 +349,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             .find(|b| &b.booking_id == id)
             .cloned()
         {
-            state.candidates.clear();
-            let staff = b.staff.clone();
-            state.target = Some(b);
-            if std::mem::take(&mut state.swap_staff) {
-                swap_staff(state, ctx.ws, &staff);
-            }
+            take_target(state, ctx.ws, b);
         }
     }
     // "a las 11" after "te puedo ofrecer el miércoles 9 a las 10:00, 11:00…": that day.
@@ -505,6 +495,17 @@ fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
     swap_staff(state, ws, &current);
 }
 
+/// The booking a change or cancel is about, found: a stylist swap asked for before it was
+/// known ("¿puede ser con otra chica?") applies now.
+fn take_target(state: &mut ConversationState, ws: &Workspace, b: BookingInfo) {
+    let staff = b.staff.clone();
+    state.candidates.clear();
+    state.target = Some(b);
+    if std::mem::take(&mut state.swap_staff) {
+        swap_staff(state, ws, &staff);
+    }
+}
+
 /// The next stylist after `current` who does the service in play, if there is one.
 fn swap_staff(state: &mut ConversationState, ws: &Workspace, current: &str) {
     let Some(service) = state.service_id().and_then(|id| ws.service(id)) else {
@@ -537,6 +538,15 @@ fn book_the_second(state: &mut ConversationState, first: &crate::domain::actions
     state.second_of_two = true;
 }
 
+/// Whether a message, outside a flow, may be about the booking just made: it comes right
+/// after it, names no booking code and asks for no second booking.
+fn about_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
+    state.flow.is_none()
+        && just_booked(state)
+        && ex.slots.booking_id.is_none()
+        && !ex.signals.another
+}
+
 /// Whether a booking reading right after a booking was made (the next turn or the one
 /// after) changes that booking: it names a day or a time, or asks earlier or later, but no
 /// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
@@ -545,11 +555,8 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
     let reads_as_move = ex.intent == Intent::Book
         || (ex.signals.shift.is_some() && matches!(ex.intent, Intent::Other | Intent::Chitchat));
     reads_as_move
-        && state.flow.is_none()
-        && just_booked(state)
+        && about_last_booking(state, ex)
         && ex.slots.service_type.is_none()
-        && ex.slots.booking_id.is_none()
-        && !ex.signals.another
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
@@ -715,14 +722,7 @@ pub fn apply_observation(
                         state.failed_lookups = state.failed_lookups.saturating_add(1);
                     }
                 }
-                1 => {
-                    state.target = bookings.first().cloned();
-                    if std::mem::take(&mut state.swap_staff) {
-                        if let Some(t) = state.target.clone() {
-                            swap_staff(state, ws, &t.staff);
-                        }
-                    }
-                }
+                1 => take_target(state, ws, bookings[0].clone()),
                 _ => {
                     // "quiero cambiar el turno de manos al jueves": the one booking of the
                     // service the customer named (not when she named a new service for it).
@@ -737,12 +737,7 @@ pub fn apply_observation(
                         .filter(|b| named.as_ref().is_some_and(|s| b.service_ids().contains(s)))
                         .collect();
                     match of_it.as_slice() {
-                        [one] => {
-                            state.target = Some((*one).clone());
-                            if std::mem::take(&mut state.swap_staff) {
-                                swap_staff(state, ws, &one.staff);
-                            }
-                        }
+                        [one] => take_target(state, ws, (*one).clone()),
                         _ => state.candidates = bookings.clone(),
                     }
                 }
@@ -784,5 +779,7 @@ pub fn apply_observation(
     }
 }
 
+/// The reducer's tests; their builders (an extraction, a turn's context, a booking just made)
+/// serve the planner's tests too.
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -232,6 +232,14 @@ impl ConversationState {
         self.end_flow();
     }
 
+    /// A service not offered was said so ("¿me anotás para barba?"): it is forgotten, and the
+    /// service is what the next message answers.
+    pub fn forget_unknown_service(&mut self) {
+        self.slots.service_type = None;
+        self.slots.services.clear();
+        self.expected_slot = Some(SlotName::ServiceType);
+    }
+
     /// The services of the booking being changed after the change asked for: a visit of one
     /// service takes the one named that it is not for ("era pedicura"); a visit of several
     /// replaces the one named among them ("el color por brushing"). `None` when nothing

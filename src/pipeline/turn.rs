@@ -380,11 +380,7 @@ fn reply(
         Plan::Reply(ReplyTopic::Farewell) => state.end_flow(),
         // "¿me anotás para barba?": what is not offered is said once; the booking goes on
         // with a service from the list ("a las 13" or "sí" next ask which one).
-        Plan::Reply(ReplyTopic::UnknownService) => {
-            state.slots.service_type = None;
-            state.slots.services.clear();
-            state.expected_slot = Some(SlotName::ServiceType);
-        }
+        Plan::Reply(ReplyTopic::UnknownService) => state.forget_unknown_service(),
         Plan::Reply(topic) if topic.hands_off() => {
             state.end_flow();
             state.handed_off = true;

@@ -373,35 +373,13 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::actions::{BookingInfo, BookingStatus};
     use crate::domain::catalog::tests::demo;
     use crate::domain::catalog::Workspace;
-    use crate::domain::reducer::{apply_extraction, TurnContext};
+    use crate::domain::reducer::apply_extraction;
+    use crate::domain::reducer::tests::{booked, ctx, ex, just_booked};
     use crate::domain::state::ConversationState;
-    use crate::domain::state::LastVisit;
-    use crate::domain::understanding::{Extraction, Signals, Slots};
-    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-
-    fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
-        let mut s = Slots::default();
-        for (n, v) in slots {
-            s.set(*n, Some(v.to_string()));
-        }
-        Extraction {
-            intent,
-            confidence: 1.0,
-            slots: s,
-            signals: Signals::default(),
-        }
-    }
-
-    fn ctx(ws: &Workspace) -> TurnContext<'_> {
-        TurnContext {
-            ws,
-            now: NaiveDateTime::parse_from_str("2026-11-25 14:03", "%Y-%m-%d %H:%M").unwrap(),
-            customer_phone: Some("5491155551234".into()),
-        }
-    }
+    use crate::domain::understanding::Extraction;
+    use chrono::{NaiveDate, NaiveTime};
 
     fn plan_for(ws: &Workspace, st: &ConversationState, ex: &Extraction) -> Plan {
         plan(&PlanInput {
@@ -412,42 +390,15 @@ mod tests {
         })
     }
 
-    /// A one-service booking on Friday 2026-11-27 at 15:00.
-    fn booked(service: &str, staff: &str) -> BookingInfo {
-        BookingInfo {
-            booking_id: "BK-1000".into(),
-            service: service.into(),
-            service_name: service.into(),
-            staff: staff.into(),
-            date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-            time: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
-            duration_minutes: 45,
-            customer_name: "Ana".into(),
-            customer_phone: Some("5491155551234".into()),
-            status: BookingStatus::Confirmed,
-            then: vec![],
-        }
-    }
-
     #[test]
     fn a_service_corrected_right_after_booking_is_checked_at_the_same_day_and_time() {
         let ws = demo();
-        let mut st = ConversationState {
-            turns: 5,
-            last_booking: Some("BK-1000".into()),
-            last_visit: Some(LastVisit {
-                date: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-                time: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
-                turn: 5,
-                end: None,
-            }),
-            ..Default::default()
-        };
+        let mut st = just_booked(0);
         let mut fix = ex(Intent::Book, &[(SlotName::ServiceType, "pedicura")]);
         fix.signals.corrects = true;
         apply_extraction(&mut st, &fix, &ctx(&ws));
         // Sofi, who does pedicures, stays.
-        st.target = Some(booked("manicura", "sofi"));
+        st.target = Some(booked(&["manicura"], "sofi"));
         match plan_for(&ws, &st, &fix) {
             Plan::Call(ToolCall::CheckAvailability {
                 service,
@@ -467,7 +418,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         // Caro does no pedicures: whoever does it and is free.
-        st.target = Some(booked("corte-dama", "caro"));
+        st.target = Some(booked(&["corte-dama"], "caro"));
         match plan_for(&ws, &st, &fix) {
             Plan::Call(ToolCall::CheckAvailability { staff, .. }) => assert_eq!(staff, None),
             other => panic!("{other:?}"),
@@ -477,7 +428,7 @@ mod tests {
     #[test]
     fn a_visit_of_several_moved_keeps_the_first_services_stylist() {
         let ws = demo();
-        let mut target = booked("corte-dama", "caro");
+        let mut target = booked(&["corte-dama"], "caro");
         target.then.push(crate::domain::actions::BookingPart {
             service: "manicura".into(),
             service_name: "Manicura".into(),

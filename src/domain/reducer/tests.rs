@@ -3,7 +3,7 @@ use super::*;
 use crate::domain::catalog::tests::demo;
 use crate::domain::understanding::{Signals, Slots};
 
-fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
+pub(crate) fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
     let mut s = Slots::default();
     for (n, v) in slots {
         s.set(*n, Some(v.to_string()));
@@ -25,7 +25,7 @@ fn offer(day: NaiveDate, h: u32) -> SlotOffer {
     }
 }
 
-fn ctx(ws: &Workspace) -> TurnContext<'_> {
+pub(crate) fn ctx(ws: &Workspace) -> TurnContext<'_> {
     TurnContext {
         ws,
         now: NaiveDateTime::parse_from_str("2026-11-25 14:03", "%Y-%m-%d %H:%M").unwrap(),
@@ -171,7 +171,7 @@ fn a_yes_to_the_one_time_offered_takes_it_and_to_several_takes_none() {
 }
 
 /// A state right after booking `BK-1000` for 2026-11-27 at 15:00, `turns_ago` turns ago.
-fn just_booked(turns_ago: u32) -> ConversationState {
+pub(crate) fn just_booked(turns_ago: u32) -> ConversationState {
     ConversationState {
         turns: 5 + turns_ago,
         last_booking: Some("BK-1000".into()),
@@ -359,7 +359,7 @@ fn another_stylist_asked_for_takes_the_next_who_does_the_service() {
 }
 
 /// A booking of `services` (first to last, back to back from 15:00) with `staff`.
-fn booked(services: &[&str], staff: &str) -> crate::domain::actions::BookingInfo {
+pub(crate) fn booked(services: &[&str], staff: &str) -> crate::domain::actions::BookingInfo {
     use crate::domain::actions::{BookingInfo, BookingPart, BookingStatus};
     let at = |h: u32| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
     BookingInfo {
