@@ -1356,6 +1356,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ("gracias", &[Says("¡De nada!")]),
         ],
     },
+    Conversation {
+        name: "'el último que tengas' after 'a la tarde' takes the last afternoon time listed",
+        profile: "Ro",
+        turns: &[
+            ("manicura el {d2}", &[Calls("check_availability")]),
+            ("a la tarde", &[Says("A la tarde tengo lugar")]),
+            (
+                "el último que tengas",
+                &[
+                    Says("¡Hay lugar para Manicura"),
+                    // Not the eighth time of the whole day (the morning's).
+                    NotSays("a las 10:"),
+                    NotSays("a las 11:"),
+                    NotSays("a las 12:"),
+                    NotSays("a las 13:"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "an event the customer has on a day ('tengo un casamiento el …') is no booking to move",
+        profile: "Caro P",
+        turns: &[(
+            "hola! quería un turno para pedicura porque tengo un casamiento el {d2}, así que si puede ser el {d1} a las 17:40 sería ideal",
+            &[
+                Calls("check_availability"),
+                NoCall("find_bookings"),
+                Says("Pedicura"),
+                Says("17:40"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -472,7 +472,29 @@ impl Workspace {
             }
         }
         found.sort_by_key(|m| m.from);
-        found
+        // What a service is done on, right before a service ("uñas semipermanente", "manos
+        // gel", "unhas gel"), makes one name with it, the latter's: a catalog that lists
+        // "uñas" and "semipermanente" apart still reads the semipermanente.
+        let mut merged: Vec<ServiceMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            match merged.last_mut() {
+                Some(head)
+                    if head.to == m.from
+                        && head.to == head.from + 1
+                        && head.service != m.service
+                        && COMPOUND_HEAD.contains(&n[head.from])
+                        // "unas mechas": the article, not "uñas" without its tilde.
+                        && (n[head.from] != "unas" || words.raw(head.from).contains(['ñ', 'Ñ']))
+                        && words.gap(head.from, m.from).trim().is_empty() =>
+                {
+                    head.to = m.to;
+                    head.service = m.service;
+                    head.fuzzy = m.fuzzy;
+                }
+                _ => merged.push(m),
+            }
+        }
+        merged
     }
 
     /// Resolves a surface service name ("mechitas") to a catalog service.
@@ -540,6 +562,10 @@ fn word_close(pattern: &str, word: &str) -> bool {
     edit_distance(pattern, word, max) <= max
 }
 
+/// Words for what a service is done on: right before another service they name it
+/// ([`Workspace::find_services`]).
+const COMPOUND_HEAD: &[&str] = &["unas", "manos", "pies", "unhas", "maos", "pes"];
+
 /// `$12.000`: whole pesos with a dot every three digits.
 pub fn format_price(amount: u64) -> String {
     let digits = amount.to_string();
@@ -597,6 +623,42 @@ pub(crate) mod tests {
             assert_eq!(ws.services[m.service].id, want, "{text}");
         }
         assert!(ws.find_service(&Words::new("hola que tal")).is_none());
+    }
+
+    /// A catalog that lists "uñas" and "semipermanente" apart: "uñas semipermanente" is
+    /// the semipermanente, "manos y pies" two services.
+    #[test]
+    fn what_a_service_is_done_on_names_it_with_the_next_service() {
+        let src = include_str!("../../config/workspaces/demo-salon.toml");
+        let semi = src
+            .lines()
+            .find(|l| l.starts_with("synonyms") && l.contains("\"kapping\""))
+            .unwrap();
+        let ws = Workspace::from_toml(
+            &src.replace(semi, r#"synonyms = ["semipermanente", "semi", "gel"]"#),
+            |_| None,
+        )
+        .unwrap();
+        for (text, want) in [
+            ("quiero las uñas semipermanente", vec!["semi"]),
+            ("manos gel el viernes", vec!["semi"]),
+            ("manos y pies", vec!["manicura", "pedicura"]),
+            ("uñas, semi no", vec!["manicura", "semi"]),
+            // The article, not the nails: no one name (the extractor drops the "unas").
+            (
+                "unas mechas y unas cejas",
+                vec!["manicura", "mechas", "manicura", "cejas"],
+            ),
+        ] {
+            let got: Vec<&str> = ws
+                .find_services(&Words::new(text))
+                .iter()
+                .map(|m| ws.services[m.service].id.as_str())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let r = ws.resolve_service("uñas semipermanente").unwrap();
+        assert_eq!(r.id, "semi");
     }
 
     #[test]

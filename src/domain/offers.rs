@@ -25,12 +25,7 @@ fn listed_where(
     slots: &[SlotOffer],
     keep: impl Fn(NaiveTime) -> bool,
 ) -> (String, &'static str) {
-    let in_part: Vec<&SlotOffer> = slots.iter().filter(|s| keep(s.time)).collect();
-    let pool: Vec<&SlotOffer> = if in_part.is_empty() {
-        slots.iter().collect()
-    } else {
-        in_part
-    };
+    let pool = kept(slots, keep);
     let times: Vec<String> = pool.iter().take(LISTED).map(|s| hhmm(s)).collect();
     let more = if pool.len() > LISTED {
         raw(l, "day_more")
@@ -38,6 +33,42 @@ fn listed_where(
         ""
     };
     (join(l, &times), more)
+}
+
+/// The times `keep` keeps, or all of them when it keeps none.
+fn kept(slots: &[SlotOffer], keep: impl Fn(NaiveTime) -> bool) -> Vec<&SlotOffer> {
+    let in_part: Vec<&SlotOffer> = slots.iter().filter(|s| keep(s.time)).collect();
+    if in_part.is_empty() {
+        slots.iter().collect()
+    } else {
+        in_part
+    }
+}
+
+/// The offers the last listing showed, in its order: those of the part of the day asked
+/// for ([`listed`]), or those earlier (later) than a time ([`shifted`]). "el primero", "el
+/// último" count in these.
+pub fn shown(
+    slots: &[SlotOffer],
+    part: Option<DayPart>,
+    shifted: Option<(Shift, NaiveTime)>,
+) -> Vec<&SlotOffer> {
+    let pool = match shifted {
+        Some((shift, pivot)) => {
+            let keep = |t: NaiveTime| match shift {
+                Shift::Earlier => t < pivot,
+                Shift::Later => t > pivot,
+            };
+            let pool = kept(slots, keep);
+            if shift == Shift::Earlier && slots.iter().any(|s| keep(s.time)) {
+                // The ones right before the time on the table, nearest last.
+                return pool[pool.len().saturating_sub(LISTED)..].to_vec();
+            }
+            pool
+        }
+        None => kept(slots, |t| part.is_none_or(|p| p.contains(t))),
+    };
+    pool.into_iter().take(LISTED).collect()
 }
 
 /// A day's free times when the customer asked for earlier (later) ones than `pivot`:
@@ -99,11 +130,11 @@ pub fn alternatives(l: Lang, offers: &[SlotOffer]) -> String {
 
 /// "¿Cuál te queda mejor: el viernes 11 a las 10:00, 10:30 y 11:00?": a yes to a question
 /// that offered several times is no choice, so the offers are put again.
-pub fn pick(l: Lang, offers: &[SlotOffer]) -> String {
+pub fn pick(l: Lang, offers: &[SlotOffer], part: Option<DayPart>) -> String {
     let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
     let what = match offers.first() {
         Some(first) if same_day => {
-            let (times, more) = listed(l, offers, None);
+            let (times, more) = listed(l, offers, part);
             let day = t(
                 l,
                 "offer_day",
@@ -182,10 +213,51 @@ mod tests {
 
     #[test]
     fn a_yes_to_several_offers_puts_them_again() {
-        let text = pick(Lang::Es, &offers(&[10, 11]));
+        let text = pick(Lang::Es, &offers(&[10, 11]), None);
         assert!(text.starts_with("¿Cuál"), "{text}");
         assert!(text.contains("10:00 y 11:00"), "{text}");
-        assert!(pick(Lang::En, &offers(&[10])).contains("10:00"));
+        assert!(pick(Lang::En, &offers(&[10]), None).contains("10:00"));
+        // After "a la tarde", the afternoon's again.
+        let text = pick(
+            Lang::Es,
+            &offers(&[10, 11, 14, 15]),
+            Some(DayPart::Afternoon),
+        );
+        assert!(
+            text.contains("14:00 y 15:00") && !text.contains("10:00"),
+            "{text}"
+        );
+    }
+
+    /// What the customer picks from is what the listing showed.
+    #[test]
+    fn the_offers_shown_are_the_ones_listed() {
+        let o = offers(&(9..20).collect::<Vec<_>>());
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        let hours = |v: Vec<&SlotOffer>| v.iter().map(|s| hhmm(s)).collect::<Vec<_>>().join(", ");
+        for (part, shift) in [
+            (None, None),
+            (Some(DayPart::Afternoon), None),
+            (Some(DayPart::Evening), None),
+            (None, Some((Shift::Earlier, noon))),
+            (None, Some((Shift::Later, noon))),
+        ] {
+            let text = match shift {
+                Some((s, p)) => shifted(Lang::Es, &o, s, p),
+                None => listed(Lang::Es, &o, part).0,
+            };
+            let shown = shown(&o, part, shift);
+            assert!(shown.len() <= LISTED);
+            let (first, last) = (hhmm(shown[0]), hhmm(shown[shown.len() - 1]));
+            assert!(
+                text.contains(&first) && text.contains(&last),
+                "{text} / {}",
+                hours(shown)
+            );
+            // Nothing listed before the first one shown.
+            let before = o.iter().filter(|s| s.time < shown[0].time).map(hhmm);
+            assert!(before.clone().all(|h| !text.contains(&h)), "{text}");
+        }
     }
 
     #[test]

@@ -5,15 +5,18 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::actions::{BookingInfo, Observation, SlotOffer, ToolCall, Unbookable};
+use crate::domain::actions::BookingInfo;
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
     format_time, normalize_phone, parse_hhmm, resolve_date, weekday_hour,
 };
 use crate::domain::offers;
-use crate::domain::state::{ConversationState, Flow, LastVisit};
+use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 use crate::domain::when::search_from;
+
+mod observe;
+pub use observe::apply_observation;
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -34,6 +37,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.is_empty()
     {
         state.end_flow();
+    }
+    // "a la tarde": the next listing shows that part of the day's times.
+    if ex.signals.day_part.is_some() {
+        state.offers_part = ex.signals.day_part;
     }
     // Identity comes from the channel alone; a number typed in the text is contact data.
     state.channel_phone = ctx.customer_phone.clone().filter(|p| !p.is_empty());
@@ -217,9 +224,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         (state.flow, ex.signals.shift, &ex.slots.preferred_time)
     {
         // The time chosen, or the last one listed ("¿algo más tarde?" after a listing).
+        let shown = offers::shown(&state.offers, state.offers_part, state.shifted);
         let listed = match shift {
-            Shift::Earlier => state.offers.first(),
-            Shift::Later => state.offers.get(7).or(state.offers.last()),
+            Shift::Earlier => shown.first(),
+            Shift::Later => shown.last(),
         };
         let on_table = state.resolved.time.or(listed.map(|o| o.time));
         if let (Some(pivot), Some(_)) = (on_table, state.resolved.date) {
@@ -404,10 +412,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         ex.signals.pick,
         &ex.slots.preferred_time,
     ) {
+        let shown = offers::shown(&state.offers, state.offers_part, state.shifted);
         let offer = match pick {
-            Pick::Nth(k) => state.offers.get(usize::from(k)),
+            Pick::Nth(k) => shown.get(usize::from(k)).copied(),
             // The last one listed: the reply lists the first few ("y más tarde también").
-            Pick::Last => state.offers[..state.offers.len().min(offers::LISTED)].last(),
+            Pick::Last => shown.last().copied(),
         };
         if let Some(o) = offer.cloned() {
             take_date(state, o.date);
@@ -425,6 +434,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if before.0.date != state.resolved.date {
         // Offers were for the previous day: "¿y el sábado?" lists the new day's.
         state.offers.clear();
+        state.offers_part = ex.signals.day_part;
         if state.expected_slot == Some(SlotName::PreferredTime) {
             state.expected_slot = None;
         }
@@ -515,27 +525,6 @@ fn swap_staff(state: &mut ConversationState, ws: &Workspace, current: &str) {
         state.resolved.staff = Some(other.id.clone());
         state.slots.staff_name = Some(other.name.clone());
     }
-}
-
-/// "para mí y mi hermana", the first booked: the same visit, day and time for the other
-/// person (whoever is free then), whose name is asked; the profile's name is the first's.
-fn book_the_second(state: &mut ConversationState, first: &crate::domain::actions::BookingInfo) {
-    state.flow = Some(Flow::Book);
-    state.resolved.service = Some(first.service.clone());
-    state.resolved.also = first.then.iter().map(|p| p.service.clone()).collect();
-    state.slots.service_type = Some(first.service_name.clone());
-    if !first.then.is_empty() {
-        state.slots.services = std::iter::once(first.service_name.clone())
-            .chain(first.then.iter().map(|p| p.service_name.clone()))
-            .collect();
-    }
-    take_date(state, first.date);
-    take_time(state, first.time);
-    state.resolved.name = None;
-    state.slots.client_name = None;
-    state.name_offer_declined = true;
-    state.expected_slot = Some(SlotName::ClientName);
-    state.second_of_two = true;
 }
 
 /// Whether a message, outside a flow, may be about the booking just made: it comes right
@@ -641,141 +630,6 @@ fn pick_by_details(state: &mut ConversationState, ex: &Extraction) {
             state.slots.preferred_time = None;
             state.resolved.time = None;
         }
-    }
-}
-
-/// Applies one tool observation.
-pub fn apply_observation(
-    state: &mut ConversationState,
-    ws: &Workspace,
-    call: &ToolCall,
-    obs: &Observation,
-) {
-    match obs {
-        Observation::Availability(a) => {
-            // A reschedule asked for the booking's own stylist (the customer named nobody)
-            // and she is not free at that time: ask again for anyone, keeping the time.
-            let kept = state.flow == Some(Flow::Reschedule)
-                && state.resolved.staff.is_none()
-                && !state.kept_staff_busy
-                && !a.available
-                && a.time.is_some()
-                && matches!(call, ToolCall::CheckAvailability { staff: Some(s), .. }
-                    if state.target.as_ref().is_some_and(|t| &t.staff == s));
-            if kept {
-                state.kept_staff_busy = true;
-                state.checked = None;
-                return;
-            }
-            state.offers = a.slots.clone();
-            match (a.time, a.available, &a.staff) {
-                (Some(time), true, Some(staff)) => {
-                    state.checked = Some(SlotOffer {
-                        date: a.date,
-                        time,
-                        staff: staff.clone(),
-                    });
-                    state.offers.clear();
-                }
-                _ => {
-                    state.checked = None;
-                    // The booking's own day or time, kept ("mismo horario"), is not free:
-                    // the customer chooses again.
-                    if a.time.is_some() {
-                        state.keep_time = false;
-                        state.kept_time_busy |=
-                            state.flow == Some(Flow::Reschedule) && state.resolved.time.is_none();
-                        // "una hora más tarde" is not free either: the customer picks a time.
-                        state.move_by = None;
-                    }
-                    match a.unbookable {
-                        Some(Unbookable::Closed | Unbookable::Past | Unbookable::TooFar) => {
-                            state.resolved.date = None;
-                            state.resolved.time = None;
-                        }
-                        Some(Unbookable::NoStaff) => state.resolved.staff = None,
-                        Some(Unbookable::OutsideHours) | None => {
-                            if a.time.is_some() {
-                                state.resolved.time = None;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Looked up in the middle of a new booking ("¿y quedó el del viernes?"): answered,
-        // and the booking being made goes on untouched.
-        Observation::Bookings { .. } if state.flow == Some(Flow::Book) => {}
-        Observation::Bookings { bookings } => {
-            state.searched = true;
-            let id = match call {
-                ToolCall::FindBookings { booking_id, .. } => booking_id.clone(),
-                _ => None,
-            };
-            match bookings.len() {
-                0 => {
-                    state.target = None;
-                    // A wrong id is forgotten, so the next message can give another; the
-                    // tries are counted (codes are short: guessing is limited).
-                    if id.is_some() {
-                        state.resolved.booking_id = None;
-                        state.failed_lookups = state.failed_lookups.saturating_add(1);
-                    }
-                }
-                1 => take_target(state, ws, bookings[0].clone()),
-                _ => {
-                    // "quiero cambiar el turno de manos al jueves": the one booking of the
-                    // service the customer named (not when she named a new service for it).
-                    let named = state
-                        .resolved
-                        .service
-                        .clone()
-                        .filter(|_| state.service_change.is_empty())
-                        .filter(|_| matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)));
-                    let of_it: Vec<&BookingInfo> = bookings
-                        .iter()
-                        .filter(|b| named.as_ref().is_some_and(|s| b.service_ids().contains(s)))
-                        .collect();
-                    match of_it.as_slice() {
-                        [one] => take_target(state, ws, (*one).clone()),
-                        _ => state.candidates = bookings.clone(),
-                    }
-                }
-            }
-        }
-        Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
-            let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
-            state.last_booking = Some(booking.booking_id.clone());
-            let (end, _) = booking
-                .time
-                .overflowing_add_signed(chrono::Duration::minutes(i64::from(
-                    booking.total_minutes(),
-                )));
-            state.last_visit = Some(LastVisit {
-                date: booking.date,
-                time: booking.time,
-                turn: state.turns,
-                end: (end > booking.time).then_some(end),
-            });
-            state.end_flow();
-            if second {
-                book_the_second(state, booking);
-            }
-        }
-        Observation::Cancelled { booking } => {
-            state.last_booking = Some(booking.booking_id.clone());
-            state.last_visit = None;
-            state.end_flow();
-        }
-        Observation::Refused { alternatives, .. } => {
-            state.pending = None;
-            state.checked = None;
-            state.offers = alternatives.clone();
-            if !alternatives.is_empty() {
-                state.resolved.time = None;
-            }
-        }
-        Observation::Services { .. } | Observation::Prices { .. } | Observation::Hours { .. } => {}
     }
 }
 

@@ -100,6 +100,10 @@ pub struct ConversationState {
     /// Alternatives offered in the last reply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<SlotOffer>,
+    /// The part of the day the customer asked for while choosing among `offers` ("a la
+    /// tarde"): the listing showed those, and "el primero", "el último" count in them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offers_part: Option<crate::domain::understanding::DayPart>,
     /// The booking a cancel/reschedule flow is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<BookingInfo>,
@@ -312,6 +316,7 @@ impl ConversationState {
         self.pending = None;
         self.checked = None;
         self.offers.clear();
+        self.offers_part = None;
         self.target = None;
         self.candidates.clear();
         self.searched = false;

@@ -142,6 +142,19 @@ const DATE_CONTEXT_LEADS: &[&str] = &[
     "opero", "operan", "llego", "nace", "parto",
 ];
 
+/// "tengo un casamiento el sábado", "tenho uma festa no sábado": the day of an event the
+/// customer has, neither a booking ("tengo un turno el viernes") nor the day asked for.
+fn an_event(n: &[&str], from: usize) -> bool {
+    (3..=5).any(|j| {
+        matches!(before(n, from, j), Some("tengo" | "tenho" | "tenia"))
+            && matches!(n[from - j + 1], "un" | "una" | "uma" | "um")
+            && !matches!(
+                n[from - j + 2],
+                "turno" | "turnito" | "reserva" | "cita" | "hora" | "horario" | "lugar"
+            )
+    })
+}
+
 /// Cues that a date or time names the booking being changed or cancelled.
 fn is_old(n: &[&str], from: usize) -> bool {
     match before(n, from, 1) {
@@ -234,7 +247,7 @@ fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
         let what_day = !matches!(n[from], "el" | "la")
             && before(n, from, 1) == Some("es")
             && matches!(before(n, from, 2), Some("q" | "que" | "xq" | "porque"));
-        return what_day || within_before(n, from, 2, DATE_CONTEXT_LEADS);
+        return what_day || within_before(n, from, 2, DATE_CONTEXT_LEADS) || an_event(n, from);
     }
     if within_before(n, from, 3, TIME_CONTEXT_LEADS) {
         return true;

@@ -1,6 +1,8 @@
 //! The reducer's unit tests: extractions and observations applied to a state.
 use super::*;
+use crate::domain::actions::{Observation, SlotOffer, ToolCall};
 use crate::domain::catalog::tests::demo;
+use crate::domain::state::LastVisit;
 use crate::domain::understanding::{Signals, Slots};
 
 pub(crate) fn ex(intent: Intent, slots: &[(SlotName, &str)]) -> Extraction {
@@ -524,4 +526,28 @@ fn a_vague_span_is_searched_when_booking_and_names_nothing_to_cancel() {
         &c,
     );
     assert_eq!(st.resolved.date, None);
+}
+
+#[test]
+fn the_first_and_the_last_count_in_the_part_of_the_day_listed() {
+    use crate::domain::understanding::DayPart;
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut afternoon = ex(Intent::Book, &[]);
+    afternoon.signals.day_part = Some(DayPart::Afternoon);
+    for (pick, h) in [(Pick::Nth(0), 13), (Pick::Last, 18)] {
+        let mut st = ConversationState {
+            flow: Some(Flow::Book),
+            expected_slot: Some(SlotName::PreferredTime),
+            // The whole day is offered; "a la tarde" listed 13:00 to 18:00.
+            offers: (10..19).map(|h| offer(day, h)).collect(),
+            ..Default::default()
+        };
+        apply_extraction(&mut st, &afternoon, &c);
+        let mut said = ex(Intent::Book, &[]);
+        said.signals.pick = Some(pick);
+        apply_extraction(&mut st, &said, &c);
+        assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(h, 0, 0));
+    }
 }
