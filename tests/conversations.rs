@@ -1388,6 +1388,32 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'para mi amiga Julieta' books in Julieta's name, not the profile's",
+        profile: "Vicky",
+        turns: &[
+            (
+                "quiero sacar un turno para mi amiga Julieta, corte el {d3} a las 11:40",
+                &[
+                    Calls("check_availability"),
+                    Says("a nombre de Julieta"),
+                    Next("await_confirmation"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("¡Listo, Julieta!")]),
+        ],
+    },
+    Conversation {
+        name: "'hola, soy Romina' opening the conversation is greeted by name",
+        profile: "",
+        turns: &[
+            ("hola, soy Romina", &[Says("¡Hola, Romina!")]),
+            (
+                "quería un brushing el {d1} a las 12:40",
+                &[Calls("check_availability"), Says("a nombre de Romina")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -605,7 +605,15 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
         }
     };
     match topic {
-        ReplyTopic::Greeting => t(l, "greeting", &[("business", &ws.name)]),
+        // "hola, soy Romina": greeted by the name just given.
+        ReplyTopic::Greeting => match &ex.slots.client_name {
+            Some(name) => t(
+                l,
+                "greeting_named",
+                &[("name", name), ("business", &ws.name)],
+            ),
+            None => t(l, "greeting", &[("business", &ws.name)]),
+        },
         // A thanks at the summary is not a yes: the question still stands.
         ReplyTopic::Thanks => match continue_flow() {
             next if next.is_empty() => t(l, "thanks", &[]),

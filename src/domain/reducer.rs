@@ -165,6 +165,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.resolved.name = None;
         state.slots.client_name = None;
     }
+    // "para mi amiga Julieta": the booking is in her name, unless the customer names
+    // another (their own) for it.
+    if let (Some(Flow::Book), Some(who), None) =
+        (state.flow, &ex.signals.booking_for, &ex.slots.client_name)
+    {
+        state.slots.client_name = Some(who.clone());
+        state.resolved.name = Some(who.clone());
+    }
     // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's
     // day, from when the visit ends (unless the message names a day or a time).
     if idle

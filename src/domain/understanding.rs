@@ -262,6 +262,10 @@ pub struct Signals {
     /// "para mí y mi hermana", "both of us": two people to book.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_two: bool,
+    /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
+    /// name. Not the `client_name` slot, which is the customer's own name when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking_for: Option<String>,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

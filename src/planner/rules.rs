@@ -134,7 +134,13 @@ pub fn plan(input: &PlanInput) -> Plan {
             if st.flow.is_some() && (!ex.slots.is_empty() || ex.intent == Intent::Greeting) {
                 return plan_flow(input);
             }
-            if ex.intent == Intent::Greeting {
+            // "hola, soy Romina" opening the conversation: a greeting, by that name.
+            let introduces = st.turns <= 1
+                && ex.slots.client_name.is_some()
+                && ex.slots.service_type.is_none()
+                && ex.slots.preferred_date.is_none()
+                && ex.slots.preferred_time.is_none();
+            if ex.intent == Intent::Greeting || introduces {
                 return Plan::Reply(ReplyTopic::Greeting);
             }
             if st.flow.is_some() && ex.signals.affirmation == Some(true) {

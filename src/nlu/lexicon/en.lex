@@ -492,6 +492,33 @@ two of us
 two people
 two appointments
 
+[relatives]
+# Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.
+friend
+daughter
+son
+sister
+brother
+mom
+mum
+mother
+dad
+father
+girlfriend
+boyfriend
+wife
+husband
+niece
+nephew
+cousin
+aunt
+uncle
+grandma
+grandmother
+grandpa
+grandfather
+partner
+
 [corrects]
 # The customer corrects what she asked or booked ("I meant gel nails", "make it a pedicure
 # instead"); the change is confirmed before it is made.

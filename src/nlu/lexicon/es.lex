@@ -1543,6 +1543,45 @@ somos dos
 dos personas
 dos turnos
 
+[relatives]
+# Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.
+amiga
+amigo
+hija
+hijo
+hermana
+hermano
+mama
+madre
+papa
+padre
+novia
+novio
+esposa
+esposo
+marido
+mujer
+sobrina
+sobrino
+prima
+primo
+tia
+tio
+abuela
+abuelo
+suegra
+suegro
+cunada
+cunado
+nena
+nene
+nieta
+nieto
+compañera
+compañero
+vecina
+vecino
+
 [info objects]
 # Beginnings of the words for information a customer asks to be handed ("pasame los
 # precios", "me pasás el alias"): after a "pasar" cue they mean no reschedule.

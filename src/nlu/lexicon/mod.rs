@@ -22,6 +22,7 @@
 //! - `[new booking]`: a new booking, not a change: asked which booking to change (none was
 //!   found), "entonces quiero uno nuevo" books one.
 //! - `[other staff]`: another stylist than the one on the table, who does the service.
+//! - `[relatives]`: who else a booking may be for; "para mi amiga Julieta" names Julieta.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
 //!   change ("cancelá el jueves y dame el viernes", "desmarca a de quinta e me coloca no
 //!   sábado").
@@ -79,6 +80,9 @@ pub struct Lexicon {
     pub other_staff: Vec<String>,
     /// Phrases asking for two people at once ("para mí y mi hermana", "both of us").
     pub for_two: Vec<String>,
+    /// Who else a booking may be for ("amiga", "hija", "daughter", "filha"): "para mi amiga
+    /// Julieta" books in Julieta's name.
+    pub relatives: HashSet<String>,
     /// Phrases correcting what was asked or booked ("me equivoqué", "en vez de", "I meant").
     pub corrects: Vec<String>,
     /// Word beginnings of information handed over ("precio", "direccion"): "pasame los
@@ -178,6 +182,9 @@ impl Lexicon {
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
                     "for two" => lx.for_two.push(entry),
+                    "relatives" => {
+                        lx.relatives.insert(entry);
+                    }
                     "info objects" => lx.info_objects.push(entry),
                     "corrects" => lx.corrects.push(entry),
                     "earlier" => lx.earlier.push(entry),

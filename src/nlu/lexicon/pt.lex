@@ -411,6 +411,32 @@ eu e meu
 duas pessoas
 dois horarios
 
+[relatives]
+# Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.
+amiga
+amigo
+filha
+filho
+irma
+irmao
+mae
+pai
+namorada
+namorado
+esposa
+esposo
+marido
+mulher
+sobrinha
+sobrinho
+prima
+primo
+tia
+tio
+avo
+sogra
+cunhada
+
 [corrects]
 # The customer corrects what she asked or booked ("eu quis dizer pedicure", "na verdade era
 # manicure"); the change is confirmed before it is made.
