@@ -145,13 +145,44 @@ const DATE_CONTEXT_LEADS: &[&str] = &[
 /// "tengo un casamiento el sábado", "tenho uma festa no sábado": the day of an event the
 /// customer has, neither a booking ("tengo un turno el viernes") nor the day asked for.
 fn an_event(n: &[&str], from: usize) -> bool {
-    (3..=5).any(|j| {
-        matches!(before(n, from, j), Some("tengo" | "tenho" | "tenia"))
-            && matches!(n[from - j + 1], "un" | "una" | "uma" | "um")
+    const EVENTS: &[&str] = &[
+        "fiesta",
+        "casamiento",
+        "boda",
+        "cumple",
+        "cumpleanos",
+        "evento",
+        "egreso",
+        "graduacion",
+        "bautismo",
+        "comunion",
+        "viaje",
+        "entrevista",
+        "reunion",
+        "cena",
+        "acto",
+        "wedding",
+        "party",
+        "casamento",
+        "festa",
+        "formatura",
+        "viagem",
+    ];
+    (2..=6).any(|j| {
+        let Some("tengo" | "tenho" | "tenia" | "tenemos" | "temos") = before(n, from, j) else {
+            return false;
+        };
+        let next = n[from - j + 1];
+        // "tengo fiesta de 15 el sábado"
+        let event = EVENTS.contains(&next);
+        // "tengo un casamiento el sábado" (not "tengo un turno el viernes")
+        let something = j >= 3
+            && matches!(next, "un" | "una" | "uma" | "um")
             && !matches!(
                 n[from - j + 2],
                 "turno" | "turnito" | "reserva" | "cita" | "hora" | "horario" | "lugar"
-            )
+            );
+        event || something
     })
 }
 

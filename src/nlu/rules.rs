@@ -157,12 +157,15 @@ impl RuleExtractor {
         if name.is_some() && ctx.expected_slot == Some(SlotName::ClientName) {
             staff = None;
         }
-        // A stylist's name is no cue word ("mejor con Caro" is not about prices).
+        // A stylist's name is no cue word ("mejor con Caro" is not about prices), nor is a
+        // service's ("un baño de crema" asks for no bathroom).
+        let in_service = |i: usize| wanted_services.iter().any(|c| c.from <= i && i < c.to);
         let n: Vec<&str> = n
             .iter()
             .enumerate()
             .map(|(i, w)| match staff {
                 Some((a, b)) if a <= i && i < b => "",
+                _ if in_service(i) => "",
                 // "mismo día y horario" names no day and asks no hours.
                 _ if same_words.contains(&i) => "",
                 _ => *w,
@@ -247,13 +250,20 @@ impl RuleExtractor {
             // The cancel is half of the change: it must not win by precedence.
             scores[Intent::Cancel.index()] = scores[Intent::Cancel.index()].min(1.0);
         }
-        // "hacen keratina?", "tienen semi?" — asking whether a service exists.
+        // "hacen keratina?", "tienen semi?" — asking whether a service exists; "¿tienen
+        // turno para semi?" asks for a time.
         if has_service
             && (cue_matches(&n, "hacen")
                 || cue_matches(&n, "tienen")
                 || cue_matches(&n, "haces")
                 || cue_matches(&n, "hay"))
             && !has_when
+            && !n.iter().any(|w| {
+                matches!(
+                    *w,
+                    "turno" | "turnos" | "turnito" | "lugar" | "disponibilidad"
+                )
+            })
         {
             scores[Intent::InfoServices.index()] += 1.0;
         }
@@ -263,6 +273,16 @@ impl RuleExtractor {
             && !has_when
         {
             scores[Intent::Reschedule.index()] *= 0.5;
+        }
+        // "quiero cambiar el color, pasar a rubio, ¿cuánto sale?": a change of look priced,
+        // with no day, time or booking to move.
+        if has_service
+            && !has_when
+            && !of_a_booking
+            && booking.is_none()
+            && scores[Intent::InfoPrices.index()] >= 2.0
+        {
+            scores[Intent::Reschedule.index()] = 0.0;
         }
         // "no voy a poder ir el jueves, ¿puede ser el viernes?" — cancel cue plus a new date → reschedule.
         if scores[Intent::Cancel.index()] > 0.0

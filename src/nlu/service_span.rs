@@ -20,9 +20,13 @@ pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
             // "unha em gel"
             to += 2;
         } else if to + 1 < n.len()
-            && matches!(n[to], "de" | "al" | "con")
+            && matches!(n[to], "de" | "al" | "con" | "com")
             && (lexicon().service_of.contains(n[to + 1])
-                || (n[to] == "con" && matches!(n[to + 1], "cera" | "hilo" | "laser" | "keratina")))
+                || (matches!(n[to], "con" | "com")
+                    && matches!(
+                        n[to + 1],
+                        "cera" | "hilo" | "laser" | "keratina" | "henna" | "linha"
+                    )))
         {
             to += 2;
         } else {

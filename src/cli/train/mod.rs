@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 9] = [
+pub const TRAIN_SETS: [(&str, &str); 10] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -62,6 +62,10 @@ pub const TRAIN_SETS: [(&str, &str); 9] = [
     (
         "tests/data/dev_g.jsonl",
         include_str!("../../../tests/data/dev_g.jsonl"),
+    ),
+    (
+        "tests/data/dev_i.jsonl",
+        include_str!("../../../tests/data/dev_i.jsonl"),
     ),
 ];
 

@@ -38,6 +38,12 @@ fn a_del_leads_only_its_own_value() {
 #[case("pedicura no, manicura", Some("manicura"))]
 #[case("queriamos ir a peinarnos el sabado", Some("peinarnos"))]
 #[case("do you do lash lifts?", Some("lash lifts"))]
+#[case("fazem sobrancelha com henna?", Some("sobrancelha com henna"))]
+#[case("hacen maquillaje social?", Some("maquillaje social"))]
+#[case(
+    "the gel on my nails peeled off after two days, can you redo them?",
+    None
+)]
 fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
 }

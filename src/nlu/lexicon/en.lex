@@ -333,6 +333,8 @@ already fading
 from last week
 from yesterday
 i got
+peeled
+peeled off
 
 [service again]
 same

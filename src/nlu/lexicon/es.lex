@@ -406,7 +406,7 @@
 2 tarea
 2 factura
 1.5 productos
-2 venden
+3 venden
 1 shampoo
 2.5 franquicia
 2 proveedor*
@@ -759,6 +759,8 @@ tatuajes
 barba
 trenzas
 trenza
+trencitas
+trenzitas
 permanente
 maquillaje
 limpieza
@@ -864,6 +866,8 @@ progresivo
 progresiva
 capilares
 art
+social
+comun
 
 [service of]
 pelo
@@ -1039,7 +1043,9 @@ lactancia
 amamantando
 medicamento
 remedio
-crema
+# "crema" alone is also "baño de crema", a service.
+una crema
+crema para
 pomada
 antibiotico
 dermatologo
