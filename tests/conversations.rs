@@ -1414,6 +1414,19 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿cuánto sale corte y color?' gives each price and the total",
+        profile: "Dani",
+        turns: &[(
+            "¿cuánto sale corte y color?",
+            &[
+                Calls("get_prices"),
+                Says("Corte de dama"),
+                Says("Coloración"),
+                Says("En total, $53.000"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -68,6 +68,9 @@ pub enum ToolCall {
         /// Catalog service id; all services when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         service: Option<String>,
+        /// More services asked about with it ("¿cuánto sale corte y color?").
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        then: Vec<String>,
     },
     GetHours {
         #[serde(default, skip_serializing_if = "Option::is_none")]

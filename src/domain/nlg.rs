@@ -290,7 +290,26 @@ fn describe(
             ))
         }
         Observation::Prices { services } => {
-            if let ToolCall::GetPrices { service: Some(_) } = call {
+            if let ToolCall::GetPrices {
+                service: Some(_),
+                then,
+            } = call
+            {
+                // "¿cuánto sale corte y color?": each, and the whole.
+                if !then.is_empty() {
+                    let lines: Vec<String> = services.iter().map(|s| service_line(l, s)).collect();
+                    let total: u64 = services.iter().map(|s| s.price).sum();
+                    let minutes: u32 = services.iter().map(|s| s.duration_minutes).sum();
+                    return Some(t(
+                        l,
+                        "prices_these",
+                        &[
+                            ("lines", &lines.join("; ")),
+                            ("price", &format_price(total)),
+                            ("n", &minutes.to_string()),
+                        ],
+                    ));
+                }
                 if let Some(s) = services.first() {
                     return Some(t(
                         l,

@@ -128,7 +128,20 @@ fn check_call(call: &ToolCall, ws: &Workspace) -> Result<(), Violation> {
         _ => Ok(()),
     };
     match call {
-        ToolCall::GetPrices { service: Some(s) } => known_service(s).map(|_| ()),
+        ToolCall::GetPrices {
+            service: Some(s),
+            then,
+        } => std::iter::once(s)
+            .chain(then)
+            .try_for_each(|id| known_service(id).map(|_| ())),
+        // More services need a first one.
+        ToolCall::GetPrices {
+            service: None,
+            then,
+        } if !then.is_empty() => Err(Violation::Missing {
+            tool,
+            what: "service",
+        }),
         ToolCall::CheckAvailability { service, staff, .. } => {
             known_service(service)?;
             known_staff(staff)
@@ -339,5 +352,28 @@ mod tests {
         )
         .is_err());
         assert_eq!(check(&Plan::Handoff, &st, &human, &ws), Ok(()));
+    }
+
+    /// Prices of several services: every one in the catalog, and a first one named.
+    #[test]
+    fn prices_of_several_services_are_of_catalog_services() {
+        let ws = demo();
+        let st = ConversationState::default();
+        let prices = |service: Option<&str>, then: &[&str]| {
+            let call = ToolCall::GetPrices {
+                service: service.map(str::to_string),
+                then: then.iter().map(|s| s.to_string()).collect(),
+            };
+            check(&Plan::Call(call), &st, &ex(None, None), &ws)
+        };
+        assert_eq!(prices(Some("corte-dama"), &["color"]), Ok(()));
+        assert!(matches!(
+            prices(Some("corte-dama"), &["barba"]),
+            Err(Violation::Unknown { .. })
+        ));
+        assert!(matches!(
+            prices(None, &["color"]),
+            Err(Violation::Missing { .. })
+        ));
     }
 }

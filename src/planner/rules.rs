@@ -67,6 +67,7 @@ pub fn plan(input: &PlanInput) -> Plan {
         if let Some(service) = mentioned_service(input) {
             return Plan::Call(ToolCall::GetPrices {
                 service: Some(service),
+                then: Vec::new(),
             });
         }
     }
@@ -100,9 +101,16 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
     match ex.intent {
         Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
-        Intent::InfoPrices => Plan::Call(ToolCall::GetPrices {
-            service: mentioned_service(input),
-        }),
+        Intent::InfoPrices => {
+            let service = mentioned_service(input);
+            Plan::Call(ToolCall::GetPrices {
+                then: service
+                    .as_ref()
+                    .map(|first| more_services(input, first))
+                    .unwrap_or_default(),
+                service,
+            })
+        }
         Intent::InfoHours => Plan::Call(ToolCall::GetHours {
             date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
         }),
@@ -172,6 +180,19 @@ fn mentioned_service(input: &PlanInput) -> Option<String> {
         None if input.state.flow == Some(Flow::Book) => input.state.resolved.service.clone(),
         None => None,
     }
+}
+
+/// The other catalog services the message names after `first` ("corte y color"), in order.
+fn more_services(input: &PlanInput, first: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for s in &input.extraction.slots.services {
+        if let Some(svc) = input.ws.resolve_service(s) {
+            if svc.id != first && !ids.contains(&svc.id) {
+                ids.push(svc.id.clone());
+            }
+        }
+    }
+    ids
 }
 
 /// The next step of the flow in progress.

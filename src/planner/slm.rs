@@ -74,7 +74,10 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
     match ex.intent {
         Intent::InfoServices | Intent::InfoPrices | Intent::InfoHours => {
             c.push(Plan::Call(ToolCall::ListServices {}));
-            c.push(Plan::Call(ToolCall::GetPrices { service }));
+            c.push(Plan::Call(ToolCall::GetPrices {
+                service,
+                then: Vec::new(),
+            }));
             c.push(Plan::Call(ToolCall::GetHours {
                 date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
             }));
@@ -329,7 +332,13 @@ mod tests {
             message_key: "k",
         };
         let c = candidates(&input);
-        assert_eq!(c[0], Plan::Call(ToolCall::GetPrices { service: None }));
+        assert_eq!(
+            c[0],
+            Plan::Call(ToolCall::GetPrices {
+                service: None,
+                then: Vec::new()
+            })
+        );
         assert_eq!(c.len(), 3);
     }
 

@@ -255,9 +255,12 @@ impl Tool for Builtin {
             ToolCall::ListServices {} => Ok(Observation::Services {
                 services: ws.services.iter().map(service_info).collect(),
             }),
-            ToolCall::GetPrices { service } => {
+            ToolCall::GetPrices { service, then } => {
                 let services = match service {
-                    Some(id) => vec![service_info(find_service(ws, id)?)],
+                    Some(id) => std::iter::once(id)
+                        .chain(then)
+                        .map(|id| find_service(ws, id).map(service_info))
+                        .collect::<Result<Vec<_>, _>>()?,
                     None => ws.services.iter().map(service_info).collect(),
                 };
                 Ok(Observation::Prices { services })
