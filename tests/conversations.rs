@@ -1427,6 +1427,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'¿con quién sería?' once a time is found free says with whom",
+        profile: "Lola",
+        turns: &[
+            (
+                "corte el {d2} a las 16:50",
+                &[Calls("check_availability"), Says("¡Hay lugar")],
+            ),
+            (
+                "¿con quién sería?",
+                &[Says("Sería con "), Says("lo hacen Caro y Martín")],
+            ),
+            ("dale", &[Next("await_confirmation")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -694,7 +694,15 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                     } else {
                         "staff_for"
                     };
-                    t(
+                    // The time found free is with someone: "Sería con Caro."
+                    let would_be = state
+                        .checked
+                        .as_ref()
+                        .filter(|_| state.resolved.service.as_deref() == Some(svc.id.as_str()))
+                        .and_then(|c| ws.staff_member(&c.staff))
+                        .map(|st| t(l, "staff_would_be", &[("who", &st.name)]))
+                        .unwrap_or_default();
+                    let text = t(
                         l,
                         key,
                         &[
@@ -702,7 +710,8 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                             ("staff", &join(l, &names)),
                             ("next", &continue_flow()),
                         ],
-                    )
+                    );
+                    format!("{would_be}{text}")
                 }
                 None => {
                     let names: Vec<String> = ws.staff.iter().map(|s| s.name.clone()).collect();
