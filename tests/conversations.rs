@@ -1442,6 +1442,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ("dale", &[Next("await_confirmation")]),
         ],
     },
+    Conversation {
+        name: "'corte para mí y manicura para mi mamá' books each her own service, at the same time",
+        profile: "Sol",
+        turns: &[
+            (
+                "quiero corte para mí y manicura para mi mamá el {d3} a las 13:20",
+                &[
+                    Calls("check_availability"),
+                    Says("Corte de dama"),
+                    NotSays("Manicura"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Says("Primero reservo el tuyo"),
+                    Next("await_confirmation"),
+                    NotSays("Manicura"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de la otra persona: Manicura"),
+                    Says("13:20"),
+                ],
+            ),
+            ("Marta", &[Says("Manicura"), Says("a nombre de Marta")]),
+            ("sí", &[Calls("create_booking"), Says("¡Listo, Marta!")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -347,6 +347,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
         }
     }
+    if state.flow == Some(Flow::Book) && !ex.signals.second_services.is_empty() {
+        split_for_two(state, ex, ctx.ws);
+    }
     // A service named while changing a booking: with a correction ("era pedicura", "en vez
     // de manicura"), or once the booking is known, it is what the booking is for now; one
     // the booking already has only names it (`changed_services`).
@@ -532,6 +535,35 @@ fn swap_staff(state: &mut ConversationState, ws: &Workspace, current: &str) {
     if let Some(other) = ws.staff_for(service).into_iter().find(|s| s.id != current) {
         state.resolved.staff = Some(other.id.clone());
         state.slots.staff_name = Some(other.name.clone());
+    }
+}
+
+/// "corte para mí y manicura para mi mamá": the first booking is the customer's services
+/// alone; the second person's are kept for theirs.
+fn split_for_two(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    let theirs: Vec<String> = ex
+        .signals
+        .second_services
+        .iter()
+        .filter_map(|s| ws.resolve_service(s).map(|s| s.id.clone()))
+        .collect();
+    let all: Vec<String> = state
+        .resolved
+        .service
+        .iter()
+        .chain(&state.resolved.also)
+        .cloned()
+        .collect();
+    let mine: Vec<String> = all.into_iter().filter(|s| !theirs.contains(s)).collect();
+    if let (false, Some((first, rest))) = (theirs.is_empty(), mine.split_first()) {
+        state.resolved.service = Some(first.clone());
+        state.resolved.also = rest.to_vec();
+        state.second_services = theirs;
+        let others = &ex.signals.second_services;
+        state.slots.services.retain(|s| !others.contains(s));
+        if state.slots.services.len() < 2 {
+            state.slots.services.clear();
+        }
     }
 }
 

@@ -177,6 +177,10 @@ pub struct ConversationState {
     /// offered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_two: bool,
+    /// "corte para mí y manicura para mi mamá": the second person's own services (catalog
+    /// ids), booked at the same time as the first's; empty when it is the same visit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub second_services: Vec<String>,
     /// The booking for the second person was just offered (its name is asked); a no lets it
     /// go.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -332,6 +336,7 @@ impl ConversationState {
         self.service_change.clear();
         self.drops_booking = false;
         self.for_two = false;
+        self.second_services.clear();
         self.second_of_two = false;
     }
 }

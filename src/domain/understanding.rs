@@ -266,6 +266,10 @@ pub struct Signals {
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking_for: Option<String>,
+    /// "corte para mí y manicura para mi mamá": the services of the second person (as
+    /// written), when two people each want their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub second_services: Vec<String>,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

@@ -102,6 +102,7 @@ impl RuleExtractor {
             corrects: signals::corrects(&words),
             for_two: signals::for_two(&words),
             booking_for: booking_for(&words),
+            second_services: Vec::new(),
             books: signals::books(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
@@ -147,6 +148,12 @@ impl RuleExtractor {
             .into_iter()
             .cloned()
             .collect();
+        let spans: Vec<(usize, usize, String)> = wanted_services
+            .iter()
+            .map(|c| (c.from, c.to, c.value.clone()))
+            .collect();
+        signals.second_services = signals::second_services(&words, &spans);
+        signals.for_two |= !signals.second_services.is_empty();
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);

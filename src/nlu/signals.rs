@@ -168,6 +168,56 @@ pub fn for_two(words: &Words) -> bool {
     says(words, &lexicon().for_two)
 }
 
+/// "corte para mí y manicura para mi mamá", "para mí un corte y para mi hija las uñas": of
+/// the services wanted (word spans), those of the second person, when each of two people
+/// names their own; empty otherwise.
+pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Vec<String> {
+    let n = words.norms();
+    let to = |i: usize| matches!(n[i], "para" | "pa" | "pra" | "for");
+    let relatives = &lexicon().relatives;
+    // "para mí" (the customer) and "para mi mamá" (the other person).
+    let mut me = None;
+    let mut other = None;
+    for i in 0..n.len().saturating_sub(1) {
+        if !to(i) {
+            continue;
+        }
+        match (n[i + 1], n.get(i + 2)) {
+            ("mi" | "my" | "minha" | "meu", Some(w)) if relatives.contains(*w) => {
+                other = other.or(Some(i))
+            }
+            ("mi" | "me" | "mim", _) => me = me.or(Some(i)),
+            _ => {}
+        }
+    }
+    let (Some(me), Some(other)) = (me, other) else {
+        return Vec::new();
+    };
+    // Each service goes with the mark after it ("corte para mí") when the first service
+    // comes before the first mark, else with the mark before it ("para mí un corte").
+    let first_mark = me.min(other);
+    let after = services.first().is_some_and(|s| s.0 < first_mark);
+    let theirs_at = |s: &(usize, usize, String)| {
+        let marks = [me, other].into_iter();
+        let mark = if after {
+            marks.filter(|m| *m >= s.1).min()
+        } else {
+            marks.filter(|m| *m < s.0).max()
+        };
+        mark == Some(other)
+    };
+    let theirs: Vec<String> = services
+        .iter()
+        .filter(|s| theirs_at(s))
+        .map(|s| s.2.clone())
+        .collect();
+    let mine = services.len() - theirs.len();
+    if theirs.is_empty() || mine == 0 {
+        return Vec::new();
+    }
+    theirs
+}
+
 /// Whether the message asks for a new booking rather than a change of one ("entonces quiero
 /// uno nuevo", "a new appointment then").
 pub fn new_booking(words: &Words) -> bool {

@@ -109,6 +109,7 @@ pub fn apply_observation(
         }
         Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
+            let theirs = std::mem::take(&mut state.second_services);
             state.last_booking = Some(booking.booking_id.clone());
             let (end, _) = booking
                 .time
@@ -123,7 +124,7 @@ pub fn apply_observation(
             });
             state.end_flow();
             if second {
-                book_the_second(state, booking);
+                book_the_second(state, ws, booking, &theirs);
             }
         }
         Observation::Cancelled { booking } => {
@@ -145,15 +146,32 @@ pub fn apply_observation(
 
 /// "para mí y mi hermana", the first booked: the same visit, day and time for the other
 /// person (whoever is free then), whose name is asked; the profile's name is the first's.
-fn book_the_second(state: &mut ConversationState, first: &crate::domain::actions::BookingInfo) {
+/// "corte para mí y manicura para mi mamá": the other person's own services instead
+/// (`theirs`), at the same time.
+fn book_the_second(
+    state: &mut ConversationState,
+    ws: &Workspace,
+    first: &crate::domain::actions::BookingInfo,
+    theirs: &[String],
+) {
     state.flow = Some(Flow::Book);
-    state.resolved.service = Some(first.service.clone());
-    state.resolved.also = first.then.iter().map(|p| p.service.clone()).collect();
-    state.slots.service_type = Some(first.service_name.clone());
-    if !first.then.is_empty() {
-        state.slots.services = std::iter::once(first.service_name.clone())
-            .chain(first.then.iter().map(|p| p.service_name.clone()))
-            .collect();
+    if let Some((one, rest)) = theirs.split_first() {
+        let name = |id: &str| ws.service(id).map_or(id.to_string(), |s| s.name.clone());
+        state.resolved.service = Some(one.clone());
+        state.resolved.also = rest.to_vec();
+        state.slots.service_type = Some(name(one));
+        if !rest.is_empty() {
+            state.slots.services = theirs.iter().map(|id| name(id)).collect();
+        }
+    } else {
+        state.resolved.service = Some(first.service.clone());
+        state.resolved.also = first.then.iter().map(|p| p.service.clone()).collect();
+        state.slots.service_type = Some(first.service_name.clone());
+        if !first.then.is_empty() {
+            state.slots.services = std::iter::once(first.service_name.clone())
+                .chain(first.then.iter().map(|p| p.service_name.clone()))
+                .collect();
+        }
     }
     take_date(state, first.date);
     take_time(state, first.time);

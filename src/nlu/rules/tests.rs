@@ -235,3 +235,22 @@ fn someone_else_the_booking_is_for(#[case] text: &str, #[case] want: Option<&str
     assert_eq!(e.signals.booking_for.as_deref(), want, "{text}");
     assert_eq!(e.slots.client_name, None, "{text}");
 }
+
+/// Two people, each their own services: the second person's.
+#[rstest]
+#[case("quiero corte para mí y manicura para mi mamá el sábado", vec!["manicura"])]
+#[case("para mí un corte y para mi hija las uñas, el viernes a las 5", vec!["uñas"])]
+#[case("para mi hija un brushing y para mí color", vec!["brushing"])]
+// The same visit for both, or one person: nothing to split.
+#[case("corte y brushing para mí y mi hermana", vec![])]
+#[case("quiero corte y color el viernes", vec![])]
+#[case("un corte para mi hijo Benja", vec![])]
+fn each_of_two_people_their_own_services(#[case] text: &str, #[case] want: Vec<&str>) {
+    let e = ex(text);
+    assert_eq!(e.signals.second_services, want, "{text}");
+    assert_eq!(
+        e.signals.for_two,
+        !want.is_empty() || text.contains(" y mi "),
+        "{text}"
+    );
+}
