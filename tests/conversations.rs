@@ -1474,6 +1474,36 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking"), Says("¡Listo, Marta!")]),
         ],
     },
+    Conversation {
+        name: "'el turno del <día> lo paso al …' with two bookings moves that day's",
+        profile: "Nora",
+        turns: &[
+            (
+                "corte de dama el {d1} a las 11:35, a nombre de Nora",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y otro turno para pedicura el {d2} a las 15:35, a nombre de Nora",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            // Turns more: the bookings are no longer "just made".
+            ("gracias, chau", &[Says("¡Chau"), NoCall("find_bookings")]),
+            ("buenas", &[Says("¡Hola!"), NoCall("find_bookings")]),
+            ("otra cosa", &[NoCall("find_bookings"), NoCall("create_booking")]),
+            (
+                "el turno del {d1} lo puedo pasar al {d3} a la misma hora?",
+                &[
+                    Calls("find_bookings"),
+                    NotSays("¿Cuál de esos turnos es?"),
+                    Says("Corte de dama"),
+                    Says("11:35"),
+                    Next("await_confirmation"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -201,6 +201,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
     if state.flow == Some(Flow::Reschedule) {
+        if let Some(day) = ex.signals.booked_date.as_deref() {
+            state.booked_date = resolve_date(day, ctx.now.date()).or(state.booked_date);
+        }
         state.keep_date |= ex.signals.same_day && ex.slots.preferred_date.is_none();
         state.keep_time |= ex.signals.same_time && ex.slots.preferred_time.is_none();
         if ex.slots.preferred_date.is_some() {

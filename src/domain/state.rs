@@ -104,6 +104,10 @@ pub struct ConversationState {
     /// tarde"): the listing showed those, and "el primero", "el último" count in them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offers_part: Option<crate::domain::understanding::DayPart>,
+    /// The day the booking to change is on, when the customer named it ("el turno del
+    /// viernes lo paso al sábado"): of several bookings, that day's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_date: Option<chrono::NaiveDate>,
     /// The booking a cancel/reschedule flow is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<BookingInfo>,
@@ -321,6 +325,7 @@ impl ConversationState {
         self.checked = None;
         self.offers.clear();
         self.offers_part = None;
+        self.booked_date = None;
         self.target = None;
         self.candidates.clear();
         self.searched = false;

@@ -270,6 +270,10 @@ pub struct Signals {
     /// written), when two people each want their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub second_services: Vec<String>,
+    /// "el turno del viernes lo paso al sábado": the day the booking to change is on (as
+    /// written), besides the new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_date: Option<String>,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

@@ -103,6 +103,7 @@ impl RuleExtractor {
             for_two: signals::for_two(&words),
             booking_for: booking_for(&words),
             second_services: Vec::new(),
+            booked_date: None,
             books: signals::books(&words),
             pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
                 .then(|| signals::pick(&words))
@@ -398,6 +399,11 @@ impl RuleExtractor {
         if let Some(t) = candidates::choose_time(&time_cands, for_intent) {
             slots.preferred_time = Some(t.value.clone());
         }
+        // "el turno del viernes lo paso al sábado": the day the booking is on.
+        signals.booked_date = date_cands
+            .iter()
+            .find(|c| c.role.old && !c.role.context && !c.role.negated)
+            .map(|c| c.value.clone());
         cands.extend(date_cands);
         cands.extend(time_cands);
         slots.client_email = email;
