@@ -172,6 +172,15 @@ fn an_event(n: &[&str], from: usize) -> bool {
         let Some("tengo" | "tenho" | "tenia" | "tenemos" | "temos") = before(n, from, j) else {
             return false;
         };
+        // "pasado mañana tengo reunión, mejor el viernes": another clause's day.
+        if n[from - j + 1..from].iter().any(|w| {
+            matches!(
+                *w,
+                "mejor" | "pero" | "asi" | "entonces" | "y" | "o" | "que" | "igual" | "aunque"
+            )
+        }) {
+            return false;
+        }
         let next = n[from - j + 1];
         // "tengo fiesta de 15 el sábado"
         let event = EVENTS.contains(&next);

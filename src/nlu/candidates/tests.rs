@@ -48,6 +48,27 @@ fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
 }
 
+/// An event's day ("tengo un casamiento el sábado") is no day wanted; a day after another
+/// clause ("…tengo reunión, mejor el viernes") is.
+#[rstest]
+#[case(
+    "quería un turno para uñas, tengo un casamiento el sábado, ¿puede ser el viernes?",
+    "el viernes"
+)]
+#[case(
+    "necesito turno pa un peinado, tengo fiesta de 15 el sabado a la noche, puede ser el jueves?",
+    "el jueves"
+)]
+#[case(
+    "¿tendrás lugar pasado mañana? ah no, pasado mañana tengo reunión, mejor el viernes a las 4",
+    "el viernes"
+)]
+fn an_events_day_is_no_day_wanted(#[case] text: &str, #[case] want: &str) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_date.as_deref(), Some(want), "{text}");
+    assert_eq!(e.intent, Intent::Book, "{text}");
+}
+
 #[test]
 fn the_day_after_a_refused_today_is_the_one() {
     let e = ex("hoy re imposible, pasado tenes? para cortarme el pelo");
