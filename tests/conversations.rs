@@ -1504,6 +1504,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿cuánto era?' right after booking gives that booking's price",
+        profile: "Gise",
+        turns: &[
+            (
+                "pedicura el {d3} a las 18:25, a nombre de Gise",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿cuánto era?",
+                &[
+                    Calls("get_prices"),
+                    Says("Pedicura sale $14.000"),
+                    NotSays("Nuestros precios"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -76,7 +76,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // service is about that one).
     state.drops_booking = ex.intent == Intent::Cancel
         && state.flow == Some(Flow::Book)
-        && !just_booked(state)
+        && !state.just_booked()
         && ex.slots.booking_id.is_none()
         && ex.slots.preferred_date.is_none()
         && ex.slots.preferred_time.is_none()
@@ -148,7 +148,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "cancelalo", "pasámelo" right after booking: the booking just made, even when the
     // customer has others.
     let that_one = ex.signals.that_one
-        && just_booked(state)
+        && state.just_booked()
         && matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
         && state.target.is_none()
         && ex.slots.booking_id.is_none();
@@ -179,7 +179,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && state.flow == Some(Flow::Book)
         && ex.signals.adds
         && !ex.signals.another
-        && just_booked(state)
+        && state.just_booked()
         && ex.slots.service_type.is_some()
         && ex.slots.preferred_date.is_none()
         && ex.slots.preferred_time.is_none()
@@ -574,7 +574,7 @@ fn split_for_two(state: &mut ConversationState, ex: &Extraction, ws: &Workspace)
 /// after it, names no booking code and asks for no second booking.
 fn about_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
     state.flow.is_none()
-        && just_booked(state)
+        && state.just_booked()
         && ex.slots.booking_id.is_none()
         && !ex.signals.another
 }
@@ -613,12 +613,6 @@ fn named_services(ex: &Extraction, ws: &Workspace) -> Vec<String> {
 }
 
 /// A booking was made this turn or one of the two before.
-fn just_booked(state: &ConversationState) -> bool {
-    state
-        .last_visit
-        .is_some_and(|v| state.turns.saturating_sub(v.turn) <= 2)
-}
-
 /// A day taken from what was offered or booked, as if the customer had written it.
 fn take_date(state: &mut ConversationState, date: NaiveDate) {
     state.resolved.date = Some(date);

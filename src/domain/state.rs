@@ -125,6 +125,10 @@ pub struct ConversationState {
     /// moves it. `None` once it is cancelled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_visit: Option<LastVisit>,
+    /// The (first) service of the last booking made or moved here: "¿cuánto era?" right
+    /// after booking asks its price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_service: Option<String>,
     #[serde(default)]
     pub turns: u32,
     /// Who the customer is, as the channel says (`customer.phone` or the `wa:` id) — set
@@ -300,6 +304,12 @@ impl ConversationState {
     }
 
     /// Forgets the flow-specific values after a flow ends, keeping who the customer is.
+    /// Whether the last booking was made or moved at most two turns ago.
+    pub fn just_booked(&self) -> bool {
+        self.last_visit
+            .is_some_and(|v| self.turns.saturating_sub(v.turn) <= 2)
+    }
+
     pub fn end_flow(&mut self) {
         let name = self.resolved.name.clone();
         let phone = self.resolved.phone.clone();

@@ -175,9 +175,12 @@ pub fn plan(input: &PlanInput) -> Plan {
 /// The service this message asked about, resolved; in a booking in progress, a bare
 /// "¿y cuánto sale?" asks about the service being booked.
 fn mentioned_service(input: &PlanInput) -> Option<String> {
+    let st = input.state;
     match input.extraction.slots.service_type.as_deref() {
         Some(surface) => input.ws.resolve_service(surface).map(|s| s.id.clone()),
-        None if input.state.flow == Some(Flow::Book) => input.state.resolved.service.clone(),
+        None if st.flow == Some(Flow::Book) => st.resolved.service.clone(),
+        // "¿cuánto era?" right after booking: that booking's.
+        None if st.flow.is_none() && st.just_booked() => st.last_service.clone(),
         None => None,
     }
 }

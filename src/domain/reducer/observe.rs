@@ -117,6 +117,7 @@ pub fn apply_observation(
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
             let theirs = std::mem::take(&mut state.second_services);
             state.last_booking = Some(booking.booking_id.clone());
+            state.last_service = Some(booking.service.clone());
             let (end, _) = booking
                 .time
                 .overflowing_add_signed(chrono::Duration::minutes(i64::from(
@@ -136,6 +137,7 @@ pub fn apply_observation(
         Observation::Cancelled { booking } => {
             state.last_booking = Some(booking.booking_id.clone());
             state.last_visit = None;
+            state.last_service = None;
             state.end_flow();
         }
         Observation::Refused { alternatives, .. } => {
