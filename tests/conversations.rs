@@ -1523,6 +1523,30 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'perfecto, nos vemos el …' after booking is a goodbye; '¿me pasás con la dueña?' a handoff",
+        profile: "Gise",
+        turns: &[
+            (
+                "brushing el {d1} a las 17:55, a nombre de Gise",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "perfecto, nos vemos el {d1}",
+                &[
+                    Says("¡Chau"),
+                    NoCall("check_availability"),
+                    NoCall("find_bookings"),
+                    NoCall("reschedule_booking"),
+                ],
+            ),
+            (
+                "¿me pasás con la dueña? quiero hablar de algo personal",
+                &[Next("handoff"), NoCall("find_bookings")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

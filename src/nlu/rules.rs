@@ -246,8 +246,10 @@ impl RuleExtractor {
         if has_old && (has_new || shift) && of_a_booking && !another {
             scores[Intent::Reschedule.index()] += 2.5;
         }
-        // Booking details without another request read as booking.
-        if has_when {
+        // Booking details without another request read as booking; "nos vemos el jueves" is
+        // a goodbye.
+        let see_you = signals.farewell && !has_service && times.is_empty();
+        if has_when && !see_you {
             scores[Intent::Book.index()] += if has_service { 2.0 } else { 1.5 };
         }
         // "cancelá el jueves y dame el viernes": a cancel plus a new booking is a reschedule.
@@ -333,7 +335,13 @@ impl RuleExtractor {
         match signals.topic {
             Some(Topic::Injection) => scores[Intent::Other.index()] += 6.0,
             Some(Topic::Medical) => scores[Intent::Other.index()] += 4.0,
-            Some(Topic::Handoff) => scores[Intent::Other.index()] += 3.0,
+            Some(Topic::Handoff) => {
+                scores[Intent::Other.index()] += 3.0;
+                // "¿me pasás con la dueña?" moves no booking.
+                if !has_when && booking.is_none() {
+                    scores[Intent::Reschedule.index()] = 0.0;
+                }
+            }
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment | Topic::Address | Topic::Bookings) => {
                 scores[Intent::Other.index()] += 2.5

@@ -154,14 +154,15 @@ pub fn plan(input: &PlanInput) -> Plan {
             if st.flow.is_some() && ex.signals.affirmation == Some(true) {
                 return plan_flow(input);
             }
+            // "perfecto, nos vemos el jueves", "dale, chau": a goodbye.
+            if ex.signals.farewell {
+                return Plan::Reply(ReplyTopic::Farewell);
+            }
             if ex.signals.affirmation.is_some() {
                 return Plan::Reply(ReplyTopic::Ack);
             }
             if !ex.slots.is_empty() {
                 return Plan::Reply(ReplyTopic::Ack);
-            }
-            if ex.signals.farewell {
-                return Plan::Reply(ReplyTopic::Farewell);
             }
             // A first "🙂" or "jaja" thanks no one: it opens the conversation.
             if st.turns <= 1 && st.flow.is_none() {

@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 10] = [
+pub const TRAIN_SETS: [(&str, &str); 11] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -66,6 +66,10 @@ pub const TRAIN_SETS: [(&str, &str); 10] = [
     (
         "tests/data/dev_i.jsonl",
         include_str!("../../../tests/data/dev_i.jsonl"),
+    ),
+    (
+        "tests/data/dev_j.jsonl",
+        include_str!("../../../tests/data/dev_j.jsonl"),
     ),
 ];
 

@@ -1007,6 +1007,10 @@ pasas con la encargada
 pasas con el encargado
 pasame con la encargada
 pasame con el encargado
+pasas con la duena
+pasas con el dueno
+pasame con la duena
+pasame con el dueno
 con alguien del salon
 con alguien del local
 con alguien del equipo
@@ -1186,6 +1190,9 @@ dolares
 usd
 
 [topic complaint]
+cobraron de mas
+me cobraron mal
+me cobraron mas
 me devuelven la plata
 devuelvan la plata
 me lo rehagan

@@ -18,6 +18,15 @@ pub(crate) fn ex(text: &str) -> Extraction {
 #[case("necesito cancelar el turno BK-4821", Intent::Cancel)]
 #[case("puedo pasar mi turno del jueves al viernes?", Intent::Reschedule)]
 #[case("muchas gracias!!", Intent::Chitchat)]
+#[case(
+    "¿me pasás con la dueña? quiero hablar de algo personal",
+    Intent::Other
+)]
+#[case("perfecto, nos vemos el jueves", Intent::Chitchat)]
+#[case(
+    "ayer me cobraron de más, me cobraron 20 mil el corte y dice 18",
+    Intent::Other
+)]
 // A service's words are no cue: "baño" asks for no bathroom, "crema" no medical advice.
 #[case("quiero un baño de crema el sábado", Intent::Book)]
 #[case("¿tienen turno para depilación de cejas con hilo?", Intent::Book)]
