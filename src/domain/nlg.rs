@@ -364,7 +364,7 @@ fn describe(
                 _ => hours,
             })
         }
-        Observation::Availability(a) => Some(availability_text(ws, a, state, ex, last)),
+        Observation::Availability(a) => Some(availability_text(ws, a, state, last)),
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {
                 ToolCall::FindBookings {

@@ -612,7 +612,6 @@ fn named_services(ex: &Extraction, ws: &Workspace) -> Vec<String> {
     ids
 }
 
-/// A booking was made this turn or one of the two before.
 /// A day taken from what was offered or booked, as if the customer had written it.
 fn take_date(state: &mut ConversationState, date: NaiveDate) {
     state.resolved.date = Some(date);

@@ -7,7 +7,6 @@ pub(super) fn availability_text(
     ws: &Workspace,
     a: &Availability,
     state: &ConversationState,
-    ex: &Extraction,
     last: &Plan,
 ) -> String {
     let l = lang(state);
@@ -123,7 +122,9 @@ pub(super) fn availability_text(
             if let Some((shift, pivot)) = state.shifted {
                 return offers::shifted(l, &a.slots, shift, pivot);
             }
-            let (times, more) = offers::listed(l, &a.slots, ex.signals.day_part);
+            // The part of the day asked for while choosing ("a la tarde"), as "el primero"
+            // counts in it.
+            let (times, more) = offers::listed(l, &a.slots, state.offers_part);
             t(
                 l,
                 "day_free",

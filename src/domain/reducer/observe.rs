@@ -32,6 +32,10 @@ pub fn apply_observation(
                 return;
             }
             state.offers = a.slots.clone();
+            // The times near a busy one are listed whole, whatever part of the day.
+            if a.time.is_some() {
+                state.offers_part = None;
+            }
             match (a.time, a.available, &a.staff) {
                 (Some(time), true, Some(staff)) => {
                     state.checked = Some(SlotOffer {
@@ -144,6 +148,7 @@ pub fn apply_observation(
             state.pending = None;
             state.checked = None;
             state.offers = alternatives.clone();
+            state.offers_part = None;
             if !alternatives.is_empty() {
                 state.resolved.time = None;
             }

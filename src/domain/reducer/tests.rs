@@ -551,3 +551,44 @@ fn the_first_and_the_last_count_in_the_part_of_the_day_listed() {
         assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(h, 0, 0));
     }
 }
+
+#[test]
+fn the_times_offered_for_a_busy_one_are_counted_whole() {
+    use crate::domain::actions::Availability;
+    use crate::domain::understanding::DayPart;
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut st = ConversationState {
+        flow: Some(Flow::Book),
+        offers_part: Some(DayPart::Afternoon),
+        ..Default::default()
+    };
+    // 16:00 is busy: the nearest times, morning ones too, are offered.
+    let busy = Availability {
+        service: "corte-dama".into(),
+        then: vec![],
+        date: day,
+        time: chrono::NaiveTime::from_hms_opt(16, 0, 0),
+        available: false,
+        staff: None,
+        then_staff: vec![],
+        slots: vec![offer(day, 11), offer(day, 12), offer(day, 17)],
+        unbookable: None,
+    };
+    let call = ToolCall::CheckAvailability {
+        service: "corte-dama".into(),
+        then: vec![],
+        date: day,
+        time: busy.time,
+        staff: None,
+        moving: None,
+    };
+    apply_observation(&mut st, &ws, &call, &Observation::Availability(busy));
+    assert_eq!(st.offers_part, None);
+    st.expected_slot = Some(SlotName::PreferredTime);
+    let mut first = ex(Intent::Book, &[]);
+    first.signals.pick = Some(Pick::Nth(0));
+    apply_extraction(&mut st, &first, &c);
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(11, 0, 0));
+}
