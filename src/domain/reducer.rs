@@ -318,7 +318,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // that names one service leaves one.
     if ex.slots.service_type.is_some() {
         state.slots.services = ex.slots.services.clone();
-        let mut ids = named_services(ex, ctx.ws);
+        let mut ids = ex.slots.service_ids(ctx.ws);
         let r = &mut state.resolved;
         if r.service.is_none() && !ids.is_empty() {
             r.service = Some(ids.remove(0));
@@ -361,7 +361,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && (ex.signals.corrects || state.target.is_some())
         && !ex.signals.another
     {
-        state.service_change = named_services(ex, ctx.ws);
+        state.service_change = ex.slots.service_ids(ctx.ws);
     }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
@@ -592,24 +592,6 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
-}
-
-/// The catalog services a message names, in order, once each.
-fn named_services(ex: &Extraction, ws: &Workspace) -> Vec<String> {
-    let surfaces = if ex.slots.services.is_empty() {
-        ex.slots.service_type.iter().cloned().collect()
-    } else {
-        ex.slots.services.clone()
-    };
-    let mut ids: Vec<String> = Vec::new();
-    for s in &surfaces {
-        if let Some(svc) = ws.resolve_service(s) {
-            if !ids.contains(&svc.id) {
-                ids.push(svc.id.clone());
-            }
-        }
-    }
-    ids
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.

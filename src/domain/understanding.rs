@@ -156,6 +156,25 @@ pub struct Slots {
 }
 
 impl Slots {
+    /// The catalog services these slots name (`services`, else `service_type`), in order,
+    /// once each.
+    pub fn service_ids(&self, ws: &crate::domain::catalog::Workspace) -> Vec<String> {
+        let surfaces = if self.services.is_empty() {
+            self.service_type.iter().cloned().collect()
+        } else {
+            self.services.clone()
+        };
+        let mut ids: Vec<String> = Vec::new();
+        for s in &surfaces {
+            if let Some(svc) = ws.resolve_service(s) {
+                if !ids.contains(&svc.id) {
+                    ids.push(svc.id.clone());
+                }
+            }
+        }
+        ids
+    }
+
     pub fn get(&self, name: SlotName) -> Option<&str> {
         match name {
             SlotName::ServiceType => self.service_type.as_deref(),

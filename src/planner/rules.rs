@@ -188,14 +188,8 @@ fn mentioned_service(input: &PlanInput) -> Option<String> {
 
 /// The other catalog services the message names after `first` ("corte y color"), in order.
 fn more_services(input: &PlanInput, first: &str) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for s in &input.extraction.slots.services {
-        if let Some(svc) = input.ws.resolve_service(s) {
-            if svc.id != first && !ids.contains(&svc.id) {
-                ids.push(svc.id.clone());
-            }
-        }
-    }
+    let mut ids = input.extraction.slots.service_ids(input.ws);
+    ids.retain(|id| id != first);
     ids
 }
 

@@ -100,15 +100,17 @@ pub fn apply_observation(
                         .clone()
                         .filter(|_| state.service_change.is_empty())
                         .filter(|_| matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)));
-                    // "el turno del viernes lo paso al sábado": the one on that day.
-                    let day = state
-                        .booked_date
-                        .filter(|_| state.flow == Some(Flow::Reschedule));
+                    // "el turno del viernes lo paso al sábado": the one on that day (set in a
+                    // change only).
+                    let day = state.booked_date;
+                    let described = named.is_some() || day.is_some();
                     let of_it: Vec<&BookingInfo> = bookings
                         .iter()
-                        .filter(|_| named.is_some() || day.is_some())
-                        .filter(|b| named.as_ref().is_none_or(|s| b.service_ids().contains(s)))
-                        .filter(|b| day.is_none_or(|d| b.date == d))
+                        .filter(|b| {
+                            described
+                                && named.as_ref().is_none_or(|s| b.service_ids().contains(s))
+                                && day.is_none_or(|d| b.date == d)
+                        })
                         .collect();
                     match of_it.as_slice() {
                         [one] => take_target(state, ws, (*one).clone()),
