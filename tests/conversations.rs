@@ -1547,6 +1547,47 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'lo antes posible' lists the first free times instead of asking the day",
+        profile: "Nati",
+        turns: &[
+            (
+                "quiero un turno para corte lo antes posible",
+                &[
+                    Calls("check_availability"),
+                    NotSays("¿Para qué día"),
+                    Says("Corte de dama"),
+                ],
+            ),
+            ("el primero", &[Says("¡Hay lugar"), NotSays("1 de ")]),
+            ("sí", &[Next("await_confirmation")]),
+        ],
+    },
+    Conversation {
+        name: "'¿me lo adelantás, lo antes posible?' lists the first free times, not the booked hour",
+        profile: "Lola",
+        turns: &[
+            (
+                "brushing el {d3} a las 16:40, a nombre de Lola",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo podés adelantar? lo antes posible",
+                &[
+                    Calls("find_bookings"),
+                    Calls("check_availability"),
+                    NotSays("16:40 no tengo"),
+                    NotSays("¿Para qué día"),
+                    NoCall("reschedule_booking"),
+                ],
+            ),
+            (
+                "el primero",
+                &[Says("¿Paso tu turno"), Next("await_confirmation")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -277,10 +277,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 r.date = resolve_date(value, ctx.now.date()).or_else(|| {
                     let from = search_from(value, ctx.now.date()).filter(|_| searching)?;
                     // Its first open day (a closed Monday is no answer to "next week").
-                    (0..14)
-                        .map(|d| from + chrono::Duration::days(d))
-                        .find(|d| ctx.ws.is_open_on(*d))
-                        .or(Some(from))
+                    Some(first_open_day(ctx.ws, from))
                 });
                 // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
                 if ex.slots.preferred_time.is_none() {
@@ -383,6 +380,15 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         if let Some(day) = state.offers_day() {
             take_date(state, day);
         }
+    }
+    // "lo antes posible", "el primer turno que tengas": the first open day from today, its
+    // free times listed (the next open day's when none are left).
+    if ex.signals.soonest
+        && ex.slots.preferred_date.is_none()
+        && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
+    {
+        take_date(state, first_open_day(ctx.ws, ctx.now.date()));
+        state.kept_time_busy |= ex.slots.preferred_time.is_none();
     }
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
     if state.expected_slot == Some(SlotName::PreferredTime)
@@ -592,6 +598,15 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
+}
+
+/// The first day from `from` (included) the business opens, within two weeks; `from` when
+/// none is.
+fn first_open_day(ws: &Workspace, from: NaiveDate) -> NaiveDate {
+    (0..14)
+        .map(|d| from + chrono::Duration::days(d))
+        .find(|d| ws.is_open_on(*d))
+        .unwrap_or(from)
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.

@@ -158,8 +158,9 @@ pub struct ConversationState {
     /// "una hora más tarde": a reschedule by this many minutes from the booking's time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub move_by: Option<i32>,
-    /// The booking's own time, kept for a reschedule, is not free on the day asked: the
-    /// customer picks another time (until she names another day).
+    /// The booking's own time is not kept for a reschedule: it is not free on the day
+    /// asked, or the customer asked for the first free time ("lo antes posible"). She picks
+    /// a time (until she names another day).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub kept_time_busy: bool,
     /// The language the customer writes in (replies follow it; Spanish until then).

@@ -299,6 +299,10 @@ pub struct Signals {
     /// "mejor otro día": the day given no longer stands, and no new one is named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_day: bool,
+    /// "lo antes posible", "el primer turno que tengas": the first free time, whatever the
+    /// day (no day is named).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub soonest: bool,
     /// "¿tenés algo más temprano?": a time before (or after) the one on the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift: Option<Shift>,

@@ -90,6 +90,7 @@ impl RuleExtractor {
             same_time,
             day_part: None,
             other_day: false,
+            soonest: false,
             shift: None,
             shift_by: None,
             farewell: signals::farewell(&words),
@@ -131,6 +132,7 @@ impl RuleExtractor {
             times.extend(bare_time(&words));
         }
         signals.other_day = dates.is_empty() && signals::other_day(&words);
+        signals.soonest = dates.is_empty() && signals::soonest(&words);
         // "a la tarde": a part of the day, when no hour is given.
         if times.is_empty() {
             signals.day_part = signals::day_part(&words);

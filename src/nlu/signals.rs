@@ -335,6 +335,12 @@ pub fn other_day(words: &Words) -> bool {
     says(words, &lexicon().other_day)
 }
 
+/// Whether the message asks for the first free time, whatever the day ("lo antes
+/// posible", "el primer turno que tengas", "as soon as possible").
+pub fn soonest(words: &Words) -> bool {
+    says(words, &lexicon().soonest)
+}
+
 /// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").
 /// "más temprano" asks for an earlier time, not for the morning.
 pub fn day_part(words: &Words) -> Option<DayPart> {
@@ -454,6 +460,17 @@ mod tests {
         assert_eq!(other_day(&w), another, "{text}");
         assert_eq!(adds(&w), add, "{text}");
         assert_eq!(farewell(&w), bye, "{text}");
+    }
+
+    #[rstest]
+    #[case("quiero turno para corte lo antes posible", true)]
+    #[case("me das el primer turno que tengas?", true)]
+    #[case("I need a manicure asap", true)]
+    #[case("queria marcar o quanto antes", true)]
+    #[case("el primer turno de la mañana", false)]
+    #[case("antes del sábado", false)]
+    fn first_free_time(#[case] text: &str, #[case] wanted: bool) {
+        assert_eq!(soonest(&Words::new(text)), wanted, "{text}");
     }
 
     #[rstest]

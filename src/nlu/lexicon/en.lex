@@ -387,6 +387,20 @@ in the evening
 evening
 after work
 
+[soonest]
+as soon as possible
+asap
+as early as possible
+the earliest
+your earliest
+earliest available
+earliest slot
+earliest appointment
+soonest
+first available
+next available
+first free
+
 [other day]
 another day
 other day

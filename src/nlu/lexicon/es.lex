@@ -1370,6 +1370,41 @@ de noche
 ala noche
 a ultima hora
 
+[soonest]
+lo antes posible
+lo antes que puedas
+lo antes que se pueda
+lo antes que tengas
+cuanto antes
+lo mas pronto posible
+lo mas pronto que
+lo mas cerca posible
+lo mas proximo
+el mas proximo que
+el mas cercano que
+lo primero que tengas
+lo primero que haya
+lo primero libre
+lo primero disponible
+el primero que tengas
+el primero que haya
+el primero libre
+el primero disponible
+el primer turno que
+el primer turno libre
+el primer turno disponible
+el primer lugar que
+el primer lugar libre
+el primer horario que
+el primer horario libre
+el primer horario disponible
+el proximo turno libre
+el proximo turno disponible
+el proximo lugar libre
+el proximo horario libre
+el turno mas proximo
+el turno mas cercano
+
 [other day]
 otro dia
 otra fecha

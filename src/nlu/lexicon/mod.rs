@@ -95,6 +95,8 @@ pub struct Lexicon {
     pub later: Vec<String>,
     /// Phrases that put the day given aside ("otro día", "another day").
     pub other_day: Vec<String>,
+    /// Phrases asking for the first free time, whatever the day ("lo antes posible").
+    pub soonest: Vec<String>,
     /// Phrases per part of the day (`morning`, `afternoon`, `evening`).
     pub day_parts: BTreeMap<String, Vec<String>>,
     /// Phrases per topic name (`handoff`, `medical`, …).
@@ -175,6 +177,7 @@ impl Lexicon {
                     "no" => lx.no.push(entry),
                     "closing" => lx.closing.push(entry),
                     "other day" => lx.other_day.push(entry),
+                    "soonest" => lx.soonest.push(entry),
                     "farewell" => lx.farewell.push(entry),
                     "adds" => lx.adds.push(entry),
                     "another" => lx.another.push(entry),

@@ -316,6 +316,17 @@ a noite
 de noite
 pela noite
 
+[soonest]
+o quanto antes
+o mais rapido possivel
+o mais cedo possivel
+assim que possivel
+o primeiro horario
+primeiro horario livre
+primeiro horario disponivel
+proximo horario livre
+proximo horario disponivel
+
 [other day]
 outro dia
 outra data
