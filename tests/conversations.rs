@@ -1588,6 +1588,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'precio de alisado y si tienen turno el …' gives the price and the day's times",
+        profile: "Bea",
+        turns: &[
+            (
+                "hola, quería consultar precio de alisado y si tienen turno para el {d2}",
+                &[
+                    Says("Alisado con keratina sale $60.000"),
+                    Says("tengo lugar"),
+                    Calls("check_availability"),
+                ],
+            ),
+            (
+                "a las 12:10, a nombre de Bea",
+                &[Next("await_confirmation"), NotSays("sale $60.000 (dura")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'turno para 2 personas' books the second right after the first",
+        profile: "Vero",
+        turns: &[
+            (
+                "turno para 2 personas, corte el {d1} a las 15:20, a nombre de Vero",
+                &[Next("await_confirmation"), Says("Primero reservo el tuyo")],
+            ),
+            (
+                "sí",
+                &[Calls("create_booking"), Says("Ahora el de la otra persona")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -12,7 +12,7 @@ use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::hours::{closed_text, hours_text, range_text};
 use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::state::{ConversationState, Flow};
-use crate::domain::understanding::{Extraction, SlotName};
+use crate::domain::understanding::{Extraction, Intent, SlotName};
 
 mod availability;
 use availability::availability_text;
@@ -82,6 +82,31 @@ pub fn render(
                     &[("svc", &service.name), ("who", &only.name), ("alts", "")],
                 ));
             }
+        }
+    }
+    // "precio de alisado y si tienen turno el jueves": the price, and the times checked
+    // (not at a confirmation: "confirmo al precio normal").
+    let checks = executed
+        .iter()
+        .any(|e| matches!(e.call, ToolCall::CheckAvailability { .. }));
+    if ex.signals.asks_price
+        && checks
+        && ex.intent != Intent::InfoPrices
+        && state.flow == Some(Flow::Book)
+    {
+        let r = &state.resolved;
+        for svc in r
+            .service
+            .iter()
+            .chain(&r.also)
+            .filter_map(|id| ws.service(id))
+        {
+            let (price, n) = (format_price(svc.price), svc.duration_minutes.to_string());
+            parts.push(t(
+                l,
+                "price_one",
+                &[("svc", &svc.name), ("price", &price), ("n", &n)],
+            ));
         }
     }
     // What the tools found, in order.

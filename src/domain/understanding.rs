@@ -303,6 +303,9 @@ pub struct Signals {
     /// day (no day is named).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub soonest: bool,
+    /// "cuánto sale", "precio": the message asks a price (whatever else it asks).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub asks_price: bool,
     /// "¿tenés algo más temprano?": a time before (or after) the one on the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift: Option<Shift>,

@@ -91,6 +91,7 @@ impl RuleExtractor {
             day_part: None,
             other_day: false,
             soonest: false,
+            asks_price: false,
             shift: None,
             shift_by: None,
             farewell: signals::farewell(&words),
@@ -193,6 +194,9 @@ impl RuleExtractor {
         scores[Intent::Greeting.index()] = score(&n, lx.cues(Intent::Greeting));
         scores[Intent::Chitchat.index()] = score(&n, lx.cues(Intent::Chitchat));
         scores[Intent::Other.index()] = score(&n, lx.cues(Intent::Other));
+        // "precio de alisado y si tienen turno el jueves": a price asked on the way.
+        signals.asks_price =
+            scores[Intent::InfoPrices.index()] >= 2.5 && signals.topic != Some(Topic::Payment);
 
         let has_service = !wanted_services.is_empty();
         let has_when = !dates.is_empty() || !times.is_empty() || part_answers;

@@ -507,6 +507,15 @@ both of us
 two of us
 two people
 two appointments
+2 people
+2 appointments
+for both
+my friend and i
+my sister and i
+my mom and i
+my daughter and i
+my husband and i
+my wife and i
 
 [relatives]
 # Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.

@@ -1590,6 +1590,24 @@ yo y mi
 somos dos
 dos personas
 dos turnos
+2 personas
+2 turnos
+para ambas
+para ambos
+nosotras dos
+nosotros dos
+mama y yo
+hermana y yo
+hermano y yo
+amiga y yo
+amigo y yo
+hija y yo
+hijo y yo
+novia y yo
+novio y yo
+marido y yo
+esposo y yo
+esposa y yo
 
 [relatives]
 # Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.

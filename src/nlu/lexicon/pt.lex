@@ -421,6 +421,12 @@ eu e minha
 eu e meu
 duas pessoas
 dois horarios
+2 pessoas
+2 horarios
+para as duas
+pras duas
+para os dois
+pros dois
 
 [relatives]
 # Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.

@@ -263,3 +263,21 @@ fn each_of_two_people_their_own_services(#[case] text: &str, #[case] want: Vec<&
         "{text}"
     );
 }
+
+/// A price asked on the way to a booking, and two people in other words.
+#[rstest]
+#[case(
+    "quería consultar precio de alisado y si tienen turno el jueves",
+    true,
+    false
+)]
+#[case("cuánto sale corte? tenés el viernes a las 12?", true, false)]
+#[case("¿aceptan débito? ¿cuánto cobran con tarjeta?", false, false)]
+#[case("turno para 2 personas, corte el viernes", false, true)]
+#[case("mi hermana y yo queremos manicura el jueves", false, true)]
+#[case("turno para corte a las 2 de la tarde", false, false)]
+fn a_price_asked_and_two_people(#[case] text: &str, #[case] price: bool, #[case] two: bool) {
+    let e = ex(text);
+    assert_eq!(e.signals.asks_price, price, "{text}");
+    assert_eq!(e.signals.for_two, two, "{text}");
+}
