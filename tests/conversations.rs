@@ -1620,6 +1620,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'quiero turno con Martín' asks the service among what he does",
+        profile: "Leo",
+        turns: &[
+            (
+                "quiero turno con Martín",
+                &[Says("Martín hace"), Says("corte de caballero"), NotSays("manicura")],
+            ),
+            (
+                "corte de caballero el {d2} a las 16:50",
+                &[Says("con Martín"), Calls("check_availability")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -5,7 +5,7 @@
 use crate::domain::actions::{
     Availability, BookingInfo, BookingRefusal, Observation, ServiceInfo, ToolCall, Unbookable,
 };
-use crate::domain::catalog::{format_price, Workspace};
+use crate::domain::catalog::{format_price, Service, Workspace};
 use crate::domain::normalize::format_time as hhmm;
 use crate::domain::offers;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
@@ -501,8 +501,25 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
     let l = lang(state);
     match slot {
         SlotName::ServiceType => {
-            let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
-            t(l, "ask_service", &[("list", &join(l, &names))])
+            // "quiero turno con Martín": what he does.
+            let staff = state.resolved.staff.as_deref();
+            let does = |s: &&Service| {
+                staff.is_none_or(|id| s.staff.is_empty() || s.staff.iter().any(|x| x == id))
+            };
+            let names: Vec<String> = ws
+                .services
+                .iter()
+                .filter(does)
+                .map(|s| s.name.to_lowercase())
+                .collect();
+            match staff.and_then(|id| ws.staff_member(id)) {
+                Some(who) if !names.is_empty() && names.len() < ws.services.len() => t(
+                    l,
+                    "ask_service_staff",
+                    &[("staff", &who.name), ("list", &join(l, &names))],
+                ),
+                _ => t(l, "ask_service", &[("list", &join(l, &names))]),
+            }
         }
         // Times offered on another day: a yes takes them, or the customer names a day.
         SlotName::PreferredDate if state.offers_day().is_some() => t(l, "ask_date_offers", &[]),
