@@ -1634,6 +1634,27 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿qué turnos tengo?' lists them; 'cancelalo, después te escribo para sacar otro' cancels",
+        profile: "Gabi",
+        turns: &[
+            (
+                "corte de dama el {d1} a las 13:40, a nombre de Gabi",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("¿qué turnos tengo?", &[Calls("find_bookings"), Says("13:40")]),
+            (
+                "mirá al final no voy a poder ir el {d1} porque me surgió un tema del trabajo, así que cancelalo porfa, después te escribo para sacar otro",
+                &[
+                    Says("cancelo"),
+                    Next("await_confirmation"),
+                    NoCall("check_availability"),
+                ],
+            ),
+            ("sí", &[Calls("cancel_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -259,7 +259,8 @@ impl RuleExtractor {
             scores[Intent::Book.index()] += if has_service { 2.0 } else { 1.5 };
         }
         // "cancelá el jueves y dame el viernes": a cancel plus a new booking is a reschedule.
-        let rebook = lx.rebook.iter().any(|p| cue_matches(&n, p));
+        // "cancelalo, después te escribo para sacar otro" puts the new one off: a cancel.
+        let rebook = lx.rebook.iter().any(|p| cue_matches(&n, p)) && !signals::puts_off(&words);
         // (A new value is a date or time the message names.)
         if scores[Intent::Cancel.index()] >= 2.5 && rebook && has_new {
             scores[Intent::Reschedule.index()] += 4.0;

@@ -98,6 +98,12 @@ pub fn closes(words: &Words, affirmation: Option<bool>) -> bool {
         && contains_any(&n.join(" "), &lexicon().closing)
 }
 
+/// Whether the message puts something off ("después te escribo", "lo pienso"), whatever
+/// else it says.
+pub fn puts_off(words: &Words) -> bool {
+    says(words, &lexicon().puts_off)
+}
+
 /// Words of a "same day / same time" phrase ("mismo día y horario", "a la misma hora",
 /// "same time", "mesmo horário"): (word indexes, names the day, names the time).
 pub fn same_refs(n: &[&str]) -> (Vec<usize>, bool, bool) {

@@ -368,6 +368,12 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             moving: Some(target.booking_id.clone()),
         });
     };
+    // Nothing would change (the message named the booking's own day and time): the new day
+    // is asked, not the same visit offered.
+    let same_staff = staff.as_ref().is_none_or(|s| *s == target.staff);
+    if date == target.date && time == target.time && changed.is_none() && same_staff {
+        return Plan::Ask(SlotName::PreferredDate);
+    }
     let checked = st.checked.as_ref().filter(|c| {
         c.date == date && c.time == time && staff.as_ref().is_none_or(|s| *s == c.staff)
     });
@@ -448,6 +454,29 @@ mod tests {
             Plan::Call(ToolCall::CheckAvailability { staff, .. }) => assert_eq!(staff, None),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_move_to_the_bookings_own_day_and_time_asks_the_new_day() {
+        let ws = demo();
+        let mut st = ConversationState {
+            flow: Some(crate::domain::state::Flow::Reschedule),
+            target: Some(booked(&["corte-dama"], "caro")),
+            channel_phone: Some("5491155551234".into()),
+            ..Default::default()
+        };
+        st.resolved.date = NaiveDate::from_ymd_opt(2026, 11, 27);
+        let said = ex(Intent::Reschedule, &[(SlotName::PreferredDate, "27/11")]);
+        assert_eq!(
+            plan_for(&ws, &st, &said),
+            Plan::Ask(SlotName::PreferredDate)
+        );
+        // Another time that day is a change.
+        st.resolved.time = NaiveTime::from_hms_opt(17, 0, 0);
+        assert!(matches!(
+            plan_for(&ws, &st, &said),
+            Plan::Call(ToolCall::CheckAvailability { .. })
+        ));
     }
 
     #[test]

@@ -401,6 +401,13 @@ first available
 next available
 first free
 
+[puts off]
+later on
+text you later
+write you later
+let you know later
+another time
+
 [other day]
 another day
 other day
@@ -439,6 +446,10 @@ how long
 how much time
 
 [topic bookings]
+what appointments do i have
+which appointments do i have
+do i have an appointment
+do i have any appointment
 do i have another appointment
 do i have any other appointment
 do i have any appointments

@@ -1405,6 +1405,22 @@ el proximo horario libre
 el turno mas proximo
 el turno mas cercano
 
+[puts off]
+# A new booking mentioned for later is no change now ("cancelalo, después te escribo para
+# sacar otro").
+despues te escribo
+te escribo despues
+te escribo mas tarde
+despues te aviso
+te aviso despues
+te aviso mas tarde
+mas adelante
+en otro momento
+despues saco
+despues veo
+lo pienso
+lo voy a pensar
+
 [other day]
 otro dia
 otra fecha
@@ -1463,6 +1479,13 @@ cuanto tiempo dura
 cuantas horas
 
 [topic bookings]
+que turnos tengo
+que turno tengo
+que reservas tengo
+cuales son mis turnos
+cual es mi turno
+tengo algo reservado
+tengo algo agendado
 tengo algun otro turno
 tengo otro turno ya
 ya tengo otro turno

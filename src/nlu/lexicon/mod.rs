@@ -97,6 +97,8 @@ pub struct Lexicon {
     pub other_day: Vec<String>,
     /// Phrases asking for the first free time, whatever the day ("lo antes posible").
     pub soonest: Vec<String>,
+    /// Phrases that put something off ("después te escribo para sacar otro").
+    pub puts_off: Vec<String>,
     /// Phrases per part of the day (`morning`, `afternoon`, `evening`).
     pub day_parts: BTreeMap<String, Vec<String>>,
     /// Phrases per topic name (`handoff`, `medical`, …).
@@ -178,6 +180,7 @@ impl Lexicon {
                     "closing" => lx.closing.push(entry),
                     "other day" => lx.other_day.push(entry),
                     "soonest" => lx.soonest.push(entry),
+                    "puts off" => lx.puts_off.push(entry),
                     "farewell" => lx.farewell.push(entry),
                     "adds" => lx.adds.push(entry),
                     "another" => lx.another.push(entry),

@@ -327,6 +327,13 @@ primeiro horario disponivel
 proximo horario livre
 proximo horario disponivel
 
+[puts off]
+depois te escrevo
+te escrevo depois
+depois eu marco
+mais pra frente
+outra hora
+
 [other day]
 outro dia
 outra data
@@ -355,6 +362,10 @@ quanto demora
 quanto dura
 
 [topic bookings]
+quais horarios eu tenho
+que horarios eu tenho
+tenho algum horario marcado
+tenho horario marcado
 tenho outro horario
 tenho algum outro horario
 tenho algum horario
