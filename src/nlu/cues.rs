@@ -66,6 +66,17 @@ fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
     })
 }
 
+/// Where what the customer says last starts, when she takes back what came before ("cancelá
+/// el jueves. no, espera, mejor movelo", "pero pensándolo bien"): after the last such phrase.
+pub(super) fn taken_back_until(words: &[&str]) -> Option<usize> {
+    lexicon()
+        .takes_back
+        .iter()
+        .flat_map(|p| cue_starts(words, p).map(move |s| s + p.split(' ').count()))
+        .max()
+        .filter(|&end| end < words.len())
+}
+
 pub(super) fn score(words: &[&str], cues: &[Cue]) -> f32 {
     // Sum of matched cue weights, with diminishing returns.
     let mut total = 0.0f32;

@@ -9,7 +9,7 @@ use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{bare_date, bare_time, find_dates, find_times, TimeMatch};
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::contacts::{find_booking_id, find_email, find_phone};
-use crate::nlu::cues::{cue_matches, score};
+use crate::nlu::cues::{cue_matches, score, taken_back_until};
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::links;
 use crate::nlu::signals::{self, Topic};
@@ -194,6 +194,17 @@ impl RuleExtractor {
         scores[Intent::Greeting.index()] = score(&n, lx.cues(Intent::Greeting));
         scores[Intent::Chitchat.index()] = score(&n, lx.cues(Intent::Chitchat));
         scores[Intent::Other.index()] = score(&n, lx.cues(Intent::Other));
+        // "cancelame el del jueves. no, espera, mejor movelo al viernes": a request taken back
+        // gives way to the one after it.
+        if let Some(k) = taken_back_until(&n) {
+            let flows = [Intent::Cancel, Intent::Reschedule, Intent::Book];
+            let last = flows.map(|i| score(&n[k..], lx.cues(i)));
+            if last.iter().any(|s| *s > 0.0) {
+                for (i, s) in flows.iter().zip(last) {
+                    scores[i.index()] = s;
+                }
+            }
+        }
         // "precio de alisado y si tienen turno el jueves": a price asked on the way.
         signals.asks_price =
             scores[Intent::InfoPrices.index()] >= 2.5 && signals.topic != Some(Topic::Payment);
@@ -231,6 +242,8 @@ impl RuleExtractor {
                     "turno"
                         | "reserva"
                         | "reservado"
+                        | "reserve"
+                        | "agende"
                         | "cita"
                         | "booking"
                         | "appointment"
@@ -251,6 +264,10 @@ impl RuleExtractor {
             .any(|w| matches!(*w, "otro" | "otra" | "another" | "outro"));
         if has_old && (has_new || shift) && of_a_booking && !another {
             scores[Intent::Reschedule.index()] += 2.5;
+        }
+        // "BK8832 cambio para el sábado 16hs": a booking's code and a new day or time.
+        if booking.is_some() && has_new && scores[Intent::Cancel.index()] == 0.0 {
+            scores[Intent::Reschedule.index()] += 1.5;
         }
         // Booking details without another request read as booking; "nos vemos el jueves" is
         // a goodbye.

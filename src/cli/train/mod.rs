@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 11] = [
+pub const TRAIN_SETS: [(&str, &str); 12] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -70,6 +70,10 @@ pub const TRAIN_SETS: [(&str, &str); 11] = [
     (
         "tests/data/dev_j.jsonl",
         include_str!("../../../tests/data/dev_j.jsonl"),
+    ),
+    (
+        "tests/data/dev_k.jsonl",
+        include_str!("../../../tests/data/dev_k.jsonl"),
     ),
 ];
 

@@ -295,6 +295,13 @@ put me
 rebook me
 give me
 
+[takes back]
+wait no
+no wait
+on second thought
+actually no
+changed my mind
+
 [turned down]
 not
 dont

@@ -39,6 +39,10 @@
 
 [cue reschedule]
 3.5 reprogram*
+3 me lo dejas para
+3 me la dejas para
+3 dejamelo para
+3 dejamela para
 3.5 cambiar el turno
 3.5 cambiar mi turno
 3.5 cambiar un turno
@@ -238,6 +242,8 @@
 3 que horario
 
 [cue info_services]
+2 duele
+2 es doloroso
 2.5 servicio*
 2.5 que hacen
 1.8 hacen
@@ -378,8 +384,8 @@
 2 despues te confirmo
 
 [cue other]
-2.5 gift card
-2.5 giftcard
+2.5 gift card*
+2.5 giftcard*
 2.5 tarjeta de regalo
 2 voucher
 1.5 regalo
@@ -1190,6 +1196,11 @@ dolares
 usd
 
 [topic complaint]
+re desparejo
+no estoy contenta
+no estoy conforme
+no quede contenta
+no quede conforme
 cobraron de mas
 me cobraron mal
 me cobraron mas
@@ -1245,6 +1256,10 @@ indignado
 # After a cancel cue, what asks for a new booking makes the message a change ("cancelá el
 # jueves y dame el viernes").
 sacar
+sacame uno
+sacame otro
+reservame
+agendame
 dame
 anotas
 anotame
@@ -1252,6 +1267,21 @@ me anotas
 uno el
 otro para
 pasa
+
+[takes back]
+# The request before these is taken back when another follows ("cancelalo… no, espera,
+# mejor pasalo al viernes", "pero pensándolo bien prefiero cancelarlo").
+no espera
+espera no
+no mejor
+no no mejor
+pensandolo bien
+pensandolo mejor
+bah mejor
+perdon mejor
+me arrepenti
+cambie de idea
+mejor al final
 
 [turned down]
 # The intent cue right after these does not count ("No es para reprogramar, quiero uno
@@ -1479,6 +1509,12 @@ cuanto tiempo dura
 cuantas horas
 
 [topic bookings]
+igual tengo el turno
+igual tengo turno
+sigo teniendo el turno
+sigo teniendo turno
+todavia tengo el turno
+tengo el turno igual
 que turnos tengo
 que turno tengo
 que reservas tengo

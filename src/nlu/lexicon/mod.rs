@@ -107,6 +107,9 @@ pub struct Lexicon {
     pub rebook: Vec<String>,
     /// Phrases that turn down the cue right after them ("no quiero", "not").
     pub turned_down: Vec<String>,
+    /// Phrases after which the customer takes back the request before them ("cancelalo…
+    /// no, espera, mejor pasalo al viernes").
+    pub takes_back: Vec<String>,
     /// Verbs a service is said with ("cortar", "teñirme", "dye"), and their objects
     /// ("flequillo", "canas", "hair"): "cortar el flequillo" is the service's name.
     pub service_verbs: Vec<String>,
@@ -197,6 +200,7 @@ impl Lexicon {
                     "later" => lx.later.push(entry),
                     "rebook" => lx.rebook.push(entry),
                     "turned down" => lx.turned_down.push(entry),
+                    "takes back" => lx.takes_back.push(entry),
                     "service verbs" => lx.service_verbs.push(entry),
                     "service objects" => lx.service_objects.push(entry),
                     "service done" => lx.service_done.push(entry),

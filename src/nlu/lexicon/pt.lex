@@ -251,6 +251,12 @@ marca
 marcar
 marque
 
+[takes back]
+pensando bem
+mudei de ideia
+nao espera
+nao melhor
+
 [turned down]
 nao quero
 nao e pra

@@ -281,3 +281,26 @@ fn a_price_asked_and_two_people(#[case] text: &str, #[case] price: bool, #[case]
     assert_eq!(e.signals.asks_price, price, "{text}");
     assert_eq!(e.signals.for_two, two, "{text}");
 }
+
+/// A request taken back gives way to the one after it; a booking's code with a new day is a
+/// change; a cancel with a new booking asked for is a change.
+#[rstest]
+#[case(
+    "cancelame el del jueves. no espera, mejor movelo al viernes",
+    Intent::Reschedule
+)]
+#[case(
+    "quería cancelar el turno... no, mejor pasarlo al sábado",
+    Intent::Reschedule
+)]
+#[case(
+    "quería pasar mi turno al viernes, pero pensándolo bien prefiero cancelarlo",
+    Intent::Cancel
+)]
+#[case("quiero turno el jueves, no espera, mejor el viernes", Intent::Book)]
+#[case("BK8832 cambio para el sabado 16hs", Intent::Reschedule)]
+#[case("cancelá el turno del 5 y sacame uno para el 19", Intent::Reschedule)]
+#[case("no voy el miércoles, sacame de la agenda", Intent::Cancel)]
+fn what_the_customer_says_last(#[case] text: &str, #[case] want: Intent) {
+    assert_eq!(ex(text).intent, want, "{text}");
+}
