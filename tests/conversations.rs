@@ -1655,6 +1655,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("cancel_booking")]),
         ],
     },
+    Conversation {
+        name: "'entre las 15:50 y las 17' checks the start of the range",
+        profile: "Dani",
+        turns: &[(
+            "coloración el {d1} entre las 15:50 y las 17",
+            &[
+                Calls("check_availability"),
+                Says("a las 15:50"),
+                NotSays("a las 17:00!"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -6,7 +6,7 @@
 //! 5" → 17:00); 9–12 is read as written. "menos" takes minutes off the hour as resolved
 //! ("las ocho menos cuarto" → 19:45).
 
-use chrono::NaiveTime;
+use chrono::{NaiveTime, Timelike};
 
 use super::lexicon::{hour_words, is_today, is_tomorrow, minutes_after_y, month, weekday};
 
@@ -122,18 +122,81 @@ fn hour_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
 
 /// Finds every time expression, in order.
 pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
-    let mut out = Vec::new();
+    let mut out: Vec<TimeMatch> = Vec::new();
     let mut i = 0;
     while i < n.len() {
         match time_at(n, i) {
             Some(m) => {
                 i = m.to.max(i + 1);
-                out.push(m);
+                // "entre las 14 y las 16", "de 14 a 16", "between 2 and 4": a range is read
+                // as its start.
+                if out.last().is_some_and(|prev| range_end(n, prev, &m)) {
+                    continue;
+                }
+                out.push(bare_range_start(n, &m).unwrap_or(m));
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// "de 14 a 16", "entre 2 y 4 de la tarde", "between 2 and 4pm": a time that closes a range
+/// opened by a bare hour is read as that hour (in the end's half of the day when it fits).
+fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
+    let is_joiner = |w: &str| matches!(w, "y" | "a" | "hasta" | "and" | "to" | "e" | "ate" | "as");
+    let number = (end.from..end.to).find(|&k| n[k].starts_with(|c: char| c.is_ascii_digit()))?;
+    let mut b = number;
+    while b > 0 && (is_joiner(n[b - 1]) || matches!(n[b - 1], "las" | "la")) {
+        b -= 1;
+    }
+    if b == number || b == 0 || !n[b..number].iter().any(|w| is_joiner(w)) {
+        return None;
+    }
+    let start = b - 1;
+    let h0: u32 = n[start].parse().ok().filter(|h| *h <= 23)?;
+    let opener = |k: usize| {
+        k.checked_sub(1)
+            .is_some_and(|j| matches!(n[j], "entre" | "de" | "desde" | "between" | "from" | "das"))
+    };
+    if !opener(start) {
+        return None;
+    }
+    let end_h = end.value.hour();
+    let h = if h0 < 12 && end_h >= 12 && h0 + 12 <= end_h {
+        h0 + 12
+    } else if (1..=8).contains(&h0) {
+        h0 + 12
+    } else {
+        h0
+    };
+    let value = NaiveTime::from_hms_opt(h, 0, 0)?;
+    (value < end.value).then_some(TimeMatch {
+        from: start - 1,
+        to: end.to,
+        value,
+    })
+}
+
+/// Whether `end` closes a range that `start` opens ("entre las 14 y las 16", "de 10 a 12",
+/// "from 2 to 4", "das 14 às 16").
+fn range_end(n: &[&str], start: &TimeMatch, end: &TimeMatch) -> bool {
+    let opens = |k: usize| {
+        let w = start.from.checked_sub(k).map(|j| n[j]);
+        matches!(
+            w,
+            Some("entre" | "de" | "desde" | "between" | "from" | "das" | "dos")
+        )
+    };
+    let after_las = start.from >= 1 && matches!(n[start.from - 1], "las" | "la");
+    let opened = opens(1) || (after_las && opens(2));
+    let joins = n[start.to..end.from].iter().all(|w| {
+        matches!(
+            *w,
+            "y" | "a" | "hasta" | "and" | "to" | "e" | "ate" | "as" | "las" | "la"
+        )
+    });
+    opened && joins && start.to < end.from && end.value > start.value
 }
 
 fn noon_at(n: &[&str], i: usize) -> Option<(usize, u32)> {
@@ -245,8 +308,13 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
     }
     // Minutes: "y media", "y cuarto", "y 20", "y cuarenta y cinco", "menos cuarto".
     let mut minus = 0;
+    // "entre 2 y 4": two hours of a range, not 2:04.
+    let range_start = matches!(prev(1), Some("entre" | "between"))
+        || (matches!(prev(1), Some("las" | "la")) && prev(2) == Some("entre"));
     if n.get(to) == Some(&"y") || n.get(to) == Some(&"e") {
-        if let Some((mm, used)) = minutes_after_y(n, to + 1) {
+        if let Some((mm, used)) =
+            minutes_after_y(n, to + 1).filter(|&(mm, _)| !(range_start && mm <= 12 && mm > h))
+        {
             if m == 0 {
                 m = mm;
                 unit = true;
@@ -424,6 +492,27 @@ mod tests {
     #[case("mi hermana y yo, las dos a las tres", Some("15:00"))]
     fn times(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(first(text).as_deref(), want, "{text}");
+    }
+
+    /// A range of hours is read as its start, whatever the words.
+    #[rstest]
+    #[case("color el viernes entre las 14 y las 16", &["14:00"])]
+    #[case("color el viernes de 14 a 16", &["14:00"])]
+    #[case("entre 2 y 4 de la tarde", &["14:00"])]
+    #[case("between 2 and 4pm", &["14:00"])]
+    #[case("from 2pm to 4pm", &["14:00"])]
+    #[case("das 14 às 16", &["14:00"])]
+    #[case("de 10 a 12 el sábado", &["10:00"])]
+    #[case("corte a las 5 y 10", &["17:10"])]
+    #[case("el 15 a las 10", &["10:00"])]
+    #[case("turno para 2 a las 5", &["17:00"])]
+    fn ranges(#[case] text: &str, #[case] want: &[&str]) {
+        let w = Words::new(text);
+        let got: Vec<String> = find_times(&w.norms())
+            .iter()
+            .map(|m| m.value.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(got, want, "{text}");
     }
 
     #[test]
