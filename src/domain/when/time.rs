@@ -163,9 +163,8 @@ fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
         return None;
     }
     let end_h = end.value.hour();
-    let h = if h0 < 12 && end_h >= 12 && h0 + 12 <= end_h {
-        h0 + 12
-    } else if (1..=8).contains(&h0) {
+    let afternoon = h0 < 12 && end_h >= 12 && h0 + 12 <= end_h;
+    let h = if afternoon || (1..=8).contains(&h0) {
         h0 + 12
     } else {
         h0
