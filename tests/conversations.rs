@@ -1667,6 +1667,26 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'para mi mamá …, se llama Rosa' books in her name; '¿y para mí? … a la misma hora' takes that day and time",
+        profile: "Sol",
+        turns: &[
+            (
+                "turno para mi mamá, pedicura el {d2} a las 14:25, se llama Rosa",
+                &[Next("await_confirmation"), Says("a nombre de Rosa")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias", &[NoCall("create_booking")]),
+            (
+                "ah, ¿y para mí? brushing a la misma hora",
+                &[
+                    Calls("check_availability"),
+                    Says("14:25"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -198,6 +198,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
         if ex.signals.same_time && ex.slots.preferred_time.is_none() {
             take_time(state, last.time);
+            // "¿y para mí? manicura a la misma hora" after a booking: that day too.
+            if ex.slots.preferred_date.is_none() && state.resolved.date.is_none() {
+                take_date(state, last.date);
+            }
         }
     }
     if state.flow == Some(Flow::Reschedule) {

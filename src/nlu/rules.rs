@@ -562,15 +562,31 @@ fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
 
 /// "para mi amiga Julieta", "for my daughter Emma", "pra minha filha Ana": the name of
 /// someone else the booking is for.
+/// "para mi amiga Julieta", "para mi mamá…, se llama Rosa": the name of who else the booking
+/// is for.
 fn booking_for(words: &Words) -> Option<String> {
     let n = words.norms();
     let relatives = &lexicon().relatives;
-    (0..n.len().saturating_sub(3)).find_map(|i| {
-        (matches!(n[i], "para" | "pa" | "pra" | "for")
+    let at = (0..n.len().saturating_sub(2)).find(|&i| {
+        matches!(n[i], "para" | "pa" | "pra" | "for")
             && matches!(n[i + 1], "mi" | "my" | "minha" | "meu")
-            && relatives.contains(n[i + 2]))
-        .then(|| name_at(words, &n, i + 3))
-        .flatten()
+            && relatives.contains(n[i + 2])
+    })?;
+    // "para mi amiga Julieta", or later "…, se llama Rosa" / "su nombre es Rosa".
+    name_at(words, &n, at + 3).or_else(|| {
+        let leads: [&[&str]; 5] = [
+            &["se", "llama"],
+            &["su", "nombre", "es"],
+            &["a", "nombre", "de"],
+            &["her", "name", "is"],
+            &["ela", "se", "chama"],
+        ];
+        (at + 3..n.len()).find_map(|i| {
+            leads
+                .iter()
+                .find(|lead| n[i..].starts_with(lead))
+                .and_then(|lead| name_at(words, &n, i + lead.len()))
+        })
     })
 }
 
