@@ -1687,6 +1687,31 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'llego 10 minutos tarde' after booking is noted, nothing moves; '¿quién me recomendás para color?' names who does it",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte de dama el {d3} a las 19:05, a nombre de Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "che, el {d3} capaz llego 10 minutos tarde, ¿hay problema?",
+                &[
+                    Says("Gracias por avisar"),
+                    NoCall("find_bookings"),
+                    NoCall("check_availability"),
+                    Next("reply"),
+                ],
+            ),
+            ("¿quién me recomendás para color?", &[Says("lo hacen Caro y Lucía")]),
+            (
+                "¿con cuánta anticipación tengo que cancelar?",
+                &[Next("handoff"), NoCall("find_bookings")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -681,6 +681,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             next => t(l, "thanks_pending", &[("next", &next)]),
         },
         ReplyTopic::Farewell => t(l, "farewell", &[]),
+        ReplyTopic::Late => t(l, "late", &[]),
         ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
         ReplyTopic::Address => t(
             l,

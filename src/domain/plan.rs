@@ -33,10 +33,12 @@ pub enum ReplyTopic {
     Staff,
     /// A goodbye.
     Farewell,
+    /// The customer is on the way or running late: noted, the booking stays as it is.
+    Late,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 13] = [
+    pub const ALL: [ReplyTopic; 14] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -50,6 +52,7 @@ impl ReplyTopic {
         ReplyTopic::TooManyCodes,
         ReplyTopic::Staff,
         ReplyTopic::Farewell,
+        ReplyTopic::Late,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +70,7 @@ impl ReplyTopic {
             ReplyTopic::TooManyCodes => "too_many_codes",
             ReplyTopic::Staff => "staff",
             ReplyTopic::Farewell => "farewell",
+            ReplyTopic::Late => "late",
         }
     }
 

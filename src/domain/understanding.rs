@@ -405,6 +405,9 @@ pub enum Topic {
     /// The customer's own bookings ("¿me confirmás si quedó el turno del viernes?", "¿a qué
     /// hora era mi turno?").
     Bookings,
+    /// The customer is on the way or running late ("llego 10 minutos tarde", "estoy
+    /// llegando").
+    Late,
 }
 
 impl Topic {
@@ -419,6 +422,7 @@ impl Topic {
             Topic::Staff => "staff",
             Topic::Duration => "duration",
             Topic::Bookings => "bookings",
+            Topic::Late => "late",
         }
     }
 }

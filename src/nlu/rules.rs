@@ -205,6 +205,13 @@ impl RuleExtractor {
                 }
             }
         }
+        // "llego tarde, pasámelo al viernes" moves the booking; "llego 10 minutos tarde" alone
+        // moves nothing.
+        if signals.topic == Some(Topic::Late)
+            && (scores[Intent::Cancel.index()] >= 2.0 || scores[Intent::Reschedule.index()] >= 2.0)
+        {
+            signals.topic = None;
+        }
         // "precio de alisado y si tienen turno el jueves": a price asked on the way.
         signals.asks_price =
             scores[Intent::InfoPrices.index()] >= 2.5 && signals.topic != Some(Topic::Payment);
@@ -369,6 +376,15 @@ impl RuleExtractor {
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment | Topic::Address | Topic::Bookings) => {
                 scores[Intent::Other.index()] += 2.5
+            }
+            // "el miércoles llego 10 minutos tarde": the day is the booking's; nothing is
+            // asked for.
+            Some(Topic::Late) => {
+                scores[Intent::Other.index()] += 3.0;
+                scores[Intent::Reschedule.index()] = 0.0;
+                if times.is_empty() {
+                    scores[Intent::Book.index()] = 0.0;
+                }
             }
             Some(Topic::Staff) | Some(Topic::Duration) | None => {}
         }

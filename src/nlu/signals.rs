@@ -376,6 +376,10 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("medical")) {
         return Some(Topic::Medical);
     }
+    // "llego 10 minutos tarde, ¿hay problema?" is no complaint.
+    if contains_any(&joined, lx.topic("late")) {
+        return Some(Topic::Late);
+    }
     if contains_any(&joined, lx.topic("complaint")) {
         return Some(Topic::Complaint);
     }
@@ -623,6 +627,9 @@ mod tests {
         Some(Topic::Medical)
     )]
     #[case("aceptan mercado pago?", Some(Topic::Payment))]
+    #[case("el miércoles capaz llego 10 minutos tarde, ¿hay problema?", Some(Topic::Late))]
+    #[case("estoy llegando!", Some(Topic::Late))]
+    #[case("¿quién me recomendás para color?", Some(Topic::Staff))]
     #[case("dónde quedan?", Some(Topic::Address))]
     #[case("cuánto sale el corte?", None)]
     fn topics(#[case] text: &str, #[case] want: Option<Topic>) {

@@ -26,6 +26,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     if st.drops_booking {
         return Plan::Reply(ReplyTopic::Dropped);
     }
+    // "llego 10 minutos tarde", "estoy llegando": noted; no booking moves ("tarde" asks for
+    // no later time).
+    if ex.signals.topic == Some(Topic::Late) && ex.slots.preferred_time.is_none() {
+        return Plan::Reply(ReplyTopic::Late);
+    }
     if let Some(p) = &st.pending {
         if ex.signals.affirmation == Some(true) {
             return Plan::Call(p.call.clone());

@@ -179,6 +179,7 @@ pub fn describe(input: &PlanInput) -> String {
             Topic::Staff => "quién atiende",
             Topic::Duration => "cuánto dura",
             Topic::Bookings => "sus turnos",
+            Topic::Late => "llega tarde o está en camino",
         };
         s.push_str(&format!(" Tema: {name}."));
     }

@@ -452,6 +452,13 @@ plus
 how long
 how much time
 
+[topic late]
+running late
+be late
+minutes late
+on my way
+almost there
+
 [topic bookings]
 what appointments do i have
 which appointments do i have

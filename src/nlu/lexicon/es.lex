@@ -983,6 +983,11 @@ ya fue
 no quiero nada
 
 [topic handoff]
+con cuanta anticipacion
+cuanta anticipacion
+politica de cancelacion
+se cobra si cancelo
+me cobran si cancelo
 hablar con una persona
 hablar con alguien
 hablar con un humano
@@ -1362,6 +1367,12 @@ tienen
 hacen
 
 [topic staff]
+quien me recomendas
+quien me recomiendan
+a quien me recomendas
+quien es mejor para
+quien es la mejor para
+quien es el mejor para
 con quien seria
 con quien puede ser
 con quien podria ser
@@ -1507,6 +1518,27 @@ cuanto tiempo lleva
 cuanto tiempo tarda
 cuanto tiempo dura
 cuantas horas
+
+[topic late]
+# On the way or running late: noted, nothing moves.
+llego tarde
+llego unos minutos tarde
+minutos tarde
+min tarde
+voy a llegar tarde
+vamos a llegar tarde
+llegando tarde
+estoy llegando
+ya estoy llegando
+estoy en camino
+voy en camino
+ya salgo para ahi
+estoy yendo
+me demoro
+voy demorada
+voy demorado
+llego un poco tarde
+llego un toque tarde
 
 [topic bookings]
 igual tengo el turno

@@ -270,6 +270,7 @@ mod tests {
             "staff",
             "duration",
             "bookings",
+            "late",
         ] {
             assert!(!lx.topic(t).is_empty(), "{t}");
         }

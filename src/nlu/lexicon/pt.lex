@@ -367,6 +367,13 @@ quanto tempo
 quanto demora
 quanto dura
 
+[topic late]
+vou atrasar
+minutos atrasada
+minutos atrasado
+estou chegando
+estou a caminho
+
 [topic bookings]
 quais horarios eu tenho
 que horarios eu tenho

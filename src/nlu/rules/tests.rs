@@ -238,7 +238,10 @@ proptest::proptest! {
 #[case("for my daughter Emma, a haircut on friday", Some("Emma"))]
 #[case("pra minha filha Ana, escova na sexta", Some("Ana"))]
 #[case("turno para mi hija de 8 años, corte el sábado", None)]
-#[case("turno para mi mamá, pedicura el jueves a las 15, se llama Rosa", Some("Rosa"))]
+#[case(
+    "turno para mi mamá, pedicura el jueves a las 15, se llama Rosa",
+    Some("Rosa")
+)]
 #[case("para mi mamá el sábado a las 10 manicura", None)]
 fn someone_else_the_booking_is_for(#[case] text: &str, #[case] want: Option<&str>) {
     let e = ex(text);
