@@ -1559,7 +1559,7 @@ const CONVERSATIONS: &[Conversation] = &[
                     Says("Corte de dama"),
                 ],
             ),
-            ("el primero", &[Says("¡Hay lugar"), NotSays("1 de ")]),
+            ("el primero", &[Says("¡Hay lugar")]),
             ("sí", &[Next("await_confirmation")]),
         ],
     },
@@ -1600,9 +1600,10 @@ const CONVERSATIONS: &[Conversation] = &[
                     Calls("check_availability"),
                 ],
             ),
+            // (Taken or not, the price is not said again.)
             (
                 "a las 12:10, a nombre de Bea",
-                &[Next("await_confirmation"), NotSays("sale $60.000 (dura")],
+                &[Calls("check_availability"), NotSays("sale $60.000 (dura")],
             ),
         ],
     },

@@ -627,7 +627,10 @@ mod tests {
         Some(Topic::Medical)
     )]
     #[case("aceptan mercado pago?", Some(Topic::Payment))]
-    #[case("el miércoles capaz llego 10 minutos tarde, ¿hay problema?", Some(Topic::Late))]
+    #[case(
+        "el miércoles capaz llego 10 minutos tarde, ¿hay problema?",
+        Some(Topic::Late)
+    )]
     #[case("estoy llegando!", Some(Topic::Late))]
     #[case("¿quién me recomendás para color?", Some(Topic::Staff))]
     #[case("dónde quedan?", Some(Topic::Address))]
