@@ -393,6 +393,15 @@ impl Workspace {
         !self.closures.contains(&date) && !self.hours_on(date.weekday()).is_empty()
     }
 
+    /// The first day from `from` (included) the business opens, within two weeks; `from`
+    /// when none is.
+    pub fn first_open_day(&self, from: NaiveDate) -> NaiveDate {
+        (0..14)
+            .map(|d| from + chrono::Duration::days(d))
+            .find(|d| self.is_open_on(*d))
+            .unwrap_or(from)
+    }
+
     pub fn service(&self, id: &str) -> Option<&Service> {
         self.services.iter().find(|s| s.id == id)
     }

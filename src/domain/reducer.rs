@@ -281,7 +281,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 r.date = resolve_date(value, ctx.now.date()).or_else(|| {
                     let from = search_from(value, ctx.now.date()).filter(|_| searching)?;
                     // Its first open day (a closed Monday is no answer to "next week").
-                    Some(first_open_day(ctx.ws, from))
+                    Some(ctx.ws.first_open_day(from))
                 });
                 // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
                 if ex.slots.preferred_time.is_none() {
@@ -391,7 +391,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_date.is_none()
         && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
     {
-        take_date(state, first_open_day(ctx.ws, ctx.now.date()));
+        take_date(state, ctx.ws.first_open_day(ctx.now.date()));
         state.kept_time_busy |= ex.slots.preferred_time.is_none();
     }
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
@@ -602,15 +602,6 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
-}
-
-/// The first day from `from` (included) the business opens, within two weeks; `from` when
-/// none is.
-fn first_open_day(ws: &Workspace, from: NaiveDate) -> NaiveDate {
-    (0..14)
-        .map(|d| from + chrono::Duration::days(d))
-        .find(|d| ws.is_open_on(*d))
-        .unwrap_or(from)
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.

@@ -712,7 +712,9 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
         match before(n, from, j) {
             Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
             // "sacale el color", "quitá las uñas": taken off what was asked.
-            Some("sacale" | "quitale" | "borrale" | "sacalo" | "remove") => return true,
+            Some("sacale" | "quitale" | "borrale" | "sacalo" | "sacame" | "quitame" | "remove") => {
+                return true
+            }
             Some("saca" | "quita" | "borra")
                 if before(n, from, j - 1)
                     .is_some_and(|w| matches!(w, "el" | "la" | "los" | "las")) =>

@@ -212,6 +212,10 @@ impl RuleExtractor {
         {
             signals.topic = None;
         }
+        // "el primer horario disponible", "lo antes posible": a time is asked for.
+        if signals.soonest {
+            scores[Intent::Book.index()] += 2.5;
+        }
         // "precio de alisado y si tienen turno el jueves": a price asked on the way.
         signals.asks_price =
             scores[Intent::InfoPrices.index()] >= 2.5 && signals.topic != Some(Topic::Payment);

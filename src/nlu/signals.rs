@@ -477,6 +477,8 @@ mod tests {
     #[case("me das el primer turno que tengas?", true)]
     #[case("I need a manicure asap", true)]
     #[case("queria marcar o quanto antes", true)]
+    #[case("hi! earliest you have for a manicure?", true)]
+    #[case("oi, quero o primeiro horário disponível pra escova", true)]
     #[case("el primer turno de la mañana", false)]
     #[case("antes del sábado", false)]
     fn first_free_time(#[case] text: &str, #[case] wanted: bool) {

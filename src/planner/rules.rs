@@ -7,6 +7,7 @@
 use crate::domain::actions::ToolCall;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::Flow;
+use crate::domain::when::search_from;
 use crate::nlu::signals::Topic;
 use crate::nlu::{Intent, SlotName};
 use crate::planner::PlanInput;
@@ -337,7 +338,20 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     // time the day, another stylist or service both ("mismo día y horario" says so
     // outright).
     let changes = r.date.is_some() || r.time.is_some() || r.staff.is_some() || changed.is_some();
-    let Some(date) = r.date.or((st.keep_date || changes).then_some(target.date)) else {
+    // "pasámelo a la semana que viene" about a booking in the coming week already: the week
+    // after the booking's.
+    let asked = match (r.date, st.slots.preferred_date.as_deref()) {
+        (Some(d), Some(span))
+            if d <= target.date && target.date < d + chrono::Duration::days(7) =>
+        {
+            search_from(span, target.date)
+                .filter(|from| *from > target.date)
+                .map(|from| input.ws.first_open_day(from))
+                .or(Some(d))
+        }
+        (d, _) => d,
+    };
+    let Some(date) = asked.or((st.keep_date || changes).then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
     let moved = st
@@ -482,6 +496,30 @@ mod tests {
             plan_for(&ws, &st, &said),
             Plan::Call(ToolCall::CheckAvailability { .. })
         ));
+    }
+
+    #[test]
+    fn next_week_for_a_booking_in_the_coming_week_is_the_week_after_it() {
+        let ws = demo();
+        let mut st = ConversationState {
+            flow: Some(crate::domain::state::Flow::Reschedule),
+            target: Some(booked(&["corte-dama"], "caro")),
+            channel_phone: Some("5491155551234".into()),
+            ..Default::default()
+        };
+        // Read on a Saturday: "la semana que viene" starts on Monday the 23rd, and the
+        // booking (Friday the 27th) is in it.
+        st.resolved.date = NaiveDate::from_ymd_opt(2026, 11, 24);
+        st.slots.preferred_date = Some("la semana que viene".into());
+        let said = ex(
+            Intent::Reschedule,
+            &[(SlotName::PreferredDate, "la semana que viene")],
+        );
+        let after = ws.first_open_day(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        match plan_for(&ws, &st, &said) {
+            Plan::Call(ToolCall::CheckAvailability { date, .. }) => assert_eq!(date, after),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

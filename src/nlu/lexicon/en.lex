@@ -398,11 +398,7 @@ after work
 as soon as possible
 asap
 as early as possible
-the earliest
-your earliest
-earliest available
-earliest slot
-earliest appointment
+earliest
 soonest
 first available
 next available
