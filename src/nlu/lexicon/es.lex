@@ -1790,20 +1790,6 @@ cambiamelo a
 cambiamelo por
 cambiamela a
 cambiamela por
-sacame el
-sacame la
-sacame los
-sacame las
-sacale el
-sacale la
-quitame el
-quitame la
-quitale el
-quitale la
-solo el
-solo la
-solamente el
-solamente la
 
 [name leads asked]
 # Leads of a name that count only when the reply asked for the booking's name ("se llama
