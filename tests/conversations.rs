@@ -1713,6 +1713,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'somos dos, manicura lo antes posible' lists the first free times for two",
+        profile: "Ana",
+        turns: &[
+            (
+                "somos dos, manicura lo antes posible",
+                &[Calls("check_availability"), Says("Manicura")],
+            ),
+            ("el primero", &[Says("¡Hay lugar")]),
+            ("sí", &[Says("Primero reservo el tuyo")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

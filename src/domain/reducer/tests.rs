@@ -592,3 +592,22 @@ fn the_times_offered_for_a_busy_one_are_counted_whole() {
     apply_extraction(&mut st, &first, &c);
     assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(11, 0, 0));
 }
+
+#[test]
+fn a_service_and_a_day_read_as_small_talk_open_a_booking() {
+    let ws = demo();
+    let mut st = ConversationState::default();
+    let said = ex(
+        Intent::Chitchat,
+        &[
+            (SlotName::ServiceType, "manicura"),
+            (SlotName::PreferredDate, "viernes"),
+        ],
+    );
+    apply_extraction(&mut st, &said, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Book));
+    // Small talk alone opens nothing.
+    let mut st = ConversationState::default();
+    apply_extraction(&mut st, &ex(Intent::Chitchat, &[]), &ctx(&ws));
+    assert_eq!(st.flow, None);
+}
