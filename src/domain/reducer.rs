@@ -399,7 +399,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
     {
         take_date(state, ctx.ws.first_open_day(ctx.now.date()));
-        state.kept_time_busy |= ex.slots.preferred_time.is_none();
+        // A change asked that way keeps no booked hour.
+        state.kept_time_busy |=
+            state.flow == Some(Flow::Reschedule) && ex.slots.preferred_time.is_none();
     }
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
     if state.expected_slot == Some(SlotName::PreferredTime)

@@ -580,10 +580,8 @@ fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
     (end > start).then(|| words.span(start, end))
 }
 
-/// "para mi amiga Julieta", "for my daughter Emma", "pra minha filha Ana": the name of
-/// someone else the booking is for.
-/// "para mi amiga Julieta", "para mi mamá…, se llama Rosa": the name of who else the booking
-/// is for.
+/// "para mi amiga Julieta", "for my daughter Emma", "pra minha filha Ana", "para mi mamá…,
+/// se llama Rosa": the name of someone else the booking is for.
 fn booking_for(words: &Words) -> Option<String> {
     let n = words.norms();
     let relatives = &lexicon().relatives;

@@ -144,7 +144,7 @@ pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
 /// "de 14 a 16", "entre 2 y 4 de la tarde", "between 2 and 4pm": a time that closes a range
 /// opened by a bare hour is read as that hour (in the end's half of the day when it fits).
 fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
-    let is_joiner = |w: &str| matches!(w, "y" | "a" | "hasta" | "and" | "to" | "e" | "ate" | "as");
+    let is_joiner = |w: &str| joins_range(w) && !matches!(w, "las" | "la");
     let number = (end.from..end.to).find(|&k| n[k].starts_with(|c: char| c.is_ascii_digit()))?;
     let mut b = number;
     while b > 0 && (is_joiner(n[b - 1]) || matches!(n[b - 1], "las" | "la")) {
@@ -155,11 +155,7 @@ fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
     }
     let start = b - 1;
     let h0: u32 = n[start].parse().ok().filter(|h| *h <= 23)?;
-    let opener = |k: usize| {
-        k.checked_sub(1)
-            .is_some_and(|j| matches!(n[j], "entre" | "de" | "desde" | "between" | "from" | "das"))
-    };
-    if !opener(start) {
+    if !start.checked_sub(1).is_some_and(|j| opens_range(n[j])) {
         return None;
     }
     let end_h = end.value.hour();
@@ -180,22 +176,24 @@ fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
 /// Whether `end` closes a range that `start` opens ("entre las 14 y las 16", "de 10 a 12",
 /// "from 2 to 4", "das 14 às 16").
 fn range_end(n: &[&str], start: &TimeMatch, end: &TimeMatch) -> bool {
-    let opens = |k: usize| {
-        let w = start.from.checked_sub(k).map(|j| n[j]);
-        matches!(
-            w,
-            Some("entre" | "de" | "desde" | "between" | "from" | "das" | "dos")
-        )
-    };
+    let opens = |k: usize| start.from.checked_sub(k).is_some_and(|j| opens_range(n[j]));
     let after_las = start.from >= 1 && matches!(n[start.from - 1], "las" | "la");
     let opened = opens(1) || (after_las && opens(2));
-    let joins = n[start.to..end.from].iter().all(|w| {
-        matches!(
-            *w,
-            "y" | "a" | "hasta" | "and" | "to" | "e" | "ate" | "as" | "las" | "la"
-        )
-    });
+    let joins = n[start.to..end.from].iter().all(|w| joins_range(w));
     opened && joins && start.to < end.from && end.value > start.value
+}
+
+/// A word that opens a range of hours ("entre", "de", "desde", "between", "from", "das").
+fn opens_range(w: &str) -> bool {
+    matches!(w, "entre" | "de" | "desde" | "between" | "from" | "das")
+}
+
+/// A word between the two ends of a range ("y", "a", "hasta", "and", "to", "às", "las").
+fn joins_range(w: &str) -> bool {
+    matches!(
+        w,
+        "y" | "a" | "hasta" | "and" | "to" | "e" | "ate" | "as" | "las" | "la"
+    )
 }
 
 fn noon_at(n: &[&str], i: usize) -> Option<(usize, u32)> {
