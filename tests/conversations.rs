@@ -1725,6 +1725,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Says("Primero reservo el tuyo")]),
         ],
     },
+    Conversation {
+        name: "'¿cuánto sale el brushing y tenés el …?' gives the price and that day's times",
+        profile: "Ana",
+        turns: &[(
+            "¿cuánto sale el brushing y tenés el {d2}?",
+            &[
+                Says("Brushing sale $9.000"),
+                Calls("check_availability"),
+                NoCall("get_prices"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

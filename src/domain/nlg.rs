@@ -12,7 +12,7 @@ use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::hours::{closed_text, hours_text, range_text};
 use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::state::{ConversationState, Flow};
-use crate::domain::understanding::{Extraction, Intent, SlotName};
+use crate::domain::understanding::{Extraction, SlotName};
 
 mod availability;
 use availability::availability_text;
@@ -86,14 +86,10 @@ pub fn render(
     }
     // "precio de alisado y si tienen turno el jueves": the price, and the times checked
     // (not at a confirmation: "confirmo al precio normal").
-    let checks = executed
-        .iter()
-        .any(|e| matches!(e.call, ToolCall::CheckAvailability { .. }));
-    if ex.signals.asks_price
-        && checks
-        && ex.intent != Intent::InfoPrices
-        && state.flow == Some(Flow::Book)
-    {
+    let ran = |f: fn(&ToolCall) -> bool| executed.iter().any(|e| f(&e.call));
+    let checks = ran(|c| matches!(c, ToolCall::CheckAvailability { .. }));
+    let priced = ran(|c| matches!(c, ToolCall::GetPrices { .. }));
+    if ex.signals.asks_price && checks && !priced && state.flow == Some(Flow::Book) {
         let r = &state.resolved;
         for svc in r
             .service

@@ -113,16 +113,20 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     let starts_new = no_booking
         && (ex.signals.new_booking
             || (state.searched && ex.signals.books && ex.slots.service_type.is_some()));
-    // "somos dos, manicura lo antes posible" read as small talk outside a flow: a service and
-    // when to have it are a booking.
+    // "somos dos, manicura lo antes posible" read as small talk outside a flow, or "¿cuánto
+    // sale el brushing y tenés hoy?" as a price question: a service and when to have it are
+    // a booking (the price is said with the day's times).
     let details = ex.slots.service_type.is_some()
         && (ex.signals.soonest
             || ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some());
-    let small_talk = matches!(ex.intent, Intent::Chitchat | Intent::Greeting);
+    let aside = matches!(
+        ex.intent,
+        Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
+    );
     let flow = if moves_last {
         Some(Flow::Reschedule)
-    } else if starts_new || (state.flow.is_none() && small_talk && details) {
+    } else if starts_new || (state.flow.is_none() && aside && details) {
         Some(Flow::Book)
     } else {
         Flow::from_intent(ex.intent).filter(|_| !status_question)

@@ -105,6 +105,14 @@ pub fn plan(input: &PlanInput) -> Plan {
             date,
         });
     }
+    // "¿cuánto sale el brushing y tenés hoy?": the booking goes on, and the reply says the
+    // price with the times.
+    let when = ex.slots.preferred_date.is_some()
+        || ex.slots.preferred_time.is_some()
+        || ex.signals.soonest;
+    if ex.intent == Intent::InfoPrices && st.flow == Some(Flow::Book) && when {
+        return plan_flow(input);
+    }
     match ex.intent {
         Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
         Intent::InfoPrices => {

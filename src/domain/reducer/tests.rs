@@ -606,6 +606,17 @@ fn a_service_and_a_day_read_as_small_talk_open_a_booking() {
     );
     apply_extraction(&mut st, &said, &ctx(&ws));
     assert_eq!(st.flow, Some(Flow::Book));
+    // So does a price question that asks for a day ("¿cuánto sale y tenés el viernes?").
+    let mut st = ConversationState::default();
+    let priced = ex(
+        Intent::InfoPrices,
+        &[
+            (SlotName::ServiceType, "brushing"),
+            (SlotName::PreferredDate, "viernes"),
+        ],
+    );
+    apply_extraction(&mut st, &priced, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Book));
     // Small talk alone opens nothing.
     let mut st = ConversationState::default();
     apply_extraction(&mut st, &ex(Intent::Chitchat, &[]), &ctx(&ws));
