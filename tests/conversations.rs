@@ -1213,7 +1213,9 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Noe",
         turns: &[
             (
-                "manicura el {d3} a las 15:30 a nombre de Noe",
+                // (Not in the afternoon: these days are the next group's first ones at some
+                // clocks, and its pedicure at 17:00 took Sofi.)
+                "manicura el {d3} a las 11:05 a nombre de Noe",
                 &[Next("await_confirmation")],
             ),
             ("sí", &[Calls("create_booking")]),
@@ -1222,7 +1224,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Calls("check_availability"),
                     Says("Pedicura"),
-                    Says("a las 16:15"),
+                    Says("a las 11:50"),
                     NotSays("¿Para qué día"),
                 ],
             ),

@@ -483,15 +483,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_move_to_the_bookings_own_day_and_time_asks_the_new_day() {
-        let ws = demo();
-        let mut st = ConversationState {
+    /// A change of Caro's cut (Friday 27/11 at 15:00) by its owner, the booking found.
+    fn moving_a_cut() -> ConversationState {
+        ConversationState {
             flow: Some(crate::domain::state::Flow::Reschedule),
             target: Some(booked(&["corte-dama"], "caro")),
             channel_phone: Some("5491155551234".into()),
             ..Default::default()
-        };
+        }
+    }
+
+    #[test]
+    fn a_move_to_the_bookings_own_day_and_time_asks_the_new_day() {
+        let ws = demo();
+        let mut st = moving_a_cut();
         st.resolved.date = NaiveDate::from_ymd_opt(2026, 11, 27);
         let said = ex(Intent::Reschedule, &[(SlotName::PreferredDate, "27/11")]);
         assert_eq!(
@@ -509,12 +514,7 @@ mod tests {
     #[test]
     fn next_week_for_a_booking_in_the_coming_week_is_the_week_after_it() {
         let ws = demo();
-        let mut st = ConversationState {
-            flow: Some(crate::domain::state::Flow::Reschedule),
-            target: Some(booked(&["corte-dama"], "caro")),
-            channel_phone: Some("5491155551234".into()),
-            ..Default::default()
-        };
+        let mut st = moving_a_cut();
         // Read on a Saturday: "la semana que viene" starts on Monday the 23rd, and the
         // booking (Friday the 27th) is in it.
         st.resolved.date = NaiveDate::from_ymd_opt(2026, 11, 24);

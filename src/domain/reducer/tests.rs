@@ -596,27 +596,23 @@ fn the_times_offered_for_a_busy_one_are_counted_whole() {
 #[test]
 fn a_service_and_a_day_read_as_small_talk_open_a_booking() {
     let ws = demo();
-    let mut st = ConversationState::default();
-    let said = ex(
-        Intent::Chitchat,
-        &[
-            (SlotName::ServiceType, "manicura"),
-            (SlotName::PreferredDate, "viernes"),
-        ],
-    );
-    apply_extraction(&mut st, &said, &ctx(&ws));
-    assert_eq!(st.flow, Some(Flow::Book));
-    // So does a price question that asks for a day ("¿cuánto sale y tenés el viernes?").
-    let mut st = ConversationState::default();
-    let priced = ex(
-        Intent::InfoPrices,
-        &[
-            (SlotName::ServiceType, "brushing"),
-            (SlotName::PreferredDate, "viernes"),
-        ],
-    );
-    apply_extraction(&mut st, &priced, &ctx(&ws));
-    assert_eq!(st.flow, Some(Flow::Book));
+    // Small talk, or a price question that asks for a day ("¿cuánto sale y tenés el
+    // viernes?").
+    for (intent, service) in [
+        (Intent::Chitchat, "manicura"),
+        (Intent::InfoPrices, "brushing"),
+    ] {
+        let mut st = ConversationState::default();
+        let said = ex(
+            intent,
+            &[
+                (SlotName::ServiceType, service),
+                (SlotName::PreferredDate, "viernes"),
+            ],
+        );
+        apply_extraction(&mut st, &said, &ctx(&ws));
+        assert_eq!(st.flow, Some(Flow::Book), "{intent:?}");
+    }
     // Small talk alone opens nothing.
     let mut st = ConversationState::default();
     apply_extraction(&mut st, &ex(Intent::Chitchat, &[]), &ctx(&ws));
