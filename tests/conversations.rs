@@ -1739,6 +1739,45 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'después de las 6' lists the times from 18:00 on, 'antes de las 12' those before",
+        profile: "Laura",
+        turns: &[
+            (
+                "hola! ¿tenés algo el {d1} después de las 6 para corte de dama?",
+                &[
+                    Calls("check_availability"),
+                    Says("a las 18:"),
+                    NotSays("10:00"),
+                    NotSays("17:30"),
+                    NotSays("¡Hay lugar"),
+                ],
+            ),
+            ("dale la primera", &[Says("¡Hay lugar"), Says("a las 18:")]),
+            ("no, mejor pedicura el {d2}", &[Says("Pedicura")]),
+            // The 18:00 picked gives way to the morning's times.
+            (
+                "antes de las 12",
+                &[
+                    Calls("check_availability"),
+                    Says("Pedicura"),
+                    NotSays("18:00"),
+                    NotSays("13:00"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "the catalog asked for while booking is listed once",
+        profile: "Bea",
+        turns: &[
+            ("hola quiero sacar turno", &[Says("¿Qué te querés hacer?")]),
+            (
+                "no sé, algo para el pelo, ¿qué me recomendás?",
+                &[Says("¿Te interesa alguno?"), NotSays("¿Qué te querés hacer?")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

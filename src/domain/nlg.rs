@@ -184,7 +184,12 @@ pub fn render(
                 .expected_slot
                 .or((!state.offers.is_empty()).then_some(SlotName::PreferredTime))
             {
-                if state.flow.is_some() {
+                // The catalog just listed asks "¿Te interesa alguno?" already.
+                let listed = slot == SlotName::ServiceType
+                    && executed
+                        .iter()
+                        .any(|e| matches!(e.call, ToolCall::ListServices { .. }));
+                if state.flow.is_some() && !listed {
                     parts.push(question(ws, state, slot));
                 }
             }

@@ -156,12 +156,27 @@ pub fn part_free(l: Lang, offers: &[SlotOffer], part: DayPart) -> Option<String>
     let has = offers.iter().any(|s| part.contains(s.time));
     let (times, more) = listed(l, offers, Some(part));
     let key = if has { "part_free" } else { "part_none" };
-    let name = raw(l, &format!("part_{}", part.as_str()));
     Some(t(
         l,
         key,
-        &[("part", name), ("times", &times), ("more", more)],
+        &[
+            ("part", &part_name(l, part)),
+            ("times", &times),
+            ("more", more),
+        ],
     ))
+}
+
+/// How a reply names a part of the day: "A la tarde", "A partir de las 18:00", "Antes de
+/// las 12:00".
+pub fn part_name(l: Lang, part: DayPart) -> String {
+    let key = format!("part_{}", part.as_str());
+    match part {
+        DayPart::From(at) | DayPart::Before(at) => {
+            t(l, &key, &[("time", &at.format("%H:%M").to_string())])
+        }
+        _ => raw(l, &key).to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -188,6 +203,22 @@ mod tests {
         assert!(!text.contains("10:00"), "{text}");
         let (all, _) = listed(Lang::Es, &o, None);
         assert!(all.starts_with("10:00"), "{all}");
+    }
+
+    #[test]
+    fn a_bound_lists_the_times_from_or_before_it_and_names_it() {
+        let o = offers(&[10, 11, 17, 18, 19]);
+        let six = NaiveTime::from_hms_opt(18, 0, 0).unwrap();
+        let text = part_free(Lang::Es, &o, DayPart::From(six)).unwrap();
+        assert_eq!(
+            text,
+            "A partir de las 18:00 tengo lugar a las 18:00 y 19:00."
+        );
+        let text = part_free(Lang::En, &o, DayPart::Before(six)).unwrap();
+        assert_eq!(text, "Before 18:00 I have room at 10:00, 11:00 and 17:00.");
+        let late = NaiveTime::from_hms_opt(19, 30, 0).unwrap();
+        let text = part_free(Lang::Pt, &o, DayPart::From(late)).unwrap();
+        assert!(text.starts_with("A partir das 19:30 não tenho"), "{text}");
     }
 
     #[test]
@@ -239,6 +270,8 @@ mod tests {
             (None, None),
             (Some(DayPart::Afternoon), None),
             (Some(DayPart::Evening), None),
+            (Some(DayPart::From(noon)), None),
+            (Some(DayPart::Before(noon)), None),
             (None, Some((Shift::Earlier, noon))),
             (None, Some((Shift::Later, noon))),
         ] {

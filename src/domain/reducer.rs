@@ -267,6 +267,19 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.flow == Some(Flow::Book) && ex.signals.other_day {
         reopen_when(state, true, false);
     }
+    // "mejor a la mañana", "antes de las 12" while booking, with a time outside it on the
+    // table: the time gives way to a listing of that part's times.
+    if let (Some(Flow::Book), Some(part), None, Some(time)) = (
+        state.flow,
+        ex.signals.day_part,
+        &ex.slots.preferred_time,
+        state.resolved.time,
+    ) {
+        if !part.contains(time) {
+            reopen_when(state, false, true);
+            state.offers_part = Some(part);
+        }
+    }
     if state.flow.is_none() && ex.intent != Intent::Chitchat {
         // Outside a flow, an informational message does not leave booking details behind.
         state.pending = None;
@@ -402,7 +415,22 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_date.is_none()
         && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
     {
-        take_date(state, ctx.ws.first_open_day(ctx.now.date()));
+        // "cualquier día menos el martes": the first open day that is not one turned down
+        // (nor today when the hour asked for has passed).
+        let mut day = ctx.ws.first_open_day(ctx.now.date());
+        for _ in 0..14 {
+            let turned_down = ex
+                .signals
+                .not_weekdays
+                .contains(&chrono::Datelike::weekday(&day));
+            let passed =
+                day == ctx.now.date() && state.resolved.time.is_some_and(|t| t <= ctx.now.time());
+            if !turned_down && !passed {
+                break;
+            }
+            day = ctx.ws.first_open_day(day + chrono::Duration::days(1));
+        }
+        take_date(state, day);
         // A change asked that way keeps no booked hour.
         state.kept_time_busy |=
             state.flow == Some(Flow::Reschedule) && ex.slots.preferred_time.is_none();

@@ -299,10 +299,13 @@ pub struct Signals {
     /// "mejor otro día": the day given no longer stands, and no new one is named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_day: bool,
-    /// "lo antes posible", "el primer turno que tengas": the first free time, whatever the
-    /// day (no day is named).
+    /// "lo antes posible", "el primer turno que tengas", "cualquier día": the first free
+    /// time, whatever the day (no day is wanted by name).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub soonest: bool,
+    /// "cualquier día menos el martes": weekdays the customer turns down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_weekdays: Vec<chrono::Weekday>,
     /// "cuánto sale", "precio": the message asks a price (whatever else it asks).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub asks_price: bool,
@@ -338,13 +341,16 @@ pub enum Shift {
     Later,
 }
 
-/// A part of the day.
+/// A part of the day: a named one ("a la tarde"), or the times from a time on ("después de
+/// las 6") or before it ("antes de las 12").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayPart {
     Morning,
     Afternoon,
     Evening,
+    From(chrono::NaiveTime),
+    Before(chrono::NaiveTime),
 }
 
 impl DayPart {
@@ -355,17 +361,21 @@ impl DayPart {
             DayPart::Morning => "morning",
             DayPart::Afternoon => "afternoon",
             DayPart::Evening => "evening",
+            DayPart::From(_) => "from",
+            DayPart::Before(_) => "before",
         }
     }
 
     /// Whether a time falls in this part of the day (morning before 13:00, evening from
-    /// 19:00).
+    /// 19:00; `From` includes its time, `Before` does not).
     pub fn contains(self, t: chrono::NaiveTime) -> bool {
         use chrono::Timelike;
         match self {
             DayPart::Morning => t.hour() < 13,
             DayPart::Afternoon => (13..19).contains(&t.hour()),
             DayPart::Evening => t.hour() >= 19,
+            DayPart::From(from) => t >= from,
+            DayPart::Before(to) => t < to,
         }
     }
 }

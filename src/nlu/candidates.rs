@@ -292,6 +292,15 @@ fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
     if within_before(n, from, 3, TIME_CONTEXT_LEADS) {
         return true;
     }
+    // The business's own hours: "cierran a las 8" (not "¿cierran hoy? llego 19:30").
+    if slot == SlotName::PreferredTime
+        && matches!(
+            before(n, from, 1),
+            Some("cierran" | "cierra" | "close" | "closes" | "fecham")
+        )
+    {
+        return true;
+    }
     // A range: "de 9 a 19", "de 10 a 20"
     if slot == SlotName::PreferredTime
         && (before(n, from, 1) == Some("de")
@@ -493,7 +502,9 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
                 t.from,
                 t.to,
                 SlotName::PreferredTime,
-                crate::domain::when::excluded(&n, t.from, t.to),
+                // "antes de las 12", "después de las 6": a bound, not the time wanted.
+                crate::domain::when::excluded(&n, t.from, t.to)
+                    || crate::domain::when::bound(&n, t).is_some(),
             ),
             service: None,
         })

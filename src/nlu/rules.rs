@@ -7,6 +7,8 @@
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{bare_date, bare_time, find_dates, find_times, TimeMatch};
+use crate::domain::understanding::DayPart;
+use crate::domain::when::{bound, excluded, Bound, DateExpr};
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::contacts::{find_booking_id, find_email, find_phone};
 use crate::nlu::cues::{cue_matches, score, taken_back_until};
@@ -91,6 +93,7 @@ impl RuleExtractor {
             day_part: None,
             other_day: false,
             soonest: false,
+            not_weekdays: Vec::new(),
             asks_price: false,
             shift: None,
             shift_by: None,
@@ -133,9 +136,32 @@ impl RuleExtractor {
             times.extend(bare_time(&words));
         }
         signals.other_day = dates.is_empty() && signals::other_day(&words);
-        signals.soonest = dates.is_empty() && signals::soonest(&words);
-        // "a la tarde": a part of the day, when no hour is given.
-        if times.is_empty() {
+        // "cualquier día menos el martes": no day wanted, one turned down.
+        let not_days: Vec<_> = dates
+            .iter()
+            .filter(|d| excluded(&n, d.from, d.to))
+            .collect();
+        let soonest_words = signals::soonest(&words);
+        signals.soonest =
+            dates.len() == not_days.len() && (soonest_words || signals::any_day(&words));
+        if signals.soonest {
+            signals.not_weekdays = not_days
+                .iter()
+                .filter_map(|d| match d.expr {
+                    DateExpr::Weekday(wd, _) => Some(wd),
+                    _ => None,
+                })
+                .collect();
+        }
+        // "después de las 6", "antes de las 12": the times from (before) that one; else "a
+        // la tarde": a part of the day, when no hour is given.
+        let window = times.iter().find_map(|t| match bound(&n, t)? {
+            Bound::From => Some(DayPart::From(t.value)),
+            Bound::Before => Some(DayPart::Before(t.value)),
+        });
+        if window.is_some() {
+            signals.day_part = window;
+        } else if times.is_empty() {
             signals.day_part = signals::day_part(&words);
             // "te escribo más tarde" lets the flow go; it asks for no later time.
             if !signals.closes {
@@ -213,7 +239,7 @@ impl RuleExtractor {
             signals.topic = None;
         }
         // "el primer horario disponible", "lo antes posible": a time is asked for.
-        if signals.soonest {
+        if signals.soonest && soonest_words {
             scores[Intent::Book.index()] += 2.5;
         }
         // "precio de alisado y si tienen turno el jueves": a price asked on the way.

@@ -347,6 +347,11 @@ pub fn soonest(words: &Words) -> bool {
     says(words, &lexicon().soonest)
 }
 
+/// Whether the message leaves the day open ("cualquier día menos el martes", "any day").
+pub fn any_day(words: &Words) -> bool {
+    says(words, &lexicon().any_day)
+}
+
 /// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").
 /// "más temprano" asks for an earlier time, not for the morning.
 pub fn day_part(words: &Words) -> Option<DayPart> {

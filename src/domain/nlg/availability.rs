@@ -125,6 +125,23 @@ pub(super) fn availability_text(
             // The part of the day asked for while choosing ("a la tarde"), as "el primero"
             // counts in it.
             let (times, more) = offers::listed(l, &a.slots, state.offers_part);
+            // "después de las 6" on a day with nothing then: say so before the day's times.
+            if let Some(part) = state
+                .offers_part
+                .filter(|p| !a.slots.iter().any(|s| p.contains(s.time)))
+            {
+                return t(
+                    l,
+                    "day_part_none",
+                    &[
+                        ("part", &offers::part_name(l, part)),
+                        ("svc", &svc),
+                        ("date", &day),
+                        ("times", &times),
+                        ("more", more),
+                    ],
+                );
+            }
             t(
                 l,
                 "day_free",

@@ -618,3 +618,32 @@ fn a_service_and_a_day_read_as_small_talk_open_a_booking() {
     apply_extraction(&mut st, &ex(Intent::Chitchat, &[]), &ctx(&ws));
     assert_eq!(st.flow, None);
 }
+
+/// "cualquier día menos el miércoles, a las 10": the first open day not turned down, and not
+/// today once the hour asked for has passed (the clock is Wednesday 25/11 at 14:03).
+#[test]
+fn any_day_but_one_takes_the_first_open_day_left() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d);
+    for (time, not, want) in [
+        ("10:00", vec![chrono::Weekday::Wed], day(26)),
+        ("18:00", vec![chrono::Weekday::Wed], day(26)),
+        ("18:00", vec![], day(25)),
+        ("10:00", vec![], day(26)),
+        ("10:00", vec![chrono::Weekday::Thu], day(27)),
+    ] {
+        let mut st = ConversationState::default();
+        let mut e = ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "corte"),
+                (SlotName::PreferredTime, time),
+            ],
+        );
+        e.signals.soonest = true;
+        e.signals.not_weekdays = not.clone();
+        apply_extraction(&mut st, &e, &c);
+        assert_eq!(st.resolved.date, want, "{time} {not:?}");
+    }
+}

@@ -141,6 +141,47 @@ pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
     out
 }
 
+/// Which side of a time a customer asks for: "después de las 6" (from it on) or "antes de
+/// las 12" (before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    From,
+    Before,
+}
+
+/// Whether the time `m` bounds the times wanted rather than naming one: "después de las 6",
+/// "a partir de las 15", "after 6pm", "depois das 18h" open a window from it ("desde las
+/// 10" is read as the time to start);
+/// "antes de las 12", "before noon", "antes das 12" close one before it. The start of a range
+/// ("desde las 14 hasta las 16") names its time.
+pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
+    let before = |k: usize| m.from.checked_sub(k).map(|i| n[i]);
+    let ranged = n
+        .get(m.to)
+        .is_some_and(|w| joins_range(w) && !matches!(*w, "las" | "la"))
+        && find_times(n)
+            .iter()
+            .any(|t| (m.to..=m.to + 1).contains(&t.from));
+    if ranged {
+        return None;
+    }
+    let of = |w: Option<&str>| matches!(w, Some("de" | "del" | "das" | "do" | "dos"));
+    // The span may start at its "de" ("de las 6"): look past it.
+    let k = if of(Some(n[m.from])) { 0 } else { 1 };
+    let lead = |j: usize| if j == 0 { Some(n[m.from]) } else { before(j) };
+    let from = matches!(before(1), Some("after" | "since" | "from" | "depois"))
+        || (of(lead(k)) && matches!(before(k + 1), Some("despues" | "partir" | "depois")));
+    let until = matches!(before(1), Some("antes" | "before"))
+        || (of(lead(k)) && before(k + 1) == Some("antes"));
+    if from {
+        Some(Bound::From)
+    } else if until {
+        Some(Bound::Before)
+    } else {
+        None
+    }
+}
+
 /// "de 14 a 16", "entre 2 y 4 de la tarde", "between 2 and 4pm": a time that closes a range
 /// opened by a bare hour is read as that hour (in the end's half of the day when it fits).
 fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
@@ -510,6 +551,31 @@ mod tests {
             .map(|m| m.value.format("%H:%M").to_string())
             .collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    #[rstest]
+    #[case("tenés algo el jueves después de las 6?", Some(("18:00", Bound::From)))]
+    #[case("despues de las 18hs", Some(("18:00", Bound::From)))]
+    #[case("el martes a partir de las 15", Some(("15:00", Bound::From)))]
+    #[case("desde las 10, somos cinco", None)]
+    #[case("anything after 6pm?", Some(("18:00", Bound::From)))]
+    #[case("tem horário depois das 18h?", Some(("18:00", Bound::From)))]
+    #[case("a partir das 15h", Some(("15:00", Bound::From)))]
+    #[case("el sábado antes de las 12", Some(("12:00", Bound::Before)))]
+    #[case("before 11am", Some(("11:00", Bound::Before)))]
+    #[case("antes das 12h", Some(("12:00", Bound::Before)))]
+    #[case("color el viernes de 14 a 16", None)]
+    #[case("desde las 14 hasta las 16", None)]
+    #[case("entre las 14 y las 16", None)]
+    #[case("a las 5 de la tarde", None)]
+    #[case("mañana a las 10", None)]
+    fn bounds(#[case] text: &str, #[case] want: Option<(&str, Bound)>) {
+        let w = Words::new(text);
+        let n = w.norms();
+        let got = find_times(&n)
+            .iter()
+            .find_map(|m| bound(&n, m).map(|b| (m.value.format("%H:%M").to_string(), b)));
+        assert_eq!(got, want.map(|(t, b)| (t.to_string(), b)), "{text}");
     }
 
     #[test]

@@ -394,6 +394,10 @@ in the evening
 evening
 after work
 
+[any day]
+any day
+whatever day
+
 [soonest]
 as soon as possible
 asap

@@ -1411,6 +1411,12 @@ de noche
 ala noche
 a ultima hora
 
+[any day]
+cualquier dia
+el dia que sea
+el dia que tengas
+cualquier dia que tengas
+
 [soonest]
 lo antes posible
 lo antes que puedas

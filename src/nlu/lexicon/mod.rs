@@ -97,6 +97,9 @@ pub struct Lexicon {
     pub other_day: Vec<String>,
     /// Phrases asking for the first free time, whatever the day ("lo antes posible").
     pub soonest: Vec<String>,
+    /// Phrases leaving the day open ("cualquier día", "any day"): the first free time too,
+    /// but no cue for booking ("puedo cualquier día" in a job application).
+    pub any_day: Vec<String>,
     /// Phrases that put something off ("después te escribo para sacar otro").
     pub puts_off: Vec<String>,
     /// Phrases per part of the day (`morning`, `afternoon`, `evening`).
@@ -183,6 +186,7 @@ impl Lexicon {
                     "closing" => lx.closing.push(entry),
                     "other day" => lx.other_day.push(entry),
                     "soonest" => lx.soonest.push(entry),
+                    "any day" => lx.any_day.push(entry),
                     "puts off" => lx.puts_off.push(entry),
                     "farewell" => lx.farewell.push(entry),
                     "adds" => lx.adds.push(entry),

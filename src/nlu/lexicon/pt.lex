@@ -322,6 +322,9 @@ a noite
 de noite
 pela noite
 
+[any day]
+qualquer dia
+
 [soonest]
 o quanto antes
 o mais rapido possivel

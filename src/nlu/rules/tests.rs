@@ -308,3 +308,52 @@ fn a_price_asked_and_two_people(#[case] text: &str, #[case] price: bool, #[case]
 fn what_the_customer_says_last(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
+
+/// "después de las 6" asks for the times from 18:00 on, "antes de las 12" for those before
+/// noon: neither is the time wanted.
+#[rstest]
+#[case(
+    "hola! tenés algo el jueves después de las 6 para corte de dama?",
+    DayPart::From(hm(18, 0))
+)]
+#[case(
+    "el martes a partir de las 15 para brushing, hay lugar?",
+    DayPart::From(hm(15, 0))
+)]
+#[case(
+    "para el sábado antes de las 12 tenés algo para manicura?",
+    DayPart::Before(hm(12, 0))
+)]
+#[case("manicure on friday after 5pm?", DayPart::From(hm(17, 0)))]
+fn a_bound_is_a_window_not_a_time(#[case] text: &str, #[case] part: DayPart) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_time, None, "{text}");
+    assert!(e.slots.preferred_date.is_some(), "{text}");
+    assert_eq!(e.signals.day_part, Some(part), "{text}");
+    assert_eq!(e.intent, Intent::Book, "{text}");
+}
+
+/// "cualquier día menos el martes": no day wanted, the first free one but a Tuesday; "puedo
+/// cualquier día" in a job application books nothing.
+#[test]
+fn any_day_but_one_is_the_soonest_without_that_weekday() {
+    let e = ex("necesito un corte de caballero, cualquier día menos el martes, a las 10");
+    assert!(e.signals.soonest);
+    assert_eq!(e.signals.not_weekdays, vec![chrono::Weekday::Tue]);
+    assert_eq!(e.slots.preferred_date, None);
+    assert_eq!(e.slots.preferred_time.as_deref(), Some("10:00"));
+    let e = ex("any day except wednesday works, I need a manicure");
+    assert_eq!(e.signals.not_weekdays, vec![chrono::Weekday::Wed]);
+    let e = ex("Hola, quiero trabajar con ustedes, soy manicura. Puedo cualquier día. ¿A quién le mando el CV?");
+    assert_eq!(e.intent, Intent::Other);
+    // A day named is the day wanted.
+    assert!(
+        !ex("cualquier día de la semana que viene para color")
+            .signals
+            .soonest
+    );
+}
+
+fn hm(h: u32, m: u32) -> chrono::NaiveTime {
+    chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
