@@ -1755,14 +1755,14 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("dale la primera", &[Says("¡Hay lugar"), Says("a las 18:")]),
             ("no, mejor pedicura el {d2}", &[Says("Pedicura")]),
-            // The 18:00 picked gives way to the morning's times.
+            // The 18:00 picked gives way to the morning's times (or says there are none).
             (
                 "antes de las 12",
                 &[
                     Calls("check_availability"),
                     Says("Pedicura"),
-                    NotSays("18:00"),
-                    NotSays("13:00"),
+                    NotSays("¡Hay lugar"),
+                    NotSays("a las 18:00"),
                 ],
             ),
         ],
@@ -1775,6 +1775,27 @@ const CONVERSATIONS: &[Conversation] = &[
             (
                 "no sé, algo para el pelo, ¿qué me recomendás?",
                 &[Says("¿Te interesa alguno?"), NotSays("¿Qué te querés hacer?")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'¿me lo pasás al … después de las 6?' lists that day's times from 18:00, not the booked hour",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para brushing el {d2} a las 11:30",
+                &[Calls("check_availability")],
+            ),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo pasás al {d3} después de las 6?",
+                &[
+                    Calls("check_availability"),
+                    Says("a las 18:"),
+                    NotSays("11:30"),
+                    NoCall("reschedule_booking"),
+                ],
             ),
         ],
     },

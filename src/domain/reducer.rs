@@ -435,6 +435,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.kept_time_busy |=
             state.flow == Some(Flow::Reschedule) && ex.slots.preferred_time.is_none();
     }
+    // "¿me lo pasás al viernes después de las 6?": the booked hour stays only inside it.
+    if let (Some(Flow::Reschedule), Some(part), None) =
+        (state.flow, ex.signals.day_part, &ex.slots.preferred_time)
+    {
+        let booked = state.target.as_ref().map(|t| t.time);
+        state.kept_time_busy |= booked.is_none_or(|t| !part.contains(t));
+    }
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
     if state.expected_slot == Some(SlotName::PreferredTime)
         && ex.signals.affirmation == Some(true)

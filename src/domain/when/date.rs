@@ -169,6 +169,10 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if lead(before(1)) || (matches!(before(1), Some("el" | "la" | "los")) && lead(before(2))) {
         return true;
     }
+    // "any day but tuesday" (not "not monday but tuesday").
+    if before(1) == Some("but") && matches!(before(2), Some("day" | "anything" | "anytime")) {
+        return true;
+    }
     // "no el 11", "no mañana", "que no sea lunes", "not friday" — but not the "no" that
     // turns down the value before it: "el 5 no, el 6", "el jue no, el vie".
     let closes_value = |w: Option<&str>| {

@@ -152,8 +152,8 @@ pub enum Bound {
 /// Whether the time `m` bounds the times wanted rather than naming one: "después de las 6",
 /// "a partir de las 15", "after 6pm", "depois das 18h" open a window from it ("desde las
 /// 10" is read as the time to start);
-/// "antes de las 12", "before noon", "antes das 12" close one before it. The start of a range
-/// ("desde las 14 hasta las 16") names its time.
+/// "antes de las 12", "hasta las 12", "before noon", "antes das 12" close one before it. The
+/// start of a range ("desde las 14 hasta las 16") names its time.
 pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
     let before = |k: usize| m.from.checked_sub(k).map(|i| n[i]);
     let ranged = n
@@ -162,7 +162,31 @@ pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
         && find_times(n)
             .iter()
             .any(|t| (m.to..=m.to + 1).contains(&t.from));
-    if ranged {
+    // "¿atienden hasta las 8?", "¿abren después de las 10?": the business's hours.
+    let hours = (1..=3).any(|j| {
+        matches!(
+            before(j),
+            Some(
+                "atienden"
+                    | "atiende"
+                    | "abren"
+                    | "abre"
+                    | "cierran"
+                    | "cierra"
+                    | "estan"
+                    | "abierto"
+                    | "abiertos"
+                    | "abierta"
+                    | "trabajan"
+                    | "open"
+                    | "close"
+                    | "atendem"
+                    | "abrem"
+                    | "fecham"
+            )
+        )
+    });
+    if ranged || hours {
         return None;
     }
     let of = |w: Option<&str>| matches!(w, Some("de" | "del" | "das" | "do" | "dos"));
@@ -171,7 +195,16 @@ pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
     let lead = |j: usize| if j == 0 { Some(n[m.from]) } else { before(j) };
     let from = matches!(before(1), Some("after" | "since" | "from" | "depois"))
         || (of(lead(k)) && matches!(before(k + 1), Some("despues" | "partir" | "depois")));
-    let until = matches!(before(1), Some("antes" | "before"))
+    // "hasta las 12" alone (not the end of "desde las 10 hasta las 12").
+    let up_to = matches!(n[m.from], "hasta" | "until" | "ate")
+        && !find_times(n)
+            .iter()
+            .any(|t| t.to <= m.from && m.from - t.to <= 1);
+    let until = up_to
+        || matches!(
+            before(1),
+            Some("antes" | "before" | "until" | "till" | "ate")
+        )
         || (of(lead(k)) && before(k + 1) == Some("antes"));
     if from {
         Some(Bound::From)
@@ -564,6 +597,9 @@ mod tests {
     #[case("el sábado antes de las 12", Some(("12:00", Bound::Before)))]
     #[case("before 11am", Some(("11:00", Bound::Before)))]
     #[case("antes das 12h", Some(("12:00", Bound::Before)))]
+    #[case("el sábado hasta las 12 puedo", Some(("12:00", Bound::Before)))]
+    #[case("¿atienden hasta las 8 el viernes?", None)]
+    #[case("hola! hoy están abiertos hasta las 8?", None)]
     #[case("color el viernes de 14 a 16", None)]
     #[case("desde las 14 hasta las 16", None)]
     #[case("entre las 14 y las 16", None)]

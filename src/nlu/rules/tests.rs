@@ -325,6 +325,10 @@ fn what_the_customer_says_last(#[case] text: &str, #[case] want: Intent) {
     DayPart::Before(hm(12, 0))
 )]
 #[case("manicure on friday after 5pm?", DayPart::From(hm(17, 0)))]
+#[case(
+    "el sábado hasta las 12 puedo, ¿tenés para manicura?",
+    DayPart::Before(hm(12, 0))
+)]
 fn a_bound_is_a_window_not_a_time(#[case] text: &str, #[case] part: DayPart) {
     let e = ex(text);
     assert_eq!(e.slots.preferred_time, None, "{text}");
