@@ -294,10 +294,7 @@ fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
     }
     // The business's own hours: "cierran a las 8" (not "¿cierran hoy? llego 19:30").
     if slot == SlotName::PreferredTime
-        && matches!(
-            before(n, from, 1),
-            Some("cierran" | "cierra" | "close" | "closes" | "fecham")
-        )
+        && before(n, from, 1).is_some_and(crate::domain::when::closing_verb)
     {
         return true;
     }

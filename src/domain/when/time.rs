@@ -149,11 +149,38 @@ pub enum Bound {
     Before,
 }
 
-/// Whether the time `m` bounds the times wanted rather than naming one: "después de las 6",
-/// "a partir de las 15", "after 6pm", "depois das 18h" open a window from it ("desde las
-/// 10" is read as the time to start);
-/// "antes de las 12", "hasta las 12", "before noon", "antes das 12" close one before it. The
-/// start of a range ("desde las 14 hasta las 16") names its time.
+/// A verb of the business closing ("cierran a las 8", "closes at 8", "fecham às 20"): the
+/// time after it is the business's, not one the customer wants.
+pub fn closing_verb(w: &str) -> bool {
+    matches!(w, "cierran" | "cierra" | "close" | "closes" | "fecham")
+}
+
+/// A verb of the business's hours ("¿atienden hasta las 8?", "¿abren después de las 10?"):
+/// a bound after it asks about the hours, not for the times from or before it.
+fn hours_verb(w: &str) -> bool {
+    closing_verb(w)
+        || matches!(
+            w,
+            "atienden"
+                | "atiende"
+                | "abren"
+                | "abre"
+                | "estan"
+                | "abierto"
+                | "abiertos"
+                | "abierta"
+                | "trabajan"
+                | "open"
+                | "opens"
+                | "atendem"
+                | "abrem"
+        )
+}
+
+/// Whether the time `m` bounds the times wanted rather than naming one. "después de las 6",
+/// "a partir de las 15", "after 6pm", "depois das 18h" open a window from it; "antes de las
+/// 12", "hasta las 12", "before noon", "antes das 12" close one before it. "desde las 10" is
+/// the time to start, and the start of a range ("desde las 14 hasta las 16") names its time.
 pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
     let before = |k: usize| m.from.checked_sub(k).map(|i| n[i]);
     let ranged = n
@@ -163,29 +190,7 @@ pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
             .iter()
             .any(|t| (m.to..=m.to + 1).contains(&t.from));
     // "¿atienden hasta las 8?", "¿abren después de las 10?": the business's hours.
-    let hours = (1..=3).any(|j| {
-        matches!(
-            before(j),
-            Some(
-                "atienden"
-                    | "atiende"
-                    | "abren"
-                    | "abre"
-                    | "cierran"
-                    | "cierra"
-                    | "estan"
-                    | "abierto"
-                    | "abiertos"
-                    | "abierta"
-                    | "trabajan"
-                    | "open"
-                    | "close"
-                    | "atendem"
-                    | "abrem"
-                    | "fecham"
-            )
-        )
-    });
+    let hours = (1..=3).any(|j| before(j).is_some_and(hours_verb));
     if ranged || hours {
         return None;
     }
