@@ -1799,6 +1799,27 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿me lo pasás a la mañana del mismo día?' lists that day's morning times",
+        profile: "Ana",
+        turns: &[
+            (
+                "turno para corte de dama el {d1} a las 17:30",
+                &[Calls("check_availability")],
+            ),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿me lo pasás a la mañana del mismo día?",
+                &[
+                    Calls("check_availability"),
+                    NotSays("13:30"),
+                    NotSays("a las 17:30"),
+                    NoCall("reschedule_booking"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

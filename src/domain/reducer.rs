@@ -146,6 +146,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             let previous = state.clone();
             state.end_flow();
             state.flow = Some(flow);
+            // "¿me lo pasás a la mañana del mismo día?": the part asked for is the new flow's.
+            state.offers_part = ex.signals.day_part;
             // Slots given before the flow started (a price question about "mechas") carry over.
             if carry {
                 state.slots = previous.slots;

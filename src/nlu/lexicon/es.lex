@@ -1398,6 +1398,9 @@ a primera hora
 
 [day part afternoon]
 a la tarde
+despues del almuerzo
+despues de almorzar
+despues de comer
 por la tarde
 de tarde
 la tarde
