@@ -35,6 +35,10 @@ pub struct Role {
     pub context: bool,
     /// Named, but not as a service wanted: a product, a complaint, a job, a gift card.
     pub not_service: bool,
+    /// A bound of the times wanted ("después de las 6", "antes de las 12"): never the value,
+    /// whoever chooses (also `negated`, which the chooser's features carry).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bound: bool,
 }
 
 /// One candidate value of one slot.
@@ -410,6 +414,7 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
         new: is_new(n, from),
         context: is_context(n, from, to, slot),
         not_service: false,
+        bound: false,
     }
 }
 
@@ -489,21 +494,21 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
     let n = answered_norms(words);
     let mut cands: Vec<Candidate> = times
         .iter()
-        .map(|t| Candidate {
-            slot: SlotName::PreferredTime,
-            from: t.from,
-            to: t.to,
-            value: crate::domain::normalize::format_time(t.value),
-            role: role(
-                &n,
-                t.from,
-                t.to,
-                SlotName::PreferredTime,
-                // "antes de las 12", "después de las 6": a bound, not the time wanted.
-                crate::domain::when::excluded(&n, t.from, t.to)
-                    || crate::domain::when::bound(&n, t).is_some(),
-            ),
-            service: None,
+        .map(|t| {
+            // "antes de las 12", "después de las 6": a bound, not the time wanted.
+            let bound = crate::domain::when::bound(&n, t, times).is_some();
+            let negated = bound || crate::domain::when::excluded(&n, t.from, t.to);
+            Candidate {
+                slot: SlotName::PreferredTime,
+                from: t.from,
+                to: t.to,
+                value: crate::domain::normalize::format_time(t.value),
+                role: Role {
+                    bound,
+                    ..role(&n, t.from, t.to, SlotName::PreferredTime, negated)
+                },
+                service: None,
+            }
         })
         .collect();
     mark_corrections(&n, &mut cands);

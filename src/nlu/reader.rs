@@ -416,7 +416,8 @@ pub fn choose(
     let scored: Vec<(SlotName, f32, String)> = rules
         .candidates
         .iter()
-        .filter(|c| owned.contains(&c.slot))
+        // A bound ("después de las 6") is no value to choose, however it scores.
+        .filter(|c| owned.contains(&c.slot) && !c.role.bound)
         .map(|c| {
             let p = chooser.predict(&candidate_features(enc, v, rules, c))[1];
             (c.slot, p, c.value.clone())

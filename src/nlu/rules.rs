@@ -155,7 +155,7 @@ impl RuleExtractor {
         }
         // "después de las 6", "antes de las 12": the times from (before) that one; else "a
         // la tarde": a part of the day, when no hour is given.
-        let window = times.iter().find_map(|t| match bound(&n, t)? {
+        let window = times.iter().find_map(|t| match bound(&n, t, &times)? {
             Bound::From => Some(DayPart::From(t.value)),
             Bound::Before => Some(DayPart::Before(t.value)),
         });

@@ -16,7 +16,6 @@ use serde_json::{json, Value};
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{normalize_booking_id, normalize_phone, parse_hhmm};
-use crate::domain::understanding::DayPart;
 
 use crate::engine::chat::{PromptFormat, PromptTemplate};
 use crate::engine::{
@@ -370,14 +369,6 @@ impl SlmExtractor {
         }
         let raw = json!({"intent": intent.as_str(), "slots": slots});
         let (intent, mut slots) = self.validate(&raw)?;
-        // "depois das 18h": a time the rules read as a bound is no time wanted, whichever
-        // candidate the chooser scored best.
-        if let Some(DayPart::From(t) | DayPart::Before(t)) = rules.extraction.signals.day_part {
-            let bound = crate::domain::normalize::format_time(t);
-            if slots.preferred_time.as_deref() == Some(bound.as_str()) {
-                slots.preferred_time = None;
-            }
-        }
         slots.services = if heads.chooser_slots.contains(&SlotName::ServiceType) {
             tagged.services.clone()
         } else {

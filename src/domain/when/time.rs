@@ -181,36 +181,37 @@ fn hours_verb(w: &str) -> bool {
 /// "a partir de las 15", "after 6pm", "depois das 18h" open a window from it; "antes de las
 /// 12", "hasta las 12", "before noon", "antes das 12" close one before it. "desde las 10" is
 /// the time to start, and the start of a range ("desde las 14 hasta las 16") names its time.
-pub fn bound(n: &[&str], m: &TimeMatch) -> Option<Bound> {
+pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
     let before = |k: usize| m.from.checked_sub(k).map(|i| n[i]);
     let ranged = n
         .get(m.to)
         .is_some_and(|w| joins_range(w) && !matches!(*w, "las" | "la"))
-        && find_times(n)
-            .iter()
-            .any(|t| (m.to..=m.to + 1).contains(&t.from));
+        && times.iter().any(|t| (m.to..=m.to + 1).contains(&t.from));
     // "¿atienden hasta las 8?", "¿abren después de las 10?": the business's hours.
     let hours = (1..=3).any(|j| before(j).is_some_and(hours_verb));
     if ranged || hours {
         return None;
     }
-    let of = |w: Option<&str>| matches!(w, Some("de" | "del" | "das" | "do" | "dos"));
-    // The span may start at its "de" ("de las 6"): look past it.
-    let k = if of(Some(n[m.from])) { 0 } else { 1 };
-    let lead = |j: usize| if j == 0 { Some(n[m.from]) } else { before(j) };
+    // The "de" of "después de las 6" may open the span ("de las 6") or come right before it.
+    let of = |w: &str| matches!(w, "de" | "del" | "das" | "do" | "dos");
+    let (of_word, ahead) = if of(n[m.from]) {
+        (Some(n[m.from]), before(1))
+    } else {
+        (before(1), before(2))
+    };
+    let after_of =
+        |words: &[&str]| of_word.is_some_and(of) && ahead.is_some_and(|w| words.contains(&w));
     let from = matches!(before(1), Some("after" | "since" | "from" | "depois"))
-        || (of(lead(k)) && matches!(before(k + 1), Some("despues" | "partir" | "depois")));
+        || after_of(&["despues", "partir", "depois"]);
     // "hasta las 12" alone (not the end of "desde las 10 hasta las 12").
     let up_to = matches!(n[m.from], "hasta" | "until" | "ate")
-        && !find_times(n)
-            .iter()
-            .any(|t| t.to <= m.from && m.from - t.to <= 1);
+        && !times.iter().any(|t| t.to <= m.from && m.from - t.to <= 1);
     let until = up_to
         || matches!(
             before(1),
             Some("antes" | "before" | "until" | "till" | "ate")
         )
-        || (of(lead(k)) && before(k + 1) == Some("antes"));
+        || after_of(&["antes"]);
     if from {
         Some(Bound::From)
     } else if until {
@@ -613,9 +614,10 @@ mod tests {
     fn bounds(#[case] text: &str, #[case] want: Option<(&str, Bound)>) {
         let w = Words::new(text);
         let n = w.norms();
-        let got = find_times(&n)
+        let times = find_times(&n);
+        let got = times
             .iter()
-            .find_map(|m| bound(&n, m).map(|b| (m.value.format("%H:%M").to_string(), b)));
+            .find_map(|m| bound(&n, m, &times).map(|b| (m.value.format("%H:%M").to_string(), b)));
         assert_eq!(got, want.map(|(t, b)| (t.to_string(), b)), "{text}");
     }
 

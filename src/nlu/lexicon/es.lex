@@ -1418,7 +1418,6 @@ a ultima hora
 cualquier dia
 el dia que sea
 el dia que tengas
-cualquier dia que tengas
 
 [soonest]
 lo antes posible
