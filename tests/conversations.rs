@@ -1820,6 +1820,56 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "the hour of the customer's party is no time to book",
+        profile: "Pau",
+        turns: &[(
+            "el {d1} tengo un casamiento, necesito peinado a la mañana temprano, la fiesta es a las 8 de la noche",
+            &[
+                Calls("check_availability"),
+                Says("tengo lugar a las"),
+                NotSays("20:00"),
+            ],
+        )],
+    },
+    Conversation {
+        name: "'el civil es a las 12, ¿podés a las 10:30?' asks for 10:30",
+        profile: "Pau",
+        turns: &[(
+            "peinado para el {d2}, el civil es a las 12, ¿podés a las 10:30?",
+            &[Calls("check_availability"), Says("10:30"), NotSays("12:00")],
+        )],
+    },
+    Conversation {
+        name: "how to pay for a service is answered; the booking follows",
+        profile: "Bea",
+        turns: &[
+            (
+                "¿se puede pagar en cuotas la keratina?",
+                &[Says("Podés pagar con"), NoCall("check_availability")],
+            ),
+            (
+                "bueno, quiero keratina el {d3} a las 11",
+                &[Calls("check_availability")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'do you speak english?' before a booking gets the booking, in English",
+        profile: "John",
+        turns: &[(
+            "sorry, do you speak english? I want a men's haircut on {d1} at 11am",
+            &[Calls("check_availability"), NotSays("¿"), NotSays("can't answer")],
+        )],
+    },
+    Conversation {
+        name: "a question about a service for a child is no off-topic question",
+        profile: "Caro",
+        turns: &[(
+            "mi hija quiere cortarse el pelo, tiene 8 años, ¿le hacen?",
+            &[NotSays("no lo puedo responder")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

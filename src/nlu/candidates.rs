@@ -39,6 +39,11 @@ pub struct Role {
     /// whoever chooses (also `negated`, which the chooser's features carry).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bound: bool,
+    /// The day or hour of an event the customer has ("tengo un casamiento el sábado", "la
+    /// fiesta es a las 8"; also `context`). Its day is the day wanted when the message names no
+    /// other; its hour is never the time wanted, whoever chooses.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub event: bool,
 }
 
 /// One candidate value of one slot.
@@ -60,7 +65,7 @@ pub(crate) fn before<'a>(n: &[&'a str], from: usize, k: usize) -> Option<&'a str
     from.checked_sub(k).map(|i| n[i])
 }
 
-fn within_before(n: &[&str], from: usize, k: usize, words: &[&str]) -> bool {
+pub(crate) fn within_before(n: &[&str], from: usize, k: usize, words: &[&str]) -> bool {
     (1..=k).any(|j| before(n, from, j).is_some_and(|w| words.contains(&w)))
 }
 
@@ -106,98 +111,6 @@ const OLD_LEADS: &[&str] = &[
     "tenho",
     "toca",
 ];
-
-/// Words after which a time is context ("salgo a las 7", "hasta las 8", "la fiesta arranca a
-/// las 21").
-const TIME_CONTEXT_LEADS: &[&str] = &[
-    "salgo",
-    "salimos",
-    "sale",
-    "salis",
-    "trabajo",
-    "trabajamos",
-    "laburo",
-    "entro",
-    "entra",
-    "arranca",
-    "empieza",
-    "almuerzo",
-    "colegio",
-    "facu",
-    "medico",
-    "dentista",
-    "vuelo",
-    "estar",
-    "clase",
-    "reunion",
-    "caso",
-    "examen",
-    "work",
-    "leave",
-    "flight",
-    "trabalho",
-    "saio",
-];
-
-/// Verbs right before a date that make it the day of something else ("cumple el domingo",
-/// "me mudo el 1 de diciembre", "vuelvo el 3").
-const DATE_CONTEXT_LEADS: &[&str] = &[
-    "cumple", "caso", "casamos", "viajo", "vuelvo", "volvemos", "mudo", "mudamos", "rindo",
-    "opero", "operan", "llego", "nace", "parto",
-];
-
-/// "tengo un casamiento el sábado", "tenho uma festa no sábado": the day of an event the
-/// customer has, neither a booking ("tengo un turno el viernes") nor the day asked for.
-fn an_event(n: &[&str], from: usize) -> bool {
-    const EVENTS: &[&str] = &[
-        "fiesta",
-        "casamiento",
-        "boda",
-        "cumple",
-        "cumpleanos",
-        "evento",
-        "egreso",
-        "graduacion",
-        "bautismo",
-        "comunion",
-        "viaje",
-        "entrevista",
-        "reunion",
-        "cena",
-        "acto",
-        "wedding",
-        "party",
-        "casamento",
-        "festa",
-        "formatura",
-        "viagem",
-    ];
-    (2..=6).any(|j| {
-        let Some("tengo" | "tenho" | "tenia" | "tenemos" | "temos") = before(n, from, j) else {
-            return false;
-        };
-        // "pasado mañana tengo reunión, mejor el viernes": another clause's day.
-        if n[from - j + 1..from].iter().any(|w| {
-            matches!(
-                *w,
-                "mejor" | "pero" | "asi" | "entonces" | "y" | "o" | "que" | "igual" | "aunque"
-            )
-        }) {
-            return false;
-        }
-        let next = n[from - j + 1];
-        // "tengo fiesta de 15 el sábado"
-        let event = EVENTS.contains(&next);
-        // "tengo un casamiento el sábado" (not "tengo un turno el viernes")
-        let something = j >= 3
-            && matches!(next, "un" | "una" | "uma" | "um")
-            && !matches!(
-                n[from - j + 2],
-                "turno" | "turnito" | "reserva" | "cita" | "hora" | "horario" | "lugar"
-            );
-        event || something
-    })
-}
 
 /// Cues that a date or time names the booking being changed or cancelled.
 fn is_old(n: &[&str], from: usize) -> bool {
@@ -283,37 +196,6 @@ fn is_new(n: &[&str], from: usize) -> bool {
         }),
         _ => false,
     }
-}
-
-fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
-    if slot == SlotName::PreferredDate {
-        // "ah no q es lunes y cierran": what day it is, not the one asked for.
-        let what_day = !matches!(n[from], "el" | "la")
-            && before(n, from, 1) == Some("es")
-            && matches!(before(n, from, 2), Some("q" | "que" | "xq" | "porque"));
-        return what_day || within_before(n, from, 2, DATE_CONTEXT_LEADS) || an_event(n, from);
-    }
-    if within_before(n, from, 3, TIME_CONTEXT_LEADS) {
-        return true;
-    }
-    // The business's own hours: "cierran a las 8" (not "¿cierran hoy? llego 19:30").
-    if slot == SlotName::PreferredTime
-        && before(n, from, 1).is_some_and(crate::domain::when::closing_verb)
-    {
-        return true;
-    }
-    // A range: "de 9 a 19", "de 10 a 20"
-    if slot == SlotName::PreferredTime
-        && (before(n, from, 1) == Some("de")
-            || (before(n, from, 1) == Some("a") && before(n, from, 3) == Some("de")))
-        && n.get(to).is_some_and(|w| *w == "a" || *w == "hasta")
-    {
-        return true;
-    }
-    slot == SlotName::PreferredTime
-        && before(n, from, 1) == Some("a")
-        && before(n, from, 3) == Some("de")
-        && before(n, from, 2).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "mañana no puedo", "hoy a la tarde no llego", "el 20 no, el 21", "a las 19? ah no",
@@ -412,9 +294,18 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
         refused,
         old: is_old(n, from),
         new: is_new(n, from),
-        context: is_context(n, from, to, slot),
+        context: context::is_context(n, from, to, slot),
         not_service: false,
         bound: false,
+        event: match slot {
+            // Not "tengo casamiento en 10 días": a deadline, not the day.
+            SlotName::PreferredDate => {
+                context::an_event(n, from)
+                    && !matches!(before(n, from, 1), Some("en" | "dentro" | "in" | "de"))
+            }
+            SlotName::PreferredTime => context::an_events_time(n, from),
+            _ => false,
+        },
     }
 }
 
@@ -486,7 +377,34 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         })
         .collect();
     mark_corrections(&n, &mut cands);
+    keep_before_a_new_sentence(words, &n, &mut cands);
     cands
+}
+
+/// "el jueves! no el miércoles", "a las 6. no a las 5": a "no" opening a sentence right before
+/// another value turns that one down, not the one before it ("el jueves no, el miércoles"
+/// still takes Thursday back).
+fn keep_before_a_new_sentence(words: &Words, n: &[&str], cands: &mut [Candidate]) {
+    let starts: Vec<(SlotName, usize)> = cands.iter().map(|c| (c.slot, c.from)).collect();
+    for c in cands.iter_mut() {
+        let k = c.to;
+        if !c.role.refused || k == 0 || n.get(k) != Some(&"no") {
+            continue;
+        }
+        let opens = words.gap(k - 1, k).contains(['!', '.', ';']);
+        let bare = words.gap(k, k + 1).trim().is_empty();
+        let next_value = starts.iter().any(|&(slot, from)| {
+            slot == c.slot
+                && from > k
+                && from <= k + 3
+                && n[k + 1..from]
+                    .iter()
+                    .all(|w| matches!(*w, "el" | "la" | "las" | "a"))
+        });
+        if opens && bare && next_value {
+            c.role.refused = false;
+        }
+    }
 }
 
 /// The time candidates of a message (values as `HH:MM`).
@@ -512,6 +430,7 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
         })
         .collect();
     mark_corrections(&n, &mut cands);
+    keep_before_a_new_sentence(words, &n, &mut cands);
     cands
 }
 
@@ -553,14 +472,24 @@ fn choose(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
             // After a correction, the first value named after the last one taken back
             // ("el 18... perdón, el 19, que el 18 tengo médico" → el 19).
             let taken_back = cands.iter().filter(|c| c.role.refused).map(|c| c.to).max();
-            match taken_back {
+            let chosen = match taken_back {
                 Some(end) => pool
                     .iter()
                     .find(|c| c.from >= end)
                     .or(pool.first())
                     .copied(),
                 None => pool.first().copied(),
-            }
+            };
+            // "tengo un casamiento el sábado, necesito peinado": no other day named, the
+            // service is for the event's.
+            chosen.or_else(|| {
+                cands.iter().find(|c| {
+                    c.slot == SlotName::PreferredDate
+                        && c.role.event
+                        && !c.role.negated
+                        && !c.role.refused
+                })
+            })
         }
     }
 }
@@ -713,13 +642,15 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
         return true;
     }
     for j in 1..=4 {
-        // "ah no perdón, era pedicura": a "no" before a stop is about something else.
-        if j > 1
-            && from >= j
-            && words
-                .gap(from - j, from - j + 1)
-                .contains([',', '.', '!', '?', ';'])
-        {
+        // "ah no perdón, era pedicura": a "no" before a stop is about something else; so is
+        // one a sentence before ("sorry no spanish. pedicure"), but not one a comma before
+        // ("no no, semi", "si no se puede, mechas").
+        let stops: &[char] = if j > 1 {
+            &[',', '.', '!', '?', ';']
+        } else {
+            &['.', '!', '?', ';']
+        };
+        if from >= j && words.gap(from - j, from - j + 1).contains(stops) {
             break;
         }
         match before(n, from, j) {
@@ -734,7 +665,7 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             {
                 return true
             }
-            Some("no") if before(n, from, j + 1) != Some("o") => return true,
+            Some("no" | "not") if before(n, from, j + 1) != Some("o") => return true,
             Some(
                 "solo" | "solamente" | "pero" | "y" | "quiero" | "mejor" | "para" | "only" | "just",
             )
@@ -769,6 +700,7 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
     out
 }
 
+mod context;
 mod not_service;
 #[cfg(test)]
 mod tests;

@@ -24,7 +24,7 @@ use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
 /// Bumped when features change, so caches and heads from older code are not reused.
-pub const FEATURES_VERSION: u32 = 36;
+pub const FEATURES_VERSION: u32 = 37;
 
 /// The slots the tagger reads, in tag order.
 pub const TAG_SLOTS: [SlotName; 4] = [
@@ -416,8 +416,13 @@ pub fn choose(
     let scored: Vec<(SlotName, f32, String)> = rules
         .candidates
         .iter()
-        // A bound ("después de las 6") is no value to choose, however it scores.
-        .filter(|c| owned.contains(&c.slot) && !c.role.bound)
+        // A bound ("después de las 6") or the hour of the customer's party ("la fiesta es a
+        // las 8") is no value to choose, however it scores.
+        .filter(|c| {
+            owned.contains(&c.slot)
+                && !c.role.bound
+                && !(c.slot == SlotName::PreferredTime && c.role.event)
+        })
         .map(|c| {
             let p = chooser.predict(&candidate_features(enc, v, rules, c))[1];
             (c.slot, p, c.value.clone())

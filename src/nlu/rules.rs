@@ -273,6 +273,13 @@ impl RuleExtractor {
         // ("quiero sacar otro para mi hermana").
         let of_a_booking = booking.is_some()
             || of_a_service
+            // "el corte que tengo el viernes" (not "una presentación que tengo el viernes")
+            || n.windows(2).enumerate().any(|(i, w)| {
+                w == ["que", "tengo"]
+                    && cands
+                        .iter()
+                        .any(|c| c.slot == SlotName::ServiceType && c.to == i)
+            })
             || n.iter().any(|w| {
                 matches!(
                     *w,
@@ -405,7 +412,23 @@ impl RuleExtractor {
             }
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment | Topic::Address | Topic::Bookings) => {
-                scores[Intent::Other.index()] += 2.5
+                scores[Intent::Other.index()] += 2.5;
+                // "se puede pagar en cuotas la keratina?": how to pay for a service, no day
+                // asked for, no booking cue beyond the service.
+                if signals.topic == Some(Topic::Payment)
+                    && !has_when
+                    && text.contains(['?', '¿'])
+                    && scores[Intent::Book.index()] < 2.5
+                    && !n.iter().any(|w| {
+                        matches!(
+                            *w,
+                            "turno" | "turnito" | "reserva" | "cita" | "lugar" | "appointment"
+                        )
+                    })
+                {
+                    scores[Intent::Other.index()] += 1.5;
+                    scores[Intent::Book.index()] -= 1.0;
+                }
             }
             // "el miércoles llego 10 minutos tarde": the day is the booking's; nothing is
             // asked for.

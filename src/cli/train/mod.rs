@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 13] = [
+pub const TRAIN_SETS: [(&str, &str); 14] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -78,6 +78,10 @@ pub const TRAIN_SETS: [(&str, &str); 13] = [
     (
         "tests/data/dev_l.jsonl",
         include_str!("../../../tests/data/dev_l.jsonl"),
+    ),
+    (
+        "tests/data/dev_m.jsonl",
+        include_str!("../../../tests/data/dev_m.jsonl"),
     ),
 ];
 

@@ -99,3 +99,102 @@ fn a_service_taken_off(#[case] text: &str, #[case] want: Vec<&str>) {
     };
     assert_eq!(got, want, "{text}");
 }
+
+#[rstest]
+#[case(
+    "el sábado tengo un casamiento, necesito peinado a la mañana temprano, la fiesta es a las 8 de la noche",
+    None
+)]
+#[case(
+    "peinado para el sábado, el civil es a las 12, ¿podés a las 9?",
+    Some("09:00")
+)]
+#[case(
+    "the wedding is at 7pm, can I get a blowout on saturday morning?",
+    None
+)]
+#[case(
+    "el cumple de mi hija es a las 5, ¿hay lugar para cejas el viernes a las 11?",
+    Some("11:00")
+)]
+#[case("tengo una fiesta a las 10, quiero peinado el sábado", None)]
+// For the event, at that hour: the time asked for.
+#[case("peinado para la fiesta de mi prima a las 10 el sábado", Some("10:00"))]
+fn an_events_hour_is_no_time_wanted(#[case] text: &str, #[case] want: Option<&str>) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_time.as_deref(), want, "{text}");
+    assert_eq!(e.intent, Intent::Book, "{text}");
+}
+
+#[rstest]
+#[case("tengo un casamiento el sábado, necesito peinado", Some("el sábado"))]
+#[case(
+    "tengo una cena a las 9 el viernes, ¿me hacés un brushing a las 5?",
+    Some("el viernes")
+)]
+// Another day named wins; a deadline is no day.
+#[case(
+    "quería un turno para uñas, tengo un casamiento el sábado, ¿puede ser el viernes?",
+    Some("el viernes")
+)]
+#[case("necesito un balayage urgente jaja tengo casamiento en 10 dias", None)]
+fn an_events_day_is_the_day_when_no_other_is_named(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
+}
+
+#[rstest]
+#[case("el jueves! no el miércoles", "el jueves")]
+#[case("el jueves. no el miércoles", "el jueves")]
+#[case("el jueves no, el miércoles", "el miércoles")]
+fn a_no_opening_a_sentence_turns_down_what_follows(#[case] text: &str, #[case] want: &str) {
+    assert_eq!(
+        ex(text).slots.preferred_date.as_deref(),
+        Some(want),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_no_a_sentence_before_a_service_is_about_something_else() {
+    let e = ex("sorry no spanish. pedicure tuesday 4pm?");
+    assert_eq!(e.slots.service_type.as_deref(), Some("pedicure"));
+    // A comma keeps it: "si no se puede, mechas" is the fallback, not a service wanted.
+    let e = ex("quería color. Si no se puede, mechas para disimular");
+    assert_eq!(e.slots.services, Vec::<String>::new());
+    assert_eq!(e.slots.service_type.as_deref(), Some("color"));
+}
+
+#[rstest]
+#[case("se puede pagar en cuotas la keratina?", Intent::Other)]
+#[case("¿puedo pagar con tarjeta el corte?", Intent::Other)]
+#[case("can I pay the manicure by card?", Intent::Other)]
+// A booking cue or a day keeps the booking.
+#[case("quiero turno para corte, ¿puedo pagar con débito?", Intent::Book)]
+#[case("quiero pagar con mercado pago la manicura del viernes", Intent::Book)]
+fn how_to_pay_for_a_service_is_no_booking(#[case] text: &str, #[case] want: Intent) {
+    assert_eq!(ex(text).intent, want, "{text}");
+}
+
+#[rstest]
+#[case(
+    "turno para las dos: yo manicura y mi hermana pedicura, el jueves 17hs",
+    Some("17:00")
+)]
+#[case("turno para las dos mi hermana y yo, manicura el jueves", None)]
+#[case("turno para las dos el jueves, manicura", Some("14:00"))]
+fn for_the_two_of_us_is_no_hour(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
+}
+
+#[rstest]
+#[case("I want a pedicure, not a manicure", &["pedicure"])]
+#[case("a pedicure not a manicure on friday", &["pedicure"])]
+fn not_a_service_in_english_is_turned_down(#[case] text: &str, #[case] want: &[&str]) {
+    let e = ex(text);
+    assert_eq!(e.slots.service_type.as_deref(), Some(want[0]), "{text}");
+    assert!(
+        e.slots.services.len() <= 1,
+        "{text}: {:?}",
+        e.slots.services
+    );
+}

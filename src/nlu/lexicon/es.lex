@@ -4,6 +4,8 @@
 
 [cue cancel]
 3 cancel*
+3 das de baja
+3 dan de baja
 3 anul*
 3 dar de baja
 3 bajame
@@ -433,6 +435,10 @@
 3 sos un bot
 2.5 empleo
 3 trabajar con ustedes
+2.5 buscan peluquer*
+2.5 buscan manicur*
+2.5 buscan personal
+2.5 tengo experiencia
 2.5 cbu
 
 [name leads]

@@ -358,6 +358,19 @@ fn any_day_but_one_is_the_soonest_without_that_weekday() {
     );
 }
 
+#[rstest]
+#[case(
+    "hola! el corte que tengo el viernes, ¿habrá chance de hacerlo el sábado?",
+    Intent::Reschedule
+)]
+// An event the customer has is no booking.
+#[case("Necesito un corte de pelo antes de una presentación que tengo el viernes. ¿Podrían atenderme mañana a las 19:30?", Intent::Book)]
+#[case("me das de baja el turno del sábado?", Intent::Cancel)]
+#[case("hola buscan peluquera? tengo experiencia en color", Intent::Other)]
+fn what_the_message_asks(#[case] text: &str, #[case] want: Intent) {
+    assert_eq!(ex(text).intent, want, "{text}");
+}
+
 fn hm(h: u32, m: u32) -> chrono::NaiveTime {
     chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }

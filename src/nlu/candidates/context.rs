@@ -1,0 +1,199 @@
+//! Whether a date or time a message names is mere context, not asked for: the hours of the
+//! customer's own life ("salgo a las 7", "cumple el domingo", "la fiesta es a las 8 de la
+//! noche"), the business's ("cierran a las 8") and ranges ("de 9 a 19").
+
+use super::{before, within_before};
+use crate::domain::understanding::SlotName;
+
+/// Events a customer has: their day or hour is context, not the one asked for.
+const EVENTS: &[&str] = &[
+    "fiesta",
+    "casamiento",
+    "boda",
+    "cumple",
+    "cumpleanos",
+    "evento",
+    "egreso",
+    "graduacion",
+    "bautismo",
+    "comunion",
+    "viaje",
+    "entrevista",
+    "reunion",
+    "cena",
+    "acto",
+    "wedding",
+    "party",
+    "casamento",
+    "festa",
+    "formatura",
+    "viagem",
+    "civil",
+    "ceremonia",
+    "misa",
+    "iglesia",
+    "show",
+    "recital",
+    "ceremony",
+    "dinner",
+    "event",
+    "cerimonia",
+];
+
+/// Words after which a time is context ("salgo a las 7", "hasta las 8", "la fiesta arranca a
+/// las 21").
+const TIME_CONTEXT_LEADS: &[&str] = &[
+    "salgo",
+    "salimos",
+    "sale",
+    "salis",
+    "trabajo",
+    "trabajamos",
+    "laburo",
+    "entro",
+    "entra",
+    "arranca",
+    "empieza",
+    "almuerzo",
+    "colegio",
+    "facu",
+    "medico",
+    "dentista",
+    "vuelo",
+    "estar",
+    "clase",
+    "reunion",
+    "caso",
+    "examen",
+    "work",
+    "leave",
+    "flight",
+    "trabalho",
+    "saio",
+];
+
+/// Verbs right before a date that make it the day of something else ("cumple el domingo",
+/// "me mudo el 1 de diciembre", "vuelvo el 3").
+const DATE_CONTEXT_LEADS: &[&str] = &[
+    "cumple", "caso", "casamos", "viajo", "vuelvo", "volvemos", "mudo", "mudamos", "rindo",
+    "opero", "operan", "llego", "nace", "parto",
+];
+
+/// "tengo un casamiento el sábado", "tenho uma festa no sábado": the day of an event the
+/// customer has, neither a booking ("tengo un turno el viernes") nor the day asked for.
+pub(super) fn an_event(n: &[&str], from: usize) -> bool {
+    (2..=6).any(|j| {
+        let Some("tengo" | "tenho" | "tenia" | "tenemos" | "temos") = before(n, from, j) else {
+            return false;
+        };
+        // "pasado mañana tengo reunión, mejor el viernes": another clause's day.
+        if n[from - j + 1..from].iter().any(|w| {
+            matches!(
+                *w,
+                "mejor" | "pero" | "asi" | "entonces" | "y" | "o" | "que" | "igual" | "aunque"
+            )
+        }) {
+            return false;
+        }
+        let next = n[from - j + 1];
+        // "tengo fiesta de 15 el sábado"
+        let event = EVENTS.contains(&next);
+        // "tengo un casamiento el sábado" (not "tengo un turno el viernes")
+        let something = j >= 3
+            && matches!(next, "un" | "una" | "uma" | "um")
+            && !matches!(
+                n[from - j + 2],
+                "turno" | "turnito" | "reserva" | "cita" | "hora" | "horario" | "lugar"
+            );
+        event || something
+    })
+}
+
+/// "la fiesta es a las 8 de la noche", "el cumple de mi hija es a las 5", "tengo reunión a las
+/// 5", "the wedding is at 7pm": the hour of an event the customer has, not the one asked for
+/// ("peinado para la fiesta a las 9" still asks for 9).
+pub(super) fn an_events_time(n: &[&str], from: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "es", "empieza", "arranca", "comienza", "sera", "seria", "is", "starts", "e", "comeca",
+    ];
+    const LINKS: &[&str] = &["a", "las", "la", "tipo", "como", "at", "as"];
+    (1..=8).any(|j| {
+        let Some(event) = before(n, from, j) else {
+            return false;
+        };
+        if !EVENTS.contains(&event) {
+            return false;
+        }
+        let between = &n[from - j + 1..from];
+        // Whose event it is, before its verb: "de mi hija es".
+        let owner = match between.iter().position(|w| VERBS.contains(w)) {
+            Some(p) if p <= 3 && between.first() == Some(&"de") => p,
+            _ => 0,
+        };
+        if !between[owner..]
+            .iter()
+            .all(|w| VERBS.contains(w) || LINKS.contains(w))
+        {
+            return false;
+        }
+        // The word before the event, past its article: "para la fiesta a las 9" asks for 9.
+        let mut k = j + 1;
+        while before(n, from, k).is_some_and(|w| {
+            matches!(
+                w,
+                "la" | "el" | "mi" | "un" | "una" | "the" | "my" | "a" | "o" | "minha"
+            )
+        }) {
+            k += 1;
+        }
+        !matches!(
+            before(n, from, k),
+            Some("para" | "pal" | "pra" | "for" | "por")
+        )
+    })
+}
+
+pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
+    if slot == SlotName::PreferredDate {
+        // "ah no q es lunes y cierran": what day it is, not the one asked for.
+        let what_day = !matches!(n[from], "el" | "la")
+            && before(n, from, 1) == Some("es")
+            && matches!(before(n, from, 2), Some("q" | "que" | "xq" | "porque"));
+        return what_day || within_before(n, from, 2, DATE_CONTEXT_LEADS) || an_event(n, from);
+    }
+    if within_before(n, from, 3, TIME_CONTEXT_LEADS) || an_events_time(n, from) {
+        return true;
+    }
+    // The business's own hours: "cierran a las 8" (not "¿cierran hoy? llego 19:30").
+    if slot == SlotName::PreferredTime
+        && before(n, from, 1).is_some_and(crate::domain::when::closing_verb)
+    {
+        return true;
+    }
+    // "turno para las dos: yo manicura y mi hermana pedicura": the two people, not 14:00.
+    if slot == SlotName::PreferredTime
+        && to > from
+        && matches!(n[to - 1], "dos" | "tres" | "cuatro")
+        && (before(n, from, 1) == Some("para") || n[from] == "para")
+        && n.get(to).is_some_and(|w| {
+            matches!(
+                *w,
+                "yo" | "nosotras" | "nosotros" | "ambas" | "ambos" | "mi" | "mis" | "juntas"
+            )
+        })
+    {
+        return true;
+    }
+    // A range: "de 9 a 19", "de 10 a 20"
+    if slot == SlotName::PreferredTime
+        && (before(n, from, 1) == Some("de")
+            || (before(n, from, 1) == Some("a") && before(n, from, 3) == Some("de")))
+        && n.get(to).is_some_and(|w| *w == "a" || *w == "hasta")
+    {
+        return true;
+    }
+    slot == SlotName::PreferredTime
+        && before(n, from, 1) == Some("a")
+        && before(n, from, 3) == Some("de")
+        && before(n, from, 2).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
