@@ -1870,6 +1870,14 @@ const CONVERSATIONS: &[Conversation] = &[
             &[NotSays("no lo puedo responder")],
         )],
     },
+    Conversation {
+        name: "'kiero turno pa korte d caballero' is a men's haircut",
+        profile: "Fer",
+        turns: &[(
+            "kiero turno pa korte d caballero el {d3} a las 11",
+            &[Calls("check_availability"), Says("Corte de caballero")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -562,6 +562,25 @@ fn word_close(pattern: &str, word: &str) -> bool {
     if pattern == word {
         return true;
     }
+    // "d" for "de" ("korte d caballero").
+    if pattern == "de" && word == "d" {
+        return true;
+    }
+    // Letters that sound the same: "korte" is corte, "vrushing" brushing, "alizado" alisado.
+    let sound = |c: char| match c {
+        'k' => 'c',
+        'b' => 'v',
+        'z' => 's',
+        c => c,
+    };
+    if pattern.len() == word.len()
+        && pattern
+            .chars()
+            .zip(word.chars())
+            .all(|(a, b)| sound(a) == sound(b))
+    {
+        return true;
+    }
     // Only long words, same first letter: "keratna" is keratina, "muchas" is not mechas.
     let len = pattern.chars().count();
     if len < 7 || pattern.chars().next() != word.chars().next() {
@@ -733,6 +752,17 @@ pub(crate) mod tests {
         assert_eq!(format_price(12000), "$12.000");
         assert_eq!(format_price(950), "$950");
         assert_eq!(format_price(1234567), "$1.234.567");
+    }
+
+    #[test]
+    fn letters_that_sound_the_same_name_the_service() {
+        let ws = demo();
+        let id = |t: &str| ws.resolve_service(t).map(|s| s.id.clone());
+        assert_eq!(id("korte d caballero").as_deref(), Some("corte-caballero"));
+        assert_eq!(id("alizado").as_deref(), Some("alisado"));
+        assert_eq!(id("vrushing").as_deref(), Some("brushing"));
+        // Not any word of the same length.
+        assert_eq!(id("norte").as_deref(), None);
     }
 
     #[test]

@@ -26,9 +26,31 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
         "domingo" | "sunday" | "sun" => (Weekday::Sun, false),
         "dom" => (Weekday::Sun, true),
         "segunda-feira" => (Weekday::Mon, false),
-        _ => return None,
+        _ => return misspelt_weekday(w).map(|wd| (wd, false)),
     };
     Some((wd, ambiguous))
+}
+
+/// A Spanish weekday name as customers misspell it: b for v and z for s sound the same
+/// ("biernes", "viernez", "savado"), and a long name may be one letter off ("bierne",
+/// "miercles", "domigo").
+fn misspelt_weekday(w: &str) -> Option<Weekday> {
+    const NAMES: [(&str, Weekday); 7] = [
+        ("lunes", Weekday::Mon),
+        ("martes", Weekday::Tue),
+        ("miercoles", Weekday::Wed),
+        ("jueves", Weekday::Thu),
+        ("viernes", Weekday::Fri),
+        ("sabado", Weekday::Sat),
+        ("domingo", Weekday::Sun),
+    ];
+    let sound = |s: &str| s.replace('b', "v").replace('z', "s");
+    let w = sound(w);
+    NAMES.iter().find_map(|&(name, wd)| {
+        let name = sound(name);
+        let near = name.len() >= 7 && crate::text::edit_distance(&name, &w, 1) <= 1;
+        (name == w || near).then_some(wd)
+    })
 }
 
 /// Plural weekdays ("los sábados"): a habit, not a date.

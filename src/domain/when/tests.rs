@@ -106,6 +106,13 @@ fn relative_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("na sexta-feira", Some("2026-11-27"))]
 #[case("el finde", Some("2026-11-28"))]
 #[case("los sábados abren?", None)]
+// Misspelt as customers write them.
+#[case("el biernes a la tarde", Some("2026-11-27"))]
+#[case("el viernez a las 6", Some("2026-11-27"))]
+#[case("el bierne a las 6", Some("2026-11-27"))]
+#[case("el savado", Some("2026-11-28"))]
+#[case("el miercles a las 10", Some("2026-12-02"))]
+#[case("en partes", None)]
 fn weekdays(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
 }
