@@ -1878,6 +1878,44 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), Says("Corte de caballero")],
         )],
     },
+    Conversation {
+        name: "'en vez del …, el … a la misma hora' right after booking moves it",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte de dama el {d1} a las 11:30",
+                &[Calls("check_availability")],
+            ),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "en vez del {d1}, el {d2} a la misma hora",
+                &[
+                    Calls("find_bookings"),
+                    Next("await_confirmation"),
+                    Says("11:30"),
+                    NoCall("create_booking"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'cambiá mi turno de las 10 a las 12' moves it to 12, not a range",
+        profile: "Bea",
+        turns: &[
+            ("manicura el {d2} a las 10", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "cambiá mi turno de las 10 a las 12",
+                &[
+                    Calls("find_bookings"),
+                    Next("await_confirmation"),
+                    Says("a las 12:00"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

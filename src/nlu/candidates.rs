@@ -114,6 +114,13 @@ const OLD_LEADS: &[&str] = &[
 
 /// Cues that a date or time names the booking being changed or cancelled.
 fn is_old(n: &[&str], from: usize) -> bool {
+    // "cambiá mi turno de las 10 a las 12": where it goes, right after where it was.
+    if matches!(n[from], "a" | "para" | "hasta")
+        && before(n, from, 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && matches!(before(n, from, 2), Some("las" | "la" | "de"))
+    {
+        return false;
+    }
     match before(n, from, 1) {
         Some("del") => return true,
         Some("de")
@@ -129,8 +136,12 @@ fn is_old(n: &[&str], from: usize) -> bool {
         _ => {}
     }
     // "en vez del jueves", "en lugar de las 5"
-    if (1..=3).any(|j| before(n, from, j) == Some("vez") || before(n, from, j) == Some("lugar"))
-        && within_before(n, from, 3, &["de", "del"])
+    if (1..=3).any(|j| {
+        matches!(before(n, from, j), Some("vez" | "lugar"))
+            && n[from + 1 - j..from]
+                .iter()
+                .all(|w| matches!(*w, "de" | "del" | "las" | "la" | "el"))
+    }) && within_before(n, from, 3, &["de", "del"])
     {
         return true;
     }
@@ -159,7 +170,8 @@ fn is_old(n: &[&str], from: usize) -> bool {
             Some("y" | "e" | "and") if j > 1 => break,
             // "del" leads only its own value ("del viernes", "del próximo viernes"), not the
             // next one ("antes del viernes, ¿tenés el miércoles?").
-            Some("del") if j > 2 => {}
+            // Nor another day: "en vez del jueves, el viernes".
+            Some("del") if j > 2 || (j == 2 && matches!(n[from], "el" | "la")) => {}
             // "tengo que ir el jueves", "tenho que ir na quinta": an obligation, no booking.
             Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
             Some(w) if OLD_LEADS.contains(&w) => return true,

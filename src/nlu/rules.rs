@@ -271,8 +271,10 @@ impl RuleExtractor {
         // A booking is what has that day ("tengo turno", "mi cita", "my appt", "lo mío
         // era"), not a wedding ("tengo un casamiento el sábado"); and not a second one
         // ("quiero sacar otro para mi hermana").
+        // Right after booking, "en vez del jueves, el viernes" speaks of that booking.
         let of_a_booking = booking.is_some()
             || of_a_service
+            || ctx.after_booking
             // "el corte que tengo el viernes" (not "una presentación que tengo el viernes")
             || n.windows(2).enumerate().any(|(i, w)| {
                 w == ["que", "tengo"]

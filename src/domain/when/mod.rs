@@ -15,7 +15,7 @@ use crate::text::Words;
 
 pub use date::{excluded, DateExpr, DateMatch, WeekdayMode};
 
-pub use time::{bound, closing_verb, Bound, TimeMatch};
+pub use time::{bound, changes_hour, closing_verb, Bound, TimeMatch};
 
 /// Every date expression of a message, in order. A date never spans the end of a sentence
 /// ("mejor esta: ¿el jueves…" names "el jueves", not "esta el jueves"; "digo junio!! 3 de

@@ -260,7 +260,22 @@ fn range_end(n: &[&str], start: &TimeMatch, end: &TimeMatch) -> bool {
     let after_las = start.from >= 1 && matches!(n[start.from - 1], "las" | "la");
     let opened = opens(1) || (after_las && opens(2));
     let joins = n[start.to..end.from].iter().all(|w| joins_range(w));
-    opened && joins && start.to < end.from && end.value > start.value
+    // "cambiá mi turno de las 10 a las 12", "pasalo de las 5 a las 6": from one hour to
+    // another, both read.
+    let opener = if opens(1) { 1 } else { 2 };
+    let a_change = start
+        .from
+        .checked_sub(opener + 1)
+        .is_some_and(|j| changes_hour(n[j]));
+    opened && joins && !a_change && start.to < end.from && end.value > start.value
+}
+
+/// A word before "de las 10 a las 12" that makes it a change of hour, not a range.
+pub fn changes_hour(w: &str) -> bool {
+    matches!(w, "turno" | "turnito" | "horario" | "reserva" | "cita")
+        || ["cambi", "pas", "mov", "corr"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
 }
 
 /// A word that opens a range of hours ("entre", "de", "desde", "between", "from", "das").

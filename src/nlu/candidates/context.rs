@@ -184,9 +184,11 @@ pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> 
     {
         return true;
     }
-    // A range: "de 9 a 19", "de 10 a 20"
+    // A range: "de 9 a 19", "de 10 a 20"; not a change from one hour to another ("cambiá mi
+    // turno de las 10 a las 12", "pasalo de las 5 a las 6").
+    let a_change = before(n, from, 2).is_some_and(crate::domain::when::changes_hour);
     if slot == SlotName::PreferredTime
-        && (before(n, from, 1) == Some("de")
+        && ((before(n, from, 1) == Some("de") && !a_change)
             || (before(n, from, 1) == Some("a") && before(n, from, 3) == Some("de")))
         && n.get(to).is_some_and(|w| *w == "a" || *w == "hasta")
     {

@@ -367,8 +367,63 @@ fn any_day_but_one_is_the_soonest_without_that_weekday() {
 #[case("Necesito un corte de pelo antes de una presentación que tengo el viernes. ¿Podrían atenderme mañana a las 19:30?", Intent::Book)]
 #[case("me das de baja el turno del sábado?", Intent::Cancel)]
 #[case("hola buscan peluquera? tengo experiencia en color", Intent::Other)]
+#[case("cambiá mi turno de las 10 a las 12", Intent::Reschedule)]
+#[case(
+    "podes correr mi turno de las 5 a las 5 y 45? llego justo",
+    Intent::Reschedule
+)]
 fn what_the_message_asks(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
+}
+
+#[rstest]
+// From one hour to another: the second is the new one, not a range.
+#[case("cambiá mi turno de las 10 a las 12", None, Some("12:00"))]
+#[case(
+    "quiero pasar mi turno de las 5 a las 6 mismo dia",
+    None,
+    Some("18:00")
+)]
+// "en vez del jueves" names the old day only.
+#[case(
+    "en vez del jueves, el viernes a la misma hora",
+    Some("el viernes"),
+    None
+)]
+#[case(
+    "en vez del martes el miercoles, se puede?",
+    Some("el miercoles"),
+    None
+)]
+#[case(
+    "podemos hacer lo mío del viernes el sábado mejor?",
+    Some("el sábado"),
+    None
+)]
+// The booking's own time stays old: "lo del viernes a las 16 para las 18".
+#[case("cambiá lo del viernes a las 16 para las 18", None, Some("18:00"))]
+fn the_new_value_of_a_change(
+    #[case] text: &str,
+    #[case] date: Option<&str>,
+    #[case] time: Option<&str>,
+) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_date.as_deref(), date, "{text}");
+    assert_eq!(e.slots.preferred_time.as_deref(), time, "{text}");
+}
+
+#[test]
+fn right_after_booking_another_day_instead_is_a_change() {
+    let ctx = ExtractContext {
+        after_booking: true,
+        ..Default::default()
+    };
+    let e = RuleExtractor.extract(
+        &demo(),
+        "en vez del jueves, el viernes a la misma hora",
+        &ctx,
+    );
+    assert_eq!(e.intent, Intent::Reschedule);
 }
 
 fn hm(h: u32, m: u32) -> chrono::NaiveTime {
