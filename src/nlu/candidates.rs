@@ -170,8 +170,13 @@ fn is_old(n: &[&str], from: usize) -> bool {
             Some("y" | "e" | "and") if j > 1 => break,
             // "del" leads only its own value ("del viernes", "del próximo viernes"), not the
             // next one ("antes del viernes, ¿tenés el miércoles?").
-            // Nor another day: "en vez del jueves, el viernes".
-            Some("del") if j > 2 || (j == 2 && matches!(n[from], "el" | "la")) => {}
+            // Nor another day or hour: "en vez del jueves, el viernes", "después del mediodía,
+            // tipo 14" (but "lo del viernes a las 16" is the booking's hour).
+            Some("del")
+                if j > 2
+                    || (j == 2
+                        && (matches!(n[from], "el" | "la")
+                            || matches!(n[from - 1], "mediodia" | "medianoche"))) => {}
             // "tengo que ir el jueves", "tenho que ir na quinta": an obligation, no booking.
             Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
             Some(w) if OLD_LEADS.contains(&w) => return true,

@@ -198,3 +198,12 @@ fn not_a_service_in_english_is_turned_down(#[case] text: &str, #[case] want: &[&
         e.slots.services
     );
 }
+
+#[test]
+fn a_time_after_a_bound_at_noon_is_the_time_wanted() {
+    let e = ex("quiero lifting de pestañas este viernes después del mediodía, tipo 14");
+    assert_eq!(e.slots.preferred_time.as_deref(), Some("14:00"));
+    // The booking's own hour stays its own: "lo del viernes a las 16".
+    let e = ex("cambiá lo del viernes a las 16 para las 18");
+    assert_eq!(e.slots.preferred_time.as_deref(), Some("18:00"));
+}
