@@ -5,6 +5,17 @@
 //! char of the original, so a match in the folded text maps back to the customer's own
 //! words by char index — which is how slot values stay spans of the message.
 
+/// A folded letter as it sounds in Spanish spelling that customers mix up: k for c, b for v,
+/// z for s ("korte", "biernes", "alizado").
+pub fn sound_char(c: char) -> char {
+    match c {
+        'k' => 'c',
+        'b' => 'v',
+        'z' => 's',
+        c => c,
+    }
+}
+
 /// Folds one char: lower case, accents removed (`ñ` becomes `n` too).
 pub fn fold_char(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);

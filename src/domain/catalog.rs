@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::text::{edit_distance, fold_compare, Words};
+use crate::text::{edit_distance, fold_compare, sound_char, Words};
 
 #[derive(Debug, Error)]
 pub enum CatalogError {
@@ -567,17 +567,11 @@ fn word_close(pattern: &str, word: &str) -> bool {
         return true;
     }
     // Letters that sound the same: "korte" is corte, "vrushing" brushing, "alizado" alisado.
-    let sound = |c: char| match c {
-        'k' => 'c',
-        'b' => 'v',
-        'z' => 's',
-        c => c,
-    };
     if pattern.len() == word.len()
         && pattern
             .chars()
             .zip(word.chars())
-            .all(|(a, b)| sound(a) == sound(b))
+            .all(|(a, b)| sound_char(a) == sound_char(b))
     {
         return true;
     }

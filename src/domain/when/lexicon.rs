@@ -35,20 +35,23 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
 /// ("biernes", "viernez", "savado"), and a long name may be one letter off ("bierne",
 /// "miercles", "domigo").
 fn misspelt_weekday(w: &str) -> Option<Weekday> {
+    // The names as they sound (`text::sound_char`: "sabado" is "savado").
     const NAMES: [(&str, Weekday); 7] = [
         ("lunes", Weekday::Mon),
         ("martes", Weekday::Tue),
         ("miercoles", Weekday::Wed),
         ("jueves", Weekday::Thu),
         ("viernes", Weekday::Fri),
-        ("sabado", Weekday::Sat),
+        ("savado", Weekday::Sat),
         ("domingo", Weekday::Sun),
     ];
-    let sound = |s: &str| s.replace('b', "v").replace('z', "s");
-    let w = sound(w);
+    // The names are 5 to 9 letters long, and a near one (7 letters or more) one letter off.
+    if !(5..=10).contains(&w.len()) {
+        return None;
+    }
+    let w: String = w.chars().map(crate::text::sound_char).collect();
     NAMES.iter().find_map(|&(name, wd)| {
-        let name = sound(name);
-        let near = name.len() >= 7 && crate::text::edit_distance(&name, &w, 1) <= 1;
+        let near = name.len() >= 7 && crate::text::edit_distance(name, &w, 1) <= 1;
         (name == w || near).then_some(wd)
     })
 }
