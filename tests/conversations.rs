@@ -1916,6 +1916,24 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a closed day asked for 'después de las 5' is offered another day from 17:00",
+        profile: "Eli",
+        turns: &[
+            (
+                "hola! quería sacar turno para uñas en semi el domingo después de las 5 porque trabajo",
+                &[
+                    Says("estamos cerrados"),
+                    Says("a las 17:00, 17:30 y 18:00"),
+                    NotSays("a las 10:00"),
+                ],
+            ),
+            (
+                "la primera",
+                &[Says("¡Hay lugar para Esmaltado semipermanente"), Says("a las 17:00")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

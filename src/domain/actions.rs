@@ -89,6 +89,10 @@ pub enum ToolCall {
         /// The booking being moved: the time it holds now does not count as taken.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         moving: Option<String>,
+        /// The part of the day wanted ("el martes a la tarde", "después de las 5"): when the
+        /// day has nothing, the times offered on the following days are from that part.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<crate::domain::understanding::DayPart>,
     },
     FindBookings {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -334,6 +338,7 @@ mod tests {
             time: NaiveTime::from_hms_opt(17, 0, 0),
             staff: None,
             moving: None,
+            part: None,
         };
         let args = call.args_json();
         assert_eq!(args["date"], "2026-11-27");

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::actions::{Availability, SlotOffer, Unbookable};
 use crate::domain::catalog::{Service, Workspace};
+use crate::domain::understanding::DayPart;
 
 /// A staff member's busy interval, in the workspace's local time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,18 @@ pub struct Busy {
 pub const ALTERNATIVE_DAYS: i64 = 7;
 /// How many alternatives are offered.
 pub const MAX_OFFERS: usize = 3;
+
+/// What the customer asked for besides the day.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wanted<'a> {
+    /// The time asked for.
+    pub time: Option<NaiveTime>,
+    /// The part of the day asked for ("a la tarde", "después de las 5"): the times offered on
+    /// other days come from it.
+    pub part: Option<DayPart>,
+    /// The stylist asked for.
+    pub staff: Option<&'a str>,
+}
 
 /// One service of a visit and who may do it.
 struct Part<'a> {
@@ -117,8 +130,15 @@ impl Ctx<'_> {
 
     /// The free slots on the open days after `date`: with a time asked for, the ones nearest
     /// to it on the first day that has any ("el domingo a las 14" → the Wednesday at 13:30,
-    /// 14:00 and 14:30); else the first ones.
-    fn later_days(&self, date: NaiveDate, time: Option<NaiveTime>) -> Vec<SlotOffer> {
+    /// 14:00 and 14:30); with a part of the day, the first ones in it ("el martes después de
+    /// las 5", a closed Tuesday → the Wednesday from 17:00), unless no day has any; else the
+    /// first ones.
+    fn later_days(
+        &self,
+        date: NaiveDate,
+        time: Option<NaiveTime>,
+        part: Option<DayPart>,
+    ) -> Vec<SlotOffer> {
         if let Some(t) = time {
             for d in 1..=ALTERNATIVE_DAYS {
                 let near = nearest(self.day_slots(date + Duration::days(d)), t);
@@ -128,10 +148,22 @@ impl Ctx<'_> {
             }
             return Vec::new();
         }
+        if let Some(part) = part {
+            let in_part = self.first_days(date, |t| part.contains(t));
+            if !in_part.is_empty() {
+                return in_part;
+            }
+        }
+        self.first_days(date, |_| true)
+    }
+
+    /// The first `MAX_OFFERS` free slots that `keep` keeps on the open days after `date`.
+    fn first_days(&self, date: NaiveDate, keep: impl Fn(NaiveTime) -> bool) -> Vec<SlotOffer> {
         let mut out = Vec::new();
         for d in 1..=ALTERNATIVE_DAYS {
             let day = date + Duration::days(d);
-            out.extend(self.day_slots(day).into_iter().take(MAX_OFFERS - out.len()));
+            let free = self.day_slots(day).into_iter().filter(|s| keep(s.time));
+            out.extend(free.take(MAX_OFFERS - out.len()));
             if out.len() >= MAX_OFFERS {
                 break;
             }
@@ -149,17 +181,17 @@ fn nearest(mut slots: Vec<SlotOffer>, t: NaiveTime) -> Vec<SlotOffer> {
 }
 
 /// Checks a visit of one or more services done back to back, on a date, optionally at a time
-/// and with a preferred staff member: she does every service she can do (and must do at
-/// least one); the others go to whoever does them and is free.
+/// or in a part of the day, and with a preferred staff member: she does every service she can
+/// do (and must do at least one); the others go to whoever does them and is free.
 pub fn check_visit(
     ws: &Workspace,
     services: &[&Service],
     date: NaiveDate,
-    time: Option<NaiveTime>,
-    staff: Option<&str>,
+    wanted: Wanted<'_>,
     busy: &[Busy],
     now: NaiveDateTime,
 ) -> Availability {
+    let Wanted { time, part, staff } = wanted;
     let mut result = Availability {
         service: services.first().map(|s| s.id.clone()).unwrap_or_default(),
         then: services.iter().skip(1).map(|s| s.id.clone()).collect(),
@@ -207,6 +239,7 @@ pub fn check_visit(
             result.slots = ctx.later_days(
                 date.max(now.date()) - Duration::days(i64::from(why == Unbookable::Past)),
                 time,
+                part,
             );
         }
         return result;
@@ -216,7 +249,7 @@ pub fn check_visit(
         None => {
             result.available = !day.is_empty();
             result.slots = if day.is_empty() {
-                ctx.later_days(date, None)
+                ctx.later_days(date, None, part)
             } else {
                 day
             };
@@ -233,7 +266,7 @@ pub fn check_visit(
             // Nearest free starts that day, then the following days.
             let near = nearest(day, t);
             result.slots = if near.is_empty() {
-                ctx.later_days(date, Some(t))
+                ctx.later_days(date, Some(t), None)
             } else {
                 near
             };
@@ -257,11 +290,25 @@ mod tests {
         busy: &[Busy],
         now: NaiveDateTime,
     ) -> Availability {
-        check_visit(ws, &[service], date, time, staff, busy, now)
+        let wanted = Wanted {
+            time,
+            part: None,
+            staff,
+        };
+        check_visit(ws, &[service], date, wanted, busy, now)
     }
 
     fn dt(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    /// A time and a stylist asked for.
+    fn at(time: Option<NaiveTime>, staff: Option<&str>) -> Wanted<'_> {
+        Wanted {
+            time,
+            part: None,
+            staff,
+        }
     }
 
     #[test]
@@ -360,6 +407,53 @@ mod tests {
     }
 
     #[test]
+    fn other_days_are_offered_in_the_part_of_the_day_asked_for() {
+        let ws = demo();
+        let svc = ws.service("semi").unwrap();
+        let now = dt("2026-11-25 12:00");
+        let monday = dt("2026-11-30 00:00").date();
+        let offered = |part: Option<DayPart>, busy: &[Busy]| -> Vec<String> {
+            let wanted = Wanted {
+                time: None,
+                part,
+                staff: None,
+            };
+            check_visit(&ws, &[svc], monday, wanted, busy, now)
+                .slots
+                .iter()
+                .map(|s| s.date.and_time(s.time).format("%d %H:%M").to_string())
+                .collect()
+        };
+        // "el lunes después de las 5": closed; Tuesday from 17:00, not Tuesday's first times.
+        let five = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
+        assert_eq!(
+            offered(Some(DayPart::From(five)), &[]),
+            ["01 17:00", "01 17:30", "01 18:00"]
+        );
+        assert_eq!(offered(None, &[]), ["01 10:00", "01 10:30", "01 11:00"]);
+        assert_eq!(
+            offered(Some(DayPart::Evening), &[]),
+            ["01 19:00", "02 19:00", "03 19:00"]
+        );
+        // Tuesday evening taken: the next evening that has room.
+        let busy = [Busy {
+            staff: "sofi".into(),
+            start: dt("2026-12-01 18:30"),
+            end: dt("2026-12-01 20:00"),
+        }];
+        assert_eq!(
+            offered(Some(DayPart::Evening), &busy),
+            ["02 19:00", "03 19:00", "04 19:00"]
+        );
+        // No day has any time in it (before 9:00): the first ones there are.
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        assert_eq!(
+            offered(Some(DayPart::Before(nine)), &[]),
+            ["01 10:00", "01 10:30", "01 11:00"]
+        );
+    }
+
+    #[test]
     fn staff_who_do_not_do_the_service_are_refused() {
         let ws = demo();
         let svc = ws.service("alisado").unwrap();
@@ -390,7 +484,7 @@ mod tests {
             start: dt("2026-11-27 17:30"),
             end: dt("2026-11-27 18:30"),
         }];
-        let a = check_visit(&ws, &[corte, manos], date, t, None, &busy, now);
+        let a = check_visit(&ws, &[corte, manos], date, at(t, None), &busy, now);
         assert!(!a.available);
         assert_eq!(a.then, vec!["manicura".to_string()]);
         for s in &a.slots {
@@ -401,23 +495,23 @@ mod tests {
                 "{s:?}"
             );
         }
-        let a = check_visit(&ws, &[corte, manos], date, t, None, &[], now);
+        let a = check_visit(&ws, &[corte, manos], date, at(t, None), &[], now);
         assert!(a.available);
         assert_eq!(a.staff.as_deref(), Some("caro"));
         assert_eq!(a.then_staff, vec!["sofi".to_string()]);
         // "con Martín": he cuts; the manicure still goes to Sofi.
-        let a = check_visit(&ws, &[corte, manos], date, t, Some("martin"), &[], now);
+        let a = check_visit(&ws, &[corte, manos], date, at(t, Some("martin")), &[], now);
         assert_eq!(
             (a.staff.as_deref(), a.then_staff.clone()),
             (Some("martin"), vec!["sofi".to_string()])
         );
         // A stylist who does neither service is refused.
         let color = ws.service("color").unwrap();
-        let a = check_visit(&ws, &[color, manos], date, t, Some("martin"), &[], now);
+        let a = check_visit(&ws, &[color, manos], date, at(t, Some("martin")), &[], now);
         assert_eq!(a.unbookable, Some(Unbookable::NoStaff));
         // The whole visit must fit the opening hours: 19:00 + 45 + 45 ends after 20:00.
         let late = NaiveTime::from_hms_opt(19, 0, 0);
-        let a = check_visit(&ws, &[corte, manos], date, late, None, &[], now);
+        let a = check_visit(&ws, &[corte, manos], date, at(late, None), &[], now);
         assert_eq!(a.unbookable, Some(Unbookable::OutsideHours));
     }
 

@@ -284,6 +284,7 @@ mod tests {
                 time: None,
                 staff: None,
                 moving: Some(id.into()),
+                part: None,
             })
         };
         let mut st = ConversationState::default();

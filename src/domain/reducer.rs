@@ -31,6 +31,19 @@ pub struct TurnContext<'a> {
 /// Applies one extraction.
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
+    // "el primero" with times on the table is the first of them, not the 1st of the month.
+    let unpicked;
+    let ex = if picks_an_offer(state, ex) {
+        let mut slots = ex.slots.clone();
+        slots.preferred_date = None;
+        unpicked = Extraction {
+            slots,
+            ..ex.clone()
+        };
+        &unpicked
+    } else {
+        ex
+    };
     // "no, solo el mío" to the second person's booking offered: it is let go.
     if std::mem::take(&mut state.second_of_two)
         && ex.signals.affirmation == Some(false)
@@ -480,12 +493,18 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             state.expected_slot = None;
         }
     }
-    // "el primero", "la última" of the times offered.
-    if let (Some(SlotName::PreferredTime), Some(pick), None) = (
-        state.expected_slot,
-        ex.signals.pick,
-        &ex.slots.preferred_time,
-    ) {
+    // "el primero", "la última" of the times offered: the day's, or those of the days
+    // offered instead of a closed or full one.
+    let choosing = match state.expected_slot {
+        Some(SlotName::PreferredTime) => true,
+        Some(SlotName::PreferredDate) => {
+            matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
+                && state.resolved.date.is_none()
+                && ex.slots.preferred_date.is_none()
+        }
+        _ => false,
+    };
+    if let (true, Some(pick), None) = (choosing, ex.signals.pick, &ex.slots.preferred_time) {
         let shown = offers::shown(&state.offers, state.offers_part, state.shifted);
         let offer = match pick {
             Pick::Nth(k) => shown.get(usize::from(k)).copied(),
@@ -655,6 +674,18 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.
+/// A pick ("el primero", "la primera") while times are offered, which the date reader also
+/// took for the 1st of the month.
+fn picks_an_offer(state: &ConversationState, ex: &Extraction) -> bool {
+    let ordinal = |d: &str| {
+        let d = crate::text::fold(d);
+        ["primer", "primeir", "first"].iter().any(|w| d.contains(w))
+    };
+    !state.offers.is_empty()
+        && ex.signals.pick.is_some()
+        && ex.slots.preferred_date.as_deref().is_some_and(ordinal)
+}
+
 fn take_date(state: &mut ConversationState, date: NaiveDate) {
     state.resolved.date = Some(date);
     state.slots.preferred_date = Some(date.format("%-d/%-m").to_string());

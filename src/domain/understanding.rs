@@ -238,6 +238,10 @@ pub struct ExtractContext {
     /// otro día" speaks of it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub after_booking: bool,
+    /// Times are on the table for the customer to choose from (a day's, or another day's
+    /// instead of a closed one): "la primera" is one of them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offers: bool,
 }
 
 /// Deterministic signals the policy relies on. Computed by rules on every route.

@@ -110,9 +110,7 @@ impl RuleExtractor {
             second_services: Vec::new(),
             booked_date: None,
             books: signals::books(&words),
-            pick: (ctx.expected_slot == Some(SlotName::PreferredTime))
-                .then(|| signals::pick(&words))
-                .flatten(),
+            pick: choosing(ctx).then(|| signals::pick(&words)).flatten(),
         };
         let mut dates = find_dates(&words);
         // Times offered, "el primero" is the first of them, not the 1st of the month.
@@ -614,6 +612,16 @@ fn decide(
 }
 
 /// The name (up to three name-like words) that starts at word `start`.
+/// Whether the customer is choosing among times offered: asked the time, or offered other
+/// days' times when asked the day ("el domingo estamos cerrados. Te puedo ofrecer…").
+fn choosing(ctx: &ExtractContext) -> bool {
+    match ctx.expected_slot {
+        Some(SlotName::PreferredTime) => true,
+        Some(SlotName::PreferredDate) => ctx.offers,
+        _ => false,
+    }
+}
+
 fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
     let mut end = start;
     while end < n.len() && end - start < 3 && looks_like_name_word(&words.raw(end), n[end]) {

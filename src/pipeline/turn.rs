@@ -331,6 +331,7 @@ fn extract_context(state: &ConversationState) -> ExtractContext {
             .map(|p| p.call.name().as_str().to_string()),
         active_flow: state.flow.map(|f| f.intent()),
         after_booking: state.last_booking.is_some(),
+        offers: !state.offers.is_empty(),
     }
 }
 

@@ -242,6 +242,7 @@ fn plan_book(input: &PlanInput) -> Plan {
             time: None,
             staff: r.staff.clone(),
             moving: None,
+            part: st.offers_part,
         });
     };
     let checked = st.checked.as_ref().filter(|c| {
@@ -255,6 +256,7 @@ fn plan_book(input: &PlanInput) -> Plan {
             time: Some(time),
             staff: r.staff.clone(),
             moving: None,
+            part: None,
         });
     };
     let Some(name) = r.name.clone() else {
@@ -393,6 +395,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             time: None,
             staff,
             moving: Some(target.booking_id.clone()),
+            part: st.offers_part,
         });
     };
     // Nothing would change (the message named the booking's own day and time): the new day
@@ -412,6 +415,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             time: Some(time),
             staff,
             moving: Some(target.booking_id.clone()),
+            part: None,
         });
     };
     Plan::Confirm(ToolCall::RescheduleBooking {
@@ -465,6 +469,7 @@ mod tests {
                 time,
                 staff,
                 moving,
+                part: _,
             }) => {
                 assert_eq!(service, "pedicura");
                 assert!(then.is_empty());

@@ -219,12 +219,20 @@ fn find_services<'a>(
         .collect()
 }
 
+/// A time and maybe a stylist asked for (a booking made or moved).
+fn at(time: NaiveTime, staff: &Option<String>) -> availability::Wanted<'_> {
+    availability::Wanted {
+        time: Some(time),
+        part: None,
+        staff: staff.as_deref(),
+    }
+}
+
 async fn check(
     ctx: &ToolContext,
     services: &[&Service],
     date: NaiveDate,
-    time: Option<NaiveTime>,
-    staff: Option<&str>,
+    wanted: availability::Wanted<'_>,
     except: Option<&str>,
 ) -> Result<crate::domain::actions::Availability, ToolError> {
     let ws = &ctx.ws;
@@ -240,8 +248,7 @@ async fn check(
         ws,
         services,
         date,
-        time,
-        staff,
+        wanted,
         &busy,
         booking_now(ctx),
     ))
@@ -298,18 +305,16 @@ impl Tool for Builtin {
                 time,
                 staff,
                 moving,
+                part,
             } => {
                 let services = find_services(ws, service, then)?;
+                let wanted = availability::Wanted {
+                    time: *time,
+                    part: *part,
+                    staff: staff.as_deref(),
+                };
                 Ok(Observation::Availability(
-                    check(
-                        ctx,
-                        &services,
-                        *date,
-                        *time,
-                        staff.as_deref(),
-                        moving.as_deref(),
-                    )
-                    .await?,
+                    check(ctx, &services, *date, wanted, moving.as_deref()).await?,
                 ))
             }
             ToolCall::FindBookings {
@@ -388,7 +393,7 @@ impl Tool for Builtin {
                     return Ok(Observation::Booked { booking });
                 }
                 let services = find_services(ws, service, then)?;
-                let a = check(ctx, &services, *date, Some(*time), staff.as_deref(), None).await?;
+                let a = check(ctx, &services, *date, at(*time, staff), None).await?;
                 let who = match staff_or_refusal(a) {
                     Ok(who) => who,
                     Err(refused) => return Ok(*refused),
@@ -431,8 +436,7 @@ impl Tool for Builtin {
                     }
                     // Taken between the check and the insert (another customer, another replica).
                     CreateOutcome::Overlap => {
-                        let a = check(ctx, &services, *date, Some(*time), staff.as_deref(), None)
-                            .await?;
+                        let a = check(ctx, &services, *date, at(*time, staff), None).await?;
                         Ok(Observation::Refused {
                             reason: BookingRefusal::SlotTaken,
                             alternatives: a.slots,
@@ -528,15 +532,7 @@ impl Tool for Builtin {
                     )));
                 };
                 let services = find_services(ws, &ids[0], &ids[1..])?;
-                let a = check(
-                    ctx,
-                    &services,
-                    *date,
-                    Some(*time),
-                    staff.as_deref(),
-                    Some(booking_id),
-                )
-                .await?;
+                let a = check(ctx, &services, *date, at(*time, staff), Some(booking_id)).await?;
                 let who = match staff_or_refusal(a) {
                     Ok(who) => who,
                     Err(refused) => return Ok(*refused),
@@ -572,15 +568,8 @@ impl Tool for Builtin {
                         previous: current,
                     }),
                     ChangeOutcome::Overlap => {
-                        let a = check(
-                            ctx,
-                            &services,
-                            *date,
-                            Some(*time),
-                            staff.as_deref(),
-                            Some(booking_id),
-                        )
-                        .await?;
+                        let a = check(ctx, &services, *date, at(*time, staff), Some(booking_id))
+                            .await?;
                         Ok(Observation::Refused {
                             reason: BookingRefusal::SlotTaken,
                             alternatives: a.slots,

@@ -245,6 +245,7 @@ fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
         time: busy.time,
         staff: None,
         moving: Some("BK-1000".into()),
+        part: None,
     };
     apply_observation(&mut st, &demo(), &call, &Observation::Availability(busy));
     assert_eq!(st.move_by, None);
@@ -582,6 +583,7 @@ fn the_times_offered_for_a_busy_one_are_counted_whole() {
         date: day,
         time: busy.time,
         staff: None,
+        part: None,
         moving: None,
     };
     apply_observation(&mut st, &ws, &call, &Observation::Availability(busy));

@@ -429,3 +429,29 @@ fn right_after_booking_another_day_instead_is_a_change() {
 fn hm(h: u32, m: u32) -> chrono::NaiveTime {
     chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
+
+#[test]
+fn a_pick_among_other_days_offered_is_no_date() {
+    // Asked the day after "el domingo estamos cerrados. Te puedo ofrecer el miércoles a las
+    // 10:00, 10:30 y 11:00": "el primero" is the first of them.
+    let offered = ExtractContext {
+        expected_slot: Some(SlotName::PreferredDate),
+        offers: true,
+        ..Default::default()
+    };
+    let a = RuleExtractor.analyze(&demo(), "el primero", &offered);
+    assert_eq!(
+        a.extraction.signals.pick,
+        Some(crate::domain::understanding::Pick::Nth(0))
+    );
+    assert_eq!(a.extraction.slots.preferred_date, None);
+    assert_eq!(a.extraction.intent, Intent::Book);
+    // Asked the day with nothing offered, it is the 1st of the month.
+    let asked = ExtractContext {
+        offers: false,
+        ..offered
+    };
+    let e = RuleExtractor.extract(&demo(), "el primero", &asked);
+    assert_eq!(e.signals.pick, None);
+    assert!(e.slots.preferred_date.is_some());
+}
