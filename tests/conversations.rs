@@ -1934,6 +1934,41 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'somos 3 amigas' books the three, one after the other, at the same time",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! somos 3 amigas y queremos brushing el {d2} a las 15:30",
+                &[Says("¡Hay lugar para Brushing"), Says("a las 15:30")],
+            ),
+            (
+                "sí",
+                &[
+                    Says("los de las otras 2 personas"),
+                    Next("await_confirmation"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de la persona 2 de 3: Brushing"),
+                    Says("a las 15:30"),
+                ],
+            ),
+            ("Bea", &[Next("await_confirmation"), Says("a nombre de Bea")]),
+            (
+                "sí",
+                &[Calls("create_booking"), Says("Ahora el de la persona 3 de 3")],
+            ),
+            ("Carla", &[Next("await_confirmation"), Says("a nombre de Carla")]),
+            (
+                "sí",
+                &[Calls("create_booking"), NotSays("persona"), Says("¡Listo, Carla!")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

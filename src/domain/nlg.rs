@@ -156,8 +156,11 @@ pub fn render(
             }
         }
         Plan::Confirm(call) => {
-            if state.for_two && state.flow == Some(Flow::Book) {
-                parts.push(t(l, "for_two_first", &[]));
+            if state.for_two && state.flow == Some(Flow::Book) && state.group_booked == 0 {
+                parts.push(match state.group {
+                    0..=2 => t(l, "for_two_first", &[]),
+                    k => t(l, "for_group_first", &[("n", &(k - 1).to_string())]),
+                });
             }
             parts.push(confirmation(ws, state, call));
             next = NextAction::AwaitConfirmation;
@@ -487,15 +490,18 @@ fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
         return t(l, "ask_name", &[]);
     };
     let svc = services_text(ws, l, service, &state.resolved.also);
-    t(
-        l,
-        "second_of_two",
-        &[
-            ("svc", &svc),
-            ("date", &date(l, day)),
-            ("time", &hhmm(time)),
-        ],
-    )
+    let (day, time) = (date(l, day), hhmm(time));
+    let mut args = vec![("svc", svc.as_str()), ("date", &day), ("time", &time)];
+    if state.group <= 2 {
+        return t(l, "second_of_two", &args);
+    }
+    // "somos 3 amigas": whose turn it is, of how many.
+    let (k, n) = (
+        (state.group_booked + 1).to_string(),
+        state.group.to_string(),
+    );
+    args.extend([("k", k.as_str()), ("n", n.as_str())]);
+    t(l, "next_of_group", &args)
 }
 
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {

@@ -194,6 +194,17 @@ pub struct ConversationState {
     /// go.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub second_of_two: bool,
+    /// "somos 3 amigas": how many people the group is, when three or more (0 otherwise); each
+    /// one's booking is offered after the one before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub group: u8,
+    /// How many of the group's bookings are made.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub group_booked: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// Of `among`, the service whose stylists overlap most with `new`'s (Jaccard); `None` on a
@@ -354,5 +365,7 @@ impl ConversationState {
         self.for_two = false;
         self.second_services.clear();
         self.second_of_two = false;
+        self.group = 0;
+        self.group_booked = 0;
     }
 }

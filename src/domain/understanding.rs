@@ -282,9 +282,12 @@ pub struct Signals {
     /// "reservame", "agendame", "book me": a verb of booking.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub books: bool,
-    /// "para mí y mi hermana", "both of us": two people to book.
+    /// "para mí y mi hermana", "both of us": two people to book (or more: `party`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_two: bool,
+    /// "somos 3 amigas", "para mí y mis dos hermanas": how many people, when three or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<u8>,
     /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -106,6 +106,7 @@ impl RuleExtractor {
             other_staff: signals::other_staff(&words),
             corrects: signals::corrects(&words),
             for_two: signals::for_two(&words),
+            party: signals::party(&words),
             booking_for: booking_for(&words),
             second_services: Vec::new(),
             booked_date: None,
@@ -181,7 +182,7 @@ impl RuleExtractor {
             .map(|c| (c.from, c.to, c.value.clone()))
             .collect();
         signals.second_services = signals::second_services(&words, &spans);
-        signals.for_two |= !signals.second_services.is_empty();
+        signals.for_two |= !signals.second_services.is_empty() || signals.party.is_some();
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);

@@ -122,6 +122,7 @@ pub fn apply_observation(
         Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
             let theirs = std::mem::take(&mut state.second_services);
+            let (group, booked) = (state.group, state.group_booked.saturating_add(1));
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
@@ -138,6 +139,14 @@ pub fn apply_observation(
             state.end_flow();
             if second {
                 book_the_second(state, ws, booking, &theirs);
+                // "somos 3 amigas": after this one, the next, until all are booked.
+                if booked + 1 < group {
+                    state.for_two = true;
+                }
+                if group > 2 {
+                    state.group = group;
+                    state.group_booked = booked;
+                }
             }
         }
         Observation::Cancelled { booking } => {
