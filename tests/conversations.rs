@@ -1969,6 +1969,24 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿Martín trabaja los sábados?' answers with his days, then books with him",
+        profile: "Beto",
+        turns: &[
+            (
+                "¿Martín trabaja los sábados?",
+                &[Calls("get_hours"), Says("Martín atiende"), NotSays("Atendemos")],
+            ),
+            (
+                "¿y Lucía está el {d1}?",
+                &[Calls("get_hours"), Says("Lucía atiende de")],
+            ),
+            (
+                "dale, corte de caballero con Martín el {d1} a las 12:30",
+                &[Calls("check_availability"), Says("a las 12:30")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

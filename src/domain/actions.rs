@@ -75,6 +75,10 @@ pub enum ToolCall {
     GetHours {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         date: Option<NaiveDate>,
+        /// A staff member's days and hours rather than the business's ("¿Martín trabaja los
+        /// sábados?").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        staff: Option<String>,
     },
     CheckAvailability {
         service: String,

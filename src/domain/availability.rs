@@ -92,10 +92,11 @@ impl Ctx<'_> {
         for part in &self.parts {
             let end = t + Duration::minutes(i64::from(part.service.duration_minutes));
             let who = part.staff.iter().find(|st| {
-                !self
-                    .busy
-                    .iter()
-                    .any(|b| &b.staff == *st && b.start < end && t < b.end)
+                self.ws.works(st, t.date(), t.time(), end.time())
+                    && !self
+                        .busy
+                        .iter()
+                        .any(|b| &b.staff == *st && b.start < end && t < b.end)
             })?;
             out.push(who.clone());
             t = end;
@@ -451,6 +452,67 @@ mod tests {
             offered(Some(DayPart::Before(nine)), &[]),
             ["01 10:00", "01 10:30", "01 11:00"]
         );
+    }
+
+    #[test]
+    fn a_stylist_is_offered_only_in_her_own_hours_and_not_on_her_days_off() {
+        let mut ws = demo();
+        let friday = dt("2026-11-27 00:00").date();
+        let now = dt("2026-11-25 12:00");
+        let st = ws.staff.iter_mut().find(|s| s.id == "martin").unwrap();
+        let file = crate::domain::catalog::WeekFile {
+            fri: vec!["15:00-18:00".into()],
+            ..Default::default()
+        };
+        st.shifts = Some(file.parse().unwrap());
+        st.days_off = vec![dt("2026-12-04 00:00").date()];
+        let svc = ws.service("corte-caballero").unwrap(); // only martin, 30 min
+        let times = |a: &Availability| -> Vec<String> {
+            a.slots
+                .iter()
+                .map(|s| s.date.and_time(s.time).format("%d %H:%M").to_string())
+                .collect()
+        };
+        let a = check(&ws, svc, friday, None, None, &[], now);
+        assert_eq!(
+            a.slots.first().map(|s| s.time),
+            NaiveTime::from_hms_opt(15, 0, 0)
+        );
+        assert_eq!(
+            a.slots.last().map(|s| s.time),
+            NaiveTime::from_hms_opt(17, 30, 0)
+        );
+        // At 11 he is not in: the nearest times he is.
+        let a = check(
+            &ws,
+            svc,
+            friday,
+            NaiveTime::from_hms_opt(11, 0, 0),
+            None,
+            &[],
+            now,
+        );
+        assert!(!a.available);
+        assert_eq!(times(&a), ["27 15:00", "27 15:30", "27 16:00"]);
+        // His day off, a week later: the Friday after.
+        let a = check(
+            &ws,
+            svc,
+            dt("2026-12-04 00:00").date(),
+            None,
+            None,
+            &[],
+            now,
+        );
+        assert!(!a.available);
+        assert_eq!(times(&a), ["11 15:00", "11 15:30", "11 16:00"]);
+        // A service others do too goes to them outside his hours.
+        let corte = ws.service("corte-dama").unwrap();
+        let ten = NaiveTime::from_hms_opt(10, 0, 0);
+        let a = check(&ws, corte, friday, ten, None, &[], now);
+        assert_eq!(a.staff.as_deref(), Some("caro"));
+        let a = check(&ws, corte, friday, ten, Some("martin"), &[], now);
+        assert!(!a.available);
     }
 
     #[test]

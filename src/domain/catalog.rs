@@ -13,6 +13,10 @@ use thiserror::Error;
 
 use crate::text::{edit_distance, fold_compare, sound_char, Words};
 
+mod staff;
+use staff::{parse_range, parse_staff};
+pub use staff::{Staff, Week, WeekFile};
+
 #[derive(Debug, Error)]
 pub enum CatalogError {
     #[error("workspace `{workspace}`: {field} is invalid: {reason}")]
@@ -165,15 +169,6 @@ pub struct WebhookToolFile {
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Staff {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
     pub name: String,
@@ -206,7 +201,7 @@ pub struct Workspace {
     /// Days message texts and audit rows are kept (see `retention_days` in the file).
     pub retention_days: u32,
     /// Opening ranges per weekday, Monday first.
-    pub hours: [Vec<(NaiveTime, NaiveTime)>; 7],
+    pub hours: Week,
     pub closures: BTreeSet<NaiveDate>,
     pub staff: Vec<Staff>,
     pub services: Vec<Service>,
@@ -227,13 +222,6 @@ pub struct ServiceMatch {
     pub to: usize,
     /// True when matched by edit distance rather than exactly.
     pub fuzzy: bool,
-}
-
-fn parse_range(s: &str) -> Option<(NaiveTime, NaiveTime)> {
-    let (a, b) = s.split_once('-')?;
-    let a = NaiveTime::parse_from_str(a.trim(), "%H:%M").ok()?;
-    let b = NaiveTime::parse_from_str(b.trim(), "%H:%M").ok()?;
-    (a < b).then_some((a, b))
 }
 
 impl Workspace {
@@ -298,6 +286,10 @@ impl Workspace {
             }
             hours[i].sort();
         }
+        let mut staff = f.staff.clone();
+        for st in &mut staff {
+            parse_staff(st).map_err(|(field, reason)| invalid(&field, reason))?;
+        }
         let staff_ids: BTreeSet<&str> = f.staff.iter().map(|s| s.id.as_str()).collect();
         for s in &f.services {
             if s.duration_minutes == 0 || s.duration_minutes > 12 * 60 {
@@ -361,7 +353,7 @@ impl Workspace {
             retention_days: f.retention_days.max(1),
             hours,
             closures: f.hours.closures.into_iter().collect(),
-            staff: f.staff,
+            staff,
             services: f.services,
             webhooks: f.tools,
             limits: f.limits,
@@ -408,6 +400,13 @@ impl Workspace {
 
     pub fn staff_member(&self, id: &str) -> Option<&Staff> {
         self.staff.iter().find(|s| s.id == id)
+    }
+
+    /// Whether the staff member `id` works all of `from`..`to` on `date`: her own hours and
+    /// days off (the business's are checked apart). Unknown ids work never.
+    pub fn works(&self, id: &str, date: NaiveDate, from: NaiveTime, to: NaiveTime) -> bool {
+        self.staff_member(id)
+            .is_some_and(|st| st.works(date, from, to))
     }
 
     /// How the model's prompts introduce the business: "Estudio Malva, un salón de belleza de

@@ -15,6 +15,7 @@ use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName};
 
 mod availability;
+mod hours;
 use availability::availability_text;
 
 /// What the conversation expects after this reply.
@@ -364,35 +365,7 @@ fn describe(
             date: d,
             date_ranges,
             ..
-        } => {
-            let hours = hours_text(ws, l);
-            Some(match (d, date_ranges) {
-                (Some(d), Some(ranges)) if ranges.is_empty() => t(
-                    l,
-                    "date_closed",
-                    &[("date", &date(l, *d)), ("hours", &closed_text(ws, l, *d))],
-                ),
-                (Some(d), Some(ranges)) => {
-                    let ranges: Vec<String> = ranges
-                        .iter()
-                        .map(|r| match r.split_once('-') {
-                            Some((a, b)) => range_text(l, a, b),
-                            None => r.clone(),
-                        })
-                        .collect();
-                    t(
-                        l,
-                        "date_open",
-                        &[
-                            ("date", &date(l, *d)),
-                            ("ranges", &ranges.join(raw(l, "hours_range_join"))),
-                            ("hours", &hours),
-                        ],
-                    )
-                }
-                _ => hours,
-            })
-        }
+        } => Some(hours::hours_answer(ws, l, call, *d, date_ranges.as_deref())),
         Observation::Availability(a) => Some(availability_text(ws, a, state, last)),
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {

@@ -386,6 +386,43 @@ impl RuleExtractor {
         if scores[Intent::InfoHours.index()] >= 2.0 && !has_service {
             scores[Intent::Book.index()] *= 0.5;
         }
+        // A stylist's days ("¿Caro atiende el jueves?", "¿Lucía está el 15?"): no service,
+        // no hour, no booking word; a question about when she works.
+        // "está" only with a day ("¿Lucía está el 15?"; "la sofi está de novia?" is no
+        // question about her days).
+        let works_verb = |w: &str| {
+            matches!(
+                w,
+                "atiende" | "trabaja" | "viene" | "work" | "works" | "atende" | "trabalha"
+            ) || (w == "esta" && !dates.is_empty())
+        };
+        if let Some((from, to)) = staff {
+            let near = n.get(to).is_some_and(|w| works_verb(w))
+                || from.checked_sub(1).is_some_and(|j| works_verb(n[j]));
+            if near
+                && !has_service
+                && times.is_empty()
+                && text.contains('?')
+                && !n.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "turno"
+                            | "turnito"
+                            | "reserva"
+                            | "cita"
+                            | "lugar"
+                            | "appointment"
+                            | "quiero"
+                            | "queria"
+                            | "quisiera"
+                            | "necesito"
+                    )
+                })
+            {
+                scores[Intent::InfoHours.index()] += 2.0;
+                scores[Intent::Book.index()] *= 0.5;
+            }
+        }
         // Asking whether a service is offered or how it is ("la sofi hace pestañas?").
         if scores[Intent::InfoServices.index()] >= 1.5
             && !has_when
@@ -612,7 +649,6 @@ fn decide(
     }
 }
 
-/// The name (up to three name-like words) that starts at word `start`.
 /// Whether the customer is choosing among times offered: asked the time, or offered other
 /// days' times when asked the day ("el domingo estamos cerrados. Te puedo ofrecer…").
 fn choosing(ctx: &ExtractContext) -> bool {
@@ -623,6 +659,7 @@ fn choosing(ctx: &ExtractContext) -> bool {
     }
 }
 
+/// The name (up to three name-like words) that starts at word `start`.
 fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
     let mut end = start;
     while end < n.len() && end - start < 3 && looks_like_name_word(&words.raw(end), n[end]) {

@@ -46,10 +46,18 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
                     | "pode"
                     | "atende"
                     | "trabalha"
+                    | "viene"
+                    | "work"
+                    | "works"
             );
         // "trabaja Martin", "me recomendó a Lucía", "tenga lugar Caro"
         let verb_before = i >= 1
-            && (matches!(n[i - 1], "trabaja" | "atiende" | "is" | "lugar")
+            && (matches!(
+                n[i - 1],
+                "trabaja" | "atiende" | "is" | "lugar" | "viene" | "works" | "vem"
+            )
+                // "¿en qué horario está Sofi?", not "uh, está carito" (expensive).
+                || (n[i - 1] == "esta" && is_capitalized(&words.raw(i)))
                 || (n[i - 1] == "a" && i >= 2 && n[i - 2].starts_with("recomend")));
         let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
         let listed =

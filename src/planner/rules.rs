@@ -125,9 +125,7 @@ pub fn plan(input: &PlanInput) -> Plan {
                 service,
             })
         }
-        Intent::InfoHours => Plan::Call(ToolCall::GetHours {
-            date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
-        }),
+        Intent::InfoHours => Plan::Call(hours_call(input)),
         Intent::Other => match ex.signals.topic {
             Some(Topic::Address) => Plan::Reply(ReplyTopic::Address),
             Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
@@ -430,6 +428,21 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         phone: st.channel_phone.clone(),
         services: changed.unwrap_or_default(),
     })
+}
+
+/// The hours asked about: of the day named, and of the staff member named ("¿Martín trabaja
+/// los sábados?") rather than the business's.
+pub(crate) fn hours_call(input: &PlanInput) -> ToolCall {
+    let (ex, st) = (input.extraction, input.state);
+    ToolCall::GetHours {
+        date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
+        staff: ex
+            .slots
+            .staff_name
+            .as_deref()
+            .and_then(|s| input.ws.resolve_staff(s))
+            .map(|s| s.id.clone()),
+    }
 }
 
 #[cfg(test)]

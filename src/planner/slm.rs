@@ -78,9 +78,7 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
                 service,
                 then: Vec::new(),
             }));
-            c.push(Plan::Call(ToolCall::GetHours {
-                date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
-            }));
+            c.push(Plan::Call(super::rules::hours_call(input)));
         }
         Intent::Other => {
             c.extend([

@@ -272,7 +272,8 @@ impl Tool for Builtin {
                 };
                 Ok(Observation::Prices { services })
             }
-            ToolCall::GetHours { date } => {
+            ToolCall::GetHours { date, staff } => {
+                use chrono::Datelike;
                 use chrono::Weekday::*;
                 let fmt = |ranges: &[(NaiveTime, NaiveTime)]| -> Vec<String> {
                     ranges
@@ -280,16 +281,28 @@ impl Tool for Builtin {
                         .map(|(a, b)| format!("{}-{}", a.format("%H:%M"), b.format("%H:%M")))
                         .collect()
                 };
+                // The business's hours, or those of the staff member asked about inside them.
+                let member = match staff {
+                    Some(id) => Some(
+                        ws.staff_member(id)
+                            .ok_or_else(|| ToolError::Rejected(format!("unknown staff `{id}`")))?,
+                    ),
+                    None => None,
+                };
+                let on = |d: chrono::Weekday| match member {
+                    Some(st) => st.ranges_on(d, ws.hours_on(d)),
+                    None => ws.hours_on(d).to_vec(),
+                };
                 let weekly = [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
                     .into_iter()
-                    .map(|d| fmt(ws.hours_on(d)))
+                    .map(|d| fmt(&on(d)))
                     .collect();
                 let date_ranges = date.map(|d| {
-                    use chrono::Datelike;
-                    if ws.closures.contains(&d) {
+                    let off = member.is_some_and(|st| st.days_off.contains(&d));
+                    if ws.closures.contains(&d) || off {
                         Vec::new()
                     } else {
-                        fmt(ws.hours_on(d.weekday()))
+                        fmt(&on(d.weekday()))
                     }
                 });
                 Ok(Observation::Hours {

@@ -68,6 +68,14 @@ pub(super) fn availability_text(
         }
         None => {}
     }
+    use chrono::Datelike;
+    let off = state
+        .resolved
+        .staff
+        .as_deref()
+        .and_then(|s| ws.staff_member(s))
+        .filter(|_| matches!(state.flow, Some(Flow::Book | Flow::Reschedule)))
+        .filter(|st| !st.works_on(a.date, ws.hours_on(a.date.weekday())));
     match (a.time, a.available) {
         (Some(time), true) => {
             // The confirmation that follows says it all; only say it when we stop here.
@@ -103,6 +111,16 @@ pub(super) fn availability_text(
             l,
             "busy_none",
             &[("time", &hhmm(time)), ("date", &day), ("svc", &svc)],
+        ),
+        // The stylist asked for does not work that day ("Martín no atiende los lunes").
+        (_, false) if off.is_some() => t(
+            l,
+            "staff_off_day",
+            &[
+                ("staff", off.map(|st| st.name.as_str()).unwrap_or_default()),
+                ("date", &day),
+                ("alts", &alts),
+            ],
         ),
         // The stylist asked for is the one busy: say who.
         (Some(time), false) => match state

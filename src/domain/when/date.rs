@@ -573,7 +573,16 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         let el = matches!(prev(1), Some("el" | "the" | "del"));
         let ordinal =
             w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd");
-        if (dia || el || (ordinal && !word_number)) && !next_is_time {
+        // "el primero que tengas", "el primero libre", "the first available": the first
+        // time free, not the 1st of the month.
+        let first_free = word_number
+            && n.get(after).is_some_and(|x| {
+                matches!(
+                    *x,
+                    "que" | "q" | "libre" | "disponible" | "available" | "free" | "open" | "livre"
+                )
+            });
+        if (dia || el || (ordinal && !word_number)) && !next_is_time && !first_free {
             // "el primero" as a day needs "el"; a bare "el uno" is rare but fine.
             let mut from = i;
             if dia {

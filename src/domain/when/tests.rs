@@ -151,6 +151,9 @@ fn in_n_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el primero", Some("2026-12-01"))]
 #[case("the 12th", Some("2026-12-12"))]
 #[case("el 25 a las 5", Some("2026-11-25"))]
+#[case("el primero que tengas libre para cejas", None)]
+#[case("el primero disponible", None)]
+#[case("el primero que sale el lunes", Some("2026-11-30"))]
 fn day_of_month(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
 }
