@@ -1939,8 +1939,8 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[
             (
-                "hola! somos 3 amigas y queremos brushing el {d2} a las 15:30",
-                &[Says("¡Hay lugar para Brushing"), Says("a las 15:30")],
+                "hola! somos 3 amigas y queremos brushing el {d1} a las 19",
+                &[Says("¡Hay lugar para Brushing"), Says("a las 19:00")],
             ),
             (
                 "sí",
@@ -1954,7 +1954,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Calls("create_booking"),
                     Says("Ahora el de la persona 2 de 3: Brushing"),
-                    Says("a las 15:30"),
+                    Says("a las 19:00"),
                 ],
             ),
             ("Bea", &[Next("await_confirmation"), Says("a nombre de Bea")]),
@@ -1985,6 +1985,24 @@ const CONVERSATIONS: &[Conversation] = &[
                 "dale, corte de caballero con Martín el {d1} a las 12:30",
                 &[Calls("check_availability"), Says("a las 12:30")],
             ),
+        ],
+    },
+    Conversation {
+        name: "a yes to the times listed after 'el primer turno disponible' takes the first",
+        profile: "Dani",
+        turns: &[
+            (
+                "quiero el primer turno disponible para cejas",
+                &[Calls("check_availability"), Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "dale",
+                &[
+                    Says("¡Hay lugar para Perfilado de cejas"),
+                    Says("¿Hago la reserva a nombre de Dani?"),
+                ],
+            ),
+            ("sí", &[Next("await_confirmation")]),
         ],
     },
 ];

@@ -429,21 +429,31 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
     // "lo antes posible", "el primer turno que tengas": the first open day from today, its
-    // free times listed (the next open day's when none are left).
+    // free times listed (the next open day's when none are left). A day named instead
+    // ("mejor el viernes") is the customer's choice again.
+    if ex.slots.preferred_date.is_some() {
+        state.soonest = false;
+    }
     if ex.signals.soonest
         && ex.slots.preferred_date.is_none()
         && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
     {
+        state.soonest = true;
         // "cualquier día menos el martes": the first open day that is not one turned down
-        // (nor today when the hour asked for has passed).
+        // (nor today when the hour asked for has passed, or the business has closed).
         let mut day = ctx.ws.first_open_day(ctx.now.date());
         for _ in 0..14 {
             let turned_down = ex
                 .signals
                 .not_weekdays
                 .contains(&chrono::Datelike::weekday(&day));
-            let passed =
-                day == ctx.now.date() && state.resolved.time.is_some_and(|t| t <= ctx.now.time());
+            let now = ctx.now.time();
+            let closed_today = || {
+                let hours = ctx.ws.hours_on(chrono::Datelike::weekday(&day));
+                hours.iter().all(|(_, close)| *close <= now)
+            };
+            let passed = day == ctx.now.date()
+                && (state.resolved.time.is_some_and(|t| t <= now) || closed_today());
             if !turned_down && !passed {
                 break;
             }
@@ -467,7 +477,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_time.is_none()
         && ex.slots.preferred_date.is_none()
     {
-        if let [only] = state.offers.as_slice() {
+        // After "el primer turno disponible", the first of those listed.
+        let first = state
+            .soonest
+            .then(|| offers::shown(&state.offers, state.offers_part, state.shifted))
+            .and_then(|shown| shown.first().map(|o| (*o).clone()));
+        let only = match state.offers.as_slice() {
+            [only] => Some(only.clone()),
+            _ => first,
+        };
+        if let Some(only) = only {
             let (date, time) = (only.date, only.time);
             take_date(state, date);
             take_time(state, time);

@@ -201,6 +201,10 @@ pub struct ConversationState {
     /// How many of the group's bookings are made.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub group_booked: u8,
+    /// The customer asked for the first time free ("el primer turno disponible"): a yes to
+    /// the times listed takes the first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub soonest: bool,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -367,5 +371,6 @@ impl ConversationState {
         self.second_of_two = false;
         self.group = 0;
         self.group_booked = 0;
+        self.soonest = false;
     }
 }
