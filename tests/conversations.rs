@@ -2005,6 +2005,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Next("await_confirmation")]),
         ],
     },
+    Conversation {
+        name: "'corte y barba' is a men's cut, and says beards are not done",
+        profile: "Beto",
+        turns: &[
+            (
+                "corte y barba el {d2} a las 12",
+                &[
+                    Says("no hacemos barba"),
+                    Says("Corte de caballero"),
+                    NotSays("Corte de dama"),
+                ],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("con Martín")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

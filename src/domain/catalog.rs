@@ -13,6 +13,7 @@ use thiserror::Error;
 
 use crate::text::{edit_distance, fold_compare, sound_char, Words};
 
+mod mens;
 mod staff;
 use staff::{parse_range, parse_staff};
 pub use staff::{Staff, Week, WeekFile};

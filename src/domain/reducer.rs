@@ -314,7 +314,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         let r = &mut state.resolved;
         match name {
             SlotName::ServiceType => {
-                r.service = ctx.ws.resolve_service(value).map(|s| s.id.clone());
+                r.service = ctx
+                    .ws
+                    .resolve_service(value)
+                    .map(|s| for_whom(ctx.ws, ex, &s.id));
             }
             SlotName::PreferredDate => {
                 // "¿tenés lugar esta semana?": a span is searched from its first day (that
@@ -362,7 +365,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // that names one service leaves one.
     if ex.slots.service_type.is_some() {
         state.slots.services = ex.slots.services.clone();
-        let mut ids = ex.slots.service_ids(ctx.ws);
+        let mut ids: Vec<String> = Vec::new();
+        for id in ex.slots.service_ids(ctx.ws) {
+            let id = for_whom(ctx.ws, ex, &id);
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
         let r = &mut state.resolved;
         if r.service.is_none() && !ids.is_empty() {
             r.service = Some(ids.remove(0));
@@ -697,6 +706,16 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.
+/// The service `id` for whom the visit is: "corte y barba", "corte para mi marido" take the
+/// men's version of a generic service (not for two people, one of whom may not be a man).
+fn for_whom(ws: &Workspace, ex: &Extraction, id: &str) -> String {
+    let man = ex.signals.for_a_man && !ex.signals.for_two;
+    ws.service(id)
+        .filter(|_| man)
+        .and_then(|s| ws.mens_version(s))
+        .map_or_else(|| id.to_string(), |s| s.id.clone())
+}
+
 /// A pick ("el primero", "la primera") while times are offered, which the date reader also
 /// took for the 1st of the month.
 fn picks_an_offer(state: &ConversationState, ex: &Extraction) -> bool {

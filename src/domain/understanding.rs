@@ -288,6 +288,10 @@ pub struct Signals {
     /// "somos 3 amigas", "para mí y mis dos hermanas": how many people, when three or more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<u8>,
+    /// "corte y barba", "corte para mi marido": the visit is a man's, so a service named
+    /// generically ("corte") is the catalog's men's one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_a_man: bool,
     /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -107,6 +107,7 @@ impl RuleExtractor {
             corrects: signals::corrects(&words),
             for_two: signals::for_two(&words),
             party: signals::party(&words),
+            for_a_man: signals::for_a_man(&words),
             booking_for: booking_for(&words),
             second_services: Vec::new(),
             booked_date: None,

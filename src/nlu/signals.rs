@@ -174,6 +174,12 @@ pub fn for_two(words: &Words) -> bool {
     says(words, &lexicon().for_two)
 }
 
+/// Whether the visit is a man's ("corte y barba", "corte para mi marido", "haircut and
+/// beard").
+pub fn for_a_man(words: &Words) -> bool {
+    says(words, &lexicon().for_a_man)
+}
+
 /// How many people a group booking is for, when the message says three or more ("somos 3
 /// amigas", "tres personas", "para mí y mis dos hermanas", "we are 4", "somos 3 pessoas");
 /// `None` otherwise (two people are [`for_two`]). At most 10: a bigger group is the
@@ -663,6 +669,17 @@ mod tests {
     #[case("y otro para mi hermana", false)]
     fn two_people_at_once(#[case] text: &str, #[case] want: bool) {
         assert_eq!(for_two(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("corte y barba el viernes a las 6", true)]
+    #[case("un corte para mi marido el sábado", true)]
+    #[case("haircut and beard trim on friday", true)]
+    #[case("corte e barba na sexta", true)]
+    #[case("corte para mi hija", false)]
+    #[case("corte el viernes", false)]
+    fn a_mans_visit(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(for_a_man(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -525,6 +525,19 @@ for my husband
 for my girlfriend
 for my boyfriend
 
+[for a man]
+# The visit is a man's ("haircut and beard"): a generic service is the men's one.
+beard
+men's
+mens
+man
+gentleman
+my husband
+my boyfriend
+my son
+my dad
+my brother
+
 [for two]
 for me and my
 me and my

@@ -1686,6 +1686,27 @@ para mi nena
 para mi nene
 para alguien mas
 
+[for a man]
+# The visit is a man's ("corte y barba", "corte para mi marido"): a service named generically
+# ("corte") is the men's one when the catalog has one.
+barba
+barbas
+afeitado
+hombre
+varon
+caballero
+masculino
+mi marido
+mi novio
+mi esposo
+mi hijo
+mi nene
+mi papa
+mi hermano
+mi viejo
+mi sobrino
+mi abuelo
+
 [for two]
 # Two people booked at once: the second booking is offered right after the first.
 para mi y mi

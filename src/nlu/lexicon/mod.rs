@@ -80,6 +80,8 @@ pub struct Lexicon {
     pub other_staff: Vec<String>,
     /// Phrases asking for two people at once ("para mí y mi hermana", "both of us").
     pub for_two: Vec<String>,
+    /// Words that make the visit a man's ("barba", "mi marido", "beard").
+    pub for_a_man: Vec<String>,
     /// Who else a booking may be for ("amiga", "hija", "daughter", "filha"): "para mi amiga
     /// Julieta" books in Julieta's name.
     pub relatives: HashSet<String>,
@@ -195,6 +197,7 @@ impl Lexicon {
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
                     "for two" => lx.for_two.push(entry),
+                    "for a man" => lx.for_a_man.push(entry),
                     "relatives" => {
                         lx.relatives.insert(entry);
                     }

@@ -441,6 +441,17 @@ pra minha irma
 pra minha mae
 pra minha filha
 
+[for a man]
+# The visit is a man's ("corte e barba"): a generic service is the men's one.
+barba
+homem
+masculino
+meu marido
+meu namorado
+meu filho
+meu pai
+meu irmao
+
 [for two]
 pra mim e
 para mim e
