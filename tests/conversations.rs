@@ -2020,6 +2020,24 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Next("await_confirmation"), Says("con Martín")]),
         ],
     },
+    Conversation {
+        name: "'quiero otro igual el …' after booking books the same visit on that day",
+        profile: "Ines",
+        turns: &[
+            ("manicura el {d1} a las 19", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "genial! quiero otro igual el {d2}",
+                &[
+                    NoCall("find_bookings"),
+                    Says("Manicura"),
+                    Says("a las 19:00"),
+                    NotSays("¿Paso tu turno"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -16,7 +16,9 @@ use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, To
 use crate::domain::when::search_from;
 
 mod observe;
+mod readings;
 pub use observe::apply_observation;
+use readings::{for_whom, picks_an_offer};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -221,6 +223,18 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             }
         }
     }
+    // "y otro turno igual para el miércoles siguiente": the service and time of the booking
+    // just made, on the day named.
+    if let (Some(Flow::Book), true, None) =
+        (state.flow, ex.signals.same_visit, &ex.slots.service_type)
+    {
+        if let (Some(service), Some(last)) = (state.last_service.clone(), state.last_visit) {
+            state.resolved.service = Some(service);
+            if ex.slots.preferred_time.is_none() {
+                take_time(state, last.time);
+            }
+        }
+    }
     // "y otro para mi hermana el mismo día": the day (and time) of the booking just made.
     if let (Some(Flow::Book), Some(last)) = (state.flow, state.last_visit) {
         if ex.signals.same_day && ex.slots.preferred_date.is_none() {
@@ -360,6 +374,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
     if let Some(time) = hour_of_the_day {
         state.slots.preferred_time = Some(format_time(time));
+    }
+    // "otro turno igual para el miércoles siguiente" after Wednesday's: the week after, not
+    // the same day.
+    if let (true, Some(last)) = (ex.signals.same_visit, state.last_visit) {
+        let same = state.resolved.date == Some(last.date);
+        if same && state.flow == Some(Flow::Book) && !ex.signals.same_day {
+            take_date(state, last.date + chrono::Duration::days(7));
+        }
     }
     // Several services in one message ("corte y color"): one visit, back to back. A message
     // that names one service leaves one.
@@ -688,6 +710,7 @@ fn about_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
         && state.just_booked()
         && ex.slots.booking_id.is_none()
         && !ex.signals.another
+        && !ex.signals.same_visit
 }
 
 /// Whether a booking reading right after a booking was made (the next turn or the one
@@ -706,28 +729,6 @@ fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.
-/// The service `id` for whom the visit is: "corte y barba", "corte para mi marido" take the
-/// men's version of a generic service (not for two people, one of whom may not be a man).
-fn for_whom(ws: &Workspace, ex: &Extraction, id: &str) -> String {
-    let man = ex.signals.for_a_man && !ex.signals.for_two;
-    ws.service(id)
-        .filter(|_| man)
-        .and_then(|s| ws.mens_version(s))
-        .map_or_else(|| id.to_string(), |s| s.id.clone())
-}
-
-/// A pick ("el primero", "la primera") while times are offered, which the date reader also
-/// took for the 1st of the month.
-fn picks_an_offer(state: &ConversationState, ex: &Extraction) -> bool {
-    let ordinal = |d: &str| {
-        let d = crate::text::fold(d);
-        ["primer", "primeir", "first"].iter().any(|w| d.contains(w))
-    };
-    !state.offers.is_empty()
-        && ex.signals.pick.is_some()
-        && ex.slots.preferred_date.as_deref().is_some_and(ordinal)
-}
-
 fn take_date(state: &mut ConversationState, date: NaiveDate) {
     state.resolved.date = Some(date);
     state.slots.preferred_date = Some(date.format("%-d/%-m").to_string());

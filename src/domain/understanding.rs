@@ -292,6 +292,10 @@ pub struct Signals {
     /// generically ("corte") is the catalog's men's one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_a_man: bool,
+    /// "y otro turno igual para el miércoles siguiente": another booking like the one just
+    /// made (its service and time), on the day named.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_visit: bool,
     /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

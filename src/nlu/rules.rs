@@ -108,6 +108,7 @@ impl RuleExtractor {
             for_two: signals::for_two(&words),
             party: signals::party(&words),
             for_a_man: signals::for_a_man(&words),
+            same_visit: signals::same_visit(&words),
             booking_for: booking_for(&words),
             second_services: Vec::new(),
             booked_date: None,

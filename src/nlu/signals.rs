@@ -180,6 +180,12 @@ pub fn for_a_man(words: &Words) -> bool {
     says(words, &lexicon().for_a_man)
 }
 
+/// Whether the message asks for another booking like the one just made ("y otro turno
+/// igual para el miércoles siguiente", "same again next week").
+pub fn same_visit(words: &Words) -> bool {
+    says(words, &lexicon().same_visit)
+}
+
 /// How many people a group booking is for, when the message says three or more ("somos 3
 /// amigas", "tres personas", "para mí y mis dos hermanas", "we are 4", "somos 3 pessoas");
 /// `None` otherwise (two people are [`for_two`]). At most 10: a bigger group is the
@@ -680,6 +686,16 @@ mod tests {
     #[case("corte el viernes", false)]
     fn a_mans_visit(#[case] text: &str, #[case] want: bool) {
         assert_eq!(for_a_man(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("y otro turno igual para el miércoles siguiente", true)]
+    #[case("same again next friday please", true)]
+    #[case("quero outro igual na sexta", true)]
+    #[case("y otro para mi hermana", false)]
+    #[case("igual no puedo el jueves", false)]
+    fn another_like_the_last(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(same_visit(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -525,6 +525,15 @@ for my husband
 for my girlfriend
 for my boyfriend
 
+[same visit]
+# Another booking like the one just made: its service and time, on the day named.
+same again
+same thing
+another one like that
+the same appointment
+same appointment
+same service
+
 [for a man]
 # The visit is a man's ("haircut and beard"): a generic service is the men's one.
 beard

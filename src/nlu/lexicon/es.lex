@@ -1686,6 +1686,21 @@ para mi nena
 para mi nene
 para alguien mas
 
+[same visit]
+# Another booking like the one just made ("y otro turno igual para el miércoles siguiente"):
+# its service and time, on the day named.
+otro igual
+otra igual
+otro turno igual
+otro turno para lo mismo
+otro para lo mismo
+lo mismo para
+uno igual
+repetir el turno
+el mismo turno
+mismo servicio
+lo mismo el
+
 [for a man]
 # The visit is a man's ("corte y barba", "corte para mi marido"): a service named generically
 # ("corte") is the men's one when the catalog has one.

@@ -82,6 +82,8 @@ pub struct Lexicon {
     pub for_two: Vec<String>,
     /// Words that make the visit a man's ("barba", "mi marido", "beard").
     pub for_a_man: Vec<String>,
+    /// Another booking like the one just made ("otro turno igual", "same again").
+    pub same_visit: Vec<String>,
     /// Who else a booking may be for ("amiga", "hija", "daughter", "filha"): "para mi amiga
     /// Julieta" books in Julieta's name.
     pub relatives: HashSet<String>,
@@ -198,6 +200,7 @@ impl Lexicon {
                     "other staff" => lx.other_staff.push(entry),
                     "for two" => lx.for_two.push(entry),
                     "for a man" => lx.for_a_man.push(entry),
+                    "same visit" => lx.same_visit.push(entry),
                     "relatives" => {
                         lx.relatives.insert(entry);
                     }

@@ -441,6 +441,14 @@ pra minha irma
 pra minha mae
 pra minha filha
 
+[same visit]
+# Another booking like the one just made: its service and time, on the day named.
+outro igual
+outra igual
+o mesmo horario
+a mesma coisa
+mesmo servico
+
 [for a man]
 # The visit is a man's ("corte e barba"): a generic service is the men's one.
 barba
