@@ -2038,6 +2038,28 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "the business's own answers ([[faq]]) come as written, and the booking goes on",
+        profile: "Gabi",
+        turns: &[
+            (
+                "hay que dejar seña para reservar?",
+                &[Says("No pedimos seña"), NoCall("check_availability")],
+            ),
+            (
+                "brushing el {d3} a las 19",
+                &[Calls("check_availability"), Says("¿Hago la reserva a nombre de Gabi?")],
+            ),
+            (
+                "ah, y tienen gift cards?",
+                &[
+                    Says("Tenemos gift cards"),
+                    Says("¿Hago la reserva a nombre de Gabi?"),
+                ],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("Brushing")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

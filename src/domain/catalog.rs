@@ -13,8 +13,11 @@ use thiserror::Error;
 
 use crate::text::{edit_distance, fold_compare, sound_char, Words};
 
+mod faq;
 mod mens;
 mod staff;
+use faq::parse_faq;
+pub use faq::Faq;
 use staff::{parse_range, parse_staff};
 pub use staff::{Staff, Week, WeekFile};
 
@@ -69,6 +72,9 @@ pub struct WorkspaceFile {
     pub tools: Vec<WebhookToolFile>,
     #[serde(default)]
     pub limits: WorkspaceLimits,
+    /// The business's own answers ("¿hay que dejar seña?"): see [`Faq`].
+    #[serde(default)]
+    pub faq: Vec<Faq>,
 }
 
 fn default_currency() -> String {
@@ -207,6 +213,7 @@ pub struct Workspace {
     pub staff: Vec<Staff>,
     pub services: Vec<Service>,
     pub webhooks: Vec<WebhookToolFile>,
+    pub faq: Vec<Faq>,
     pub limits: WorkspaceLimits,
     /// SHA-256 digests of the API keys that may act on this workspace.
     pub api_key_digests: Vec<[u8; 32]>,
@@ -291,6 +298,10 @@ impl Workspace {
         for st in &mut staff {
             parse_staff(st).map_err(|(field, reason)| invalid(&field, reason))?;
         }
+        let mut faq = f.faq.clone();
+        for (i, entry) in faq.iter_mut().enumerate() {
+            parse_faq(i, entry).map_err(|(field, reason)| invalid(&field, reason))?;
+        }
         let staff_ids: BTreeSet<&str> = f.staff.iter().map(|s| s.id.as_str()).collect();
         for s in &f.services {
             if s.duration_minutes == 0 || s.duration_minutes > 12 * 60 {
@@ -357,6 +368,7 @@ impl Workspace {
             staff,
             services: f.services,
             webhooks: f.tools,
+            faq,
             limits: f.limits,
             api_key_digests: digests,
             phrases,

@@ -676,6 +676,18 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                 ("next", &continue_flow()),
             ],
         ),
+        // The business's own answer, as written (in the customer's language when given).
+        ReplyTopic::Faq => match ex.signals.faq.and_then(|i| ws.faq.get(i)) {
+            Some(f) => {
+                let answer = match l {
+                    Lang::En => f.answer_en.as_ref(),
+                    Lang::Pt => f.answer_pt.as_ref(),
+                    Lang::Es => None,
+                };
+                format!("{}{}", answer.unwrap_or(&f.answer), continue_flow())
+            }
+            None => t(l, "unclear", &[]),
+        },
         ReplyTopic::Dropped => t(l, "dropped", &[]),
         ReplyTopic::Unclear => t(l, "unclear", &[]),
         ReplyTopic::UnknownService => {

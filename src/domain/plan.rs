@@ -35,10 +35,12 @@ pub enum ReplyTopic {
     Farewell,
     /// The customer is on the way or running late: noted, the booking stays as it is.
     Late,
+    /// The business's own answer to the question (`[[faq]]`).
+    Faq,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 14] = [
+    pub const ALL: [ReplyTopic; 15] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -53,6 +55,7 @@ impl ReplyTopic {
         ReplyTopic::Staff,
         ReplyTopic::Farewell,
         ReplyTopic::Late,
+        ReplyTopic::Faq,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -71,6 +74,7 @@ impl ReplyTopic {
             ReplyTopic::Staff => "staff",
             ReplyTopic::Farewell => "farewell",
             ReplyTopic::Late => "late",
+            ReplyTopic::Faq => "faq",
         }
     }
 

@@ -292,6 +292,9 @@ pub struct Signals {
     /// generically ("corte") is the catalog's men's one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_a_man: bool,
+    /// The business's own answer the message asks for (an index into `Workspace::faq`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faq: Option<usize>,
     /// "y otro turno igual para el miércoles siguiente": another booking like the one just
     /// made (its service and time), on the day named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -433,6 +436,8 @@ pub enum Topic {
     /// The customer is on the way or running late ("llego 10 minutos tarde", "estoy
     /// llegando").
     Late,
+    /// A question the business answers itself (`[[faq]]` in its file): `Signals::faq`.
+    Faq,
 }
 
 impl Topic {
@@ -448,6 +453,7 @@ impl Topic {
             Topic::Duration => "duration",
             Topic::Bookings => "bookings",
             Topic::Late => "late",
+            Topic::Faq => "faq",
         }
     }
 }

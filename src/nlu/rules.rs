@@ -83,10 +83,30 @@ impl RuleExtractor {
         let n = words.norms();
         let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
         let (same_words, same_day, same_time) = signals::same_refs(&n);
+        // The business's own answer ("¿hay que dejar seña?") wins over the general topics,
+        // not over a handoff, a medical question, a complaint or an injection.
         let topic = signals::topic(&words);
+        let faq = ws.faq_match(&words).filter(|_| {
+            !matches!(
+                topic,
+                Some(
+                    Topic::Injection
+                        | Topic::Medical
+                        | Topic::Handoff
+                        | Topic::Complaint
+                        | Topic::Late
+                )
+            )
+        });
+        let topic = if faq.is_some() {
+            Some(Topic::Faq)
+        } else {
+            topic
+        };
         let mut signals = Signals {
             affirmation,
             topic,
+            faq,
             closes: signals::closes(&words, affirmation),
             same_day,
             same_time,
@@ -451,7 +471,7 @@ impl RuleExtractor {
                 }
             }
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
-            Some(Topic::Payment | Topic::Address | Topic::Bookings) => {
+            Some(Topic::Payment | Topic::Address | Topic::Bookings | Topic::Faq) => {
                 scores[Intent::Other.index()] += 2.5;
                 // "se puede pagar en cuotas la keratina?": how to pay for a service, no day
                 // asked for, no booking cue beyond the service.
@@ -468,6 +488,15 @@ impl RuleExtractor {
                 {
                     scores[Intent::Other.index()] += 1.5;
                     scores[Intent::Book.index()] -= 1.0;
+                }
+                // "¿hay que dejar seña para reservar?": asked about, nothing booked.
+                if signals.topic == Some(Topic::Faq)
+                    && !has_when
+                    && !has_service
+                    && text.contains('?')
+                {
+                    scores[Intent::Other.index()] += 2.0;
+                    scores[Intent::Book.index()] *= 0.5;
                 }
             }
             // "el miércoles llego 10 minutos tarde": the day is the booking's; nothing is

@@ -129,6 +129,7 @@ pub fn plan(input: &PlanInput) -> Plan {
         Intent::Other => match ex.signals.topic {
             Some(Topic::Address) => Plan::Reply(ReplyTopic::Address),
             Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
+            Some(Topic::Faq) => Plan::Reply(ReplyTopic::Faq),
             _ => Plan::Refuse(RefuseReason::OffTopic),
         },
         Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),

@@ -45,7 +45,9 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
         Some(Topic::Injection) => return c,
         Some(Topic::Handoff) | Some(Topic::Complaint) => return c,
         // "¿aceptan tarjeta?", "¿dónde están?": the answer is fixed.
-        Some(Topic::Address) | Some(Topic::Payment) | Some(Topic::Staff) => return c,
+        Some(Topic::Address) | Some(Topic::Payment) | Some(Topic::Staff) | Some(Topic::Faq) => {
+            return c
+        }
         Some(Topic::Medical) => {
             c.push(Plan::Handoff);
             return dedupe(c);
@@ -178,6 +180,7 @@ pub fn describe(input: &PlanInput) -> String {
             Topic::Duration => "cuánto dura",
             Topic::Bookings => "sus turnos",
             Topic::Late => "llega tarde o está en camino",
+            Topic::Faq => "pregunta que el negocio responde",
         };
         s.push_str(&format!(" Tema: {name}."));
     }
