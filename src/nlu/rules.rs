@@ -19,6 +19,8 @@ use crate::nlu::staff::find_staff;
 use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
 use crate::text::Words;
 
+mod asks;
+
 /// What the rules saw in a message, beyond the final extraction: per-intent cue scores and
 /// every candidate span, for the model route's hints.
 #[derive(Debug, Clone)]
@@ -83,26 +85,7 @@ impl RuleExtractor {
         let n = words.norms();
         let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
         let (same_words, same_day, same_time) = signals::same_refs(&n);
-        // The business's own answer ("¿hay que dejar seña?") wins over the general topics,
-        // not over a handoff, a medical question, a complaint or an injection.
-        let topic = signals::topic(&words);
-        let faq = ws.faq_match(&words).filter(|_| {
-            !matches!(
-                topic,
-                Some(
-                    Topic::Injection
-                        | Topic::Medical
-                        | Topic::Handoff
-                        | Topic::Complaint
-                        | Topic::Late
-                )
-            )
-        });
-        let topic = if faq.is_some() {
-            Some(Topic::Faq)
-        } else {
-            topic
-        };
+        let (topic, faq) = asks::topic(ws, &words);
         let mut signals = Signals {
             affirmation,
             topic,
@@ -133,7 +116,7 @@ impl RuleExtractor {
             second_services: Vec::new(),
             booked_date: None,
             books: signals::books(&words),
-            pick: choosing(ctx).then(|| signals::pick(&words)).flatten(),
+            pick: asks::choosing(ctx).then(|| signals::pick(&words)).flatten(),
         };
         let mut dates = find_dates(&words);
         // Times offered, "el primero" is the first of them, not the 1st of the month.
@@ -408,42 +391,11 @@ impl RuleExtractor {
         if scores[Intent::InfoHours.index()] >= 2.0 && !has_service {
             scores[Intent::Book.index()] *= 0.5;
         }
-        // A stylist's days ("¿Caro atiende el jueves?", "¿Lucía está el 15?"): no service,
-        // no hour, no booking word; a question about when she works.
-        // "está" only with a day ("¿Lucía está el 15?"; "la sofi está de novia?" is no
-        // question about her days).
-        let works_verb = |w: &str| {
-            matches!(
-                w,
-                "atiende" | "trabaja" | "viene" | "work" | "works" | "atende" | "trabalha"
-            ) || (w == "esta" && !dates.is_empty())
-        };
-        if let Some((from, to)) = staff {
-            let near = n.get(to).is_some_and(|w| works_verb(w))
-                || from.checked_sub(1).is_some_and(|j| works_verb(n[j]));
-            if near
-                && !has_service
-                && times.is_empty()
-                && text.contains('?')
-                && !n.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "turno"
-                            | "turnito"
-                            | "reserva"
-                            | "cita"
-                            | "lugar"
-                            | "appointment"
-                            | "quiero"
-                            | "queria"
-                            | "quisiera"
-                            | "necesito"
-                    )
-                })
-            {
-                scores[Intent::InfoHours.index()] += 2.0;
-                scores[Intent::Book.index()] *= 0.5;
-            }
+        // A stylist's days ("¿Caro atiende el jueves?"): her hours, not a booking.
+        if asks::staff_days(&n, staff, !dates.is_empty(), text) && !has_service && times.is_empty()
+        {
+            scores[Intent::InfoHours.index()] += 2.0;
+            scores[Intent::Book.index()] *= 0.5;
         }
         // Asking whether a service is offered or how it is ("la sofi hace pestañas?").
         if scores[Intent::InfoServices.index()] >= 1.5
@@ -677,16 +629,6 @@ fn decide(
         (best, false)
     } else {
         (Intent::Other, false)
-    }
-}
-
-/// Whether the customer is choosing among times offered: asked the time, or offered other
-/// days' times when asked the day ("el domingo estamos cerrados. Te puedo ofrecer…").
-fn choosing(ctx: &ExtractContext) -> bool {
-    match ctx.expected_slot {
-        Some(SlotName::PreferredTime) => true,
-        Some(SlotName::PreferredDate) => ctx.offers,
-        _ => false,
     }
 }
 

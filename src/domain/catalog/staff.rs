@@ -22,7 +22,7 @@ pub struct Staff {
     /// Dates she does not work (vacations), besides the business's closures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub days_off: Vec<NaiveDate>,
-    /// `hours`, parsed ([`parse_staff`]); `None` when she works all the business's hours.
+    /// `hours`, parsed; `None` when she works all the business's hours.
     #[serde(skip)]
     pub shifts: Option<Week>,
 }

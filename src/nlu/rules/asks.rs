@@ -1,0 +1,79 @@
+//! What a message asks, read with the business and the conversation: the business's own
+//! answer (`[[faq]]`), a stylist's days, a pick among the times offered.
+
+use crate::domain::catalog::Workspace;
+use crate::nlu::signals::{self, Topic};
+use crate::nlu::{ExtractContext, SlotName};
+use crate::text::Words;
+
+/// The message's topic, and the business's own answer it asks for: that answer ("¿hay que
+/// dejar seña?") wins over the general topics, not over a handoff, a medical question, a
+/// complaint, a late arrival or an injection.
+pub(super) fn topic(ws: &Workspace, words: &Words) -> (Option<Topic>, Option<usize>) {
+    let topic = signals::topic(words);
+    let faq = ws.faq_match(words).filter(|_| {
+        !matches!(
+            topic,
+            Some(
+                Topic::Injection | Topic::Medical | Topic::Handoff | Topic::Complaint | Topic::Late
+            )
+        )
+    });
+    (
+        if faq.is_some() {
+            Some(Topic::Faq)
+        } else {
+            topic
+        },
+        faq,
+    )
+}
+
+/// A question about a stylist's days ("¿Caro atiende el jueves?", "¿Lucía está el 15?",
+/// "does Caro work on saturdays?"): her name (word span `staff`) next to a verb of working
+/// ("está" only with a day: "la sofi está de novia?" is not one), a question mark, and no
+/// word of booking or wanting ("q dias trabaja Martin? quiero ir mañana" books).
+pub(super) fn staff_days(
+    n: &[&str],
+    staff: Option<(usize, usize)>,
+    has_date: bool,
+    text: &str,
+) -> bool {
+    let works = |w: &str| {
+        matches!(
+            w,
+            "atiende" | "trabaja" | "viene" | "work" | "works" | "atende" | "trabalha"
+        ) || (w == "esta" && has_date)
+    };
+    let Some((from, to)) = staff else {
+        return false;
+    };
+    let near =
+        n.get(to).is_some_and(|w| works(w)) || from.checked_sub(1).is_some_and(|j| works(n[j]));
+    let books = n.iter().any(|w| {
+        matches!(
+            *w,
+            "turno"
+                | "turnito"
+                | "reserva"
+                | "cita"
+                | "lugar"
+                | "appointment"
+                | "quiero"
+                | "queria"
+                | "quisiera"
+                | "necesito"
+        )
+    });
+    near && text.contains('?') && !books
+}
+
+/// Whether the customer is choosing among times offered: asked the time, or offered other
+/// days' times when asked the day ("el domingo estamos cerrados. Te puedo ofrecer…").
+pub(super) fn choosing(ctx: &ExtractContext) -> bool {
+    match ctx.expected_slot {
+        Some(SlotName::PreferredTime) => true,
+        Some(SlotName::PreferredDate) => ctx.offers,
+        _ => false,
+    }
+}
