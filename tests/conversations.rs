@@ -2060,6 +2060,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Next("await_confirmation"), Says("Brushing")]),
         ],
     },
+    Conversation {
+        name: "'corte para mí y mi marido' books hers, then his men's cut",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte para mí y mi marido el {d3} a las 19",
+                &[Says("¡Hay lugar para Corte de dama")],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("Corte de dama")]),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de la otra persona: Corte de caballero"),
+                ],
+            ),
+            ("Juan", &[Next("await_confirmation"), Says("Corte de caballero")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

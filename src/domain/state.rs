@@ -205,6 +205,10 @@ pub struct ConversationState {
     /// the times listed takes the first.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub soonest: bool,
+    /// "corte para mí y mi marido": the second person's visit is the men's version of the
+    /// first's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub second_is_a_man: bool,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -372,5 +376,6 @@ impl ConversationState {
         self.group = 0;
         self.group_booked = 0;
         self.soonest = false;
+        self.second_is_a_man = false;
     }
 }

@@ -292,6 +292,9 @@ pub struct Signals {
     /// generically ("corte") is the catalog's men's one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_a_man: bool,
+    /// "corte para mí y mi marido": the other person booked for is a man.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_is_a_man: bool,
     /// The business's own answer the message asks for (an index into `Workspace::faq`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub faq: Option<usize>,

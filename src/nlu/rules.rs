@@ -111,6 +111,7 @@ impl RuleExtractor {
             for_two: signals::for_two(&words),
             party: signals::party(&words),
             for_a_man: signals::for_a_man(&words),
+            other_is_a_man: signals::other_is_a_man(&words),
             same_visit: signals::same_visit(&words),
             booking_for: booking_for(&words),
             second_services: Vec::new(),

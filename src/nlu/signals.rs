@@ -10,6 +10,9 @@ use crate::text::Words;
 
 pub use crate::domain::understanding::{DayPart, Pick, Shift, Topic};
 
+mod party;
+pub use party::party;
+
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
 /// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.
 pub fn affirmation(words: &Words) -> Option<bool> {
@@ -180,94 +183,22 @@ pub fn for_a_man(words: &Words) -> bool {
     says(words, &lexicon().for_a_man)
 }
 
+/// Whether someone else the customer books for is a man ("corte para mí y mi marido"): a
+/// man's word of the lexicon that is a relative ("mi marido", "my son"), not "barba".
+pub fn other_is_a_man(words: &Words) -> bool {
+    let relatives: Vec<String> = lexicon()
+        .for_a_man
+        .iter()
+        .filter(|p| ["mi ", "my ", "meu "].iter().any(|m| p.starts_with(m)))
+        .cloned()
+        .collect();
+    says(words, &relatives)
+}
+
 /// Whether the message asks for another booking like the one just made ("y otro turno
 /// igual para el miércoles siguiente", "same again next week").
 pub fn same_visit(words: &Words) -> bool {
     says(words, &lexicon().same_visit)
-}
-
-/// How many people a group booking is for, when the message says three or more ("somos 3
-/// amigas", "tres personas", "para mí y mis dos hermanas", "we are 4", "somos 3 pessoas");
-/// `None` otherwise (two people are [`for_two`]). At most 10: a bigger group is the
-/// business's to arrange.
-pub fn party(words: &Words) -> Option<u8> {
-    use crate::domain::when::number_words;
-    let n = words.norms();
-    let count = |i: usize| -> Option<u32> {
-        let w = *n.get(i)?;
-        w.parse::<u32>().ok().or_else(|| {
-            number_words(&n, i)
-                .filter(|(_, len)| *len == 1)
-                .map(|(v, _)| v)
-        })
-    };
-    // Words for the people of a group ("3 amigas"), and for relatives, who count only as
-    // the customer's ("mis dos hijas", not "tengo 3 hijos").
-    let group = |w: &str| {
-        matches!(
-            w,
-            "personas"
-                | "amigas"
-                | "amigos"
-                | "chicas"
-                | "chicos"
-                | "turnos"
-                | "mujeres"
-                | "people"
-                | "persons"
-                | "friends"
-                | "appointments"
-                | "pessoas"
-                | "horarios"
-        )
-    };
-    let people = |w: &str| {
-        group(w)
-            || matches!(
-                w,
-                "hermanas"
-                    | "hermanos"
-                    | "hijas"
-                    | "hijos"
-                    | "primas"
-                    | "sisters"
-                    | "daughters"
-                    | "irmas"
-                    | "filhas"
-            )
-    };
-    let mut found = None;
-    for i in 0..n.len() {
-        let Some(k) = count(i) else { continue };
-        let before = i.checked_sub(1).map(|j| n[j]);
-        let after = n.get(i + 1).copied();
-        let total = match (before, after) {
-            // "somos 3", "seremos cuatro", "we are 4", "nosotras tres", "party of 5".
-            (Some("somos" | "seremos" | "vamos" | "nosotras" | "nosotros" | "are" | "of"), _)
-                if !matches!(after, Some("de" | "y")) =>
-            {
-                k
-            }
-            // "para mí y mis dos hermanas", "yo y 2 amigas", "me and 3 friends".
-            (Some("mis" | "my" | "minhas" | "meus"), Some(w)) if people(w) => k + 1,
-            (Some("y" | "and" | "e" | "con" | "with" | "mas"), Some(w))
-                if people(w)
-                    && n[..i]
-                        .iter()
-                        .any(|w| matches!(*w, "mi" | "yo" | "me" | "mim" | "eu")) =>
-            {
-                k + 1
-            }
-            // "tres personas", "4 turnos", "3 amigas".
-            (_, Some(w)) if group(w) => k,
-            _ => continue,
-        };
-        found = Some(total);
-        break;
-    }
-    found
-        .filter(|k| (3..=10).contains(k))
-        .and_then(|k| u8::try_from(k).ok())
 }
 
 /// "corte para mí y manicura para mi mamá", "para mí un corte y para mi hija las uñas": of
@@ -689,6 +620,14 @@ mod tests {
     }
 
     #[rstest]
+    #[case("corte para mí y mi marido el viernes", true)]
+    #[case("for me and my son, a haircut", true)]
+    #[case("corte y barba para mí y mi hermana", false)]
+    fn the_other_one_is_a_man(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(other_is_a_man(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
     #[case("y otro turno igual para el miércoles siguiente", true)]
     #[case("same again next friday please", true)]
     #[case("quero outro igual na sexta", true)]
@@ -696,24 +635,6 @@ mod tests {
     #[case("igual no puedo el jueves", false)]
     fn another_like_the_last(#[case] text: &str, #[case] want: bool) {
         assert_eq!(same_visit(&Words::new(text)), want, "{text}");
-    }
-
-    #[rstest]
-    #[case("hola! somos 3 amigas y queremos manicura el sábado", Some(3))]
-    #[case("somos tres para peinado", Some(3))]
-    #[case("necesito 4 turnos de brushing para el viernes", Some(4))]
-    #[case("tres personas para corte", Some(3))]
-    #[case("para mí y mis dos hermanas, peinado", Some(3))]
-    #[case("yo y 3 amigas queremos uñas", Some(4))]
-    #[case("we are 4, can we all get a blowout?", Some(4))]
-    #[case("somos 3 pessoas", Some(3))]
-    #[case("somos dos, para manos", None)]
-    #[case("corte el jueves a las tres", None)]
-    #[case("somos 3 de la oficina", None)]
-    #[case("tengo 3 hijos", None)]
-    #[case("somos 25", None)]
-    fn a_group_of_three_or_more(#[case] text: &str, #[case] want: Option<u8>) {
-        assert_eq!(party(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

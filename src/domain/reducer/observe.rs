@@ -123,6 +123,7 @@ pub fn apply_observation(
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
             let theirs = std::mem::take(&mut state.second_services);
             let (group, booked) = (state.group, state.group_booked.saturating_add(1));
+            let man = state.second_is_a_man;
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
@@ -139,6 +140,10 @@ pub fn apply_observation(
             state.end_flow();
             if second {
                 book_the_second(state, ws, booking, &theirs);
+                // "corte para mí y mi marido": his is the men's version (Corte de caballero).
+                if man && theirs.is_empty() {
+                    mens_visit(state, ws);
+                }
                 // "somos 3 amigas": after this one, the next, until all are booked.
                 if booked + 1 < group {
                     state.for_two = true;
@@ -165,6 +170,23 @@ pub fn apply_observation(
             }
         }
         Observation::Services { .. } | Observation::Prices { .. } | Observation::Hours { .. } => {}
+    }
+}
+
+/// The visit on the table, each service in its men's version where the catalog has one.
+fn mens_visit(state: &mut ConversationState, ws: &Workspace) {
+    let mens = |id: &String| {
+        ws.service(id)
+            .and_then(|s| ws.mens_version(s))
+            .map_or_else(|| id.clone(), |s| s.id.clone())
+    };
+    let r = &mut state.resolved;
+    r.service = r.service.as_ref().map(mens);
+    r.also = r.also.iter().map(mens).collect();
+    let name = |id: &String| ws.service(id).map(|s| s.name.clone());
+    state.slots.service_type = r.service.as_ref().and_then(name);
+    if !state.slots.services.is_empty() {
+        state.slots.services = r.service.iter().chain(&r.also).filter_map(name).collect();
     }
 }
 

@@ -1,0 +1,111 @@
+//! A group booked at once: how many people it is for ("somos 3 amigas").
+
+use crate::text::Words;
+
+/// How many people a group booking is for, when the message says three or more ("somos 3
+/// amigas", "tres personas", "para mí y mis dos hermanas", "we are 4", "somos 3 pessoas");
+/// `None` otherwise (two people are [`for_two`]). At most 10: a bigger group is the
+/// business's to arrange.
+pub fn party(words: &Words) -> Option<u8> {
+    use crate::domain::when::number_words;
+    let n = words.norms();
+    let count = |i: usize| -> Option<u32> {
+        let w = *n.get(i)?;
+        w.parse::<u32>().ok().or_else(|| {
+            number_words(&n, i)
+                .filter(|(_, len)| *len == 1)
+                .map(|(v, _)| v)
+        })
+    };
+    // Words for the people of a group ("3 amigas"), and for relatives, who count only as
+    // the customer's ("mis dos hijas", not "tengo 3 hijos").
+    let group = |w: &str| {
+        matches!(
+            w,
+            "personas"
+                | "amigas"
+                | "amigos"
+                | "chicas"
+                | "chicos"
+                | "turnos"
+                | "mujeres"
+                | "people"
+                | "persons"
+                | "friends"
+                | "appointments"
+                | "pessoas"
+                | "horarios"
+        )
+    };
+    let people = |w: &str| {
+        group(w)
+            || matches!(
+                w,
+                "hermanas"
+                    | "hermanos"
+                    | "hijas"
+                    | "hijos"
+                    | "primas"
+                    | "sisters"
+                    | "daughters"
+                    | "irmas"
+                    | "filhas"
+            )
+    };
+    let mut found = None;
+    for i in 0..n.len() {
+        let Some(k) = count(i) else { continue };
+        let before = i.checked_sub(1).map(|j| n[j]);
+        let after = n.get(i + 1).copied();
+        let total = match (before, after) {
+            // "somos 3", "seremos cuatro", "we are 4", "nosotras tres", "party of 5".
+            (Some("somos" | "seremos" | "vamos" | "nosotras" | "nosotros" | "are" | "of"), _)
+                if !matches!(after, Some("de" | "y")) =>
+            {
+                k
+            }
+            // "para mí y mis dos hermanas", "yo y 2 amigas", "me and 3 friends".
+            (Some("mis" | "my" | "minhas" | "meus"), Some(w)) if people(w) => k + 1,
+            (Some("y" | "and" | "e" | "con" | "with" | "mas"), Some(w))
+                if people(w)
+                    && n[..i]
+                        .iter()
+                        .any(|w| matches!(*w, "mi" | "yo" | "me" | "mim" | "eu")) =>
+            {
+                k + 1
+            }
+            // "tres personas", "4 turnos", "3 amigas".
+            (_, Some(w)) if group(w) => k,
+            _ => continue,
+        };
+        found = Some(total);
+        break;
+    }
+    found
+        .filter(|k| (3..=10).contains(k))
+        .and_then(|k| u8::try_from(k).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("hola! somos 3 amigas y queremos manicura el sábado", Some(3))]
+    #[case("somos tres para peinado", Some(3))]
+    #[case("necesito 4 turnos de brushing para el viernes", Some(4))]
+    #[case("tres personas para corte", Some(3))]
+    #[case("para mí y mis dos hermanas, peinado", Some(3))]
+    #[case("yo y 3 amigas queremos uñas", Some(4))]
+    #[case("we are 4, can we all get a blowout?", Some(4))]
+    #[case("somos 3 pessoas", Some(3))]
+    #[case("somos dos, para manos", None)]
+    #[case("corte el jueves a las tres", None)]
+    #[case("somos 3 de la oficina", None)]
+    #[case("tengo 3 hijos", None)]
+    #[case("somos 25", None)]
+    fn a_group_of_three_or_more(#[case] text: &str, #[case] want: Option<u8>) {
+        assert_eq!(party(&Words::new(text)), want, "{text}");
+    }
+}
