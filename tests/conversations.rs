@@ -2079,6 +2079,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("Juan", &[Next("await_confirmation"), Says("Corte de caballero")]),
         ],
     },
+    Conversation {
+        name: "'el primero' of another day's times offered is that time, not the 1st of a month",
+        profile: "Vera",
+        turns: &[
+            ("pedicura el domingo", &[Says("estamos cerrados")]),
+            (
+                "el primero",
+                &[
+                    Says("¡Hay lugar para Pedicura"),
+                    NotSays("estamos cerrados"),
+                    Says("¿Hago la reserva a nombre de Vera?"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -18,7 +18,7 @@ mod mens;
 mod staff;
 use faq::parse_faq;
 pub use faq::Faq;
-use staff::{parse_range, parse_staff};
+use staff::{bad_range, parse_staff, parse_week};
 pub use staff::{Staff, Week, WeekFile};
 
 #[derive(Debug, Error)]
@@ -275,25 +275,9 @@ impl Workspace {
                 format!("{} is outside 5..=240", f.slot_step_minutes),
             ));
         }
-        let days = [
-            ("hours.mon", &f.hours.mon),
-            ("hours.tue", &f.hours.tue),
-            ("hours.wed", &f.hours.wed),
-            ("hours.thu", &f.hours.thu),
-            ("hours.fri", &f.hours.fri),
-            ("hours.sat", &f.hours.sat),
-            ("hours.sun", &f.hours.sun),
-        ];
-        let mut hours: [Vec<(NaiveTime, NaiveTime)>; 7] = Default::default();
-        for (i, (field, ranges)) in days.iter().enumerate() {
-            for r in ranges.iter() {
-                let range = parse_range(r).ok_or_else(|| {
-                    invalid(field, format!("`{r}` is not HH:MM-HH:MM with start < end"))
-                })?;
-                hours[i].push(range);
-            }
-            hours[i].sort();
-        }
+        let h = &f.hours;
+        let hours = parse_week([&h.mon, &h.tue, &h.wed, &h.thu, &h.fri, &h.sat, &h.sun])
+            .map_err(|(day, r)| invalid(&format!("hours.{day}"), bad_range(&r)))?;
         let mut staff = f.staff.clone();
         for st in &mut staff {
             parse_staff(st).map_err(|(field, reason)| invalid(&field, reason))?;

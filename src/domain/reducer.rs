@@ -18,7 +18,7 @@ use crate::domain::when::search_from;
 mod observe;
 mod readings;
 pub use observe::apply_observation;
-use readings::{for_whom, picks_an_offer};
+use readings::for_whom;
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -33,19 +33,6 @@ pub struct TurnContext<'a> {
 /// Applies one extraction.
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
-    // "el primero" with times on the table is the first of them, not the 1st of the month.
-    let unpicked;
-    let ex = if picks_an_offer(state, ex) {
-        let mut slots = ex.slots.clone();
-        slots.preferred_date = None;
-        unpicked = Extraction {
-            slots,
-            ..ex.clone()
-        };
-        &unpicked
-    } else {
-        ex
-    };
     // "no, solo el mío" to the second person's booking offered: it is let go.
     if std::mem::take(&mut state.second_of_two)
         && ex.signals.affirmation == Some(false)

@@ -432,12 +432,7 @@ impl RuleExtractor {
                     && !has_when
                     && text.contains(['?', '¿'])
                     && scores[Intent::Book.index()] < 2.5
-                    && !n.iter().any(|w| {
-                        matches!(
-                            *w,
-                            "turno" | "turnito" | "reserva" | "cita" | "lugar" | "appointment"
-                        )
-                    })
+                    && !n.iter().any(|w| asks::booking_word(w))
                 {
                     scores[Intent::Other.index()] += 1.5;
                     scores[Intent::Book.index()] -= 1.0;

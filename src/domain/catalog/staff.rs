@@ -51,24 +51,30 @@ impl WeekFile {
     /// The ranges, checked: `Err((weekday key, bad range))` for one that is not
     /// "HH:MM-HH:MM" with start < end.
     pub fn parse(&self) -> Result<Week, (&'static str, String)> {
-        let days = [
-            ("mon", &self.mon),
-            ("tue", &self.tue),
-            ("wed", &self.wed),
-            ("thu", &self.thu),
-            ("fri", &self.fri),
-            ("sat", &self.sat),
-            ("sun", &self.sun),
-        ];
-        let mut week: Week = Default::default();
-        for (i, (key, ranges)) in days.into_iter().enumerate() {
-            for r in ranges {
-                week[i].push(parse_range(r).ok_or_else(|| (key, r.clone()))?);
-            }
-            week[i].sort();
-        }
-        Ok(week)
+        parse_week([
+            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
+        ])
     }
+}
+
+/// Each weekday's ranges (Monday first), parsed and sorted: `Err((weekday key, bad range))`
+/// for one that is not "HH:MM-HH:MM" with start < end. The business's `[hours]` and a
+/// stylist's own are read alike.
+pub fn parse_week(days: [&Vec<String>; 7]) -> Result<Week, (&'static str, String)> {
+    const KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut week: Week = Default::default();
+    for (i, ranges) in days.into_iter().enumerate() {
+        for r in ranges {
+            week[i].push(parse_range(r).ok_or_else(|| (KEYS[i], r.clone()))?);
+        }
+        week[i].sort();
+    }
+    Ok(week)
+}
+
+/// Why a range was refused, for the error that names its field.
+pub fn bad_range(r: &str) -> String {
+    format!("`{r}` is not HH:MM-HH:MM with start < end")
 }
 
 /// "10:00-20:00" → (10:00, 20:00), when start < end.
@@ -83,12 +89,10 @@ pub fn parse_range(s: &str) -> Option<(NaiveTime, NaiveTime)> {
 pub fn parse_staff(st: &mut Staff) -> Result<(), (String, String)> {
     st.shifts = match &st.hours {
         None => None,
-        Some(week) => Some(week.parse().map_err(|(day, r)| {
-            (
-                format!("staff.{}.hours.{day}", st.id),
-                format!("`{r}` is not HH:MM-HH:MM with start < end"),
-            )
-        })?),
+        Some(week) => Some(
+            week.parse()
+                .map_err(|(day, r)| (format!("staff.{}.hours.{day}", st.id), bad_range(&r)))?,
+        ),
     };
     Ok(())
 }

@@ -50,22 +50,19 @@ pub(super) fn staff_days(
     };
     let near =
         n.get(to).is_some_and(|w| works(w)) || from.checked_sub(1).is_some_and(|j| works(n[j]));
-    let books = n.iter().any(|w| {
-        matches!(
-            *w,
-            "turno"
-                | "turnito"
-                | "reserva"
-                | "cita"
-                | "lugar"
-                | "appointment"
-                | "quiero"
-                | "queria"
-                | "quisiera"
-                | "necesito"
-        )
-    });
+    let books = n
+        .iter()
+        .any(|w| booking_word(w) || matches!(*w, "quiero" | "queria" | "quisiera" | "necesito"));
     near && text.contains('?') && !books
+}
+
+/// A word that names a booking ("turno", "reserva", "appointment"): a question with one is
+/// about booking, not only about how to pay or when a stylist works.
+pub(super) fn booking_word(w: &str) -> bool {
+    matches!(
+        w,
+        "turno" | "turnito" | "reserva" | "cita" | "lugar" | "appointment"
+    )
 }
 
 /// Whether the customer is choosing among times offered: asked the time, or offered other
