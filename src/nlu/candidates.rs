@@ -44,6 +44,10 @@ pub struct Role {
     /// other; its hour is never the time wanted, whoever chooses.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub event: bool,
+    /// Offered as a second choice after another value of its slot ("el 18, y si no hay el
+    /// 19", "a las 5 o si no a las 6"): the first is the one wanted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fallback: bool,
 }
 
 /// One candidate value of one slot.
@@ -123,6 +127,15 @@ fn is_old(n: &[&str], from: usize) -> bool {
     }
     match before(n, from, 1) {
         Some("del") => return true,
+        // "tenía para mañana pero…", "tengo turno para el jueves": the booking the customer
+        // has (not "quiero turno para el jueves").
+        Some("para")
+            if matches!(before(n, from, 2), Some("tenia" | "tengo" | "teniamos"))
+                || (matches!(before(n, from, 2), Some("turno" | "turnito" | "hora"))
+                    && matches!(before(n, from, 3), Some("tenia" | "tengo" | "teniamos"))) =>
+        {
+            return true
+        }
         Some("de")
             if matches!(
                 before(n, from, 2),
@@ -306,11 +319,12 @@ fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
 
 fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Role {
     let refused = refused(n, to, slot);
+    let old = is_old(n, from);
     Role {
         negated: negated && !refused,
         refused,
-        old: is_old(n, from),
-        new: is_new(n, from),
+        old,
+        new: !old && is_new(n, from),
         context: context::is_context(n, from, to, slot),
         not_service: false,
         bound: false,
@@ -323,6 +337,50 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
             SlotName::PreferredTime => context::an_events_time(n, from),
             _ => false,
         },
+        fallback: false,
+    }
+}
+
+/// "quería el 18 pero si no hay el 19", "a las 5, o si no a las 6", "friday, if not
+/// saturday", "sexta, se não sábado": a value after "si no" that follows another of its slot
+/// is the second choice. ("No el jueves sino el viernes" is a correction: "sino" is one word.)
+fn mark_fallbacks(n: &[&str], cands: &mut [Candidate]) {
+    let starts: Vec<(SlotName, usize)> = cands.iter().map(|c| (c.slot, c.from)).collect();
+    for c in cands.iter_mut() {
+        let earlier = starts.iter().any(|&(s, f)| s == c.slot && f < c.from);
+        // Up to "si no hay para el 19", "if not then saturday".
+        let lead = (1..=5).any(|j| {
+            c.from > j
+                && matches!(
+                    (n[c.from - j - 1], n[c.from - j]),
+                    ("si", "no") | ("if", "not") | ("se", "nao")
+                )
+                && n[c.from - j + 1..c.from].iter().all(|w| {
+                    matches!(
+                        *w,
+                        "hay"
+                            | "se"
+                            | "puede"
+                            | "podes"
+                            | "pueden"
+                            | "tenes"
+                            | "tienen"
+                            | "el"
+                            | "la"
+                            | "las"
+                            | "a"
+                            | "para"
+                            | "then"
+                            | "on"
+                            | "at"
+                            | "da"
+                            | "pra"
+                    )
+                })
+        }) || before(n, c.from, 1) == Some("otherwise");
+        if earlier && lead {
+            c.role.fallback = true;
+        }
     }
 }
 
@@ -394,6 +452,7 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         })
         .collect();
     mark_corrections(&n, &mut cands);
+    mark_fallbacks(&n, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     cands
 }
@@ -447,6 +506,7 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
         })
         .collect();
     mark_corrections(&n, &mut cands);
+    mark_fallbacks(&n, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     cands
 }
@@ -481,11 +541,14 @@ fn choose(cands: &[Candidate], intent: Intent) -> Option<&Candidate> {
         // A booking's own date or time ("tengo turno el viernes") is not the one asked for.
         // a correction makes the later value the one.
         _ => {
-            let pool: Vec<&Candidate> = cands
+            let mut pool: Vec<&Candidate> = cands
                 .iter()
                 .filter(usable)
                 .filter(|c| !c.role.refused && !c.role.old)
                 .collect();
+            if pool.iter().any(|c| !c.role.fallback) {
+                pool.retain(|c| !c.role.fallback);
+            }
             // After a correction, the first value named after the last one taken back
             // ("el 18... perdón, el 19, que el 18 tengo médico" → el 19).
             let taken_back = cands.iter().filter(|c| c.role.refused).map(|c| c.to).max();

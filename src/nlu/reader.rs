@@ -24,7 +24,7 @@ use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
 /// Bumped when features change, so caches and heads from older code are not reused.
-pub const FEATURES_VERSION: u32 = 41;
+pub const FEATURES_VERSION: u32 = 42;
 
 /// The slots the tagger reads, in tag order.
 pub const TAG_SLOTS: [SlotName; 4] = [
@@ -359,6 +359,7 @@ pub fn candidate_features(
         flag(r.context),
         flag(r.not_service),
         flag(c.service.is_some()),
+        flag(r.fallback),
     ]);
     for s in CHOOSER_SLOTS {
         x.push(flag(c.slot == s));

@@ -323,8 +323,15 @@ impl RuleExtractor {
         // Booking details without another request read as booking; "nos vemos el jueves" is
         // a goodbye.
         let see_you = signals.farewell && !has_service && times.is_empty();
-        if has_when && !see_you {
+        // "¿quedó el turno de mañana?": the day is the booking's, asked about.
+        let asked_about = signals.topic == Some(Topic::Bookings) && !has_new;
+        if has_when && !see_you && !asked_about {
             scores[Intent::Book.index()] += if has_service { 2.0 } else { 1.5 };
+        }
+        // ("¿a qué hora era mi turno?" asks no opening hours either.)
+        if asked_about {
+            scores[Intent::Book.index()] *= 0.5;
+            scores[Intent::InfoHours.index()] *= 0.5;
         }
         // "cancelá el jueves y dame el viernes": a cancel plus a new booking is a reschedule.
         // "cancelalo, después te escribo para sacar otro" puts the new one off: a cancel.
@@ -501,8 +508,11 @@ impl RuleExtractor {
 
         let mut slots = Slots::default();
         let mut for_intent = forced.unwrap_or(intent);
-        // Asked which booking, "el del jueves" names the booked day, as a cancel would.
-        if ctx.expected_slot == Some(SlotName::BookingId) && for_intent == Intent::Reschedule {
+        // Asked which booking, "el del jueves" names the booked day, as a cancel would; so
+        // does a question about one's booking ("¿quedó el turno de mañana?").
+        if (ctx.expected_slot == Some(SlotName::BookingId) && for_intent == Intent::Reschedule)
+            || (asked_about && for_intent == Intent::Other)
+        {
             for_intent = Intent::Cancel;
         }
         if let Some(first) = wanted_services.first() {

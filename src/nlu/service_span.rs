@@ -16,8 +16,11 @@ pub(crate) fn extend_to(n: &[&str], mut to: usize) -> usize {
                         .any(|c| c.len() >= 8 && crate::text::edit_distance(c, n[to], 2) <= 2)))
         {
             to += 1;
-        } else if to + 1 < n.len() && n[to] == "em" && complements.iter().any(|c| c == n[to + 1]) {
-            // "unha em gel"
+        } else if to + 1 < n.len()
+            && matches!(n[to], "em" | "de")
+            && complements.iter().any(|c| c == n[to + 1])
+        {
+            // "unha em gel", "uñas de gel", "unha de gel"
             to += 2;
         } else if to + 1 < n.len()
             && matches!(n[to], "de" | "al" | "con" | "com")

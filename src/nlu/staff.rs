@@ -54,7 +54,7 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
         let verb_before = i >= 1
             && (matches!(
                 n[i - 1],
-                "trabaja" | "atiende" | "is" | "lugar" | "viene" | "works" | "vem"
+                "trabaja" | "atiende" | "is" | "lugar" | "viene" | "works" | "vem" | "atendio" | "hizo"
             )
                 // "¿en qué horario está Sofi?", not "uh, está carito" (expensive).
                 || (n[i - 1] == "esta" && is_capitalized(&words.raw(i)))
@@ -195,9 +195,13 @@ fn staff_refused(n: &[&str], i: usize) -> bool {
 }
 
 /// "me hice las manos con Sofi", "me atendió Caro" (in the same sentence): the person of a
-/// visit done, not the one asked for now. (The stylist of a booking being changed or
-/// cancelled, "tengo turno con Lucía", is labelled: it names the booking.)
+/// visit done, not the one asked for now — unless the customer wants her again ("me atendió
+/// Martín, quiero repetir con él"). (The stylist of a booking being changed or cancelled,
+/// "tengo turno con Lucía", is labelled: it names the booking.)
 fn staff_of_a_past_visit(words: &Words, n: &[&str], i: usize) -> bool {
+    if wants_the_same_again(n) {
+        return false;
+    }
     for j in 1..=8 {
         let Some(k) = i.checked_sub(j) else { break };
         if words.gap(k, k + 1).contains(['.', '!', '?', ';', '\n']) {
@@ -214,6 +218,21 @@ fn staff_of_a_past_visit(words: &Words, n: &[&str], i: usize) -> bool {
         }
     }
     false
+}
+
+/// "quiero repetir con él", "con ella de nuevo", "otra vez con la misma": the person of the
+/// last visit is the one asked for.
+fn wants_the_same_again(n: &[&str]) -> bool {
+    let him = |k: usize| {
+        n[k] == "con"
+            && n.get(k + 1) == Some(&"el")
+            && n.get(k + 2)
+                .is_none_or(|w| matches!(*w, "de" | "otra" | "si" | "porfa" | "pls"))
+    };
+    n.iter().any(|w| matches!(*w, "repetir" | "repito"))
+        || (0..n.len()).any(him)
+        || n.windows(2)
+            .any(|p| matches!(p, ["con", "ella"] | ["de", "nuevo"] | ["otra", "vez"]))
 }
 
 #[cfg(test)]
@@ -237,6 +256,12 @@ mod tests {
     #[case("com a Sofi não, com a Lucía", Some("Lucía"))]
     #[case("me hice las manos con Sofi la semana pasada y se saltó todo", None)]
     #[case("me da igual si es con Caro o con Lucía, el sábado", None)]
+    #[case(
+        "me atendió martín la vez pasada, quiero repetir con él",
+        Some("martín")
+    )]
+    #[case("el color me lo hizo Sofi y quiero volver con ella", Some("Sofi"))]
+    #[case("me atendió Caro y quedé horrible", None)]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

@@ -696,7 +696,10 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
     if ambiguous && !determined && !placed && day.is_none() && dm.is_none() {
         return None;
     }
-    let from = extend_left(n, i);
+    // "el otro miércoles", "al otro martes": not the nearest one, the one after it.
+    let other = prev(1) == Some("otro")
+        && !prev(2).is_some_and(|x| matches!(x, "cualquier" | "algun" | "un" | "ningun"));
+    let from = extend_left(n, if other { i - 1 } else { i });
     let lead: Vec<&str> = n[from..i].to_vec();
     if let Some((d, mo, y)) = dm {
         return Some(DateMatch {
@@ -718,7 +721,9 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
             excluded: false,
         });
     }
-    let mut mode = if lead.iter().any(|x| {
+    let mut mode = if other {
+        WeekdayMode::Following(false)
+    } else if lead.iter().any(|x| {
         matches!(
             *x,
             "este" | "esta" | "this" | "esse" | "essa" | "nesta" | "neste" | "mismo"

@@ -56,6 +56,8 @@ fn the_day_after_named_against_tomorrow(#[case] text: &str, #[case] want: Option
     "no el jueves, el que sigue"
 )]
 #[case("el viernes no, el otro viernes", Some("2026-11-27"), "viernes")]
+#[case("me lo pasás al otro miércoles?", Some("2026-12-09"), "otro miércoles")]
+#[case("para el otro lunes a las 5", Some("2026-12-07"), "el otro lunes")]
 fn a_week_after_the_one_turned_down(
     #[case] text: &str,
     #[case] want: Option<&str>,

@@ -22,6 +22,7 @@ fn a_del_leads_only_its_own_value() {
 )]
 #[case("¿qué marca de tintura usan? quiero color el viernes", Some("color"))]
 #[case("venden shampoo de keratina?", None)]
+#[case("me compré una plancha en otro lado y no anda, la arreglan?", None)]
 #[case("¿venden el shampoo que usan en el lavado?", None)]
 #[case("busco trabajo de manicura, ¿toman gente?", None)]
 #[case("el semi me duró dos días, quiero que me lo rehagan sin cargo", None)]
@@ -206,4 +207,19 @@ fn a_time_after_a_bound_at_noon_is_the_time_wanted() {
     // The booking's own hour stays its own: "lo del viernes a las 16".
     let e = ex("cambiá lo del viernes a las 16 para las 18");
     assert_eq!(e.slots.preferred_time.as_deref(), Some("18:00"));
+}
+
+#[rstest]
+#[case(
+    "quería el 18 pero si no hay el 19 también me sirve, a la tarde",
+    Some("el 18")
+)]
+#[case("el viernes, o si no el sábado", Some("el viernes"))]
+#[case(
+    "si no puede el martes, el miercoles a las 4 tambien me sirve",
+    Some("el martes")
+)]
+#[case("no el jueves sino el viernes", Some("el viernes"))]
+fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
 }

@@ -22,6 +22,8 @@
 1.2 no voy a llegar
 1 se me complico
 2.5 sacame el turno
+2.5 sacame nomas el turno
+1 me surgio algo
 2.5 saca el turno
 2 elimina*
 3 cancel
@@ -139,6 +141,8 @@
 2.5 hay lugar
 1.5 tenes algo
 1.2 tienen algo
+2 quiero repetir
+2 repetir con
 1.2 lugar
 2 disponib*
 2 puedo ir
@@ -386,6 +390,8 @@
 2 despues te confirmo
 
 [cue other]
+2.5 me compre
+1.5 no anda
 2.5 gift card*
 2.5 giftcard*
 2.5 tarjeta de regalo
@@ -1269,6 +1275,7 @@ indignado
 sacar
 sacame uno
 sacame otro
+poneme
 reservame
 agendame
 dame
@@ -1589,6 +1596,8 @@ esta confirmada mi reserva
 sigue en pie
 sigue en pie mi turno
 a que hora era mi turno
+a que hora era
+a q hora era
 a que hora es mi turno
 a que hora tengo turno
 a que hora tengo el turno

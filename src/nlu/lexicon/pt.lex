@@ -357,6 +357,14 @@ mais tarde
 
 [farewell]
 tchau
+ate segunda
+ate terca
+ate quarta
+ate quinta
+ate sexta
+ate sabado
+ate domingo
+ate amanha
 tchauzinho
 ate logo
 ate mais

@@ -83,6 +83,10 @@ pub(crate) fn ex(text: &str) -> Extraction {
 )]
 #[case("tengo reservado para el 12, ¿habrá lugar el 14?", Intent::Reschedule)]
 #[case("quiero un brushing de mañana a la tarde", Intent::Book)]
+#[case("bajame el de las 3 y poneme a las 5", Intent::Reschedule)]
+#[case("che el sábado no puedo más, sacame nomás el turno", Intent::Cancel)]
+#[case("obrigada!! até sexta", Intent::Chitchat)]
+#[case("me atendió martín la vez pasada, quiero repetir con él", Intent::Book)]
 fn intents(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
@@ -454,4 +458,57 @@ fn a_pick_among_other_days_offered_is_no_date() {
     let e = RuleExtractor.extract(&demo(), "el primero", &asked);
     assert_eq!(e.signals.pick, None);
     assert!(e.slots.preferred_date.is_some());
+}
+
+#[rstest]
+#[case(
+    "perdón q moleste, tenía para mañana pero me surgió algo, hay algo el lunes?",
+    Intent::Reschedule,
+    Some("el lunes")
+)]
+#[case(
+    "tenía turno para mañana, ¿hay el martes?",
+    Intent::Reschedule,
+    Some("el martes")
+)]
+// A question about one's booking names the booking's day, and books nothing.
+#[case(
+    "me confirmás si quedó el turno de mañana?",
+    Intent::Other,
+    Some("mañana")
+)]
+#[case(
+    "mi turno es el viernes no? a q hora era?",
+    Intent::Other,
+    Some("el viernes")
+)]
+fn the_booking_one_has_and_the_day_wanted(
+    #[case] text: &str,
+    #[case] intent: Intent,
+    #[case] date: Option<&str>,
+) {
+    let e = ex(text);
+    assert_eq!(
+        (e.intent, e.slots.preferred_date.as_deref()),
+        (intent, date),
+        "{text}"
+    );
+}
+
+#[test]
+fn gel_is_part_of_the_nails_name() {
+    assert_eq!(
+        ex("uñas de gel para el viernes")
+            .slots
+            .service_type
+            .as_deref(),
+        Some("uñas de gel")
+    );
+    assert_eq!(
+        ex("oi, vocês fazem unha de gel?")
+            .slots
+            .service_type
+            .as_deref(),
+        Some("unha de gel")
+    );
 }
