@@ -2094,6 +2094,49 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'corte el … y uñas el …' books each service on its own day, one after the other",
+        profile: "Nora",
+        turns: &[
+            (
+                "quiero corte el {d1} a las 19 y uñas el {d2} a las 19",
+                &[
+                    Says("¡Hay lugar para Corte de dama"),
+                    NotSays("Manicura"),
+                    Says("de a uno"),
+                ],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("Corte de dama")]),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("el otro turno"),
+                    Says("Te confirmo: Manicura"),
+                    Says("a las 19:00"),
+                    Next("await_confirmation"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("Manicura")]),
+        ],
+    },
+    Conversation {
+        name: "'¿quedó?' at the summary: not yet; after booking: the booking",
+        profile: "Olga",
+        turns: &[
+            ("brushing el {d1} a las 19", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            (
+                "me confirmás si quedó el turno?",
+                &[Says("Todavía no quedó reservado"), Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "ya quedó?",
+                &[Says("tenés turno"), Says("Brushing"), NoCall("create_booking")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -122,6 +122,10 @@ pub fn render(
             }
         }
     }
+    // "corte el viernes y uñas el sábado": one booking at a time, and the other is not lost.
+    if ex.signals.visits.len() > 1 && !state.next_visits.is_empty() {
+        parts.push(t(l, "visits_one_by_one", &[]));
+    }
     match last {
         Plan::Ask(slot) => {
             // "a la tarde", answering the time question: that part's free times (unless a
@@ -373,6 +377,8 @@ fn describe(
                     booking_id: Some(id),
                     ..
                 } => t(l, "no_booking_code", &[("id", id)]),
+                // "¿quedó el turno?" at the summary: not yet, the summary follows.
+                _ if state.pending.is_some() => t(l, "not_booked_yet", &[]),
                 _ => t(l, "no_bookings", &[]),
             }),
             // In a change or a cancel, the one booking found (or the one of several the
@@ -408,7 +414,7 @@ fn describe(
             } else {
                 format!(", {}", booking.customer_name)
             };
-            Some(t(
+            let mut text = t(
                 l,
                 "booked",
                 &[
@@ -417,7 +423,13 @@ fn describe(
                     ("id", &booking.booking_id),
                     ("address", &ws.address),
                 ],
-            ))
+            );
+            // "… y uñas el sábado": the next visit asked for follows.
+            if state.visit_queued {
+                text.push(' ');
+                text.push_str(&t(l, "next_visit", &[]));
+            }
+            Some(text)
         }
         Observation::Cancelled { booking } => Some(t(
             l,

@@ -17,6 +17,7 @@ use crate::domain::when::search_from;
 
 mod observe;
 mod readings;
+mod visits;
 pub use observe::apply_observation;
 use readings::for_whom;
 
@@ -33,6 +34,10 @@ pub struct TurnContext<'a> {
 /// Applies one extraction.
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
+    state.visit_queued = false;
+    // "corte el viernes y uñas el sábado": this message books the first visit.
+    let (split, queue) = visits::first_visit(state, ex, ctx).unzip();
+    let ex = split.as_ref().unwrap_or(ex);
     // "no, solo el mío" to the second person's booking offered: it is let go.
     if std::mem::take(&mut state.second_of_two)
         && ex.signals.affirmation == Some(false)
@@ -156,6 +161,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.resolved = previous.resolved;
             }
         }
+    }
+    if let (Some(Flow::Book), Some(queue)) = (state.flow, queue) {
+        state.next_visits = queue;
     }
     if state.flow == Some(Flow::Book) && ex.signals.for_two {
         state.for_two = true;

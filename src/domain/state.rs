@@ -70,6 +70,20 @@ pub struct LastVisit {
     pub end: Option<chrono::NaiveTime>,
 }
 
+/// A visit asked for in the same message as the one being booked, on a day of its own
+/// ("… y uñas el sábado a las 10"): booked after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedVisit {
+    /// Catalog ids, in order (empty when none is in the catalog).
+    pub services: Vec<String>,
+    /// The services as written.
+    pub surfaces: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<NaiveTime>,
+}
+
 /// A mutation waiting for the customer's explicit yes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
@@ -209,6 +223,12 @@ pub struct ConversationState {
     /// first's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub second_is_a_man: bool,
+    /// The visits still to book of a message that asked for several on days of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_visits: Vec<QueuedVisit>,
+    /// The next visit was put on the table this turn, right after the one before was booked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub visit_queued: bool,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -323,13 +343,13 @@ impl ConversationState {
             .or_else(|| self.target.as_ref().map(|t| t.service.as_str()))
     }
 
-    /// Forgets the flow-specific values after a flow ends, keeping who the customer is.
     /// Whether the last booking was made or moved at most two turns ago.
     pub fn just_booked(&self) -> bool {
         self.last_visit
             .is_some_and(|v| self.turns.saturating_sub(v.turn) <= 2)
     }
 
+    /// Forgets the flow-specific values after a flow ends, keeping who the customer is.
     pub fn end_flow(&mut self) {
         let name = self.resolved.name.clone();
         let phone = self.resolved.phone.clone();
@@ -377,5 +397,7 @@ impl ConversationState {
         self.group_booked = 0;
         self.soonest = false;
         self.second_is_a_man = false;
+        self.next_visits.clear();
+        self.visit_queued = false;
     }
 }

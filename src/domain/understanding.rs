@@ -343,6 +343,20 @@ pub struct Signals {
     /// A part of the day asked for without an hour ("a la tarde", "temprano").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day_part: Option<DayPart>,
+    /// "corte el viernes a las 11 y uñas el sábado a las 10": services wanted on days of
+    /// their own, one visit each (two or more; empty otherwise). The slots hold the first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+}
+
+/// One visit of several asked for in one message: its services, day and time as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visit {
+    pub services: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// One of the times offered, by its place in the list.

@@ -2,6 +2,7 @@
 //! 15" names the booking, not a wish) and the day a time belongs to ("a las nueve de la mañana
 //! del viernes" wants the Friday as much as the nine).
 
+pub use crate::domain::understanding::Visit;
 use crate::nlu::candidates::{before, Candidate};
 use crate::nlu::SlotName;
 
@@ -56,6 +57,95 @@ pub fn tie_dates_to_times(n: &[&str], dates: &mut [Candidate], times: &[Candidat
     }
 }
 
+/// "corte el viernes a las 11 y uñas el sábado a las 10", "el jueves manos y el sábado
+/// pies": services wanted on days of their own, one visit per day (in the message's order;
+/// empty unless two or more days are named, each for its own services). A day or time
+/// belongs to the service before it, or to the one after it when the message names a day
+/// before any service; a service with no day of its own joins the visit of its neighbour
+/// ("corte y color el viernes y uñas el sábado").
+pub fn visits(services: &[Candidate], dates: &[Candidate], times: &[Candidate]) -> Vec<Visit> {
+    let wanted = |c: &&Candidate| {
+        !c.role.negated && !c.role.refused && !c.role.old && !c.role.context && !c.role.fallback
+    };
+    let dates: Vec<&Candidate> = dates.iter().filter(wanted).collect();
+    let times: Vec<&Candidate> = times
+        .iter()
+        .filter(wanted)
+        .filter(|c| !c.role.bound)
+        .collect();
+    if services.len() < 2 || dates.len() < 2 {
+        return Vec::new();
+    }
+    let days_first = dates[0].from < services[0].from;
+    // The service a value at word `at` belongs to.
+    let owner = |at: usize| -> usize {
+        if days_first {
+            services
+                .iter()
+                .position(|s| s.from > at)
+                .unwrap_or(services.len() - 1)
+        } else {
+            services.iter().rposition(|s| s.to <= at).unwrap_or(0)
+        }
+    };
+    let mut day_of: Vec<Option<&Candidate>> = vec![None; services.len()];
+    for d in &dates {
+        let k = owner(d.from);
+        if day_of[k].is_some() {
+            return Vec::new();
+        }
+        day_of[k] = Some(d);
+    }
+    // Services without a day join the next one with a day (days after services), or the
+    // one before (days first).
+    let mut visits: Vec<Visit> = Vec::new();
+    let mut waiting: Vec<String> = Vec::new();
+    for (k, s) in services.iter().enumerate() {
+        match day_of[k] {
+            Some(d) => {
+                let mut services = std::mem::take(&mut waiting);
+                services.push(s.value.clone());
+                visits.push(Visit {
+                    services,
+                    date: Some(d.value.clone()),
+                    time: None,
+                });
+            }
+            None if days_first && !visits.is_empty() => {
+                if let Some(v) = visits.last_mut() {
+                    v.services.push(s.value.clone());
+                }
+            }
+            None => waiting.push(s.value.clone()),
+        }
+    }
+    if let Some(v) = visits.last_mut() {
+        v.services.append(&mut waiting);
+    }
+    let distinct = visits.windows(2).all(|p| {
+        crate::text::fold(p[0].date.as_deref().unwrap_or(""))
+            != crate::text::fold(p[1].date.as_deref().unwrap_or(""))
+    });
+    if visits.len() < 2 || !distinct {
+        return Vec::new();
+    }
+    // Each time goes to the visit of the service it belongs to.
+    for t in &times {
+        let k = owner(t.from);
+        let dated = (0..=k).filter(|&j| day_of[j].is_some()).count();
+        // A service with no day of its own is in the visit after (before, days first).
+        let visit = if days_first || day_of[k].is_some() {
+            dated.saturating_sub(1)
+        } else {
+            dated.min(visits.len() - 1)
+        };
+        if let Some(v) = visits.get_mut(visit) {
+            v.time.get_or_insert_with(|| t.value.clone());
+        }
+    }
+    visits
+}
+
 #[cfg(test)]
 mod tests {
     use crate::nlu::rules::tests::ex;
@@ -87,5 +177,55 @@ mod tests {
         let e = ex("quiero pasar mi turno de las 9 del viernes al sábado");
         assert_eq!(e.intent, Intent::Reschedule);
         assert_eq!(e.slots.preferred_date.as_deref(), Some("sábado"));
+    }
+
+    fn visits_of(text: &str) -> Vec<(Vec<String>, Option<String>, Option<String>)> {
+        ex(text)
+            .signals
+            .visits
+            .into_iter()
+            .map(|v| (v.services, v.date, v.time))
+            .collect()
+    }
+
+    fn v(
+        services: &[&str],
+        date: &str,
+        time: Option<&str>,
+    ) -> (Vec<String>, Option<String>, Option<String>) {
+        (
+            services.iter().map(|s| s.to_string()).collect(),
+            Some(date.to_string()),
+            time.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn services_on_days_of_their_own_are_visits_of_their_own() {
+        assert_eq!(
+            visits_of("quiero corte el viernes a las 11 y uñas el sábado a las 10"),
+            vec![
+                v(&["corte"], "el viernes", Some("11:00")),
+                v(&["uñas"], "el sábado", Some("10:00"))
+            ]
+        );
+        assert_eq!(
+            visits_of("corte y color el viernes y manos el sábado a las 5"),
+            vec![
+                v(&["corte", "color"], "el viernes", None),
+                v(&["manos"], "el sábado", Some("17:00"))
+            ]
+        );
+        assert_eq!(
+            visits_of("el jueves a las 10 manos y el sábado pies"),
+            vec![
+                v(&["manos"], "el jueves", Some("10:00")),
+                v(&["pies"], "el sábado", None)
+            ]
+        );
+        // One day for every service, or a day turned down: one visit.
+        assert!(visits_of("corte y color el viernes a las 10").is_empty());
+        assert!(visits_of("corte el viernes, no, el sábado, y color").is_empty());
+        assert!(visits_of("quería corte el 18 pero si no hay el 19 también me sirve").is_empty());
     }
 }

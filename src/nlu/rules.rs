@@ -94,6 +94,7 @@ impl RuleExtractor {
             same_day,
             same_time,
             day_part: None,
+            visits: Vec::new(),
             other_day: false,
             soonest: false,
             not_weekdays: Vec::new(),
@@ -526,6 +527,9 @@ impl RuleExtractor {
         }
         if let Some(t) = candidates::choose_time(&time_cands, for_intent) {
             slots.preferred_time = Some(t.value.clone());
+        }
+        if for_intent == Intent::Book && !signals.for_two {
+            signals.visits = links::visits(&wanted_services, &date_cands, &time_cands);
         }
         // "el turno del viernes lo paso al sábado": the day the booking is on.
         signals.booked_date = date_cands

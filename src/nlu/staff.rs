@@ -56,8 +56,11 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
                 n[i - 1],
                 "trabaja" | "atiende" | "is" | "lugar" | "viene" | "works" | "vem" | "atendio" | "hizo"
             )
-                // "¿en qué horario está Sofi?", not "uh, está carito" (expensive).
-                || (n[i - 1] == "esta" && is_capitalized(&words.raw(i)))
+                // "¿en qué horario está Sofi?", "hasta q hora esta martin", not "uh, está
+                // carito" (expensive).
+                || (n[i - 1] == "esta"
+                    && (is_capitalized(&words.raw(i))
+                        || (known && !matches!(*w, "caro" | "carito"))))
                 || (n[i - 1] == "a" && i >= 2 && n[i - 2].starts_with("recomend")));
         let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
         let listed =
@@ -262,6 +265,8 @@ mod tests {
     )]
     #[case("el color me lo hizo Sofi y quiero volver con ella", Some("Sofi"))]
     #[case("me atendió Caro y quedé horrible", None)]
+    #[case("hasta q hora esta martin el martes?", Some("martin"))]
+    #[case("uh, está carito el alisado", None)]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

@@ -57,14 +57,15 @@ pub fn checked(step: Plan, input: &PlanInput) -> Checked {
 }
 
 /// The step after a tool ran: a flow continues from what the lookup or the availability
-/// check found; any other tool's answer is the reply.
+/// check found, and from a booking made when the message asked for another visit after it;
+/// any other tool's answer is the reply.
 pub fn after(call: &ToolCall, observed: bool, input: &PlanInput) -> Option<Plan> {
     let follows = observed
         && input.state.flow.is_some()
-        && matches!(
+        && (matches!(
             call.name(),
             ToolName::CheckAvailability | ToolName::FindBookings
-        );
+        ) || (call.name() == ToolName::CreateBooking && input.state.visit_queued));
     follows.then(|| super::rules::plan_flow(input))
 }
 

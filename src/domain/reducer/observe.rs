@@ -124,6 +124,7 @@ pub fn apply_observation(
             let theirs = std::mem::take(&mut state.second_services);
             let (group, booked) = (state.group, state.group_booked.saturating_add(1));
             let man = state.second_is_a_man;
+            let queue = std::mem::take(&mut state.next_visits);
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
@@ -138,6 +139,9 @@ pub fn apply_observation(
                 end: (end > booking.time).then_some(end),
             });
             state.end_flow();
+            if !second {
+                super::visits::put_next(state, queue);
+            }
             if second {
                 book_the_second(state, ws, booking, &theirs);
                 // "corte para mí y mi marido": his is the men's version (Corte de caballero).

@@ -460,6 +460,14 @@ on my way
 almost there
 
 [topic bookings]
+what time was it again
+what time was it
+what day was it
+when was it again
+is it booked
+am i booked
+did it go through
+is it confirmed
 what appointments do i have
 which appointments do i have
 do i have an appointment

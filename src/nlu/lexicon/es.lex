@@ -1562,6 +1562,13 @@ llego un poco tarde
 llego un toque tarde
 
 [topic bookings]
+ahora quedo
+ya quedo
+entonces quedo
+ya esta reservado
+ya esta confirmado
+a que hora era al final
+que dia era al final
 igual tengo el turno
 igual tengo turno
 sigo teniendo el turno

@@ -386,6 +386,10 @@ estou chegando
 estou a caminho
 
 [topic bookings]
+que horas era mesmo
+ja ficou marcado
+ficou tudo certo
+esta confirmado
 quais horarios eu tenho
 que horarios eu tenho
 tenho algum horario marcado

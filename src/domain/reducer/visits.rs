@@ -1,0 +1,79 @@
+//! Several visits asked for in one message, each on a day of its own ("corte el viernes a
+//! las 11 y uñas el sábado a las 10"): the first is booked as the message's booking, the
+//! others are queued and put on the table one by one, each right after the one before is
+//! booked.
+
+use crate::domain::normalize::{parse_hhmm, resolve_date};
+use crate::domain::state::{ConversationState, Flow, QueuedVisit};
+use crate::domain::understanding::{Extraction, Intent};
+
+use super::{take_date, take_time, TurnContext};
+
+/// The message read as its first visit only, and the rest to queue; `None` when it asks
+/// for one visit (or changes or cancels a booking).
+pub(super) fn first_visit(
+    state: &ConversationState,
+    ex: &Extraction,
+    ctx: &TurnContext,
+) -> Option<(Extraction, Vec<QueuedVisit>)> {
+    let changing = matches!(state.flow, Some(Flow::Reschedule | Flow::Cancel));
+    let (first, rest) = ex.signals.visits.split_first()?;
+    if ex.intent != Intent::Book || changing || rest.is_empty() {
+        return None;
+    }
+    let mut one = ex.clone();
+    one.signals.visits.clear();
+    one.slots.service_type = first.services.first().cloned();
+    one.slots.services = if first.services.len() > 1 {
+        first.services.clone()
+    } else {
+        Vec::new()
+    };
+    one.slots.preferred_date = first.date.clone();
+    one.slots.preferred_time = first.time.clone();
+    let today = ctx.now.date();
+    let queue = rest
+        .iter()
+        .map(|v| QueuedVisit {
+            services: v
+                .services
+                .iter()
+                .filter_map(|s| ctx.ws.resolve_service(s))
+                .map(|s| super::for_whom(ctx.ws, ex, &s.id))
+                .collect(),
+            surfaces: v.services.clone(),
+            date: v.date.as_deref().and_then(|d| resolve_date(d, today)),
+            time: v.time.as_deref().and_then(parse_hhmm),
+        })
+        .collect();
+    Some((one, queue))
+}
+
+/// After a booking, the next visit queued becomes the booking in progress (same customer).
+/// Returns whether there was one.
+pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit>) -> bool {
+    if queue.is_empty() {
+        return false;
+    }
+    let next = queue.remove(0);
+    state.flow = Some(Flow::Book);
+    let mut ids = next.services.clone();
+    ids.dedup();
+    if !ids.is_empty() {
+        state.resolved.service = Some(ids.remove(0));
+        state.resolved.also = ids;
+    }
+    state.slots.service_type = next.surfaces.first().cloned();
+    if next.surfaces.len() > 1 {
+        state.slots.services = next.surfaces.clone();
+    }
+    if let Some(d) = next.date {
+        take_date(state, d);
+    }
+    if let Some(t) = next.time {
+        take_time(state, t);
+    }
+    state.next_visits = queue;
+    state.visit_queued = true;
+    true
+}
