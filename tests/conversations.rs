@@ -656,9 +656,9 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             (
                 "actually a haircut instead of the color",
-                &[Says("Corte de dama"), NotSays("Coloración")],
+                &[Says("Corte de caballero"), NotSays("Coloración")],
             ),
-            ("yes", &[Next("await_confirmation"), Says("Corte de dama")]),
+            ("yes", &[Next("await_confirmation"), Says("Corte de caballero")]),
         ],
     },
     Conversation {
@@ -2136,6 +2136,24 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Says("tenés turno"), Says("Brushing"), NoCall("create_booking")],
             ),
         ],
+    },    Conversation {
+        name: "a man by his profile name who asks for 'corte' gets the men's cut",
+        profile: "Pedro",
+        turns: &[
+            (
+                "hola, corte el {d2} a las 19",
+                &[Says("Corte de caballero"), NotSays("Corte de dama")],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("Corte de caballero")]),
+        ],
+    },
+    Conversation {
+        name: "a man who books 'un corte para mi hija' books the women's cut",
+        profile: "Pedro",
+        turns: &[(
+            "un corte para mi hija el {d3} a las 19",
+            &[Says("Corte de dama"), NotSays("Corte de caballero")],
+        )],
     },
 ];
 

@@ -242,6 +242,10 @@ pub struct ExtractContext {
     /// instead of a closed one): "la primera" is one of them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub offers: bool,
+    /// The name the booking would be in so far: one given in the conversation, else the
+    /// channel's profile name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_name: Option<String>,
 }
 
 /// Deterministic signals the policy relies on. Computed by rules on every route.

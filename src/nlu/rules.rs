@@ -195,6 +195,8 @@ impl RuleExtractor {
         let booking = find_booking_id(&words);
         let mut staff = find_staff(ws, &words);
         let name = find_name(text, &words, ctx, &staff);
+        let whose = name.as_deref().or(ctx.customer_name.as_deref());
+        signals.for_a_man |= signals::by_a_man(&words, whose);
         // Asked for their name, a customer who answers "Lucía" gives their name, even when a
         // stylist is called that.
         if name.is_some() && ctx.expected_slot == Some(SlotName::ClientName) {

@@ -195,6 +195,26 @@ pub fn other_is_a_man(words: &Words) -> bool {
     says(words, &relatives)
 }
 
+/// Whether the customer books for themself and is a man by name ("soy Pedro, un corte", or
+/// the channel's profile "Juan"): a generic service is then the catalog's men's one. Not
+/// when the message books for someone else ("un corte para mi hija") or two people.
+pub fn by_a_man(words: &Words, name: Option<&str>) -> bool {
+    let first = name
+        .and_then(|n| n.split_whitespace().next())
+        .map(crate::text::fold_compare);
+    if !first.is_some_and(|f| lexicon().mens_names.contains(&f)) {
+        return false;
+    }
+    let n = words.norms();
+    let relatives = &lexicon().relatives;
+    let for_someone = n.windows(3).any(|w| {
+        matches!(w[0], "para" | "pa" | "pra" | "for")
+            && matches!(w[1], "mi" | "my" | "minha" | "meu" | "su" | "la" | "el")
+            && relatives.contains(w[2])
+    });
+    !for_someone && !for_two(words)
+}
+
 /// Whether the message asks for another booking like the one just made ("y otro turno
 /// igual para el miércoles siguiente", "same again next week").
 pub fn same_visit(words: &Words) -> bool {
@@ -700,5 +720,20 @@ mod tests {
     #[case("cuánto sale el corte?", None)]
     fn topics(#[case] text: &str, #[case] want: Option<Topic>) {
         assert_eq!(topic(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("hola, quiero un corte el viernes", Some("Pedro"), true)]
+    #[case("haircut on friday", Some("John Smith"), true)]
+    #[case("un corte para mi hija el viernes", Some("Pedro"), false)]
+    #[case("corte para mí y mi señora", Some("Juan"), false)]
+    #[case("quiero un corte el viernes", Some("Andrea"), false)]
+    #[case("quiero un corte el viernes", None, false)]
+    fn a_man_booking_for_himself(
+        #[case] text: &str,
+        #[case] name: Option<&str>,
+        #[case] want: bool,
+    ) {
+        assert_eq!(by_a_man(&Words::new(text), name), want, "{text}");
     }
 }

@@ -57,7 +57,7 @@ impl Pipeline {
         let message_key = key.joined();
         let mut t = Timings::default();
 
-        let ctx = extract_context(&state);
+        let ctx = extract_context(&state, req);
         let clock = Instant::now();
         let reading = self.extract(req, route, &ctx, deadline).await;
         t.extract = ms(clock);
@@ -322,8 +322,13 @@ impl Pipeline {
 }
 
 /// What the conversation was waiting for, which changes what short answers mean.
-fn extract_context(state: &ConversationState) -> ExtractContext {
+fn extract_context(state: &ConversationState, req: &TurnRequest) -> ExtractContext {
     ExtractContext {
+        customer_name: state
+            .resolved
+            .name
+            .clone()
+            .or_else(|| req.customer_name.clone()),
         expected_slot: state.expected_slot,
         pending_confirmation: state
             .pending

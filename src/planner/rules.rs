@@ -68,6 +68,16 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return plan_flow(input);
     }
+    // "actually a haircut instead of the color" while booking: the service changes, whatever
+    // it read as alone (not "¿y cuánto sale el corte en vez del color?").
+    if matches!(st.flow, Some(Flow::Book | Flow::Reschedule))
+        && ex.signals.corrects
+        && ex.slots.service_type.is_some()
+        && !ex.signals.asks_price
+        && matches!(ex.intent, Intent::InfoServices | Intent::InfoPrices)
+    {
+        return plan_flow(input);
+    }
     // "¿cuánto tarda?": the service's price and length, and the step in progress again.
     if ex.signals.topic == Some(Topic::Duration) {
         if let Some(service) = mentioned_service(input) {

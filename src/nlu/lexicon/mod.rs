@@ -23,6 +23,9 @@
 //!   found), "entonces quiero uno nuevo" books one.
 //! - `[other staff]`: another stylist than the one on the table, who does the service.
 //! - `[relatives]`: who else a booking may be for; "para mi amiga Julieta" names Julieta.
+//! - `[men's names]`: first names that are a man's (never one a woman also bears): a customer
+//!   so named who books a generic service for themself ("soy Pedro, un corte") gets the
+//!   catalog's men's version.
 //! - `[rebook]`: what asks for a new booking; after a cancel cue, it makes the message a
 //!   change ("cancelá el jueves y dame el viernes", "desmarca a de quinta e me coloca no
 //!   sábado").
@@ -56,6 +59,7 @@ pub struct Lexicon {
     pub name_leads_asked: Vec<Vec<String>>,
     pub not_name: HashSet<String>,
     pub common_names: HashSet<String>,
+    pub mens_names: HashSet<String>,
     /// Words that open a question ("donde", "cuanto", "where"): such a message is no name.
     pub question_words: HashSet<String>,
     pub service_words: Vec<String>,
@@ -176,6 +180,9 @@ impl Lexicon {
                     }
                     "common names" => {
                         lx.common_names.insert(entry);
+                    }
+                    "men's names" => {
+                        lx.mens_names.insert(entry);
                     }
                     "question words" => {
                         lx.question_words.insert(entry);
