@@ -4,6 +4,8 @@
 //! observation (the state then says what is known) until it reaches a step that talks to
 //! the customer. The model planner's proposals that the policy refuses end up here.
 
+use chrono::Datelike;
+
 use crate::domain::actions::ToolCall;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::Flow;
@@ -370,6 +372,24 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         }
         (d, _) => d,
     };
+    // "pasámelo a la semana que viene": on the booking's weekday of that week, when open.
+    let asked = match (asked, st.slots.preferred_date.as_deref()) {
+        (Some(d), Some(span)) if names_a_coming_week(span) => {
+            let monday = |x: chrono::NaiveDate| {
+                x - chrono::Duration::days(i64::from(x.weekday().num_days_from_monday()))
+            };
+            let offset = i64::from(target.date.weekday().num_days_from_monday());
+            let day = monday(d) + chrono::Duration::days(offset);
+            Some(
+                if day > target.date && input.ws.first_open_day(day) == day {
+                    day
+                } else {
+                    d
+                },
+            )
+        }
+        (d, _) => d,
+    };
     let Some(date) = asked.or((st.keep_date || changes).then_some(target.date)) else {
         return Plan::Ask(SlotName::PreferredDate);
     };
@@ -541,7 +561,7 @@ mod tests {
     }
 
     #[test]
-    fn next_week_for_a_booking_in_the_coming_week_is_the_week_after_it() {
+    fn next_week_for_a_booking_in_the_coming_week_is_its_weekday_of_the_week_after() {
         let ws = demo();
         let mut st = moving_a_cut();
         // Read on a Saturday: "la semana que viene" starts on Monday the 23rd, and the
@@ -552,7 +572,8 @@ mod tests {
             Intent::Reschedule,
             &[(SlotName::PreferredDate, "la semana que viene")],
         );
-        let after = ws.first_open_day(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+        // The booking's Friday of the week after.
+        let after = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         match plan_for(&ws, &st, &said) {
             Plan::Call(ToolCall::CheckAvailability { date, .. }) => assert_eq!(date, after),
             other => panic!("{other:?}"),
@@ -611,4 +632,11 @@ mod tests {
             Plan::Reply(ReplyTopic::Dropped)
         );
     }
+}
+
+/// "la semana que viene", "a la otra semana", "next week", "semana que vem": a coming week
+/// named without its day.
+fn names_a_coming_week(span: &str) -> bool {
+    let f = crate::text::fold(span);
+    (f.contains("semana") || f.contains("week")) && !f.contains("esta") && !f.contains("this")
 }
