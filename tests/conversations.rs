@@ -2154,6 +2154,19 @@ const CONVERSATIONS: &[Conversation] = &[
             "un corte para mi hija el {d3} a las 19",
             &[Says("Corte de dama"), NotSays("Corte de caballero")],
         )],
+    },    Conversation {
+        name: "'no wait, make it 6' at an English summary changes the time; a last 'yes' is thanks",
+        profile: "Mary",
+        turns: &[
+            ("pedicure on {d1} at 7pm", &[Says("There's room for Pedicura")]),
+            ("yes", &[Next("await_confirmation")]),
+            (
+                "no wait, make it 6",
+                &[Says("at 18:00"), Next("await_confirmation"), NotSays("I didn't change")],
+            ),
+            ("yes", &[Calls("create_booking"), Says("at 18:00")]),
+            ("yes", &[NotSays("I can't answer that"), NoCall("create_booking")]),
+        ],
     },
 ];
 

@@ -133,6 +133,13 @@ const EN_WORDS: &[&str] = &[
     "tomorrow",
     "today",
     "yes",
+    "wait",
+    "make",
+    "morning",
+    "afternoon",
+    "evening",
+    "next",
+    "week",
 ];
 const PT_WORDS: &[&str] = &[
     "voce",
@@ -190,6 +197,15 @@ const PT_WORDS: &[&str] = &[
 /// Words only one language writes: each counts twice, so one of them says the language of a
 /// conversation that has none yet ("oi", "thanks!", "preciso remarcar").
 const EN_STRONG: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "haircut",
+    "sorry",
     "hello",
     "hi",
     "thanks",
@@ -342,6 +358,7 @@ mod tests {
     #[case("preciso remarcar", Some(Lang::Pt))]
     #[case("I need to reschedule", Some(Lang::En))]
     #[case("hello", Some(Lang::En))]
+    #[case("pedicure saturday 10am", Some(Lang::En))]
     fn languages_are_detected(#[case] text: &str, #[case] want: Option<Lang>) {
         assert_eq!(detect(text, None), want, "{text}");
     }

@@ -327,7 +327,12 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
             && n[i].chars().all(|c| c.is_ascii_digit())
             && n[i].len() <= 2)
         || (prev(1) == Some("a") && prev(2).is_some_and(is_date_word))
-        || (prev(1) == Some("a") && n.get(i + 1).is_some_and(|w| is_unit(w)));
+        || (prev(1) == Some("a") && n.get(i + 1).is_some_and(|w| is_unit(w)))
+        // "no wait, make it 11"
+        || (prev(2) == Some("make")
+            && prev(1) == Some("it")
+            && n[i].len() <= 2
+            && n[i].chars().all(|c| c.is_ascii_digit()));
     // The hour: a token with digits, or words after a lead ("a las tres") or before a
     // minute or period phrase ("tres y cuarto", "nueve de la noche").
     let (mut h, mut m, mut pm, mut unit, mut to) = match hour_token(n[i]) {
@@ -582,6 +587,8 @@ mod tests {
     #[case("para mí y mi mamá, las dos corte", None)]
     #[case("las tres?", Some("15:00"))]
     #[case("mi hermana y yo, las dos a las tres", Some("15:00"))]
+    #[case("no wait, make it 11", Some("11:00"))]
+    #[case("make it 5", Some("17:00"))]
     fn times(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(first(text).as_deref(), want, "{text}");
     }

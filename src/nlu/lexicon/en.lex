@@ -112,6 +112,15 @@
 2 hello there
 
 [cue chitchat]
+1.5 yes
+1.5 yeah
+1.5 yep
+1.5 sure
+2 perfect
+2 awesome
+2 cool
+2 see you
+1.5 ok
 2.5 thank*
 2.5 thx
 2.5 bye

@@ -87,6 +87,9 @@
 1 como vai
 
 [cue chitchat]
+1.5 sim
+2 perfeito
+1.5 ate mais
 2.5 obrigad*
 2 valeu
 2 tchau
