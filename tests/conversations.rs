@@ -2167,6 +2167,23 @@ const CONVERSATIONS: &[Conversation] = &[
             ("yes", &[Calls("create_booking"), Says("at 18:00")]),
             ("yes", &[NotSays("I can't answer that"), NoCall("create_booking")]),
         ],
+    },    Conversation {
+        name: "two services with a stylist each: the summary names the first one's stylist with it",
+        profile: "Vale",
+        turns: &[
+            (
+                "corte con Martín y manos con Sofi el {d2} a las 18",
+                &[Says("Corte de dama y Manicura")],
+            ),
+            (
+                "sí",
+                &[
+                    Next("await_confirmation"),
+                    Says("Corte de dama con Martín y Manicura"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("Manicura con Sofi")]),
+        ],
     },
 ];
 

@@ -563,15 +563,24 @@ fn confirmation(ws: &Workspace, state: &ConversationState, call: &ToolCall) -> S
                     ],
                 )
             };
-            let with = staff
+            let mut with = staff
                 .as_deref()
                 .map(|s| t(l, "with_staff", &[("staff", &staff_name(ws, s))]))
                 .unwrap_or_default();
+            // The stylist is the first service's: "Corte de dama con Martín y Manicura".
+            let svc = if then.is_empty() {
+                services_text(ws, l, service, then)
+            } else {
+                let mut names = vec![format!("{}{}", service_name(ws, service), with)];
+                names.extend(then.iter().map(|id| service_name(ws, id)));
+                with = String::new();
+                join(l, &names)
+            };
             t(
                 l,
                 "confirm_book",
                 &[
-                    ("svc", &services_text(ws, l, service, then)),
+                    ("svc", &svc),
                     ("with", &with),
                     ("date", &date(l, *d)),
                     ("time", &hhmm(*time)),

@@ -224,6 +224,17 @@ const EN_STRONG: &[&str] = &[
     "could",
 ];
 const PT_STRONG: &[&str] = &[
+    "escova",
+    "unha",
+    "unhas",
+    "sobrancelha",
+    "sobrancelhas",
+    "cabelo",
+    "segunda",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
     "oi",
     "ola",
     "obrigado",
@@ -359,6 +370,7 @@ mod tests {
     #[case("I need to reschedule", Some(Lang::En))]
     #[case("hello", Some(Lang::En))]
     #[case("pedicure saturday 10am", Some(Lang::En))]
+    #[case("escova sábado às 10", Some(Lang::Pt))]
     fn languages_are_detected(#[case] text: &str, #[case] want: Option<Lang>) {
         assert_eq!(detect(text, None), want, "{text}");
     }
