@@ -2184,6 +2184,24 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("sí", &[Calls("create_booking"), Says("Manicura con Sofi")]),
         ],
+    },    Conversation {
+        name: "a wrong code to cancel: the customer's own booking is looked up by her number",
+        profile: "Tere",
+        turns: &[
+            ("cejas el {d1} a las 18", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "cancelá el BK-0001",
+                &[
+                    Says("No encontré ningún turno con el código BK-0001"),
+                    Says("¿Confirmás que cancelo tu turno"),
+                    Says("Perfilado de cejas"),
+                    Next("await_confirmation"),
+                ],
+            ),
+            ("sí", &[Calls("cancel_booking")]),
+        ],
     },
 ];
 

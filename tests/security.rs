@@ -205,7 +205,9 @@ async fn without_a_known_channel_identity_no_booking_is_shown_or_changed() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|a| a["tool"] == "find_bookings")
+            // Lookups of a code (the customer's own bookings, by the channel's number, are
+            // looked up too once a code is not found: that guesses nothing).
+            .filter(|a| a["tool"] == "find_bookings" && a["args"]["booking_id"].is_string())
             .count();
         last = r;
     }

@@ -526,6 +526,10 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
             None => t(l, "ask_name", &[]),
         },
         SlotName::ClientPhone => t(l, "ask_phone", &[]),
+        // A code given and not found: not the same example back.
+        SlotName::BookingId if state.candidates.is_empty() && state.failed_lookups > 0 => {
+            t(l, "ask_code_again", &[])
+        }
         SlotName::BookingId if state.candidates.is_empty() => t(l, "ask_code", &[]),
         SlotName::BookingId => t(l, "ask_which", &[]),
         SlotName::ClientEmail => t(l, "ask_email", &[]),

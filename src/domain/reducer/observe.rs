@@ -75,11 +75,13 @@ pub fn apply_observation(
         // and the booking being made goes on untouched.
         Observation::Bookings { .. } if state.flow == Some(Flow::Book) => {}
         Observation::Bookings { bookings } => {
-            state.searched = true;
             let id = match call {
                 ToolCall::FindBookings { booking_id, .. } => booking_id.clone(),
                 _ => None,
             };
+            // A code not found is no search of the customer's bookings: those are looked up
+            // next, by the channel's number.
+            state.searched |= id.is_none() || !bookings.is_empty();
             match bookings.len() {
                 0 => {
                     state.target = None;
