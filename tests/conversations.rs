@@ -2202,6 +2202,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("sí", &[Calls("cancel_booking")]),
         ],
+    },    Conversation {
+        name: "'para mí a las … y para mi hija a las …' books each person at her own time",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para mí a las 18 y para mi hija a las 19, corte las dos, el {d2}",
+                &[Says("a las 18:00"), NotSays("a las 19:00")],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("a las 18:00")]),
+            (
+                "sí",
+                &[Calls("create_booking"), Says("Ahora el de la otra persona"), Says("a las 19:00")],
+            ),
+            ("Mica", &[Next("await_confirmation"), Says("a las 19:00"), Says("Mica")]),
+        ],
     },
 ];
 

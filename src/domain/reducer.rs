@@ -38,6 +38,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "corte el viernes y uñas el sábado": this message books the first visit.
     let (split, queue) = visits::first_visit(state, ex, ctx).unzip();
     let ex = split.as_ref().unwrap_or(ex);
+    let own = visits::own_time(ex);
+    let ex = own.as_ref().unwrap_or(ex);
     // "no, solo el mío" to the second person's booking offered: it is let go.
     if std::mem::take(&mut state.second_of_two)
         && ex.signals.affirmation == Some(false)
@@ -167,6 +169,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
     if state.flow == Some(Flow::Book) && ex.signals.for_two {
         state.for_two = true;
+        if let [_, theirs] = ex.signals.person_times.as_slice() {
+            state.second_time = parse_hhmm(theirs);
+        }
         state.second_is_a_man |= ex.signals.other_is_a_man;
         // "somos 3 amigas": the group's size, told before its first booking is made.
         if let Some(k) = ex.signals.party.filter(|_| state.group_booked == 0) {

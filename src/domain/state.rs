@@ -226,6 +226,9 @@ pub struct ConversationState {
     /// The visits still to book of a message that asked for several on days of their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_visits: Vec<QueuedVisit>,
+    /// "para mí a las 10 y para mi hija a las 11": the second person's own time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_time: Option<NaiveTime>,
     /// The next visit was put on the table this turn, right after the one before was booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub visit_queued: bool,
@@ -399,5 +402,6 @@ impl ConversationState {
         self.second_is_a_man = false;
         self.next_visits.clear();
         self.visit_queued = false;
+        self.second_time = None;
     }
 }

@@ -351,6 +351,10 @@ pub struct Signals {
     /// their own, one visit each (two or more; empty otherwise). The slots hold the first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub visits: Vec<Visit>,
+    /// "para mí a las 10 y para mi hija a las 11": two people at times of their own, the
+    /// customer's first (`HH:MM`); empty otherwise. The time slot holds the customer's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub person_times: Vec<String>,
 }
 
 /// One visit of several asked for in one message: its services, day and time as written.

@@ -95,6 +95,7 @@ impl RuleExtractor {
             same_time,
             day_part: None,
             visits: Vec::new(),
+            person_times: Vec::new(),
             other_day: false,
             soonest: false,
             not_weekdays: Vec::new(),
@@ -258,6 +259,8 @@ impl RuleExtractor {
         let has_when = !dates.is_empty() || !times.is_empty() || part_answers;
         let mut date_cands = candidates::dates(&words, &dates);
         let mut time_cands = candidates::times(&words, &times);
+        signals.person_times = signals::person_times(&words, &time_cands);
+        signals.for_two |= !signals.person_times.is_empty();
         let of_a_service = links::mark_of_a_service(&n, &mut date_cands, &cands)
             | links::mark_of_a_service(&n, &mut time_cands, &cands);
         links::tie_dates_to_times(&n, &mut date_cands, &time_cands);
@@ -529,6 +532,9 @@ impl RuleExtractor {
         }
         if let Some(t) = candidates::choose_time(&time_cands, for_intent) {
             slots.preferred_time = Some(t.value.clone());
+        }
+        if let [mine, _] = signals.person_times.as_slice() {
+            slots.preferred_time = Some(mine.clone());
         }
         if for_intent == Intent::Book && !signals.for_two {
             signals.visits = links::visits(&wanted_services, &date_cands, &time_cands);

@@ -11,7 +11,7 @@ use crate::text::Words;
 pub use crate::domain::understanding::{DayPart, Pick, Shift, Topic};
 
 mod party;
-pub use party::party;
+pub use party::{party, person_times};
 
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
 /// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.

@@ -127,6 +127,7 @@ pub fn apply_observation(
             let (group, booked) = (state.group, state.group_booked.saturating_add(1));
             let man = state.second_is_a_man;
             let queue = std::mem::take(&mut state.next_visits);
+            let their_time = state.second_time.take();
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
@@ -146,6 +147,10 @@ pub fn apply_observation(
             }
             if second {
                 book_the_second(state, ws, booking, &theirs);
+                // "para mí a las 10 y para mi hija a las 11": hers at her own time.
+                if let Some(t) = their_time {
+                    super::take_time(state, t);
+                }
                 // "corte para mí y mi marido": his is the men's version (Corte de caballero).
                 if man && theirs.is_empty() {
                     mens_visit(state, ws);

@@ -77,3 +77,14 @@ pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit
     state.visit_queued = true;
     true
 }
+
+/// "para mí a las 10 y para mi hija a las 11": the message read with the customer's own
+/// time (whichever time either route chose); `None` when it names no time per person.
+pub(super) fn own_time(ex: &Extraction) -> Option<Extraction> {
+    let [mine, _] = ex.signals.person_times.as_slice() else {
+        return None;
+    };
+    let mut one = ex.clone();
+    one.slots.preferred_time = Some(mine.clone());
+    Some(one)
+}

@@ -1,5 +1,6 @@
 //! A group booked at once: how many people it is for ("somos 3 amigas").
 
+use crate::nlu::candidates::Candidate;
 use crate::text::Words;
 
 /// How many people a group booking is for, when the message says three or more ("somos 3
@@ -86,6 +87,31 @@ pub fn party(words: &Words) -> Option<u8> {
         .and_then(|k| u8::try_from(k).ok())
 }
 
+/// "para mí a las 10 y para mi hija a las 11": two people, each at a time of their own —
+/// `[mine, theirs]`; empty otherwise. (Each time goes with the person named next to it, as
+/// services do in [`super::second_services`].)
+pub fn person_times(words: &Words, times: &[Candidate]) -> Vec<String> {
+    let wanted: Vec<(usize, usize, String)> = times
+        .iter()
+        .filter(|c| {
+            let r = &c.role;
+            !(r.negated || r.refused || r.old || r.context || r.bound || r.fallback)
+        })
+        .map(|c| (c.from, c.to, c.value.clone()))
+        .collect();
+    if wanted.len() != 2 {
+        return Vec::new();
+    }
+    match super::second_services(words, &wanted).as_slice() {
+        [theirs] => wanted
+            .iter()
+            .find(|t| t.2 != *theirs)
+            .map(|mine| vec![mine.2.clone(), theirs.clone()])
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +133,22 @@ mod tests {
     #[case("somos 25", None)]
     fn a_group_of_three_or_more(#[case] text: &str, #[case] want: Option<u8>) {
         assert_eq!(party(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case(
+        "quiero turno para mí a las 10 y para mi hija a las 11, corte las dos, el jueves",
+        &["10:00", "11:00"]
+    )]
+    #[case("el jueves corte para mi hija a las 17 y para mí a las 18", &["18:00", "17:00"])]
+    #[case("corte para mí y mi hija el jueves a las 10", &[])]
+    #[case("para mí a las 10, o si no a las 11", &[])]
+    fn each_persons_own_time(#[case] text: &str, #[case] want: &[&str]) {
+        let e = crate::nlu::rules::tests::ex(text);
+        assert_eq!(e.signals.person_times, want, "{text}");
+        if let Some(mine) = want.first() {
+            assert_eq!(e.slots.preferred_time.as_deref(), Some(*mine), "{text}");
+            assert!(e.signals.for_two, "{text}");
+        }
     }
 }
