@@ -41,6 +41,13 @@ pub enum DateExpr {
     WeekdayDay(Weekday, u32),
     /// "el finde": the next Saturday (today if Saturday).
     Weekend,
+    /// "el primer sábado de enero", "el último viernes de diciembre": the `nth` (1–4, or 0
+    /// for the last) such weekday of that month, this year's or the next's.
+    NthWeekday {
+        nth: u32,
+        weekday: Weekday,
+        month: u32,
+    },
     /// A date expression too vague to book on ("la semana que viene", "a fin de mes").
     Vague,
 }
@@ -107,8 +114,18 @@ pub fn find_dates(n: &[&str]) -> Vec<DateMatch> {
     let mut i = 0;
     while i < n.len() {
         match date_at(n, i) {
-            Some(m) => {
+            Some(mut m) => {
                 i = m.to.max(i + 1);
+                // A match that reaches back over the one before ("the first friday of
+                // january" after "the first") takes its place when it covers it; else it
+                // starts where that one ends.
+                if let Some(last) = out.last() {
+                    if m.from <= last.from {
+                        out.pop();
+                    } else if m.from < last.to {
+                        m.from = last.to;
+                    }
+                }
                 out.push(m);
             }
             None => i += 1,
@@ -635,6 +652,41 @@ fn count_at(n: &[&str], i: usize) -> Option<(u32, usize)> {
     super::lexicon::number_words(n, i)
 }
 
+/// "el primer sábado de enero", "el segundo martes de marzo", "el último viernes del mes
+/// de diciembre", "the first friday of january": an ordinal before the weekday, a month
+/// after it.
+fn nth_weekday_of_month(n: &[&str], i: usize, wd: Weekday) -> Option<DateMatch> {
+    let nth = match i.checked_sub(1).map(|j| n[j])? {
+        "primer" | "primero" | "primera" | "first" | "primeiro" | "primeira" => 1,
+        "segundo" | "segunda" | "second" => 2,
+        "tercer" | "tercero" | "tercera" | "third" | "terceiro" | "terceira" => 3,
+        "cuarto" | "cuarta" | "fourth" | "quarto" | "quarta" => 4,
+        "ultimo" | "ultima" | "last" => 0,
+        _ => return None,
+    };
+    let mut k = i + 1;
+    if !matches!(n.get(k), Some(&("de" | "del" | "of" | "do" | "da"))) {
+        return None;
+    }
+    k += 1;
+    // "del mes de enero"
+    if n.get(k) == Some(&"mes") && n.get(k + 1) == Some(&"de") {
+        k += 2;
+    }
+    let month = n.get(k).and_then(|x| month(x))?;
+    let from = extend_left(n, i - 1);
+    Some(DateMatch {
+        from,
+        to: k + 1,
+        expr: DateExpr::NthWeekday {
+            nth,
+            weekday: wd,
+            month,
+        },
+        excluded: false,
+    })
+}
+
 fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<DateMatch> {
     let w = n[i];
     let prev = |k: usize| -> Option<&str> { i.checked_sub(k).map(|j| n[j]) };
@@ -648,6 +700,9 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
         Some("algun" | "un" | "cualquier" | "some" | "any" | "algum")
     ) {
         return None;
+    }
+    if let Some(m) = nth_weekday_of_month(n, i, wd) {
+        return Some(m);
     }
     let mut to = i + 1;
     // "sexta feira" written apart

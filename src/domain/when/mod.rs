@@ -197,6 +197,14 @@ pub fn resolve(expr: DateExpr, today: NaiveDate) -> Option<NaiveDate> {
             Some(monday + Duration::days(7 + i64::from(wd.num_days_from_monday())))
         }
         DateExpr::Weekend => Some(next_weekday(today, Weekday::Sat, true)),
+        DateExpr::NthWeekday {
+            nth,
+            weekday,
+            month,
+        } => (0..=1).find_map(|k| {
+            let date = nth_weekday(today.year() + k, month, weekday, nth)?;
+            (date >= today).then_some(date)
+        }),
         DateExpr::DayOfMonth(d) => {
             // This month when the day is still ahead, otherwise the next month that has it.
             let (mut y, mut m) = (today.year(), today.month());
@@ -249,3 +257,17 @@ fn next_month(y: i32, m: u32) -> (i32, u32) {
 
 #[cfg(test)]
 mod tests;
+
+/// The `nth` `weekday` of a month (`nth` 0: the last).
+fn nth_weekday(year: i32, month: u32, weekday: Weekday, nth: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let days: Vec<NaiveDate> = (0..31)
+        .map(|d| first + Duration::days(d))
+        .take_while(|d| d.month() == month)
+        .filter(|d| d.weekday() == weekday)
+        .collect();
+    match nth {
+        0 => days.last().copied(),
+        n => days.get(n as usize - 1).copied(),
+    }
+}

@@ -319,3 +319,46 @@ fn a_vague_span_is_searched_from_its_first_day(#[case] span: &str, #[case] want:
     assert_eq!(search_from("el martes", today), None);
     assert_eq!(resolve_date(span, today), None, "{span} stays vague");
 }
+
+#[rstest]
+#[case(
+    "el primer sábado de enero tenés para mechas?",
+    Some("2027-01-02"),
+    "el primer sábado de enero"
+)]
+#[case(
+    "el último viernes de diciembre",
+    Some("2026-12-25"),
+    "el último viernes de diciembre"
+)]
+#[case(
+    "el segundo martes del mes de marzo",
+    Some("2027-03-09"),
+    "el segundo martes del mes de marzo"
+)]
+#[case(
+    "the first friday of january",
+    Some("2027-01-01"),
+    "the first friday of january"
+)]
+// This month's, already past: the next year's.
+#[case(
+    "el primer lunes de noviembre",
+    Some("2027-11-01"),
+    "el primer lunes de noviembre"
+)]
+fn an_nth_weekday_of_a_month(
+    #[case] text: &str,
+    #[case] want: Option<&str>,
+    #[case] want_span: &str,
+) {
+    assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
+    assert_eq!(span(text).as_deref(), Some(want_span), "{text}");
+    assert_eq!(
+        resolve_date(want_span, wed())
+            .map(|d| d.to_string())
+            .as_deref(),
+        want,
+        "{text}: the span alone"
+    );
+}
