@@ -2217,6 +2217,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("Mica", &[Next("await_confirmation"), Says("a las 19:00"), Says("Mica")]),
         ],
+    },    Conversation {
+        name: "'y para mi hermana lo mismo a las …' after booking: the same service, that day",
+        profile: "Ana",
+        turns: &[
+            ("brushing el {d1} a las 18", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y para mi hermana lo mismo a las 19",
+                &[Says("Brushing"), Says("a las 19:00"), NotSays("¿Qué te querés hacer?")],
+            ),
+        ],
     },
 ];
 

@@ -234,6 +234,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             if ex.slots.preferred_time.is_none() {
                 take_time(state, last.time);
             }
+            // "y para mi hermana lo mismo a las 18": that day, no other named.
+            if ex.slots.preferred_date.is_none()
+                && (ex.slots.preferred_time.is_some() || ex.signals.another)
+            {
+                take_date(state, last.date);
+            }
         }
     }
     // "y otro para mi hermana el mismo día": the day (and time) of the booking just made.
@@ -379,7 +385,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "otro turno igual para el miércoles siguiente" after Wednesday's: the week after, not
     // the same day.
     if let (true, Some(last)) = (ex.signals.same_visit, state.last_visit) {
-        let same = state.resolved.date == Some(last.date);
+        let same = ex.slots.preferred_date.is_some() && state.resolved.date == Some(last.date);
         if same && state.flow == Some(Flow::Book) && !ex.signals.same_day {
             take_date(state, last.date + chrono::Duration::days(7));
         }

@@ -550,6 +550,9 @@ another one like that
 the same appointment
 same appointment
 same service
+the same for
+same for my
+the same at
 
 [for a man]
 # The visit is a man's ("haircut and beard"): a generic service is the men's one.

@@ -1884,6 +1884,13 @@ repetir el turno
 el mismo turno
 mismo servicio
 lo mismo el
+lo mismo a las
+lo mismo a la
+lo mismo pero
+mi hermana lo mismo
+mi mama lo mismo
+mi hija lo mismo
+mi amiga lo mismo
 
 [for a man]
 # The visit is a man's ("corte y barba", "corte para mi marido"): a service named generically
