@@ -476,6 +476,13 @@ pub(crate) fn hours_call(input: &PlanInput) -> ToolCall {
     }
 }
 
+/// "la semana que viene", "a la otra semana", "next week", "semana que vem": a coming week
+/// named without its day.
+fn names_a_coming_week(span: &str) -> bool {
+    let f = crate::text::fold(span);
+    (f.contains("semana") || f.contains("week")) && !f.contains("esta") && !f.contains("this")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,11 +639,4 @@ mod tests {
             Plan::Reply(ReplyTopic::Dropped)
         );
     }
-}
-
-/// "la semana que viene", "a la otra semana", "next week", "semana que vem": a coming week
-/// named without its day.
-fn names_a_coming_week(span: &str) -> bool {
-    let f = crate::text::fold(span);
-    (f.contains("semana") || f.contains("week")) && !f.contains("esta") && !f.contains("this")
 }

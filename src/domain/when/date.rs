@@ -286,7 +286,7 @@ fn is_next_week(n: &[&str], m: &DateMatch) -> bool {
 
 /// Extends a span left over determiners: "el próximo viernes", "este mismo sábado", "dia 25
 /// de dezembro".
-fn extend_left(n: &[&str], mut from: usize) -> usize {
+pub(super) fn extend_left(n: &[&str], mut from: usize) -> usize {
     if from > 0 && matches!(n[from - 1], "dia" | "day") && from >= 1 {
         from -= 1;
     }
@@ -652,41 +652,6 @@ fn count_at(n: &[&str], i: usize) -> Option<(u32, usize)> {
     super::lexicon::number_words(n, i)
 }
 
-/// "el primer sábado de enero", "el segundo martes de marzo", "el último viernes del mes
-/// de diciembre", "the first friday of january": an ordinal before the weekday, a month
-/// after it.
-fn nth_weekday_of_month(n: &[&str], i: usize, wd: Weekday) -> Option<DateMatch> {
-    let nth = match i.checked_sub(1).map(|j| n[j])? {
-        "primer" | "primero" | "primera" | "first" | "primeiro" | "primeira" => 1,
-        "segundo" | "segunda" | "second" => 2,
-        "tercer" | "tercero" | "tercera" | "third" | "terceiro" | "terceira" => 3,
-        "cuarto" | "cuarta" | "fourth" | "quarto" | "quarta" => 4,
-        "ultimo" | "ultima" | "last" => 0,
-        _ => return None,
-    };
-    let mut k = i + 1;
-    if !matches!(n.get(k), Some(&("de" | "del" | "of" | "do" | "da"))) {
-        return None;
-    }
-    k += 1;
-    // "del mes de enero"
-    if n.get(k) == Some(&"mes") && n.get(k + 1) == Some(&"de") {
-        k += 2;
-    }
-    let month = n.get(k).and_then(|x| month(x))?;
-    let from = extend_left(n, i - 1);
-    Some(DateMatch {
-        from,
-        to: k + 1,
-        expr: DateExpr::NthWeekday {
-            nth,
-            weekday: wd,
-            month,
-        },
-        excluded: false,
-    })
-}
-
 fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<DateMatch> {
     let w = n[i];
     let prev = |k: usize| -> Option<&str> { i.checked_sub(k).map(|j| n[j]) };
@@ -701,7 +666,7 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
     ) {
         return None;
     }
-    if let Some(m) = nth_weekday_of_month(n, i, wd) {
+    if let Some(m) = super::nth::nth_weekday_of_month(n, i, wd) {
         return Some(m);
     }
     let mut to = i + 1;

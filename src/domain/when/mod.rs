@@ -7,6 +7,7 @@
 
 mod date;
 mod lexicon;
+mod nth;
 mod time;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -202,7 +203,7 @@ pub fn resolve(expr: DateExpr, today: NaiveDate) -> Option<NaiveDate> {
             weekday,
             month,
         } => (0..=1).find_map(|k| {
-            let date = nth_weekday(today.year() + k, month, weekday, nth)?;
+            let date = nth::nth_weekday(today.year() + k, month, weekday, nth)?;
             (date >= today).then_some(date)
         }),
         DateExpr::DayOfMonth(d) => {
@@ -257,17 +258,3 @@ fn next_month(y: i32, m: u32) -> (i32, u32) {
 
 #[cfg(test)]
 mod tests;
-
-/// The `nth` `weekday` of a month (`nth` 0: the last).
-fn nth_weekday(year: i32, month: u32, weekday: Weekday, nth: u32) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let days: Vec<NaiveDate> = (0..31)
-        .map(|d| first + Duration::days(d))
-        .take_while(|d| d.month() == month)
-        .filter(|d| d.weekday() == weekday)
-        .collect();
-    match nth {
-        0 => days.last().copied(),
-        n => days.get(n as usize - 1).copied(),
-    }
-}
