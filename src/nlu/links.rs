@@ -2,7 +2,7 @@
 //! 15" names the booking, not a wish) and the day a time belongs to ("a las nueve de la mañana
 //! del viernes" wants the Friday as much as the nine).
 
-pub use crate::domain::understanding::Visit;
+use crate::domain::understanding::Visit;
 use crate::nlu::candidates::{before, Candidate};
 use crate::nlu::SlotName;
 

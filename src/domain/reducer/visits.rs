@@ -49,11 +49,11 @@ pub(super) fn first_visit(
     Some((one, queue))
 }
 
-/// After a booking, the next visit queued becomes the booking in progress (same customer).
-/// Returns whether there was one.
-pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit>) -> bool {
+/// After a booking, the next visit queued (if any) becomes the booking in progress (same
+/// customer).
+pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit>) {
     if queue.is_empty() {
-        return false;
+        return;
     }
     let next = queue.remove(0);
     state.flow = Some(Flow::Book);
@@ -75,7 +75,6 @@ pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit
     }
     state.next_visits = queue;
     state.visit_queued = true;
-    true
 }
 
 /// "para mí a las 10 y para mi hija a las 11": the message read with the customer's own
