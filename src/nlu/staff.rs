@@ -223,8 +223,9 @@ fn staff_of_a_past_visit(words: &Words, n: &[&str], i: usize) -> bool {
     false
 }
 
-/// "quiero repetir con él", "con ella de nuevo", "otra vez con la misma": the person of the
-/// last visit is the one asked for.
+/// "quiero repetir con él", "quiero volver con ella": the person of the last visit is the
+/// one asked for. ("de nuevo", "otra vez" alone do not say it: "me atendió Caro y otra vez me
+/// quemó el pelo" is a complaint.)
 fn wants_the_same_again(n: &[&str]) -> bool {
     let him = |k: usize| {
         n[k] == "con"
@@ -234,8 +235,7 @@ fn wants_the_same_again(n: &[&str]) -> bool {
     };
     n.iter().any(|w| matches!(*w, "repetir" | "repito"))
         || (0..n.len()).any(him)
-        || n.windows(2)
-            .any(|p| matches!(p, ["con", "ella"] | ["de", "nuevo"] | ["otra", "vez"]))
+        || n.windows(2).any(|p| p == ["con", "ella"])
 }
 
 #[cfg(test)]
@@ -265,6 +265,7 @@ mod tests {
     )]
     #[case("el color me lo hizo Sofi y quiero volver con ella", Some("Sofi"))]
     #[case("me atendió Caro y quedé horrible", None)]
+    #[case("me atendió Caro y otra vez me quemó el pelo", None)]
     #[case("hasta q hora esta martin el martes?", Some("martin"))]
     #[case("uh, está carito el alisado", None)]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {

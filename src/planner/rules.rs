@@ -374,7 +374,10 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     };
     // "pasámelo a la semana que viene": on the booking's weekday of that week, when open.
     let asked = match (asked, st.slots.preferred_date.as_deref()) {
-        (Some(d), Some(span)) if names_a_coming_week(span) => {
+        // (A span, not "el fin de semana": that is a day of its own.)
+        (Some(d), Some(span))
+            if names_a_coming_week(span) && search_from(span, target.date).is_some() =>
+        {
             let monday = |x: chrono::NaiveDate| {
                 x - chrono::Duration::days(i64::from(x.weekday().num_days_from_monday()))
             };
@@ -583,6 +586,25 @@ mod tests {
         let after = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         match plan_for(&ws, &st, &said) {
             Plan::Call(ToolCall::CheckAvailability { date, .. }) => assert_eq!(date, after),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_weekend_is_a_day_of_its_own_not_a_week() {
+        let ws = demo();
+        let mut st = moving_a_cut();
+        // The booking is on Friday the 27th; "el fin de semana que viene" is Saturday the 5th,
+        // not the Friday of that week.
+        let saturday = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        st.resolved.date = Some(saturday);
+        st.slots.preferred_date = Some("el fin de semana que viene".into());
+        let said = ex(
+            Intent::Reschedule,
+            &[(SlotName::PreferredDate, "el fin de semana que viene")],
+        );
+        match plan_for(&ws, &st, &said) {
+            Plan::Call(ToolCall::CheckAvailability { date, .. }) => assert_eq!(date, saturday),
             other => panic!("{other:?}"),
         }
     }

@@ -1956,6 +1956,7 @@ padre
 novia
 novio
 esposa
+senora
 esposo
 marido
 mujer
