@@ -143,9 +143,9 @@ pub fn apply_observation(
             });
             state.end_flow();
             if !second {
+                // "… y uñas el sábado": the next visit asked for.
                 super::visits::put_next(state, queue);
-            }
-            if second {
+            } else {
                 book_the_second(state, ws, booking, &theirs);
                 // "para mí a las 10 y para mi hija a las 11": hers at her own time.
                 if let Some(t) = their_time {
