@@ -727,6 +727,7 @@ mod tests {
     #[case("haircut on friday", Some("John Smith"), true)]
     #[case("un corte para mi hija el viernes", Some("Pedro"), false)]
     #[case("corte para mí y mi señora", Some("Juan"), false)]
+    #[case("un corte para mi señora el viernes", Some("Juan"), false)]
     #[case("quiero un corte el viernes", Some("Andrea"), false)]
     #[case("quiero un corte el viernes", None, false)]
     fn a_man_booking_for_himself(
