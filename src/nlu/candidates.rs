@@ -50,6 +50,14 @@ pub struct Role {
     pub fallback: bool,
 }
 
+impl Role {
+    /// A value the customer wants now: not ruled out or refused, not the booking's own, not
+    /// context, a bound or a second choice.
+    pub fn wanted(&self) -> bool {
+        !(self.negated || self.refused || self.old || self.context || self.bound || self.fallback)
+    }
+}
+
 /// One candidate value of one slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {

@@ -64,15 +64,8 @@ pub fn tie_dates_to_times(n: &[&str], dates: &mut [Candidate], times: &[Candidat
 /// before any service; a service with no day of its own joins the visit of its neighbour
 /// ("corte y color el viernes y uñas el sábado").
 pub fn visits(services: &[Candidate], dates: &[Candidate], times: &[Candidate]) -> Vec<Visit> {
-    let wanted = |c: &&Candidate| {
-        !c.role.negated && !c.role.refused && !c.role.old && !c.role.context && !c.role.fallback
-    };
-    let dates: Vec<&Candidate> = dates.iter().filter(wanted).collect();
-    let times: Vec<&Candidate> = times
-        .iter()
-        .filter(wanted)
-        .filter(|c| !c.role.bound)
-        .collect();
+    let dates: Vec<&Candidate> = dates.iter().filter(|c| c.role.wanted()).collect();
+    let times: Vec<&Candidate> = times.iter().filter(|c| c.role.wanted()).collect();
     if services.len() < 2 || dates.len() < 2 {
         return Vec::new();
     }

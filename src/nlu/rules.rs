@@ -672,12 +672,7 @@ fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
 /// se llama Rosa": the name of someone else the booking is for.
 fn booking_for(words: &Words) -> Option<String> {
     let n = words.norms();
-    let relatives = &lexicon().relatives;
-    let at = (0..n.len().saturating_sub(2)).find(|&i| {
-        matches!(n[i], "para" | "pa" | "pra" | "for")
-            && matches!(n[i + 1], "mi" | "my" | "minha" | "meu")
-            && relatives.contains(n[i + 2])
-    })?;
+    let at = (0..n.len()).find(|&i| signals::for_a_relative_at(&n, i))?;
     // "para mi amiga Julieta", or later "…, se llama Rosa" / "su nombre es Rosa".
     name_at(words, &n, at + 3).or_else(|| {
         let leads: [&[&str]; 5] = [

@@ -206,13 +206,17 @@ pub fn by_a_man(words: &Words, name: Option<&str>) -> bool {
         return false;
     }
     let n = words.norms();
-    let relatives = &lexicon().relatives;
-    let for_someone = n.windows(3).any(|w| {
-        matches!(w[0], "para" | "pa" | "pra" | "for")
-            && matches!(w[1], "mi" | "my" | "minha" | "meu" | "su" | "la" | "el")
-            && relatives.contains(w[2])
-    });
+    let for_someone = (0..n.len()).any(|i| for_a_relative_at(&n, i));
     !for_someone && !for_two(words)
+}
+
+/// "para mi hija", "for my son", "pra minha mãe" at word `i`: the booking is (also) for a
+/// relative or friend of the customer.
+pub fn for_a_relative_at(n: &[&str], i: usize) -> bool {
+    matches!(n.get(i), Some(&("para" | "pa" | "pra" | "for")))
+        && matches!(n.get(i + 1), Some(&("mi" | "my" | "minha" | "meu")))
+        && n.get(i + 2)
+            .is_some_and(|w| lexicon().relatives.contains(*w))
 }
 
 /// Whether the message asks for another booking like the one just made ("y otro turno
@@ -227,20 +231,14 @@ pub fn same_visit(words: &Words) -> bool {
 pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Vec<String> {
     let n = words.norms();
     let to = |i: usize| matches!(n[i], "para" | "pa" | "pra" | "for");
-    let relatives = &lexicon().relatives;
     // "para mí" (the customer) and "para mi mamá" (the other person).
     let mut me = None;
     let mut other = None;
     for i in 0..n.len().saturating_sub(1) {
-        if !to(i) {
-            continue;
-        }
-        match (n[i + 1], n.get(i + 2)) {
-            ("mi" | "my" | "minha" | "meu", Some(w)) if relatives.contains(*w) => {
-                other = other.or(Some(i))
-            }
-            ("mi" | "me" | "mim", _) => me = me.or(Some(i)),
-            _ => {}
+        if for_a_relative_at(&n, i) {
+            other = other.or(Some(i));
+        } else if to(i) && matches!(n[i + 1], "mi" | "me" | "mim") {
+            me = me.or(Some(i));
         }
     }
     let (Some(me), Some(other)) = (me, other) else {

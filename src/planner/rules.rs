@@ -9,7 +9,7 @@ use chrono::Datelike;
 use crate::domain::actions::ToolCall;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::Flow;
-use crate::domain::when::search_from;
+use crate::domain::when::{names_a_coming_week, search_from};
 use crate::nlu::signals::Topic;
 use crate::nlu::{Intent, SlotName};
 use crate::planner::PlanInput;
@@ -374,10 +374,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     };
     // "pasámelo a la semana que viene": on the booking's weekday of that week, when open.
     let asked = match (asked, st.slots.preferred_date.as_deref()) {
-        // (A span, not "el fin de semana": that is a day of its own.)
-        (Some(d), Some(span))
-            if names_a_coming_week(span) && search_from(span, target.date).is_some() =>
-        {
+        (Some(d), Some(span)) if names_a_coming_week(span) => {
             let monday = |x: chrono::NaiveDate| {
                 x - chrono::Duration::days(i64::from(x.weekday().num_days_from_monday()))
             };
@@ -477,13 +474,6 @@ pub(crate) fn hours_call(input: &PlanInput) -> ToolCall {
             .and_then(|s| input.ws.resolve_staff(s))
             .map(|s| s.id.clone()),
     }
-}
-
-/// "la semana que viene", "a la otra semana", "next week", "semana que vem": a coming week
-/// named without its day.
-fn names_a_coming_week(span: &str) -> bool {
-    let f = crate::text::fold(span);
-    (f.contains("semana") || f.contains("week")) && !f.contains("esta") && !f.contains("this")
 }
 
 #[cfg(test)]

@@ -280,7 +280,7 @@ fn following(n: &[&str], m: &mut DateMatch) {
     m.to = end;
 }
 
-fn is_next_week(n: &[&str], m: &DateMatch) -> bool {
+pub(super) fn is_next_week(n: &[&str], m: &DateMatch) -> bool {
     (m.from..m.to).any(|k| next_week_at(n, k).is_some_and(|end| end <= m.to))
 }
 

@@ -155,6 +155,16 @@ pub fn search_from(span: &str, today: NaiveDate) -> Option<NaiveDate> {
     Some(start.max(today))
 }
 
+/// Whether a span names a coming week without its day ("la semana que viene", "a la otra
+/// semana", "next week", "semana que vem"); not "el fin de semana que viene", which is a day.
+pub fn names_a_coming_week(span: &str) -> bool {
+    let words = Words::new(span);
+    let n = words.norms();
+    date::find_dates(&n)
+        .iter()
+        .any(|m| m.expr == DateExpr::Vague && !m.excluded && date::is_next_week(&n, m))
+}
+
 /// "corte jueves 11" when no Thursday the 11th is near (within a month) and the message
 /// gives no time: the number is the hour of the coming Thursday ("jueves 5": 17:00, as a
 /// bare hour from 1 to 8 is the afternoon).

@@ -362,3 +362,16 @@ fn an_nth_weekday_of_a_month(
         "{text}: the span alone"
     );
 }
+
+#[rstest]
+#[case("la semana que viene", true)]
+#[case("a la otra semana", true)]
+#[case("next week", true)]
+#[case("pra semana que vem", true)]
+#[case("el fin de semana que viene", false)]
+#[case("esta semana", false)]
+#[case("a fin de mes", false)]
+#[case("el viernes", false)]
+fn a_coming_week_without_its_day(#[case] span: &str, #[case] want: bool) {
+    assert_eq!(names_a_coming_week(span), want, "{span}");
+}

@@ -93,10 +93,7 @@ pub fn party(words: &Words) -> Option<u8> {
 pub fn person_times(words: &Words, times: &[Candidate]) -> Vec<String> {
     let wanted: Vec<(usize, usize, String)> = times
         .iter()
-        .filter(|c| {
-            let r = &c.role;
-            !(r.negated || r.refused || r.old || r.context || r.bound || r.fallback)
-        })
+        .filter(|c| c.role.wanted())
         .map(|c| (c.from, c.to, c.value.clone()))
         .collect();
     if wanted.len() != 2 {
