@@ -2230,6 +2230,89 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿algo más temprano?' then 'ok ese': the earlier times are put again, not the afternoon's",
+        profile: "Marta",
+        turns: &[
+            ("manicura el {d1} a la tarde", &[Calls("check_availability")]),
+            ("tenés algo más temprano?", &[Says("Más temprano tengo lugar")]),
+            ("ok ese", &[Says("¿Cuál te queda mejor"), NotSays("16:00")]),
+        ],
+    },
+    Conversation {
+        name: "'cuando tengas vos', asked the day: the first free day's times",
+        profile: "Marta",
+        turns: &[
+            ("quiero turno para coloración", &[Says("¿Para qué día")]),
+            (
+                "cuando tengas vos",
+                &[
+                    Calls("check_availability"),
+                    Says("tengo lugar"),
+                    NotSays("Eso no lo puedo responder"),
+                ],
+            ),
+            ("el primero", &[Says("¡Hay lugar para Coloración")]),
+        ],
+    },
+    Conversation {
+        name: "'lo necesito el … no el …' right after booking moves the booking to the day named first",
+        profile: "Marta",
+        turns: &[
+            ("brushing el {d1} a las 19", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "uh me equivoqué, lo necesito el {d2} no el {d1}",
+                &[Says("Paso tu turno"), Says("a las 19:00"), Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'¿hacen alisado?' then '¿y cuánto dura?' and '¿y sale?': the alisado's, not the whole list",
+        profile: "Marta",
+        turns: &[
+            ("hola! hacen alisado?", &[Says("Alisado con keratina")]),
+            (
+                "y cuánto dura?",
+                &[Says("Alisado con keratina sale"), NotSays("Corte de dama")],
+            ),
+            ("y sale?", &[Says("Alisado con keratina sale"), NotSays("Corte de dama")]),
+        ],
+    },
+    Conversation {
+        name: "'¿y la manicura?' after a price question: its price, no booking",
+        profile: "Marta",
+        turns: &[
+            ("cuánto sale la pedicura?", &[Says("Pedicura sale")]),
+            ("y la manicura?", &[Says("Manicura sale"), NotSays("¿Para qué día")]),
+            ("y el brushing?", &[Says("Brushing sale")]),
+            (
+                "dale, quiero el brushing el {d2} a las 18",
+                &[Calls("check_availability"), Says("Brushing")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'¿y el sábado?' after the hours: that day's hours, no booking",
+        profile: "Marta",
+        turns: &[
+            ("a qué hora abren el viernes?", &[Says("atendemos de 10:00 a 20:00")]),
+            (
+                "y el sábado?",
+                &[Says("atendemos de 09:00 a 17:00"), NoCall("check_availability")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a voice-note-like message: the hour after the customer's work ('…del laburo, tipo 17') is the one wanted",
+        profile: "Carla",
+        turns: &[(
+            "hola buen día mirá te escribo porque quería sacar un turno para hacerme las manos, el {d3} a la tarde que salgo temprano del laburo, tipo 17, avisame qué tenés, gracias!",
+            &[Calls("check_availability"), Slot("preferred_time", "17:00")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

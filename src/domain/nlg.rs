@@ -141,7 +141,12 @@ pub fn render(
             // A bare yes to several times offered: they are put again as the question.
             let yes = ex.signals.affirmation == Some(true) && ex.slots.preferred_time.is_none();
             if *slot == SlotName::PreferredTime && yes && !listed && state.offers.len() > 1 {
-                parts.push(offers::pick(l, &state.offers, state.offers_part));
+                parts.push(offers::pick(
+                    l,
+                    &state.offers,
+                    state.offers_part,
+                    state.shifted,
+                ));
             } else if *slot == SlotName::ClientName
                 && ex.signals.affirmation == Some(true)
                 && ex.slots.is_empty()

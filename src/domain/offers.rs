@@ -129,12 +129,25 @@ pub fn alternatives(l: Lang, offers: &[SlotOffer]) -> String {
 }
 
 /// "¿Cuál te queda mejor: el viernes 11 a las 10:00, 10:30 y 11:00?": a yes to a question
-/// that offered several times is no choice, so the offers are put again.
-pub fn pick(l: Lang, offers: &[SlotOffer], part: Option<DayPart>) -> String {
+/// that offered several times is no choice, so the offers are put again: those the last
+/// listing showed (the earlier ones after "¿algo más temprano?").
+pub fn pick(
+    l: Lang,
+    offers: &[SlotOffer],
+    part: Option<DayPart>,
+    shifted: Option<(Shift, NaiveTime)>,
+) -> String {
     let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
     let what = match offers.first() {
         Some(first) if same_day => {
-            let (times, more) = listed(l, offers, part);
+            let (times, more) = match shifted {
+                Some(_) => {
+                    let times: Vec<String> =
+                        shown(offers, part, shifted).into_iter().map(hhmm).collect();
+                    (join(l, &times), "")
+                }
+                None => listed(l, offers, part),
+            };
             let day = t(
                 l,
                 "offer_day",
@@ -244,18 +257,23 @@ mod tests {
 
     #[test]
     fn a_yes_to_several_offers_puts_them_again() {
-        let text = pick(Lang::Es, &offers(&[10, 11]), None);
+        let text = pick(Lang::Es, &offers(&[10, 11]), None, None);
         assert!(text.starts_with("¿Cuál"), "{text}");
         assert!(text.contains("10:00 y 11:00"), "{text}");
-        assert!(pick(Lang::En, &offers(&[10]), None).contains("10:00"));
+        assert!(pick(Lang::En, &offers(&[10]), None, None).contains("10:00"));
         // After "a la tarde", the afternoon's again.
-        let text = pick(
-            Lang::Es,
-            &offers(&[10, 11, 14, 15]),
-            Some(DayPart::Afternoon),
-        );
+        let afternoon = Some(DayPart::Afternoon);
+        let text = pick(Lang::Es, &offers(&[10, 11, 14, 15]), afternoon, None);
         assert!(
             text.contains("14:00 y 15:00") && !text.contains("10:00"),
+            "{text}"
+        );
+        // After "¿algo más temprano?" than 14:00, the earlier ones, not the afternoon's.
+        let two = NaiveTime::from_hms_opt(14, 0, 0).unwrap();
+        let shifted = Some((Shift::Earlier, two));
+        let text = pick(Lang::Es, &offers(&[10, 11, 14, 15]), afternoon, shifted);
+        assert!(
+            text.contains("10:00 y 11:00") && !text.contains("14:00"),
             "{text}"
         );
     }

@@ -47,6 +47,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     {
         state.end_flow();
     }
+    state.last_info = matches!(
+        ex.intent,
+        Intent::InfoPrices | Intent::InfoServices | Intent::InfoHours
+    )
+    .then_some(ex.intent);
+    // "¿hacen alisado?": the service a bare "¿y cuánto dura?" asks about next.
+    let named = ex.slots.service_ids(ctx.ws);
+    if !named.is_empty() {
+        state.asked_service = (named.len() == 1).then(|| named[0].clone());
+    }
     // "a la tarde": the next listing shows that part of the day's times.
     if ex.signals.day_part.is_some() {
         state.offers_part = ex.signals.day_part;

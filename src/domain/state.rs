@@ -143,6 +143,13 @@ pub struct ConversationState {
     /// after booking asks its price.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_service: Option<String>,
+    /// The one service the last message naming services asked about ("¿hacen alisado?"): a
+    /// bare "¿y cuánto dura?" or "¿y sale?" after it is about that one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked_service: Option<String>,
+    /// The last message's intent when it asked about prices, services or hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_info: Option<crate::domain::understanding::Intent>,
     #[serde(default)]
     pub turns: u32,
     /// Who the customer is, as the channel says (`customer.phone` or the `wa:` id) — set

@@ -246,6 +246,10 @@ pub struct ExtractContext {
     /// channel's profile name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_name: Option<String>,
+    /// Outside a flow, the last message asked about prices, services or hours: "¿y la
+    /// manicura?" after "¿cuánto sale la pedicura?" asks the same about another service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_info: Option<Intent>,
 }
 
 /// Deterministic signals the policy relies on. Computed by rules on every route.
@@ -286,6 +290,10 @@ pub struct Signals {
     /// "reservame", "agendame", "book me": a verb of booking.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub books: bool,
+    /// "¿y la manicura?" right after "¿cuánto sale la pedicura?": the same question about
+    /// another service (the intent is the last message's, on every route).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_question: bool,
     /// "para mí y mi hermana", "both of us": two people to book (or more: `party`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub for_two: bool,

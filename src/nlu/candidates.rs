@@ -19,6 +19,7 @@ use crate::nlu::lexicon::lexicon;
 use crate::nlu::service_span::extend_service_span;
 pub(crate) use crate::nlu::service_span::extend_to;
 use crate::text::Words;
+use tense::{is_new, is_old};
 
 /// The cues around a candidate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,161 +80,6 @@ pub(crate) fn before<'a>(n: &[&'a str], from: usize, k: usize) -> Option<&'a str
 
 pub(crate) fn within_before(n: &[&str], from: usize, k: usize, words: &[&str]) -> bool {
     (1..=k).any(|j| before(n, from, j).is_some_and(|w| words.contains(&w)))
-}
-
-/// Words that make what follows the new value of a change or the value asked for.
-const NEW_LEADS: &[&str] = &[
-    "al",
-    "pal",
-    "para",
-    "x",
-    "por",
-    "mejor",
-    "prefiero",
-    "preferiria",
-    "preferible",
-    "puede",
-    "podria",
-    "ser",
-    "cambio",
-    "cambiarlo",
-    "pasalo",
-    "pasarlo",
-    "pasame",
-    "pasarme",
-    "correlo",
-    "correrlo",
-    "moverlo",
-    "movelo",
-    "instead",
-    "to",
-    "pra",
-    "pras",
-];
-
-/// Words that make what follows the value of the booking a customer has.
-const OLD_LEADS: &[&str] = &[
-    "del",
-    "tenia",
-    "tengo",
-    "estaba",
-    "era",
-    "reservado",
-    "agendado",
-    "tenho",
-    "toca",
-];
-
-/// Cues that a date or time names the booking being changed or cancelled.
-fn is_old(n: &[&str], from: usize) -> bool {
-    // "cambiá mi turno de las 10 a las 12": where it goes, right after where it was.
-    if matches!(n[from], "a" | "para" | "hasta")
-        && before(n, from, 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
-        && matches!(before(n, from, 2), Some("las" | "la" | "de"))
-    {
-        return false;
-    }
-    match before(n, from, 1) {
-        Some("del") => return true,
-        // "tenía para mañana pero…", "tengo turno para el jueves": the booking the customer
-        // has (not "quiero turno para el jueves").
-        Some("para")
-            if matches!(before(n, from, 2), Some("tenia" | "tengo" | "teniamos"))
-                || (matches!(before(n, from, 2), Some("turno" | "turnito" | "hora"))
-                    && matches!(before(n, from, 3), Some("tenia" | "tengo" | "teniamos"))) =>
-        {
-            return true
-        }
-        Some("de")
-            if matches!(
-                before(n, from, 2),
-                Some("turno" | "lo" | "reserva" | "cita" | "hora")
-            ) =>
-        {
-            return true
-        }
-        // "el turno de las 9", "mi turno es a las 3"
-        Some("las" | "la") if before(n, from, 2) == Some("de") => return true,
-        _ => {}
-    }
-    // "en vez del jueves", "en lugar de las 5"
-    if (1..=3).any(|j| {
-        matches!(before(n, from, j), Some("vez" | "lugar"))
-            && n[from + 1 - j..from]
-                .iter()
-                .all(|w| matches!(*w, "de" | "del" | "las" | "la" | "el"))
-    }) && within_before(n, from, 3, &["de", "del"])
-    {
-        return true;
-    }
-    // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
-    // "saqué turno para el viernes", "me anoté para el jueves", "tengo reservado para el 20":
-    // booked already.
-    if (1..=3).any(|j| {
-        matches!(
-            before(n, from, j),
-            Some(
-                "saque" | "anote" | "marquei" | "reservado" | "agendado" | "reservada" | "agendada"
-            )
-        )
-    }) {
-        return true;
-    }
-    // "from the 10th to the 14th", "de quinta para sexta"
-    let from_to =
-        before(n, from, 1) == Some("from") && n[from..].iter().take(5).any(|w| *w == "to");
-    if from_to || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario")) {
-        return true;
-    }
-    for j in 1..=4 {
-        match before(n, from, j) {
-            // "anulá lo del lunes y anotame el miércoles": a lead before "y" is another value's.
-            Some("y" | "e" | "and") if j > 1 => break,
-            // "del" leads only its own value ("del viernes", "del próximo viernes"), not the
-            // next one ("antes del viernes, ¿tenés el miércoles?").
-            // Nor another day or hour: "en vez del jueves, el viernes", "después del mediodía,
-            // tipo 14" (but "lo del viernes a las 16" is the booking's hour).
-            Some("del")
-                if j > 2
-                    || (j == 2
-                        && (matches!(n[from], "el" | "la")
-                            || matches!(n[from - 1], "mediodia" | "medianoche"))) => {}
-            // "tengo que ir el jueves", "tenho que ir na quinta": an obligation, no booking.
-            Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
-            Some(w) if OLD_LEADS.contains(&w) => return true,
-            // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
-            Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
-                if matches!(before(n, from, j + 1), Some("mi" | "my" | "meu" | "minha"))
-                    || (matches!(before(n, from, j + 1), Some("a" | "un"))
-                        && (matches!(before(n, from, j + 2), Some("tengo" | "tenho"))
-                            || (matches!(before(n, from, j + 2), Some("have" | "had"))
-                                && before(n, from, j + 3) == Some("i")
-                                && !matches!(
-                                    before(n, from, j + 4),
-                                    Some("can" | "could" | "may")
-                                )))) =>
-            {
-                return true
-            }
-            Some(w) if NEW_LEADS.contains(&w) && w != "ser" => return false,
-            _ => {}
-        }
-    }
-    false
-}
-
-fn is_new(n: &[&str], from: usize) -> bool {
-    let b1 = before(n, from, 1);
-    let b2 = before(n, from, 2);
-    match (b1, b2) {
-        (Some(w), _) if NEW_LEADS.contains(&w) => true,
-        (Some("el" | "la" | "las" | "a"), Some(w)) if NEW_LEADS.contains(&w) => true,
-        // "a las 6" right after a change verb or "mejor": "pasalo a las 6"
-        (Some("las" | "la"), Some("a")) => before(n, from, 3).is_some_and(|w| {
-            NEW_LEADS.contains(&w) || w.starts_with("pas") || w.starts_with("corr")
-        }),
-        _ => false,
-    }
 }
 
 /// "mañana no puedo", "hoy a la tarde no llego", "el 20 no, el 21", "a las 19? ah no",
@@ -424,7 +270,9 @@ fn mark_taken_back(
 /// The message's words as the value cues read them. A leading "no," that answers the question
 /// before a value ("no, a las 6", "no, el viernes") is blanked: it negates nothing. A "no"
 /// after a comma and before the next value ("el 12, no el 11", "a las 5, no a las 4") excludes
-/// that value, as "menos" would; without the comma ("el 5 no, el 6") it stays the other's.
+/// that value, as "menos" would, and so does one with no stop either side before another
+/// value ("el sábado no el viernes"); with a comma after it ("el 5 no, el 6") it stays the
+/// other's.
 fn answered_norms(words: &Words) -> Vec<&str> {
     const STOPS: [char; 3] = [',', '.', '!'];
     let mut n = words.norms();
@@ -432,9 +280,15 @@ fn answered_norms(words: &Words) -> Vec<&str> {
         n[0] = "";
     }
     for j in 1..n.len().saturating_sub(1) {
+        let next = !words.gap(j, j + 1).contains(STOPS);
+        // "el sábado no el viernes", "a las 5 no a las 6": with no stop either side, a "no"
+        // right before another value's article turns that one down.
+        let before_value = next
+            && !words.gap(j - 1, j).contains(STOPS)
+            && matches!(n[j + 1], "el" | "la" | "las" | "a" | "al" | "para")
+            && !matches!(n[j - 1], "no" | "que" | "q" | "si" | "porque" | "xq");
         if matches!(n[j], "no" | "nao" | "not")
-            && words.gap(j - 1, j).contains([',', ';'])
-            && !words.gap(j, j + 1).contains(STOPS)
+            && ((words.gap(j - 1, j).contains([',', ';']) && next) || before_value)
         {
             n[j] = "menos";
         }
@@ -500,15 +354,27 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
             // "antes de las 12", "después de las 6": a bound, not the time wanted.
             let bound = crate::domain::when::bound(&n, t, times).is_some();
             let negated = bound || crate::domain::when::excluded(&n, t.from, t.to);
+            let mut role = Role {
+                bound,
+                ..role(&n, t.from, t.to, SlotName::PreferredTime, negated)
+            };
+            // "salgo temprano del laburo, tipo 17 o 18": the customer's own hours reach no
+            // further back than the time's clause.
+            let start = clause_start(words, t.from);
+            if role.context && start > 0 {
+                role.context = context::is_context(
+                    &n[start..],
+                    t.from - start,
+                    t.to - start,
+                    SlotName::PreferredTime,
+                );
+            }
             Candidate {
                 slot: SlotName::PreferredTime,
                 from: t.from,
                 to: t.to,
                 value: crate::domain::normalize::format_time(t.value),
-                role: Role {
-                    bound,
-                    ..role(&n, t.from, t.to, SlotName::PreferredTime, negated)
-                },
+                role,
                 service: None,
             }
         })
@@ -517,6 +383,15 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
     mark_fallbacks(&n, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     cands
+}
+
+/// The first word of the clause word `at` is in, looking back a few words: the one after the
+/// nearest comma or stop.
+fn clause_start(words: &Words, at: usize) -> usize {
+    (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&k| words.gap(k, k + 1).contains([',', '.', '!', '?', ';']))
+        .map_or(0, |k| k + 1)
 }
 
 /// The wanted date: for a change, the new one (never the old); for a cancel, the booking's
@@ -790,5 +665,6 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
 
 mod context;
 mod not_service;
+mod tense;
 #[cfg(test)]
 mod tests;

@@ -119,6 +119,7 @@ impl RuleExtractor {
             second_services: Vec::new(),
             booked_date: None,
             books: signals::books(&words),
+            same_question: false,
             pick: asks::choosing(ctx).then(|| signals::pick(&words)).flatten(),
         };
         let mut dates = find_dates(&words);
@@ -512,6 +513,18 @@ impl RuleExtractor {
             }
         }
 
+        // "¿cuánto sale la pedicura?" … "¿y la manicura?": the same question, about another
+        // service; "¿a qué hora abren el viernes?" … "¿y el sábado?": about another day.
+        if let (Some(info), Intent::Book) = (ctx.last_info, intent) {
+            let other = match info {
+                Intent::InfoHours => has_when && !has_service,
+                _ => has_service && !has_when,
+            };
+            if n.first() == Some(&"y") && other && !signals.books {
+                intent = info;
+                signals.same_question = true;
+            }
+        }
         let mut slots = Slots::default();
         let mut for_intent = forced.unwrap_or(intent);
         // Asked which booking, "el del jueves" names the booked day, as a cancel would; so

@@ -347,7 +347,11 @@ impl SlmExtractor {
         let (_, start, clean) = prompt_parts(format, text, ctx);
         let view = reader::view(&enc, &clean, start);
         let (probs, tagged) = heads.read(&enc, &view, ws, rules);
-        let (intent, confidence) = Heads::best_intent(&probs);
+        let (mut intent, mut confidence) = Heads::best_intent(&probs);
+        // "¿y la manicura?" after a price question: the question before, read on.
+        if rules.extraction.signals.same_question {
+            (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
+        }
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
         // The rules' reading of the slots for this intent (which date a reschedule means
@@ -450,7 +454,7 @@ impl SlmExtractor {
         let (mut intent, model_slots) = self.validate(&raw)?;
         // The model's probability of the intent's first token.
         let mut confidence = out.steps.first().map(|s| s.prob).unwrap_or(0.5);
-        if answers_context(ctx, text) {
+        if answers_context(ctx, text) || rules.extraction.signals.same_question {
             intent = rules.extraction.intent;
             confidence = rules.extraction.confidence;
         }

@@ -55,8 +55,10 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
     // "anything earlier?", "another day please", "a la tarde", "media hora antes": the booking
     // (or the change) in progress moves on, whatever intent the message read as alone.
-    // "con otra persona" too: another stylist for the same booking.
+    // "con otra persona" too: another stylist for the same booking; and "cuando tengas
+    // vos": the first free day.
     let moves_on = ex.signals.shift.is_some()
+        || ex.signals.soonest
         || ex.signals.other_day
         || ex.signals.day_part.is_some()
         || ex.signals.other_staff;
@@ -199,7 +201,8 @@ pub fn plan(input: &PlanInput) -> Plan {
 }
 
 /// The service this message asked about, resolved; in a booking in progress, a bare
-/// "¿y cuánto sale?" asks about the service being booked.
+/// "¿y cuánto sale?" asks about the service being booked, and outside one about the last
+/// one asked about.
 fn mentioned_service(input: &PlanInput) -> Option<String> {
     let st = input.state;
     match input.extraction.slots.service_type.as_deref() {
@@ -207,6 +210,8 @@ fn mentioned_service(input: &PlanInput) -> Option<String> {
         None if st.flow == Some(Flow::Book) => st.resolved.service.clone(),
         // "¿cuánto era?" right after booking: that booking's.
         None if st.flow.is_none() && st.just_booked() => st.last_service.clone(),
+        // "¿hacen alisado?" … "¿y cuánto sale?": the one asked about.
+        None if st.flow.is_none() => st.asked_service.clone(),
         None => None,
     }
 }

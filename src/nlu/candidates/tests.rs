@@ -223,3 +223,39 @@ fn a_time_after_a_bound_at_noon_is_the_time_wanted() {
 fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
 }
+
+/// "el sábado no el viernes": with no stop around it, a "no" before another value turns that
+/// one down; with a comma after it ("el jueves no, el viernes") it turns down the one before.
+#[rstest]
+#[case(
+    "uh me equivoqué, lo necesito el sábado no el viernes",
+    Some("el sábado"),
+    None
+)]
+#[case("lo quiero a las 5 no a las 6", None, Some("17:00"))]
+#[case("para el jueves no para el viernes", Some("el jueves"), None)]
+#[case("el jueves no, el viernes", Some("el viernes"), None)]
+#[case("no puedo el jueves, el viernes?", Some("el viernes"), None)]
+fn a_no_between_two_values(
+    #[case] text: &str,
+    #[case] date: Option<&str>,
+    #[case] time: Option<&str>,
+) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_date.as_deref(), date, "{text}");
+    assert_eq!(e.slots.preferred_time.as_deref(), time, "{text}");
+}
+
+/// The customer's own hours ("salgo del laburo") reach no further than their clause: the
+/// time after a comma is the one wanted.
+#[rstest]
+#[case(
+    "manos el martes a la tarde que salgo temprano del laburo, tipo 17 o 18",
+    Some("17:00")
+)]
+#[case("manos el martes que salgo del laburo, tipo 17", Some("17:00"))]
+#[case("corte el viernes, salgo del laburo a las 7", None)]
+#[case("salgo del trabajo a las 18, corte?", None)]
+fn the_customer_s_own_hours_end_with_their_clause(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
+}

@@ -404,6 +404,10 @@ evening
 after work
 
 [any day]
+whenever you have
+whenever works
+whenever you can fit me
+any time works
 any day
 whatever day
 

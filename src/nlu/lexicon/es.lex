@@ -1596,6 +1596,15 @@ ala noche
 a ultima hora
 
 [any day]
+cuando tengas
+cuando tengan
+cuando haya lugar
+cuando te quede mejor
+cuando les quede mejor
+el dia que quieras
+me da igual el dia
+me da lo mismo el dia
+el que tengas libre
 cualquier dia
 el dia que sea
 el dia que tengas

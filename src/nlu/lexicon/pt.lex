@@ -326,6 +326,9 @@ de noite
 pela noite
 
 [any day]
+quando tiver
+quando voces tiverem
+qualquer horario
 qualquer dia
 
 [soonest]

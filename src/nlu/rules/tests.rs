@@ -512,3 +512,29 @@ fn gel_is_part_of_the_nails_name() {
         Some("unha de gel")
     );
 }
+
+/// Right after a question about prices, services or hours, "¿y la manicura?" (or "¿y el
+/// sábado?" after the hours) asks the same about another one: no booking.
+#[test]
+fn the_same_question_about_another_one() {
+    let after = |info| ExtractContext {
+        last_info: Some(info),
+        ..Default::default()
+    };
+    for (info, text) in [
+        (Intent::InfoPrices, "y la manicura?"),
+        (Intent::InfoServices, "y lifting?"),
+        (Intent::InfoHours, "y el sábado?"),
+    ] {
+        let e = RuleExtractor.extract(&demo(), text, &after(info));
+        assert_eq!(e.intent, info, "{text}");
+        assert!(e.signals.same_question, "{text}");
+    }
+    // A booking verb, or a day with the service, books.
+    for text in ["y reservame la manicura", "y la manicura para el viernes?"] {
+        let e = RuleExtractor.extract(&demo(), text, &after(Intent::InfoPrices));
+        assert_eq!(e.intent, Intent::Book, "{text}");
+    }
+    // Out of that context it is a booking as before.
+    assert_eq!(ex("y la manicura?").intent, Intent::Book);
+}

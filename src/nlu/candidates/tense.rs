@@ -1,0 +1,163 @@
+//! Whether a value is the booking's old one ("mi turno del viernes", "tenía para mañana") or
+//! the new one asked for ("pasalo al jueves", "mejor a las 6").
+
+use super::{before, within_before};
+
+/// Words that make what follows the new value of a change or the value asked for.
+const NEW_LEADS: &[&str] = &[
+    "al",
+    "pal",
+    "para",
+    "x",
+    "por",
+    "mejor",
+    "prefiero",
+    "preferiria",
+    "preferible",
+    "puede",
+    "podria",
+    "ser",
+    "cambio",
+    "cambiarlo",
+    "pasalo",
+    "pasarlo",
+    "pasame",
+    "pasarme",
+    "correlo",
+    "correrlo",
+    "moverlo",
+    "movelo",
+    "instead",
+    "to",
+    "pra",
+    "pras",
+];
+
+/// Words that make what follows the value of the booking a customer has.
+const OLD_LEADS: &[&str] = &[
+    "del",
+    "tenia",
+    "tengo",
+    "estaba",
+    "era",
+    "reservado",
+    "agendado",
+    "tenho",
+    "toca",
+];
+
+/// Cues that a date or time names the booking being changed or cancelled.
+pub(super) fn is_old(n: &[&str], from: usize) -> bool {
+    // "cambiá mi turno de las 10 a las 12": where it goes, right after where it was.
+    if matches!(n[from], "a" | "para" | "hasta")
+        && before(n, from, 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && matches!(before(n, from, 2), Some("las" | "la" | "de"))
+    {
+        return false;
+    }
+    match before(n, from, 1) {
+        Some("del") => return true,
+        // "tenía para mañana pero…", "tengo turno para el jueves": the booking the customer
+        // has (not "quiero turno para el jueves").
+        Some("para")
+            if matches!(before(n, from, 2), Some("tenia" | "tengo" | "teniamos"))
+                || (matches!(before(n, from, 2), Some("turno" | "turnito" | "hora"))
+                    && matches!(before(n, from, 3), Some("tenia" | "tengo" | "teniamos"))) =>
+        {
+            return true
+        }
+        Some("de")
+            if matches!(
+                before(n, from, 2),
+                Some("turno" | "lo" | "reserva" | "cita" | "hora")
+            ) =>
+        {
+            return true
+        }
+        // "el turno de las 9", "mi turno es a las 3"
+        Some("las" | "la") if before(n, from, 2) == Some("de") => return true,
+        _ => {}
+    }
+    // "en vez del jueves", "en lugar de las 5"
+    if (1..=3).any(|j| {
+        matches!(before(n, from, j), Some("vez" | "lugar"))
+            && n[from + 1 - j..from]
+                .iter()
+                .all(|w| matches!(*w, "de" | "del" | "las" | "la" | "el"))
+    }) && within_before(n, from, 3, &["de", "del"])
+    {
+        return true;
+    }
+    // "tengo turno el viernes", "tenía turno hoy a las 3", "estaba a las 4", "mi turno es el…"
+    // "saqué turno para el viernes", "me anoté para el jueves", "tengo reservado para el 20":
+    // booked already.
+    if (1..=3).any(|j| {
+        matches!(
+            before(n, from, j),
+            Some(
+                "saque" | "anote" | "marquei" | "reservado" | "agendado" | "reservada" | "agendada"
+            )
+        )
+    }) {
+        return true;
+    }
+    // "from the 10th to the 14th", "de quinta para sexta"
+    let from_to =
+        before(n, from, 1) == Some("from") && n[from..].iter().take(5).any(|w| *w == "to");
+    if from_to || (before(n, from, 1) == Some("de") && before(n, from, 2) == Some("horario")) {
+        return true;
+    }
+    for j in 1..=4 {
+        match before(n, from, j) {
+            // "anulá lo del lunes y anotame el miércoles": a lead before "y" is another value's.
+            Some("y" | "e" | "and") if j > 1 => break,
+            // "del" leads only its own value ("del viernes", "del próximo viernes"), not the
+            // next one ("antes del viernes, ¿tenés el miércoles?").
+            // Nor another day or hour: "en vez del jueves, el viernes", "después del mediodía,
+            // tipo 14" (but "lo del viernes a las 16" is the booking's hour).
+            // Nor what follows the customer's own place: "salgo del laburo, tipo 17".
+            Some("del")
+                if j > 2
+                    || (j == 2
+                        && (matches!(n[from], "el" | "la")
+                            || matches!(
+                                n[from - 1],
+                                "mediodia" | "medianoche" | "laburo" | "trabajo" | "colegio"
+                            ))) => {}
+            // "tengo que ir el jueves", "tenho que ir na quinta": an obligation, no booking.
+            Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
+            Some(w) if OLD_LEADS.contains(&w) => return true,
+            // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
+            Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
+                if matches!(before(n, from, j + 1), Some("mi" | "my" | "meu" | "minha"))
+                    || (matches!(before(n, from, j + 1), Some("a" | "un"))
+                        && (matches!(before(n, from, j + 2), Some("tengo" | "tenho"))
+                            || (matches!(before(n, from, j + 2), Some("have" | "had"))
+                                && before(n, from, j + 3) == Some("i")
+                                && !matches!(
+                                    before(n, from, j + 4),
+                                    Some("can" | "could" | "may")
+                                )))) =>
+            {
+                return true
+            }
+            Some(w) if NEW_LEADS.contains(&w) && w != "ser" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+pub(super) fn is_new(n: &[&str], from: usize) -> bool {
+    let b1 = before(n, from, 1);
+    let b2 = before(n, from, 2);
+    match (b1, b2) {
+        (Some(w), _) if NEW_LEADS.contains(&w) => true,
+        (Some("el" | "la" | "las" | "a"), Some(w)) if NEW_LEADS.contains(&w) => true,
+        // "a las 6" right after a change verb or "mejor": "pasalo a las 6"
+        (Some("las" | "la"), Some("a")) => before(n, from, 3).is_some_and(|w| {
+            NEW_LEADS.contains(&w) || w.starts_with("pas") || w.starts_with("corr")
+        }),
+        _ => false,
+    }
+}
