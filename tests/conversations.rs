@@ -750,7 +750,7 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
-        name: "a second booking for a sister takes the same day and asks whose it is",
+        name: "a second booking for a sister takes the same day and asks whose it is (not offering the profile name)",
         profile: "Ana",
         turns: &[
             (
@@ -762,7 +762,8 @@ const CONVERSATIONS: &[Conversation] = &[
                 "y otro para mi hermana el mismo día a las 12, también manicura",
                 &[
                     Says("a las 12:00"),
-                    Says("¿Hago la reserva a nombre de Ana?"),
+                    Says("¿A nombre de quién"),
+                    NotSays("a nombre de Ana"),
                     NoCall("find_bookings"),
                 ],
             ),
@@ -1269,7 +1270,7 @@ const CONVERSATIONS: &[Conversation] = &[
         turns: &[
             (
                 "quiero sacar turno de manicura para mi mamá el {d1} a las 10:45",
-                &[Says("¿Hago la reserva a nombre de Marta?")],
+                &[Says("¿A nombre de quién"), NotSays("a nombre de Marta")],
             ),
             (
                 "se llama Rosa Díaz",
@@ -2312,6 +2313,35 @@ const CONVERSATIONS: &[Conversation] = &[
             "hola buen día mirá te escribo porque quería sacar un turno para hacerme las manos, el {d3} a la tarde que salgo temprano del laburo, tipo 17, avisame qué tenés, gracias!",
             &[Calls("check_availability"), Slot("preferred_time", "17:00")],
         )],
+    },
+    Conversation {
+        name: "'corte para mí y mi señora' from Juan: his is the men's cut, hers the women's",
+        profile: "Juan",
+        turns: &[
+            (
+                "corte para mí y mi señora el {d1} a las 16",
+                &[Says("Corte de caballero"), NotSays("Corte de dama")],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("Corte de caballero")]),
+            (
+                "sí",
+                &[Calls("create_booking"), Says("Ahora el de la otra persona: Corte de dama")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'lo mismo para mi hermana' after booking: her name is asked, the profile's not offered",
+        profile: "Ana",
+        turns: &[
+            ("manicura el {d2} a las 16", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "lo mismo para mi hermana a las 17",
+                &[Says("Manicura"), Says("¿A nombre de quién"), NotSays("a nombre de Ana")],
+            ),
+            ("Sol", &[Says("a nombre de Sol"), Next("await_confirmation")]),
+        ],
     },
 ];
 

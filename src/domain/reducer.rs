@@ -19,7 +19,7 @@ mod observe;
 mod readings;
 mod visits;
 pub use observe::apply_observation;
-use readings::for_whom;
+use readings::{for_whom, whose_name};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -202,20 +202,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.keep_date |= ex.slots.preferred_date.is_none();
         state.keep_time |= ex.slots.preferred_time.is_none();
     }
-    // A second booking ("y otro para mi hermana") may be someone else's: the name is asked
-    // again (the profile's offered), unless the message gives it.
-    if state.flow == Some(Flow::Book) && ex.signals.another && ex.slots.client_name.is_none() {
-        state.resolved.name = None;
-        state.slots.client_name = None;
-    }
-    // "para mi amiga Julieta": the booking is in her name, unless the customer names
-    // another (their own) for it.
-    if let (Some(Flow::Book), Some(who), None) =
-        (state.flow, &ex.signals.booking_for, &ex.slots.client_name)
-    {
-        state.slots.client_name = Some(who.clone());
-        state.resolved.name = Some(who.clone());
-    }
+    whose_name(state, ex);
     // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's
     // day, from when the visit ends (unless the message names a day or a time).
     if idle

@@ -307,6 +307,14 @@ pub struct Signals {
     /// "corte para mí y mi marido": the other person booked for is a man.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_is_a_man: bool,
+    /// "corte para mí y mi hijo" from Juan: the customer, a man by his name, is one of the
+    /// two booked for, so his own visit is a man's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_is_a_man: bool,
+    /// "lo mismo para mi hermana": the booking is someone else's alone (the profile's name
+    /// is not offered for it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_another: bool,
     /// The business's own answer the message asks for (an index into `Workspace::faq`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub faq: Option<usize>,

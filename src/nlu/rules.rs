@@ -114,6 +114,8 @@ impl RuleExtractor {
             party: signals::party(&words),
             for_a_man: signals::for_a_man(&words),
             other_is_a_man: signals::other_is_a_man(&words),
+            own_is_a_man: false,
+            for_another: signals::for_another(&words),
             same_visit: signals::same_visit(&words),
             booking_for: booking_for(&words),
             second_services: Vec::new(),
@@ -199,6 +201,7 @@ impl RuleExtractor {
         let name = find_name(text, &words, ctx, &staff);
         let whose = name.as_deref().or(ctx.customer_name.as_deref());
         signals.for_a_man |= signals::by_a_man(&words, whose);
+        signals.own_is_a_man = signals.for_two && signals::own_is_a_man(&words, whose);
         // Asked for their name, a customer who answers "Lucía" gives their name, even when a
         // stylist is called that.
         if name.is_some() && ctx.expected_slot == Some(SlotName::ClientName) {

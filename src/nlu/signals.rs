@@ -199,15 +199,41 @@ pub fn other_is_a_man(words: &Words) -> bool {
 /// the channel's profile "Juan"): a generic service is then the catalog's men's one. Not
 /// when the message books for someone else ("un corte para mi hija") or two people.
 pub fn by_a_man(words: &Words, name: Option<&str>) -> bool {
-    let first = name
-        .and_then(|n| n.split_whitespace().next())
-        .map(crate::text::fold_compare);
-    if !first.is_some_and(|f| lexicon().mens_names.contains(&f)) {
+    if !a_mans_name(name) {
         return false;
     }
     let n = words.norms();
     let for_someone = (0..n.len()).any(|i| for_a_relative_at(&n, i));
     !for_someone && !for_two(words)
+}
+
+/// Whether the customer's name (its first word) is a man's.
+fn a_mans_name(name: Option<&str>) -> bool {
+    name.and_then(|n| n.split_whitespace().next())
+        .map(crate::text::fold_compare)
+        .is_some_and(|f| lexicon().mens_names.contains(&f))
+}
+
+/// "corte para mí y para mi hijo" from Juan: a man by his name who books for himself too
+/// ("para mí", "for me", "pra mim"), whoever else comes.
+pub fn own_is_a_man(words: &Words, name: Option<&str>) -> bool {
+    a_mans_name(name) && for_oneself(&words.norms())
+}
+
+/// "para mí", "for me", "pra mim": the customer books for herself (too).
+fn for_oneself(n: &[&str]) -> bool {
+    (0..n.len()).any(|i| {
+        matches!(n[i], "para" | "pa" | "pra" | "for")
+            && matches!(n.get(i + 1), Some(&("mi" | "me" | "mim")))
+            && !for_a_relative_at(n, i)
+    })
+}
+
+/// "lo mismo para mi hermana", "un corte para mi hijo": the booking is a relative's or a
+/// friend's alone, not the customer's own too.
+pub fn for_another(words: &Words) -> bool {
+    let n = words.norms();
+    (0..n.len()).any(|i| for_a_relative_at(&n, i)) && !for_oneself(&n) && !for_two(words)
 }
 
 /// "para mi hija", "for my son", "pra minha mãe" at word `i`: the booking is (also) for a
@@ -734,5 +760,25 @@ mod tests {
         #[case] want: bool,
     ) {
         assert_eq!(by_a_man(&Words::new(text), name), want, "{text}");
+    }
+
+    /// A man by his name booking for himself and someone else: his own visit is a man's; a
+    /// relative's alone is someone else's booking.
+    #[rstest]
+    #[case("corte para mí y para mi hijo el viernes", Some("Juan"), true, false)]
+    #[case("corte para mí y mi señora", Some("Juan"), true, false)]
+    #[case("corte para mí y mi hija", Some("Andrea"), false, false)]
+    #[case("un corte para mi hija el viernes", Some("Pedro"), false, true)]
+    #[case("lo mismo para mi hermana a las 17", Some("Ana"), false, true)]
+    #[case("quiero un corte el viernes", Some("Pedro"), false, false)]
+    fn whom_the_booking_is_for(
+        #[case] text: &str,
+        #[case] name: Option<&str>,
+        #[case] own_man: bool,
+        #[case] another: bool,
+    ) {
+        let w = Words::new(text);
+        assert_eq!(own_is_a_man(&w, name), own_man, "{text}");
+        assert_eq!(for_another(&w), another, "{text}");
     }
 }

@@ -9,39 +9,48 @@ impl Workspace {
     /// starts with the same word and whose name or synonyms say it is for men ("Corte de
     /// dama" → "Corte de caballero"); `None` when `service` is a men's one already.
     pub fn mens_version(&self, service: &Service) -> Option<&Service> {
-        const MEN: [&str; 10] = [
-            "caballero",
-            "caballeros",
-            "hombre",
-            "hombres",
-            "varon",
-            "masculino",
-            "men's",
-            "men",
-            "homem",
-            "barberia",
-        ];
-        let words = |s: &Service| -> Vec<String> {
-            std::iter::once(&s.name)
-                .chain(&s.synonyms)
-                .flat_map(|x| {
-                    Words::new(x)
-                        .norms()
-                        .into_iter()
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
-        let mens = |s: &Service| words(s).iter().any(|w| MEN.contains(&w.as_str()));
-        let head = |s: &Service| Words::new(&s.name).norms().first().map(|w| w.to_string());
-        if mens(service) {
+        if is_mens(service) {
             return None;
         }
         self.services
             .iter()
-            .find(|s| s.id != service.id && head(s) == head(service) && mens(s))
+            .find(|s| s.id != service.id && head(s) == head(service) && is_mens(s))
     }
+
+    /// The other way round: the generic version of a men's `service` ("Corte de caballero"
+    /// → "Corte de dama"); `None` when `service` is no men's one or has none.
+    pub fn generic_version(&self, service: &Service) -> Option<&Service> {
+        if !is_mens(service) {
+            return None;
+        }
+        self.services
+            .iter()
+            .find(|s| s.id != service.id && head(s) == head(service) && !is_mens(s))
+    }
+}
+
+/// Whether the service's name or synonyms say it is for men.
+fn is_mens(s: &Service) -> bool {
+    const MEN: [&str; 10] = [
+        "caballero",
+        "caballeros",
+        "hombre",
+        "hombres",
+        "varon",
+        "masculino",
+        "men's",
+        "men",
+        "homem",
+        "barberia",
+    ];
+    std::iter::once(&s.name)
+        .chain(&s.synonyms)
+        .any(|x| Words::new(x).norms().iter().any(|w| MEN.contains(w)))
+}
+
+/// The first word of the service's name ("corte").
+fn head(s: &Service) -> Option<String> {
+    Words::new(&s.name).norms().first().map(|w| w.to_string())
 }
 
 #[cfg(test)]
@@ -56,5 +65,8 @@ mod tests {
         assert_eq!(mens("corte-dama"), Some("corte-caballero"));
         assert_eq!(mens("corte-caballero"), None, "a men's one already");
         assert_eq!(mens("manicura"), None, "no men's manicure in the catalog");
+        let generic = |s: &str| ws.generic_version(id(s)).map(|s| s.id.as_str());
+        assert_eq!(generic("corte-caballero"), Some("corte-dama"));
+        assert_eq!(generic("corte-dama"), None, "no men's one");
     }
 }

@@ -151,9 +151,10 @@ pub fn apply_observation(
                 if let Some(t) = their_time {
                     super::take_time(state, t);
                 }
-                // "corte para mí y mi marido": his is the men's version (Corte de caballero).
-                if man && theirs.is_empty() {
-                    mens_visit(state, ws);
+                // "corte para mí y mi marido": his is the men's version (Corte de caballero);
+                // "corte para mí y mi señora" from Juan: hers is not.
+                if theirs.is_empty() {
+                    visit_for(state, ws, man);
                 }
                 // "somos 3 amigas": after this one, the next, until all are booked.
                 if booked + 1 < group {
@@ -184,16 +185,20 @@ pub fn apply_observation(
     }
 }
 
-/// The visit on the table, each service in its men's version where the catalog has one.
-fn mens_visit(state: &mut ConversationState, ws: &Workspace) {
-    let mens = |id: &String| {
+/// The visit on the table, each service in its men's version where the catalog has one (for
+/// a man), or in its generic one (for anyone else).
+fn visit_for(state: &mut ConversationState, ws: &Workspace, man: bool) {
+    let version = |id: &String| {
         ws.service(id)
-            .and_then(|s| ws.mens_version(s))
+            .and_then(|s| match man {
+                true => ws.mens_version(s),
+                false => ws.generic_version(s),
+            })
             .map_or_else(|| id.clone(), |s| s.id.clone())
     };
     let r = &mut state.resolved;
-    r.service = r.service.as_ref().map(mens);
-    r.also = r.also.iter().map(mens).collect();
+    r.service = r.service.as_ref().map(version);
+    r.also = r.also.iter().map(version).collect();
     let name = |id: &String| ws.service(id).map(|s| s.name.clone());
     state.slots.service_type = r.service.as_ref().and_then(name);
     if !state.slots.services.is_empty() {
