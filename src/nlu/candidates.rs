@@ -167,6 +167,24 @@ fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
             ),
         },
         Some("ya") => n.get(k + 1) == Some(&"no"),
+        // "el jueves tengo dentista": taken that day.
+        Some("tengo" | "tenemos") => n.get(k + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "medico"
+                    | "medica"
+                    | "dentista"
+                    | "clase"
+                    | "clases"
+                    | "reunion"
+                    | "examen"
+                    | "facu"
+                    | "colegio"
+                    | "guardia"
+                    | "laburo"
+                    | "trabajo"
+            )
+        }),
         _ => false,
     }
 }
@@ -303,12 +321,19 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         .iter()
         .map(|d| {
             let pre_negated = crate::domain::when::excluded(&n, d.from, d.to);
+            let mut role = role(&n, d.from, d.to, SlotName::PreferredDate, pre_negated);
+            // "…el martes tengo médico, el miércoles 19": the booking the customer has
+            // ("tengo …") is told in its own clause.
+            let start = clause_start(words, d.from);
+            if role.old && start > 0 {
+                role.old = is_old(&n[start..], d.from - start);
+            }
             Candidate {
                 slot: SlotName::PreferredDate,
                 from: d.from,
                 to: d.to,
                 value: words.span(d.from, d.to),
-                role: role(&n, d.from, d.to, SlotName::PreferredDate, pre_negated),
+                role,
                 service: None,
             }
         })
@@ -361,6 +386,9 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
             // "salgo temprano del laburo, tipo 17 o 18": the customer's own hours reach no
             // further back than the time's clause.
             let start = clause_start(words, t.from);
+            if role.old && start > 0 {
+                role.old = is_old(&n[start..], t.from - start);
+            }
             if role.context && start > 0 {
                 role.context = context::is_context(
                     &n[start..],

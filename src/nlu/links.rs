@@ -57,6 +57,20 @@ pub fn tie_dates_to_times(n: &[&str], dates: &mut [Candidate], times: &[Candidat
     }
 }
 
+/// Gives a time right after a day that is a booking's ("tengo turno con Caro el jueves a las
+/// 10, ¿lo pasás al viernes?") or an event's ("tengo el casamiento el sábado a las 20") that
+/// day's role: it is that booking's or that event's hour, not the one asked for.
+pub fn tie_times_to_dates(times: &mut [Candidate], dates: &[Candidate]) {
+    for t in times.iter_mut().filter(|t| !t.role.new) {
+        if let Some(d) = dates.iter().find(|d| d.to == t.from) {
+            t.role.old |= d.role.old;
+            // An event's hour is context, as "la fiesta es a las 8" makes it.
+            t.role.event |= d.role.event;
+            t.role.context |= d.role.event;
+        }
+    }
+}
+
 /// "corte el viernes a las 11 y uñas el sábado a las 10", "el jueves manos y el sábado
 /// pies": services wanted on days of their own, one visit per day (in the message's order;
 /// empty unless two or more days are named, each for its own services). A day or time

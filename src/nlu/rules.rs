@@ -268,6 +268,7 @@ impl RuleExtractor {
         let of_a_service = links::mark_of_a_service(&n, &mut date_cands, &cands)
             | links::mark_of_a_service(&n, &mut time_cands, &cands);
         links::tie_dates_to_times(&n, &mut date_cands, &time_cands);
+        links::tie_times_to_dates(&mut time_cands, &date_cands);
         // The booking's own day or time and a new one ("tengo turno el jueves pero me sirve
         // más el viernes", "my appt is at 11 but can I come at 12:30"), or the booking's own
         // and a shift ("¿habría algo más temprano?"): a change.

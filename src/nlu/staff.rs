@@ -25,10 +25,12 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
                 && matches!(n[i - 2], "con" | "com")
                 && matches!(n[i - 1], "la" | "el" | "a" | "o"));
         let after_article = i >= 1 && matches!(n[i - 1], "la" | "el") && known;
-        // "Lucía hace balayage?", "Sofi atiende los martes?", "¿Caro sí?", "Would Caro be…".
-        let verb_after = i + 1 < n.len()
+        // "Lucía hace balayage?", "Sofi atiende los martes?", "¿Caro sí?", "Would Caro be…";
+        // "Martín también hace barba?".
+        let next = i + 1 + usize::from(matches!(n.get(i + 1), Some(&("tambien" | "also"))));
+        let verb_after = next < n.len()
             && matches!(
-                n[i + 1],
+                n[next],
                 "hace"
                     | "atiende"
                     | "trabaja"
@@ -253,6 +255,7 @@ mod tests {
     #[case("con Sofi no, con Caro para semi el lunes", Some("Caro"))]
     #[case("Lucía no puede el jueves, me dijo. ¿Martín sí?", Some("Martín"))]
     #[case("no con Caro, con Lucía porfa", Some("Lucía"))]
+    #[case("che, Martín también hace barba o solo corte?", Some("Martín"))]
     #[case("quiero con Martín... no, mejor con Caro", Some("Caro"))]
     #[case("can I get a trim w Sofi on monday", Some("Sofi"))]
     #[case("not with Lucía please, with Martín", Some("Martín"))]

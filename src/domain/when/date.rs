@@ -183,7 +183,9 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
             Some("menos" | "excepto" | "salvo" | "ni" | "except" | "exceto" | "nao")
         )
     };
-    if lead(before(1)) || (matches!(before(1), Some("el" | "la" | "los")) && lead(before(2))) {
+    // "menos el martes", "para el miércoles, no para el martes" (read "menos para…").
+    let article_or_for = |w: Option<&str>| matches!(w, Some("el" | "la" | "los" | "para" | "al"));
+    if lead(before(1)) || (article_or_for(before(1)) && lead(before(2))) {
         return true;
     }
     // "any day but tuesday" (not "not monday but tuesday").
@@ -473,12 +475,17 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
             }
         }
     }
-    // "el finde", "el fin de semana", "this weekend"
+    // "el finde", "el fin de semana", "this weekend"; "el finde que viene" is the coming one
+    // too.
+    let coming = |end: usize| match (n.get(end), n.get(end + 1)) {
+        (Some(&"que"), Some(&"viene")) => end + 2,
+        _ => end,
+    };
     if w == "finde" || w == "weekend" {
-        return m(extend_left(n, i), i + 1, DateExpr::Weekend);
+        return m(extend_left(n, i), coming(i + 1), DateExpr::Weekend);
     }
     if w == "fin" && n.get(i + 1) == Some(&"de") && n.get(i + 2) == Some(&"semana") {
-        return m(extend_left(n, i), i + 3, DateExpr::Weekend);
+        return m(extend_left(n, i), coming(i + 3), DateExpr::Weekend);
     }
     if w == "fin" && n.get(i + 1) == Some(&"de") && n.get(i + 2) == Some(&"mes") {
         return m(extend_left(n, i), i + 3, DateExpr::Vague);

@@ -96,8 +96,9 @@ pub(super) fn an_event(n: &[&str], from: usize) -> bool {
             return false;
         }
         let next = n[from - j + 1];
-        // "tengo fiesta de 15 el sábado"
-        let event = EVENTS.contains(&next);
+        // "tengo fiesta de 15 el sábado", "tengo el casamiento de mi prima el sábado"
+        let event = EVENTS.contains(&next)
+            || (j >= 2 && matches!(next, "el" | "la" | "mi") && EVENTS.contains(&n[from - j + 2]));
         // "tengo un casamiento el sábado" (not "tengo un turno el viernes")
         let something = j >= 3
             && matches!(next, "un" | "una" | "uma" | "um")

@@ -135,6 +135,8 @@ pub(super) fn not_a_service(
                     Some(&("pra" | "para" | "mim" | "um" | "uma"))
                 ) || before(n, from - j, 1) == Some("me") => {}
             Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
+            // "soy manicura y busco sillón": the customer's trade, not a service wanted.
+            Some("soy" | "sou") if j == 1 => return true,
             // "busco trabajo de manicura": a job, not a service ("salgo del trabajo" is not).
             Some("trabajo" | "laburo" | "work")
                 if before(n, from - j, 1).is_some_and(|w| {

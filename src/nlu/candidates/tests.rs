@@ -259,3 +259,40 @@ fn a_no_between_two_values(
 fn the_customer_s_own_hours_end_with_their_clause(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
 }
+
+/// A time right after the day of a booking the customer has, or of an event, is that one's
+/// hour; a booking told in a clause of its own ("…tengo médico, el miércoles") is no old day.
+#[rstest]
+#[case(
+    "tengo turno con caro el jueves a las 10, si se puede el viernes en el mismo horario mejor",
+    Some("el viernes"),
+    None
+)]
+#[case(
+    "tengo el cumple de mi abuela el domingo a las 13, quiero brushing el sábado a las 17",
+    Some("el sábado"),
+    Some("17:00")
+)]
+#[case(
+    "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",
+    Some("el viernes"),
+    Some("11:00")
+)]
+fn a_booking_s_or_an_event_s_hour(
+    #[case] text: &str,
+    #[case] date: Option<&str>,
+    #[case] time: Option<&str>,
+) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_date.as_deref(), date, "{text}");
+    assert_eq!(e.slots.preferred_time.as_deref(), time, "{text}");
+}
+
+/// The customer's trade, or a service done and praised, is no service wanted.
+#[rstest]
+#[case("soy peluquera y busco un sillón para alquilar, tienen?", None)]
+#[case("el brushing que me hizo Caro el viernes me encantó, gracias!", None)]
+#[case("quiero el mismo brushing que me hizo Caro", Some("brushing"))]
+fn a_trade_or_a_visit_done(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
+}

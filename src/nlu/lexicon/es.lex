@@ -89,6 +89,9 @@
 3 atrasar
 3 atrasarlo
 3 correr el turno
+3 correr mi turno
+3 lo cambias
+3 la cambias
 3 correrlo
 3 correlo
 3 corremelo
@@ -1513,6 +1516,8 @@ me duro
 # Right after a service with its article: it was done already ("el semi q me hicieron").
 me hicieron
 me hice
+me hizo
+me hiciste
 me quedo
 no me duro
 se me salto

@@ -49,6 +49,9 @@
 2.5 tem vaga
 1.5 vaga
 2 horario para
+2 horario pra
+3 tiver horario
+3 tiver vaga
 
 [cue info_hours]
 3 que horas abre

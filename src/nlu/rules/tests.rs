@@ -538,3 +538,15 @@ fn the_same_question_about_another_one() {
     // Out of that context it is a booking as before.
     assert_eq!(ex("y la manicura?").intent, Intent::Book);
 }
+
+#[rstest]
+#[case("quando tiver horário pra sobrancelha me fala", Intent::Book)]
+#[case("qual o horário de funcionamento de vocês?", Intent::InfoHours)]
+#[case("¿me podés correr mi turno una hora?", Intent::Reschedule)]
+#[case(
+    "lo quería el jueves y no el miércoles, ¿lo cambiás?",
+    Intent::Reschedule
+)]
+fn a_slot_asked_and_a_change_asked(#[case] text: &str, #[case] want: Intent) {
+    assert_eq!(ex(text).intent, want, "{text}");
+}
