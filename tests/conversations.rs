@@ -2343,6 +2343,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ("Sol", &[Says("a nombre de Sol"), Next("await_confirmation")]),
         ],
     },
+    Conversation {
+        name: "'no' at the summary lets the booking go; 'el … mejor' next takes it back on that day",
+        profile: "Paula",
+        turns: &[
+            ("manicura el {d3} a las 12", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("no", &[Says("lo dejamos así"), NoCall("create_booking")]),
+            (
+                "el {d1} mejor",
+                &[Says("Manicura"), Says("a las 12:00"), Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking"), Says("Manicura")]),
+        ],
+    },
+    Conversation {
+        name: "'¿me agregás pestañas después?' right after booking: a booking of its own after the visit",
+        profile: "Paula",
+        turns: &[
+            ("cejas el {d2} a las 15", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "ah y ya que estoy, me agregás pestañas después?",
+                &[
+                    Says("Lifting de pestañas"),
+                    Says("a las 15:20"),
+                    NoCall("find_bookings"),
+                    NotSays("¿Para qué día lo querés pasar?"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

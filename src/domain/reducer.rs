@@ -15,9 +15,11 @@ use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 use crate::domain::when::search_from;
 
+mod last;
 mod observe;
 mod readings;
 mod visits;
+use last::{about_last_booking, moves_last_booking, take_back_dropped};
 pub use observe::apply_observation;
 use readings::{for_whom, whose_name};
 
@@ -57,6 +59,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if !named.is_empty() {
         state.asked_service = (named.len() == 1).then(|| named[0].clone());
     }
+    take_back_dropped(state, ex);
     // "a la tarde": the next listing shows that part of the day's times.
     if ex.signals.day_part.is_some() {
         state.offers_part = ex.signals.day_part;
@@ -143,9 +146,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         ex.intent,
         Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
     );
+    // "¿me agregás pestañas después?" right after booking: a booking of its own, whatever
+    // it read as (below).
+    let adds_on = state.flow.is_none()
+        && state.just_booked()
+        && ex.signals.adds
+        && ex.slots.service_type.is_some()
+        && ex.intent == Intent::Reschedule;
     let flow = if moves_last {
         Some(Flow::Reschedule)
-    } else if starts_new || (state.flow.is_none() && aside && details) {
+    } else if starts_new || adds_on || (state.flow.is_none() && aside && details) {
         Some(Flow::Book)
     } else {
         Flow::from_intent(ex.intent).filter(|_| !status_question)
@@ -705,31 +715,6 @@ fn split_for_two(state: &mut ConversationState, ex: &Extraction, ws: &Workspace)
             state.slots.services.clear();
         }
     }
-}
-
-/// Whether a message, outside a flow, may be about the booking just made: it comes right
-/// after it, names no booking code and asks for no second booking.
-fn about_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
-    state.flow.is_none()
-        && state.just_booked()
-        && ex.slots.booking_id.is_none()
-        && !ex.signals.another
-        && !ex.signals.same_visit
-}
-
-/// Whether a booking reading right after a booking was made (the next turn or the one
-/// after) changes that booking: it names a day or a time, or asks earlier or later, but no
-/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
-fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
-    // "¿puede ser media hora antes?" names no booking word at all.
-    let reads_as_move = ex.intent == Intent::Book
-        || (ex.signals.shift.is_some() && matches!(ex.intent, Intent::Other | Intent::Chitchat));
-    reads_as_move
-        && about_last_booking(state, ex)
-        && ex.slots.service_type.is_none()
-        && (ex.slots.preferred_date.is_some()
-            || ex.slots.preferred_time.is_some()
-            || ex.signals.shift.is_some())
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.

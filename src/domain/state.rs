@@ -70,6 +70,15 @@ pub struct LastVisit {
     pub end: Option<chrono::NaiveTime>,
 }
 
+/// A booking let go with a "no" at its summary: "el viernes mejor" next takes it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dropped {
+    pub slots: Slots,
+    pub resolved: Resolved,
+    /// The turn it was let go.
+    pub turn: u32,
+}
+
 /// A visit asked for in the same message as the one being booked, on a day of its own
 /// ("… y uñas el sábado a las 10"): booked after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,6 +242,9 @@ pub struct ConversationState {
     /// The visits still to book of a message that asked for several on days of their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_visits: Vec<QueuedVisit>,
+    /// The booking just let go at its summary ("no"), for the next message to take back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dropped: Option<Dropped>,
     /// "para mí a las 10 y para mi hija a las 11": the second person's own time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_time: Option<NaiveTime>,
@@ -295,7 +307,14 @@ impl ConversationState {
         if let (true, Some(v)) = (about_last, self.last_visit.as_mut()) {
             v.turn = self.turns;
         }
+        let booking =
+            (self.flow == Some(Flow::Book) && self.resolved.service.is_some()).then(|| Dropped {
+                slots: self.slots.clone(),
+                resolved: self.resolved.clone(),
+                turn: self.turns,
+            });
         self.end_flow();
+        self.dropped = booking;
     }
 
     /// A service not offered was said so ("¿me anotás para barba?"): it is forgotten, and the

@@ -1705,6 +1705,9 @@ buen fin de semana
 tambien
 ademas
 agregame
+me agregas
+me sumas
+agregas
 agregale
 agregar
 agregarle

@@ -1,0 +1,53 @@
+//! Whether a message right after a booking speaks of that booking, or takes back the one
+//! just let go.
+
+use crate::domain::state::{ConversationState, Flow};
+use crate::domain::understanding::{Extraction, Intent};
+
+/// "no" at the summary, then "el viernes mejor": the booking let go comes back, on the day
+/// (or at the time) the message names, when it names no service of its own.
+pub(super) fn take_back_dropped(state: &mut ConversationState, ex: &Extraction) {
+    let Some(d) = state.dropped.take() else {
+        return;
+    };
+    let back = state.flow.is_none()
+        && d.turn + 1 == state.turns
+        && ex.slots.service_type.is_none()
+        && ex.slots.booking_id.is_none()
+        && ex.signals.affirmation != Some(false)
+        && (ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some())
+        && matches!(
+            ex.intent,
+            Intent::Book | Intent::Reschedule | Intent::Chitchat
+        );
+    if back {
+        state.flow = Some(Flow::Book);
+        state.slots = d.slots;
+        state.resolved = d.resolved;
+    }
+}
+
+/// Whether a message, outside a flow, may be about the booking just made: it comes right
+/// after it, names no booking code and asks for no second booking.
+pub(super) fn about_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
+    state.flow.is_none()
+        && state.just_booked()
+        && ex.slots.booking_id.is_none()
+        && !ex.signals.another
+        && !ex.signals.same_visit
+}
+
+/// Whether a booking reading right after a booking was made (the next turn or the one
+/// after) changes that booking: it names a day or a time, or asks earlier or later, but no
+/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
+pub(super) fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
+    // "¿puede ser media hora antes?" names no booking word at all.
+    let reads_as_move = ex.intent == Intent::Book
+        || (ex.signals.shift.is_some() && matches!(ex.intent, Intent::Other | Intent::Chitchat));
+    reads_as_move
+        && about_last_booking(state, ex)
+        && ex.slots.service_type.is_none()
+        && (ex.slots.preferred_date.is_some()
+            || ex.slots.preferred_time.is_some()
+            || ex.signals.shift.is_some())
+}
