@@ -598,7 +598,33 @@ pub fn services(
         cands[k - 1].role.negated = was;
         cands[k].role.negated = true;
     }
+    // "ya tengo turno el viernes para corte, quiero sacar otro para uñas": the booking's
+    // service, when another is named after it.
+    // ("turno para manos y pies" is one booking's two services.)
+    for k in 1..cands.len() {
+        let (c, next) = (&cands[k - 1], &cands[k]);
+        let joined = next.from <= c.to + 2
+            && n[c.to..next.from]
+                .iter()
+                .all(|w| matches!(*w, "y" | "e" | "and" | "con" | "mas" | "el" | "la" | "las"));
+        if !joined && booked_service(&n, c.from) {
+            cands[k - 1].role.old = true;
+        }
+    }
     cands
+}
+
+/// "tengo turno el viernes para corte", "ya tengo hora para uñas": the service of a booking
+/// the customer has (told in the same clause, a few words before).
+fn booked_service(n: &[&str], from: usize) -> bool {
+    if !matches!(before(n, from, 1), Some("para" | "de" | "pra" | "for")) {
+        return false;
+    }
+    let back = n[from.saturating_sub(7)..from].to_vec();
+    back.windows(2).any(|w| {
+        matches!(w[0], "tengo" | "tenia" | "tenho" | "have")
+            && matches!(w[1], "turno" | "hora" | "reserva" | "horario" | "cita")
+    })
 }
 
 /// Whether the message turns a service down: "sin lavado", "no me hagan el brushing", "nada
@@ -676,10 +702,9 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
 /// A service named twice ("corte ... el corte") is kept once.
 pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
     let mut out: Vec<&Candidate> = Vec::new();
-    for c in cands
-        .iter()
-        .filter(|c| c.slot == SlotName::ServiceType && !c.role.negated && !c.role.not_service)
-    {
+    for c in cands.iter().filter(|c| {
+        c.slot == SlotName::ServiceType && !c.role.negated && !c.role.not_service && !c.role.old
+    }) {
         let same = |o: &&Candidate| match (&o.service, &c.service) {
             (Some(a), Some(b)) => a == b,
             _ => crate::text::fold(&o.value) == crate::text::fold(&c.value),

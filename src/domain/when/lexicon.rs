@@ -19,10 +19,10 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
         | "wednesday" | "wed" | "quarta" | "quarta-feira" => (Weekday::Wed, false),
         "jueves" | "jue" | "juev" | "juebes" | "jeuves" | "thursday" | "thu" | "thurs"
         | "quinta" | "quinta-feira" => (Weekday::Thu, false),
-        "viernes" | "vie" | "viern" | "vienes" | "friday" | "fri" | "sexta" | "sexta-feira" => {
-            (Weekday::Fri, false)
-        }
-        "sabado" | "sabdo" | "saturday" | "sat" | "sab" => (Weekday::Sat, false),
+        "viernes" | "vie" | "viern" | "vienes" | "viernecito" | "friday" | "fri" | "sexta"
+        | "sexta-feira" => (Weekday::Fri, false),
+        // "el sabadito", "el viernecito": the same day, fondly.
+        "sabado" | "sabdo" | "saturday" | "sat" | "sab" | "sabadito" => (Weekday::Sat, false),
         "domingo" | "sunday" | "sun" => (Weekday::Sun, false),
         "dom" => (Weekday::Sun, true),
         "segunda-feira" => (Weekday::Mon, false),

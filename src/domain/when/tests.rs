@@ -109,6 +109,7 @@ fn relative_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el finde", Some("2026-11-28"))]
 #[case("el finde que viene a las 10", Some("2026-11-28"))]
 #[case("el fin de semana que viene", Some("2026-11-28"))]
+#[case("el sabadito a la mañana", Some("2026-11-28"))]
 #[case("los sábados abren?", None)]
 // Misspelt as customers write them.
 #[case("el biernes a la tarde", Some("2026-11-27"))]

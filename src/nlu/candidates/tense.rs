@@ -95,7 +95,15 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
         matches!(
             before(n, from, j),
             Some(
-                "saque" | "anote" | "marquei" | "reservado" | "agendado" | "reservada" | "agendada"
+                "saque"
+                    | "anote"
+                    | "anotada"
+                    | "anotado"
+                    | "marquei"
+                    | "reservado"
+                    | "agendado"
+                    | "reservada"
+                    | "agendada"
             )
         )
     }) {

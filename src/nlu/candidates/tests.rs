@@ -296,3 +296,26 @@ fn a_booking_s_or_an_event_s_hour(
 fn a_trade_or_a_visit_done(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.service_type.as_deref(), want, "{text}");
 }
+
+/// The service of a booking the customer has is not the one asked for, when another one is
+/// named after it; one booking's two services stay both.
+#[rstest]
+#[case(
+    "ya tengo turno el jueves para brushing, quiero sacar otro para cejas el viernes",
+    Some("cejas"),
+    0
+)]
+#[case(
+    "tenía turno para manos y pies hoy, lo paso al sábado?",
+    Some("manos"),
+    2
+)]
+fn the_service_of_a_booking_one_has(
+    #[case] text: &str,
+    #[case] want: Option<&str>,
+    #[case] services: usize,
+) {
+    let e = ex(text);
+    assert_eq!(e.slots.service_type.as_deref(), want, "{text}");
+    assert_eq!(e.slots.services.len(), services, "{text}");
+}
