@@ -2375,6 +2375,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'a la tarde porque a la mañana trabajo': the afternoon's times, not the morning's",
+        profile: "Vero",
+        turns: &[
+            ("hola quería sacar turno para un brushing", &[Says("¿Para qué día")]),
+            (
+                "el {d3} si puede ser a la tarde porque a la mañana trabajo",
+                &[Calls("check_availability"), NotSays("10:00"), NotSays("11:30")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -425,17 +425,44 @@ pub fn any_day(words: &Words) -> bool {
 
 /// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").
 /// "más temprano" asks for an earlier time, not for the morning.
+/// Of several, the first one named that is not the customer's own time ("a la mañana
+/// trabajo", "a la mañana no puedo"): "el jueves a la tarde porque a la mañana trabajo" asks
+/// for the afternoon.
 pub fn day_part(words: &Words) -> Option<DayPart> {
     if shift(words).is_some() {
         return None;
     }
     let lx = lexicon();
-    let joined = words.norms().join(" ");
-    DayPart::ALL.into_iter().find(|p| {
-        lx.day_parts
-            .get(p.as_str())
-            .is_some_and(|phrases| contains_any(&joined, phrases))
-    })
+    let n = words.norms();
+    let mut named: Vec<(usize, DayPart)> = Vec::new();
+    for p in DayPart::ALL {
+        for phrase in lx.day_parts.get(p.as_str()).into_iter().flatten() {
+            let len = phrase.split(' ').count();
+            for i in 0..n.len().saturating_sub(len - 1) {
+                if n[i..i + len].join(" ") == *phrase && !taken(&n, i, i + len) {
+                    named.push((i, p));
+                }
+            }
+        }
+    }
+    named.sort_by_key(|(i, _)| *i);
+    named.first().map(|(_, p)| *p)
+}
+
+/// "a la mañana trabajo", "a la mañana no puedo", "porque a la mañana…": a part of the day
+/// the customer is busy in.
+fn taken(n: &[&str], from: usize, to: usize) -> bool {
+    let busy = matches!(
+        n.get(to).copied(),
+        Some("trabajo" | "laburo" | "no" | "tengo" | "estoy" | "curso" | "estudio" | "entro")
+    ) || matches!(n.get(to).copied(), Some("imposible" | "complicado"));
+    let because = (1..=2).any(|k| {
+        from.checked_sub(k)
+            .is_some_and(|j| matches!(n[j], "porque" | "xq" | "pq"))
+    }) || from
+        .checked_sub(1)
+        .is_some_and(|j| matches!(n[j], "salgo" | "entro" | "trabajo" | "laburo"));
+    busy || because
 }
 
 /// The special topic of a message, if any. Injection and handoff win over the rest.
@@ -532,6 +559,30 @@ mod tests {
     #[case("y también cejas", None, None, false, true, false)]
     #[case("gracias, chau!", None, None, false, false, true)]
     #[case("quiero un turno para corte", None, None, false, false, false)]
+    #[case(
+        "el jueves a la tarde porque a la mañana trabajo",
+        Some(DayPart::Afternoon),
+        None,
+        false,
+        false,
+        false
+    )]
+    #[case(
+        "a la mañana no puedo, a la tarde sí",
+        Some(DayPart::Afternoon),
+        None,
+        false,
+        false,
+        false
+    )]
+    #[case(
+        "el martes a la tarde que salgo temprano del laburo",
+        Some(DayPart::Afternoon),
+        None,
+        false,
+        false,
+        false
+    )]
     fn when_and_what_words(
         #[case] text: &str,
         #[case] part: Option<DayPart>,
