@@ -291,12 +291,18 @@ impl RuleExtractor {
         let of_a_booking = booking.is_some()
             || of_a_service
             || ctx.after_booking
-            // "el corte que tengo el viernes" (not "una presentación que tengo el viernes")
+            // "el corte que tengo el viernes" (not "una presentación que tengo el viernes"),
+            // "tengo el brushing a las 12"
             || n.windows(2).enumerate().any(|(i, w)| {
-                w == ["que", "tengo"]
-                    && cands
+                let service_at = |f: fn(&Candidate) -> usize, at: usize| {
+                    cands
                         .iter()
-                        .any(|c| c.slot == SlotName::ServiceType && c.to == i)
+                        .any(|c| c.slot == SlotName::ServiceType && f(c) == at)
+                };
+                (w == ["que", "tengo"] && service_at(|c| c.to, i))
+                    || (w[0] == "tengo"
+                        && matches!(w[1], "el" | "la" | "mi")
+                        && service_at(|c| c.from, i + 2))
             })
             || n.iter().any(|w| {
                 matches!(

@@ -56,7 +56,16 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
         let verb_before = i >= 1
             && (matches!(
                 n[i - 1],
-                "trabaja" | "atiende" | "is" | "lugar" | "viene" | "works" | "vem" | "atendio" | "hizo"
+                "trabaja"
+                    | "atiende"
+                    | "is"
+                    | "lugar"
+                    | "viene"
+                    | "vuelve"
+                    | "works"
+                    | "vem"
+                    | "atendio"
+                    | "hizo"
             )
                 // "¿en qué horario está Sofi?", "hasta q hora esta martin", not "uh, está
                 // carito" (expensive).
@@ -256,6 +265,7 @@ mod tests {
     #[case("Lucía no puede el jueves, me dijo. ¿Martín sí?", Some("Martín"))]
     #[case("no con Caro, con Lucía porfa", Some("Lucía"))]
     #[case("che, Martín también hace barba o solo corte?", Some("Martín"))]
+    #[case("cuándo vuelve Martín de vacaciones?", Some("Martín"))]
     #[case("quiero con Martín... no, mejor con Caro", Some("Caro"))]
     #[case("can I get a trim w Sofi on monday", Some("Sofi"))]
     #[case("not with Lucía please, with Martín", Some("Martín"))]

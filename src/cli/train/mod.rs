@@ -26,7 +26,7 @@ use report::{report_confusion, serve_as_report};
 
 /// The dev data the shipped heads are trained on (never the test part), built into the
 /// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 18] = [
+pub const TRAIN_SETS: [(&str, &str); 19] = [
     (
         "tests/data/dev_a.jsonl",
         include_str!("../../../tests/data/dev_a.jsonl"),
@@ -98,6 +98,10 @@ pub const TRAIN_SETS: [(&str, &str); 18] = [
     (
         "tests/data/dev_q.jsonl",
         include_str!("../../../tests/data/dev_q.jsonl"),
+    ),
+    (
+        "tests/data/dev_r.jsonl",
+        include_str!("../../../tests/data/dev_r.jsonl"),
     ),
 ];
 

@@ -48,6 +48,17 @@ const OLD_LEADS: &[&str] = &[
 
 /// Cues that a date or time names the booking being changed or cancelled.
 pub(super) fn is_old(n: &[&str], from: usize) -> bool {
+    // "mi corte es mañana a las 10", "minha escova é amanhã": what one has, said as such.
+    // (Not "mi idea es el sábado": a wish.)
+    if matches!(before(n, from, 1), Some("es" | "e" | "is" | "era"))
+        && (2..=4).any(|j| matches!(before(n, from, j), Some("mi" | "minha" | "meu" | "my")))
+        && !matches!(
+            before(n, from, 2),
+            Some("idea" | "plan" | "preferencia" | "opcion" | "prioridad")
+        )
+    {
+        return true;
+    }
     // "cambiá mi turno de las 10 a las 12": where it goes, right after where it was.
     if matches!(n[from], "a" | "para" | "hasta")
         && before(n, from, 1).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))

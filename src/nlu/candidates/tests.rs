@@ -319,3 +319,13 @@ fn the_service_of_a_booking_one_has(
     assert_eq!(e.slots.service_type.as_deref(), want, "{text}");
     assert_eq!(e.slots.services.len(), services, "{text}");
 }
+
+/// "mi corte es mañana a las 10": the day and hour of what one has, not the ones wanted.
+#[test]
+fn what_one_has_said_as_such() {
+    let e = ex("mi brushing es el viernes a las 10, puede ser a las 12?");
+    assert_eq!(e.slots.preferred_date, None);
+    assert_eq!(e.slots.preferred_time.as_deref(), Some("12:00"));
+    let e = ex("mi idea es el sábado a las 10 para corte");
+    assert_eq!(e.slots.preferred_date.as_deref(), Some("el sábado"));
+}

@@ -544,6 +544,10 @@ fn the_same_question_about_another_one() {
 #[case("qual o horário de funcionamento de vocês?", Intent::InfoHours)]
 #[case("¿me podés correr mi turno una hora?", Intent::Reschedule)]
 #[case(
+    "tengo la manicura a las 11, podrá ser más tarde? tipo 13",
+    Intent::Reschedule
+)]
+#[case(
     "lo quería el jueves y no el miércoles, ¿lo cambiás?",
     Intent::Reschedule
 )]
