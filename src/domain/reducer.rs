@@ -193,6 +193,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             state.second_time = parse_hhmm(theirs);
         }
         state.second_is_a_man |= ex.signals.other_is_a_man;
+        state.first_is_his |= ex.signals.own_is_a_man;
         // "somos 3 amigas": the group's size, told before its first booking is made.
         if let Some(k) = ex.signals.party.filter(|_| state.group_booked == 0) {
             state.group = k;

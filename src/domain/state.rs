@@ -239,6 +239,10 @@ pub struct ConversationState {
     /// first's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub second_is_a_man: bool,
+    /// "corte para mí y mi señora" from Juan: his visit took the men's version because of
+    /// him, so hers goes back to the generic one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub first_is_his: bool,
     /// The visits still to book of a message that asked for several on days of their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_visits: Vec<QueuedVisit>,
@@ -426,6 +430,7 @@ impl ConversationState {
         self.group_booked = 0;
         self.soonest = false;
         self.second_is_a_man = false;
+        self.first_is_his = false;
         self.next_visits.clear();
         self.visit_queued = false;
         self.second_time = None;

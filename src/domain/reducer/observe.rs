@@ -125,7 +125,7 @@ pub fn apply_observation(
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
             let theirs = std::mem::take(&mut state.second_services);
             let (group, booked) = (state.group, state.group_booked.saturating_add(1));
-            let man = state.second_is_a_man;
+            let (man, his) = (state.second_is_a_man, state.first_is_his);
             let queue = std::mem::take(&mut state.next_visits);
             let their_time = state.second_time.take();
             state.last_booking = Some(booking.booking_id.clone());
@@ -153,7 +153,7 @@ pub fn apply_observation(
                 }
                 // "corte para mí y mi marido": his is the men's version (Corte de caballero);
                 // "corte para mí y mi señora" from Juan: hers is not.
-                if theirs.is_empty() {
+                if theirs.is_empty() && (man || his) {
                     visit_for(state, ws, man);
                 }
                 // "somos 3 amigas": after this one, the next, until all are booked.
