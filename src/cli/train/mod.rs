@@ -12,6 +12,7 @@ use super::progress::Progress;
 
 mod chooser;
 mod report;
+mod sets;
 use crate::domain::catalog::Workspace;
 use crate::engine::chat::PromptFormat;
 use crate::engine::{EncodeRequest, Encoded, Generator};
@@ -23,87 +24,7 @@ use crate::nlu::slm;
 use crate::nlu::{ExtractContext, SlotName};
 use crate::text::fold_compare;
 use report::{report_confusion, serve_as_report};
-
-/// The dev data the shipped heads are trained on (never the test part), built into the
-/// binary so `pulpo models fetch` works wherever it runs.
-pub const TRAIN_SETS: [(&str, &str); 19] = [
-    (
-        "tests/data/dev_a.jsonl",
-        include_str!("../../../tests/data/dev_a.jsonl"),
-    ),
-    (
-        "tests/data/dev_b.jsonl",
-        include_str!("../../../tests/data/dev_b.jsonl"),
-    ),
-    (
-        "tests/data/dev_c.jsonl",
-        include_str!("../../../tests/data/dev_c.jsonl"),
-    ),
-    (
-        "tests/data/dev_d.jsonl",
-        include_str!("../../../tests/data/dev_d.jsonl"),
-    ),
-    (
-        "tests/data/dev_hard.jsonl",
-        include_str!("../../../tests/data/dev_hard.jsonl"),
-    ),
-    (
-        "tests/data/dev_hard2.jsonl",
-        include_str!("../../../tests/data/dev_hard2.jsonl"),
-    ),
-    (
-        "tests/data/dev_e.jsonl",
-        include_str!("../../../tests/data/dev_e.jsonl"),
-    ),
-    (
-        "tests/data/dev_f.jsonl",
-        include_str!("../../../tests/data/dev_f.jsonl"),
-    ),
-    (
-        "tests/data/dev_g.jsonl",
-        include_str!("../../../tests/data/dev_g.jsonl"),
-    ),
-    (
-        "tests/data/dev_i.jsonl",
-        include_str!("../../../tests/data/dev_i.jsonl"),
-    ),
-    (
-        "tests/data/dev_j.jsonl",
-        include_str!("../../../tests/data/dev_j.jsonl"),
-    ),
-    (
-        "tests/data/dev_k.jsonl",
-        include_str!("../../../tests/data/dev_k.jsonl"),
-    ),
-    (
-        "tests/data/dev_l.jsonl",
-        include_str!("../../../tests/data/dev_l.jsonl"),
-    ),
-    (
-        "tests/data/dev_m.jsonl",
-        include_str!("../../../tests/data/dev_m.jsonl"),
-    ),
-    (
-        "tests/data/dev_n.jsonl",
-        include_str!("../../../tests/data/dev_n.jsonl"),
-    ),
-    (
-        "tests/data/dev_o.jsonl",
-        include_str!("../../../tests/data/dev_o.jsonl"),
-    ),
-    (
-        "tests/data/dev_p.jsonl",
-        include_str!("../../../tests/data/dev_p.jsonl"),
-    ),
-    (
-        "tests/data/dev_q.jsonl",
-        include_str!("../../../tests/data/dev_q.jsonl"),
-    ),
-    (
-        "tests/data/dev_r.jsonl",
-        include_str!("../../../tests/data/dev_r.jsonl"),
-    ),
-];
+pub use sets::TRAIN_SETS;
 
 /// The catalog the labelled data was written against.
 pub const TRAIN_CATALOG: &str = include_str!("../../../tests/data/catalog.toml");

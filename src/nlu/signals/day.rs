@@ -1,0 +1,49 @@
+//! The part of the day a message asks for ("a la tarde", "temprano"), not the one the
+//! customer is busy in.
+
+use super::shift;
+use crate::domain::understanding::DayPart;
+use crate::nlu::lexicon::lexicon;
+use crate::text::Words;
+
+/// The part of the day a message asks for ("a la tarde", "temprano", "in the evening").
+/// "más temprano" asks for an earlier time, not for the morning.
+/// Of several, the first one named that is not the customer's own time ("a la mañana
+/// trabajo", "a la mañana no puedo"): "el jueves a la tarde porque a la mañana trabajo" asks
+/// for the afternoon.
+pub fn day_part(words: &Words) -> Option<DayPart> {
+    if shift(words).is_some() {
+        return None;
+    }
+    let lx = lexicon();
+    let n = words.norms();
+    let mut named: Vec<(usize, DayPart)> = Vec::new();
+    for p in DayPart::ALL {
+        for phrase in lx.day_parts.get(p.as_str()).into_iter().flatten() {
+            let len = phrase.split(' ').count();
+            for i in 0..n.len().saturating_sub(len - 1) {
+                if n[i..i + len].join(" ") == *phrase && !taken(&n, i, i + len) {
+                    named.push((i, p));
+                }
+            }
+        }
+    }
+    named.sort_by_key(|(i, _)| *i);
+    named.first().map(|(_, p)| *p)
+}
+
+/// "a la mañana trabajo", "a la mañana no puedo", "porque a la mañana…": a part of the day
+/// the customer is busy in.
+fn taken(n: &[&str], from: usize, to: usize) -> bool {
+    let busy = matches!(
+        n.get(to).copied(),
+        Some("trabajo" | "laburo" | "no" | "tengo" | "estoy" | "curso" | "estudio" | "entro")
+    ) || matches!(n.get(to).copied(), Some("imposible" | "complicado"));
+    let because = (1..=2).any(|k| {
+        from.checked_sub(k)
+            .is_some_and(|j| matches!(n[j], "porque" | "xq" | "pq"))
+    }) || from
+        .checked_sub(1)
+        .is_some_and(|j| matches!(n[j], "salgo" | "entro" | "trabajo" | "laburo"));
+    busy || because
+}
