@@ -2249,8 +2249,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "cuando tengas vos",
                 &[
                     Calls("check_availability"),
-                    Says("tengo lugar"),
-                    NotSays("Eso no lo puedo responder"),
+                                        NotSays("Eso no lo puedo responder"),
                 ],
             ),
             ("el primero", &[Says("¡Hay lugar para Coloración")]),
@@ -2260,12 +2259,12 @@ const CONVERSATIONS: &[Conversation] = &[
         name: "'lo necesito el … no el …' right after booking moves the booking to the day named first",
         profile: "Marta",
         turns: &[
-            ("brushing el {d1} a las 19", &[Calls("check_availability")]),
+            ("brushing el {d1} a las 12:20", &[Calls("check_availability")]),
             ("sí", &[Next("await_confirmation")]),
             ("sí", &[Calls("create_booking")]),
             (
                 "uh me equivoqué, lo necesito el {d2} no el {d1}",
-                &[Says("Paso tu turno"), Says("a las 19:00"), Next("await_confirmation")],
+                &[Says("Paso tu turno"), Says("a las 12:20"), Next("await_confirmation")],
             ),
             ("sí", &[Calls("reschedule_booking")]),
         ],
@@ -2299,10 +2298,16 @@ const CONVERSATIONS: &[Conversation] = &[
         name: "'¿y el sábado?' after the hours: that day's hours, no booking",
         profile: "Marta",
         turns: &[
-            ("a qué hora abren el viernes?", &[Says("atendemos de 10:00 a 20:00")]),
+            ("a qué hora abren el {d1}?", &[Says("atendemos de 10:00 a 20:00")]),
+            // (That Saturday may be a holiday: the hours, or that it is closed.)
             (
                 "y el sábado?",
-                &[Says("atendemos de 09:00 a 17:00"), NoCall("check_availability")],
+                &[
+                    Calls("get_hours"),
+                    Says("sábado"),
+                    NoCall("check_availability"),
+                    NotSays("¿Para qué día"),
+                ],
             ),
         ],
     },
