@@ -291,7 +291,8 @@ pub struct Signals {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub books: bool,
     /// "¿y la manicura?" right after "¿cuánto sale la pedicura?": the same question about
-    /// another service (the intent is the last message's, on every route).
+    /// another service (the intent is the last message's, on every route); "¿y sale?" after
+    /// "¿hacen alisado?": about the same one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_question: bool,
     /// "para mí y mi hermana", "both of us": two people to book (or more: `party`).

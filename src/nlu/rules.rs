@@ -523,18 +523,11 @@ impl RuleExtractor {
             }
         }
 
-        // "¿cuánto sale la pedicura?" … "¿y la manicura?": the same question, about another
-        // service; "¿a qué hora abren el viernes?" … "¿y el sábado?": about another day.
-        if let (Some(info), Intent::Book) = (ctx.last_info, intent) {
-            let other = match info {
-                Intent::InfoHours => has_when && !has_service,
-                _ => has_service && !has_when,
-            };
-            if n.first() == Some(&"y") && other && !signals.books {
-                intent = info;
-                signals.same_question = true;
-            }
-        }
+        // "¿y la manicura?", "¿y el sábado?", "¿y sale?" right after a question.
+        let (asked, again) =
+            asks::same_question(ctx, &n, intent, has_service, has_when, signals.books);
+        intent = asked;
+        signals.same_question = again;
         let mut slots = Slots::default();
         let mut for_intent = forced.unwrap_or(intent);
         // Asked which booking, "el del jueves" names the booked day, as a cancel would; so

@@ -210,8 +210,13 @@ fn mentioned_service(input: &PlanInput) -> Option<String> {
         None if st.flow == Some(Flow::Book) => st.resolved.service.clone(),
         // "¿cuánto era?" right after booking: that booking's.
         None if st.flow.is_none() && st.just_booked() => st.last_service.clone(),
-        // "¿hacen alisado?" … "¿y cuánto sale?": the one asked about.
-        None if st.flow.is_none() => st.asked_service.clone(),
+        // "¿hacen alisado?" … "¿y cuánto sale?", "¿cuánto dura?": the one asked about.
+        None if st.flow.is_none()
+            && (input.extraction.signals.same_question
+                || input.extraction.signals.topic == Some(Topic::Duration)) =>
+        {
+            st.asked_service.clone()
+        }
         None => None,
     }
 }

@@ -1,9 +1,10 @@
 //! What a message asks, read with the business and the conversation: the business's own
-//! answer (`[[faq]]`), a stylist's days, a pick among the times offered.
+//! answer (`[[faq]]`), a stylist's days, a pick among the times offered, the question before
+//! asked again.
 
 use crate::domain::catalog::Workspace;
 use crate::nlu::signals::{self, Topic};
-use crate::nlu::{ExtractContext, SlotName};
+use crate::nlu::{ExtractContext, Intent, SlotName};
 use crate::text::Words;
 
 /// The message's topic, and the business's own answer it asks for: that answer ("¿hay que
@@ -73,4 +74,40 @@ pub(super) fn choosing(ctx: &ExtractContext) -> bool {
         Some(SlotName::PreferredDate) => ctx.offers,
         _ => false,
     }
+}
+
+/// Right after a question about prices, services or hours (`ExtractContext::last_info`), the
+/// same question again: "¿y la manicura?" after "¿cuánto sale la pedicura?" asks about another
+/// service, "¿y el sábado?" after the hours about another day (that question's intent, not a
+/// booking); "¿y cuánto dura?", "¿y sale?" after "¿hacen alisado?" about the same service
+/// (not "¿y la lista de precios?"). The intent to read, and whether it is that question again.
+pub(super) fn same_question(
+    ctx: &ExtractContext,
+    n: &[&str],
+    intent: Intent,
+    has_service: bool,
+    has_when: bool,
+    books: bool,
+) -> (Intent, bool) {
+    let Some(info) = ctx.last_info else {
+        return (intent, false);
+    };
+    if n.first() != Some(&"y") || books {
+        return (intent, false);
+    }
+    let another = match info {
+        Intent::InfoHours => has_when && !has_service,
+        _ => has_service && !has_when,
+    };
+    if intent == Intent::Book && another {
+        return (info, true);
+    }
+    let list = n.iter().any(|w| {
+        matches!(
+            *w,
+            "lista" | "todos" | "todas" | "todo" | "precios" | "servicios" | "horarios"
+        )
+    });
+    let same = !has_service && !has_when && !list && intent != Intent::Book;
+    (intent, same)
 }

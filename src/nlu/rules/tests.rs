@@ -537,6 +537,15 @@ fn the_same_question_about_another_one() {
     }
     // Out of that context it is a booking as before.
     assert_eq!(ex("y la manicura?").intent, Intent::Book);
+    // "¿y sale?" asks about the same service; "¿y la lista de precios?" about all of them.
+    let e = RuleExtractor.extract(&demo(), "y sale?", &after(Intent::InfoServices));
+    assert!(e.signals.same_question);
+    let e = RuleExtractor.extract(
+        &demo(),
+        "y la lista de precios?",
+        &after(Intent::InfoServices),
+    );
+    assert!(!e.signals.same_question);
 }
 
 #[rstest]
