@@ -322,12 +322,13 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         .map(|d| {
             let pre_negated = crate::domain::when::excluded(&n, d.from, d.to);
             let mut role = role(&n, d.from, d.to, SlotName::PreferredDate, pre_negated);
-            // "…el martes tengo médico, el miércoles 19": the booking the customer has
-            // ("tengo …") is told in its own clause.
-            let start = clause_start(words, d.from);
-            if role.old && start > 0 {
-                role.old = is_old(&n[start..], d.from - start);
-            }
+            within_clause(
+                words,
+                &n,
+                (d.from, d.to),
+                SlotName::PreferredDate,
+                &mut role,
+            );
             Candidate {
                 slot: SlotName::PreferredDate,
                 from: d.from,
@@ -383,20 +384,13 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
                 bound,
                 ..role(&n, t.from, t.to, SlotName::PreferredTime, negated)
             };
-            // "salgo temprano del laburo, tipo 17 o 18": the customer's own hours reach no
-            // further back than the time's clause.
-            let start = clause_start(words, t.from);
-            if role.old && start > 0 {
-                role.old = is_old(&n[start..], t.from - start);
-            }
-            if role.context && start > 0 {
-                role.context = context::is_context(
-                    &n[start..],
-                    t.from - start,
-                    t.to - start,
-                    SlotName::PreferredTime,
-                );
-            }
+            within_clause(
+                words,
+                &n,
+                (t.from, t.to),
+                SlotName::PreferredTime,
+                &mut role,
+            );
             Candidate {
                 slot: SlotName::PreferredTime,
                 from: t.from,
@@ -411,6 +405,29 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
     mark_fallbacks(&n, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     cands
+}
+
+/// The cues of a booking one has ("tengo …") and, for a time, of the customer's own hours
+/// ("salgo …") reach no further back than the value's clause: "…el martes tengo médico, el
+/// miércoles 19", "salgo temprano del laburo, tipo 17 o 18".
+fn within_clause(
+    words: &Words,
+    n: &[&str],
+    (from, to): (usize, usize),
+    slot: SlotName,
+    role: &mut Role,
+) {
+    let start = clause_start(words, from);
+    if start == 0 {
+        return;
+    }
+    let clause = &n[start..];
+    if role.old {
+        role.old = is_old(clause, from - start);
+    }
+    if role.context && slot == SlotName::PreferredTime {
+        role.context = context::is_context(clause, from - start, to - start, slot);
+    }
 }
 
 /// The first word of the clause word `at` is in, looking back a few words: the one after the

@@ -224,8 +224,11 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
     assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
 }
 
-/// "el sábado no el viernes": with no stop around it, a "no" before another value turns that
-/// one down; with a comma after it ("el jueves no, el viernes") it turns down the one before.
+/// The day and hour wanted among several. "el sábado no el viernes": with no stop around it, a
+/// "no" before another value turns that one down; with a comma after it ("el jueves no, el
+/// viernes") it turns down the one before. A time right after the day of a booking the
+/// customer has, or of an event, is that one's hour; a booking told in a clause of its own
+/// ("…tengo médico, el miércoles") is no old day.
 #[rstest]
 #[case(
     "uh me equivoqué, lo necesito el sábado no el viernes",
@@ -236,7 +239,22 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
 #[case("para el jueves no para el viernes", Some("el jueves"), None)]
 #[case("el jueves no, el viernes", Some("el viernes"), None)]
 #[case("no puedo el jueves, el viernes?", Some("el viernes"), None)]
-fn a_no_between_two_values(
+#[case(
+    "tengo turno con caro el jueves a las 10, si se puede el viernes en el mismo horario mejor",
+    Some("el viernes"),
+    None
+)]
+#[case(
+    "tengo el cumple de mi abuela el domingo a las 13, quiero brushing el sábado a las 17",
+    Some("el sábado"),
+    Some("17:00")
+)]
+#[case(
+    "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",
+    Some("el viernes"),
+    Some("11:00")
+)]
+fn the_day_and_hour_wanted(
     #[case] text: &str,
     #[case] date: Option<&str>,
     #[case] time: Option<&str>,
@@ -258,34 +276,6 @@ fn a_no_between_two_values(
 #[case("salgo del trabajo a las 18, corte?", None)]
 fn the_customer_s_own_hours_end_with_their_clause(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
-}
-
-/// A time right after the day of a booking the customer has, or of an event, is that one's
-/// hour; a booking told in a clause of its own ("…tengo médico, el miércoles") is no old day.
-#[rstest]
-#[case(
-    "tengo turno con caro el jueves a las 10, si se puede el viernes en el mismo horario mejor",
-    Some("el viernes"),
-    None
-)]
-#[case(
-    "tengo el cumple de mi abuela el domingo a las 13, quiero brushing el sábado a las 17",
-    Some("el sábado"),
-    Some("17:00")
-)]
-#[case(
-    "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",
-    Some("el viernes"),
-    Some("11:00")
-)]
-fn a_booking_s_or_an_event_s_hour(
-    #[case] text: &str,
-    #[case] date: Option<&str>,
-    #[case] time: Option<&str>,
-) {
-    let e = ex(text);
-    assert_eq!(e.slots.preferred_date.as_deref(), date, "{text}");
-    assert_eq!(e.slots.preferred_time.as_deref(), time, "{text}");
 }
 
 /// The customer's trade, or a service done and praised, is no service wanted.

@@ -37,8 +37,19 @@ pub fn day_part(words: &Words) -> Option<DayPart> {
 fn taken(n: &[&str], from: usize, to: usize) -> bool {
     let busy = matches!(
         n.get(to).copied(),
-        Some("trabajo" | "laburo" | "no" | "tengo" | "estoy" | "curso" | "estudio" | "entro")
-    ) || matches!(n.get(to).copied(), Some("imposible" | "complicado"));
+        Some(
+            "trabajo"
+                | "laburo"
+                | "no"
+                | "tengo"
+                | "estoy"
+                | "curso"
+                | "estudio"
+                | "entro"
+                | "imposible"
+                | "complicado"
+        )
+    );
     let because = (1..=2).any(|k| {
         from.checked_sub(k)
             .is_some_and(|j| matches!(n[j], "porque" | "xq" | "pq"))
