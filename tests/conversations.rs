@@ -1725,7 +1725,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Calls("check_availability"), Says("Manicura")],
             ),
             ("el primero", &[Says("¡Hay lugar")]),
-            ("sí", &[Says("Primero reservo el tuyo")]),
+            ("sí", &[Says("reservo el tuyo")]),
         ],
     },
     Conversation {
@@ -2388,6 +2388,57 @@ const CONVERSATIONS: &[Conversation] = &[
             (
                 "el {d3} si puede ser a la tarde porque a la mañana trabajo",
                 &[Calls("check_availability"), NotSays("10:00"), NotSays("11:30")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'entre las 15:40 y las 17:40' with its start taken offers times inside the range, not the nearest outside it",
+        profile: "Marta",
+        turns: &[
+            (
+                "pedicura el {d3} a las 15:40, soy Marta",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "¿y manicura el {d3} entre las 15:40 y las 17:40?",
+                &[
+                    Calls("check_availability"),
+                    Says("Entre las 15:40 y las 17:40 tengo lugar a las"),
+                    NotSays("14:30"),
+                    NotSays("14:00"),
+                    NotSays("15:00"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'a las 11 15' (no colon) is 11:15, not 11:00",
+        profile: "Ana",
+        turns: &[(
+            "manicura el {d2} a las 11 15",
+            &[Calls("check_availability"), Says("11:15")],
+        )],
+    },
+    Conversation {
+        name: "'somos dos, manicura … a las 12:50' when one stylist does it: said before the first booking, the other gets the nearest free time",
+        profile: "Marta",
+        turns: &[
+            (
+                "somos dos, manicura el {d2} a las 12:50, a nombre de Marta",
+                &[
+                    Next("await_confirmation"),
+                    Says("a las 12:50 tengo lugar para una sola persona"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de la otra persona."),
+                    Says("a las 12:50 no tengo lugar"),
+                    NotSays("a las 12:50. ¿A nombre"),
+                ],
             ),
         ],
     },

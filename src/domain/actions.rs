@@ -222,6 +222,10 @@ pub struct Availability {
     /// When a time was asked and is free: who takes each of the following services.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub then_staff: Vec<String>,
+    /// When a time was asked and is free for one service: how many people can start it then
+    /// (the staff members who do it and are free), for a visit of two or a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<u8>,
     /// Free start times that day (without a time), or the nearest alternatives (with one).
     #[serde(default)]
     pub slots: Vec<SlotOffer>,

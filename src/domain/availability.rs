@@ -104,6 +104,30 @@ impl Ctx<'_> {
         Some(out)
     }
 
+    /// How many people can start a visit of one service at `start`: the staff members who
+    /// do it and are free for the whole of it (whoever was asked for or not). `None` for a
+    /// visit of several services.
+    fn room(&self, start: NaiveDateTime) -> Option<u8> {
+        let [part] = self.parts.as_slice() else {
+            return None;
+        };
+        let end = start + Duration::minutes(i64::from(part.service.duration_minutes));
+        let free = self
+            .ws
+            .staff_for(part.service)
+            .iter()
+            .filter(|st| {
+                self.ws
+                    .works(&st.id, start.date(), start.time(), end.time())
+                    && !self
+                        .busy
+                        .iter()
+                        .any(|b| b.staff == st.id && b.start < end && start < b.end)
+            })
+            .count();
+        Some(u8::try_from(free).unwrap_or(u8::MAX))
+    }
+
     /// Every free grid start of a day.
     fn day_slots(&self, date: NaiveDate) -> Vec<SlotOffer> {
         use chrono::Datelike;
@@ -201,6 +225,7 @@ pub fn check_visit(
         available: false,
         staff: None,
         then_staff: Vec::new(),
+        room: None,
         slots: Vec::new(),
         unbookable: None,
     };
@@ -260,12 +285,19 @@ pub fn check_visit(
                 result.unbookable = Some(Unbookable::OutsideHours);
             } else if let Some(mut who) = ctx.free_staff(date.and_time(t)) {
                 result.available = true;
+                result.room = ctx.room(date.and_time(t));
                 result.then_staff = who.split_off(1);
                 result.staff = who.pop();
                 return result;
             }
-            // Nearest free starts that day, then the following days.
-            let near = nearest(day, t);
+            // Nearest free starts that day (inside the part of the day asked for, when it
+            // has any), then the following days.
+            let inside: Vec<SlotOffer> = day
+                .iter()
+                .filter(|s| part.is_some_and(|p| p.contains(s.time)))
+                .cloned()
+                .collect();
+            let near = nearest(if inside.is_empty() { day } else { inside }, t);
             result.slots = if near.is_empty() {
                 ctx.later_days(date, Some(t), None)
             } else {
@@ -363,6 +395,57 @@ mod tests {
             .map(|s| s.time.format("%H:%M").to_string())
             .collect();
         assert_eq!(times, vec!["16:00", "16:30", "17:30"]);
+    }
+
+    #[test]
+    fn a_busy_start_offers_the_times_inside_the_range_asked_for() {
+        let ws = demo();
+        let svc = ws.service("corte-caballero").unwrap(); // only martin
+        let busy = vec![Busy {
+            staff: "martin".into(),
+            start: dt("2026-11-27 15:00"),
+            end: dt("2026-11-27 16:00"),
+        }];
+        let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let wanted = Wanted {
+            time: Some(hm(15, 0)),
+            part: Some(DayPart::Between(hm(15, 0), hm(17, 30))),
+            staff: None,
+        };
+        let day = dt("2026-11-27 00:00").date();
+        let a = check_visit(&ws, &[svc], day, wanted, &busy, dt("2026-11-25 12:00"));
+        let times: Vec<String> = a
+            .slots
+            .iter()
+            .map(|s| s.time.format("%H:%M").to_string())
+            .collect();
+        // Without the range: 14:00, 14:30 and 16:00, the nearest.
+        assert_eq!(times, vec!["16:00", "16:30", "17:00"]);
+    }
+
+    #[test]
+    fn the_room_at_a_free_time_counts_the_staff_free_for_the_service() {
+        let ws = demo();
+        let day = dt("2026-11-27 00:00").date();
+        let now = dt("2026-11-25 12:00");
+        let t = NaiveTime::from_hms_opt(15, 0, 0);
+        let nails = ws.service("manicura").unwrap(); // only sofi
+        assert_eq!(check(&ws, nails, day, t, None, &[], now).room, Some(1));
+        let cut = ws.service("corte-dama").unwrap(); // caro and martin
+        assert_eq!(check(&ws, cut, day, t, None, &[], now).room, Some(2));
+        let busy = vec![Busy {
+            staff: "caro".into(),
+            start: dt("2026-11-27 14:30"),
+            end: dt("2026-11-27 15:30"),
+        }];
+        let a = check(&ws, cut, day, t, None, &busy, now);
+        assert_eq!((a.available, a.room), (true, Some(1)));
+        // Several services back to back: not counted.
+        let wanted = at(t, None);
+        assert_eq!(
+            check_visit(&ws, &[cut, nails], day, wanted, &[], now).room,
+            None
+        );
     }
 
     #[test]

@@ -15,8 +15,10 @@ use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName};
 
 mod availability;
+mod group;
 mod hours;
 use availability::availability_text;
+use group::{for_two_first, second_of_two};
 
 /// What the conversation expects after this reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -167,10 +169,7 @@ pub fn render(
         }
         Plan::Confirm(call) => {
             if state.for_two && state.flow == Some(Flow::Book) && state.group_booked == 0 {
-                parts.push(match state.group {
-                    0..=2 => t(l, "for_two_first", &[]),
-                    k => t(l, "for_group_first", &[("n", &(k - 1).to_string())]),
-                });
+                parts.push(for_two_first(ws, state));
             }
             parts.push(confirmation(ws, state, call));
             next = NextAction::AwaitConfirmation;
@@ -429,10 +428,22 @@ fn describe(
                     ("address", &ws.address),
                 ],
             );
-            // "… y uñas el sábado": the next visit asked for follows.
+            // "… y uñas el sábado": the next visit asked for follows; or the next person's,
+            // checked at once when the time had room for one only.
             if state.visit_queued {
                 text.push(' ');
-                text.push_str(&t(l, "next_visit", &[]));
+                text.push_str(&match (state.second_of_two, state.group) {
+                    (false, _) => t(l, "next_visit", &[]),
+                    (true, 0..=2) => t(l, "next_person", &[]),
+                    (true, n) => t(
+                        l,
+                        "next_person_of_group",
+                        &[
+                            ("k", &(state.group_booked + 1).to_string()),
+                            ("n", &n.to_string()),
+                        ],
+                    ),
+                });
             }
             Some(text)
         }
@@ -467,31 +478,6 @@ fn describe(
             BookingRefusal::Unbookable => t(l, "unbookable", &[]),
         }),
     }
-}
-
-/// The second person's booking offered: the same visit, day and time; her name is asked.
-fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
-    let l = lang(state);
-    let (Some(service), Some(day), Some(time)) = (
-        state.resolved.service.as_deref(),
-        state.resolved.date,
-        state.resolved.time,
-    ) else {
-        return t(l, "ask_name", &[]);
-    };
-    let svc = services_text(ws, l, service, &state.resolved.also);
-    let (day, time) = (date(l, day), hhmm(time));
-    let mut args = vec![("svc", svc.as_str()), ("date", &day), ("time", &time)];
-    if state.group <= 2 {
-        return t(l, "second_of_two", &args);
-    }
-    // "somos 3 amigas": whose turn it is, of how many.
-    let (k, n) = (
-        (state.group_booked + 1).to_string(),
-        state.group.to_string(),
-    );
-    args.extend([("k", k.as_str()), ("n", n.as_str())]);
-    t(l, "next_of_group", &args)
 }
 
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {

@@ -188,6 +188,14 @@ pub fn part_name(l: Lang, part: DayPart) -> String {
         DayPart::From(at) | DayPart::Before(at) => {
             t(l, &key, &[("time", &at.format("%H:%M").to_string())])
         }
+        DayPart::Between(from, to) => t(
+            l,
+            &key,
+            &[
+                ("from", &from.format("%H:%M").to_string()),
+                ("to", &to.format("%H:%M").to_string()),
+            ],
+        ),
         _ => raw(l, &key).to_string(),
     }
 }

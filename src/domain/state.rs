@@ -116,6 +116,10 @@ pub struct ConversationState {
     /// The (service, date, time, staff) last confirmed free by check_availability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<SlotOffer>,
+    /// How many people the checked time has room for (one service): "somos dos" at a time
+    /// only one stylist is free for is told before the first booking is made. 0: not known.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub room: u8,
     /// The customer asked for a time earlier (or later) than this one: the next listing of
     /// the day shows those.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -291,6 +295,13 @@ fn most_alike(
 }
 
 impl ConversationState {
+    /// Whether the others of a visit for two or a group get the same services as the first
+    /// ("somos dos, manicura"), not their own ("corte para mí y manicura para mi mamá") or
+    /// another version of them ("corte para mí y mi marido").
+    pub fn same_for_all(&self) -> bool {
+        self.second_services.is_empty() && !self.second_is_a_man && !self.first_is_his
+    }
+
     /// The day every time on the table is on, when they are all on one day.
     pub fn offers_day(&self) -> Option<NaiveDate> {
         let first = self.offers.first()?.date;
@@ -406,6 +417,7 @@ impl ConversationState {
         self.expected_slot = None;
         self.pending = None;
         self.checked = None;
+        self.room = 0;
         self.offers.clear();
         self.offers_part = None;
         self.booked_date = None;

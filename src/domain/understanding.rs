@@ -401,8 +401,8 @@ pub enum Shift {
     Later,
 }
 
-/// A part of the day: a named one ("a la tarde"), or the times from a time on ("después de
-/// las 6") or before it ("antes de las 12").
+/// A part of the day: a named one ("a la tarde"), the times from a time on ("después de
+/// las 6") or before it ("antes de las 12"), or those of a range ("entre las 14 y las 16").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayPart {
@@ -411,6 +411,7 @@ pub enum DayPart {
     Evening,
     From(chrono::NaiveTime),
     Before(chrono::NaiveTime),
+    Between(chrono::NaiveTime, chrono::NaiveTime),
 }
 
 impl DayPart {
@@ -423,11 +424,13 @@ impl DayPart {
             DayPart::Evening => "evening",
             DayPart::From(_) => "from",
             DayPart::Before(_) => "before",
+            DayPart::Between(..) => "between",
         }
     }
 
     /// Whether a time falls in this part of the day (morning before 13:00, evening from
-    /// 19:00; `From` includes its time, `Before` does not).
+    /// 19:00; `From` includes its time, `Before` does not; `Between` includes its start, not
+    /// its end).
     pub fn contains(self, t: chrono::NaiveTime) -> bool {
         use chrono::Timelike;
         match self {
@@ -436,6 +439,7 @@ impl DayPart {
             DayPart::Evening => t.hour() >= 19,
             DayPart::From(from) => t >= from,
             DayPart::Before(to) => t < to,
+            DayPart::Between(from, to) => t >= from && t < to,
         }
     }
 }

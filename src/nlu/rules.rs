@@ -8,7 +8,7 @@
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{bare_date, bare_time, find_dates, find_times, TimeMatch};
 use crate::domain::understanding::DayPart;
-use crate::domain::when::{bound, excluded, Bound, DateExpr};
+use crate::domain::when::{bound, excluded, range, Bound, DateExpr};
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::contacts::{find_booking_id, find_email, find_phone};
 use crate::nlu::cues::{cue_matches, score, taken_back_until};
@@ -165,10 +165,19 @@ impl RuleExtractor {
         }
         // "después de las 6", "antes de las 12": the times from (before) that one; else "a
         // la tarde": a part of the day, when no hour is given.
-        let window = times.iter().find_map(|t| match bound(&n, t, &times)? {
-            Bound::From => Some(DayPart::From(t.value)),
-            Bound::Before => Some(DayPart::Before(t.value)),
-        });
+        // "entre las 14 y las 16": the range's start is the time, the range its part.
+        let window = times
+            .iter()
+            .find_map(|t| match bound(&n, t, &times)? {
+                Bound::From => Some(DayPart::From(t.value)),
+                Bound::Before => Some(DayPart::Before(t.value)),
+            })
+            .or_else(|| {
+                times
+                    .iter()
+                    .find_map(|t| range(&n, t))
+                    .map(|(from, to)| DayPart::Between(from, to))
+            });
         if window.is_some() {
             signals.day_part = window;
         } else if times.is_empty() {

@@ -277,7 +277,8 @@ fn plan_book(input: &PlanInput) -> Plan {
             time: Some(time),
             staff: r.staff.clone(),
             moving: None,
-            part: None,
+            // "entre las 14 y las 16": when 14:00 is taken, the others offered are inside.
+            part: st.offers_part.filter(|p| p.contains(time)),
         });
     };
     let Some(name) = r.name.clone() else {
@@ -454,7 +455,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
             time: Some(time),
             staff,
             moving: Some(target.booking_id.clone()),
-            part: None,
+            part: st.offers_part.filter(|p| p.contains(time)),
         });
     };
     Plan::Confirm(ToolCall::RescheduleBooking {

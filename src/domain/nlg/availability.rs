@@ -122,6 +122,11 @@ pub(super) fn availability_text(
                 ("alts", &alts),
             ],
         ),
+        // "entre las 15:40 y las 17:40", its start taken: the range's free times that day.
+        (Some(time), false) if in_range(state, a, time) => state
+            .offers_part
+            .and_then(|part| offers::part_free(l, &a.slots, part))
+            .unwrap_or_default(),
         // The stylist asked for is the one busy: say who.
         (Some(time), false) => match state
             .resolved
@@ -176,5 +181,21 @@ pub(super) fn availability_text(
             "day_full",
             &[("date", &day), ("svc", &svc), ("alts", &alts)],
         ),
+    }
+}
+
+/// Whether the busy `time` starts the range of hours asked for and every time offered instead
+/// is inside it, that day.
+fn in_range(state: &ConversationState, a: &Availability, time: chrono::NaiveTime) -> bool {
+    use crate::domain::understanding::DayPart;
+    match state.offers_part {
+        Some(part @ DayPart::Between(from, _)) => {
+            from == time
+                && state.resolved.staff.is_none()
+                && a.slots
+                    .iter()
+                    .all(|s| s.date == a.date && part.contains(s.time))
+        }
+        _ => false,
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::catalog::Workspace;
 use crate::domain::state::{ConversationState, Flow, LastVisit};
 
 use super::{take_date, take_target, take_time};
-use crate::domain::understanding::SlotName;
+use crate::domain::understanding::{DayPart, SlotName};
 
 /// Applies one tool observation.
 pub fn apply_observation(
@@ -32,8 +32,14 @@ pub fn apply_observation(
                 return;
             }
             state.offers = a.slots.clone();
-            // The times near a busy one are listed whole, whatever part of the day.
-            if a.time.is_some() {
+            state.room = a.room.unwrap_or(0);
+            // The times near a busy one are listed whole, whatever part of the day; but those
+            // of a range asked for ("entre las 14 y las 16") are the range's.
+            let range_start = match state.offers_part {
+                Some(DayPart::Between(from, _)) => Some(from),
+                _ => None,
+            };
+            if a.time.is_some() && a.time != range_start {
                 state.offers_part = None;
             }
             match (a.time, a.available, &a.staff) {
@@ -128,6 +134,12 @@ pub fn apply_observation(
             let (man, his) = (state.second_is_a_man, state.first_is_his);
             let queue = std::mem::take(&mut state.next_visits);
             let their_time = state.second_time.take();
+            // The time had room for fewer people than the visit: the next one is checked
+            // right away, and the nearest free times offered.
+            let short = state.room > 0
+                && state.room < state.group.max(2)
+                && theirs.is_empty()
+                && !(man || his);
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
@@ -150,6 +162,8 @@ pub fn apply_observation(
                 // "para mí a las 10 y para mi hija a las 11": hers at her own time.
                 if let Some(t) = their_time {
                     super::take_time(state, t);
+                } else if short {
+                    state.visit_queued = true;
                 }
                 // "corte para mí y mi marido": his is the men's version (Corte de caballero);
                 // "corte para mí y mi señora" from Juan: hers is not.

@@ -235,6 +235,7 @@ fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
         available: false,
         staff: None,
         then_staff: vec![],
+        room: None,
         slots: vec![offer(day, 17)],
         unbookable: None,
     };
@@ -574,6 +575,7 @@ fn the_times_offered_for_a_busy_one_are_counted_whole() {
         available: false,
         staff: None,
         then_staff: vec![],
+        room: None,
         slots: vec![offer(day, 11), offer(day, 12), offer(day, 17)],
         unbookable: None,
     };

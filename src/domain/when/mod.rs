@@ -17,7 +17,7 @@ use crate::text::Words;
 pub use date::{excluded, DateExpr, DateMatch, WeekdayMode};
 
 pub use lexicon::number_words;
-pub use time::{bound, changes_hour, closing_verb, Bound, TimeMatch};
+pub use time::{bound, changes_hour, closing_verb, range, Bound, TimeMatch};
 
 /// Every date expression of a message, in order. A date never spans the end of a sentence
 /// ("mejor esta: ¿el jueves…" names "el jueves", not "esta el jueves"; "digo junio!! 3 de
@@ -70,6 +70,7 @@ pub fn bare_time(words: &Words) -> Option<TimeMatch> {
             from: 0,
             to: n.len(),
             value: m.value,
+            until: m.until,
         })
 }
 

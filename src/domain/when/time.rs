@@ -16,6 +16,8 @@ pub struct TimeMatch {
     pub from: usize,
     pub to: usize,
     pub value: NaiveTime,
+    /// The end of a range read as its start ("entre las 14 y las 16": 16:00).
+    pub until: Option<NaiveTime>,
 }
 
 /// Words that lead a time: "a las 5", "tipo 5", "a eso de las 5", "at 5", "às 5".
@@ -130,7 +132,8 @@ pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
                 i = m.to.max(i + 1);
                 // "entre las 14 y las 16", "de 14 a 16", "between 2 and 4": a range is read
                 // as its start.
-                if out.last().is_some_and(|prev| range_end(n, prev, &m)) {
+                if let Some(prev) = out.last_mut().filter(|prev| range_end(n, prev, &m)) {
+                    prev.until = Some(m.value);
                     continue;
                 }
                 out.push(bare_range_start(n, &m).unwrap_or(m));
@@ -221,6 +224,17 @@ pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
     }
 }
 
+/// The range a time opens, as its start and end ("entre las 14 y las 16"), unless it tells
+/// the business's hours ("¿atienden de 10 a 20?", "el horario de atención es de 10 a 20").
+pub fn range(n: &[&str], m: &TimeMatch) -> Option<(NaiveTime, NaiveTime)> {
+    let until = m.until?;
+    let hours = (1..=3).any(|j| m.from.checked_sub(j).is_some_and(|i| hours_verb(n[i])))
+        || n[..m.from]
+            .iter()
+            .any(|w| matches!(*w, "atencion" | "atendiendo"));
+    (!hours).then_some((m.value, until))
+}
+
 /// "de 14 a 16", "entre 2 y 4 de la tarde", "between 2 and 4pm": a time that closes a range
 /// opened by a bare hour is read as that hour (in the end's half of the day when it fits).
 fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
@@ -250,6 +264,7 @@ fn bare_range_start(n: &[&str], end: &TimeMatch) -> Option<TimeMatch> {
         from: start - 1,
         to: end.to,
         value,
+        until: Some(end.value),
     })
 }
 
@@ -291,6 +306,16 @@ fn joins_range(w: &str) -> bool {
     )
 }
 
+/// Two digits that read as the minutes of an hour just written ("15" in "a las 11 15"):
+/// a multiple of five, as people write them.
+fn bare_minutes(w: &str) -> Option<u32> {
+    if w.len() != 2 || !w.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mm = w.parse::<u32>().ok()?;
+    (mm < 60 && mm % 5 == 0).then_some(mm)
+}
+
 fn noon_at(n: &[&str], i: usize) -> Option<(usize, u32)> {
     match n[i] {
         "mediodia" | "noon" | "meio-dia" | "midday" => Some((i + 1, 12)),
@@ -312,6 +337,7 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
             from,
             to,
             value: NaiveTime::from_hms_opt(h, 0, 0)?,
+            until: None,
         });
     }
     // "quarter past 4", "half past 3", "quarter to 5"
@@ -401,6 +427,21 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
             }
             unit = true;
             to += 1;
+        }
+    }
+    // Minutes as a second number: "a las 11 15", "tipo 10 30" (a keyboard without a colon).
+    if led && m == 0 && pm.is_none() && n[i].chars().all(|c| c.is_ascii_digit()) {
+        if let Some(mm) = n.get(to).and_then(|w| bare_minutes(w)) {
+            let next = n.get(to + 1).copied();
+            let amount = next.is_some_and(|w| {
+                matches!(w, "personas" | "minutos" | "min" | "mins" | "pesos" | "mil")
+            });
+            let day = next == Some("de") && n.get(to + 2).is_some_and(|w| month(w).is_some());
+            if !amount && !day {
+                m = mm;
+                unit = true;
+                to += 1;
+            }
         }
     }
     // Minutes: "y media", "y cuarto", "y 20", "y cuarenta y cinco", "menos cuarto".
@@ -512,7 +553,12 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
     {
         from -= 1;
     }
-    Some(TimeMatch { from, to, value })
+    Some(TimeMatch {
+        from,
+        to,
+        value,
+        until: None,
+    })
 }
 
 #[cfg(test)]
@@ -560,6 +606,12 @@ mod tests {
     #[case("a las cuatro y diez", Some("16:10"))]
     #[case("4 y 30", Some("16:30"))]
     #[case("a la una", Some("13:00"))]
+    // minutes as a second number
+    #[case("a las 11 15", Some("11:15"))]
+    #[case("mañana a las 10 30 puede ser?", Some("10:30"))]
+    #[case("tipo 5 45", Some("17:45"))]
+    #[case("a las 11 15 personas", Some("11:00"))]
+    #[case("a las 11 17", Some("11:00"))]
     // periods
     #[case("nueve de la noche", Some("21:00"))]
     #[case("a las tres de la mañana", Some("03:00"))]
@@ -612,6 +664,26 @@ mod tests {
             .map(|m| m.value.format("%H:%M").to_string())
             .collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    /// A range keeps its end, for the times offered inside it.
+    #[rstest]
+    #[case("color el viernes entre las 14 y las 16", Some("16:00"))]
+    #[case("entre 2 y 4 de la tarde", Some("16:00"))]
+    #[case("between 2 and 4pm", Some("16:00"))]
+    #[case("de 10 a 12 el sábado", Some("12:00"))]
+    #[case("a las 10", None)]
+    #[case("cambiá mi turno de las 10 a las 12", None)]
+    #[case("¿atienden de 10 a 20?", None)]
+    #[case("el horario de atencion es de 10 a 20 todos los dias?", None)]
+    fn range_ends(#[case] text: &str, #[case] want: Option<&str>) {
+        let w = Words::new(text);
+        let n = w.norms();
+        let got = find_times(&n)
+            .first()
+            .and_then(|m| range(&n, m))
+            .map(|(_, t)| t.format("%H:%M").to_string());
+        assert_eq!(got.as_deref(), want, "{text}");
     }
 
     #[rstest]

@@ -1,0 +1,53 @@
+//! A visit for two or a group: the first booking's preface, and each next person's booking
+//! offered.
+
+use super::*;
+
+/// Said before the first person's summary: the others' bookings follow. When the time has
+/// room for fewer people than the group ("somos dos" and only Sofi does manicure), it says so
+/// before anything is booked: the others will be offered the nearest free times.
+pub(super) fn for_two_first(ws: &Workspace, state: &ConversationState) -> String {
+    let l = lang(state);
+    let people = state.group.max(2);
+    let short = state.same_for_all() && state.room > 0 && state.room < people;
+    match (state.resolved.service.as_deref(), state.resolved.time) {
+        (Some(service), Some(time)) if short => {
+            let svc = services_text(ws, l, service, &state.resolved.also);
+            let time = hhmm(time);
+            let mut args = vec![("svc", svc.as_str()), ("time", time.as_str())];
+            if people == 2 {
+                return t(l, "for_two_alone", &args);
+            }
+            let room = state.room.to_string();
+            args.push(("room", &room));
+            t(l, "for_group_short", &args)
+        }
+        _ if people == 2 => t(l, "for_two_first", &[]),
+        _ => t(l, "for_group_first", &[("n", &(people - 1).to_string())]),
+    }
+}
+
+/// The second person's booking offered: the same visit, day and time; her name is asked.
+pub(super) fn second_of_two(ws: &Workspace, state: &ConversationState) -> String {
+    let l = lang(state);
+    let (Some(service), Some(day), Some(time)) = (
+        state.resolved.service.as_deref(),
+        state.resolved.date,
+        state.resolved.time,
+    ) else {
+        return t(l, "ask_name", &[]);
+    };
+    let svc = services_text(ws, l, service, &state.resolved.also);
+    let (day, time) = (date(l, day), hhmm(time));
+    let mut args = vec![("svc", svc.as_str()), ("date", &day), ("time", &time)];
+    if state.group <= 2 {
+        return t(l, "second_of_two", &args);
+    }
+    // "somos 3 amigas": whose turn it is, of how many.
+    let (k, n) = (
+        (state.group_booked + 1).to_string(),
+        state.group.to_string(),
+    );
+    args.extend([("k", k.as_str()), ("n", n.as_str())]);
+    t(l, "next_of_group", &args)
+}
