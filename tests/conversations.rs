@@ -2442,6 +2442,32 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a change 'al … entre las 17:10 y las 19:10' with her stylist busy at 17:10: her free times in the range, not another stylist, not the booked hour",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte con Caro el {d2} a las 16:20, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "quiero otro turno: brushing con Caro el {d3} a las 17:10, a nombre de Sol",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "el corte del {d2} pasámelo al {d3} entre las 17:10 y las 19:10",
+                &[
+                    Calls("check_availability"),
+                    Says("Entre las 17:10 y las 19:10 tengo lugar a las"),
+                    NotSays("Martín"),
+                    NotSays("16:20?"),
+                    NoCall("reschedule_booking"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -19,7 +19,7 @@ mod last;
 mod observe;
 mod readings;
 mod visits;
-use last::{about_last_booking, moves_last_booking, take_back_dropped};
+use last::{about_last_booking, moves_last_booking, names_another_booking, take_back_dropped};
 pub use observe::apply_observation;
 use readings::{for_whom, whose_name};
 
@@ -200,12 +200,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     }
     // "cancelalo", "pasámelo" right after booking: the booking just made, even when the
-    // customer has others.
+    // customer has others; not when the message names another one ("el corte del 8/1
+    // pasámelo…" after booking a brushing).
     let that_one = ex.signals.that_one
         && state.just_booked()
         && matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
         && state.target.is_none()
-        && ex.slots.booking_id.is_none();
+        && ex.slots.booking_id.is_none()
+        && !names_another_booking(state, ex, ctx);
     if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
     }

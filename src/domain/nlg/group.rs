@@ -15,8 +15,10 @@ pub(super) fn for_two_first(ws: &Workspace, state: &ConversationState) -> String
             let svc = services_text(ws, l, service, &state.resolved.also);
             let time = hhmm(time);
             let mut args = vec![("svc", svc.as_str()), ("time", time.as_str())];
-            if people == 2 {
-                return t(l, "for_two_alone", &args);
+            match (people, state.room) {
+                (2, _) => return t(l, "for_two_alone", &args),
+                (_, 1) => return t(l, "for_group_alone", &args),
+                _ => {}
             }
             let room = state.room.to_string();
             args.push(("room", &room));

@@ -1,6 +1,7 @@
 //! Whether a message right after a booking speaks of that booking, or takes back the one
 //! just let go.
 
+use crate::domain::normalize::resolve_date;
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent};
 
@@ -50,4 +51,27 @@ pub(super) fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> 
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
             || ex.signals.shift.is_some())
+}
+
+/// Whether a message names a booking other than the one just made: by its day ("el turno
+/// del 8/1") or by a service the one just made does not have.
+pub(super) fn names_another_booking(
+    state: &ConversationState,
+    ex: &Extraction,
+    ctx: &super::TurnContext,
+) -> bool {
+    let on_another_day = ex
+        .signals
+        .booked_date
+        .as_deref()
+        .and_then(|d| resolve_date(d, ctx.now.date()))
+        .zip(state.last_visit)
+        .is_some_and(|(d, last)| d != last.date);
+    let named = ex.slots.service_ids(ctx.ws);
+    let another_service = !named.is_empty()
+        && state
+            .last_service
+            .as_ref()
+            .is_some_and(|last| !named.contains(last));
+    on_another_day || another_service
 }

@@ -19,9 +19,19 @@ pub fn apply_observation(
         Observation::Availability(a) => {
             // A reschedule asked for the booking's own stylist (the customer named nobody)
             // and she is not free at that time: ask again for anyone, keeping the time.
+            // But with a range asked for ("al sábado entre las 10 y las 12"), her free times
+            // inside it come first.
+            let in_range = match state.offers_part {
+                Some(part @ DayPart::Between(..)) => a
+                    .slots
+                    .iter()
+                    .any(|s| s.date == a.date && part.contains(s.time)),
+                _ => false,
+            };
             let kept = state.flow == Some(Flow::Reschedule)
                 && state.resolved.staff.is_none()
                 && !state.kept_staff_busy
+                && !in_range
                 && !a.available
                 && a.time.is_some()
                 && matches!(call, ToolCall::CheckAvailability { staff: Some(s), .. }
@@ -54,11 +64,12 @@ pub fn apply_observation(
                 _ => {
                     state.checked = None;
                     // The booking's own day or time, kept ("mismo horario"), is not free:
-                    // the customer chooses again.
+                    // the customer chooses again. So does a time she asked for in a change
+                    // ("pasalo al sábado a las 10"): the booking's own hour does not come
+                    // back in its place.
                     if a.time.is_some() {
                         state.keep_time = false;
-                        state.kept_time_busy |=
-                            state.flow == Some(Flow::Reschedule) && state.resolved.time.is_none();
+                        state.kept_time_busy |= state.flow == Some(Flow::Reschedule);
                         // "una hora más tarde" is not free either: the customer picks a time.
                         state.move_by = None;
                     }
