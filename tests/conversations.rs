@@ -2468,6 +2468,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'… el {d1} o el {d2} a la tarde' then 'el {d2}': that day's afternoon times, the part asked for stays",
+        profile: "Gabi",
+        turns: &[
+            (
+                "quería turno para manos y pies juntos, el {d1} o el {d2} a la tarde que salgo temprano del trabajo",
+                &[Calls("check_availability"), NotSays("10:00"), NotSays("11:30")],
+            ),
+            (
+                "el {d2}",
+                &[Calls("check_availability"), NotSays("10:00"), NotSays("11:30")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -596,9 +596,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         || before.0.time != state.resolved.time
         || before.0.staff != state.resolved.staff;
     if before.0.date != state.resolved.date {
-        // Offers were for the previous day: "¿y el sábado?" lists the new day's.
+        // Offers were for the previous day: "¿y el sábado?" lists the new day's, in the
+        // part of the day asked for before unless the message names another ("el jueves o
+        // el viernes a la tarde" … "el viernes": Friday afternoon's).
         state.offers.clear();
-        state.offers_part = ex.signals.day_part;
+        state.offers_part = ex.signals.day_part.or(state.offers_part);
         if state.expected_slot == Some(SlotName::PreferredTime) {
             state.expected_slot = None;
         }
