@@ -2482,6 +2482,24 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'no, con Caro mejor' at the profile name's offer changes the stylist, keeps the booking and offers the name again",
+        profile: "Mica",
+        turns: &[
+            (
+                "hola quería brushing el {d1} a las 19:10 con Lucía",
+                &[Says("con Lucía"), Says("¿Hago la reserva a nombre de Mica?")],
+            ),
+            (
+                "no, con Caro mejor",
+                &[
+                    Calls("check_availability"),
+                    Says("con Caro"),
+                    NotSays("¿A nombre de quién hago la reserva?"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -129,7 +129,7 @@ fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
         .copied()
         .filter(|&i| {
             let prev = found.iter().copied().filter(|&j| j < i).max();
-            !staff_negated(n, i, prev)
+            !staff_negated(words, n, i, prev)
                 && !staff_refused(n, i)
                 && !staff_of_a_past_visit(words, n, i)
         })
@@ -149,8 +149,9 @@ fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
 
 /// "no con Lucía", "menos con Martín", "not with martin", "não com a Lucía", "no hace falta
 /// que sea con Lucía": the message turns this person down. The cue belongs to the nearest
-/// person after it ("no con Martín, con Caro": Caro is wanted).
-fn staff_negated(n: &[&str], i: usize, prev: Option<usize>) -> bool {
+/// person after it ("no con Martín, con Caro": Caro is wanted). A "no" closed by a stop
+/// answers what was said before ("no, con Caro mejor"): it turns nobody down.
+fn staff_negated(words: &Words, n: &[&str], i: usize, prev: Option<usize>) -> bool {
     for j in 1..=6 {
         let Some(k) = i.checked_sub(j) else { break };
         if prev.is_some_and(|p| k <= p) {
@@ -159,6 +160,12 @@ fn staff_negated(n: &[&str], i: usize, prev: Option<usize>) -> bool {
         // "Martín no puede, ¿Caro sí?", "con lu no, con carito": that "no" is the previous
         // person's.
         if prev.is_some_and(|p| k == p + 1) {
+            continue;
+        }
+        let answer = matches!(n[k], "no" | "nao")
+            && words.gap(k, k + 1).contains([',', '.', '!', ';'])
+            && (k == 0 || words.gap(k - 1, k).contains([',', '.', '!', ';', '?']));
+        if answer {
             continue;
         }
         match n[k] {
@@ -281,6 +288,9 @@ mod tests {
     #[case("me atendió Caro y otra vez me quemó el pelo", None)]
     #[case("hasta q hora esta martin el martes?", Some("martin"))]
     #[case("uh, está carito el alisado", None)]
+    #[case("no, con Caro mejor", Some("Caro"))]
+    #[case("no, con Lucía", Some("Lucía"))]
+    #[case("no, no con Lucía", None)]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }
