@@ -2500,6 +2500,23 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'el … a primera hora' lists the day's times and a yes takes the first",
+        profile: "Nati",
+        turns: &[
+            (
+                "holis! el {d2} a primera hora tenés para cejas?",
+                &[Calls("check_availability"), Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "dale",
+                &[
+                    Says("¡Hay lugar para Perfilado de cejas"),
+                    NotSays("¿Cuál te queda mejor"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

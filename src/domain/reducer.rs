@@ -480,7 +480,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // free times listed (the next open day's when none are left). A day named instead
     // ("mejor el viernes") is the customer's choice again.
     if ex.slots.preferred_date.is_some() {
-        state.soonest = false;
+        state.soonest = ex.signals.first_of_day;
     }
     if ex.signals.soonest
         && ex.slots.preferred_date.is_none()

@@ -345,6 +345,10 @@ pub struct Signals {
     /// time, whatever the day (no day is wanted by name).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub soonest: bool,
+    /// "el sábado a primera hora", "el viernes lo antes posible": the first free time of the
+    /// day named (a yes to its times takes the first).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub first_of_day: bool,
     /// "cualquier día menos el martes": weekdays the customer turns down.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_weekdays: Vec<chrono::Weekday>,

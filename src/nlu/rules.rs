@@ -98,6 +98,7 @@ impl RuleExtractor {
             person_times: Vec::new(),
             other_day: false,
             soonest: false,
+            first_of_day: false,
             not_weekdays: Vec::new(),
             asks_price: false,
             shift: None,
@@ -154,6 +155,9 @@ impl RuleExtractor {
         let soonest_words = signals::soonest(&words);
         signals.soonest =
             dates.len() == not_days.len() && (soonest_words || signals::any_day(&words));
+        signals.first_of_day = dates.len() > not_days.len()
+            && times.is_empty()
+            && (soonest_words || signals::first_of_day(&words));
         if signals.soonest {
             signals.not_weekdays = not_days
                 .iter()

@@ -12,7 +12,7 @@ pub use crate::domain::understanding::{Pick, Shift, Topic};
 
 mod day;
 mod party;
-pub use day::day_part;
+pub use day::{day_part, first_of_day};
 pub use party::{party, person_times};
 
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.

@@ -411,6 +411,13 @@ any time works
 any day
 whatever day
 
+[first of the day]
+first thing
+first thing in the morning
+earliest
+as early as possible
+first appointment of the day
+
 [soonest]
 as soon as possible
 asap

@@ -1614,6 +1614,18 @@ cualquier dia
 el dia que sea
 el dia que tengas
 
+[first of the day]
+a primera hora
+primera hora
+bien temprano
+lo mas temprano posible
+lo mas temprano que
+el primero del dia
+el primer turno del dia
+el primer horario del dia
+el primer turno de la manana
+el primer horario de la manana
+
 [soonest]
 lo antes posible
 lo antes que puedas

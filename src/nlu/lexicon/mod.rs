@@ -105,6 +105,8 @@ pub struct Lexicon {
     pub other_day: Vec<String>,
     /// Phrases asking for the first free time, whatever the day ("lo antes posible").
     pub soonest: Vec<String>,
+    /// Phrases asking for the first time of the day named ("el sábado a primera hora").
+    pub first_of_day: Vec<String>,
     /// Phrases leaving the day open ("cualquier día", "any day"): the first free time too,
     /// but no cue for booking ("puedo cualquier día" in a job application).
     pub any_day: Vec<String>,
@@ -197,6 +199,7 @@ impl Lexicon {
                     "closing" => lx.closing.push(entry),
                     "other day" => lx.other_day.push(entry),
                     "soonest" => lx.soonest.push(entry),
+                    "first of the day" => lx.first_of_day.push(entry),
                     "any day" => lx.any_day.push(entry),
                     "puts off" => lx.puts_off.push(entry),
                     "farewell" => lx.farewell.push(entry),

@@ -334,6 +334,13 @@ quando voces tiverem
 qualquer horario
 qualquer dia
 
+[first of the day]
+primeira hora
+logo cedo
+o mais cedo possivel
+o mais cedo que
+primeiro horario do dia
+
 [soonest]
 o quanto antes
 o mais rapido possivel

@@ -563,3 +563,17 @@ fn the_same_question_about_another_one() {
 fn a_slot_asked_and_a_change_asked(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
+
+/// The first time of a day named is asked for; not with no day (that is the first free
+/// day's), nor with an hour.
+#[rstest]
+#[case("holis! el sábado a primera hora tenés para corte?", true)]
+#[case("el viernes lo antes posible para brushing", true)]
+#[case("first thing on friday for a manicure", true)]
+#[case("sexta logo cedo, escova", true)]
+#[case("lo antes posible para brushing", false)]
+#[case("el sábado a las 10 a primera hora", false)]
+#[case("el sábado a la mañana", false)]
+fn the_first_time_of_a_day(#[case] text: &str, #[case] want: bool) {
+    assert_eq!(ex(text).signals.first_of_day, want, "{text}");
+}

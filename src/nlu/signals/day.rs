@@ -58,3 +58,9 @@ fn taken(n: &[&str], from: usize, to: usize) -> bool {
         .is_some_and(|j| matches!(n[j], "salgo" | "entro" | "trabajo" | "laburo"));
     busy || because
 }
+
+/// Whether the message asks for the first time of a day ("el sábado a primera hora",
+/// "first thing on friday").
+pub fn first_of_day(words: &Words) -> bool {
+    super::says(words, &lexicon().first_of_day)
+}
