@@ -2517,6 +2517,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'ok, ¿y se puede pagar con tarjeta?' at the profile name's offer: answered, and the name is still asked",
+        profile: "Sofi",
+        turns: &[
+            (
+                "hola! quiero turno para semi el {d3} a las 10:50",
+                &[Says("¿Hago la reserva a nombre de Sofi?")],
+            ),
+            (
+                "ok, y se puede pagar con tarjeta?",
+                &[
+                    Says("Podés pagar con"),
+                    Says("¿Hago la reserva a nombre de Sofi?"),
+                    NotSays("Te confirmo"),
+                ],
+            ),
+            ("bueno dale", &[Next("await_confirmation"), Says("a nombre de Sofi")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -17,8 +17,10 @@ use crate::domain::understanding::{Extraction, SlotName};
 mod availability;
 mod group;
 mod hours;
+mod resume;
 use availability::availability_text;
 use group::{for_two_first, second_of_two};
+use resume::resume;
 
 /// What the conversation expects after this reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -187,23 +189,9 @@ pub fn render(
         Plan::Refuse(reason) => parts.push(refusal(ws, l, *reason)),
         Plan::Call(_) => {
             // The tool's description above is the answer; keep a flow in progress alive.
-            if let Some(p) = &state.pending {
-                parts.push(confirmation(ws, state, &p.call));
-                next = NextAction::AwaitConfirmation;
-            } else if state.second_of_two {
-                parts.push(second_of_two(ws, state));
-            } else if let Some(slot) = state
-                .expected_slot
-                .or((!state.offers.is_empty()).then_some(SlotName::PreferredTime))
-            {
-                // The catalog just listed asks "¿Te interesa alguno?" already.
-                let listed = slot == SlotName::ServiceType
-                    && executed
-                        .iter()
-                        .any(|e| matches!(e.call, ToolCall::ListServices { .. }));
-                if state.flow.is_some() && !listed {
-                    parts.push(question(ws, state, slot));
-                }
+            if let Some((text, then)) = resume(ws, state, executed) {
+                parts.push(text);
+                next = then.unwrap_or(next);
             }
         }
     }

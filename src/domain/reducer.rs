@@ -72,7 +72,14 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
 
     // The profile name offered for the booking: a yes takes it, a no asks for the name.
     if state.expected_slot == Some(SlotName::ClientName) && ex.slots.client_name.is_none() {
-        if let Some(name) = state.offered_name.clone() {
+        // "ok, ¿y se puede pagar con tarjeta?": that "ok" answers what came before; the
+        // name is still asked.
+        let aside = ex.signals.topic.is_some()
+            || matches!(
+                ex.intent,
+                Intent::InfoPrices | Intent::InfoHours | Intent::InfoServices
+            );
+        if let Some(name) = state.offered_name.clone().filter(|_| !aside) {
             match ex.signals.affirmation {
                 Some(true) => {
                     state.slots.client_name = Some(name.clone());
