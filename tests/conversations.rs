@@ -2536,6 +2536,19 @@ const CONVERSATIONS: &[Conversation] = &[
             ("bueno dale", &[Next("await_confirmation"), Says("a nombre de Sofi")]),
         ],
     },
+    Conversation {
+        name: "'tengo turno el … a las 11:20 para manos, ¿me agregás cejas después?': cejas that day from when the manicure ends",
+        profile: "Ana",
+        turns: &[(
+            "hola! tengo turno el {d1} a las 11:20 para manos, me agregás cejas después?",
+            &[
+                Calls("check_availability"),
+                Says("Perfilado de cejas"),
+                Says("12:05"),
+                NotSays("¿Para qué día"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

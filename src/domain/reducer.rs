@@ -223,6 +223,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.keep_time |= ex.slots.preferred_time.is_none();
     }
     whose_name(state, ex);
+    let mut added_to_told = false;
     // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's
     // day, from when the visit ends (unless the message names a day or a time).
     if idle
@@ -240,6 +241,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 take_time(state, end);
             }
         }
+    } else if idle && state.flow == Some(Flow::Book) && ex.signals.adds {
+        added_to_told = readings::after_a_booking_told(state, ex, ctx);
     }
     // "y otro turno igual para el miércoles siguiente": the service and time of the booking
     // just made, on the day named.
@@ -347,7 +350,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // a change of this one's.
     let about_another = status_question && state.flow == Some(Flow::Book);
     let mut hour_of_the_day = None;
-    for (name, value) in ex.slots.iter().filter(|_| !about_another) {
+    let slots = ex.slots.iter().filter(|_| !about_another);
+    for (name, value) in slots.filter(|(n, v)| !(added_to_told && readings::told(ex, *n, v))) {
         state.slots.set(name, Some(value.to_string()));
         let r = &mut state.resolved;
         match name {

@@ -335,6 +335,12 @@ pub struct Signals {
     /// written), besides the new one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_date: Option<String>,
+    /// "tengo turno el viernes a las 16 para corte, ¿puedo agregar brushing?": that
+    /// booking's time and service (as written), told besides what is asked for now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_service: Option<String>,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

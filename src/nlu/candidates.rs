@@ -637,7 +637,7 @@ fn booked_service(n: &[&str], from: usize) -> bool {
     if !matches!(before(n, from, 1), Some("para" | "de" | "pra" | "for")) {
         return false;
     }
-    let back = n[from.saturating_sub(7)..from].to_vec();
+    let back = n[from.saturating_sub(9)..from].to_vec();
     back.windows(2).any(|w| {
         matches!(w[0], "tengo" | "tenia" | "tenho" | "have")
             && matches!(w[1], "turno" | "hora" | "reserva" | "horario" | "cita")

@@ -121,6 +121,8 @@ impl RuleExtractor {
             booking_for: booking_for(&words),
             second_services: Vec::new(),
             booked_date: None,
+            booked_time: None,
+            booked_service: None,
             books: signals::books(&words),
             same_question: false,
             pick: asks::choosing(ctx).then(|| signals::pick(&words)).flatten(),
@@ -569,10 +571,14 @@ impl RuleExtractor {
             signals.visits = links::visits(&wanted_services, &date_cands, &time_cands);
         }
         // "el turno del viernes lo paso al sábado": the day the booking is on.
-        signals.booked_date = date_cands
-            .iter()
-            .find(|c| c.role.old && !c.role.context && !c.role.negated)
-            .map(|c| c.value.clone());
+        let told = |cs: &[Candidate]| {
+            cs.iter()
+                .find(|c| c.role.old && !c.role.context && !c.role.negated)
+                .map(|c| c.value.clone())
+        };
+        signals.booked_date = told(&date_cands);
+        signals.booked_time = told(&time_cands);
+        signals.booked_service = told(&cands);
         cands.extend(date_cands);
         cands.extend(time_cands);
         slots.client_email = email;

@@ -1,9 +1,10 @@
 //! A reading's values taken in the conversation's context: whom a service is for, whose
-//! name the booking goes in.
+//! name the booking goes in, when a service added to a booking told starts.
 
 use crate::domain::catalog::Workspace;
+use crate::domain::normalize::{parse_hhmm, resolve_date};
 use crate::domain::state::{ConversationState, Flow};
-use crate::domain::understanding::Extraction;
+use crate::domain::understanding::{Extraction, SlotName};
 
 /// The service `id` for whom the visit is: "corte y barba", "corte para mi marido" take the
 /// men's version of a generic service (not for two people, one of whom may not be a man,
@@ -52,4 +53,58 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
         state.slots.client_name = Some(who.clone());
         state.resolved.name = Some(who.clone());
     }
+}
+
+/// "tengo turno el viernes a las 16 para corte, ¿puedo agregar brushing?": the service
+/// added is a booking of its own on that day, from when the one told ends (the day's times
+/// when its hour or its service is not told). A day or a time named for the new one wins.
+/// Returns whether it applied: then the booking's own day and hour, when a reading took
+/// them as wanted, are not the new one's ([`told`]).
+pub(super) fn after_a_booking_told(
+    state: &mut ConversationState,
+    ex: &Extraction,
+    ctx: &super::TurnContext,
+) -> bool {
+    let new = |slot: &Option<String>, told: &Option<String>| slot.is_some() && slot != told;
+    if ex.slots.service_type.is_none()
+        || new(&ex.slots.preferred_date, &ex.signals.booked_date)
+        || new(&ex.slots.preferred_time, &ex.signals.booked_time)
+        || ex.signals.another
+    {
+        return false;
+    }
+    let Some(day) = ex
+        .signals
+        .booked_date
+        .as_deref()
+        .and_then(|d| resolve_date(d, ctx.now.date()))
+        .filter(|d| *d >= ctx.now.date())
+    else {
+        return false;
+    };
+    super::take_date(state, day);
+    let start = ex.signals.booked_time.as_deref().and_then(parse_hhmm);
+    let told = ex
+        .signals
+        .booked_service
+        .as_deref()
+        .and_then(|s| ctx.ws.resolve_service(s));
+    if let (Some(start), Some(told)) = (start, told) {
+        let (end, wrapped) = start
+            .overflowing_add_signed(chrono::Duration::minutes(i64::from(told.duration_minutes)));
+        if wrapped == 0 {
+            super::take_time(state, end);
+        }
+    }
+    true
+}
+
+/// Whether a slot's value is the day or the hour of the booking the message tells.
+pub(super) fn told(ex: &Extraction, name: SlotName, value: &str) -> bool {
+    let booked = match name {
+        SlotName::PreferredDate => &ex.signals.booked_date,
+        SlotName::PreferredTime => &ex.signals.booked_time,
+        _ => return false,
+    };
+    booked.as_deref() == Some(value)
 }

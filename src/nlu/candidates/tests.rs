@@ -300,6 +300,11 @@ fn a_trade_or_a_visit_done(#[case] text: &str, #[case] want: Option<&str>) {
     Some("manos"),
     2
 )]
+#[case(
+    "hola tengo turno el viernes a las 16 para corte, puedo agregar brushing?",
+    Some("brushing"),
+    0
+)]
 fn the_service_of_a_booking_one_has(
     #[case] text: &str,
     #[case] want: Option<&str>,
@@ -318,4 +323,17 @@ fn what_one_has_said_as_such() {
     assert_eq!(e.slots.preferred_time.as_deref(), Some("12:00"));
     let e = ex("mi idea es el sábado a las 10 para corte");
     assert_eq!(e.slots.preferred_date.as_deref(), Some("el sábado"));
+}
+
+/// "tengo turno el viernes a las 16 para corte, ¿puedo agregar brushing?": the booking told,
+/// its day, hour and service, besides the service added.
+#[test]
+fn a_booking_told_besides_a_service_added() {
+    let e = ex("hola tengo turno el viernes a las 16 para corte, puedo agregar brushing?");
+    assert!(e.signals.adds);
+    assert_eq!(e.signals.booked_date.as_deref(), Some("el viernes"));
+    assert_eq!(e.signals.booked_time.as_deref(), Some("16:00"));
+    assert_eq!(e.signals.booked_service.as_deref(), Some("corte"));
+    assert_eq!(e.slots.preferred_date, None);
+    assert_eq!(e.slots.preferred_time, None);
 }
