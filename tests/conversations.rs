@@ -2549,6 +2549,23 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'cualquiera' to the day's times takes the first; 'tengo una fiesta a la noche' lists the whole day, not the evening",
+        profile: "Flor",
+        turns: &[
+            (
+                "buenas! para el {d2} tienen algo? es para peinado, tengo una fiesta a la noche",
+                &[Calls("check_availability"), Says("¿Qué horario te queda bien?")],
+            ),
+            (
+                "cualquiera",
+                &[
+                    Says("¡Hay lugar para Peinado para evento"),
+                    NotSays("Eso no lo puedo responder"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -8,12 +8,14 @@
 use crate::nlu::lexicon::lexicon;
 use crate::text::Words;
 
-pub use crate::domain::understanding::{Pick, Shift, Topic};
+pub use crate::domain::understanding::{Shift, Topic};
 
 mod day;
 mod party;
+mod pick;
 pub use day::{day_part, first_of_day};
 pub use party::{party, person_times};
+pub use pick::pick;
 
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
 /// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.
@@ -376,29 +378,6 @@ pub fn shift_amount(words: &Words) -> Option<u16> {
     None
 }
 
-/// "el primero", "la última", "dale, el segundo", "the first one", "o primeiro": a place in
-/// a list just offered. A short message, with no number or month ("el primero de marzo" is
-/// a date).
-pub fn pick(words: &Words) -> Option<Pick> {
-    let n = words.norms();
-    if n.is_empty() || n.len() > 5 {
-        return None;
-    }
-    let plain = n.iter().all(|w| {
-        !w.chars().any(|c| c.is_ascii_digit()) && crate::domain::normalize::month_of(w).is_none()
-    });
-    if !plain {
-        return None;
-    }
-    n.iter().find_map(|w| match *w {
-        "primero" | "primera" | "primer" | "first" | "primeiro" => Some(Pick::Nth(0)),
-        "segundo" | "segunda" | "second" => Some(Pick::Nth(1)),
-        "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" => Some(Pick::Nth(2)),
-        "ultimo" | "ultima" | "last" => Some(Pick::Last),
-        _ => None,
-    })
-}
-
 /// Whether the message adds to what was said ("y también color", "also a manicure").
 pub fn adds(words: &Words) -> bool {
     says(words, &lexicon().adds)
@@ -585,18 +564,6 @@ mod tests {
         let w = Words::new(text);
         assert!(shift(&w).is_some(), "{text}");
         assert_eq!(shift_amount(&w), want, "{text}");
-    }
-
-    #[rstest]
-    #[case("el primero", Some(Pick::Nth(0)))]
-    #[case("dale, la segunda", Some(Pick::Nth(1)))]
-    #[case("the last one", Some(Pick::Last))]
-    #[case("o primeiro", Some(Pick::Nth(0)))]
-    #[case("el primero de marzo", None)]
-    #[case("el 1", None)]
-    #[case("a las 11", None)]
-    fn a_place_in_the_list_offered(#[case] text: &str, #[case] want: Option<Pick>) {
-        assert_eq!(pick(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

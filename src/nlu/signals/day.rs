@@ -56,11 +56,57 @@ fn taken(n: &[&str], from: usize, to: usize) -> bool {
     }) || from
         .checked_sub(1)
         .is_some_and(|j| matches!(n[j], "salgo" | "entro" | "trabajo" | "laburo"));
-    busy || because
+    // "tengo una fiesta a la noche", "el casamiento es a la tarde": the event's time, not
+    // the one wanted (the hair is done before).
+    let event = (1..=3).any(|k| from.checked_sub(k).is_some_and(|j| is_event(n[j])));
+    busy || because || event
+}
+
+/// An event a service is done for ("fiesta", "casamiento", "wedding", "festa").
+fn is_event(w: &str) -> bool {
+    matches!(
+        w,
+        "fiesta"
+            | "casamiento"
+            | "boda"
+            | "evento"
+            | "cumple"
+            | "cumpleanos"
+            | "egreso"
+            | "graduacion"
+            | "party"
+            | "wedding"
+            | "event"
+            | "festa"
+            | "casamento"
+            | "formatura"
+    )
 }
 
 /// Whether the message asks for the first time of a day ("el sábado a primera hora",
 /// "first thing on friday").
 pub fn first_of_day(words: &Words) -> bool {
     super::says(words, &lexicon().first_of_day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    /// The part of the day wanted, not the customer's busy one nor an event's.
+    #[rstest]
+    #[case(
+        "el jueves a la tarde porque a la mañana trabajo",
+        Some(DayPart::Afternoon)
+    )]
+    #[case("para el 24, tengo una fiesta a la noche", None)]
+    #[case(
+        "peinado para un casamiento a la noche, a la tarde puedo",
+        Some(DayPart::Afternoon)
+    )]
+    #[case("el sábado a la noche", Some(DayPart::Evening))]
+    fn the_part_of_the_day_wanted(#[case] text: &str, #[case] want: Option<DayPart>) {
+        assert_eq!(day_part(&Words::new(text)), want, "{text}");
+    }
 }

@@ -1,0 +1,75 @@
+//! A place in a list just offered ("el primero", "la última", "cualquiera").
+
+use crate::domain::understanding::Pick;
+use crate::text::Words;
+
+/// "el primero", "la última", "dale, el segundo", "the first one", "o primeiro": a place in
+/// a list just offered. A short message, with no number or month ("el primero de marzo" is
+/// a date).
+pub fn pick(words: &Words) -> Option<Pick> {
+    let n = words.norms();
+    if n.is_empty() || n.len() > 5 {
+        return None;
+    }
+    let plain = n.iter().all(|w| {
+        !w.chars().any(|c| c.is_ascii_digit()) && crate::domain::normalize::month_of(w).is_none()
+    });
+    if !plain {
+        return None;
+    }
+    // "cualquiera", "la que sea", "me da igual": whichever, so the first (not "cualquier
+    // día" nor "con cualquiera", the day's or the stylist's).
+    let other = n.iter().any(|w| {
+        matches!(
+            *w,
+            "dia" | "day" | "dias" | "con" | "with" | "com" | "fecha" | "semana"
+        )
+    });
+    let any = n.iter().any(|w| {
+        matches!(
+            *w,
+            "cualquiera" | "cualquier" | "qualquer" | "any" | "whichever" | "whatever"
+        )
+    }) || n.windows(2).any(|p| {
+        matches!(
+            p,
+            ["da" | "es", "igual"] | ["que", "sea"] | ["tanto", "faz"]
+        )
+    });
+    if any && !other {
+        return Some(Pick::Nth(0));
+    }
+    n.iter().find_map(|w| match *w {
+        "primero" | "primera" | "primer" | "first" | "primeiro" => Some(Pick::Nth(0)),
+        "segundo" | "segunda" | "second" => Some(Pick::Nth(1)),
+        "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" => Some(Pick::Nth(2)),
+        "ultimo" | "ultima" | "last" => Some(Pick::Last),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("el primero", Some(Pick::Nth(0)))]
+    #[case("dale, la segunda", Some(Pick::Nth(1)))]
+    #[case("the last one", Some(Pick::Last))]
+    #[case("o primeiro", Some(Pick::Nth(0)))]
+    #[case("el primero de marzo", None)]
+    #[case("el 1", None)]
+    #[case("a las 11", None)]
+    #[case("cualquiera", Some(Pick::Nth(0)))]
+    #[case("la que sea", Some(Pick::Nth(0)))]
+    #[case("me da igual", Some(Pick::Nth(0)))]
+    #[case("any is fine", Some(Pick::Nth(0)))]
+    #[case("qualquer um", Some(Pick::Nth(0)))]
+    #[case("cualquier día", None)]
+    #[case("con cualquiera", None)]
+    #[case("igual no puedo", None)]
+    fn a_place_in_the_list_offered(#[case] text: &str, #[case] want: Option<Pick>) {
+        assert_eq!(pick(&Words::new(text)), want, "{text}");
+    }
+}
