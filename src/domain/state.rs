@@ -302,6 +302,12 @@ impl ConversationState {
         self.second_services.is_empty() && !self.second_is_a_man && !self.first_is_his
     }
 
+    /// Whether the time checked has room for fewer people than the visit for two or the
+    /// group, all getting the same services.
+    pub fn short_of_room(&self) -> bool {
+        self.room > 0 && self.room < self.group.max(2) && self.same_for_all()
+    }
+
     /// The day every time on the table is on, when they are all on one day.
     pub fn offers_day(&self) -> Option<NaiveDate> {
         let first = self.offers.first()?.date;

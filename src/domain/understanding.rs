@@ -438,6 +438,14 @@ impl DayPart {
         }
     }
 
+    /// The start of a range asked for ("entre las 14 y las 16": 14:00).
+    pub fn range_start(self) -> Option<chrono::NaiveTime> {
+        match self {
+            DayPart::Between(from, _) => Some(from),
+            _ => None,
+        }
+    }
+
     /// Whether a time falls in this part of the day (morning before 13:00, evening from
     /// 19:00; `From` includes its time, `Before` does not; `Between` includes its start, not
     /// its end).

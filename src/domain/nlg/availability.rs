@@ -187,15 +187,11 @@ pub(super) fn availability_text(
 /// Whether the busy `time` starts the range of hours asked for and every time offered instead
 /// is inside it, that day.
 fn in_range(state: &ConversationState, a: &Availability, time: chrono::NaiveTime) -> bool {
-    use crate::domain::understanding::DayPart;
-    match state.offers_part {
-        Some(part @ DayPart::Between(from, _)) => {
-            from == time
-                && state.resolved.staff.is_none()
-                && a.slots
-                    .iter()
-                    .all(|s| s.date == a.date && part.contains(s.time))
-        }
-        _ => false,
-    }
+    state.offers_part.is_some_and(|part| {
+        part.range_start() == Some(time)
+            && state.resolved.staff.is_none()
+            && a.slots
+                .iter()
+                .all(|s| s.date == a.date && part.contains(s.time))
+    })
 }

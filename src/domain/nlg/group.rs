@@ -9,9 +9,8 @@ use super::*;
 pub(super) fn for_two_first(ws: &Workspace, state: &ConversationState) -> String {
     let l = lang(state);
     let people = state.group.max(2);
-    let short = state.same_for_all() && state.room > 0 && state.room < people;
     match (state.resolved.service.as_deref(), state.resolved.time) {
-        (Some(service), Some(time)) if short => {
+        (Some(service), Some(time)) if state.short_of_room() => {
             let svc = services_text(ws, l, service, &state.resolved.also);
             let time = hhmm(time);
             let mut args = vec![("svc", svc.as_str()), ("time", time.as_str())];

@@ -21,13 +21,14 @@ pub fn apply_observation(
             // and she is not free at that time: ask again for anyone, keeping the time.
             // But with a range asked for ("al sábado entre las 10 y las 12"), her free times
             // inside it come first.
-            let in_range = match state.offers_part {
-                Some(part @ DayPart::Between(..)) => a
-                    .slots
-                    .iter()
-                    .any(|s| s.date == a.date && part.contains(s.time)),
-                _ => false,
-            };
+            let in_range = state
+                .offers_part
+                .filter(|p| p.range_start().is_some())
+                .is_some_and(|p| {
+                    a.slots
+                        .iter()
+                        .any(|s| s.date == a.date && p.contains(s.time))
+                });
             let kept = state.flow == Some(Flow::Reschedule)
                 && state.resolved.staff.is_none()
                 && !state.kept_staff_busy
@@ -45,11 +46,7 @@ pub fn apply_observation(
             state.room = a.room.unwrap_or(0);
             // The times near a busy one are listed whole, whatever part of the day; but those
             // of a range asked for ("entre las 14 y las 16") are the range's.
-            let range_start = match state.offers_part {
-                Some(DayPart::Between(from, _)) => Some(from),
-                _ => None,
-            };
-            if a.time.is_some() && a.time != range_start {
+            if a.time.is_some() && a.time != state.offers_part.and_then(DayPart::range_start) {
                 state.offers_part = None;
             }
             match (a.time, a.available, &a.staff) {
@@ -140,17 +137,14 @@ pub fn apply_observation(
         }
         Observation::Booked { booking } | Observation::Rescheduled { booking, .. } => {
             let second = matches!(obs, Observation::Booked { .. }) && state.for_two;
+            // The time had room for fewer people than the visit: the next one is checked
+            // right away, and the nearest free times offered.
+            let short = state.short_of_room();
             let theirs = std::mem::take(&mut state.second_services);
             let (group, booked) = (state.group, state.group_booked.saturating_add(1));
             let (man, his) = (state.second_is_a_man, state.first_is_his);
             let queue = std::mem::take(&mut state.next_visits);
             let their_time = state.second_time.take();
-            // The time had room for fewer people than the visit: the next one is checked
-            // right away, and the nearest free times offered.
-            let short = state.room > 0
-                && state.room < state.group.max(2)
-                && theirs.is_empty()
-                && !(man || his);
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
