@@ -306,6 +306,15 @@ fn joins_range(w: &str) -> bool {
     )
 }
 
+/// A word after a number that makes it an amount, not an hour ("18.000 pesos", "2
+/// personas", "35 años", "15 minutos").
+fn counts(w: &str) -> bool {
+    matches!(
+        w,
+        "pesos" | "mil" | "personas" | "anos" | "años" | "min" | "minutos" | "mins" | "cuotas"
+    )
+}
+
 /// Two digits that read as the minutes of an hour just written ("15" in "a las 11 15"):
 /// a multiple of five, as people write them.
 fn bare_minutes(w: &str) -> Option<u32> {
@@ -433,9 +442,7 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
     if led && m == 0 && pm.is_none() && n[i].chars().all(|c| c.is_ascii_digit()) {
         if let Some(mm) = n.get(to).and_then(|w| bare_minutes(w)) {
             let next = n.get(to + 1).copied();
-            let amount = next.is_some_and(|w| {
-                matches!(w, "personas" | "minutos" | "min" | "mins" | "pesos" | "mil")
-            });
+            let amount = next.is_some_and(counts);
             let day = next == Some("de") && n.get(to + 2).is_some_and(|w| month(w).is_some());
             if !amount && !day {
                 m = mm;
@@ -519,12 +526,7 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
         return None;
     }
     // Amounts: "$18.000", "18.000 pesos", "2 personas".
-    if n.get(to).is_some_and(|w| {
-        matches!(
-            *w,
-            "pesos" | "mil" | "personas" | "anos" | "años" | "min" | "minutos" | "mins" | "cuotas"
-        )
-    }) {
+    if n.get(to).is_some_and(|w| counts(w)) {
         return None;
     }
     match pm {
