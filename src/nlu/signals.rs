@@ -623,6 +623,7 @@ mod tests {
     #[rstest]
     #[case("turno para mi y mi hermana, corte las dos, el jueves a las 5", true)]
     #[case("somos dos, para manos", true)]
+    #[case("somos 2, queremos corte las dos el viernes a las 11", true)]
     #[case("can we both get a haircut? both of us on friday", true)]
     #[case("quero marcar pra mim e minha filha", true)]
     #[case("corte el jueves a las dos", false)]

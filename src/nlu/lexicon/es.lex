@@ -1949,6 +1949,9 @@ para mi y para mi
 para mi y a mi
 yo y mi
 somos dos
+somos 2
+las dos queremos
+queremos las dos
 dos personas
 dos turnos
 2 personas
