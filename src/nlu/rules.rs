@@ -20,6 +20,8 @@ use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
 use crate::text::Words;
 
 mod asks;
+mod names;
+use names::{booking_for, find_name};
 
 /// What the rules saw in a message, beyond the final extraction: per-intent cue scores and
 /// every candidate span, for the model route's hints.
@@ -683,121 +685,6 @@ fn decide(
     } else {
         (Intent::Other, false)
     }
-}
-
-/// The name (up to three name-like words) that starts at word `start`.
-fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
-    let mut end = start;
-    while end < n.len() && end - start < 3 && looks_like_name_word(&words.raw(end), n[end]) {
-        end += 1;
-        // A comma or period ends the name ("soy Emma, I'm staying…").
-        if end < n.len()
-            && words
-                .gap(end - 1, end)
-                .chars()
-                .any(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | ':'))
-        {
-            break;
-        }
-    }
-    (end > start).then(|| words.span(start, end))
-}
-
-/// "para mi amiga Julieta", "for my daughter Emma", "pra minha filha Ana", "para mi mamá…,
-/// se llama Rosa": the name of someone else the booking is for.
-fn booking_for(words: &Words) -> Option<String> {
-    let n = words.norms();
-    let at = (0..n.len()).find(|&i| signals::for_a_relative_at(&n, i))?;
-    // "para mi amiga Julieta", or later "…, se llama Rosa" / "su nombre es Rosa".
-    name_at(words, &n, at + 3).or_else(|| {
-        let leads: [&[&str]; 5] = [
-            &["se", "llama"],
-            &["su", "nombre", "es"],
-            &["a", "nombre", "de"],
-            &["her", "name", "is"],
-            &["ela", "se", "chama"],
-        ];
-        (at + 3..n.len()).find_map(|i| {
-            leads
-                .iter()
-                .find(|lead| n[i..].starts_with(lead))
-                .and_then(|lead| name_at(words, &n, i + lead.len()))
-        })
-    })
-}
-
-fn find_name(
-    text: &str,
-    words: &Words,
-    ctx: &ExtractContext,
-    staff: &Option<(usize, usize)>,
-) -> Option<String> {
-    let n = words.norms();
-    let take_name = |start: usize| name_at(words, &n, start);
-    // Asked for the booking's name, "se llama Rosa Díaz" gives it (someone else's).
-    let asked = ctx.expected_slot == Some(SlotName::ClientName);
-    let lx = lexicon();
-    let leads = lx
-        .name_leads
-        .iter()
-        .chain(lx.name_leads_asked.iter().filter(|_| asked));
-    for lead in leads {
-        for i in 0..n.len() {
-            if i + lead.len() <= n.len() && n[i..i + lead.len()] == **lead {
-                let start = i + lead.len();
-                if let Some(name) = take_name(start) {
-                    return Some(name);
-                }
-                // "a nombre de mi hija Sofía": the name after whose it is.
-                if matches!(n.get(start), Some(&("mi" | "my" | "minha" | "meu"))) {
-                    if let Some(name) = take_name(start + 2) {
-                        return Some(name);
-                    }
-                }
-            }
-        }
-    }
-    // A signature: the last one or two words after a comma or period ("…, Carla").
-    if n.len() >= 3 {
-        for len in [2usize, 1] {
-            if n.len() > len {
-                let start = n.len() - len;
-                let sep = words.gap(start - 1, start);
-                let all = (start..n.len()).all(|i| {
-                    looks_like_name_word(&words.raw(i), n[i]) && is_capitalized(&words.raw(i))
-                });
-                if all
-                    && sep.chars().any(|c| matches!(c, ',' | '.' | '!'))
-                    && staff.is_none_or(|(s, _)| s < start)
-                {
-                    return Some(words.span(start, n.len()));
-                }
-            }
-        }
-    }
-    // The whole message is a name (maybe with a phone or email): "Ana Gómez", "Juan Pérez 1156781234".
-    let content: Vec<usize> = (0..n.len())
-        .filter(|&i| !n[i].chars().any(|c| c.is_ascii_digit()) && !n[i].contains('@'))
-        .collect();
-    let expected = ctx.expected_slot == Some(SlotName::ClientName);
-    if !content.is_empty() && content.len() <= 3 && (staff.is_none() || expected) {
-        let all_names = content
-            .iter()
-            .all(|&i| looks_like_name_word(&words.raw(i), n[i]));
-        let contiguous = content.windows(2).all(|w| w[1] == w[0] + 1);
-        // Asked their name, a customer may still ask something ("¿dónde quedan?").
-        let question =
-            text.contains(['?', '¿']) || lexicon().question_words.contains(n[content[0]]);
-        let lenient = expected
-            && !question
-            && content.iter().all(|&i| {
-                n[i].chars().all(char::is_alphabetic) && !lexicon().not_name.contains(n[i])
-            });
-        if contiguous && (all_names || lenient) && signals::affirmation(words).is_none() {
-            return Some(words.span(content[0], content[content.len() - 1] + 1));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
