@@ -2521,7 +2521,7 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Sofi",
         turns: &[
             (
-                "hola! quiero turno para semi el {d3} a las 10:50",
+                "hola! quiero turno para brushing el {d3} a las 18:50",
                 &[Says("¿Hago la reserva a nombre de Sofi?")],
             ),
             (
