@@ -91,13 +91,7 @@ impl Ctx<'_> {
         let mut out = Vec::with_capacity(self.parts.len());
         for part in &self.parts {
             let end = t + Duration::minutes(i64::from(part.service.duration_minutes));
-            let who = part.staff.iter().find(|st| {
-                self.ws.works(st, t.date(), t.time(), end.time())
-                    && !self
-                        .busy
-                        .iter()
-                        .any(|b| &b.staff == *st && b.start < end && t < b.end)
-            })?;
+            let who = part.staff.iter().find(|st| self.is_free(st, t, end))?;
             out.push(who.clone());
             t = end;
         }
@@ -116,16 +110,18 @@ impl Ctx<'_> {
             .ws
             .staff_for(part.service)
             .iter()
-            .filter(|st| {
-                self.ws
-                    .works(&st.id, start.date(), start.time(), end.time())
-                    && !self
-                        .busy
-                        .iter()
-                        .any(|b| b.staff == st.id && b.start < end && start < b.end)
-            })
+            .filter(|st| self.is_free(&st.id, start, end))
             .count();
         Some(u8::try_from(free).unwrap_or(u8::MAX))
+    }
+
+    /// Whether a staff member works from `start` to `end` and has nothing booked then.
+    fn is_free(&self, staff: &str, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        self.ws.works(staff, start.date(), start.time(), end.time())
+            && !self
+                .busy
+                .iter()
+                .any(|b| b.staff == staff && b.start < end && start < b.end)
     }
 
     /// Every free grid start of a day.

@@ -65,10 +65,10 @@ pub(super) fn after_a_booking_told(
     ex: &Extraction,
     ctx: &super::TurnContext,
 ) -> bool {
-    let new = |slot: &Option<String>, told: &Option<String>| slot.is_some() && slot != told;
+    let new = |name: SlotName| ex.slots.get(name).is_some_and(|v| !told(ex, name, v));
     if ex.slots.service_type.is_none()
-        || new(&ex.slots.preferred_date, &ex.signals.booked_date)
-        || new(&ex.slots.preferred_time, &ex.signals.booked_time)
+        || new(SlotName::PreferredDate)
+        || new(SlotName::PreferredTime)
         || ex.signals.another
     {
         return false;

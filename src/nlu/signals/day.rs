@@ -94,12 +94,9 @@ mod tests {
     use super::*;
     use rstest::rstest;
 
-    /// The part of the day wanted, not the customer's busy one nor an event's.
+    /// The part of the day wanted, not an event's (the customer's busy one: the cases of
+    /// `signals::tests::when_and_what_words`).
     #[rstest]
-    #[case(
-        "el jueves a la tarde porque a la mañana trabajo",
-        Some(DayPart::Afternoon)
-    )]
     #[case("para el 24, tengo una fiesta a la noche", None)]
     #[case(
         "peinado para un casamiento a la noche, a la tarde puedo",
