@@ -2565,6 +2565,35 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "the stylist asked for busy at that time and another free: 'pero Martín sí', and a yes books it with him",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte con Caro el {d2} a las 14:10, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y otro corte con Caro el {d2} a las 14:35, a nombre de Sol",
+                &[
+                    Says("Caro no tiene lugar a las 14:35, pero Martín sí."),
+                    Says("¿Lo hago con Martín a las 14:35, o preferís otro horario?"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            (
+                "dale",
+                &[
+                    Next("await_confirmation"),
+                    Says("Corte de dama con Martín"),
+                    Says("a las 14:35"),
+                    NotSays("¿Cuál te queda mejor"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking"), Says("con Martín")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

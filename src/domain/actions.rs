@@ -226,6 +226,11 @@ pub struct Availability {
     /// (the staff members who do it and are free), for a visit of two or a group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<u8>,
+    /// When a time was asked with a staff member who is busy then (a visit of one service):
+    /// another who does it and is free at that time ("Caro no tiene lugar a las 17:00, pero
+    /// Martín sí").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
     /// Free start times that day (without a time), or the nearest alternatives (with one).
     #[serde(default)]
     pub slots: Vec<SlotOffer>,

@@ -115,6 +115,30 @@ impl Ctx<'_> {
         Some(u8::try_from(free).unwrap_or(u8::MAX))
     }
 
+    /// Another staff member who does the one service of the visit and is free at `start`,
+    /// when the one asked for (`asked`) works that day but is busy then. `None` for a visit
+    /// of several services.
+    fn instead(&self, asked: &str, start: NaiveDateTime) -> Option<String> {
+        use chrono::Datelike;
+        let [part] = self.parts.as_slice() else {
+            return None;
+        };
+        let date = start.date();
+        let works_that_day = self
+            .ws
+            .staff_member(asked)
+            .is_some_and(|st| st.works_on(date, self.ws.hours_on(date.weekday())));
+        if start <= self.now || !works_that_day {
+            return None;
+        }
+        let end = start + Duration::minutes(i64::from(part.service.duration_minutes));
+        self.ws
+            .staff_for(part.service)
+            .iter()
+            .find(|st| st.id != asked && self.is_free(&st.id, start, end))
+            .map(|st| st.id.clone())
+    }
+
     /// Whether a staff member works from `start` to `end` and has nothing booked then.
     fn is_free(&self, staff: &str, start: NaiveDateTime, end: NaiveDateTime) -> bool {
         self.ws.works(staff, start.date(), start.time(), end.time())
@@ -222,6 +246,7 @@ pub fn check_visit(
         staff: None,
         then_staff: Vec::new(),
         room: None,
+        instead: None,
         slots: Vec::new(),
         unbookable: None,
     };
@@ -285,6 +310,9 @@ pub fn check_visit(
                 result.then_staff = who.split_off(1);
                 result.staff = who.pop();
                 return result;
+            }
+            if result.unbookable.is_none() {
+                result.instead = staff.and_then(|asked| ctx.instead(asked, date.and_time(t)));
             }
             // Nearest free starts that day (inside the part of the day asked for, when it
             // has any), then the following days.
@@ -442,6 +470,60 @@ mod tests {
             check_visit(&ws, &[cut, nails], day, wanted, &[], now).room,
             None
         );
+    }
+
+    #[test]
+    fn a_stylist_busy_at_the_time_asked_names_another_who_is_free() {
+        let ws = demo();
+        let day = dt("2026-11-27 00:00").date(); // a Friday
+        let now = dt("2026-11-25 12:00");
+        let t = NaiveTime::from_hms_opt(17, 0, 0);
+        let cut = ws.service("corte-dama").unwrap(); // caro and martin
+        let caro_busy = Busy {
+            staff: "caro".into(),
+            start: dt("2026-11-27 16:30"),
+            end: dt("2026-11-27 17:15"),
+        };
+        let a = check(&ws, cut, day, t, Some("caro"), &[caro_busy.clone()], now);
+        assert!(!a.available);
+        assert_eq!(a.instead.as_deref(), Some("martin"));
+        // Free with the one asked for, or nobody asked for: nobody else is named.
+        let a = check(&ws, cut, day, t, Some("caro"), &[], now);
+        assert_eq!((a.available, a.instead), (true, None));
+        let martin_busy = Busy {
+            staff: "martin".into(),
+            ..caro_busy.clone()
+        };
+        let a = check(
+            &ws,
+            cut,
+            day,
+            t,
+            None,
+            &[caro_busy.clone(), martin_busy.clone()],
+            now,
+        );
+        assert_eq!((a.available, a.instead), (false, None));
+        // Both busy: nobody instead.
+        let a = check(
+            &ws,
+            cut,
+            day,
+            t,
+            Some("caro"),
+            &[caro_busy, martin_busy],
+            now,
+        );
+        assert_eq!((a.available, a.instead), (false, None));
+        // The only one who does it: nobody instead.
+        let nails = ws.service("manicura").unwrap();
+        let sofi_busy = Busy {
+            staff: "sofi".into(),
+            start: dt("2026-11-27 17:00"),
+            end: dt("2026-11-27 17:45"),
+        };
+        let a = check(&ws, nails, day, t, Some("sofi"), &[sofi_busy], now);
+        assert_eq!((a.available, a.instead), (false, None));
     }
 
     #[test]

@@ -498,8 +498,19 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
             Some(Flow::Reschedule) => t(l, "ask_date_move", &[]),
             _ => t(l, "ask_date", &[]),
         },
-        SlotName::PreferredTime if state.offers.is_empty() => t(l, "ask_time", &[]),
-        SlotName::PreferredTime => t(l, "ask_time_offers", &[]),
+        // "pero Martín sí": a yes takes the time with her.
+        SlotName::PreferredTime => match &state.instead {
+            Some(o) => {
+                let who = ws.staff_member(&o.staff).map(|s| s.name.as_str());
+                t(
+                    l,
+                    "ask_time_instead",
+                    &[("other", who.unwrap_or_default()), ("time", &hhmm(o.time))],
+                )
+            }
+            None if state.offers.is_empty() => t(l, "ask_time", &[]),
+            None => t(l, "ask_time_offers", &[]),
+        },
         SlotName::ClientName => match &state.offered_name {
             Some(name) => t(l, "ask_name_offer", &[("name", name)]),
             None => t(l, "ask_name", &[]),

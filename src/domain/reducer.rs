@@ -15,6 +15,7 @@ use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 use crate::domain::when::search_from;
 
+mod instead;
 mod last;
 mod observe;
 mod readings;
@@ -530,6 +531,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         let booked = state.target.as_ref().map(|t| t.time);
         state.kept_time_busy |= booked.is_none_or(|t| !part.contains(t));
     }
+    instead::take_instead(state, ex, ctx.ws);
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
     if state.expected_slot == Some(SlotName::PreferredTime)
         && ex.signals.affirmation == Some(true)

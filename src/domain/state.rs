@@ -120,6 +120,11 @@ pub struct ConversationState {
     /// only one stylist is free for is told before the first booking is made. 0: not known.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub room: u8,
+    /// The stylist asked for is busy at the time checked and another is free then ("Caro no
+    /// tiene lugar a las 17:00, pero Martín sí"): a yes (or her name) takes that time with
+    /// her.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<SlotOffer>,
     /// The customer asked for a time earlier (or later) than this one: the next listing of
     /// the day shows those.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -424,6 +429,7 @@ impl ConversationState {
         self.pending = None;
         self.checked = None;
         self.room = 0;
+        self.instead = None;
         self.offers.clear();
         self.offers_part = None;
         self.booked_date = None;

@@ -134,11 +134,42 @@ pub(super) fn availability_text(
             .as_deref()
             .and_then(|s| ws.staff_member(s))
         {
-            Some(st) if matches!(state.flow, Some(Flow::Book | Flow::Reschedule)) => t(
-                l,
-                "busy_staff",
-                &[("staff", &st.name), ("time", &hhmm(time)), ("alts", &alts)],
-            ),
+            Some(st) if matches!(state.flow, Some(Flow::Book | Flow::Reschedule)) => {
+                // Another is free then: she is named, and the asked one's times are hers.
+                let other = state
+                    .instead
+                    .as_ref()
+                    .and_then(|o| ws.staff_member(&o.staff));
+                match other {
+                    Some(other) => {
+                        let alts = if a.slots.is_empty() {
+                            String::new()
+                        } else {
+                            let offers = offers::alternatives(l, &a.slots);
+                            t(
+                                l,
+                                "alternatives_with",
+                                &[("staff", &st.name), ("offers", &offers)],
+                            )
+                        };
+                        t(
+                            l,
+                            "busy_staff_instead",
+                            &[
+                                ("staff", &st.name),
+                                ("other", &other.name),
+                                ("time", &hhmm(time)),
+                                ("alts", &alts),
+                            ],
+                        )
+                    }
+                    None => t(
+                        l,
+                        "busy_staff",
+                        &[("staff", &st.name), ("time", &hhmm(time)), ("alts", &alts)],
+                    ),
+                }
+            }
             _ => t(l, "busy", &[("time", &hhmm(time)), ("alts", &alts)]),
         },
         (None, true) => {

@@ -44,6 +44,22 @@ pub fn apply_observation(
             }
             state.offers = a.slots.clone();
             state.room = a.room.unwrap_or(0);
+            // Another stylist free at the time asked; not the booking being moved itself
+            // ("pasámelo con Caro, mismo día y horario": its own stylist is no change).
+            state.instead = match (&a.instead, a.time) {
+                (Some(staff), Some(time)) if state.resolved.staff.is_some() => Some(SlotOffer {
+                    date: a.date,
+                    time,
+                    staff: staff.clone(),
+                }),
+                _ => None,
+            }
+            .filter(|o| {
+                state.flow != Some(Flow::Reschedule)
+                    || state.target.as_ref().is_none_or(|t| {
+                        (t.date, t.time, t.staff.as_str()) != (o.date, o.time, o.staff.as_str())
+                    })
+            });
             // The times near a busy one are listed whole, whatever part of the day; but those
             // of a range asked for ("entre las 14 y las 16") are the range's.
             if a.time.is_some() && a.time != state.offers_part.and_then(DayPart::range_start) {

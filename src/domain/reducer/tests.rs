@@ -236,6 +236,7 @@ fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
         staff: None,
         then_staff: vec![],
         room: None,
+        instead: None,
         slots: vec![offer(day, 17)],
         unbookable: None,
     };
@@ -576,6 +577,7 @@ fn the_times_offered_for_a_busy_one_are_counted_whole() {
         staff: None,
         then_staff: vec![],
         room: None,
+        instead: None,
         slots: vec![offer(day, 11), offer(day, 12), offer(day, 17)],
         unbookable: None,
     };
@@ -650,4 +652,103 @@ fn any_day_but_one_takes_the_first_open_day_left() {
         apply_extraction(&mut st, &e, &c);
         assert_eq!(st.resolved.date, want, "{time} {not:?}");
     }
+}
+
+#[test]
+fn a_yes_to_another_stylist_free_at_the_time_asked_takes_it_with_her() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+    let asked = |st: &mut ConversationState| {
+        let e = ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "corte"),
+                (SlotName::PreferredDate, "27/11"),
+                (SlotName::PreferredTime, "17:00"),
+                (SlotName::StaffName, "Caro"),
+            ],
+        );
+        apply_extraction(st, &e, &c);
+        let busy = crate::domain::actions::Availability {
+            service: "corte-dama".into(),
+            then: vec![],
+            date: day,
+            time: at(17),
+            available: false,
+            staff: None,
+            then_staff: vec![],
+            room: None,
+            instead: Some("martin".into()),
+            slots: vec![offer(day, 16), offer(day, 18)],
+            unbookable: None,
+        };
+        let call = ToolCall::CheckAvailability {
+            service: "corte-dama".into(),
+            then: vec![],
+            date: day,
+            time: at(17),
+            staff: Some("caro".into()),
+            moving: None,
+            part: None,
+        };
+        apply_observation(st, &ws, &call, &Observation::Availability(busy));
+        st.expected_slot = Some(SlotName::PreferredTime);
+        assert_eq!(
+            st.instead.as_ref().map(|o| o.staff.as_str()),
+            Some("martin")
+        );
+    };
+    // "dale": 17:00 with Martín.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    let mut yes = ex(Intent::Chitchat, &[]);
+    yes.signals.affirmation = Some(true);
+    apply_extraction(&mut st, &yes, &c);
+    assert_eq!(st.resolved.time, at(17));
+    assert_eq!(st.resolved.staff.as_deref(), Some("martin"));
+    assert_eq!(st.instead, None);
+    // "bueno, con Martín": the same.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::StaffName, "Martín")]),
+        &c,
+    );
+    assert_eq!(
+        (st.resolved.time, st.resolved.staff.as_deref()),
+        (at(17), Some("martin"))
+    );
+    // "con Caro a las 18": Caro at 18, the offer let go.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    apply_extraction(
+        &mut st,
+        &ex(
+            Intent::Book,
+            &[
+                (SlotName::StaffName, "Caro"),
+                (SlotName::PreferredTime, "18:00"),
+            ],
+        ),
+        &c,
+    );
+    assert_eq!(
+        (st.resolved.time, st.resolved.staff.as_deref()),
+        (at(18), Some("caro"))
+    );
+    assert_eq!(st.instead, None);
+    // "¿cuánto sale?" keeps the offer; a "no" lets it go and keeps Caro.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    apply_extraction(&mut st, &ex(Intent::InfoPrices, &[]), &c);
+    assert!(st.instead.is_some());
+    let mut no = ex(Intent::Chitchat, &[]);
+    no.signals.affirmation = Some(false);
+    apply_extraction(&mut st, &no, &c);
+    assert_eq!(st.instead, None);
+    assert_eq!(st.resolved.staff.as_deref(), Some("caro"));
+    assert_eq!(st.resolved.time, None);
 }
