@@ -2594,6 +2594,28 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking"), Says("con Martín")]),
         ],
     },
+    Conversation {
+        name: "'necesito turno para pedicura, ¿cuánto demora?': its length, and the booking's first question",
+        profile: "Lau",
+        turns: &[
+            (
+                "Buen día, necesito turno para pedicura, cuánto demora?",
+                &[Says("dura unos 60 minutos"), Says("¿Para qué día lo querés?")],
+            ),
+            (
+                "el {d1}",
+                &[Calls("check_availability"), Says("¿Qué horario te queda bien?")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'… brushing el … a las 15:50, ¿cuánto demora?': its length and the time checked, in one reply",
+        profile: "Lau",
+        turns: &[(
+            "necesito turno para brushing el {d3} a las 15:50, cuánto demora?",
+            &[Calls("check_availability"), Says("dura unos 30 minutos")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -12,7 +12,7 @@ use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::hours::{closed_text, hours_text, range_text};
 use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::state::{ConversationState, Flow};
-use crate::domain::understanding::{Extraction, SlotName};
+use crate::domain::understanding::{Extraction, SlotName, Topic};
 
 mod availability;
 mod group;
@@ -94,7 +94,8 @@ pub fn render(
     let ran = |f: fn(&ToolCall) -> bool| executed.iter().any(|e| f(&e.call));
     let checks = ran(|c| matches!(c, ToolCall::CheckAvailability { .. }));
     let priced = ran(|c| matches!(c, ToolCall::GetPrices { .. }));
-    if ex.signals.asks_price && checks && !priced && state.flow == Some(Flow::Book) {
+    let asks = ex.signals.asks_price || ex.signals.topic == Some(Topic::Duration);
+    if asks && checks && !priced && state.flow == Some(Flow::Book) {
         let r = &state.resolved;
         for svc in r
             .service

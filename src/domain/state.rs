@@ -398,6 +398,17 @@ impl ConversationState {
             .or_else(|| self.target.as_ref().map(|t| t.service.as_str()))
     }
 
+    /// The first detail a new booking still lacks, of its service, day and time.
+    pub fn booking_missing(&self) -> Option<SlotName> {
+        let r = &self.resolved;
+        match (&r.service, r.date, r.time) {
+            (None, ..) => Some(SlotName::ServiceType),
+            (_, None, _) => Some(SlotName::PreferredDate),
+            (_, _, None) => Some(SlotName::PreferredTime),
+            _ => None,
+        }
+    }
+
     /// Whether the last booking was made or moved at most two turns ago.
     pub fn just_booked(&self) -> bool {
         self.last_visit

@@ -9,10 +9,11 @@ use serde_json::{json, Map, Value};
 use super::model::FallbackReason;
 use super::{masked, ms, round, turn_time, Pipeline, Reading, TurnError, TurnRequest};
 use crate::contract::{Action, DecideResponse, Reply, CONTRACT_VERSION};
+use crate::domain::actions::ToolCall;
 use crate::domain::nlg::{self, Executed, NextAction};
 use crate::domain::plan::{Plan, ReplyTopic};
 use crate::domain::reducer::{self, TurnContext};
-use crate::domain::state::{ConversationState, Pending};
+use crate::domain::state::{ConversationState, Flow, Pending};
 use crate::nlu::{ExtractContext, Extraction, SlotName};
 use crate::planner::steps::{self, Checked};
 use crate::planner::{self, PlanInput};
@@ -379,6 +380,17 @@ fn reply(
         Plan::Confirm(call) => {
             state.pending = Some(Pending { call: call.clone() });
             state.expected_slot = None;
+        }
+        // "necesito turno para alisado, ¿cuánto demora?": the answer, and the booking's next
+        // question, where nothing was asked yet.
+        Plan::Call(ToolCall::GetPrices { .. } | ToolCall::GetHours { .. })
+            if state.flow == Some(Flow::Book)
+                && state.expected_slot.is_none()
+                && state.pending.is_none()
+                && state.offers.is_empty()
+                && state.checked.is_none() =>
+        {
+            state.expected_slot = state.booking_missing();
         }
         Plan::Handoff => state.handed_off = true,
         Plan::Reply(ReplyTopic::Dropped) => state.let_go(),

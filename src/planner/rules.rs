@@ -82,8 +82,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return plan_flow(input);
     }
+    // "¿cuánto sale el brushing y tenés hoy?": the booking goes on, and the reply says the
+    // price with the times ("necesito alisado el miércoles a las 11, ¿cuánto demora?": its
+    // length too).
+    let when = ex.slots.preferred_date.is_some()
+        || ex.slots.preferred_time.is_some()
+        || ex.signals.soonest;
     // "¿cuánto tarda?": the service's price and length, and the step in progress again.
-    if ex.signals.topic == Some(Topic::Duration) {
+    if ex.signals.topic == Some(Topic::Duration) && !(st.flow == Some(Flow::Book) && when) {
         if let Some(service) = mentioned_service(input) {
             return Plan::Call(ToolCall::GetPrices {
                 service: Some(service),
@@ -119,11 +125,6 @@ pub fn plan(input: &PlanInput) -> Plan {
             date,
         });
     }
-    // "¿cuánto sale el brushing y tenés hoy?": the booking goes on, and the reply says the
-    // price with the times.
-    let when = ex.slots.preferred_date.is_some()
-        || ex.slots.preferred_time.is_some()
-        || ex.signals.soonest;
     if ex.intent == Intent::InfoPrices && st.flow == Some(Flow::Book) && when {
         return plan_flow(input);
     }
