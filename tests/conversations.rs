@@ -2616,6 +2616,24 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), Says("dura unos 30 minutos")],
         )],
     },
+    Conversation {
+        name: "'un lavado y peinado …': the peinado, and the lavado it includes is not said to be missing; 'el juevs' is a Thursday",
+        profile: "Vale",
+        turns: &[
+            (
+                "hola! un lavado y peinado para el cumple de mi hermana el {d1}",
+                &[
+                    Calls("check_availability"),
+                    Says("Peinado para evento"),
+                    NotSays("no hacemos lavado"),
+                ],
+            ),
+            (
+                "mejor el juevs",
+                &[NotSays("¿Para qué día"), NotSays("no te entendí")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -187,6 +187,21 @@ pub struct Service {
     pub staff: Vec<String>,
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// What comes with it, named beside it ("lavado y peinado"): no service of its own, and
+    /// not said to be missing from the catalog.
+    #[serde(default)]
+    pub includes: Vec<String>,
+}
+
+impl Service {
+    /// Whether `surface` names something this service includes ("un lavado").
+    pub fn includes(&self, surface: &str) -> bool {
+        let surface = crate::text::fold(surface);
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        self.includes
+            .iter()
+            .any(|w| words.contains(&crate::text::fold(w).as_str()))
+    }
 }
 
 /// A validated workspace, ready for every stage.

@@ -71,8 +71,19 @@ pub fn render(
             .services
             .iter()
             .partition(|s| ws.resolve_service(s).is_some());
+        // "lavado y peinado": what a service named includes is no service missing.
+        let included = |u: &&String| {
+            known
+                .iter()
+                .filter_map(|k| ws.resolve_service(k))
+                .any(|s| s.includes(u))
+        };
+        let unknown: Vec<String> = unknown
+            .into_iter()
+            .filter(|u| !included(u))
+            .cloned()
+            .collect();
         if !known.is_empty() && !unknown.is_empty() {
-            let unknown: Vec<String> = unknown.into_iter().cloned().collect();
             parts.push(t(l, "not_offered_some", &[("what", &join(l, &unknown))]));
         }
     }

@@ -45,15 +45,24 @@ fn misspelt_weekday(w: &str) -> Option<Weekday> {
         ("savado", Weekday::Sat),
         ("domingo", Weekday::Sun),
     ];
-    // The names are 5 to 9 letters long, and a near one (7 letters or more) one letter off.
-    if !(5..=10).contains(&w.len()) {
+    // The names are 5 to 9 letters long, and a near one (7 letters or more) one letter off;
+    // a short one may miss a letter ("juevs", "marts"), unless that makes another word
+    // ("mares", "mates", "artes").
+    if !(5..=10).contains(&w.len()) || matches!(w, "mares" | "mates" | "artes") {
         return None;
     }
     let w: String = w.chars().map(crate::text::sound_char).collect();
     NAMES.iter().find_map(|&(name, wd)| {
         let near = name.len() >= 7 && crate::text::edit_distance(name, &w, 1) <= 1;
-        (name == w || near).then_some(wd)
+        let short_of_one = name.len() < 7 && w.len() + 1 == name.len() && within(&w, name);
+        (name == w || near || short_of_one).then_some(wd)
     })
+}
+
+/// Whether `short` is `long` with letters left out (its letters in order).
+fn within(short: &str, long: &str) -> bool {
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|l| l == c))
 }
 
 /// Plural weekdays ("los sábados"): a habit, not a date.

@@ -11,10 +11,12 @@ use super::lexicon::month;
 /// after it.
 pub(super) fn nth_weekday_of_month(n: &[&str], i: usize, wd: Weekday) -> Option<DateMatch> {
     let nth = match i.checked_sub(1).map(|j| n[j])? {
-        "primer" | "primero" | "primera" | "first" | "primeiro" | "primeira" => 1,
-        "segundo" | "segunda" | "second" => 2,
-        "tercer" | "tercero" | "tercera" | "third" | "terceiro" | "terceira" => 3,
-        "cuarto" | "cuarta" | "fourth" | "quarto" | "quarta" => 4,
+        "primer" | "primero" | "primera" | "first" | "primeiro" | "primeira" | "1er" | "1ro"
+        | "1ra" | "1st" => 1,
+        "segundo" | "segunda" | "second" | "2do" | "2da" | "2nd" => 2,
+        "tercer" | "tercero" | "tercera" | "third" | "terceiro" | "terceira" | "3er" | "3ro"
+        | "3ra" | "3rd" => 3,
+        "cuarto" | "cuarta" | "fourth" | "quarto" | "quarta" | "4to" | "4ta" | "4th" => 4,
         "ultimo" | "ultima" | "last" => 0,
         _ => return None,
     };

@@ -118,6 +118,11 @@ fn relative_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el savado", Some("2026-11-28"))]
 #[case("el miercles a las 10", Some("2026-12-02"))]
 #[case("en partes", None)]
+#[case("el juevs a las 4", Some("2026-11-26"))]
+#[case("el marts a la tarde", Some("2026-12-01"))]
+#[case("el sabdo", Some("2026-11-28"))]
+#[case("dos mates", None)]
+#[case("las mares", None)]
 fn weekdays(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
 }
@@ -343,6 +348,11 @@ fn a_vague_span_is_searched_from_its_first_day(#[case] span: &str, #[case] want:
     "the first friday of january",
     Some("2027-01-01"),
     "the first friday of january"
+)]
+#[case(
+    "corte el 2do sábado de enero",
+    Some("2027-01-09"),
+    "el 2do sábado de enero"
 )]
 // This month's, already past: the next year's.
 #[case(
