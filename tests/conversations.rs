@@ -2634,6 +2634,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a day's times for a stylist asked for say they are hers",
+        profile: "Tati",
+        turns: &[(
+            "hola! quería turno para mechas el {d2}, pero con Lucía si puede ser",
+            &[
+                Calls("check_availability"),
+                Says("Para Mechas y reflejos con Lucía el"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -179,6 +179,17 @@ pub(super) fn availability_text(
             // The part of the day asked for while choosing ("a la tarde"), as "el primero"
             // counts in it.
             let (times, more) = offers::listed(l, &a.slots, state.offers_part);
+            // "con Lucía si puede ser": the times listed are hers.
+            let asked = state
+                .resolved
+                .staff
+                .as_deref()
+                .filter(|_| a.then.is_empty() && state.flow == Some(Flow::Book))
+                .and_then(|s| ws.staff_member(s));
+            let svc = match asked {
+                Some(st) => t(l, "svc_with", &[("svc", &svc), ("staff", &st.name)]),
+                None => svc,
+            };
             // "después de las 6" on a day with nothing then: say so before the day's times.
             if let Some(part) = state
                 .offers_part
