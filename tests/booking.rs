@@ -419,7 +419,7 @@ async fn the_owner_lists_bookings_by_day_and_stylist_and_reads_the_conversation(
     .await;
     assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
     let text = csv.body.as_str().unwrap();
-    assert!(text.starts_with("codigo,fecha,hora,fin,servicios,profesionales,cliente,telefono,estado,precio,conversacion\n"), "{text}");
+    assert!(text.starts_with("codigo,fecha,hora,fin,servicios,profesionales,cliente,telefono,telefono_contacto,estado,precio,conversacion\n"), "{text}");
     assert_eq!(text.lines().count(), 3, "{text}");
     assert!(
         text.contains("\"Corte de dama + Manicura\"") && text.contains("\"Caro + Sofi\""),

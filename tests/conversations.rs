@@ -2645,6 +2645,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'mi celu es …' at the summary: the number is kept with the booking and said in the summary again",
+        profile: "Ana",
+        turns: &[
+            (
+                "brushing el {d3} a las 12:50, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            (
+                "ah, mi celu es 11 5555 1234 por si necesitan avisarme",
+                &[
+                    Next("await_confirmation"),
+                    Says("a nombre de Ana, teléfono de contacto 1155551234"),
+                    NotSays("Eso no lo puedo responder"),
+                ],
+            ),
+            ("sí", &[Calls("create_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

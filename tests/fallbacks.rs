@@ -58,6 +58,7 @@ impl ModelPath for Scripted {
             staff: None,
             customer_name: "Nadie".into(),
             customer_phone: None,
+            contact_phone: None,
             idempotency_key: "x".into(),
         }))
     }

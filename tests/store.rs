@@ -67,6 +67,7 @@ fn booking(key: &str, staff: &str, start_min: i64, len: i64) -> NewBooking {
         start_utc: base + Duration::minutes(start_min),
         end_utc: base + Duration::minutes(start_min + len),
         idempotency_key: key.into(),
+        contact_phone: None,
         parts: vec![],
     }
 }
@@ -240,6 +241,30 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
             ),
             "{name}"
         );
+        // A number to be reached at is kept with the booking, and read back.
+        let CreateOutcome::Created(c) = s
+            .create_booking(NewBooking {
+                contact_phone: Some("1155551234".into()),
+                ..booking("k6", "martin", 0, 30)
+            })
+            .await
+            .unwrap()
+        else {
+            panic!("{name}")
+        };
+        assert_eq!(c.contact_phone.as_deref(), Some("1155551234"), "{name}");
+        let q = BookingQuery {
+            booking_id: Some(c.booking_id.clone()),
+            ..Default::default()
+        };
+        let read = s.find_bookings("ws", &q).await.unwrap();
+        assert_eq!(read.len(), 1, "{name}");
+        assert_eq!(
+            read[0].contact_phone.as_deref(),
+            Some("1155551234"),
+            "{name}"
+        );
+        assert_eq!(a.contact_phone, None, "{name}");
         // A cancelled booking frees its slot.
         assert!(
             matches!(

@@ -95,6 +95,7 @@ fn visit_json(ws: &Workspace, v: &BookingInfo, conversation_id: &str) -> Value {
         "staff": staff,
         "customer_name": v.customer_name,
         "customer_phone": v.customer_phone,
+        "contact_phone": v.contact_phone,
         "status": if v.status == BookingStatus::Confirmed { "confirmed" } else { "cancelled" },
         "price": price,
         "conversation_id": conversation_id,
@@ -189,7 +190,7 @@ pub async fn bookings(
         .collect();
     if q.format.as_deref() == Some("csv") {
         let mut out = String::from(
-            "codigo,fecha,hora,fin,servicios,profesionales,cliente,telefono,estado,precio,conversacion\n",
+            "codigo,fecha,hora,fin,servicios,profesionales,cliente,telefono,telefono_contacto,estado,precio,conversacion\n",
         );
         for v in &visits {
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
@@ -212,6 +213,7 @@ pub async fn bookings(
                 list("staff"),
                 s("customer_name"),
                 s("customer_phone"),
+                s("contact_phone"),
                 s("status"),
                 v["price"].to_string(),
                 s("conversation_id"),

@@ -118,6 +118,9 @@ pub enum ToolCall {
         customer_name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         customer_phone: Option<String>,
+        /// A number the customer typed to be reached at, when it is not the channel's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        contact_phone: Option<String>,
         /// Makes a retried call create at most one booking.
         idempotency_key: String,
     },
@@ -258,6 +261,9 @@ pub struct BookingInfo {
     pub customer_name: String,
     #[serde(default)]
     pub customer_phone: Option<String>,
+    /// A number the customer typed to be reached at, when it is not the channel's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_phone: Option<String>,
     pub status: BookingStatus,
     /// The services of the same visit that follow the first, back to back (one booking code).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

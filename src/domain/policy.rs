@@ -248,6 +248,7 @@ mod tests {
             staff: Some("caro".into()),
             customer_name: "Ana".into(),
             customer_phone: None,
+            contact_phone: None,
             idempotency_key: "k".into(),
         }
     }
@@ -302,6 +303,7 @@ mod tests {
             duration_minutes: 45,
             customer_name: "Ana".into(),
             customer_phone: None,
+            contact_phone: None,
             status: crate::domain::actions::BookingStatus::Confirmed,
             then: vec![],
         });

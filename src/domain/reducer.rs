@@ -607,7 +607,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         || before.0.also != state.resolved.also
         || before.0.date != state.resolved.date
         || before.0.time != state.resolved.time
-        || before.0.staff != state.resolved.staff;
+        || before.0.staff != state.resolved.staff
+        || before.0.phone != state.resolved.phone;
     if before.0.date != state.resolved.date {
         // Offers were for the previous day: "¿y el sábado?" lists the new day's, in the
         // part of the day asked for before unless the message names another ("el jueves o

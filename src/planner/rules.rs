@@ -8,7 +8,7 @@ use chrono::Datelike;
 
 use crate::domain::actions::ToolCall;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
-use crate::domain::state::Flow;
+use crate::domain::state::{ConversationState, Flow};
 use crate::domain::when::{names_a_coming_week, search_from};
 use crate::nlu::signals::Topic;
 use crate::nlu::{Intent, SlotName};
@@ -126,6 +126,11 @@ pub fn plan(input: &PlanInput) -> Plan {
         });
     }
     if ex.intent == Intent::InfoPrices && st.flow == Some(Flow::Book) && when {
+        return plan_flow(input);
+    }
+    // "ah, mi celu es 11 5555 1234" in the middle of a booking: contact data for it.
+    let contact = ex.slots.client_phone.is_some() || ex.slots.client_email.is_some();
+    if ex.intent == Intent::Other && ex.signals.topic.is_none() && st.flow.is_some() && contact {
         return plan_flow(input);
     }
     match ex.intent {
@@ -300,8 +305,25 @@ fn plan_book(input: &PlanInput) -> Plan {
         customer_name: name,
         // The booking belongs to who books it: the channel's identity, or the number given.
         customer_phone: st.channel_phone.clone().or_else(|| r.phone.clone()),
+        // "mi celu es 11 5555 1234": another number to be reached at, kept with it.
+        contact_phone: contact_phone(st),
         idempotency_key: input.message_key.to_string(),
     })
+}
+
+/// A number the customer typed, when the channel has its own and it is another.
+pub fn contact_phone(st: &ConversationState) -> Option<String> {
+    let (channel, typed) = (st.channel_phone.as_deref()?, st.resolved.phone.as_deref()?);
+    (!same_number(channel, typed)).then(|| typed.to_string())
+}
+
+/// Whether two phone numbers are one, written with or without the country and area codes
+/// ("5491155551234" and "1155551234").
+fn same_number(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let (a, b) = (digits(a), digits(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 8 && long.ends_with(&short) || short == long
 }
 
 /// Booking codes a conversation may try before a person takes over.
@@ -506,6 +528,25 @@ mod tests {
             extraction: ex,
             message_key: "m",
         })
+    }
+
+    #[test]
+    fn a_typed_number_is_contact_data_only_when_it_is_another() {
+        assert!(same_number("5491155551234", "1155551234"));
+        assert!(same_number("5491155551234", "+54 9 11 5555-1234"));
+        assert!(!same_number("5491155551234", "1166667777"));
+        assert!(!same_number("5491155551234", "1234"));
+        let mut st = ConversationState {
+            channel_phone: Some("5491155551234".into()),
+            ..Default::default()
+        };
+        st.resolved.phone = Some("1155551234".into());
+        assert_eq!(contact_phone(&st), None);
+        st.resolved.phone = Some("1166667777".into());
+        assert_eq!(contact_phone(&st).as_deref(), Some("1166667777"));
+        // No channel number: the typed one is the booking's own, not a contact.
+        st.channel_phone = None;
+        assert_eq!(contact_phone(&st), None);
     }
 
     #[test]

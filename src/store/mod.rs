@@ -149,6 +149,9 @@ pub struct BookingRow {
     /// For a further service of a visit with several: the booking code of the visit (its
     /// first service's row). `None` for a visit's first service and for single bookings.
     pub part_of: Option<String>,
+    /// A number the customer typed to be reached at ("mi celu es …"), when it is not the
+    /// channel's own.
+    pub contact_phone: Option<String>,
 }
 
 /// A booking to insert.
@@ -164,6 +167,8 @@ pub struct NewBooking {
     pub start_utc: DateTime<Utc>,
     pub end_utc: DateTime<Utc>,
     pub idempotency_key: String,
+    /// See [`BookingRow::contact_phone`].
+    pub contact_phone: Option<String>,
     /// Further services of the same visit, back to back: stored as rows of their own
     /// (`{code}-2`, `{code}-3`, …, `part_of` = the code), created with the first or not at all.
     pub parts: Vec<NewPart>,

@@ -6,7 +6,7 @@
 use super::{BookingRow, CreateOutcome, StoreError, TurnStart};
 
 /// The columns a booking is read with, in [`BookingRow`] order.
-pub const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, part_of";
+pub const BOOKING_COLUMNS: &str = "booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, part_of, contact_phone";
 
 /// The row id of a visit's `n`-th service (`n` ≥ 2); the first service's row has the code.
 pub fn part_id(code: &str, n: usize) -> String {

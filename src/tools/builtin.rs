@@ -58,6 +58,7 @@ fn booking_info(ws: &Workspace, b: &BookingRow) -> BookingInfo {
         duration_minutes: (b.end_utc - b.start_utc).num_minutes().max(0) as u32,
         customer_name: b.customer_name.clone(),
         customer_phone: b.customer_phone.clone(),
+        contact_phone: b.contact_phone.clone(),
         status: match b.status {
             BookingRowStatus::Confirmed => BookingStatus::Confirmed,
             BookingRowStatus::Cancelled => BookingStatus::Cancelled,
@@ -385,6 +386,7 @@ impl Tool for Builtin {
                 staff,
                 customer_name,
                 customer_phone,
+                contact_phone,
                 idempotency_key,
             } => {
                 // A retry of the same message finds the booking its first attempt made.
@@ -428,6 +430,7 @@ impl Tool for Builtin {
                         start_utc: start,
                         end_utc: end,
                         idempotency_key: idempotency_key.clone(),
+                        contact_phone: contact_phone.clone(),
                         parts: layout
                             .map(|(svc, staff_id, start_utc, end_utc)| NewPart {
                                 service_id: svc.id.clone(),

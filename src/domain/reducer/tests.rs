@@ -318,6 +318,7 @@ fn a_new_booking_asked_for_when_none_was_found_to_change_starts_one() {
         customer_name: "Ana".into(),
         customer_phone: None,
         status: crate::domain::actions::BookingStatus::Confirmed,
+        contact_phone: None,
         then: Vec::new(),
     });
     new.intent = Intent::Cancel;
@@ -378,6 +379,7 @@ pub(crate) fn booked(services: &[&str], staff: &str) -> crate::domain::actions::
         customer_name: "Ana".into(),
         customer_phone: Some("5491155551234".into()),
         status: BookingStatus::Confirmed,
+        contact_phone: None,
         then: services[1..]
             .iter()
             .zip(16..)

@@ -66,6 +66,7 @@ fn booking(row: &Row) -> Result<BookingRow, StoreError> {
             reason: format!("bad status `{status}`"),
         })?,
         part_of: row.get(11),
+        contact_phone: row.get(12),
     })
 }
 
@@ -423,8 +424,8 @@ impl Store for PgStore {
     }
 
     async fn create_booking(&self, b: NewBooking) -> Result<CreateOutcome, StoreError> {
-        const INSERT: &str = "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, part_of)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11, $12)";
+        const INSERT: &str = "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, part_of, contact_phone)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', $11, $12, $13)";
         let mut c = self.client().await?;
         for n in 0..protocol::ID_DRAWS {
             let tx = c.transaction().await.map_err(pg_err)?;
@@ -455,6 +456,7 @@ impl Store for PgStore {
                                 &b.end_utc,
                                 &b.idempotency_key,
                                 &None::<String>,
+                                &b.contact_phone,
                             ],
                         )
                         .await;
@@ -478,6 +480,7 @@ impl Store for PgStore {
                                     &p.end_utc,
                                     &protocol::part_key(&b.idempotency_key, i + 2),
                                     &Some(id.clone()),
+                                    &b.contact_phone,
                                 ],
                             )
                             .await;

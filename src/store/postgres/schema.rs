@@ -91,4 +91,8 @@ CREATE TABLE IF NOT EXISTS runtime_flags (
 ALTER TABLE bookings ADD COLUMN IF NOT EXISTS part_of TEXT;
 CREATE INDEX IF NOT EXISTS bookings_by_visit ON bookings (workspace_id, part_of);
 "#,
+    // A number the customer typed to be reached at, besides the channel's.
+    r#"
+ALTER TABLE bookings ADD COLUMN IF NOT EXISTS contact_phone TEXT;
+"#,
 ];

@@ -66,6 +66,7 @@ fn booking_from_row(row: &rusqlite::Row) -> rusqlite::Result<(BookingRow, String
             end_utc: DateTime::<Utc>::MIN_UTC,
             status: BookingRowStatus::Confirmed,
             part_of: row.get(11)?,
+            contact_phone: row.get(12)?,
         },
         start,
         end,
@@ -432,8 +433,8 @@ impl Store for SqliteStore {
                     })?;
                     return Ok(Attempt::Existing(row));
                 }
-                const INSERT: &str = "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at, part_of)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12, ?13)";
+                const INSERT: &str = "INSERT INTO bookings (booking_id, workspace_id, conversation_id, customer_phone, customer_name, service_id, service_name, staff_id, start_utc, end_utc, status, idempotency_key, created_at, updated_at, part_of, contact_phone)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'confirmed', ?11, ?12, ?12, ?13, ?14)";
                 let mut res = tx.execute(
                     INSERT,
                     params![
@@ -449,7 +450,8 @@ impl Store for SqliteStore {
                         ts(b.end_utc),
                         b.idempotency_key,
                         ts(now),
-                        None::<String>
+                        None::<String>,
+                        b.contact_phone
                     ],
                 );
                 for (i, p) in b.parts.iter().enumerate() {
@@ -471,7 +473,8 @@ impl Store for SqliteStore {
                             ts(p.end_utc),
                             protocol::part_key(&b.idempotency_key, i + 2),
                             ts(now),
-                            Some(id)
+                            Some(id),
+                            b.contact_phone
                         ],
                     );
                 }

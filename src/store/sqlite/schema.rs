@@ -107,6 +107,10 @@ CREATE TABLE runtime_flags (
 ALTER TABLE bookings ADD COLUMN part_of TEXT;
 CREATE INDEX bookings_by_visit ON bookings (workspace_id, part_of);
 "#,
+    // A number the customer typed to be reached at, besides the channel's.
+    r#"
+ALTER TABLE bookings ADD COLUMN contact_phone TEXT;
+"#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
