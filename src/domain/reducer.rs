@@ -5,7 +5,6 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::domain::actions::BookingInfo;
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
     format_time, normalize_phone, parse_hhmm, resolve_date, weekday_hour,
@@ -19,10 +18,12 @@ mod instead;
 mod last;
 mod observe;
 mod readings;
+mod staff;
 mod visits;
 use last::{about_last_booking, moves_last_booking, names_another_booking, take_back_dropped};
 pub use observe::apply_observation;
 use readings::{for_whom, whose_name};
+use staff::{other_staff, take_target};
 
 /// What a turn knows besides the message.
 #[derive(Debug, Clone)]
@@ -659,52 +660,6 @@ fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
     state.checked = None;
     state.pending = None;
     state.expected_slot = None;
-}
-
-/// "mejor con otra persona", "someone else": the next stylist who does the service, instead
-/// of the one asked for, checked or of the booking being moved. When nobody else does it,
-/// nothing changes (the reply says who does it).
-fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
-    if !ex.signals.other_staff
-        || ex.slots.staff_name.is_some()
-        || !matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
-    {
-        return;
-    }
-    let current = state
-        .resolved
-        .staff
-        .clone()
-        .or_else(|| state.checked.as_ref().map(|c| c.staff.clone()))
-        .or_else(|| state.target.as_ref().map(|t| t.staff.clone()));
-    let Some(current) = current else {
-        // The booking to change is not looked up yet: its stylist changes once it is.
-        state.swap_staff = state.flow == Some(Flow::Reschedule);
-        return;
-    };
-    swap_staff(state, ws, &current);
-}
-
-/// The booking a change or cancel is about, found: a stylist swap asked for before it was
-/// known ("¿puede ser con otra chica?") applies now.
-fn take_target(state: &mut ConversationState, ws: &Workspace, b: BookingInfo) {
-    let staff = b.staff.clone();
-    state.candidates.clear();
-    state.target = Some(b);
-    if std::mem::take(&mut state.swap_staff) {
-        swap_staff(state, ws, &staff);
-    }
-}
-
-/// The next stylist after `current` who does the service in play, if there is one.
-fn swap_staff(state: &mut ConversationState, ws: &Workspace, current: &str) {
-    let Some(service) = state.service_id().and_then(|id| ws.service(id)) else {
-        return;
-    };
-    if let Some(other) = ws.staff_for(service).into_iter().find(|s| s.id != current) {
-        state.resolved.staff = Some(other.id.clone());
-        state.slots.staff_name = Some(other.name.clone());
-    }
 }
 
 /// "corte para mí y manicura para mi mamá": the first booking is the customer's services

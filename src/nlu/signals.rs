@@ -13,6 +13,7 @@ pub use crate::domain::understanding::{Shift, Topic};
 mod day;
 mod party;
 mod pick;
+mod swap;
 pub use day::{day_part, first_of_day};
 pub use party::{party, person_times};
 pub use pick::pick;
@@ -314,7 +315,7 @@ pub fn other_staff(words: &Words) -> bool {
 /// Whether the message corrects what was asked or booked ("me equivoqué, era pedicura",
 /// "cambialo por pedicura", "I meant gel nails").
 pub fn corrects(words: &Words) -> bool {
-    says(words, &lexicon().corrects)
+    says(words, &lexicon().corrects) || swap::swaps(words)
 }
 
 /// Whether the message points at the booking just talked about: a change or cancel verb
