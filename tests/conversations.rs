@@ -2664,6 +2664,54 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking")]),
         ],
     },
+    Conversation {
+        name: "'al final no quiero la pedicura' right after booking manos y pies: the visit keeps the manicure, same day and time",
+        profile: "Ana",
+        turns: &[
+            (
+                "manos y pies el {d1} a las 15:10, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "al final no quiero la pedicura",
+                &[
+                    Next("await_confirmation"),
+                    Says("a Manicura el"),
+                    Says("a las 15:10"),
+                    NoCall("create_booking"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("reschedule_booking"),
+                    Says("ahora es Manicura con Sofi"),
+                    NotSays("Pedicura"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'cambiame la pedicura por semi' right after booking manos y pies: that service changes, same day and time",
+        profile: "Ana",
+        turns: &[
+            (
+                "manos y pies el {d3} a las 15:40, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "cambiame la pedicura por semi",
+                &[
+                    Next("await_confirmation"),
+                    Says("a Manicura y Esmaltado semipermanente el"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -304,7 +304,8 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
             s.reschedule_booking(
                 "ws",
                 &b3.booking_id,
-                &[mv(&b3.booking_id, "caro", base - Duration::minutes(45), 30)]
+                &[mv(&b3.booking_id, "caro", base - Duration::minutes(45), 30)],
+                &[]
             )
             .await
             .unwrap(),
@@ -316,7 +317,8 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                 s.reschedule_booking(
                     "ws",
                     &b3.booking_id,
-                    &[mv(&b3.booking_id, "caro", base + Duration::hours(2), 60)]
+                    &[mv(&b3.booking_id, "caro", base + Duration::hours(2), 60)],
+                    &[]
                 )
                 .await
                 .unwrap(),
@@ -337,6 +339,7 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                     base + Duration::hours(2),
                     40,
                 )],
+                &[],
             )
             .await
             .unwrap();
@@ -447,6 +450,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                         120,
                     ),
                 ],
+                &[],
             )
             .await
             .unwrap();
@@ -464,6 +468,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                     mv(&head.booking_id, "caro", onto, 45),
                     mv(&part.booking_id, "lucia", onto + Duration::minutes(45), 120),
                 ],
+                &[],
             )
             .await
             .unwrap(),
@@ -473,6 +478,57 @@ async fn a_visit_with_several_services_is_one_booking() {
         let rows = s.find_bookings("ws", &by_code).await.unwrap();
         assert!(
             rows.iter().all(|r| r.start_utc >= later),
+            "{name}: {rows:?}"
+        );
+        // The second service taken out: its row is cancelled first, so the first may take
+        // its time; the code stands with one confirmed row.
+        let third = visit_at("v3", 1500);
+        let CreateOutcome::Created(v3) = s.create_booking(third).await.unwrap() else {
+            panic!("{name}: v3")
+        };
+        let v3_code = BookingQuery {
+            booking_id: Some(v3.booking_id.clone()),
+            ..Default::default()
+        };
+        let v3_part = s.find_bookings("ws", &v3_code).await.unwrap();
+        let v3_part = v3_part.iter().find(|r| r.part_of.is_some()).unwrap();
+        let trimmed = s
+            .reschedule_booking(
+                "ws",
+                &v3.booking_id,
+                &[mv_to(
+                    &v3.booking_id,
+                    ("color", "Color"),
+                    "lucia",
+                    v3.start_utc,
+                    120,
+                )],
+                &[v3_part.booking_id.clone()],
+            )
+            .await
+            .unwrap();
+        assert!(
+            matches!(trimmed, ChangeOutcome::Done { .. }),
+            "{name}: {trimmed:?}"
+        );
+        let rows = s.find_bookings("ws", &v3_code).await.unwrap();
+        let live: Vec<_> = rows
+            .iter()
+            .filter(|r| r.status == pulpo::store::BookingRowStatus::Confirmed)
+            .collect();
+        assert_eq!(live.len(), 1, "{name}: {rows:?}");
+        assert_eq!(live[0].booking_id, v3.booking_id);
+        assert_eq!(live[0].service_id, "color");
+        // A row of another booking is never dropped through this one.
+        let other = s
+            .reschedule_booking("ws", &v3.booking_id, &[], &[part.booking_id.clone()])
+            .await
+            .unwrap();
+        assert!(matches!(other, ChangeOutcome::Done { .. }), "{name}");
+        let rows = s.find_bookings("ws", &by_code).await.unwrap();
+        assert!(
+            rows.iter()
+                .all(|r| r.status == pulpo::store::BookingRowStatus::Confirmed),
             "{name}: {rows:?}"
         );
         // Cancelling the code cancels the whole visit.

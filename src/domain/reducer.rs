@@ -131,7 +131,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.service_type.is_some()
         && ex.signals.topic.is_none()
         && !(ex.signals.adds || ex.signals.for_two);
-    let moves_last = moves_last_booking(state, ex) || swaps_last || changes_last;
+    // "sacame la pedicura" right after booking manos y pies: that visit, trimmed.
+    let trims_last = last::trims_last_booking(state, ex);
+    let moves_last = moves_last_booking(state, ex) || swaps_last || changes_last || trims_last;
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
     // So does "dale, reservame pedicura el viernes" once the lookup found nothing: a verb of
@@ -220,7 +222,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
     }
-    if swaps_last || changes_last {
+    if swaps_last || changes_last || trims_last {
         state.keep_date |= ex.slots.preferred_date.is_none();
         state.keep_time |= ex.slots.preferred_time.is_none();
     }
@@ -468,6 +470,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     {
         state.service_change = ex.slots.service_ids(ctx.ws);
     }
+    last::take_trim(state, ex, ctx.ws);
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
         if let Some(b) = state

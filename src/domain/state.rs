@@ -68,6 +68,9 @@ pub struct LastVisit {
     /// after booking starts there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<chrono::NaiveTime>,
+    /// The visit has several services ("manos y pies"): "sacame la pedicura" next changes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub several: bool,
 }
 
 /// A booking let go with a "no" at its summary: "el viernes mejor" next takes it back.
@@ -221,6 +224,12 @@ pub struct ConversationState {
     /// ([`ConversationState::changed_services`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_change: Vec<String>,
+    /// A visit of several services trimmed ("sacame la pedicura", "al final solo manos"):
+    /// the services taken out, and those it keeps alone (catalog ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_drop: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_only: Vec<String>,
     /// "para mí y mi hermana": once this booking is made, the same for the other person is
     /// offered.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -355,7 +364,8 @@ impl ConversationState {
     /// service takes the one named that it is not for ("era pedicura"); a visit of several
     /// replaces the one named among them ("el color por brushing"). `None` when nothing
     /// changes, the booking is not known yet, or the change is unclear (which of several,
-    /// or more services than it has: a change keeps their number).
+    /// or more services than it has: a change keeps their number, unless it takes some out:
+    /// "sacame la pedicura", "al final solo manos" leave the rest).
     ///
     /// Of several, when the one replaced is not named ("en vez del color quería mechas":
     /// the reading keeps only the wanted one), it is the one whose stylists are most like
@@ -363,10 +373,27 @@ impl ConversationState {
     /// to confirm states the whole visit.
     pub fn changed_services(&self, ws: &crate::domain::catalog::Workspace) -> Option<Vec<String>> {
         let current = self.target.as_ref()?.service_ids();
-        let (old, new): (Vec<&String>, Vec<&String>) = self
+        // "sacame la pedicura", "solo manos": fewer services, never none. Not "en vez de
+        // corte era coloración": a service the visit does not have comes in its place.
+        let brings_new = self.service_change.iter().any(|s| !current.contains(s));
+        let trims = !self.service_drop.is_empty() || !self.service_only.is_empty();
+        if trims && !brings_new {
+            let kept: Vec<String> = current
+                .iter()
+                .filter(|s| !self.service_drop.contains(s))
+                .filter(|s| self.service_only.is_empty() || self.service_only.contains(s))
+                .cloned()
+                .collect();
+            return (!kept.is_empty() && kept.len() < current.len()).then_some(kept);
+        }
+        // "en vez de pedicura, semi": the one turned down is the one replaced.
+        let (mut old, new): (Vec<&String>, Vec<&String>) = self
             .service_change
             .iter()
+            .chain(self.service_drop.iter().filter(|s| current.contains(s)))
             .partition(|s| current.contains(s));
+        old.sort();
+        old.dedup();
         let [new] = new.as_slice() else {
             return None;
         };
@@ -457,6 +484,8 @@ impl ConversationState {
         self.shifted = None;
         self.swap_staff = false;
         self.service_change.clear();
+        self.service_drop.clear();
+        self.service_only.clear();
         self.drops_booking = false;
         self.for_two = false;
         self.second_services.clear();

@@ -341,6 +341,12 @@ pub struct Signals {
     pub booked_time: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_service: Option<String>,
+    /// "sacame la pedicura", "sin pies": services turned down (as written).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub without: Vec<String>,
+    /// "solo manicura", "just the manicure": only the services named.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only: bool,
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,

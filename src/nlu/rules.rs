@@ -125,6 +125,8 @@ impl RuleExtractor {
             booked_date: None,
             booked_time: None,
             booked_service: None,
+            without: Vec::new(),
+            only: false,
             books: signals::books(&words),
             same_question: false,
             pick: asks::choosing(ctx).then(|| signals::pick(&words)).flatten(),
@@ -581,6 +583,13 @@ impl RuleExtractor {
         signals.booked_date = told(&date_cands);
         signals.booked_time = told(&time_cands);
         signals.booked_service = told(&cands);
+        // "sacame la pedicura", "sin pies": turned down; "solo manos": only those named.
+        signals.without = cands
+            .iter()
+            .filter(|c| c.role.negated && !c.role.context)
+            .map(|c| c.value.clone())
+            .collect();
+        signals.only = signals::only(&words);
         cands.extend(date_cands);
         cands.extend(time_cands);
         slots.client_email = email;

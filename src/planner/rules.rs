@@ -56,8 +56,9 @@ pub fn plan(input: &PlanInput) -> Plan {
     // "anything earlier?", "another day please", "a la tarde", "media hora antes": the booking
     // (or the change) in progress moves on, whatever intent the message read as alone.
     // "con otra persona" too: another stylist for the same booking; and "cuando tengas
-    // vos": the first free day.
+    // vos": the first free day. "sin la pedicura": a service taken out.
     let moves_on = ex.signals.shift.is_some()
+        || !ex.signals.without.is_empty()
         || ex.signals.soonest
         || ex.signals.other_day
         || ex.signals.day_part.is_some()

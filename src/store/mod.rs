@@ -322,12 +322,15 @@ pub trait Store: Send + Sync {
     ) -> Result<ChangeOutcome, StoreError>;
 
     /// Moves a booking code's rows (its first row and, for a visit, the rest) as `moves`
-    /// says, all or none. `before`/`after` are its first row.
+    /// says, and cancels the further rows of its visit named in `drop` (a service taken out:
+    /// they are cancelled first, so what moves may take their time), all or none.
+    /// `before`/`after` are its first row.
     async fn reschedule_booking(
         &self,
         workspace_id: &str,
         booking_id: &str,
         moves: &[PartMove],
+        drop: &[String],
     ) -> Result<ChangeOutcome, StoreError>;
 
     /// Audit rows written outside a turn (tools run by the playground, failed turns).

@@ -68,15 +68,23 @@ fn booking_info(ws: &Workspace, b: &BookingRow) -> BookingInfo {
 }
 
 /// Rows grouped into visits: each first row with the further services of its visit, in
-/// order. A further service whose first row is not among `rows` is left out.
+/// order. A further service whose first row is not among `rows` is left out, and so is one
+/// taken out of a visit that stands.
 pub fn visits(ws: &Workspace, rows: &[BookingRow]) -> Vec<BookingInfo> {
     rows.iter()
         .filter(|b| b.part_of.is_none())
         .map(|head| {
             let mut info = booking_info(ws, head);
+            // A service taken out of a visit is a cancelled row of it (a cancelled visit
+            // shows them all).
+            let live = |p: &&BookingRow| {
+                p.status == BookingRowStatus::Confirmed
+                    || head.status == BookingRowStatus::Cancelled
+            };
             let mut parts: Vec<&BookingRow> = rows
                 .iter()
                 .filter(|p| p.part_of.as_deref() == Some(head.booking_id.as_str()))
+                .filter(live)
                 .collect();
             parts.sort_by_key(|p| p.start_utc);
             info.then = parts
@@ -537,16 +545,21 @@ impl Tool for Builtin {
                         alternatives: vec![],
                     });
                 }
+                // A change keeps the visit's number of services, or takes some out ("sacame
+                // la pedicura"): its further rows past the ones kept are cancelled.
+                let had = current.service_ids().len();
                 let ids = if wanted.is_empty() {
                     current.service_ids()
-                } else if wanted.len() == current.service_ids().len() {
+                } else if wanted.len() <= had {
                     wanted.clone()
                 } else {
                     return Err(ToolError::Rejected(format!(
-                        "the visit has {} services; a change keeps their number",
-                        current.service_ids().len()
+                        "the visit has {had} services; a change cannot add any"
                     )));
                 };
+                let drop: Vec<String> = (ids.len() + 1..=had)
+                    .map(|n| crate::store::protocol::part_id(&current.booking_id, n))
+                    .collect();
                 let services = find_services(ws, &ids[0], &ids[1..])?;
                 let a = check(ctx, &services, *date, at(*time, staff), Some(booking_id)).await?;
                 let who = match staff_or_refusal(a) {
@@ -573,7 +586,7 @@ impl Tool for Builtin {
                     .collect();
                 match ctx
                     .store
-                    .reschedule_booking(&ws.id, booking_id, &moves)
+                    .reschedule_booking(&ws.id, booking_id, &moves, &drop)
                     .await
                     .map_err(store_err)?
                 {

@@ -1,6 +1,7 @@
 //! Whether a message right after a booking speaks of that booking, or takes back the one
 //! just let go.
 
+use crate::domain::catalog::Workspace;
 use crate::domain::normalize::resolve_date;
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent};
@@ -74,4 +75,38 @@ pub(super) fn names_another_booking(
             .as_ref()
             .is_some_and(|last| !named.contains(last));
     on_another_day || another_service
+}
+
+/// Whether a message right after booking a visit of several services takes some out of it
+/// ("sacame la pedicura", "al final solo manos"), naming no day or time.
+pub(super) fn trims_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
+    let trims =
+        !ex.signals.without.is_empty() || (ex.signals.only && ex.slots.service_type.is_some());
+    trims
+        && about_last_booking(state, ex)
+        && state.last_visit.is_some_and(|v| v.several)
+        && ex.slots.preferred_date.is_none()
+        && ex.slots.preferred_time.is_none()
+        && ex.signals.topic.is_none()
+}
+
+/// While changing a booking: the services taken out ("sin la pedicura") and those kept
+/// alone ("solo manos"), for [`ConversationState::changed_services`].
+pub(super) fn take_trim(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    if state.flow != Some(Flow::Reschedule) {
+        return;
+    }
+    let without: Vec<String> = ex
+        .signals
+        .without
+        .iter()
+        .filter_map(|s| ws.resolve_service(s))
+        .map(|s| s.id.clone())
+        .collect();
+    if !without.is_empty() {
+        state.service_drop = without;
+    }
+    if ex.signals.only && ex.slots.service_type.is_some() {
+        state.service_only = ex.slots.service_ids(ws);
+    }
 }

@@ -173,6 +173,7 @@ pub fn apply_observation(
                 time: booking.time,
                 turn: state.turns,
                 end: (end > booking.time).then_some(end),
+                several: !booking.then.is_empty(),
             });
             state.end_flow();
             if !second {

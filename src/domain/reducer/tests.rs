@@ -182,6 +182,7 @@ pub(crate) fn just_booked(turns_ago: u32) -> ConversationState {
             time: chrono::NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
             turn: 5,
             end: chrono::NaiveTime::from_hms_opt(15, 45, 0),
+            several: false,
         }),
         ..Default::default()
     }
@@ -753,4 +754,56 @@ fn a_yes_to_another_stylist_free_at_the_time_asked_takes_it_with_her() {
     assert_eq!(st.instead, None);
     assert_eq!(st.resolved.staff.as_deref(), Some("caro"));
     assert_eq!(st.resolved.time, None);
+}
+
+#[test]
+fn a_visit_of_several_trimmed_keeps_the_rest_and_never_none() {
+    let ws = demo();
+    let manos_y_pies = booked(&["manicura", "pedicura"], "sofi");
+    let mut st = ConversationState {
+        target: Some(manos_y_pies),
+        service_drop: vec!["pedicura".into()],
+        ..Default::default()
+    };
+    assert_eq!(st.changed_services(&ws), Some(vec!["manicura".to_string()]));
+    // "sacame la manicura, solo pies": the first one goes.
+    st.service_drop = vec!["manicura".into()];
+    st.service_only = vec!["pedicura".into()];
+    assert_eq!(st.changed_services(&ws), Some(vec!["pedicura".to_string()]));
+    // Both taken out: that is no visit (a cancel is asked for in its own words).
+    st.service_drop = vec!["manicura".into(), "pedicura".into()];
+    st.service_only.clear();
+    assert_eq!(st.changed_services(&ws), None);
+    // "en vez de pedicura, semi": a service it does not have comes in its place.
+    st.service_drop = vec!["pedicura".into()];
+    st.service_change = vec!["semi".into()];
+    assert_eq!(
+        st.changed_services(&ws),
+        Some(vec!["manicura".to_string(), "semi".to_string()])
+    );
+    st.service_change = vec!["pedicura".into(), "semi".into()];
+    assert_eq!(
+        st.changed_services(&ws),
+        Some(vec!["manicura".to_string(), "semi".to_string()])
+    );
+}
+
+#[test]
+fn taking_a_service_out_right_after_booking_a_visit_of_several_changes_it_in_place() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    if let Some(v) = st.last_visit.as_mut() {
+        v.several = true;
+    }
+    let mut e = ex(Intent::Chitchat, &[]);
+    e.signals.without = vec!["pedicura".into()];
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.resolved.booking_id.as_deref(), Some("BK-1000"));
+    assert!(st.keep_date && st.keep_time);
+    assert_eq!(st.service_drop, vec!["pedicura".to_string()]);
+    // After a visit of one service, "sin la pedicura" changes nothing booked.
+    let mut st = just_booked(0);
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_ne!(st.flow, Some(Flow::Reschedule));
 }

@@ -1,4 +1,5 @@
-//! "cambiame la pedicura por semi": one thing swapped for another.
+//! "cambiame la pedicura por semi": one thing swapped for another; "solo manos": only one
+//! of what was asked.
 
 use crate::text::Words;
 
@@ -35,6 +36,17 @@ pub fn swaps(words: &Words) -> bool {
     })
 }
 
+/// "solo manicura", "nada más las manos", "just the manicure": only what is named.
+pub fn only(words: &Words) -> bool {
+    let n = words.norms();
+    n.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "solo" | "solamente" | "nomas" | "unicamente" | "just" | "only" | "apenas"
+        ) || (*w == "nada" && n.get(i + 1) == Some(&"mas"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +69,17 @@ mod tests {
         ] {
             assert!(!swaps(&Words::new(text)), "{text}");
         }
+    }
+
+    #[test]
+    fn only_what_is_named() {
+        for text in [
+            "al final solo manos",
+            "nada más la manicura",
+            "just the manicure",
+        ] {
+            assert!(only(&Words::new(text)), "{text}");
+        }
+        assert!(!only(&Words::new("manos y pies")));
     }
 }

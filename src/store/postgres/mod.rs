@@ -571,6 +571,7 @@ impl Store for PgStore {
         workspace_id: &str,
         booking_id: &str,
         moves: &[PartMove],
+        drop: &[String],
     ) -> Result<ChangeOutcome, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
@@ -588,6 +589,15 @@ impl Store for PgStore {
             .iter()
             .map(|r| (r.get(0), r.get(1)))
             .collect();
+        for part in drop {
+            tx.execute(
+                "UPDATE bookings SET status = 'cancelled', updated_at = now()
+                 WHERE workspace_id = $1 AND booking_id = $2 AND part_of = $3",
+                &[&workspace_id, part, &booking_id],
+            )
+            .await
+            .map_err(pg_err)?;
+        }
         for m in protocol::move_order(booking_id, moves, &current)? {
             let res = tx
                 .execute(

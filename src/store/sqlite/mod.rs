@@ -580,11 +580,13 @@ impl Store for SqliteStore {
         workspace_id: &str,
         booking_id: &str,
         moves: &[PartMove],
+        drop: &[String],
     ) -> Result<ChangeOutcome, StoreError> {
-        let (ws, id, moves) = (
+        let (ws, id, moves, drop) = (
             workspace_id.to_string(),
             booking_id.to_string(),
             moves.to_vec(),
+            drop.to_vec(),
         );
         self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -608,6 +610,12 @@ impl Store for SqliteStore {
                 }
                 out
             };
+            for part in &drop {
+                tx.execute(
+                    "UPDATE bookings SET status = 'cancelled', updated_at = ?4 WHERE workspace_id = ?1 AND booking_id = ?2 AND part_of = ?3",
+                    params![ws, part, id, ts(now)],
+                )?;
+            }
             for m in protocol::move_order(&id, &moves, &current)? {
                 let res = tx.execute(
                     "UPDATE bookings SET staff_id = ?3, start_utc = ?4, end_utc = ?5, updated_at = ?6, service_id = ?7, service_name = ?8 WHERE workspace_id = ?1 AND booking_id = ?2",
