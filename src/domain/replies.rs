@@ -265,8 +265,8 @@ const ES_STRONG: &[&str] = &[
 const ES_WORDS: &[&str] = &[
     "quiero", "queria", "hola", "turno", "el", "la", "los", "las", "de", "que", "para", "con",
     "gracias", "tenes", "podes", "hacen", "cuanto", "sale", "manana", "hoy", "si", "dale", "mi",
-    "un", "una", "y", "a", "me", "por", "favor", "buenas", "buen", "hay", "lugar", "nombre",
-    "mejor", "bueno", "pero", "otro", "deja", "despues",
+    "un", "una", "y", "me", "buenas", "buen", "hay", "lugar", "nombre", "mejor", "bueno", "pero",
+    "otro", "deja", "despues",
 ];
 
 /// How many marker words of each language a message has.
@@ -384,6 +384,8 @@ mod tests {
         Some(Lang::En)
     )]
     #[case("obrigada!", Some(Lang::Pt), Some(Lang::Pt))]
+    // "a", "por favor" are Portuguese too: no switch to Spanish.
+    #[case("tira a pedicure por favor, só manicure", Some(Lang::Pt), None)]
     fn switching_language_takes_more(
         #[case] text: &str,
         #[case] current: Option<Lang>,

@@ -693,9 +693,11 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             Some("sacale" | "quitale" | "borrale" | "sacalo" | "sacame" | "quitame" | "remove") => {
                 return true
             }
-            Some("saca" | "quita" | "borra")
-                if before(n, from, j - 1)
-                    .is_some_and(|w| matches!(w, "el" | "la" | "los" | "las")) =>
+            // "tira a pedicure": the same in Portuguese.
+            Some("saca" | "quita" | "borra" | "tira" | "retira")
+                if before(n, from, j - 1).is_some_and(|w| {
+                    matches!(w, "el" | "la" | "los" | "las" | "a" | "o" | "as" | "os")
+                }) =>
             {
                 return true
             }

@@ -88,6 +88,7 @@ fn a_bound_is_no_time_and_an_obligation_no_booking() {
 
 #[rstest]
 #[case("sacale el color, solo corte", vec!["corte"])]
+#[case("tira a pedicure por favor, só manicure", vec!["manicure"])]
 #[case("sacá el brushing", vec![])]
 #[case("sacame un turno para color", vec!["color"])]
 #[case("corte y color", vec!["corte", "color"])]
