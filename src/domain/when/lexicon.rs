@@ -19,8 +19,8 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
         | "wednesday" | "wed" | "quarta" | "quarta-feira" => (Weekday::Wed, false),
         "jueves" | "jue" | "juev" | "juebes" | "jeuves" | "thursday" | "thu" | "thurs"
         | "quinta" | "quinta-feira" => (Weekday::Thu, false),
-        "viernes" | "vie" | "viern" | "vienes" | "viernecito" | "friday" | "fri" | "sexta"
-        | "sexta-feira" => (Weekday::Fri, false),
+        "viernes" | "vie" | "vier" | "viern" | "vienes" | "viernecito" | "friday" | "fri"
+        | "sexta" | "sexta-feira" => (Weekday::Fri, false),
         // "el sabadito", "el viernecito": the same day, fondly.
         "sabado" | "sabdo" | "saturday" | "sat" | "sab" | "sabadito" => (Weekday::Sat, false),
         "domingo" | "sunday" | "sun" => (Weekday::Sun, false),

@@ -119,6 +119,7 @@ fn relative_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el miercles a las 10", Some("2026-12-02"))]
 #[case("en partes", None)]
 #[case("el juevs a las 4", Some("2026-11-26"))]
+#[case("turno el vier 27 a las 18.30", Some("2026-11-27"))]
 #[case("el marts a la tarde", Some("2026-12-01"))]
 #[case("el sabdo", Some("2026-11-28"))]
 #[case("dos mates", None)]
