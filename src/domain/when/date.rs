@@ -232,7 +232,8 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if matches!(before(1), Some("before" | "antes")) {
         return true;
     }
-    // "mañana no puedo", "el jueves no llego", "el viernes no me sirve"
+    // "mañana no puedo", "el jueves no llego", "el viernes no me sirve"; "el jueves no,
+    // cualquier otro día"
     let verb = match (after(1), after(2)) {
         (Some("no"), v) => v,
         (Some("ya"), Some("no")) => after(3),
@@ -241,7 +242,19 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     matches!(
         verb,
         Some(
-            "puedo" | "llego" | "me" | "voy" | "va" | "podria" | "puede" | "estoy" | "sirve" | "da"
+            "puedo"
+                | "llego"
+                | "me"
+                | "voy"
+                | "va"
+                | "podria"
+                | "puede"
+                | "estoy"
+                | "sirve"
+                | "da"
+                | "cualquier"
+                | "otro"
+                | "otra"
         )
     )
 }

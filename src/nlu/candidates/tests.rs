@@ -239,6 +239,8 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
 #[case("lo quiero a las 5 no a las 6", None, Some("17:00"))]
 #[case("para el jueves no para el viernes", Some("el jueves"), None)]
 #[case("el jueves no, el viernes", Some("el viernes"), None)]
+#[case("corte el jueves no, cualquier otro día a la mañana", None, None)]
+#[case("el viernes no, otro día mejor", None, None)]
 #[case("no puedo el jueves, el viernes?", Some("el viernes"), None)]
 #[case(
     "tengo turno con caro el jueves a las 10, si se puede el viernes en el mismo horario mejor",
