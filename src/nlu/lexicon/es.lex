@@ -1611,6 +1611,10 @@ me da igual el dia
 me da lo mismo el dia
 el que tengas libre
 cualquier dia
+cualquier otro dia
+otro dia cualquiera
+cualquier fecha
+cualquier otra fecha
 el dia que sea
 el dia que tengas
 
