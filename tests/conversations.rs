@@ -2421,7 +2421,7 @@ const CONVERSATIONS: &[Conversation] = &[
         )],
     },
     Conversation {
-        name: "'somos dos, manicura … a las 12:50' when one stylist does it: said before the first booking, the other gets the nearest free time",
+        name: "'somos dos, manicura … a las 12:50' when one stylist does it: said before the first booking, the other gets the nearest free times, right after the first among them",
         profile: "Marta",
         turns: &[
             (
@@ -2437,6 +2437,8 @@ const CONVERSATIONS: &[Conversation] = &[
                     Calls("create_booking"),
                     Says("Ahora el de la otra persona."),
                     Says("a las 12:50 no tengo lugar"),
+                    // Right after the first one ends, besides the grid's times.
+                    Says("13:35"),
                     NotSays("a las 12:50. ¿A nombre"),
                 ],
             ),

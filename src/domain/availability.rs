@@ -139,6 +139,29 @@ impl Ctx<'_> {
             .map(|st| st.id.clone())
     }
 
+    /// The moment what is in the way of a visit at `t` ends, when the visit fits then: "a las
+    /// 12:50 no tengo, te puedo ofrecer 13:35" (right after the manicure booked at 12:50),
+    /// which the grid of starts would miss.
+    fn freed_at(&self, date: NaiveDate, t: NaiveTime) -> Option<SlotOffer> {
+        let start = date.and_time(t);
+        let end = start + self.total();
+        let first = self.parts.first()?;
+        self.busy
+            .iter()
+            .filter(|b| first.staff.contains(&b.staff) && b.start < end && start < b.end)
+            .map(|b| b.end)
+            .filter(|e| e.date() == date && self.inside_hours(date, e.time()))
+            .min()
+            .and_then(|e| {
+                let staff = self.free_staff(e)?;
+                Some(SlotOffer {
+                    date,
+                    time: e.time(),
+                    staff: staff[0].clone(),
+                })
+            })
+    }
+
     /// Whether a staff member works from `start` to `end` and has nothing booked then.
     fn is_free(&self, staff: &str, start: NaiveDateTime, end: NaiveDateTime) -> bool {
         self.ws.works(staff, start.date(), start.time(), end.time())
@@ -315,7 +338,13 @@ pub fn check_visit(
                 result.instead = staff.and_then(|asked| ctx.instead(asked, date.and_time(t)));
             }
             // Nearest free starts that day (inside the part of the day asked for, when it
-            // has any), then the following days.
+            // has any), then the following days; the moment the way is clear counts too.
+            let mut day = day;
+            if let Some(freed) = ctx.freed_at(date, t) {
+                if !day.iter().any(|s| s.time == freed.time) {
+                    day.push(freed);
+                }
+            }
             let inside: Vec<SlotOffer> = day
                 .iter()
                 .filter(|s| part.is_some_and(|p| p.contains(s.time)))
@@ -470,6 +499,27 @@ mod tests {
             check_visit(&ws, &[cut, nails], day, wanted, &[], now).room,
             None
         );
+    }
+
+    #[test]
+    fn the_moment_the_way_is_clear_is_offered_besides_the_grid() {
+        let ws = demo();
+        let day = dt("2026-11-27 00:00").date();
+        let nails = ws.service("manicura").unwrap(); // only sofi, 45 minutes
+        let busy = vec![Busy {
+            staff: "sofi".into(),
+            start: dt("2026-11-27 12:50"),
+            end: dt("2026-11-27 13:35"),
+        }];
+        let t = NaiveTime::from_hms_opt(12, 50, 0);
+        let a = check(&ws, nails, day, t, None, &busy, dt("2026-11-25 12:00"));
+        assert!(!a.available);
+        let times: Vec<String> = a
+            .slots
+            .iter()
+            .map(|s| s.time.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(times, vec!["12:00", "13:35", "14:00"]);
     }
 
     #[test]
