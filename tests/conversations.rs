@@ -2714,6 +2714,33 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking")]),
         ],
     },
+    Conversation {
+        name: "a yes to '¿Querés que te reserve un turno?' after '¿hacen semi?' books it: the day is asked, and the service stays",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! hacen semi?",
+                &[Says("Esmaltado semipermanente"), Says("¿Querés que te reserve un turno?")],
+            ),
+            ("sí", &[Says("día"), NotSays("¡Perfecto!")]),
+            (
+                "el {d2}",
+                &[Calls("check_availability"), Says("Esmaltado semipermanente")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'¿hacen uñas esculpidas? ¿y semi?': the one not offered is said, the other answered (not read as a manicure)",
+        profile: "Ana",
+        turns: &[(
+            "buenas! hacen uñas esculpidas? y semi?",
+            &[
+                Says("no hacemos uñas esculpidas"),
+                Says("Esmaltado semipermanente: $14.000"),
+                NotSays("Hacemos Manicura"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -16,6 +16,7 @@ use crate::text::{edit_distance, fold_compare, sound_char, Words};
 mod faq;
 mod mens;
 mod staff;
+mod variant;
 use faq::parse_faq;
 pub use faq::Faq;
 use staff::{bad_range, parse_staff, parse_week};
@@ -191,17 +192,6 @@ pub struct Service {
     /// not said to be missing from the catalog.
     #[serde(default)]
     pub includes: Vec<String>,
-}
-
-impl Service {
-    /// Whether `surface` names something this service includes ("un lavado").
-    pub fn includes(&self, surface: &str) -> bool {
-        let surface = crate::text::fold(surface);
-        let words: Vec<&str> = surface.split_whitespace().collect();
-        self.includes
-            .iter()
-            .any(|w| words.contains(&crate::text::fold(w).as_str()))
-    }
 }
 
 /// A validated workspace, ready for every stage.
@@ -518,9 +508,13 @@ impl Workspace {
     }
 
     /// Resolves a surface service name ("mechitas") to a catalog service.
+    /// Not "uñas esculpidas": another kind of it, which the catalog does not name.
     pub fn resolve_service(&self, surface: &str) -> Option<&Service> {
         let words = Words::new(surface);
-        self.find_service(&words).map(|m| &self.services[m.service])
+        let m = self
+            .find_service(&words)
+            .filter(|m| !variant::another_kind(&words, m))?;
+        Some(&self.services[m.service])
     }
 
     /// Resolves a surface staff name ("la Caro", "tincho") to a staff member.

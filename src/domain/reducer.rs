@@ -51,6 +51,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     {
         state.end_flow();
     }
+    // "¿Querés que te reserve un turno?" after "¿hacen semi?": a yes books it.
+    let takes_offer = state.flow.is_none()
+        && state.last_info == Some(Intent::InfoServices)
+        && state.asked_service.is_some()
+        && ex.signals.affirmation == Some(true)
+        && ex.slots.is_empty();
     state.last_info = matches!(
         ex.intent,
         Intent::InfoPrices | Intent::InfoServices | Intent::InfoHours
@@ -60,6 +66,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     let named = ex.slots.service_ids(ctx.ws);
     if !named.is_empty() {
         state.asked_service = (named.len() == 1).then(|| named[0].clone());
+    } else if ex.slots.service_type.is_some() {
+        // "¿hacen uñas esculpidas?": not offered, nothing to book on a yes.
+        state.asked_service = None;
     }
     take_back_dropped(state, ex);
     // "a la tarde": the next listing shows that part of the day's times.
@@ -166,7 +175,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.intent == Intent::Reschedule;
     let flow = if moves_last {
         Some(Flow::Reschedule)
-    } else if starts_new || adds_on || (state.flow.is_none() && aside && details) {
+    } else if starts_new || adds_on || takes_offer || (state.flow.is_none() && aside && details) {
         Some(Flow::Book)
     } else {
         Flow::from_intent(ex.intent).filter(|_| !status_question)
@@ -194,6 +203,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.resolved = previous.resolved;
             }
         }
+    }
+    if takes_offer {
+        state.resolved.service = state.asked_service.clone();
     }
     if let (Some(Flow::Book), Some(queue)) = (state.flow, queue) {
         state.next_visits = queue;
