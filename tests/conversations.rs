@@ -2741,6 +2741,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'Soy Marcela, la mamá de Juli… sacarle turno a ella': the booking is in Juli's name, not her mother's",
+        profile: "Marcela",
+        turns: &[(
+            "Hola! Soy Marcela, la mamá de Juli. Quería sacarle turno a ella para corte el {d1} a las 10:50. Gracias!",
+            &[
+                Next("await_confirmation"),
+                Says("a nombre de Juli"),
+                NotSays("a nombre de Marcela"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

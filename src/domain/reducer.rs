@@ -366,7 +366,15 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // a change of this one's.
     let about_another = status_question && state.flow == Some(Flow::Book);
     let mut hour_of_the_day = None;
-    let slots = ex.slots.iter().filter(|_| !about_another);
+    // "soy Marcela, la mamá de Juli…": who writes is no name for Juli's booking.
+    let for_them = state.flow == Some(Flow::Book)
+        && ex.signals.booking_for.is_some()
+        && !ex.signals.in_name_of;
+    let slots = ex
+        .slots
+        .iter()
+        .filter(|_| !about_another)
+        .filter(|(n, _)| !(for_them && *n == SlotName::ClientName));
     for (name, value) in slots.filter(|(n, v)| !(added_to_told && readings::told(ex, *n, v))) {
         state.slots.set(name, Some(value.to_string()));
         let r = &mut state.resolved;

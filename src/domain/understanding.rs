@@ -327,6 +327,9 @@ pub struct Signals {
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking_for: Option<String>,
+    /// "a nombre de Ana": the name given is the booking's (not only who writes: "soy Ana").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_name_of: bool,
     /// "corte para mí y manicura para mi mamá": the services of the second person (as
     /// written), when two people each want their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

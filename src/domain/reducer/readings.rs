@@ -45,10 +45,11 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
         state.slots.client_name = None;
         state.name_offer_declined = true;
     }
-    // "para mi amiga Julieta": the booking is in her name, unless the customer names
-    // another (their own) for it.
-    if let (Some(Flow::Book), Some(who), None) =
-        (state.flow, &ex.signals.booking_for, &ex.slots.client_name)
+    // "para mi amiga Julieta", "soy Ana, la mamá de Juli, quería sacarle turno": the booking
+    // is in her name, unless the customer names another (their own) for it ("a nombre de").
+    let named_for_it = ex.slots.client_name.is_some() && ex.signals.in_name_of;
+    if let (Some(Flow::Book), Some(who), false) =
+        (state.flow, &ex.signals.booking_for, named_for_it)
     {
         state.slots.client_name = Some(who.clone());
         state.resolved.name = Some(who.clone());

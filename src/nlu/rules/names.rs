@@ -29,7 +29,9 @@ fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
 /// se llama Rosa": the name of someone else the booking is for.
 pub(super) fn booking_for(words: &Words) -> Option<String> {
     let n = words.norms();
-    let at = (0..n.len()).find(|&i| signals::for_a_relative_at(&n, i))?;
+    let Some(at) = (0..n.len()).find(|&i| signals::for_a_relative_at(&n, i)) else {
+        return parent_of(words, &n);
+    };
     // "para mi amiga Julieta", or later "…, se llama Rosa" / "su nombre es Rosa".
     name_at(words, &n, at + 3).or_else(|| {
         let leads: [&[&str]; 5] = [
@@ -45,6 +47,30 @@ pub(super) fn booking_for(words: &Words) -> Option<String> {
                 .find(|lead| n[i..].starts_with(lead))
                 .and_then(|lead| name_at(words, &n, i + lead.len()))
         })
+    })
+}
+
+/// "soy la mamá de Juli, quería sacarle turno a ella": the booking is for the one whose
+/// relative writes, when the message books for her or him ("sacarle", "para ella").
+fn parent_of(words: &Words, n: &[&str]) -> Option<String> {
+    let for_them = n.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "sacarle" | "reservarle" | "anotarla" | "anotarlo" | "anotarle"
+        ) || (matches!(*w, "para" | "a" | "pra" | "for")
+            && matches!(
+                n.get(i + 1),
+                Some(&("ella" | "ela" | "ele" | "her" | "him"))
+            ))
+    });
+    if !for_them {
+        return None;
+    }
+    (1..n.len().saturating_sub(2)).find_map(|i| {
+        let relative = matches!(n[i - 1], "la" | "el" | "a" | "o" | "the")
+            && lexicon().relatives.contains(n[i])
+            && matches!(n[i + 1], "de" | "of" | "da" | "do");
+        relative.then(|| name_at(words, n, i + 2)).flatten()
     })
 }
 

@@ -247,6 +247,11 @@ proptest::proptest! {
     Some("Rosa")
 )]
 #[case("para mi mamá el sábado a las 10 manicura", None)]
+#[case(
+    "Hola! La mamá de Juli acá. Quería sacarle turno a ella para corte el miércoles",
+    Some("Juli")
+)]
+#[case("soy la mamá de Juli, quiero turno para mí el jueves", None)]
 fn someone_else_the_booking_is_for(#[case] text: &str, #[case] want: Option<&str>) {
     let e = ex(text);
     assert_eq!(e.signals.booking_for.as_deref(), want, "{text}");
