@@ -503,7 +503,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                     v3.start_utc,
                     120,
                 )],
-                &[v3_part.booking_id.clone()],
+                std::slice::from_ref(&v3_part.booking_id),
             )
             .await
             .unwrap();
@@ -521,7 +521,12 @@ async fn a_visit_with_several_services_is_one_booking() {
         assert_eq!(live[0].service_id, "color");
         // A row of another booking is never dropped through this one.
         let other = s
-            .reschedule_booking("ws", &v3.booking_id, &[], &[part.booking_id.clone()])
+            .reschedule_booking(
+                "ws",
+                &v3.booking_id,
+                &[],
+                std::slice::from_ref(&part.booking_id),
+            )
             .await
             .unwrap();
         assert!(matches!(other, ChangeOutcome::Done { .. }), "{name}");

@@ -335,7 +335,7 @@ pub enum Observation {
     },
     Rescheduled {
         booking: BookingInfo,
-        previous: BookingInfo,
+        previous: Box<BookingInfo>,
     },
     Refused {
         reason: BookingRefusal,

@@ -534,7 +534,15 @@ mod tests {
             start: dt("2026-11-27 16:30"),
             end: dt("2026-11-27 17:15"),
         };
-        let a = check(&ws, cut, day, t, Some("caro"), &[caro_busy.clone()], now);
+        let a = check(
+            &ws,
+            cut,
+            day,
+            t,
+            Some("caro"),
+            std::slice::from_ref(&caro_busy),
+            now,
+        );
         assert!(!a.available);
         assert_eq!(a.instead.as_deref(), Some("martin"));
         // Free with the one asked for, or nobody asked for: nobody else is named.

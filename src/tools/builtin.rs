@@ -594,7 +594,7 @@ impl Tool for Builtin {
                         booking: visit(ctx, booking_id)
                             .await?
                             .unwrap_or_else(|| booking_info(ws, &after)),
-                        previous: current,
+                        previous: Box::new(current),
                     }),
                     ChangeOutcome::Overlap => {
                         let a = check(ctx, &services, *date, at(*time, staff), Some(booking_id))

@@ -82,7 +82,14 @@ pub(super) fn names_another_booking(
 pub(super) fn trims_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
     let trims =
         !ex.signals.without.is_empty() || (ex.signals.only && ex.slots.service_type.is_some());
+    // Not "solo quería saber cuánto sale la pedicura".
+    let asks = ex.signals.asks_price
+        || matches!(
+            ex.intent,
+            Intent::InfoPrices | Intent::InfoServices | Intent::InfoHours
+        );
     trims
+        && !asks
         && about_last_booking(state, ex)
         && state.last_visit.is_some_and(|v| v.several)
         && ex.slots.preferred_date.is_none()

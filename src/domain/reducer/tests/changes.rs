@@ -1,0 +1,169 @@
+//! A booking changed in one step: another stylist offered at the time asked, a visit of
+//! several trimmed.
+use super::*;
+
+#[test]
+fn a_yes_to_another_stylist_free_at_the_time_asked_takes_it_with_her() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+    let asked = |st: &mut ConversationState| {
+        let e = ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "corte"),
+                (SlotName::PreferredDate, "27/11"),
+                (SlotName::PreferredTime, "17:00"),
+                (SlotName::StaffName, "Caro"),
+            ],
+        );
+        apply_extraction(st, &e, &c);
+        let busy = crate::domain::actions::Availability {
+            service: "corte-dama".into(),
+            then: vec![],
+            date: day,
+            time: at(17),
+            available: false,
+            staff: None,
+            then_staff: vec![],
+            room: None,
+            instead: Some("martin".into()),
+            slots: vec![offer(day, 16), offer(day, 18)],
+            unbookable: None,
+        };
+        let call = ToolCall::CheckAvailability {
+            service: "corte-dama".into(),
+            then: vec![],
+            date: day,
+            time: at(17),
+            staff: Some("caro".into()),
+            moving: None,
+            part: None,
+        };
+        apply_observation(st, &ws, &call, &Observation::Availability(busy));
+        st.expected_slot = Some(SlotName::PreferredTime);
+        assert_eq!(
+            st.instead.as_ref().map(|o| o.staff.as_str()),
+            Some("martin")
+        );
+    };
+    // "dale": 17:00 with Martín.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    let mut yes = ex(Intent::Chitchat, &[]);
+    yes.signals.affirmation = Some(true);
+    apply_extraction(&mut st, &yes, &c);
+    assert_eq!(st.resolved.time, at(17));
+    assert_eq!(st.resolved.staff.as_deref(), Some("martin"));
+    assert_eq!(st.instead, None);
+    // "bueno, con Martín": the same.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::StaffName, "Martín")]),
+        &c,
+    );
+    assert_eq!(
+        (st.resolved.time, st.resolved.staff.as_deref()),
+        (at(17), Some("martin"))
+    );
+    // "con Caro a las 18": Caro at 18, the offer let go.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    apply_extraction(
+        &mut st,
+        &ex(
+            Intent::Book,
+            &[
+                (SlotName::StaffName, "Caro"),
+                (SlotName::PreferredTime, "18:00"),
+            ],
+        ),
+        &c,
+    );
+    assert_eq!(
+        (st.resolved.time, st.resolved.staff.as_deref()),
+        (at(18), Some("caro"))
+    );
+    assert_eq!(st.instead, None);
+    // "¿cuánto sale?" keeps the offer; a "no" lets it go and keeps Caro.
+    let mut st = ConversationState::default();
+    asked(&mut st);
+    apply_extraction(&mut st, &ex(Intent::InfoPrices, &[]), &c);
+    assert!(st.instead.is_some());
+    let mut no = ex(Intent::Chitchat, &[]);
+    no.signals.affirmation = Some(false);
+    apply_extraction(&mut st, &no, &c);
+    assert_eq!(st.instead, None);
+    assert_eq!(st.resolved.staff.as_deref(), Some("caro"));
+    assert_eq!(st.resolved.time, None);
+}
+
+#[test]
+fn a_visit_of_several_trimmed_keeps_the_rest_and_never_none() {
+    let ws = demo();
+    let manos_y_pies = booked(&["manicura", "pedicura"], "sofi");
+    let mut st = ConversationState {
+        target: Some(manos_y_pies),
+        service_drop: vec!["pedicura".into()],
+        ..Default::default()
+    };
+    assert_eq!(st.changed_services(&ws), Some(vec!["manicura".to_string()]));
+    // "sacame la manicura, solo pies": the first one goes.
+    st.service_drop = vec!["manicura".into()];
+    st.service_only = vec!["pedicura".into()];
+    assert_eq!(st.changed_services(&ws), Some(vec!["pedicura".to_string()]));
+    // Both taken out: that is no visit (a cancel is asked for in its own words).
+    st.service_drop = vec!["manicura".into(), "pedicura".into()];
+    st.service_only.clear();
+    assert_eq!(st.changed_services(&ws), None);
+    // "en vez de pedicura, semi": a service it does not have comes in its place.
+    st.service_drop = vec!["pedicura".into()];
+    st.service_change = vec!["semi".into()];
+    assert_eq!(
+        st.changed_services(&ws),
+        Some(vec!["manicura".to_string(), "semi".to_string()])
+    );
+    st.service_change = vec!["pedicura".into(), "semi".into()];
+    assert_eq!(
+        st.changed_services(&ws),
+        Some(vec!["manicura".to_string(), "semi".to_string()])
+    );
+}
+
+#[test]
+fn taking_a_service_out_right_after_booking_a_visit_of_several_changes_it_in_place() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    if let Some(v) = st.last_visit.as_mut() {
+        v.several = true;
+    }
+    let mut e = ex(Intent::Chitchat, &[]);
+    e.signals.without = vec!["pedicura".into()];
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.resolved.booking_id.as_deref(), Some("BK-1000"));
+    assert!(st.keep_date && st.keep_time);
+    assert_eq!(st.service_drop, vec!["pedicura".to_string()]);
+    // After a visit of one service, "sin la pedicura" changes nothing booked.
+    let mut st = just_booked(0);
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_ne!(st.flow, Some(Flow::Reschedule));
+}
+
+#[test]
+fn a_question_about_a_service_of_the_visit_just_booked_trims_nothing() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    if let Some(v) = st.last_visit.as_mut() {
+        v.several = true;
+    }
+    let mut e = ex(Intent::InfoPrices, &[(SlotName::ServiceType, "pedicura")]);
+    e.signals.only = true;
+    e.signals.asks_price = true;
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_ne!(st.flow, Some(Flow::Reschedule));
+    assert!(st.service_only.is_empty());
+}
