@@ -2619,7 +2619,7 @@ const CONVERSATIONS: &[Conversation] = &[
         )],
     },
     Conversation {
-        name: "'un lavado y peinado …': the peinado, and the lavado it includes is not said to be missing; 'el juevs' is a Thursday",
+        name: "'un lavado y peinado …': the peinado, and the lavado it includes is not said to be missing",
         profile: "Vale",
         turns: &[
             (
@@ -2751,6 +2751,14 @@ const CONVERSATIONS: &[Conversation] = &[
                 Says("a nombre de Juli"),
                 NotSays("a nombre de Marcela"),
             ],
+        )],
+    },
+    Conversation {
+        name: "'peinado para el juevs' is a Thursday's times (a weekday a letter short)",
+        profile: "Vale",
+        turns: &[(
+            "hola! peinado para el juevs a la tarde",
+            &[Calls("check_availability"), Says("jueves")],
         )],
     },
 ];

@@ -306,16 +306,18 @@ fn describe(
         Observation::Services { services } => {
             let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
             // "¿hacen uñas esculpidas? ¿y semi?": those we do (the others were said).
-            let ours: Vec<String> = ex
-                .slots
-                .services
-                .iter()
-                .filter_map(|s| ws.resolve_service(s))
-                .filter_map(|svc| services.iter().find(|s| s.id == svc.id))
-                .map(|s| service_line(l, s))
-                .collect();
-            if ex.slots.services.len() > 1 && !ours.is_empty() {
-                return Some(t(l, "services_yes", &[("lines", &ours.join("; "))]));
+            if ex.slots.services.len() > 1 {
+                let ours: Vec<String> = ex
+                    .slots
+                    .services
+                    .iter()
+                    .filter_map(|s| ws.resolve_service(s))
+                    .filter_map(|svc| services.iter().find(|s| s.id == svc.id))
+                    .map(|s| service_line(l, s))
+                    .collect();
+                if !ours.is_empty() {
+                    return Some(t(l, "services_yes", &[("lines", &ours.join("; "))]));
+                }
             }
             if let Some(surface) = asked_service {
                 return Some(match ws.resolve_service(surface) {

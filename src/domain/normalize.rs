@@ -26,6 +26,19 @@ pub fn normalize_phone(s: &str) -> String {
     s.chars().filter(|c| c.is_ascii_digit()).collect()
 }
 
+/// "5491155551234", "1155551234" and "+54 9 11 5555-1234" are the same line: the last 10
+/// digits compare.
+pub fn same_phone(a: &str, b: &str) -> bool {
+    let tail = |s: &str| {
+        normalize_phone(s)
+            .chars()
+            .rev()
+            .take(10)
+            .collect::<String>()
+    };
+    tail(a) == tail(b)
+}
+
 /// "bk 4821", "bk4821", "Bk-4821" → "BK-4821".
 /// A channel's profile name ("Juan 🔥", " ~Mery~ ") as a name to offer for a booking: its
 /// letters, spaces, apostrophes, dots and hyphens, trimmed, at most 40 characters; `None`

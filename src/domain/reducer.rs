@@ -367,9 +367,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     let about_another = status_question && state.flow == Some(Flow::Book);
     let mut hour_of_the_day = None;
     // "soy Marcela, la mamá de Juli…": who writes is no name for Juli's booking.
-    let for_them = state.flow == Some(Flow::Book)
-        && ex.signals.booking_for.is_some()
-        && !ex.signals.in_name_of;
+    let for_them = state.flow == Some(Flow::Book) && readings::in_their_name(ex);
     let slots = ex
         .slots
         .iter()

@@ -136,35 +136,27 @@ fn refused(n: &[&str], to: usize, slot: SlotName) -> bool {
         }),
         Some("no") => match n.get(k + 1).copied() {
             None => true,
-            Some(v) => matches!(
-                v,
-                "puedo"
-                    | "llego"
-                    | "me"
-                    | "voy"
-                    | "va"
-                    | "podria"
-                    | "puede"
-                    | "estoy"
-                    | "sirve"
-                    | "da"
-                    | "el"
-                    | "la"
-                    | "las"
-                    | "a"
-                    | "al"
-                    | "para"
-                    | "mejor"
-                    | "sino"
-                    | "pero"
-                    | "perdon"
-                    | "mentira"
-                    | "pera"
-                    | "que"
-                    | "q"
-                    | "tengo"
-                    | "quiero"
-            ),
+            Some(v) => {
+                crate::domain::when::cannot(v)
+                    || matches!(
+                        v,
+                        "el" | "la"
+                            | "las"
+                            | "a"
+                            | "al"
+                            | "para"
+                            | "mejor"
+                            | "sino"
+                            | "pero"
+                            | "perdon"
+                            | "mentira"
+                            | "pera"
+                            | "que"
+                            | "q"
+                            | "tengo"
+                            | "quiero"
+                    )
+            }
         },
         Some("ya") => n.get(k + 1) == Some(&"no"),
         // "el jueves tengo dentista": taken that day.

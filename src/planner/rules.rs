@@ -7,6 +7,7 @@
 use chrono::Datelike;
 
 use crate::domain::actions::ToolCall;
+use crate::domain::normalize::same_phone;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::when::{names_a_coming_week, search_from};
@@ -315,16 +316,7 @@ fn plan_book(input: &PlanInput) -> Plan {
 /// A number the customer typed, when the channel has its own and it is another.
 pub fn contact_phone(st: &ConversationState) -> Option<String> {
     let (channel, typed) = (st.channel_phone.as_deref()?, st.resolved.phone.as_deref()?);
-    (!same_number(channel, typed)).then(|| typed.to_string())
-}
-
-/// Whether two phone numbers are one, written with or without the country and area codes
-/// ("5491155551234" and "1155551234").
-fn same_number(a: &str, b: &str) -> bool {
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let (a, b) = (digits(a), digits(b));
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() >= 8 && long.ends_with(&short) || short == long
+    (!same_phone(channel, typed)).then(|| typed.to_string())
 }
 
 /// Booking codes a conversation may try before a person takes over.
@@ -533,10 +525,10 @@ mod tests {
 
     #[test]
     fn a_typed_number_is_contact_data_only_when_it_is_another() {
-        assert!(same_number("5491155551234", "1155551234"));
-        assert!(same_number("5491155551234", "+54 9 11 5555-1234"));
-        assert!(!same_number("5491155551234", "1166667777"));
-        assert!(!same_number("5491155551234", "1234"));
+        assert!(same_phone("5491155551234", "1155551234"));
+        assert!(same_phone("5491155551234", "+54 9 11 5555-1234"));
+        assert!(!same_phone("5491155551234", "1166667777"));
+        assert!(!same_phone("5491155551234", "1234"));
         let mut st = ConversationState {
             channel_phone: Some("5491155551234".into()),
             ..Default::default()

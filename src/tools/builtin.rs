@@ -9,6 +9,7 @@ use crate::domain::actions::{
 };
 use crate::domain::availability::{self, Busy, ALTERNATIVE_DAYS};
 use crate::domain::catalog::{Service, Workspace};
+use crate::domain::normalize::same_phone;
 use crate::store::{
     BookingQuery, BookingRow, BookingRowStatus, ChangeOutcome, CreateOutcome, NewBooking, NewPart,
     PartMove, StoreError,
@@ -160,15 +161,9 @@ fn lay_out<'a>(
 /// an unknown number owns nothing (fail closed).
 pub fn owned_by(booking_phone: Option<&str>, phone: Option<&str>) -> bool {
     match (booking_phone, phone) {
-        (Some(a), Some(p)) if !a.is_empty() && !p.is_empty() => phone_match(a, p),
+        (Some(a), Some(p)) if !a.is_empty() && !p.is_empty() => same_phone(a, p),
         _ => false,
     }
-}
-
-/// "5491155551234" and "1155551234" are the same line: compare the last 10 digits.
-fn phone_match(a: &str, b: &str) -> bool {
-    let tail = |s: &str| s.chars().rev().take(10).collect::<String>();
-    tail(a) == tail(b)
 }
 
 /// "Now" for booking decisions: never earlier than the server's clock.
@@ -624,7 +619,7 @@ mod tests {
 
     #[test]
     fn phones_match_on_the_last_ten_digits() {
-        assert!(phone_match("5491155551234", "1155551234"));
-        assert!(!phone_match("5491155551234", "1155551235"));
+        assert!(same_phone("5491155551234", "1155551234"));
+        assert!(!same_phone("5491155551234", "1155551235"));
     }
 }

@@ -20,6 +20,23 @@ fn check(
     check_visit(ws, &[service], date, wanted, busy, now)
 }
 
+/// A staff member busy from `start` to `end` ("YYYY-MM-DD HH:MM").
+fn busy(staff: &str, start: &str, end: &str) -> Busy {
+    Busy {
+        staff: staff.into(),
+        start: dt(start),
+        end: dt(end),
+    }
+}
+
+/// The offers' times, "HH:MM".
+fn hhmm(slots: &[SlotOffer]) -> Vec<String> {
+    slots
+        .iter()
+        .map(|s| s.time.format("%H:%M").to_string())
+        .collect()
+}
+
 fn dt(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
@@ -62,11 +79,7 @@ fn free_day_lists_grid_slots_after_now() {
 fn taken_time_offers_nearest_alternatives() {
     let ws = demo();
     let svc = ws.service("corte-caballero").unwrap(); // only martin
-    let busy = vec![Busy {
-        staff: "martin".into(),
-        start: dt("2026-11-27 17:00"),
-        end: dt("2026-11-27 17:30"),
-    }];
+    let busy = vec![busy("martin", "2026-11-27 17:00", "2026-11-27 17:30")];
     let t = NaiveTime::from_hms_opt(17, 0, 0);
     let a = check(
         &ws,
@@ -78,11 +91,7 @@ fn taken_time_offers_nearest_alternatives() {
         dt("2026-11-25 12:00"),
     );
     assert!(!a.available);
-    let times: Vec<String> = a
-        .slots
-        .iter()
-        .map(|s| s.time.format("%H:%M").to_string())
-        .collect();
+    let times = hhmm(&a.slots);
     assert_eq!(times, vec!["16:00", "16:30", "17:30"]);
 }
 
@@ -90,11 +99,7 @@ fn taken_time_offers_nearest_alternatives() {
 fn a_busy_start_offers_the_times_inside_the_range_asked_for() {
     let ws = demo();
     let svc = ws.service("corte-caballero").unwrap(); // only martin
-    let busy = vec![Busy {
-        staff: "martin".into(),
-        start: dt("2026-11-27 15:00"),
-        end: dt("2026-11-27 16:00"),
-    }];
+    let busy = vec![busy("martin", "2026-11-27 15:00", "2026-11-27 16:00")];
     let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
     let wanted = Wanted {
         time: Some(hm(15, 0)),
@@ -103,11 +108,7 @@ fn a_busy_start_offers_the_times_inside_the_range_asked_for() {
     };
     let day = dt("2026-11-27 00:00").date();
     let a = check_visit(&ws, &[svc], day, wanted, &busy, dt("2026-11-25 12:00"));
-    let times: Vec<String> = a
-        .slots
-        .iter()
-        .map(|s| s.time.format("%H:%M").to_string())
-        .collect();
+    let times = hhmm(&a.slots);
     // Without the range: 14:00, 14:30 and 16:00, the nearest.
     assert_eq!(times, vec!["16:00", "16:30", "17:00"]);
 }
@@ -122,11 +123,7 @@ fn the_room_at_a_free_time_counts_the_staff_free_for_the_service() {
     assert_eq!(check(&ws, nails, day, t, None, &[], now).room, Some(1));
     let cut = ws.service("corte-dama").unwrap(); // caro and martin
     assert_eq!(check(&ws, cut, day, t, None, &[], now).room, Some(2));
-    let busy = vec![Busy {
-        staff: "caro".into(),
-        start: dt("2026-11-27 14:30"),
-        end: dt("2026-11-27 15:30"),
-    }];
+    let busy = vec![busy("caro", "2026-11-27 14:30", "2026-11-27 15:30")];
     let a = check(&ws, cut, day, t, None, &busy, now);
     assert_eq!((a.available, a.room), (true, Some(1)));
     // Several services back to back: not counted.
@@ -142,19 +139,11 @@ fn the_moment_the_way_is_clear_is_offered_besides_the_grid() {
     let ws = demo();
     let day = dt("2026-11-27 00:00").date();
     let nails = ws.service("manicura").unwrap(); // only sofi, 45 minutes
-    let busy = vec![Busy {
-        staff: "sofi".into(),
-        start: dt("2026-11-27 12:50"),
-        end: dt("2026-11-27 13:35"),
-    }];
+    let busy = vec![busy("sofi", "2026-11-27 12:50", "2026-11-27 13:35")];
     let t = NaiveTime::from_hms_opt(12, 50, 0);
     let a = check(&ws, nails, day, t, None, &busy, dt("2026-11-25 12:00"));
     assert!(!a.available);
-    let times: Vec<String> = a
-        .slots
-        .iter()
-        .map(|s| s.time.format("%H:%M").to_string())
-        .collect();
+    let times = hhmm(&a.slots);
     assert_eq!(times, vec!["12:00", "13:35", "14:00"]);
 }
 
@@ -165,11 +154,7 @@ fn a_stylist_busy_at_the_time_asked_names_another_who_is_free() {
     let now = dt("2026-11-25 12:00");
     let t = NaiveTime::from_hms_opt(17, 0, 0);
     let cut = ws.service("corte-dama").unwrap(); // caro and martin
-    let caro_busy = Busy {
-        staff: "caro".into(),
-        start: dt("2026-11-27 16:30"),
-        end: dt("2026-11-27 17:15"),
-    };
+    let caro_busy = busy("caro", "2026-11-27 16:30", "2026-11-27 17:15");
     let a = check(
         &ws,
         cut,
@@ -211,11 +196,7 @@ fn a_stylist_busy_at_the_time_asked_names_another_who_is_free() {
     assert_eq!((a.available, a.instead), (false, None));
     // The only one who does it: nobody instead.
     let nails = ws.service("manicura").unwrap();
-    let sofi_busy = Busy {
-        staff: "sofi".into(),
-        start: dt("2026-11-27 17:00"),
-        end: dt("2026-11-27 17:45"),
-    };
+    let sofi_busy = busy("sofi", "2026-11-27 17:00", "2026-11-27 17:45");
     let a = check(&ws, nails, day, t, Some("sofi"), &[sofi_busy], now);
     assert_eq!((a.available, a.instead), (false, None));
 }
@@ -292,11 +273,7 @@ fn other_days_are_offered_in_the_part_of_the_day_asked_for() {
         ["01 19:00", "02 19:00", "03 19:00"]
     );
     // Tuesday evening taken: the next evening that has room.
-    let busy = [Busy {
-        staff: "sofi".into(),
-        start: dt("2026-12-01 18:30"),
-        end: dt("2026-12-01 20:00"),
-    }];
+    let busy = [busy("sofi", "2026-12-01 18:30", "2026-12-01 20:00")];
     assert_eq!(
         offered(Some(DayPart::Evening), &busy),
         ["02 19:00", "03 19:00", "04 19:00"]
@@ -396,11 +373,7 @@ fn a_visit_lays_its_services_back_to_back_with_whoever_does_each() {
     let t = NaiveTime::from_hms_opt(17, 0, 0);
     // Sofi is busy when the manicure would start (17:45): the visit at 17:00 is not free,
     // though the haircut alone would be.
-    let busy = vec![Busy {
-        staff: "sofi".into(),
-        start: dt("2026-11-27 17:30"),
-        end: dt("2026-11-27 18:30"),
-    }];
+    let busy = vec![busy("sofi", "2026-11-27 17:30", "2026-11-27 18:30")];
     let a = check_visit(&ws, &[corte, manos], date, at(t, None), &busy, now);
     assert!(!a.available);
     assert_eq!(a.then, vec!["manicura".to_string()]);

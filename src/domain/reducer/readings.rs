@@ -25,6 +25,13 @@ pub(super) fn for_whom(ws: &Workspace, ex: &Extraction, id: &str) -> String {
         .map_or_else(|| id.to_string(), |s| s.id.clone())
 }
 
+/// Whether the booking is in the name of the one it is for ("para mi amiga Julieta"), not in
+/// one the customer gives for it ("…, a nombre de Ana"); who writes ("soy Ana") is no name for
+/// it.
+pub(super) fn in_their_name(ex: &Extraction) -> bool {
+    ex.signals.booking_for.is_some() && !(ex.signals.in_name_of && ex.slots.client_name.is_some())
+}
+
 /// Whose name the booking goes in: a second booking ("y otro para mi hermana") may be
 /// someone else's, so the name is asked again; a relative's alone has her name asked (the
 /// profile's not offered); "para mi amiga Julieta" is in hers.
@@ -46,10 +53,9 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
         state.name_offer_declined = true;
     }
     // "para mi amiga Julieta", "soy Ana, la mamá de Juli, quería sacarle turno": the booking
-    // is in her name, unless the customer names another (their own) for it ("a nombre de").
-    let named_for_it = ex.slots.client_name.is_some() && ex.signals.in_name_of;
-    if let (Some(Flow::Book), Some(who), false) =
-        (state.flow, &ex.signals.booking_for, named_for_it)
+    // is in her name.
+    if let (Some(Flow::Book), Some(who), true) =
+        (state.flow, &ex.signals.booking_for, in_their_name(ex))
     {
         state.slots.client_name = Some(who.clone());
         state.resolved.name = Some(who.clone());

@@ -239,24 +239,7 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
         (Some("ya"), Some("no")) => after(3),
         _ => return false,
     };
-    matches!(
-        verb,
-        Some(
-            "puedo"
-                | "llego"
-                | "me"
-                | "voy"
-                | "va"
-                | "podria"
-                | "puede"
-                | "estoy"
-                | "sirve"
-                | "da"
-                | "cualquier"
-                | "otro"
-                | "otra"
-        )
-    )
+    verb.is_some_and(|v| super::lexicon::cannot(v) || matches!(v, "cualquier" | "otro" | "otra"))
 }
 
 /// "el sábado que viene no, el siguiente", "este viernes no, el otro", "no el jueves, el que

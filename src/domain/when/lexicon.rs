@@ -65,6 +65,15 @@ fn within(short: &str, long: &str) -> bool {
     short.chars().all(|c| rest.any(|l| l == c))
 }
 
+/// A verb after "no" that turns down what came before ("mañana no puedo", "el jueves no
+/// llego", "el viernes no me sirve").
+pub fn cannot(w: &str) -> bool {
+    matches!(
+        w,
+        "puedo" | "llego" | "me" | "voy" | "va" | "podria" | "puede" | "estoy" | "sirve" | "da"
+    )
+}
+
 /// Plural weekdays ("los sábados"): a habit, not a date.
 pub fn is_plural_weekday(w: &str) -> bool {
     matches!(

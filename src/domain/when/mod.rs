@@ -16,7 +16,7 @@ use crate::text::Words;
 
 pub use date::{excluded, DateExpr, DateMatch, WeekdayMode};
 
-pub use lexicon::number_words;
+pub use lexicon::{cannot, number_words};
 pub use time::{bound, changes_hour, closing_verb, range, Bound, TimeMatch};
 
 /// Every date expression of a message, in order. A date never spans the end of a sentence

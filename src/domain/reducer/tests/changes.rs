@@ -2,6 +2,15 @@
 //! several trimmed.
 use super::*;
 
+/// Right after booking a visit of several services.
+fn several_just_booked() -> ConversationState {
+    let mut st = just_booked(0);
+    if let Some(v) = st.last_visit.as_mut() {
+        v.several = true;
+    }
+    st
+}
+
 #[test]
 fn a_yes_to_another_stylist_free_at_the_time_asked_takes_it_with_her() {
     let ws = demo();
@@ -136,10 +145,7 @@ fn a_visit_of_several_trimmed_keeps_the_rest_and_never_none() {
 #[test]
 fn taking_a_service_out_right_after_booking_a_visit_of_several_changes_it_in_place() {
     let ws = demo();
-    let mut st = just_booked(0);
-    if let Some(v) = st.last_visit.as_mut() {
-        v.several = true;
-    }
+    let mut st = several_just_booked();
     let mut e = ex(Intent::Chitchat, &[]);
     e.signals.without = vec!["pedicura".into()];
     apply_extraction(&mut st, &e, &ctx(&ws));
@@ -156,10 +162,7 @@ fn taking_a_service_out_right_after_booking_a_visit_of_several_changes_it_in_pla
 #[test]
 fn a_question_about_a_service_of_the_visit_just_booked_trims_nothing() {
     let ws = demo();
-    let mut st = just_booked(0);
-    if let Some(v) = st.last_visit.as_mut() {
-        v.several = true;
-    }
+    let mut st = several_just_booked();
     let mut e = ex(Intent::InfoPrices, &[(SlotName::ServiceType, "pedicura")]);
     e.signals.only = true;
     e.signals.asks_price = true;
