@@ -2761,6 +2761,98 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), Says("jueves")],
         )],
     },
+    Conversation {
+        name: "'quería sacar la pedicura del turno del sábado' a few turns after booking manos y pies: that visit keeps the manicure, same day and time",
+        profile: "Ana",
+        turns: &[
+            (
+                "manicura y pedicura el {d2} a las 17:50, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias!", &[]),
+            ("¿aceptan tarjeta?", &[Says("crédito")]),
+            ("buenísimo", &[]),
+            (
+                "che, quería sacar la pedicura del turno del {d2}, dejame solo la manicura",
+                &[
+                    Next("await_confirmation"),
+                    Says("a Manicura el"),
+                    Says("a las 17:50"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("reschedule_booking"),
+                    Says("ahora es Manicura con"),
+                    NotSays("Pedicura"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'perdón, quería sacar la pedicura del turno del 9/12' right after booking manos y pies: the same visit trimmed, not another day's times",
+        profile: "Ana",
+        turns: &[
+            (
+                "manicura y pedicura el {d1} a las 16:10, soy Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "perdón, quería sacar la pedicura del turno del {d1}",
+                &[
+                    Next("await_confirmation"),
+                    Says("a Manicura el"),
+                    Says("a las 16:10"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking"), NotSays("Pedicura")]),
+        ],
+    },
+    Conversation {
+        name: "'algún turnito para esta semana… el jueves o viernes a la tarde': the Thursday's times, not the week's first open day",
+        profile: "Ana",
+        turns: &[(
+            "hola buen día cómo andás, mirá te cuento quería ver si tenías algún turnito para esta semana para hacerme las manos, el jueves o viernes a la tarde después de las 17 que salgo del laburo, avisame",
+            &[Calls("check_availability"), Says("jueves"), NotSays("miércoles")],
+        )],
+    },
+    Conversation {
+        name: "'a la tarde' after another day's times were offered instead of a closed Monday: that day's afternoon is looked up",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, tenés para el lunes un alisado?",
+                &[Says("cerrados"), Says("Te puedo ofrecer")],
+            ),
+            (
+                "a la tarde",
+                &[Calls("check_availability"), NotSays("¿Te sirve alguno")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'uh el lunes cierran no? entonces el miércoles': the Wednesday, not the Monday again",
+        profile: "Ana",
+        turns: &[(
+            "hola! cuánto sale el brushing? el lunes cierran no? entonces el miércoles a la tarde",
+            &[Calls("check_availability"), Says("miércoles"), NotSays("lunes")],
+        )],
+    },
+    Conversation {
+        name: "'¿cuánto sale?' while booking manos y pies: each service's price and the total, not the first one's alone",
+        profile: "Ana",
+        turns: &[
+            ("manos y pies el {d2} a las 11:50", &[Calls("check_availability")]),
+            (
+                "cuánto sale?",
+                &[Says("Manicura: $"), Says("Pedicura: $"), Says("En total")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -141,7 +141,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.signals.topic.is_none()
         && !(ex.signals.adds || ex.signals.for_two);
     // "sacame la pedicura" right after booking manos y pies: that visit, trimmed.
-    let trims_last = last::trims_last_booking(state, ex);
+    let trims_last = last::trims_last_booking(state, ex, ctx);
+    // "quería sacar la pedicura del turno del sábado": that booking, trimmed.
+    let trims_told = last::trims_told_booking(state, ex, ctx);
     let moves_last = moves_last_booking(state, ex) || swaps_last || changes_last || trims_last;
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
@@ -173,7 +175,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.signals.adds
         && ex.slots.service_type.is_some()
         && ex.intent == Intent::Reschedule;
-    let flow = if moves_last {
+    let flow = if moves_last || trims_told {
         Some(Flow::Reschedule)
     } else if starts_new || adds_on || takes_offer || (state.flow.is_none() && aside && details) {
         Some(Flow::Book)
@@ -234,7 +236,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
     }
-    if swaps_last || changes_last || trims_last {
+    if swaps_last || changes_last || trims_last || trims_told {
         state.keep_date |= ex.slots.preferred_date.is_none();
         state.keep_time |= ex.slots.preferred_time.is_none();
     }
@@ -355,6 +357,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             reopen_when(state, false, true);
             state.offers_part = Some(part);
         }
+    }
+    // "a la tarde" after another day's times were offered instead: that day's afternoon.
+    if let Some(day) = readings::offered_day_for_part(state, ex) {
+        reopen_when(state, false, true);
+        take_date(state, day);
     }
     if state.flow.is_none() && ex.intent != Intent::Chitchat {
         // Outside a flow, an informational message does not leave booking details behind.

@@ -242,6 +242,10 @@ pub struct ExtractContext {
     /// instead of a closed one): "la primera" is one of them.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub offers: bool,
+    /// The times on the table, when `offers`: asked for another day beside them, a bare
+    /// "10" that is one of them is that time, not the 10th.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offered_times: Vec<chrono::NaiveTime>,
     /// The name the booking would be in so far: one given in the conversation, else the
     /// channel's profile name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -333,8 +333,57 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
         .collect();
     mark_corrections(&n, &mut cands);
     mark_fallbacks(&n, &mut cands);
+    framed_by_a_week(&n, dates, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     cands
+}
+
+/// "algún turno esta semana? el viernes puedo", "la semana que viene… el jueves": a week
+/// named beside a day of it frames that day. The week alone is only a fallback, and the day
+/// of a coming week is that week's ("la semana que viene el jueves").
+fn framed_by_a_week(n: &[&str], dates: &[DateMatch], cands: &mut [Candidate]) {
+    use crate::domain::when::{names_a_coming_week, DateExpr, WeekdayMode};
+    for v in 0..cands.len() {
+        let this_week = n[dates[v].from..dates[v].to]
+            .iter()
+            .any(|w| matches!(*w, "esta" | "this" | "essa"));
+        let coming = names_a_coming_week(&cands[v].value);
+        if dates[v].expr != DateExpr::Vague || !(this_week || coming) || !cands[v].role.wanted() {
+            continue;
+        }
+        let day = (0..cands.len()).find(|&k| {
+            let (a, b) = if k < v {
+                (dates[k].to, dates[v].from)
+            } else {
+                (dates[v].to, dates[k].from)
+            };
+            k != v
+                && dates[k].expr != DateExpr::Vague
+                && cands[k].role.wanted()
+                && b >= a
+                && b - a <= 8
+                && !n[a..b].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "no" | "nao"
+                            | "not"
+                            | "menos"
+                            | "ni"
+                            | "pero"
+                            | "sino"
+                            | "excepto"
+                            | "salvo"
+                            | "but"
+                    )
+                })
+        });
+        let Some(k) = day else { continue };
+        cands[v].role.fallback = true;
+        if coming && matches!(dates[k].expr, DateExpr::Weekday(_, WeekdayMode::Next)) {
+            let framed = format!("{} {}", cands[v].value, cands[k].value);
+            cands[k].value = framed;
+        }
+    }
 }
 
 /// "el jueves! no el miércoles", "a las 6. no a las 5": a "no" opening a sentence right before
@@ -686,10 +735,12 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
                 return true
             }
             // "tira a pedicure": the same in Portuguese.
-            Some("saca" | "quita" | "borra" | "tira" | "retira")
-                if before(n, from, j - 1).is_some_and(|w| {
-                    matches!(w, "el" | "la" | "los" | "las" | "a" | "o" | "as" | "os")
-                }) =>
+            Some(
+                "saca" | "quita" | "borra" | "tira" | "retira" | "sacar" | "quitar" | "borrar"
+                | "tirar",
+            ) if before(n, from, j - 1).is_some_and(|w| {
+                matches!(w, "el" | "la" | "los" | "las" | "a" | "o" | "as" | "os")
+            }) =>
             {
                 return true
             }

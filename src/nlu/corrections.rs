@@ -55,6 +55,11 @@ pub(super) fn replaced_by_next(between: &[&str]) -> bool {
                 || matches!(between.get(i + 1), Some(&"que" | &"q"));
             !comparative
         }
+        // "el martes es feriado no? entonces el miércoles": the next one instead, right
+        // before it.
+        "entonces" => between[i + 1..]
+            .iter()
+            .all(|w| matches!(*w, "el" | "la" | "a" | "las" | "al" | "para")),
         _ => false,
     });
     let but_only = between

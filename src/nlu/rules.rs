@@ -137,8 +137,14 @@ impl RuleExtractor {
         if signals.pick.is_some() {
             dates.clear();
         }
-        // Asked the day, a bare "15" is the day of the month.
-        if dates.is_empty() && ctx.expected_slot == Some(SlotName::PreferredDate) {
+        // Asked the day, a bare "15" is the day of the month; but with times on the table
+        // ("…a las 10:00, 10:30 y 11:00. ¿Te sirve alguno? Si no, decime otro día"), a
+        // bare "10" that is one of them is that time.
+        let offered_hour = bare_time(&words).filter(|t| ctx.offered_times.contains(&t.value));
+        if dates.is_empty()
+            && ctx.expected_slot == Some(SlotName::PreferredDate)
+            && offered_hour.is_none()
+        {
             dates.extend(bare_date(&words));
         }
         // A time inside a date ("el 23.11") is the date's.
@@ -149,7 +155,7 @@ impl RuleExtractor {
         // Asked the time, a bare "10" is the hour.
         if times.is_empty()
             && dates.is_empty()
-            && ctx.expected_slot == Some(SlotName::PreferredTime)
+            && (ctx.expected_slot == Some(SlotName::PreferredTime) || offered_hour.is_some())
         {
             times.extend(bare_time(&words));
         }
@@ -200,8 +206,7 @@ impl RuleExtractor {
             }
         }
         // Asked the time, "a la tarde" answers it.
-        let part_answers =
-            signals.day_part.is_some() && ctx.expected_slot == Some(SlotName::PreferredTime);
+        let part_answers = signals.day_part.is_some() && asks::choosing(ctx);
         let complaint = signals.topic == Some(Topic::Complaint);
         let mut cands = candidates::services(ws, &words, complaint, &dates);
         let wanted_services: Vec<Candidate> = candidates::choose_services(&cands)

@@ -139,13 +139,14 @@ pub fn plan(input: &PlanInput) -> Plan {
         Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
         Intent::InfoPrices => {
             let service = mentioned_service(input);
-            Plan::Call(ToolCall::GetPrices {
-                then: service
-                    .as_ref()
-                    .map(|first| more_services(input, first))
-                    .unwrap_or_default(),
-                service,
-            })
+            // "¿y cuánto sale?" while booking corte y brushing: each of the visit's.
+            let visit = ex.slots.service_type.is_none() && st.flow == Some(Flow::Book);
+            let then = match &service {
+                Some(_) if visit => st.resolved.also.clone(),
+                Some(first) => more_services(input, first),
+                None => Vec::new(),
+            };
+            Plan::Call(ToolCall::GetPrices { then, service })
         }
         Intent::InfoHours => Plan::Call(hours_call(input)),
         Intent::Other => match ex.signals.topic {

@@ -78,8 +78,13 @@ pub(super) fn names_another_booking(
 }
 
 /// Whether a message right after booking a visit of several services takes some out of it
-/// ("sacame la pedicura", "al final solo manos"), naming no day or time.
-pub(super) fn trims_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
+/// ("sacame la pedicura", "al final solo manos"), naming no time and no day but the
+/// visit's own ("sacá la pedicura del turno del sábado").
+pub(super) fn trims_last_booking(
+    state: &ConversationState,
+    ex: &Extraction,
+    ctx: &super::TurnContext,
+) -> bool {
     let trims =
         !ex.signals.without.is_empty() || (ex.signals.only && ex.slots.service_type.is_some());
     // Not "solo quería saber cuánto sale la pedicura".
@@ -92,9 +97,44 @@ pub(super) fn trims_last_booking(state: &ConversationState, ex: &Extraction) -> 
         && !asks
         && about_last_booking(state, ex)
         && state.last_visit.is_some_and(|v| v.several)
-        && ex.slots.preferred_date.is_none()
+        && ex
+            .slots
+            .preferred_date
+            .as_deref()
+            .is_none_or(|d| resolve_date(d, ctx.now.date()) == state.last_visit.map(|v| v.date))
         && ex.slots.preferred_time.is_none()
         && ex.signals.topic.is_none()
+}
+
+/// Whether a message outside a flow takes services out of a booking it names by its day
+/// or code ("quería sacar la pedicura del turno del sábado"), naming no other day or time:
+/// that booking changes, on its own day and time.
+pub(super) fn trims_told_booking(
+    state: &ConversationState,
+    ex: &Extraction,
+    ctx: &super::TurnContext,
+) -> bool {
+    let today = ctx.now.date();
+    let told = ex
+        .signals
+        .booked_date
+        .as_deref()
+        .and_then(|d| resolve_date(d, today));
+    let trims =
+        !ex.signals.without.is_empty() || (ex.signals.only && ex.slots.service_type.is_some());
+    trims
+        && state.flow.is_none()
+        && !state.just_booked()
+        && (told.is_some() || ex.slots.booking_id.is_some())
+        && ex
+            .slots
+            .preferred_date
+            .as_deref()
+            .is_none_or(|d| resolve_date(d, today) == told)
+        && ex.slots.preferred_time.is_none()
+        && ex.signals.topic.is_none()
+        && !ex.signals.asks_price
+        && matches!(ex.intent, Intent::Book | Intent::Reschedule | Intent::Other)
 }
 
 /// While changing a booking: the services taken out ("sin la pedicura") and those kept

@@ -115,3 +115,22 @@ pub(super) fn told(ex: &Extraction, name: SlotName, value: &str) -> bool {
     };
     booked.as_deref() == Some(value)
 }
+
+/// "a la tarde" while booking, naming no day or time, when the times on the table are
+/// another day's, offered instead of a closed or full one (the day is asked again): that day, for its part of the
+/// day to be listed.
+pub(super) fn offered_day_for_part(
+    state: &ConversationState,
+    ex: &Extraction,
+) -> Option<chrono::NaiveDate> {
+    let day = state.offers.first()?.date;
+    let one_day = state.offers.iter().all(|o| o.date == day);
+    (state.flow == Some(Flow::Book)
+        && state.expected_slot == Some(SlotName::PreferredDate)
+        && ex.signals.day_part.is_some()
+        && ex.slots.preferred_date.is_none()
+        && ex.slots.preferred_time.is_none()
+        && one_day
+        && state.resolved.date != Some(day))
+    .then_some(day)
+}

@@ -313,6 +313,17 @@ pub(super) fn extend_left(n: &[&str], mut from: usize) -> usize {
 fn of_next_week(n: &[&str], to: usize) -> Option<usize> {
     let w = |k: usize| n.get(k).copied();
     if w(to) == Some("de") && w(to + 1) == Some("la") {
+        // "el jueves de la otra", the week left unsaid.
+        // Not "el jueves de la otra chica".
+        let ends = w(to + 3).is_none_or(|x| {
+            matches!(
+                x,
+                "a" | "al" | "por" | "porfa" | "que" | "y" | "o" | "si" | "mejor" | "entonces"
+            )
+        });
+        if matches!(w(to + 2), Some("otra" | "proxima")) && ends {
+            return Some(to + 3);
+        }
         return next_week_at(n, to + 2);
     }
     if w(to) == Some("da") {

@@ -133,6 +133,8 @@ fn weekdays(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el viernes de la semana que viene", Some("2026-12-04"))]
 #[case("el martes de la próxima semana", Some("2026-12-01"))]
 #[case("el jueves de la otra semana", Some("2026-12-03"))]
+#[case("el jueves de la otra, a las 5", Some("2026-12-03"))]
+#[case("el jueves de la otra chica", Some("2026-11-26"))]
 #[case("la semana que viene, el martes", Some("2026-12-01"))]
 #[case("friday next week", Some("2026-12-04"))]
 #[case("la semana que viene", None)]

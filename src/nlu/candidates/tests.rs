@@ -64,6 +64,7 @@ fn what_is_not_a_service_cue(#[case] text: &str, #[case] want: Option<&str>) {
     "¿tendrás lugar pasado mañana? ah no, pasado mañana tengo reunión, mejor el viernes a las 4",
     "el viernes"
 )]
+#[case("uh el martes es feriado no? entonces el miércoles", "el miércoles")]
 fn an_events_day_is_no_day_wanted(#[case] text: &str, #[case] want: &str) {
     let e = ex(text);
     assert_eq!(e.slots.preferred_date.as_deref(), Some(want), "{text}");
@@ -87,10 +88,29 @@ fn a_bound_is_no_time_and_an_obligation_no_booking() {
 }
 
 #[rstest]
+#[case(
+    "quería ver si tenías algún turnito para esta semana para hacerme las manos, el jueves o viernes a la tarde",
+    "el jueves"
+)]
+#[case("algún turno esta semana? el viernes puedo", "el viernes")]
+#[case(
+    "turno la semana que viene, para las manos el jueves a la tarde",
+    "la semana que viene el jueves"
+)]
+#[case("la semana que viene no puedo, el jueves sí", "el jueves")]
+#[case("turno para esta semana", "esta semana")]
+fn a_week_frames_the_day_named_beside_it(#[case] text: &str, #[case] want: &str) {
+    let e = ex(text);
+    assert_eq!(e.slots.preferred_date.as_deref(), Some(want), "{text}");
+}
+
+#[rstest]
 #[case("sacale el color, solo corte", vec!["corte"])]
 #[case("tira a pedicure por favor, só manicure", vec!["manicure"])]
 #[case("sacá el brushing", vec![])]
 #[case("sacame un turno para color", vec!["color"])]
+#[case("quería sacar la pedicura del turno del sábado, dejame solo la manicura", vec!["manicura"])]
+#[case("quiero sacar turno para la pedicura", vec!["pedicura"])]
 #[case("corte y color", vec!["corte", "color"])]
 fn a_service_taken_off(#[case] text: &str, #[case] want: Vec<&str>) {
     let e = ex(text);

@@ -468,6 +468,25 @@ fn a_pick_among_other_days_offered_is_no_date() {
     assert!(e.slots.preferred_date.is_some());
 }
 
+#[test]
+fn a_bare_hour_among_other_days_offered_is_that_time() {
+    // "El martes estamos cerrados. Te puedo ofrecer el miércoles a las 10:00, 10:30 y 11:00.
+    // ¿Te sirve alguno de esos horarios? Si no, decime otro día."
+    let offered = ExtractContext {
+        expected_slot: Some(SlotName::PreferredDate),
+        offers: true,
+        offered_times: vec![hm(10, 0), hm(10, 30), hm(11, 0)],
+        ..Default::default()
+    };
+    let e = RuleExtractor.extract(&demo(), "10", &offered);
+    assert_eq!(e.slots.preferred_time.as_deref(), Some("10:00"));
+    assert_eq!(e.slots.preferred_date, None);
+    // Not one of them: the day of the month.
+    let e = RuleExtractor.extract(&demo(), "15", &offered);
+    assert_eq!(e.slots.preferred_time, None);
+    assert!(e.slots.preferred_date.is_some());
+}
+
 #[rstest]
 #[case(
     "perdón q moleste, tenía para mañana pero me surgió algo, hay algo el lunes?",
