@@ -152,6 +152,47 @@ async fn book(app: &TestApp, conv: &str, what: &str, sent: DateTime<FixedOffset>
 }
 
 #[tokio::test]
+async fn the_same_stylist_as_last_time_is_who_did_the_last_visit() {
+    // A cut with Martín on an open Friday (Caro, who also cuts, is the one picked when
+    // nobody is asked for)…
+    let (friday, sent) = next(Weekday::Fri, 3, 0);
+    let app = TestApp::at(sent).await;
+    let c = "wa:5491100000031";
+    book(
+        &app,
+        c,
+        "corte con Martín el viernes a las 11, soy Ana",
+        sent,
+    )
+    .await;
+    // …and weeks later, from the same number, the next one "with the same one as last time".
+    let day = (2..10)
+        .map(|w| friday + chrono::Duration::days(7 * w))
+        .find(|d| is_open(*d))
+        .unwrap();
+    let later = sent + chrono::Duration::days((day - friday).num_days());
+    let app = app.restart_at(later).await;
+    let ask = format!(
+        "hola! quiero turno con la misma chica que me atendió la otra vez para un corte, el {}",
+        day.format("%-d/%-m")
+    );
+    let r = app.say(c, "u1", &ask, later).await;
+    let t = text(&r);
+    assert!(t.contains("La última vez te atendió Martín"), "{t}");
+    let actions = r["actions"].as_array().unwrap();
+    assert_eq!(actions[0]["tool"], "find_bookings", "{r}");
+    assert_eq!(actions[0]["args"]["past"], true, "{r}");
+    assert_eq!(actions[1]["tool"], "check_availability", "{r}");
+    assert_eq!(actions[1]["args"]["staff"], "martin", "{r}");
+    // Another number with no visit before: said, and anyone is looked for.
+    let mut other = message("wa:5491100000032", "v1", &ask, later);
+    other["customer"]["phone"] = json!("+5491100000032");
+    let r = app.post("/v1/decide", Some(DEMO_KEY), &other).await.body;
+    let t = text(&r);
+    assert!(t.contains("No encontré visitas anteriores"), "{t}");
+}
+
+#[tokio::test]
 async fn cancel_by_id_cancel_tomorrow_and_reschedule_are_reflected_in_the_database() {
     // A Wednesday with the Thursday after it open (the reschedule moves there).
     let (wednesday, sent) = next(Weekday::Wed, 2, 1);

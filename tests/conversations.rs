@@ -2853,6 +2853,35 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿hacen descuento a jubilados?' gets the salon's own answer about discounts, not the list of services",
+        profile: "Ana",
+        turns: &[(
+            "hola! hacen descuento a jubilados?",
+            &[Says("no tenemos promociones"), NotSays("hacemos:")],
+        )],
+    },
+    Conversation {
+        name: "'me hice el color ayer y me quedó re manchado' is a complaint a person takes",
+        profile: "Ana",
+        turns: &[(
+            "me hice el color ayer y me quedó re manchado, qué hago?",
+            &[Says("una persona del equipo"), NoCall("check_availability")],
+        )],
+    },
+    Conversation {
+        name: "'con la misma chica que me atendió la otra vez para las uñas': the service is read (not taken for one done), and past visits are looked up",
+        profile: "Ana",
+        turns: &[(
+            "hola! quiero turno con la misma chica que me atendió la otra vez para las uñas, el {d3}",
+            &[
+                Calls("find_bookings"),
+                Says("No encontré visitas anteriores"),
+                Calls("check_availability"),
+                Says("Manicura"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

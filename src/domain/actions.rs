@@ -105,6 +105,10 @@ pub enum ToolCall {
         phone: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         date: Option<NaiveDate>,
+        /// The visits that already took place, the latest first ("con la misma chica de
+        /// la otra vez": who did the last one), rather than the coming ones.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        past: bool,
     },
     CreateBooking {
         service: String,

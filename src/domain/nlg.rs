@@ -217,6 +217,28 @@ pub fn render(
     (parts.join(" "), next)
 }
 
+/// What the lookup of the customer's last visits found ("con la misma chica de la otra
+/// vez"), before the booking goes on.
+fn usual_note(ws: &Workspace, l: Lang, state: &ConversationState) -> String {
+    match state.usual.clone() {
+        None => t(l, "usual_none", &[]),
+        Some(id) if state.resolved.staff.as_deref() == Some(id.as_str()) => {
+            t(l, "usual_staff", &[("who", &staff_name(ws, &id))])
+        }
+        Some(id) => {
+            let svc = state
+                .service_id()
+                .map(|s| service_name(ws, s))
+                .unwrap_or_default();
+            t(
+                l,
+                "usual_staff_cannot",
+                &[("who", &staff_name(ws, &id)), ("svc", &svc)],
+            )
+        }
+    }
+}
+
 fn service_name(ws: &Workspace, id: &str) -> String {
     ws.service(id)
         .map(|s| s.name.clone())
@@ -391,6 +413,11 @@ fn describe(
             ..
         } => Some(hours::hours_answer(ws, l, call, *d, date_ranges.as_deref())),
         Observation::Availability(a) => Some(availability_text(ws, a, state, last)),
+        Observation::Bookings { .. }
+            if matches!(call, ToolCall::FindBookings { past: true, .. }) =>
+        {
+            Some(usual_note(ws, l, state))
+        }
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {
                 ToolCall::FindBookings {

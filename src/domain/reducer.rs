@@ -240,6 +240,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.keep_date |= ex.slots.preferred_date.is_none();
         state.keep_time |= ex.slots.preferred_time.is_none();
     }
+    // "con la misma chica de la otra vez": looked up (planner) unless someone is named.
+    state.wants_usual |=
+        state.flow == Some(Flow::Book) && ex.signals.usual_staff && ex.slots.staff_name.is_none();
     whose_name(state, ex);
     let mut added_to_told = false;
     // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's

@@ -152,6 +152,15 @@ pub struct ConversationState {
     /// Whether find_bookings already ran in this flow.
     #[serde(default)]
     pub searched: bool,
+    /// "con la misma chica de la otra vez": the stylist of the customer's last visit is
+    /// wanted; once the past visits were looked up (`usual_searched`), `usual` is who did
+    /// the last one (none: no visit found).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub wants_usual: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub usual_searched: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usual: Option<String>,
     /// The last booking made or changed in this conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_booking: Option<String>,
@@ -474,6 +483,9 @@ impl ConversationState {
         self.target = None;
         self.candidates.clear();
         self.searched = false;
+        self.wants_usual = false;
+        self.usual_searched = false;
+        self.usual = None;
         self.offered_name = None;
         self.name_offer_declined = false;
         self.kept_staff_busy = false;

@@ -288,6 +288,10 @@ pub struct Signals {
     /// "mejor con otra persona", "someone else": not the stylist on the table.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_staff: bool,
+    /// "con la misma chica de la otra vez", "con la de siempre": the stylist of the
+    /// customer's last visit, not named.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub usual_staff: bool,
     /// "me equivoqué", "en vez de", "I meant": the customer corrects what she asked or booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub corrects: bool,

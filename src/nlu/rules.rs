@@ -112,6 +112,7 @@ impl RuleExtractor {
             that_one: signals::that_one(&words),
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
+            usual_staff: signals::usual_staff(&words),
             corrects: signals::corrects(&words),
             for_two: signals::for_two(&words),
             party: signals::party(&words),

@@ -14,10 +14,12 @@ mod day;
 mod party;
 mod pick;
 mod swap;
+mod usual;
 pub use day::{day_part, first_of_day};
 pub use party::{party, person_times};
 pub use pick::pick;
 pub use swap::only;
+pub use usual::usual_staff;
 
 /// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
 /// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.

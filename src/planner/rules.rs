@@ -125,6 +125,7 @@ pub fn plan(input: &PlanInput) -> Plan {
             phone: st.channel_phone.clone(),
             booking_id: st.resolved.booking_id.clone(),
             date,
+            past: false,
         });
     }
     if ex.intent == Intent::InfoPrices && st.flow == Some(Flow::Book) && when {
@@ -257,6 +258,15 @@ fn plan_book(input: &PlanInput) -> Plan {
         }
         return Plan::Ask(SlotName::ServiceType);
     };
+    // "con la misma chica de la otra vez": who did the customer's last visit, once.
+    if st.wants_usual && !st.usual_searched && r.staff.is_none() && st.channel_phone.is_some() {
+        return Plan::Call(ToolCall::FindBookings {
+            phone: st.channel_phone.clone(),
+            booking_id: None,
+            date: None,
+            past: true,
+        });
+    }
     let Some(date) = r.date else {
         return Plan::Ask(SlotName::PreferredDate);
     };
@@ -355,6 +365,7 @@ fn find_target(input: &PlanInput) -> Option<Plan> {
         phone: st.channel_phone.clone(),
         booking_id: by_id,
         date,
+        past: false,
     }))
 }
 

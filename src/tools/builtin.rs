@@ -338,12 +338,16 @@ impl Tool for Builtin {
                 booking_id,
                 phone,
                 date,
+                past,
             } => {
                 // Without the customer's identity there is nothing to show (fail closed).
                 if phone.as_deref().is_none_or(str::is_empty) {
                     return Ok(Observation::Bookings { bookings: vec![] });
                 }
+                let now = ctx.now.min(ctx.clock.now());
                 let (from, to) = match date {
+                    // The visits already started, latest first (below).
+                    _ if *past => (None, Some(now)),
                     Some(d) => (
                         Some(to_utc(ws, d.and_time(NaiveTime::MIN))?),
                         Some(to_utc(
@@ -351,10 +355,7 @@ impl Tool for Builtin {
                             (*d + Duration::days(1)).and_time(NaiveTime::MIN),
                         )?),
                     ),
-                    None => (
-                        Some(ctx.now.min(ctx.clock.now()) - Duration::hours(1)),
-                        None,
-                    ),
+                    None => (Some(now - Duration::hours(1)), None),
                 };
                 let rows = ctx
                     .store
@@ -375,10 +376,14 @@ impl Tool for Builtin {
                     )
                     .await
                     .map_err(store_err)?;
-                let bookings = visits(ws, &rows)
+                let mut bookings: Vec<_> = visits(ws, &rows)
                     .into_iter()
                     .filter(|b| owned_by(b.customer_phone.as_deref(), phone.as_deref()))
                     .collect();
+                if *past {
+                    bookings.reverse();
+                    bookings.truncate(5);
+                }
                 Ok(Observation::Bookings { bookings })
             }
             ToolCall::CreateBooking {

@@ -179,6 +179,17 @@ impl TestApp {
         TestApp::in_dir(dir, move |args, _| args.now = now_arg).await
     }
 
+    /// The same app restarted (its database kept) on a clock that reads `at` now.
+    pub async fn restart_at(self, at: DateTime<FixedOffset>) -> TestApp {
+        let now = Some(at.to_rfc3339());
+        let TestApp {
+            state, router, dir, ..
+        } = self;
+        drop(router);
+        drop(state);
+        TestApp::in_dir(dir, move |args, _| args.now = now).await
+    }
+
     pub async fn request(
         &self,
         method: &str,

@@ -101,6 +101,30 @@ pub fn apply_observation(
                 }
             }
         }
+        // "con la misma chica de la otra vez": the stylist of the last visit who does the
+        // service wanted (else the last one's, said, and not asked for).
+        Observation::Bookings { bookings }
+            if matches!(call, ToolCall::FindBookings { past: true, .. }) =>
+        {
+            let does = |staff: &str| {
+                state
+                    .service_id()
+                    .and_then(|id| ws.service(id))
+                    .is_none_or(|svc| ws.staff_for(svc).iter().any(|s| s.id == staff))
+            };
+            let usual = bookings
+                .iter()
+                .find(|b| does(&b.staff))
+                .or(bookings.first())
+                .map(|b| b.staff.clone());
+            if let Some(staff) = usual.as_deref().filter(|s| does(s)) {
+                if state.resolved.staff.is_none() {
+                    state.resolved.staff = Some(staff.to_string());
+                }
+            }
+            state.usual = usual;
+            state.usual_searched = true;
+        }
         // Looked up in the middle of a new booking ("¿y quedó el del viernes?"): answered,
         // and the booking being made goes on untouched.
         Observation::Bookings { .. } if state.flow == Some(Flow::Book) => {}

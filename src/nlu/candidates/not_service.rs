@@ -134,6 +134,12 @@ pub(super) fn not_a_service(
                     n.get(from + 1 - j),
                     Some(&("pra" | "para" | "mim" | "um" | "uma"))
                 ) || before(n, from - j, 1) == Some("me") => {}
+            // "la chica que me atendió la otra vez para las uñas": whom it was, and what
+            // is wanted now.
+            Some("atendio" | "atendieron")
+                if n[from + 1 - j..from]
+                    .iter()
+                    .any(|w| matches!(*w, "para" | "pra")) => {}
             Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
             // "soy manicura y busco sillón": the customer's trade, not a service wanted.
             Some("soy" | "sou") if j == 1 => return true,

@@ -33,6 +33,10 @@ fn a_del_leads_only_its_own_value() {
 #[case("My nails broke a day after the gel, can you fix them for free?", None)]
 #[case("el otro día me atendió Caro y me encantó el corte, gracias!!", None)]
 #[case("salgo del trabajo a las 6, ¿tenés corte a las 7?", Some("corte"))]
+#[case(
+    "quiero turno con la misma chica que me atendió la otra vez para las uñas",
+    Some("uñas")
+)]
 #[case("quiero el mismo color que me hicieron la otra vez", Some("color"))]
 #[case("ah no perdón, era pedicura no manicura", Some("pedicura"))]
 #[case("quiero pedicura, no manicura", Some("pedicura"))]

@@ -1385,6 +1385,10 @@ usd
 
 [topic complaint]
 re desparejo
+quedo manchado
+quedo manchada
+quedo re manchado
+quedo todo manchado
 no estoy contenta
 no estoy conforme
 no quede contenta
