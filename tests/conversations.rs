@@ -2882,6 +2882,14 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'hay estacionamiento? y qué precio tiene el corte': the salon's own answer and the price, both",
+        profile: "Ana",
+        turns: &[(
+            "buenas! hay estacionamiento? y qué precio tiene el corte de pelo",
+            &[Says("estacionamiento propio"), Says("Corte de dama sale $18.000")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -102,6 +102,11 @@ pub fn render(
             }
         }
     }
+    // "hay estacionamiento? y qué precio tiene el corte": the business's answer, then the
+    // rest.
+    if !matches!(last, Plan::Reply(ReplyTopic::Faq)) {
+        parts.extend(faq_answer(ws, l, ex));
+    }
     // "precio de alisado y si tienen turno el jueves": the price, and the times checked
     // (not at a confirmation: "confirmo al precio normal").
     let ran = |f: fn(&ToolCall) -> bool| executed.iter().any(|e| f(&e.call));
@@ -215,6 +220,18 @@ pub fn render(
         parts.push(reply(ws, ex, state, ReplyTopic::Unclear));
     }
     (parts.join(" "), next)
+}
+
+/// The business's own answer the message asks for, as written (in the customer's language
+/// when given).
+fn faq_answer(ws: &Workspace, l: Lang, ex: &Extraction) -> Option<String> {
+    let f = ex.signals.faq.and_then(|i| ws.faq.get(i))?;
+    let answer = match l {
+        Lang::En => f.answer_en.as_ref(),
+        Lang::Pt => f.answer_pt.as_ref(),
+        Lang::Es => None,
+    };
+    Some(answer.unwrap_or(&f.answer).clone())
 }
 
 /// What the lookup of the customer's last visits found ("con la misma chica de la otra
@@ -623,15 +640,8 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             ],
         ),
         // The business's own answer, as written (in the customer's language when given).
-        ReplyTopic::Faq => match ex.signals.faq.and_then(|i| ws.faq.get(i)) {
-            Some(f) => {
-                let answer = match l {
-                    Lang::En => f.answer_en.as_ref(),
-                    Lang::Pt => f.answer_pt.as_ref(),
-                    Lang::Es => None,
-                };
-                format!("{}{}", answer.unwrap_or(&f.answer), continue_flow())
-            }
+        ReplyTopic::Faq => match faq_answer(ws, l, ex) {
+            Some(answer) => format!("{answer}{}", continue_flow()),
             None => t(l, "unclear", &[]),
         },
         ReplyTopic::Dropped => t(l, "dropped", &[]),

@@ -475,7 +475,12 @@ impl RuleExtractor {
             }
             Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
             Some(Topic::Payment | Topic::Address | Topic::Bookings | Topic::Faq) => {
-                scores[Intent::Other.index()] += 2.5;
+                // "hay estacionamiento? y qué precio tiene el corte": the business's answer
+                // comes with the price or the booking asked for (the reply says both).
+                let more = has_service && (signals.asks_price || (has_when && !of_a_service));
+                if !(signals.topic == Some(Topic::Faq) && more) {
+                    scores[Intent::Other.index()] += 2.5;
+                }
                 // "se puede pagar en cuotas la keratina?": how to pay for a service, no day
                 // asked for, no booking cue beyond the service.
                 if signals.topic == Some(Topic::Payment)

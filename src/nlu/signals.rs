@@ -426,7 +426,11 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("late")) {
         return Some(Topic::Late);
     }
-    if contains_any(&joined, lx.topic("complaint")) {
+    // "me lo hice en otra peluquería y me quedó manchado": not about this business.
+    let elsewhere = ["otro lado", "otra peluqueria", "otro salon", "otra parte"]
+        .iter()
+        .any(|p| joined.contains(p));
+    if contains_any(&joined, lx.topic("complaint")) && !elsewhere {
         return Some(Topic::Complaint);
     }
     if contains_any(&joined, lx.topic("payment")) {

@@ -469,6 +469,23 @@ fn a_pick_among_other_days_offered_is_no_date() {
 }
 
 #[test]
+fn a_complaint_is_about_this_business_not_another() {
+    let e = RuleExtractor.extract(
+        &demo(),
+        "me hice el color ayer y me quedó re manchado, qué hago?",
+        &ExtractContext::default(),
+    );
+    assert_eq!(e.signals.topic, Some(Topic::Complaint));
+    let e = RuleExtractor.extract(
+        &demo(),
+        "me hice balayage en otra peluquería y me quedó manchado, ¿me lo corrigen el sábado?",
+        &ExtractContext::default(),
+    );
+    assert_ne!(e.signals.topic, Some(Topic::Complaint));
+    assert_eq!(e.intent, Intent::Book);
+}
+
+#[test]
 fn a_bare_hour_among_other_days_offered_is_that_time() {
     // "El martes estamos cerrados. Te puedo ofrecer el miércoles a las 10:00, 10:30 y 11:00.
     // ¿Te sirve alguno de esos horarios? Si no, decime otro día."
