@@ -1073,7 +1073,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "sí",
                 &[
                     Calls("create_booking"),
-                    Says("Ahora el de la otra persona: Corte de dama el"),
+                    Says("Ahora el de tu hermana: Corte de dama el"),
                     Says("a las 18:30. ¿A nombre de quién lo hago?"),
                 ],
             ),
@@ -1469,7 +1469,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "sí",
                 &[
                     Calls("create_booking"),
-                    Says("Ahora el de la otra persona: Manicura"),
+                    Says("Ahora el de tu mamá: Manicura"),
                     Says("13:20"),
                 ],
             ),
@@ -2074,7 +2074,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "sí",
                 &[
                     Calls("create_booking"),
-                    Says("Ahora el de la otra persona: Corte de caballero"),
+                    Says("Ahora el de tu marido: Corte de caballero"),
                 ],
             ),
             ("Juan", &[Next("await_confirmation"), Says("Corte de caballero")]),
@@ -2214,7 +2214,7 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Next("await_confirmation"), Says("a las 18:00")]),
             (
                 "sí",
-                &[Calls("create_booking"), Says("Ahora el de la otra persona"), Says("a las 19:00")],
+                &[Calls("create_booking"), Says("Ahora el de tu hija"), Says("a las 19:00")],
             ),
             ("Mica", &[Next("await_confirmation"), Says("a las 19:00"), Says("Mica")]),
         ],
@@ -2889,6 +2889,31 @@ const CONVERSATIONS: &[Conversation] = &[
             "buenas! hay estacionamiento? y qué precio tiene el corte de pelo",
             &[Says("estacionamiento propio"), Says("Corte de dama sale $18.000")],
         )],
+    },
+    Conversation {
+        name: "'me recordás a qué hora tenía el turno?' looks the booking up (not the opening hours)",
+        profile: "Vero",
+        turns: &[
+            ("brushing el {d1} a las 18:10, soy Vero", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias!", &[]),
+            (
+                "hola! me recordás a qué hora tenía el turno?",
+                &[Calls("find_bookings"), Says("a las 18:10"), NoCall("get_hours")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'para mí y para mi mamá': the replies name her ('el de tu mamá'), not 'la otra persona'",
+        profile: "Laura",
+        turns: &[
+            (
+                "Hola, quisiera un turno para mí y para mi mamá, las dos para color, el {d3} a las 10:30",
+                &[Calls("check_availability")],
+            ),
+            ("Laura", &[Says("tu mamá"), Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking"), Says("el de tu mamá")]),
+        ],
     },
 ];
 

@@ -494,7 +494,7 @@ fn describe(
                 text.push(' ');
                 text.push_str(&match (state.second_of_two, state.group) {
                     (false, _) => t(l, "next_visit", &[]),
-                    (true, 0..=2) => t(l, "next_person", &[]),
+                    (true, 0..=2) => group::for_two(l, state, "next_person", &[]),
                     (true, n) => t(
                         l,
                         "next_person_of_group",

@@ -214,6 +214,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
     if state.flow == Some(Flow::Book) && ex.signals.for_two {
         state.for_two = true;
+        state.second_label = ex
+            .signals
+            .other_person
+            .clone()
+            .or(state.second_label.take());
         if let [_, theirs] = ex.signals.person_times.as_slice() {
             state.second_time = parse_hhmm(theirs);
         }

@@ -161,6 +161,9 @@ pub struct ConversationState {
     pub usual_searched: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usual: Option<String>,
+    /// The other person of a visit for two, as the customer calls her ("mamá").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_label: Option<String>,
     /// The last booking made or changed in this conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_booking: Option<String>,
@@ -486,6 +489,7 @@ impl ConversationState {
         self.wants_usual = false;
         self.usual_searched = false;
         self.usual = None;
+        self.second_label = None;
         self.offered_name = None;
         self.name_offer_declined = false;
         self.kept_staff_busy = false;

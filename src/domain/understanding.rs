@@ -292,6 +292,9 @@ pub struct Signals {
     /// customer's last visit, not named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub usual_staff: bool,
+    /// Who the other person of a visit for two is, as the customer calls her ("mamá").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_person: Option<String>,
     /// "me equivoqué", "en vez de", "I meant": the customer corrects what she asked or booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub corrects: bool,

@@ -16,7 +16,7 @@ mod pick;
 mod swap;
 mod usual;
 pub use day::{day_part, first_of_day};
-pub use party::{party, person_times};
+pub use party::{other_person, party, person_times};
 pub use pick::pick;
 pub use swap::only;
 pub use usual::usual_staff;

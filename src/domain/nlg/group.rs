@@ -15,7 +15,7 @@ pub(super) fn for_two_first(ws: &Workspace, state: &ConversationState) -> String
             let time = hhmm(time);
             let mut args = vec![("svc", svc.as_str()), ("time", time.as_str())];
             match (people, state.room) {
-                (2, _) => return t(l, "for_two_alone", &args),
+                (2, _) => return for_two(l, state, "for_two_alone", &args),
                 (_, 1) => return t(l, "for_group_alone", &args),
                 _ => {}
             }
@@ -23,7 +23,7 @@ pub(super) fn for_two_first(ws: &Workspace, state: &ConversationState) -> String
             args.push(("room", &room));
             t(l, "for_group_short", &args)
         }
-        _ if people == 2 => t(l, "for_two_first", &[]),
+        _ if people == 2 => for_two(l, state, "for_two_first", &[]),
         _ => t(l, "for_group_first", &[("n", &(people - 1).to_string())]),
     }
 }
@@ -42,7 +42,7 @@ pub(super) fn second_of_two(ws: &Workspace, state: &ConversationState) -> String
     let (day, time) = (date(l, day), hhmm(time));
     let mut args = vec![("svc", svc.as_str()), ("date", &day), ("time", &time)];
     if state.group <= 2 {
-        return t(l, "second_of_two", &args);
+        return for_two(l, state, "second_of_two", &args);
     }
     // "somos 3 amigas": whose turn it is, of how many.
     let (k, n) = (
@@ -51,4 +51,22 @@ pub(super) fn second_of_two(ws: &Workspace, state: &ConversationState) -> String
     );
     args.extend([("k", k.as_str()), ("n", n.as_str())]);
     t(l, "next_of_group", &args)
+}
+
+/// A reply of a visit for two that names the other person as the customer did ("Ahora el
+/// de tu mamá"), or not ("…de la otra persona").
+pub(super) fn for_two(
+    l: Lang,
+    state: &ConversationState,
+    key: &str,
+    args: &[(&str, &str)],
+) -> String {
+    match &state.second_label {
+        Some(who) => {
+            let mut args = args.to_vec();
+            args.push(("who", who));
+            t(l, &format!("{key}_named"), &args)
+        }
+        None => t(l, key, args),
+    }
 }

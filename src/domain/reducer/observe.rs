@@ -185,6 +185,7 @@ pub fn apply_observation(
             let (man, his) = (state.second_is_a_man, state.first_is_his);
             let queue = std::mem::take(&mut state.next_visits);
             let their_time = state.second_time.take();
+            let label = state.second_label.take();
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
             let (end, _) = booking
@@ -205,6 +206,7 @@ pub fn apply_observation(
                 super::visits::put_next(state, queue);
             } else {
                 book_the_second(state, ws, booking, &theirs);
+                state.second_label = label;
                 // "para mí a las 10 y para mi hija a las 11": hers at her own time.
                 if let Some(t) = their_time {
                     super::take_time(state, t);

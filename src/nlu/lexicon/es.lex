@@ -1826,6 +1826,19 @@ tengo algun turno
 tengo turno reservado
 tengo turnos
 recordame el turno
+me recordas a que hora
+me recordas que dia
+me recordas cuando
+me recordas el turno
+me recordas mi turno
+a que hora tenia
+que dia tenia
+con quien era
+con quien es mi turno
+con quien tengo el turno
+con quien tengo turno
+con quien tenia
+recordame el turno
 recordame cuando
 recordame a que hora
 no me acuerdo cuando

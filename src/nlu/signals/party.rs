@@ -109,9 +109,67 @@ pub fn person_times(words: &Words, times: &[Candidate]) -> Vec<String> {
     }
 }
 
+/// Who the other person of a visit for two is, as the customer calls her ("para mí y mi
+/// mamá": "mamá"), for the replies to name ("Ahora el de tu mamá").
+pub fn other_person(words: &Words) -> Option<String> {
+    const WHO: &[&str] = &[
+        "mama",
+        "mami",
+        "madre",
+        "papa",
+        "padre",
+        "hermana",
+        "hermano",
+        "hija",
+        "hijo",
+        "amiga",
+        "amigo",
+        "novia",
+        "novio",
+        "marido",
+        "esposa",
+        "esposo",
+        "pareja",
+        "prima",
+        "primo",
+        "tia",
+        "tio",
+        "abuela",
+        "abuelo",
+        "suegra",
+        "cunada",
+        "sobrina",
+        "nena",
+        "nene",
+        "mom",
+        "mother",
+        "sister",
+        "daughter",
+        "son",
+        "friend",
+        "husband",
+        "wife",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+    ];
+    let n = words.norms();
+    (1..n.len())
+        .find(|&i| matches!(n[i - 1], "mi" | "my") && WHO.contains(&n[i]))
+        .map(|i| words.raw(i).to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_other_person_as_the_customer_calls_her() {
+        let who = |t: &str| other_person(&Words::new(t));
+        assert_eq!(who("turno para mí y para mi mamá").as_deref(), Some("mamá"));
+        assert_eq!(who("for me and my sister").as_deref(), Some("sister"));
+        assert_eq!(who("para mí y una amiga"), None);
+    }
     use rstest::rstest;
 
     #[rstest]
