@@ -2915,6 +2915,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking"), Says("el de tu mamá")]),
         ],
     },
+    Conversation {
+        name: "'a haircut for my son and me' books two: hers first, then his men's cut (it was one men's cut, for her)",
+        profile: "Kate",
+        turns: &[
+            (
+                "Hi, I'd like to book a haircut for my son and me on {d1} at 16:50",
+                &[Calls("check_availability"), NotSays("Corte de caballero")],
+            ),
+            ("Kate", &[Says("then your son's"), Next("await_confirmation")]),
+            (
+                "yes",
+                &[Calls("create_booking"), Says("Now your son's: Corte de caballero")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

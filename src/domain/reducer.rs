@@ -366,7 +366,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             state.offers_part = Some(part);
         }
     }
-    // "a la tarde" after another day's times were offered instead: that day's afternoon.
+    // "a la tarde", "a las 16" after another day's times were offered instead: that day's.
     if let Some(day) = readings::offered_day_for_part(state, ex) {
         reopen_when(state, false, true);
         take_date(state, day);
@@ -377,6 +377,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
 
     let before = (state.resolved.clone(), state.slots.clone());
+    let week_on_table = readings::week_on_table(state);
     // A question about another booking in the middle of this one names that one's day, not
     // a change of this one's.
     let about_another = status_question && state.flow == Some(Flow::Book);
@@ -408,6 +409,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                     // Its first open day (a closed Monday is no answer to "next week").
                     Some(ctx.ws.first_open_day(from))
                 });
+                // "la semana que viene" on the table, then "el martes": that week's Tuesday.
+                if let Some(d) = readings::in_the_week_asked(week_on_table, value, ctx.now.date()) {
+                    r.date = Some(d);
+                }
                 // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
                 if ex.slots.preferred_time.is_none() {
                     if let Some((date, time)) = weekday_hour(value, ctx.now.date()) {

@@ -116,21 +116,59 @@ pub(super) fn told(ex: &Extraction, name: SlotName, value: &str) -> bool {
     booked.as_deref() == Some(value)
 }
 
-/// "a la tarde" while booking, naming no day or time, when the times on the table are
-/// another day's, offered instead of a closed or full one (the day is asked again): that day, for its part of the
-/// day to be listed.
+/// "a la tarde" or "a las 16" while booking or changing a booking, naming no day, when the
+/// times on the table are another day's, offered instead of a closed or full one (the day is
+/// asked again): that day, for its part of the day to be listed or the time checked.
 pub(super) fn offered_day_for_part(
     state: &ConversationState,
     ex: &Extraction,
 ) -> Option<chrono::NaiveDate> {
     let day = state.offers.first()?.date;
     let one_day = state.offers.iter().all(|o| o.date == day);
-    (state.flow == Some(Flow::Book)
+    (matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
         && state.expected_slot == Some(SlotName::PreferredDate)
-        && ex.signals.day_part.is_some()
+        && (ex.signals.day_part.is_some() || ex.slots.preferred_time.is_some())
         && ex.slots.preferred_date.is_none()
-        && ex.slots.preferred_time.is_none()
         && one_day
         && state.resolved.date != Some(day))
     .then_some(day)
+}
+
+/// The day on the table when the customer asked for a coming week ("la semana que viene"):
+/// for a change of a booking in that week already, the week after the booking's (as the
+/// planner reads it).
+pub(super) fn week_on_table(state: &ConversationState) -> Option<chrono::NaiveDate> {
+    use crate::domain::when::names_a_coming_week;
+    state
+        .slots
+        .preferred_date
+        .as_deref()
+        .filter(|s| names_a_coming_week(s))?;
+    let d = state.resolved.date?;
+    let week = chrono::Duration::days(7);
+    Some(match (&state.target, state.flow) {
+        (Some(t), Some(Flow::Reschedule)) if d <= t.date && t.date < d + week => d + week,
+        _ => d,
+    })
+}
+
+/// A weekday alone ("el martes") after a coming week was asked for (`on_table`, from
+/// [`week_on_table`]): that week's, not the coming Tuesday, which may be in this one.
+pub(super) fn in_the_week_asked(
+    on_table: Option<chrono::NaiveDate>,
+    day: &str,
+    today: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    use crate::domain::when::{names_a_coming_week, parse_date, DateExpr, WeekdayMode};
+    use chrono::Datelike;
+    let that = on_table?;
+    let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
+        return None;
+    };
+    if names_a_coming_week(day) {
+        return None;
+    }
+    let monday = that - chrono::Duration::days(i64::from(that.weekday().num_days_from_monday()));
+    let d = monday + chrono::Duration::days(i64::from(wd.num_days_from_monday()));
+    (d > today).then_some(d)
 }

@@ -658,3 +658,60 @@ fn any_day_but_one_takes_the_first_open_day_left() {
 }
 
 mod changes;
+
+#[test]
+fn a_weekday_after_a_coming_week_is_that_weeks() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    let asked = ex(
+        Intent::Book,
+        &[
+            (SlotName::ServiceType, "corte"),
+            (SlotName::PreferredDate, "la semana que viene"),
+        ],
+    );
+    apply_extraction(&mut st, &asked, &c);
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 12, 1));
+    // "el jueves", asked on a Wednesday: the next week's, not tomorrow.
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredDate, "el jueves")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 12, 3));
+    // With no week asked before, the coming Thursday.
+    let mut st = ConversationState::default();
+    let thursday = ex(
+        Intent::Book,
+        &[
+            (SlotName::ServiceType, "corte"),
+            (SlotName::PreferredDate, "el jueves"),
+        ],
+    );
+    apply_extraction(&mut st, &thursday, &c);
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 11, 26));
+}
+
+#[test]
+fn a_time_after_another_days_times_were_offered_is_on_that_day() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let closed = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let offered = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut st = ConversationState {
+        flow: Some(Flow::Book),
+        expected_slot: Some(SlotName::PreferredDate),
+        offers: vec![offer(offered, 10), offer(offered, 11)],
+        ..Default::default()
+    };
+    st.resolved.service = Some("corte-dama".into());
+    st.resolved.date = Some(closed);
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredTime, "16:00")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, Some(offered));
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(16, 0, 0));
+}

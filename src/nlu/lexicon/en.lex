@@ -594,6 +594,34 @@ my mom and i
 my daughter and i
 my husband and i
 my wife and i
+my friend and me
+my daughter and me
+my son and me
+my son and i
+my sister and me
+my brother and me
+my brother and i
+my mom and me
+my mum and me
+my mum and i
+my mother and me
+my mother and i
+my dad and me
+my dad and i
+my husband and me
+my wife and me
+my boyfriend and me
+my boyfriend and i
+my girlfriend and me
+my girlfriend and i
+my partner and me
+my partner and i
+my kid and me
+my kid and i
+my niece and me
+my niece and i
+my cousin and me
+my cousin and i
 
 [relatives]
 # Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.

@@ -1993,6 +1993,26 @@ novio y yo
 marido y yo
 esposo y yo
 esposa y yo
+amiga y para mi
+amigo y para mi
+hija y para mi
+hijo y para mi
+hermana y para mi
+hermano y para mi
+mama y para mi
+madre y para mi
+papa y para mi
+novia y para mi
+novio y para mi
+marido y para mi
+esposo y para mi
+esposa y para mi
+pareja y para mi
+nena y para mi
+nene y para mi
+prima y para mi
+sobrina y para mi
+suegra y para mi
 
 [relatives]
 # Who else a booking may be for: "para mi amiga Julieta" is in Julieta's name.
