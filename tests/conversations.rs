@@ -2930,6 +2930,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'cuándo tenés?' asked the day for a brushing: the first free times, not 'Eso no lo puedo responder'",
+        profile: "Ana",
+        turns: &[
+            ("quiero un brushing", &[Says("¿Para qué día")]),
+            (
+                "cuándo tenés?",
+                &[Calls("check_availability"), NotSays("no lo puedo responder")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -1606,6 +1606,18 @@ a ultima hora
 
 [any day]
 cuando tengas
+cuando tenes
+cuando tienen
+cuando hay lugar
+cuando hay turno
+cuando me podes dar
+cuando me lo podes dar
+que dias tenes
+que dia tenes
+que dias tienen
+que tenes libre
+que tenes disponible
+que dias tenes libre
 cuando tengan
 cuando haya lugar
 cuando te quede mejor
