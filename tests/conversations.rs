@@ -2941,6 +2941,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'quiero sacar turno, ¿a qué hora abren el sábado?': the hours and the service asked, then that Saturday's times",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero sacar turno, a qué hora abren el sábado?",
+                &[Calls("get_hours"), Says("¿Qué te querés hacer?")],
+            ),
+            ("corte", &[Calls("check_availability"), Says("sábado")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -22,7 +22,7 @@ mod staff;
 mod visits;
 use last::{about_last_booking, moves_last_booking, names_another_booking, take_back_dropped};
 pub use observe::apply_observation;
-use readings::{for_whom, whose_name};
+use readings::{for_whom, reopen_when, whose_name};
 use staff::{other_staff, take_target};
 
 /// What a turn knows besides the message.
@@ -177,7 +177,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.intent == Intent::Reschedule;
     let flow = if moves_last || trims_told {
         Some(Flow::Reschedule)
-    } else if starts_new || adds_on || takes_offer || (state.flow.is_none() && aside && details) {
+    } else if starts_new
+        || adds_on
+        || takes_offer
+        || (state.flow.is_none() && aside && details)
+        || (state.flow.is_none() && ex.intent == Intent::InfoHours && ex.signals.books)
+    {
         Some(Flow::Book)
     } else {
         Flow::from_intent(ex.intent).filter(|_| !status_question)
@@ -684,23 +689,6 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.pending.is_some() && ex.signals.affirmation == Some(false) {
         state.pending = None;
     }
-}
-
-/// Puts the day and/or the time back on the table: what was offered or checked for them, and
-/// a confirmation built on them, go too.
-fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
-    if date {
-        state.slots.preferred_date = None;
-        state.resolved.date = None;
-    }
-    if time {
-        state.slots.preferred_time = None;
-        state.resolved.time = None;
-    }
-    state.offers.clear();
-    state.checked = None;
-    state.pending = None;
-    state.expected_slot = None;
 }
 
 /// "corte para mí y manicura para mi mamá": the first booking is the customer's services

@@ -381,6 +381,10 @@ pub struct Signals {
     /// "cuánto sale", "precio": the message asks a price (whatever else it asks).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub asks_price: bool,
+    /// "¿a qué hora abren el sábado?": the message asks the opening hours (whatever else it
+    /// asks).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub asks_hours: bool,
     /// "¿tenés algo más temprano?": a time before (or after) the one on the table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shift: Option<Shift>,

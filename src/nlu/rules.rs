@@ -103,6 +103,7 @@ impl RuleExtractor {
             first_of_day: false,
             not_weekdays: Vec::new(),
             asks_price: false,
+            asks_hours: false,
             shift: None,
             shift_by: None,
             farewell: signals::farewell(&words),
@@ -439,6 +440,8 @@ impl RuleExtractor {
         if has_service && strongest_other < 1.5 {
             scores[Intent::Book.index()] += 1.6;
         }
+        // "quiero sacar turno, ¿a qué hora abren el sábado?": the hours asked on the way.
+        signals.asks_hours = scores[Intent::InfoHours.index()] >= 2.0;
         // Hours questions about a day ("abren el sábado?") are not bookings.
         if scores[Intent::InfoHours.index()] >= 2.0 && !has_service {
             scores[Intent::Book.index()] *= 0.5;

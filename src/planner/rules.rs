@@ -131,6 +131,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     if ex.intent == Intent::InfoPrices && st.flow == Some(Flow::Book) && when {
         return plan_flow(input);
     }
+    // "quiero sacar turno, ¿a qué hora abren el sábado?": the hours, then the booking's
+    // question (the service is not known yet: no times to list).
+    if ex.signals.asks_hours && st.flow == Some(Flow::Book) && st.resolved.service.is_none() {
+        return Plan::Call(hours_call(input));
+    }
     // "ah, mi celu es 11 5555 1234" in the middle of a booking: contact data for it.
     let contact = ex.slots.client_phone.is_some() || ex.slots.client_email.is_some();
     if ex.intent == Intent::Other && ex.signals.topic.is_none() && st.flow.is_some() && contact {

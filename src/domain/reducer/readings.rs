@@ -172,3 +172,20 @@ pub(super) fn in_the_week_asked(
     let d = monday + chrono::Duration::days(i64::from(wd.num_days_from_monday()));
     (d > today).then_some(d)
 }
+
+/// Puts the day and/or the time back on the table: what was offered or checked for them, and
+/// a confirmation built on them, go too.
+pub(super) fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {
+    if date {
+        state.slots.preferred_date = None;
+        state.resolved.date = None;
+    }
+    if time {
+        state.slots.preferred_time = None;
+        state.resolved.time = None;
+    }
+    state.offers.clear();
+    state.checked = None;
+    state.pending = None;
+    state.expected_slot = None;
+}
