@@ -2952,6 +2952,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ("corte", &[Calls("check_availability"), Says("sábado")]),
         ],
     },
+    Conversation {
+        name: "'perfecto, ¿y se puede pagar con mercado pago?' at the summary: booked, and the payment question answered",
+        profile: "Mica",
+        turns: &[
+            ("manos el {d2} a las 15:10, soy Mica", &[Next("await_confirmation")]),
+            (
+                "perfecto, y se puede pagar con mercado pago?",
+                &[Calls("create_booking"), Says("Mercado Pago")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -145,6 +145,13 @@ pub fn render(
             }
         }
     }
+    // "perfecto, ¿y se puede pagar con Mercado Pago?" at the summary: booked, and answered
+    // (the booking's text says the address already).
+    if ran(|c| matches!(c, ToolCall::CreateBooking { .. }))
+        && ex.signals.topic == Some(Topic::Payment)
+    {
+        parts.push(reply(ws, ex, state, ReplyTopic::Payment));
+    }
     // "corte el viernes y uñas el sábado": one booking at a time, and the other is not lost.
     if ex.signals.visits.len() > 1 && !state.next_visits.is_empty() {
         parts.push(t(l, "visits_one_by_one", &[]));
