@@ -2766,7 +2766,7 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[
             (
-                "manicura y pedicura el {d2} a las 17:50, soy Ana",
+                "manicura y pedicura el {d2} a las 14:50, soy Ana",
                 &[Next("await_confirmation")],
             ),
             ("sí", &[Calls("create_booking")]),
@@ -2778,7 +2778,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Next("await_confirmation"),
                     Says("a Manicura el"),
-                    Says("a las 17:50"),
+                    Says("a las 14:50"),
                     NotSays("¿Para qué día"),
                 ],
             ),
@@ -2797,7 +2797,7 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[
             (
-                "manicura y pedicura el {d1} a las 16:10, soy Ana",
+                "manicura y pedicura el {d1} a las 10:10, soy Ana",
                 &[Next("await_confirmation")],
             ),
             ("sí", &[Calls("create_booking")]),
@@ -2806,7 +2806,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Next("await_confirmation"),
                     Says("a Manicura el"),
-                    Says("a las 16:10"),
+                    Says("a las 10:10"),
                 ],
             ),
             ("sí", &[Calls("reschedule_booking"), NotSays("Pedicura")]),
