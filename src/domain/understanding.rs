@@ -238,12 +238,9 @@ pub struct ExtractContext {
     /// otro día" speaks of it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub after_booking: bool,
-    /// Times are on the table for the customer to choose from (a day's, or another day's
-    /// instead of a closed one): "la primera" is one of them.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub offers: bool,
-    /// The times on the table, when `offers`: asked for another day beside them, a bare
-    /// "10" that is one of them is that time, not the 10th.
+    /// The times on the table for the customer to choose from (a day's, or another day's
+    /// instead of a closed one): "la primera" is one of them; asked for another day beside
+    /// them, a bare "10" that is one of them is that time, not the 10th.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offered_times: Vec<chrono::NaiveTime>,
     /// The name the booking would be in so far: one given in the conversation, else the
@@ -254,6 +251,13 @@ pub struct ExtractContext {
     /// manicura?" after "¿cuánto sale la pedicura?" asks the same about another service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_info: Option<Intent>,
+}
+
+impl ExtractContext {
+    /// Whether times are on the table for the customer to choose from.
+    pub fn offers(&self) -> bool {
+        !self.offered_times.is_empty()
+    }
 }
 
 /// Deterministic signals the policy relies on. Computed by rules on every route.

@@ -143,11 +143,12 @@ impl RuleExtractor {
         // Asked the day, a bare "15" is the day of the month; but with times on the table
         // ("…a las 10:00, 10:30 y 11:00. ¿Te sirve alguno? Si no, decime otro día"), a
         // bare "10" that is one of them is that time.
-        let offered_hour = bare_time(&words).filter(|t| ctx.offered_times.contains(&t.value));
-        if dates.is_empty()
-            && ctx.expected_slot == Some(SlotName::PreferredDate)
-            && offered_hour.is_none()
-        {
+        let asked_day = dates.is_empty() && ctx.expected_slot == Some(SlotName::PreferredDate);
+        let offered_hour = asked_day
+            .then(|| bare_time(&words))
+            .flatten()
+            .filter(|t| ctx.offered_times.contains(&t.value));
+        if asked_day && offered_hour.is_none() {
             dates.extend(bare_date(&words));
         }
         // A time inside a date ("el 23.11") is the date's.

@@ -337,7 +337,6 @@ fn extract_context(state: &ConversationState, req: &TurnRequest) -> ExtractConte
             .map(|p| p.call.name().as_str().to_string()),
         active_flow: state.flow.map(|f| f.intent()),
         after_booking: state.last_booking.is_some(),
-        offers: !state.offers.is_empty(),
         offered_times: state.offers.iter().map(|o| o.time).collect(),
         last_info: state.last_info.filter(|_| state.flow.is_none()),
     }

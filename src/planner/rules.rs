@@ -10,7 +10,7 @@ use crate::domain::actions::ToolCall;
 use crate::domain::normalize::same_phone;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::{ConversationState, Flow};
-use crate::domain::when::{names_a_coming_week, search_from};
+use crate::domain::when::{in_week_of, names_a_coming_week, search_from};
 use crate::nlu::signals::Topic;
 use crate::nlu::{Intent, SlotName};
 use crate::planner::PlanInput;
@@ -419,11 +419,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     // "pasámelo a la semana que viene": on the booking's weekday of that week, when open.
     let asked = match (asked, st.slots.preferred_date.as_deref()) {
         (Some(d), Some(span)) if names_a_coming_week(span) => {
-            let monday = |x: chrono::NaiveDate| {
-                x - chrono::Duration::days(i64::from(x.weekday().num_days_from_monday()))
-            };
-            let offset = i64::from(target.date.weekday().num_days_from_monday());
-            let day = monday(d) + chrono::Duration::days(offset);
+            let day = in_week_of(d, target.date.weekday());
             Some(
                 if day > target.date && input.ws.first_open_day(day) == day {
                     day

@@ -159,8 +159,7 @@ pub(super) fn in_the_week_asked(
     day: &str,
     today: chrono::NaiveDate,
 ) -> Option<chrono::NaiveDate> {
-    use crate::domain::when::{names_a_coming_week, parse_date, DateExpr, WeekdayMode};
-    use chrono::Datelike;
+    use crate::domain::when::{in_week_of, names_a_coming_week, parse_date, DateExpr, WeekdayMode};
     let that = on_table?;
     let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
         return None;
@@ -168,8 +167,7 @@ pub(super) fn in_the_week_asked(
     if names_a_coming_week(day) {
         return None;
     }
-    let monday = that - chrono::Duration::days(i64::from(that.weekday().num_days_from_monday()));
-    let d = monday + chrono::Duration::days(i64::from(wd.num_days_from_monday()));
+    let d = in_week_of(that, wd);
     (d > today).then_some(d)
 }
 

@@ -150,10 +150,15 @@ pub fn search_from(span: &str, today: NaiveDate) -> Option<NaiveDate> {
     } else if said.contains(&"esta") {
         today
     } else {
-        let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-        monday + Duration::days(7)
+        in_week_of(today, Weekday::Mon) + Duration::days(7)
     };
     Some(start.max(today))
+}
+
+/// The `wd` of the week (Monday to Sunday) that `day` is in.
+pub fn in_week_of(day: NaiveDate, wd: Weekday) -> NaiveDate {
+    let from_monday = |d: Weekday| i64::from(d.num_days_from_monday());
+    day + Duration::days(from_monday(wd) - from_monday(day.weekday()))
 }
 
 /// Whether a span names a coming week without its day ("la semana que viene", "a la otra
@@ -205,8 +210,7 @@ pub fn resolve(expr: DateExpr, today: NaiveDate) -> Option<NaiveDate> {
             Some(next_weekday(today, wd, this) + Duration::days(7))
         }
         DateExpr::Weekday(wd, WeekdayMode::NextWeek) => {
-            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-            Some(monday + Duration::days(7 + i64::from(wd.num_days_from_monday())))
+            Some(in_week_of(today, wd) + Duration::days(7))
         }
         DateExpr::Weekend => Some(next_weekday(today, Weekday::Sat, true)),
         DateExpr::NthWeekday {

@@ -71,7 +71,7 @@ pub(super) fn booking_word(w: &str) -> bool {
 pub(super) fn choosing(ctx: &ExtractContext) -> bool {
     match ctx.expected_slot {
         Some(SlotName::PreferredTime) => true,
-        Some(SlotName::PreferredDate) => ctx.offers,
+        Some(SlotName::PreferredDate) => ctx.offers(),
         _ => false,
     }
 }

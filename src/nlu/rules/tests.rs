@@ -448,7 +448,7 @@ fn a_pick_among_other_days_offered_is_no_date() {
     // 10:00, 10:30 y 11:00": "el primero" is the first of them.
     let offered = ExtractContext {
         expected_slot: Some(SlotName::PreferredDate),
-        offers: true,
+        offered_times: vec![hm(10, 0), hm(10, 30), hm(11, 0)],
         ..Default::default()
     };
     let a = RuleExtractor.analyze(&demo(), "el primero", &offered);
@@ -460,7 +460,7 @@ fn a_pick_among_other_days_offered_is_no_date() {
     assert_eq!(a.extraction.intent, Intent::Book);
     // Asked the day with nothing offered, it is the 1st of the month.
     let asked = ExtractContext {
-        offers: false,
+        offered_times: Vec::new(),
         ..offered
     };
     let e = RuleExtractor.extract(&demo(), "el primero", &asked);
@@ -491,7 +491,6 @@ fn a_bare_hour_among_other_days_offered_is_that_time() {
     // ¿Te sirve alguno de esos horarios? Si no, decime otro día."
     let offered = ExtractContext {
         expected_slot: Some(SlotName::PreferredDate),
-        offers: true,
         offered_times: vec![hm(10, 0), hm(10, 30), hm(11, 0)],
         ..Default::default()
     };
