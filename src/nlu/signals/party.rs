@@ -110,12 +110,53 @@ pub fn person_times(words: &Words, times: &[Candidate]) -> Vec<String> {
 }
 
 /// Who the other person of a visit for two is, as the customer calls her ("para mí y mi
-/// mamá": "mamá"), for the replies to name ("Ahora el de tu mamá").
+/// mamá": "mamá"), for the replies to name ("Ahora el de tu mamá"). Its own list, not the
+/// lexicon's `[relatives]`: "mi señora", "mi mujer" are not echoed ("el de la otra persona").
 pub fn other_person(words: &Words) -> Option<String> {
-    let relatives = &crate::nlu::lexicon::lexicon().relatives;
+    const WHO: &[&str] = &[
+        "mama",
+        "mami",
+        "madre",
+        "papa",
+        "padre",
+        "hermana",
+        "hermano",
+        "hija",
+        "hijo",
+        "amiga",
+        "amigo",
+        "novia",
+        "novio",
+        "marido",
+        "esposa",
+        "esposo",
+        "pareja",
+        "prima",
+        "primo",
+        "tia",
+        "tio",
+        "abuela",
+        "abuelo",
+        "suegra",
+        "cunada",
+        "sobrina",
+        "nena",
+        "nene",
+        "mom",
+        "mother",
+        "sister",
+        "daughter",
+        "son",
+        "friend",
+        "husband",
+        "wife",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+    ];
     let n = words.norms();
     (1..n.len())
-        .find(|&i| matches!(n[i - 1], "mi" | "my") && relatives.contains(n[i]))
+        .find(|&i| matches!(n[i - 1], "mi" | "my") && WHO.contains(&n[i]))
         .map(|i| words.raw(i).to_lowercase())
 }
 
