@@ -2963,6 +2963,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "asked the code with no booking found, 'no me acuerdo el código' hands over to a person (not 'no hice ningún cambio')",
+        profile: "Ana",
+        turns: &[
+            (
+                "necesito cancelar el turno de mañana, me surgió algo",
+                &[Says("No encontré turnos"), Says("código")],
+            ),
+            (
+                "no me acuerdo el código",
+                &[
+                    Next("handoff"),
+                    Says("Sin el código"),
+                    NotSays("no hice ningún cambio"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'I lost the code' when asked for it hands over to a person, in English",
+        profile: "John",
+        turns: &[
+            (
+                "hi, I need to reschedule my appointment",
+                &[Says("booking code")],
+            ),
+            (
+                "sorry I lost it",
+                &[Next("handoff"), Says("Without the code")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

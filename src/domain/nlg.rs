@@ -670,6 +670,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
         ReplyTopic::NothingToConfirm => t(l, "nothing_to_confirm", &[]),
         ReplyTopic::IdentityUnknown => t(l, "identity_unknown", &[]),
         ReplyTopic::TooManyCodes => t(l, "too_many_codes", &[]),
+        ReplyTopic::NoCode => t(l, "no_code", &[]),
         ReplyTopic::Staff => {
             let service = ex
                 .slots

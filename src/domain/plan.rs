@@ -29,6 +29,9 @@ pub enum ReplyTopic {
     IdentityUnknown,
     /// Too many booking codes that matched nothing: a person helps.
     TooManyCodes,
+    /// Asked for a booking code, the customer has none, and this number has no bookings: a
+    /// person helps.
+    NoCode,
     /// Who does the service asked about (or everyone who works there).
     Staff,
     /// A goodbye.
@@ -40,7 +43,7 @@ pub enum ReplyTopic {
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 15] = [
+    pub const ALL: [ReplyTopic; 16] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -52,6 +55,7 @@ impl ReplyTopic {
         ReplyTopic::NothingToConfirm,
         ReplyTopic::IdentityUnknown,
         ReplyTopic::TooManyCodes,
+        ReplyTopic::NoCode,
         ReplyTopic::Staff,
         ReplyTopic::Farewell,
         ReplyTopic::Late,
@@ -71,6 +75,7 @@ impl ReplyTopic {
             ReplyTopic::NothingToConfirm => "nothing_to_confirm",
             ReplyTopic::IdentityUnknown => "identity_unknown",
             ReplyTopic::TooManyCodes => "too_many_codes",
+            ReplyTopic::NoCode => "no_code",
             ReplyTopic::Staff => "staff",
             ReplyTopic::Farewell => "farewell",
             ReplyTopic::Late => "late",
@@ -84,7 +89,10 @@ impl ReplyTopic {
 
     /// Topics that end the flow and pass the conversation to a person.
     pub fn hands_off(self) -> bool {
-        matches!(self, ReplyTopic::IdentityUnknown | ReplyTopic::TooManyCodes)
+        matches!(
+            self,
+            ReplyTopic::IdentityUnknown | ReplyTopic::TooManyCodes | ReplyTopic::NoCode
+        )
     }
 }
 

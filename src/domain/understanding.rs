@@ -296,6 +296,9 @@ pub struct Signals {
     /// customer's last visit, not named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub usual_staff: bool,
+    /// "no me acuerdo el código", "lo perdí": asked for a booking code, the customer has none.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_code: bool,
     /// Who the other person of a visit for two is, as the customer calls her ("mamá").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_person: Option<String>,

@@ -114,6 +114,7 @@ impl RuleExtractor {
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
             usual_staff: signals::usual_staff(&words),
+            no_code: signals::no_code(&words),
             other_person: signals::other_person(&words),
             corrects: signals::corrects(&words),
             for_two: signals::for_two(&words),

@@ -315,6 +315,12 @@ pub fn other_staff(words: &Words) -> bool {
     says(words, &lexicon().other_staff)
 }
 
+/// Whether the customer says she has no booking code ("no me acuerdo el código", "lo
+/// perdí", "I lost it"): meaningful only when the code was asked.
+pub fn no_code(words: &Words) -> bool {
+    says(words, &lexicon().no_code)
+}
+
 /// Whether the message corrects what was asked or booked ("me equivoqué, era pedicura",
 /// "cambialo por pedicura", "I meant gel nails").
 pub fn corrects(words: &Words) -> bool {
@@ -603,6 +609,17 @@ mod tests {
     #[case("é para outra pessoa", false)]
     fn another_stylist(#[case] text: &str, #[case] want: bool) {
         assert_eq!(other_staff(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
+    #[case("no me acuerdo el código", true)]
+    #[case("no lo tengo, lo perdí", true)]
+    #[case("I don’t remember the code", true)]
+    #[case("não lembro o código", true)]
+    #[case("no, el del viernes", false)]
+    #[case("BK-1234", false)]
+    fn no_code_at_hand(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(no_code(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -30,6 +30,16 @@ pub fn plan(input: &PlanInput) -> Plan {
     if st.drops_booking {
         return Plan::Reply(ReplyTopic::Dropped);
     }
+    // Asked for the code, "no me acuerdo": nothing to find by this number, so a person helps
+    // (rather than "no" letting the change go).
+    if st.expected_slot == Some(SlotName::BookingId)
+        && st.searched
+        && st.candidates.is_empty()
+        && ex.signals.no_code
+        && ex.slots.booking_id.is_none()
+    {
+        return Plan::Reply(ReplyTopic::NoCode);
+    }
     // "llego 10 minutos tarde", "estoy llegando": noted; no booking moves ("tarde" asks for
     // no later time).
     if ex.signals.topic == Some(Topic::Late) && ex.slots.preferred_time.is_none() {

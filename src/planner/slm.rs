@@ -41,6 +41,10 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
     let ex = input.extraction;
     let st = input.state;
     let mut c = vec![rules::plan(input)];
+    // A person takes over: nothing else to choose.
+    if matches!(c[0], Plan::Reply(topic) if topic.hands_off()) {
+        return c;
+    }
     match ex.signals.topic {
         Some(Topic::Injection) => return c,
         Some(Topic::Handoff) | Some(Topic::Complaint) => return c,

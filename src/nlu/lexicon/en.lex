@@ -508,6 +508,31 @@ is my booking confirmed
 did my booking go through
 remind me when
 
+[no code]
+# Asked for a booking code: the customer has none (only read when the code was asked).
+# Typed with an apostrophe, without one, and with a curly one (read as two words).
+don't remember
+dont remember
+don t remember
+do not remember
+can't remember
+cant remember
+can t remember
+don't have the code
+dont have the code
+don t have the code
+don't have it
+dont have it
+don t have it
+don't know the code
+dont know the code
+don t know the code
+lost the code
+lost it
+no idea
+what code
+never got a code
+
 [new booking]
 # A new booking, not a change of one: after no booking was found to change, it starts one.
 a new one

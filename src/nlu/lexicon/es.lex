@@ -1859,6 +1859,33 @@ no me acuerdo que dia
 me confirmas si quedo
 me confirmas si tengo
 
+[no code]
+# Asked for a booking code: the customer has none (only read when the code was asked).
+no me acuerdo
+no me lo acuerdo
+no recuerdo
+no lo recuerdo
+no tengo el codigo
+no tengo codigo
+no lo tengo
+no tengo ningun codigo
+no se el codigo
+no se cual es
+no lo se
+ni idea
+perdi el codigo
+lo perdi
+se me perdio
+no lo encuentro
+no encuentro el codigo
+borre el mensaje
+borre el chat
+no me dieron codigo
+no me dieron ningun codigo
+no me llego el codigo
+no me llego ningun codigo
+que codigo
+
 [new booking]
 # A new booking, not a change of one: after no booking was found to change, it starts one.
 uno nuevo

@@ -82,6 +82,7 @@ pub struct Lexicon {
     /// Phrases asking for another stylist than the one on the table ("con otra persona",
     /// "someone else").
     pub other_staff: Vec<String>,
+    pub no_code: Vec<String>,
     /// Phrases asking for two people at once ("para mí y mi hermana", "both of us").
     pub for_two: Vec<String>,
     /// Words that make the visit a man's ("barba", "mi marido", "beard").
@@ -208,6 +209,7 @@ impl Lexicon {
                     "that one" => lx.that_one.push(entry),
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
+                    "no code" => lx.no_code.push(entry),
                     "for two" => lx.for_two.push(entry),
                     "for a man" => lx.for_a_man.push(entry),
                     "same visit" => lx.same_visit.push(entry),

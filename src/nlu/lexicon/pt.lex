@@ -425,6 +425,20 @@ minhas reservas
 ficou marcado
 ficou confirmado
 
+[no code]
+# Asked for a booking code: the customer has none (only read when the code was asked).
+nao lembro
+nao me lembro
+nao tenho o codigo
+nao tenho codigo
+nao sei o codigo
+nao sei qual e
+perdi o codigo
+nao encontro o codigo
+nao recebi o codigo
+nao recebi codigo
+que codigo
+
 [new booking]
 # A new booking, not a change of one: after no booking was found to change, it starts one.
 um novo
