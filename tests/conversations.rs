@@ -2995,6 +2995,26 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿me agregás un brushing después del corte?' right after booking the cut books the brushing alone, from when the cut ends (not the cut again)",
+        profile: "Lili",
+        turns: &[
+            (
+                "corte de dama el {d1} a las 17:30, soy Lili",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "che y me podés agregar un brushing después del corte?",
+                &[
+                    Next("await_confirmation"),
+                    Says("Brushing"),
+                    Says("18:15"),
+                    NotSays("Corte de dama"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

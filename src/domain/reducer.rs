@@ -255,6 +255,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.flow == Some(Flow::Book) && ex.signals.usual_staff && ex.slots.staff_name.is_none();
     whose_name(state, ex);
     let mut added_to_told = false;
+    let mut follows_visit = false;
     // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's
     // day, from when the visit ends (unless the message names a day or a time).
     if idle
@@ -266,6 +267,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_date.is_none()
         && ex.slots.preferred_time.is_none()
     {
+        follows_visit = true;
         if let Some(last) = state.last_visit {
             take_date(state, last.date);
             if let Some(end) = last.end {
@@ -499,6 +501,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 state.slots.services = surfaces;
             }
         }
+    }
+    if follows_visit {
+        last::drop_visit_service(state, ctx.ws);
     }
     if state.flow == Some(Flow::Book) && !ex.signals.second_services.is_empty() {
         split_for_two(state, ex, ctx.ws);

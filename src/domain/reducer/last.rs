@@ -157,3 +157,27 @@ pub(super) fn take_trim(state: &mut ConversationState, ex: &Extraction, ws: &Wor
         state.service_only = ex.slots.service_ids(ws);
     }
 }
+
+/// "¿me agregás un brushing después del corte?" right after booking the cut: the cut names
+/// the visit the new service follows, so only the brushing is booked (not the cut again).
+pub(super) fn drop_visit_service(state: &mut ConversationState, ws: &Workspace) {
+    let Some(booked) = state.last_service.clone() else {
+        return;
+    };
+    let r = &mut state.resolved;
+    let mut ids: Vec<String> = r.service.iter().chain(&r.also).cloned().collect();
+    if ids.len() < 2 || !ids.contains(&booked) {
+        return;
+    }
+    ids.retain(|id| *id != booked);
+    let kept = |s: &String| ws.resolve_service(s).is_some_and(|x| ids.contains(&x.id));
+    state.slots.services.retain(kept);
+    r.service = Some(ids.remove(0));
+    r.also = ids;
+    if let Some(first) = state.slots.services.first() {
+        state.slots.service_type = Some(first.clone());
+    }
+    if state.slots.services.len() < 2 {
+        state.slots.services.clear();
+    }
+}
