@@ -3015,6 +3015,23 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "one time left by 'después de las 17': '¿Te sirve ese horario?', and a yes takes it",
+        profile: "Ana",
+        turns: &[
+            (
+                "cuánto sale la keratina? y si tienen algo para el {d3} después de las 17",
+                &[
+                    Says("tengo lugar a las 17:00."),
+                    Says("¿Te sirve ese horario?"),
+                ],
+            ),
+            (
+                "sí",
+                &[Says("a las 17:00!"), NotSays("¿Cuál te queda mejor")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -588,6 +588,9 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
                 )
             }
             None if state.offers.is_empty() => t(l, "ask_time", &[]),
+            None if offers::shown(&state.offers, state.offers_part, state.shifted).len() == 1 => {
+                t(l, "ask_time_offer_one", &[])
+            }
             None => t(l, "ask_time_offers", &[]),
         },
         SlotName::ClientName => match &state.offered_name {

@@ -591,13 +591,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.preferred_date.is_none()
     {
         // After "el primer turno disponible", the first of those listed.
-        let first = state
-            .soonest
-            .then(|| offers::shown(&state.offers, state.offers_part, state.shifted))
-            .and_then(|shown| shown.first().map(|o| (*o).clone()));
-        let only = match state.offers.as_slice() {
-            [only] => Some(only.clone()),
-            _ => first,
+        // One time shown ("después de las 18" left the 18:00), the one offered.
+        let shown = offers::shown(&state.offers, state.offers_part, state.shifted);
+        let only = match (shown.as_slice(), state.offers.as_slice()) {
+            ([one], _) => Some((*one).clone()),
+            (_, [one]) => Some(one.clone()),
+            ([first, ..], _) if state.soonest => Some((*first).clone()),
+            _ => None,
         };
         if let Some(only) = only {
             let (date, time) = (only.date, only.time);
