@@ -3032,6 +3032,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'para cortarme el flequillo nomás' is the demo salon's cut, not a service it does not do",
+        profile: "Ana",
+        turns: &[(
+            "necesito un turno para el {d1} para cortarme el flequillo nomás",
+            &[
+                Calls("check_availability"),
+                Says("Corte de dama"),
+                NotSays("no hacemos"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {
