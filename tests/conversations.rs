@@ -3044,6 +3044,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'pedicura el … lo último que tengas' takes the day's last free time (not the first ones listed)",
+        profile: "Ana",
+        turns: &[(
+            "pedicura el {d2} lo último que tengas",
+            &[Says("¡Hay lugar para Pedicura"), NotSays("10:00")],
+        )],
+    },
+    Conversation {
+        name: "'lo más tarde posible' after a day's times were listed takes that day's last",
+        profile: "Ana",
+        turns: &[
+            ("quiero un brushing el {d3}", &[Says("¿Qué horario te queda bien?")]),
+            (
+                "lo más tarde posible",
+                &[Says("¡Hay lugar para Brushing"), NotSays("a las 10:00!")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -129,8 +129,23 @@ pub fn render(
             ));
         }
     }
-    // What the tools found, in order.
-    for e in executed {
+    // What the tools found, in order; a day's listing that a check of one of its times
+    // followed ("lo último que tengas": the last one taken) is no news.
+    for (i, e) in executed.iter().enumerate() {
+        let day_of = |c: &ToolCall, timed: bool| match c {
+            ToolCall::CheckAvailability { date, time, .. } if time.is_some() == timed => {
+                Some(*date)
+            }
+            _ => None,
+        };
+        let superseded = day_of(&e.call, false).is_some_and(|day| {
+            executed[i + 1..]
+                .iter()
+                .any(|later| day_of(&later.call, true) == Some(day))
+        });
+        if superseded {
+            continue;
+        }
         // The booking's own stylist was tried first for a reschedule and is busy: the
         // summary says so; the check itself is no news.
         let kept_staff_check = state.kept_staff_busy

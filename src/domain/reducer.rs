@@ -546,6 +546,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if ex.slots.preferred_date.is_some() {
         state.soonest = ex.signals.first_of_day;
     }
+    readings::take_latest(state, ex);
     if ex.signals.soonest
         && ex.slots.preferred_date.is_none()
         && matches!(state.flow, Some(Flow::Book | Flow::Reschedule))

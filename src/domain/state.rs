@@ -265,6 +265,9 @@ pub struct ConversationState {
     /// the times listed takes the first.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub soonest: bool,
+    /// "el miércoles lo último que tengas": the day's last free time is the one taken.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub latest: bool,
     /// "corte para mí y mi marido": the second person's visit is the men's version of the
     /// first's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -509,6 +512,7 @@ impl ConversationState {
         self.group = 0;
         self.group_booked = 0;
         self.soonest = false;
+        self.latest = false;
         self.second_is_a_man = false;
         self.first_is_his = false;
         self.next_visits.clear();

@@ -382,6 +382,9 @@ pub struct Signals {
     /// day named (a yes to its times takes the first).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub first_of_day: bool,
+    /// "el miércoles lo último que tengas", "lo más tarde posible": the day's last free time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub last_of_day: bool,
     /// "cualquier día menos el martes": weekdays the customer turns down.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_weekdays: Vec<chrono::Weekday>,

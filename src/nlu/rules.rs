@@ -101,6 +101,7 @@ impl RuleExtractor {
             other_day: false,
             soonest: false,
             first_of_day: false,
+            last_of_day: false,
             not_weekdays: Vec::new(),
             asks_price: false,
             asks_hours: false,
@@ -176,6 +177,9 @@ impl RuleExtractor {
         signals.first_of_day = dates.len() > not_days.len()
             && times.is_empty()
             && (soonest_words || signals::first_of_day(&words));
+        // "el último" among times listed is that one (`pick`), not the day's last.
+        signals.last_of_day =
+            times.is_empty() && signals.pick.is_none() && signals::last_of_day(&words);
         if signals.soonest {
             signals.not_weekdays = not_days
                 .iter()
@@ -204,8 +208,9 @@ impl RuleExtractor {
             signals.day_part = window;
         } else if times.is_empty() {
             signals.day_part = signals::day_part(&words);
-            // "te escribo más tarde" lets the flow go; it asks for no later time.
-            if !signals.closes {
+            // "te escribo más tarde" lets the flow go; it asks for no later time. Nor does
+            // "lo más tarde posible": the day's last.
+            if !signals.closes && !signals.last_of_day {
                 signals.shift = signals::shift(&words);
                 signals.shift_by = signals.shift.and_then(|_| signals::shift_amount(&words));
             }

@@ -315,6 +315,12 @@ pub fn other_staff(words: &Words) -> bool {
     says(words, &lexicon().other_staff)
 }
 
+/// Whether the message asks for the day's last free time ("lo último que tengas", "lo
+/// más tarde posible", "your latest appointment").
+pub fn last_of_day(words: &Words) -> bool {
+    says(words, &lexicon().last_of_day)
+}
+
 /// Whether the customer says she has no booking code ("no me acuerdo el código", "lo
 /// perdí", "I lost it"): meaningful only when the code was asked.
 pub fn no_code(words: &Words) -> bool {

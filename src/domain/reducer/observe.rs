@@ -65,6 +65,20 @@ pub fn apply_observation(
             if a.time.is_some() && a.time != state.offers_part.and_then(DayPart::range_start) {
                 state.offers_part = None;
             }
+            // "el miércoles lo último que tengas": that day's last free time, checked next.
+            let last = a
+                .slots
+                .iter()
+                .filter(|s| s.date == a.date)
+                .map(|s| s.time)
+                .max();
+            if let (true, None, Some(last)) = (state.latest, a.time, last) {
+                state.latest = false;
+                state.offers.clear();
+                take_date(state, a.date);
+                take_time(state, last);
+                return;
+            }
             match (a.time, a.available, &a.staff) {
                 (Some(time), true, Some(staff)) => {
                     state.checked = Some(SlotOffer {

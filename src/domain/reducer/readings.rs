@@ -187,3 +187,30 @@ pub(super) fn reopen_when(state: &mut ConversationState, date: bool, time: bool)
     state.pending = None;
     state.expected_slot = None;
 }
+
+/// "el miércoles lo último que tengas", "lo más tarde posible": the day's last free time.
+/// With that day's times on the table (and no other day named), the last of them is taken
+/// now; else the day's availability, once checked, gives it (`observe`).
+pub(super) fn take_latest(state: &mut ConversationState, ex: &Extraction) {
+    if ex.slots.preferred_time.is_some() {
+        state.latest = false;
+    }
+    if !ex.signals.last_of_day || !matches!(state.flow, Some(Flow::Book | Flow::Reschedule)) {
+        return;
+    }
+    state.latest = true;
+    let day = state.resolved.date.or(state.offers.first().map(|o| o.date));
+    let last = state
+        .offers
+        .iter()
+        .filter(|o| Some(o.date) == day)
+        .max_by_key(|o| o.time)
+        .cloned();
+    if let (Some(o), None) = (last, &ex.slots.preferred_date) {
+        super::take_date(state, o.date);
+        super::take_time(state, o.time);
+        state.latest = false;
+        state.offers.clear();
+        state.expected_slot = None;
+    }
+}

@@ -418,6 +418,15 @@ earliest
 as early as possible
 first appointment of the day
 
+[last of the day]
+# The day's last free time: taken as the time asked.
+latest you have
+latest appointment
+latest slot
+last appointment
+last slot
+as late as possible
+
 [soonest]
 as soon as possible
 asap

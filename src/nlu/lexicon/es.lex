@@ -1646,6 +1646,23 @@ el primer horario del dia
 el primer turno de la manana
 el primer horario de la manana
 
+[last of the day]
+# The day's last free time: taken as the time asked.
+lo ultimo que tengas
+lo ultimo que tenes
+lo ultimo que haya
+lo ultimo del dia
+el ultimo turno
+el ultimo horario
+el ultimo que tengas
+el ultimo que tenes
+lo mas tarde posible
+lo mas tarde que tengas
+lo mas tarde que tenes
+lo mas tarde que se pueda
+lo mas tarde que puedas
+al final del dia
+
 [soonest]
 lo antes posible
 lo antes que puedas

@@ -108,6 +108,7 @@ pub struct Lexicon {
     pub soonest: Vec<String>,
     /// Phrases asking for the first time of the day named ("el sábado a primera hora").
     pub first_of_day: Vec<String>,
+    pub last_of_day: Vec<String>,
     /// Phrases leaving the day open ("cualquier día", "any day"): the first free time too,
     /// but no cue for booking ("puedo cualquier día" in a job application).
     pub any_day: Vec<String>,
@@ -201,6 +202,7 @@ impl Lexicon {
                     "other day" => lx.other_day.push(entry),
                     "soonest" => lx.soonest.push(entry),
                     "first of the day" => lx.first_of_day.push(entry),
+                    "last of the day" => lx.last_of_day.push(entry),
                     "any day" => lx.any_day.push(entry),
                     "puts off" => lx.puts_off.push(entry),
                     "farewell" => lx.farewell.push(entry),

@@ -341,6 +341,15 @@ o mais cedo possivel
 o mais cedo que
 primeiro horario do dia
 
+[last of the day]
+# The day's last free time: taken as the time asked.
+o ultimo horario
+o ultimo que tiver
+o mais tarde possivel
+mais tarde possivel
+no fim do dia
+no final do dia
+
 [soonest]
 o quanto antes
 o mais rapido possivel

@@ -620,3 +620,21 @@ fn a_slot_asked_and_a_change_asked(#[case] text: &str, #[case] want: Intent) {
 fn the_first_time_of_a_day(#[case] text: &str, #[case] want: bool) {
     assert_eq!(ex(text).signals.first_of_day, want, "{text}");
 }
+
+/// The last free time of a day is asked for; not with an hour, and "más tarde" alone asks
+/// for a later time (a shift), not for the last.
+#[rstest]
+#[case("pedicura el miércoles lo último que tengas", true)]
+#[case("brushing el viernes lo más tarde posible", true)]
+#[case("can I get a manicure friday, latest you have?", true)]
+#[case("escova na sexta, o mais tarde possível", true)]
+#[case("lo último que tengas a las 18", false)]
+#[case("tenés algo más tarde?", false)]
+fn the_last_time_of_a_day(#[case] text: &str, #[case] want: bool) {
+    let got = ex(text).signals;
+    assert_eq!(got.last_of_day, want, "{text}");
+    // "lo más tarde posible" is no later time than one on the table.
+    if want {
+        assert_eq!(got.shift, None, "{text}");
+    }
+}

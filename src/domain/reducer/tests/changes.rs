@@ -170,3 +170,62 @@ fn a_question_about_a_service_of_the_visit_just_booked_trims_nothing() {
     assert_ne!(st.flow, Some(Flow::Reschedule));
     assert!(st.service_only.is_empty());
 }
+
+#[test]
+fn the_last_time_of_a_day_is_taken_from_its_check_or_from_its_times_listed() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let listed = |st: &mut ConversationState| {
+        let free = crate::domain::actions::Availability {
+            service: "pedicura".into(),
+            then: vec![],
+            date: day,
+            time: None,
+            available: true,
+            staff: None,
+            then_staff: vec![],
+            room: None,
+            instead: None,
+            slots: vec![offer(day, 10), offer(day, 18), offer(day, 12)],
+            unbookable: None,
+        };
+        let call = ToolCall::CheckAvailability {
+            service: "pedicura".into(),
+            then: vec![],
+            date: day,
+            time: None,
+            staff: None,
+            moving: None,
+            part: None,
+        };
+        apply_observation(st, &ws, &call, &Observation::Availability(free));
+    };
+    // "pedicura el viernes lo último que tengas": the check's last time is the one asked.
+    let mut st = ConversationState::default();
+    let mut asked = ex(
+        Intent::Book,
+        &[
+            (SlotName::ServiceType, "pedicura"),
+            (SlotName::PreferredDate, "27/11"),
+        ],
+    );
+    asked.signals.last_of_day = true;
+    apply_extraction(&mut st, &asked, &c);
+    assert!(st.latest);
+    listed(&mut st);
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(18, 0, 0));
+    assert!(!st.latest && st.offers.is_empty());
+    // The day's times listed first, then "lo más tarde posible": the last of them.
+    let mut st = ConversationState::default();
+    asked.signals.last_of_day = false;
+    apply_extraction(&mut st, &asked, &c);
+    listed(&mut st);
+    assert_eq!(st.resolved.time, None);
+    st.expected_slot = Some(SlotName::PreferredTime);
+    let mut latest = ex(Intent::Other, &[]);
+    latest.signals.last_of_day = true;
+    apply_extraction(&mut st, &latest, &c);
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(18, 0, 0));
+    assert_eq!(st.expected_slot, None);
+}
