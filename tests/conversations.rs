@@ -3063,6 +3063,22 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'y si llego 10 min tarde, ¿hay problema?' gets the salon's tolerance (its own answer); 'llego 5 min tarde' is noted",
+        profile: "Pili",
+        turns: &[
+            (
+                "manicura el {d1} a las 10:30, soy Pili",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "genial, y si llego 10 min tarde hay problema?",
+                &[Says("15 minutos de tolerancia"), NotSays("Gracias por avisar")],
+            ),
+            ("llego 5 min tarde", &[Says("Gracias por avisar")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -649,6 +649,8 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             next => t(l, "thanks_pending", &[("next", &next)]),
         },
         ReplyTopic::Farewell => t(l, "farewell", &[]),
+        // The business's answer about running late is said already (above).
+        ReplyTopic::Late if ex.signals.faq.is_some() => String::new(),
         ReplyTopic::Late => t(l, "late", &[]),
         ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
         ReplyTopic::Address => t(

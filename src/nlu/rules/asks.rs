@@ -15,13 +15,13 @@ pub(super) fn topic(ws: &Workspace, words: &Words) -> (Option<Topic>, Option<usi
     let faq = ws.faq_match(words).filter(|_| {
         !matches!(
             topic,
-            Some(
-                Topic::Injection | Topic::Medical | Topic::Handoff | Topic::Complaint | Topic::Late
-            )
+            Some(Topic::Injection | Topic::Medical | Topic::Handoff | Topic::Complaint)
         )
     });
+    // "si llego 10 minutos tarde, ¿hay problema?": running late, and the business's answer
+    // about it (its tolerance) is the reply.
     (
-        if faq.is_some() {
+        if faq.is_some() && topic != Some(Topic::Late) {
             Some(Topic::Faq)
         } else {
             topic
