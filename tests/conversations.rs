@@ -3079,6 +3079,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ("llego 5 min tarde", &[Says("Gracias por avisar")]),
         ],
     },
+    Conversation {
+        name: "asked the name, 'soy yami' in lowercase is Yami (not 'soy yami'); a name typed in lowercase is capitalized",
+        profile: "Ana",
+        turns: &[
+            (
+                "keria sacar turno pa las uñas el {d2} a las 12:30",
+                &[Says("¿Hago la reserva a nombre de Ana?")],
+            ),
+            (
+                "soy yami",
+                &[Says("a nombre de Yami"), NotSays("soy yami")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -39,7 +39,6 @@ pub fn same_phone(a: &str, b: &str) -> bool {
     tail(a) == tail(b)
 }
 
-/// "bk 4821", "bk4821", "Bk-4821" → "BK-4821".
 /// A channel's profile name ("Juan 🔥", " ~Mery~ ") as a name to offer for a booking: its
 /// letters, spaces, apostrophes, dots and hyphens, trimmed, at most 40 characters; `None`
 /// when fewer than two letters remain.
@@ -54,6 +53,34 @@ pub fn profile_name(raw: &str) -> Option<String> {
         .then_some(name)
 }
 
+/// A name typed all in lowercase ("yami", "maria jose de la fuente") as it goes on a booking:
+/// each word capitalized but the particles inside it ("de", "la", "del", "dos"…). A name with
+/// any capital stays as typed ("McEnroe", "María José").
+pub fn proper_name(raw: &str) -> String {
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().any(char::is_uppercase) {
+        return name;
+    }
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "de" | "del" | "la" | "las" | "los" | "y" | "da" | "das" | "do" | "dos" | "van" | "von"
+        )
+    };
+    name.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(first) if i == 0 || !particle(w) => first.to_uppercase().chain(c).collect(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "bk 4821", "bk4821", "Bk-4821" → "BK-4821".
 pub fn normalize_booking_id(s: &str) -> Option<String> {
     let f = fold(s);
     let digits: String = f.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -77,6 +104,18 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn names_typed_in_lowercase_are_capitalized() {
+        assert_eq!(proper_name("yami"), "Yami");
+        assert_eq!(
+            proper_name(" maria  jose de la fuente "),
+            "Maria Jose de la Fuente"
+        );
+        assert_eq!(proper_name("de la rúa"), "De la Rúa");
+        assert_eq!(proper_name("María José"), "María José");
+        assert_eq!(proper_name("McEnroe"), "McEnroe");
+    }
 
     #[test]
     fn phones_and_ids() {

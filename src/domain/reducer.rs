@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{
-    format_time, normalize_phone, parse_hhmm, resolve_date, weekday_hour,
+    format_time, normalize_phone, parse_hhmm, proper_name, resolve_date, weekday_hour,
 };
 use crate::domain::offers;
 use crate::domain::state::{ConversationState, Flow};
@@ -435,7 +435,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             SlotName::StaffName => {
                 r.staff = ctx.ws.resolve_staff(value).map(|s| s.id.clone());
             }
-            SlotName::ClientName => r.name = Some(value.trim().to_string()),
+            SlotName::ClientName => r.name = Some(proper_name(value)),
             SlotName::ClientEmail => r.email = Some(value.trim().to_lowercase()),
             SlotName::ClientPhone => {
                 let p = normalize_phone(value);

@@ -102,6 +102,18 @@ pub(super) fn find_name(
                         return Some(name);
                     }
                 }
+                // Asked the name, "soy yami" in lowercase: the words after the lead.
+                let rest = start..n.len();
+                let plain =
+                    |j: usize| n[j].chars().all(char::is_alphabetic) && !lx.not_name.contains(n[j]);
+                if asked
+                    && i == 0
+                    && (1..=3).contains(&rest.len())
+                    && rest.clone().all(plain)
+                    && !text.contains(['?', '¿'])
+                {
+                    return Some(words.span(start, n.len()));
+                }
             }
         }
     }

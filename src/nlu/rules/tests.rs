@@ -139,6 +139,8 @@ fn context_makes_a_bare_name_a_name() {
         ("se llama Rosa Díaz", "Rosa Díaz"),
         ("el nombre es Rosa", "Rosa"),
         ("her name is Kate Moss", "Kate Moss"),
+        ("soy yami", "yami"),
+        ("me llamo maria jose", "maria jose"),
     ] {
         let e = RuleExtractor.extract(&demo(), text, &ctx);
         assert_eq!(e.slots.client_name.as_deref(), Some(want), "{text}");
