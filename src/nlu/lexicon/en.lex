@@ -702,3 +702,7 @@ her name is
 his name is
 it's for
 it is for
+it's
+its
+it is
+under

@@ -2170,3 +2170,4 @@ se llama
 el nombre es
 su nombre es
 es para
+a nombre

@@ -140,6 +140,8 @@ fn context_makes_a_bare_name_a_name() {
         ("el nombre es Rosa", "Rosa"),
         ("her name is Kate Moss", "Kate Moss"),
         ("soy yami", "yami"),
+        ("It's Emma", "Emma"),
+        ("under Emma Stone", "Emma Stone"),
         ("me llamo maria jose", "maria jose"),
     ] {
         let e = RuleExtractor.extract(&demo(), text, &ctx);
