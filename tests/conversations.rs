@@ -3093,6 +3093,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿el corte incluye lavado y cuánto sale?' says that it does, with the price; '¿el peinado incluye lavado?' too",
+        profile: "Ana",
+        turns: &[
+            (
+                "buen día, quisiera saber si el corte incluye lavado y cuánto sale",
+                &[Says("Corte de dama incluye lavado y sale $18.000")],
+            ),
+            (
+                "y el peinado incluye lavado?",
+                &[Says("Peinado para evento (incluye lavado)")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -18,6 +18,7 @@ mod availability;
 mod confirm;
 mod group;
 mod hours;
+mod prices;
 mod resume;
 use availability::availability_text;
 use confirm::confirmation;
@@ -362,90 +363,9 @@ fn describe(
     last: &Plan,
 ) -> Option<String> {
     let l = lang(state);
-    let asked_service = ex.slots.service_type.as_deref();
     match obs {
-        Observation::Services { services } => {
-            let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
-            // "¿hacen uñas esculpidas? ¿y semi?": those we do (the others were said).
-            if ex.slots.services.len() > 1 {
-                let ours: Vec<String> = ex
-                    .slots
-                    .services
-                    .iter()
-                    .filter_map(|s| ws.resolve_service(s))
-                    .filter_map(|svc| services.iter().find(|s| s.id == svc.id))
-                    .map(|s| service_line(l, s))
-                    .collect();
-                if !ours.is_empty() {
-                    return Some(t(l, "services_yes", &[("lines", &ours.join("; "))]));
-                }
-            }
-            if let Some(surface) = asked_service {
-                return Some(match ws.resolve_service(surface) {
-                    Some(svc) => t(
-                        l,
-                        "service_yes",
-                        &[
-                            ("svc", &svc.name),
-                            ("price", &format_price(svc.price)),
-                            ("n", &svc.duration_minutes.to_string()),
-                        ],
-                    ),
-                    None => t(
-                        l,
-                        "service_no",
-                        &[("surface", surface), ("list", &join(l, &names))],
-                    ),
-                });
-            }
-            Some(t(
-                l,
-                "services",
-                &[("business", &ws.name), ("list", &join(l, &names))],
-            ))
-        }
-        Observation::Prices { services } => {
-            if let ToolCall::GetPrices {
-                service: Some(_),
-                then,
-            } = call
-            {
-                // "¿cuánto sale corte y color?": each, and the whole.
-                if !then.is_empty() {
-                    let lines: Vec<String> = services.iter().map(|s| service_line(l, s)).collect();
-                    let total: u64 = services.iter().map(|s| s.price).sum();
-                    let minutes: u32 = services.iter().map(|s| s.duration_minutes).sum();
-                    return Some(t(
-                        l,
-                        "prices_these",
-                        &[
-                            ("lines", &lines.join("; ")),
-                            ("price", &format_price(total)),
-                            ("n", &minutes.to_string()),
-                        ],
-                    ));
-                }
-                if let Some(s) = services.first() {
-                    return Some(t(
-                        l,
-                        "price_one",
-                        &[
-                            ("svc", &s.name),
-                            ("price", &format_price(s.price)),
-                            ("n", &s.duration_minutes.to_string()),
-                        ],
-                    ));
-                }
-            }
-            let mut text = match asked_service {
-                Some(surface) => t(l, "price_unknown", &[("surface", surface)]),
-                None => t(l, "prices", &[]),
-            };
-            let lines: Vec<String> = services.iter().map(|s| service_line(l, s)).collect();
-            text.push_str(&lines.join("; "));
-            text.push('.');
-            Some(text)
-        }
+        Observation::Services { services } => Some(prices::services_text(ws, ex, l, services)),
+        Observation::Prices { services } => Some(prices::prices_text(ws, ex, l, call, services)),
         Observation::Hours {
             date: d,
             date_ranges,

@@ -1,0 +1,150 @@
+//! What the catalog answers say: the services offered (or the one asked about, and what it
+//! includes), and the prices asked for.
+
+use super::*;
+
+/// The services offered, or whether the one asked about is ("¿hacen alisado?").
+pub(super) fn services_text(
+    ws: &Workspace,
+    ex: &Extraction,
+    l: Lang,
+    services: &[ServiceInfo],
+) -> String {
+    let asked_service = ex.slots.service_type.as_deref();
+    let names: Vec<String> = services.iter().map(|s| s.name.clone()).collect();
+    // "¿hacen uñas esculpidas? ¿y semi?": those we do (the others were said).
+    if ex.slots.services.len() > 1 {
+        let ours: Vec<String> = ex
+            .slots
+            .services
+            .iter()
+            .filter_map(|s| ws.resolve_service(s))
+            .filter_map(|svc| services.iter().find(|s| s.id == svc.id))
+            .map(|s| service_line(l, s))
+            .collect();
+        // "¿el peinado incluye lavado?": yes, it does.
+        let one = ex
+            .slots
+            .service_type
+            .as_deref()
+            .and_then(|s| ws.resolve_service(s));
+        if let (Some(svc), [_]) = (one, ours.as_slice()) {
+            let what = included_asked(ws, ex, &svc.id);
+            if !what.is_empty() {
+                let name = t(
+                    l,
+                    "service_including",
+                    &[("svc", &svc.name), ("what", &join(l, &what))],
+                );
+                return t(
+                    l,
+                    "service_yes",
+                    &[
+                        ("svc", &name),
+                        ("price", &format_price(svc.price)),
+                        ("n", &svc.duration_minutes.to_string()),
+                    ],
+                );
+            }
+        }
+        if !ours.is_empty() {
+            return t(l, "services_yes", &[("lines", &ours.join("; "))]);
+        }
+    }
+    if let Some(surface) = asked_service {
+        return match ws.resolve_service(surface) {
+            Some(svc) => t(
+                l,
+                "service_yes",
+                &[
+                    ("svc", &svc.name),
+                    ("price", &format_price(svc.price)),
+                    ("n", &svc.duration_minutes.to_string()),
+                ],
+            ),
+            None => t(
+                l,
+                "service_no",
+                &[("surface", surface), ("list", &join(l, &names))],
+            ),
+        };
+    }
+    t(
+        l,
+        "services",
+        &[("business", &ws.name), ("list", &join(l, &names))],
+    )
+}
+
+/// The prices asked for: one service's (and what it includes, when asked), several with
+/// their total, or the whole list.
+pub(super) fn prices_text(
+    ws: &Workspace,
+    ex: &Extraction,
+    l: Lang,
+    call: &ToolCall,
+    services: &[ServiceInfo],
+) -> String {
+    let asked_service = ex.slots.service_type.as_deref();
+    if let ToolCall::GetPrices {
+        service: Some(_),
+        then,
+    } = call
+    {
+        // "¿cuánto sale corte y color?": each, and the whole.
+        if !then.is_empty() {
+            let lines: Vec<String> = services.iter().map(|s| service_line(l, s)).collect();
+            let total: u64 = services.iter().map(|s| s.price).sum();
+            let minutes: u32 = services.iter().map(|s| s.duration_minutes).sum();
+            return t(
+                l,
+                "prices_these",
+                &[
+                    ("lines", &lines.join("; ")),
+                    ("price", &format_price(total)),
+                    ("n", &minutes.to_string()),
+                ],
+            );
+        }
+        if let Some(s) = services.first() {
+            // "¿el corte incluye lavado y cuánto sale?": what it includes, said.
+            let asked = included_asked(ws, ex, &s.id);
+            let key = if asked.is_empty() {
+                "price_one"
+            } else {
+                "price_one_includes"
+            };
+            return t(
+                l,
+                key,
+                &[
+                    ("svc", &s.name),
+                    ("price", &format_price(s.price)),
+                    ("n", &s.duration_minutes.to_string()),
+                    ("what", &join(l, &asked)),
+                ],
+            );
+        }
+    }
+    let mut text = match asked_service {
+        Some(surface) => t(l, "price_unknown", &[("surface", surface)]),
+        None => t(l, "prices", &[]),
+    };
+    let lines: Vec<String> = services.iter().map(|s| service_line(l, s)).collect();
+    text.push_str(&lines.join("; "));
+    text.push('.');
+    text
+}
+
+/// What the message names that service `id` includes ("¿el corte incluye lavado?").
+fn included_asked(ws: &Workspace, ex: &Extraction, id: &str) -> Vec<String> {
+    let Some(svc) = ws.service(id) else {
+        return Vec::new();
+    };
+    ex.slots
+        .services
+        .iter()
+        .filter(|u| svc.includes(u))
+        .map(|u| u.to_lowercase())
+        .collect()
+}
