@@ -3107,6 +3107,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "asked the time, '11 está bien' takes 11:00 (not a bare yes to all the times listed)",
+        profile: "Vicky",
+        turns: &[
+            ("necesito turno para un brushing", &[Says("¿Para qué día")]),
+            ("el {d3}", &[Says("¿Qué horario te queda bien?")]),
+            (
+                "11 está bien",
+                &[Says("a las 11:00"), NotSays("¿Cuál te queda mejor")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

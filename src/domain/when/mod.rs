@@ -55,17 +55,26 @@ pub fn find_times(words: &Words) -> Vec<TimeMatch> {
     time::find_times(&words.norms())
 }
 
-/// A message that is only an hour ("10", "10 y media", "once"), answering "¿qué horario?":
-/// read as if it said "a las …", so the afternoon rule of bare hours holds.
+/// Words that may follow a bare hour taking it ("9 está bien", "11 me viene bien", "10
+/// dale", "4 works").
+const TAKES_IT: &[&str] = &[
+    "esta", "bien", "dale", "me", "viene", "sirve", "queda", "porfa", "por", "favor", "perfecto",
+    "ok", "genial", "joya", "puede", "ser", "please", "works", "fine", "is", "good", "pode", "sim",
+    "si", "yes",
+];
+
+/// A message that is only an hour ("10", "10 y media", "once"), maybe with words that take it
+/// ("9 está bien"), answering "¿qué horario?": read as if it said "a las …", so the
+/// afternoon rule of bare hours holds.
 pub fn bare_time(words: &Words) -> Option<TimeMatch> {
     let n = words.norms();
-    if n.is_empty() || n.len() > 4 {
+    if n.is_empty() || n.len() > 7 {
         return None;
     }
     let led: Vec<&str> = ["a", "las"].into_iter().chain(n.iter().copied()).collect();
     time::find_times(&led)
         .into_iter()
-        .find(|m| m.from <= 2 && m.to == led.len())
+        .find(|m| m.from <= 2 && led[m.to..].iter().all(|w| TAKES_IT.contains(w)))
         .map(|m| TimeMatch {
             from: 0,
             to: n.len(),

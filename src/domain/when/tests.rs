@@ -391,3 +391,18 @@ fn an_nth_weekday_of_a_month(
 fn a_coming_week_without_its_day(#[case] span: &str, #[case] want: bool) {
     assert_eq!(names_a_coming_week(span), want, "{span}");
 }
+
+/// A bare hour answering "¿qué horario?", alone or with words that take it; not with others.
+#[rstest]
+#[case("10", Some("10:00"))]
+#[case("10 y media", Some("10:30"))]
+#[case("9 está bien", Some("09:00"))]
+#[case("las 11 me viene bien", Some("11:00"))]
+#[case("4 dale", Some("16:00"))]
+#[case("10 minutos tarde", None)]
+#[case("9 o 10", None)]
+#[case("hola", None)]
+fn a_bare_hour_answering_the_time_question(#[case] text: &str, #[case] want: Option<&str>) {
+    let got = bare_time(&Words::new(text)).map(|m| m.value.format("%H:%M").to_string());
+    assert_eq!(got.as_deref(), want, "{text}");
+}
