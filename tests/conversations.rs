@@ -3119,6 +3119,42 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿se puede hacer con el pelo teñido?' is for someone of the team: a person is offered and a yes hands over; in a booking, said and the booking goes on",
+        profile: "Ana",
+        turns: &[
+            (
+                "cuanto sale el alisado para pelo largo?",
+                &[Says("Alisado con keratina sale")],
+            ),
+            (
+                "y se puede hacer con el pelo teñido?",
+                &[
+                    Says("alguien del equipo"),
+                    Says("¿Querés que te pase con una persona?"),
+                    NotSays("Hacemos"),
+                ],
+            ),
+            ("sí", &[Next("handoff")]),
+        ],
+    },
+    Conversation {
+        name: "a question for the team in the middle of a booking is said, and the booking goes on; 'bueno, lo pienso, gracias' after an answer thanks",
+        profile: "Ana",
+        turns: &[
+            ("quiero keratina el {d2}", &[Says("¿Qué horario te queda bien?")]),
+            (
+                "se puede hacer si tengo el pelo decolorado?",
+                &[Says("alguien del equipo"), Says("¿Qué horario te queda bien?")],
+            ),
+            ("chau, gracias", &[NotSays("¿Qué horario")]),
+            ("hacen alisado?", &[Says("Alisado con keratina")]),
+            (
+                "bueno lo pienso, gracias",
+                &[Says("¡De nada!"), NotSays("no hice ningún cambio")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -591,6 +591,8 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             Some(answer) => format!("{answer}{}", continue_flow()),
             None => t(l, "unclear", &[]),
         },
+        ReplyTopic::Expert if state.flow.is_none() => t(l, "expert_offer", &[]),
+        ReplyTopic::Expert => t(l, "expert", &[("next", &continue_flow())]),
         ReplyTopic::Dropped => t(l, "dropped", &[]),
         ReplyTopic::Unclear => t(l, "unclear", &[]),
         ReplyTopic::UnknownService => {

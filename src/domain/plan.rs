@@ -40,10 +40,12 @@ pub enum ReplyTopic {
     Late,
     /// The business's own answer to the question (`[[faq]]`).
     Faq,
+    /// A question about the customer's own case: someone of the team answers it.
+    Expert,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 16] = [
+    pub const ALL: [ReplyTopic; 17] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -60,6 +62,7 @@ impl ReplyTopic {
         ReplyTopic::Farewell,
         ReplyTopic::Late,
         ReplyTopic::Faq,
+        ReplyTopic::Expert,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +83,7 @@ impl ReplyTopic {
             ReplyTopic::Farewell => "farewell",
             ReplyTopic::Late => "late",
             ReplyTopic::Faq => "faq",
+            ReplyTopic::Expert => "expert",
         }
     }
 

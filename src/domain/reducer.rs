@@ -52,10 +52,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.end_flow();
     }
     // "¿Querés que te reserve un turno?" after "¿hacen semi?": a yes books it.
+    // Not "bueno, lo pienso", nor a yes to a person offered instead.
     let takes_offer = state.flow.is_none()
         && state.last_info == Some(Intent::InfoServices)
         && state.asked_service.is_some()
         && ex.signals.affirmation == Some(true)
+        && !ex.signals.closes
+        && !state.offered_handoff
         && ex.slots.is_empty();
     state.last_info = matches!(
         ex.intent,

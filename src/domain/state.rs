@@ -268,6 +268,10 @@ pub struct ConversationState {
     /// "el miércoles lo último que tengas": the day's last free time is the one taken.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub latest: bool,
+    /// A person of the team was offered ("¿Querés que te pase con una persona?"): a yes hands
+    /// over.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offered_handoff: bool,
     /// "corte para mí y mi marido": the second person's visit is the men's version of the
     /// first's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

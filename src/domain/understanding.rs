@@ -536,6 +536,9 @@ pub enum Topic {
     Late,
     /// A question the business answers itself (`[[faq]]` in its file): `Signals::faq`.
     Faq,
+    /// A question about the customer's own case that someone of the team must answer
+    /// ("¿se puede hacer con el pelo teñido?", "¿sirve para pelo rizado?").
+    Expert,
 }
 
 impl Topic {
@@ -552,6 +555,7 @@ impl Topic {
             Topic::Bookings => "bookings",
             Topic::Late => "late",
             Topic::Faq => "faq",
+            Topic::Expert => "expert",
         }
     }
 }

@@ -522,7 +522,9 @@ impl RuleExtractor {
                     scores[Intent::Book.index()] = 0.0;
                 }
             }
-            Some(Topic::Staff) | Some(Topic::Duration) | None => {}
+            // "¿se puede hacer con el pelo teñido?" asks about the service (the planner
+            // answers that someone of the team confirms it).
+            Some(Topic::Staff | Topic::Duration | Topic::Expert) | None => {}
         }
         // A booking id alone is handed over like a name.
         let id_only = booking.is_some() && n.len() <= 2;

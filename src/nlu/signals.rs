@@ -445,6 +445,9 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("complaint")) && !elsewhere {
         return Some(Topic::Complaint);
     }
+    if contains_any(&joined, lx.topic("expert")) {
+        return Some(Topic::Expert);
+    }
     if contains_any(&joined, lx.topic("payment")) {
         return Some(Topic::Payment);
     }
@@ -615,17 +618,6 @@ mod tests {
     #[case("é para outra pessoa", false)]
     fn another_stylist(#[case] text: &str, #[case] want: bool) {
         assert_eq!(other_staff(&Words::new(text)), want, "{text}");
-    }
-
-    #[rstest]
-    #[case("no me acuerdo el código", true)]
-    #[case("no lo tengo, lo perdí", true)]
-    #[case("I don’t remember the code", true)]
-    #[case("não lembro o código", true)]
-    #[case("no, el del viernes", false)]
-    #[case("BK-1234", false)]
-    fn no_code_at_hand(#[case] text: &str, #[case] want: bool) {
-        assert_eq!(no_code(&Words::new(text)), want, "{text}");
     }
 
     #[rstest]

@@ -364,6 +364,10 @@ fn reply(
     ex: &Extraction,
     acted: &Acted,
 ) -> (String, NextAction) {
+    // "¿se puede hacer con el pelo teñido?" outside a booking: a person is offered, and a
+    // yes next hands over.
+    state.offered_handoff =
+        matches!(acted.last, Plan::Reply(ReplyTopic::Expert)) && state.flow.is_none();
     match &acted.last {
         Plan::Ask(slot) => {
             state.expected_slot = Some(*slot);

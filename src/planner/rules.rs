@@ -30,6 +30,19 @@ pub fn plan(input: &PlanInput) -> Plan {
     if st.drops_booking {
         return Plan::Reply(ReplyTopic::Dropped);
     }
+    // "¿Querés que te pase con una persona?" "sí".
+    if st.offered_handoff && ex.signals.affirmation == Some(true) && ex.slots.is_empty() {
+        return Plan::Handoff;
+    }
+    // "¿se puede hacer con el pelo teñido?": someone of the team answers that; a booking in
+    // progress goes on.
+    if ex.signals.topic == Some(Topic::Expert)
+        && ex.slots.preferred_date.is_none()
+        && ex.slots.preferred_time.is_none()
+        && !ex.signals.asks_price
+    {
+        return Plan::Reply(ReplyTopic::Expert);
+    }
     // Asked for the code, "no me acuerdo": nothing to find by this number, so a person helps
     // (rather than "no" letting the change go).
     if st.expected_slot == Some(SlotName::BookingId)
@@ -209,6 +222,10 @@ pub fn plan(input: &PlanInput) -> Plan {
             // "perfecto, nos vemos el jueves", "dale, chau": a goodbye.
             if ex.signals.farewell {
                 return Plan::Reply(ReplyTopic::Farewell);
+            }
+            // "bueno, lo pienso, gracias" after an answer: no flow to let go.
+            if ex.signals.closes && st.flow.is_none() {
+                return Plan::Reply(ReplyTopic::Thanks);
             }
             if ex.signals.affirmation.is_some() {
                 return Plan::Reply(ReplyTopic::Ack);

@@ -42,14 +42,14 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
     let st = input.state;
     let mut c = vec![rules::plan(input)];
     // A person takes over: nothing else to choose.
-    if matches!(c[0], Plan::Reply(topic) if topic.hands_off()) {
+    if matches!(c[0], Plan::Reply(topic) if topic.hands_off()) || c[0] == Plan::Handoff {
         return c;
     }
     match ex.signals.topic {
         Some(Topic::Injection) => return c,
         Some(Topic::Handoff) | Some(Topic::Complaint) => return c,
         // "¿aceptan tarjeta?", "¿dónde están?": the answer is fixed.
-        Some(Topic::Address) | Some(Topic::Payment) | Some(Topic::Staff) | Some(Topic::Faq) => {
+        Some(Topic::Address | Topic::Payment | Topic::Staff | Topic::Faq | Topic::Expert) => {
             return c
         }
         Some(Topic::Medical) => {
@@ -185,6 +185,7 @@ pub fn describe(input: &PlanInput) -> String {
             Topic::Bookings => "sus turnos",
             Topic::Late => "llega tarde o está en camino",
             Topic::Faq => "pregunta que el negocio responde",
+            Topic::Expert => "pregunta sobre su caso para alguien del equipo",
         };
         s.push_str(&format!(" Tema: {name}."));
     }

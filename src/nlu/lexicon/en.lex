@@ -371,6 +371,17 @@ can
 is
 are
 
+[topic expert]
+# A question about the customer's own case that someone of the team answers.
+can it be done on
+can it be done with
+can you do it on
+does it work on
+does it work with
+would it work on
+is it suitable
+suitable for
+
 [topic complaint]
 refund
 money back

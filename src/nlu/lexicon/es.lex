@@ -1383,6 +1383,31 @@ amex
 dolares
 usd
 
+[topic expert]
+# A question about the customer's own case that someone of the team answers.
+se puede hacer con el pelo
+se puede hacer con pelo
+se puede hacer si
+se puede hacer con las unas
+lo puedo hacer si
+lo puedo hacer con
+me lo puedo hacer si
+me lo puedo hacer con
+me la puedo hacer si
+sirve para pelo
+sirve para el pelo
+sirve si tengo
+funciona si tengo
+funciona con pelo
+funciona en pelo
+es apto para
+apto para pelo
+queda bien en pelo
+queda bien con pelo
+si tengo el pelo
+que me recomiendan
+cual me recomiendan
+
 [topic complaint]
 re desparejo
 quedo manchado

@@ -242,6 +242,14 @@ dinheiro
 pagamento
 pagar
 
+[topic expert]
+# A question about the customer's own case that someone of the team answers.
+da para fazer com
+pode fazer com o cabelo
+serve para cabelo
+funciona em cabelo
+e indicado para
+
 [topic complaint]
 reclamacao
 reclamar

@@ -642,3 +642,32 @@ fn the_last_time_of_a_day(#[case] text: &str, #[case] want: bool) {
         assert_eq!(got.shift, None, "{text}");
     }
 }
+
+/// A question about the customer's own case is for someone of the team; a question about a
+/// day or about who does it is not.
+#[rstest]
+#[case("y se puede hacer con el pelo teñido?", true)]
+#[case("se puede hacer si tengo el pelo decolorado?", true)]
+#[case("does it work on curly hair?", true)]
+#[case("dá para fazer com o cabelo descolorido?", true)]
+#[case("se puede hacer el jueves?", false)]
+#[case("¿quién me recomendás para color?", false)]
+#[case("se puede hacer si estoy embarazada?", false)]
+fn a_question_for_the_team(#[case] text: &str, #[case] want: bool) {
+    assert_eq!(
+        ex(text).signals.topic == Some(Topic::Expert),
+        want,
+        "{text}"
+    );
+}
+
+#[rstest]
+#[case("no me acuerdo el código", true)]
+#[case("no lo tengo, lo perdí", true)]
+#[case("I don’t remember the code", true)]
+#[case("não lembro o código", true)]
+#[case("no, el del viernes", false)]
+#[case("BK-1234", false)]
+fn no_code_at_hand(#[case] text: &str, #[case] want: bool) {
+    assert_eq!(ex(text).signals.no_code, want, "{text}");
+}
