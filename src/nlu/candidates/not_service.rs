@@ -141,6 +141,12 @@ pub(super) fn not_a_service(
                     .iter()
                     .any(|w| matches!(*w, "para" | "pra")) => {}
             Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
+            // "me dejó mal el flequillo": a service done, badly.
+            Some("mal" | "horrible" | "feo" | "fatal")
+                if matches!(before(n, from - j, 1), Some("dejo" | "dejaron")) =>
+            {
+                return true
+            }
             // "soy manicura y busco sillón": the customer's trade, not a service wanted.
             Some("soy" | "sou") if j == 1 => return true,
             // "busco trabajo de manicura": a job, not a service ("salgo del trabajo" is not).

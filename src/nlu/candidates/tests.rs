@@ -38,6 +38,10 @@ fn a_del_leads_only_its_own_value() {
     Some("uñas")
 )]
 #[case("quiero el mismo color que me hicieron la otra vez", Some("color"))]
+#[case(
+    "no quiero volver con ella, me dejó mal el flequillo. Quiero turno para corte",
+    Some("corte")
+)]
 #[case("ah no perdón, era pedicura no manicura", Some("pedicura"))]
 #[case("quiero pedicura, no manicura", Some("pedicura"))]
 #[case("pedicura no, manicura", Some("manicura"))]
