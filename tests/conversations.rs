@@ -2137,7 +2137,8 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Says("tenés turno"), Says("Brushing"), NoCall("create_booking")],
             ),
         ],
-    },    Conversation {
+    },
+    Conversation {
         name: "a man by his profile name who asks for 'corte' gets the men's cut",
         profile: "Pedro",
         turns: &[
@@ -2155,7 +2156,8 @@ const CONVERSATIONS: &[Conversation] = &[
             "un corte para mi hija el {d3} a las 19",
             &[Says("Corte de dama"), NotSays("Corte de caballero")],
         )],
-    },    Conversation {
+    },
+    Conversation {
         name: "'no wait, make it 6' at an English summary changes the time; a last 'yes' is thanks",
         profile: "Mary",
         turns: &[
@@ -2168,7 +2170,8 @@ const CONVERSATIONS: &[Conversation] = &[
             ("yes", &[Calls("create_booking"), Says("at 18:00")]),
             ("yes", &[NotSays("I can't answer that"), NoCall("create_booking")]),
         ],
-    },    Conversation {
+    },
+    Conversation {
         name: "two services with a stylist each: the summary names the first one's stylist with it",
         profile: "Vale",
         turns: &[
@@ -2185,7 +2188,8 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("sí", &[Calls("create_booking"), Says("Manicura con Sofi")]),
         ],
-    },    Conversation {
+    },
+    Conversation {
         name: "a wrong code to cancel: the customer's own booking is looked up by her number",
         profile: "Tere",
         turns: &[
@@ -2203,7 +2207,8 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("sí", &[Calls("cancel_booking")]),
         ],
-    },    Conversation {
+    },
+    Conversation {
         name: "'para mí a las … y para mi hija a las …' books each person at her own time",
         profile: "Ana",
         turns: &[
@@ -2218,7 +2223,8 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("Mica", &[Next("await_confirmation"), Says("a las 19:00"), Says("Mica")]),
         ],
-    },    Conversation {
+    },
+    Conversation {
         name: "'y para mi hermana lo mismo a las …' after booking: the same service, that day",
         profile: "Ana",
         turns: &[
