@@ -3161,6 +3161,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'y otro brushing el …' after booking as Cata offers Cata (the name given here), not the profile's",
+        profile: "Ana",
+        turns: &[
+            (
+                "brushing el {d1} a las 12, soy Cata",
+                &[Next("await_confirmation"), Says("a nombre de Cata")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y otro brushing el {d2} a las 12:30",
+                &[Says("¿Hago la reserva a nombre de Cata?"), NotSays("Ana")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -172,6 +172,10 @@ pub struct ConversationState {
     /// moves it. `None` once it is cancelled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_visit: Option<LastVisit>,
+    /// The name the first booking made here went in: "y otro brushing el viernes" next
+    /// offers it rather than the channel's profile name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booked_name: Option<String>,
     /// The (first) service of the last booking made or moved here: "¿cuánto era?" right
     /// after booking asks its price.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -376,7 +376,10 @@ fn reply(
                 SlotName::ClientName
                     if state.resolved.name.is_none() && !state.name_offer_declined =>
                 {
-                    req.customer_name.clone()
+                    state
+                        .booked_name
+                        .clone()
+                        .or_else(|| req.customer_name.clone())
                 }
                 _ => None,
             };

@@ -202,6 +202,9 @@ pub fn apply_observation(
             let label = state.second_label.take();
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
+            if matches!(obs, Observation::Booked { .. }) && state.booked_name.is_none() {
+                state.booked_name = Some(booking.customer_name.clone());
+            }
             let (end, _) = booking
                 .time
                 .overflowing_add_signed(chrono::Duration::minutes(i64::from(
