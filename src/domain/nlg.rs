@@ -132,13 +132,11 @@ pub fn render(
     }
     // What the tools found, in order; a day's listing that a check of one of its times
     // followed ("lo último que tengas": the last one taken) is no news.
+    let day_of = |c: &ToolCall, timed: bool| match c {
+        ToolCall::CheckAvailability { date, time, .. } if time.is_some() == timed => Some(*date),
+        _ => None,
+    };
     for (i, e) in executed.iter().enumerate() {
-        let day_of = |c: &ToolCall, timed: bool| match c {
-            ToolCall::CheckAvailability { date, time, .. } if time.is_some() == timed => {
-                Some(*date)
-            }
-            _ => None,
-        };
         let superseded = day_of(&e.call, false).is_some_and(|day| {
             executed[i + 1..]
                 .iter()

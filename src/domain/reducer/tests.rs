@@ -27,6 +27,48 @@ fn offer(day: NaiveDate, h: u32) -> SlotOffer {
     }
 }
 
+/// What a check of `service` on `day` found, as the store says it: not free at `time` (or
+/// the whole day's times, with `time` absent), `slots` free instead.
+fn found(
+    service: &str,
+    day: NaiveDate,
+    time: Option<chrono::NaiveTime>,
+    slots: Vec<SlotOffer>,
+) -> crate::domain::actions::Availability {
+    crate::domain::actions::Availability {
+        service: service.into(),
+        then: vec![],
+        date: day,
+        time,
+        available: false,
+        staff: None,
+        then_staff: vec![],
+        room: None,
+        instead: None,
+        slots,
+        unbookable: None,
+    }
+}
+
+/// `a` observed as the answer to the check that asked for it (`staff` asked for, if any).
+fn observe_check(
+    st: &mut ConversationState,
+    ws: &Workspace,
+    a: crate::domain::actions::Availability,
+    staff: Option<&str>,
+) {
+    let call = ToolCall::CheckAvailability {
+        service: a.service.clone(),
+        then: a.then.clone(),
+        date: a.date,
+        time: a.time,
+        staff: staff.map(str::to_string),
+        moving: None,
+        part: None,
+    };
+    apply_observation(st, ws, &call, &Observation::Availability(a));
+}
+
 pub(crate) fn ctx(ws: &Workspace) -> TurnContext<'_> {
     TurnContext {
         ws,
@@ -228,19 +270,8 @@ fn an_hour_later_moves_by_an_hour_until_that_time_is_taken() {
     assert!(st.keep_date);
     // 16:00 is not free: the customer picks a time, the planner does not ask 16:00 again.
     let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let busy = crate::domain::actions::Availability {
-        service: "corte-dama".into(),
-        then: vec![],
-        date: day,
-        time: chrono::NaiveTime::from_hms_opt(16, 0, 0),
-        available: false,
-        staff: None,
-        then_staff: vec![],
-        room: None,
-        instead: None,
-        slots: vec![offer(day, 17)],
-        unbookable: None,
-    };
+    let sixteen = chrono::NaiveTime::from_hms_opt(16, 0, 0);
+    let busy = found("corte-dama", day, sixteen, vec![offer(day, 17)]);
     let call = ToolCall::CheckAvailability {
         service: "corte-dama".into(),
         then: vec![],
@@ -560,7 +591,6 @@ fn the_first_and_the_last_count_in_the_part_of_the_day_listed() {
 
 #[test]
 fn the_times_offered_for_a_busy_one_are_counted_whole() {
-    use crate::domain::actions::Availability;
     use crate::domain::understanding::DayPart;
     let ws = demo();
     let c = ctx(&ws);
@@ -571,29 +601,9 @@ fn the_times_offered_for_a_busy_one_are_counted_whole() {
         ..Default::default()
     };
     // 16:00 is busy: the nearest times, morning ones too, are offered.
-    let busy = Availability {
-        service: "corte-dama".into(),
-        then: vec![],
-        date: day,
-        time: chrono::NaiveTime::from_hms_opt(16, 0, 0),
-        available: false,
-        staff: None,
-        then_staff: vec![],
-        room: None,
-        instead: None,
-        slots: vec![offer(day, 11), offer(day, 12), offer(day, 17)],
-        unbookable: None,
-    };
-    let call = ToolCall::CheckAvailability {
-        service: "corte-dama".into(),
-        then: vec![],
-        date: day,
-        time: busy.time,
-        staff: None,
-        part: None,
-        moving: None,
-    };
-    apply_observation(&mut st, &ws, &call, &Observation::Availability(busy));
+    let sixteen = chrono::NaiveTime::from_hms_opt(16, 0, 0);
+    let slots = vec![offer(day, 11), offer(day, 12), offer(day, 17)];
+    observe_check(&mut st, &ws, found("corte-dama", day, sixteen, slots), None);
     assert_eq!(st.offers_part, None);
     st.expected_slot = Some(SlotName::PreferredTime);
     let mut first = ex(Intent::Book, &[]);

@@ -29,28 +29,15 @@ fn a_yes_to_another_stylist_free_at_the_time_asked_takes_it_with_her() {
         );
         apply_extraction(st, &e, &c);
         let busy = crate::domain::actions::Availability {
-            service: "corte-dama".into(),
-            then: vec![],
-            date: day,
-            time: at(17),
-            available: false,
-            staff: None,
-            then_staff: vec![],
-            room: None,
             instead: Some("martin".into()),
-            slots: vec![offer(day, 16), offer(day, 18)],
-            unbookable: None,
+            ..found(
+                "corte-dama",
+                day,
+                at(17),
+                vec![offer(day, 16), offer(day, 18)],
+            )
         };
-        let call = ToolCall::CheckAvailability {
-            service: "corte-dama".into(),
-            then: vec![],
-            date: day,
-            time: at(17),
-            staff: Some("caro".into()),
-            moving: None,
-            part: None,
-        };
-        apply_observation(st, &ws, &call, &Observation::Availability(busy));
+        observe_check(st, &ws, busy, Some("caro"));
         st.expected_slot = Some(SlotName::PreferredTime);
         assert_eq!(
             st.instead.as_ref().map(|o| o.staff.as_str()),
@@ -177,29 +164,8 @@ fn the_last_time_of_a_day_is_taken_from_its_check_or_from_its_times_listed() {
     let c = ctx(&ws);
     let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let listed = |st: &mut ConversationState| {
-        let free = crate::domain::actions::Availability {
-            service: "pedicura".into(),
-            then: vec![],
-            date: day,
-            time: None,
-            available: true,
-            staff: None,
-            then_staff: vec![],
-            room: None,
-            instead: None,
-            slots: vec![offer(day, 10), offer(day, 18), offer(day, 12)],
-            unbookable: None,
-        };
-        let call = ToolCall::CheckAvailability {
-            service: "pedicura".into(),
-            then: vec![],
-            date: day,
-            time: None,
-            staff: None,
-            moving: None,
-            part: None,
-        };
-        apply_observation(st, &ws, &call, &Observation::Availability(free));
+        let slots = vec![offer(day, 10), offer(day, 18), offer(day, 12)];
+        observe_check(st, &ws, found("pedicura", day, None, slots), None);
     };
     // "pedicura el viernes lo último que tengas": the check's last time is the one asked.
     let mut st = ConversationState::default();
