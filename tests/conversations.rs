@@ -3176,6 +3176,34 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿tienen algo para el lunes?' (closed) says so before asking the service, and the check after offers the next days without saying it again",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! tienen algo para el lunes?",
+                &[Says("estamos cerrados"), Says("¿Qué te querés hacer?"), NoCall("check_availability")],
+            ),
+            (
+                "un corte",
+                &[Calls("check_availability"), Says("Te puedo ofrecer"), NotSays("cerrados")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "price, length and room asked at once books (the price said on the way); 'dale a la tarde' lists the afternoon once",
+        profile: "Ana",
+        turns: &[
+            (
+                "Hola, me quería hacer mechas, cuánto sale y cuánto tarda? y tenés para el {d2}?",
+                &[Says("$48.000"), Calls("check_availability"), Says("tengo lugar")],
+            ),
+            (
+                "dale a la tarde",
+                &[Says("A la tarde tengo lugar"), NotSays("¿Cuál te queda mejor: el")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -177,14 +177,23 @@ pub fn render(
             let listed = executed
                 .iter()
                 .any(|e| matches!(e.call, ToolCall::CheckAvailability { .. }));
+            let mut part_listed = false;
             if let (SlotName::PreferredTime, Some(part), false) =
                 (slot, ex.signals.day_part, listed)
             {
-                parts.extend(offers::part_free(l, &state.offers, part));
+                let free = offers::part_free(l, &state.offers, part);
+                part_listed = free.is_some();
+                parts.extend(free);
             }
-            // A bare yes to several times offered: they are put again as the question.
+            // A bare yes to several times offered: they are put again as the question ("dale
+            // a la tarde": the afternoon's, listed just above, are not).
             let yes = ex.signals.affirmation == Some(true) && ex.slots.preferred_time.is_none();
-            if *slot == SlotName::PreferredTime && yes && !listed && state.offers.len() > 1 {
+            if *slot == SlotName::PreferredTime
+                && yes
+                && !listed
+                && !part_listed
+                && state.offers.len() > 1
+            {
                 parts.push(offers::pick(
                     l,
                     &state.offers,
@@ -206,6 +215,15 @@ pub fn render(
                 // "sí" to "¿Para qué día lo querés?": the day is what is missing.
                 parts.push(t(l, "ask_date_plain", &[]));
             } else {
+                // "¿tienen algo para hoy?" on a closed day: said before the service is asked.
+                if tells_closed(ws, state, last) {
+                    let d = state.resolved.date.unwrap_or_default();
+                    parts.push(t(
+                        l,
+                        "date_closed",
+                        &[("date", &date(l, d)), ("hours", &closed_text(ws, l, d))],
+                    ));
+                }
                 parts.push(question(ws, state, *slot));
             }
         }
@@ -478,6 +496,16 @@ fn describe(
             BookingRefusal::Unbookable => t(l, "unbookable", &[]),
         }),
     }
+}
+
+/// A booking asks the service for a day the business is closed, not said yet.
+pub fn tells_closed(ws: &Workspace, state: &ConversationState, last: &Plan) -> bool {
+    matches!(last, Plan::Ask(SlotName::ServiceType))
+        && state.flow == Some(Flow::Book)
+        && state
+            .resolved
+            .date
+            .is_some_and(|d| !ws.is_open_on(d) && state.told_closed != Some(d))
 }
 
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {

@@ -296,6 +296,10 @@ pub struct ConversationState {
     /// The next visit was put on the table this turn, right after the one before was booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub visit_queued: bool,
+    /// "¿tienen algo para hoy?" on a closed day: the closure was said with the service
+    /// question, and the check that follows offers the next days without saying it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub told_closed: Option<NaiveDate>,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -526,5 +530,6 @@ impl ConversationState {
         self.next_visits.clear();
         self.visit_queued = false;
         self.second_time = None;
+        self.told_closed = None;
     }
 }

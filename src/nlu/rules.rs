@@ -437,6 +437,21 @@ impl RuleExtractor {
         {
             scores[Intent::Reschedule.index()] += 2.5;
         }
+        // "¿cuánto sale y cuánto tarda? ¿y tenés para el jueves?": room asked for a service on
+        // a day books; the price and the length are answered on the way ("tenía lifting el 8,
+        // ¿hay algo el 15?" moves a booking).
+        let moves = has_old
+            || of_a_booking && (has_new || shift) && dates.len() + times.len() >= 2
+            || scores[Intent::Reschedule.index()] >= 2.0
+            || scores[Intent::Cancel.index()] >= 2.0;
+        if has_service
+            && has_when
+            && !asked_about
+            && !moves
+            && lx.asks_room.iter().any(|p| cue_matches(&n, p))
+        {
+            scores[Intent::Book.index()] += 3.0;
+        }
         // A bare service ("para mechitas", "corte de pelo") is a booking detail.
         let strongest_other = scores
             .iter()

@@ -414,6 +414,9 @@ fn reply(
         _ => {}
     }
     let (mut text, next_action) = nlg::render(&req.ws, state, ex, &acted.executed, &acted.last);
+    if nlg::tells_closed(&req.ws, state, &acted.last) {
+        state.told_closed = state.resolved.date;
+    }
     // A message with no text (a sticker, an audio, a photo: n8n passes the text as empty)
     // is not a message to answer in kind: say what we can read (a question of a flow in
     // progress stands).

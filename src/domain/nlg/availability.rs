@@ -22,6 +22,10 @@ pub(super) fn availability_text(
         )
     };
     match a.unbookable {
+        // Said already, with the service question: the days offered instead.
+        Some(Unbookable::Closed) if state.told_closed == Some(a.date) && !alts.is_empty() => {
+            return alts.trim_start().to_string()
+        }
         Some(Unbookable::Closed) => {
             return t(
                 l,

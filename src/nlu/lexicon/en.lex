@@ -448,6 +448,18 @@ first available
 next available
 first free
 
+[asks room]
+do you have anything
+do you have any
+do you have room
+do you have a slot
+do you have an opening
+any availability
+any openings
+any slots
+are you free
+is there room
+
 [puts off]
 later on
 text you later

@@ -1723,6 +1723,26 @@ el proximo horario libre
 el turno mas proximo
 el turno mas cercano
 
+[asks room]
+tenes para
+tienen para
+tendras
+tendrias
+tendrian
+tenes lugar
+tienen lugar
+hay lugar
+habra lugar
+tenes turno
+tienen turno
+hay turno
+tenes algo
+tienen algo
+hay algo
+hay disponibilidad
+tenes disponibilidad
+tienen disponibilidad
+
 [puts off]
 # A new booking mentioned for later is no change now ("cancelalo, después te escribo para
 # sacar otro").

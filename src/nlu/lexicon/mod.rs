@@ -109,6 +109,9 @@ pub struct Lexicon {
     /// Phrases asking for the first time of the day named ("el sábado a primera hora").
     pub first_of_day: Vec<String>,
     pub last_of_day: Vec<String>,
+    /// Phrases asking whether there is room ("¿tenés para el jueves?", "hay lugar"): with a
+    /// service and a day, the message books, whatever else it asks on the way.
+    pub asks_room: Vec<String>,
     /// Phrases leaving the day open ("cualquier día", "any day"): the first free time too,
     /// but no cue for booking ("puedo cualquier día" in a job application).
     pub any_day: Vec<String>,
@@ -203,6 +206,7 @@ impl Lexicon {
                     "soonest" => lx.soonest.push(entry),
                     "first of the day" => lx.first_of_day.push(entry),
                     "last of the day" => lx.last_of_day.push(entry),
+                    "asks room" => lx.asks_room.push(entry),
                     "any day" => lx.any_day.push(entry),
                     "puts off" => lx.puts_off.push(entry),
                     "farewell" => lx.farewell.push(entry),

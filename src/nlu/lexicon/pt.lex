@@ -369,6 +369,16 @@ primeiro horario disponivel
 proximo horario livre
 proximo horario disponivel
 
+[asks room]
+tem horario
+tem vaga
+tem lugar
+tem algum horario
+tem alguma vaga
+teria horario
+teria vaga
+voces tem
+
 [puts off]
 depois te escrevo
 te escrevo depois

@@ -15,6 +15,18 @@ pub(crate) fn ex(text: &str) -> Extraction {
 #[case("quiero sacar turno para mañana a las 5", Intent::Book)]
 #[case("a qué hora abren el sábado?", Intent::InfoHours)]
 #[case("hacen keratina?", Intent::InfoServices)]
+#[case(
+    "me quería hacer mechas, cuánto sale y cuánto tarda? y tenés para el jueves?",
+    Intent::Book
+)]
+#[case(
+    "do you do highlights? how much? do you have anything on friday?",
+    Intent::Book
+)]
+#[case(
+    "tenia lifting el 8/11 pero me voy de viaje, hay algo el 15/11?",
+    Intent::Reschedule
+)]
 #[case("necesito cancelar el turno BK-4821", Intent::Cancel)]
 #[case("puedo pasar mi turno del jueves al viernes?", Intent::Reschedule)]
 #[case("muchas gracias!!", Intent::Chitchat)]
