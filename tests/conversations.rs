@@ -3204,6 +3204,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿la keratina se puede hacer con el pelo teñido? ¿cuánto sale?': the price, a person offered for the rest, and a yes hands over",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, la keratina se puede hacer con el pelo teñido? cuánto sale?",
+                &[Says("$60.000"), Says("¿Querés que te pase con una persona?")],
+            ),
+            ("sí porfa", &[Next("handoff")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

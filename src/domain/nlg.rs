@@ -166,6 +166,11 @@ pub fn render(
     {
         parts.push(reply(ws, ex, state, ReplyTopic::Payment));
     }
+    // "¿la keratina se puede hacer con el pelo teñido? ¿cuánto sale?": the price, and a
+    // person offered for the rest.
+    if expert_after_price(state, ex, last) {
+        parts.push(t(l, "expert_offer_also", &[]));
+    }
     // "corte el viernes y uñas el sábado": one booking at a time, and the other is not lost.
     if ex.signals.visits.len() > 1 && !state.next_visits.is_empty() {
         parts.push(t(l, "visits_one_by_one", &[]));
@@ -496,6 +501,14 @@ fn describe(
             BookingRefusal::Unbookable => t(l, "unbookable", &[]),
         }),
     }
+}
+
+/// A question for someone of the team asked with a price, outside a booking: the price is
+/// answered and a person offered (a yes next hands over).
+pub fn expert_after_price(state: &ConversationState, ex: &Extraction, last: &Plan) -> bool {
+    ex.signals.topic == Some(Topic::Expert)
+        && state.flow.is_none()
+        && matches!(last, Plan::Call(ToolCall::GetPrices { .. }))
 }
 
 /// A booking asks the service for a day the business is closed, not said yet.

@@ -366,8 +366,9 @@ fn reply(
 ) -> (String, NextAction) {
     // "¿se puede hacer con el pelo teñido?" outside a booking: a person is offered, and a
     // yes next hands over.
-    state.offered_handoff =
-        matches!(acted.last, Plan::Reply(ReplyTopic::Expert)) && state.flow.is_none();
+    state.offered_handoff = (matches!(acted.last, Plan::Reply(ReplyTopic::Expert))
+        && state.flow.is_none())
+        || nlg::expert_after_price(state, ex, &acted.last);
     match &acted.last {
         Plan::Ask(slot) => {
             state.expected_slot = Some(*slot);
