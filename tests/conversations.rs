@@ -3215,6 +3215,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí porfa", &[Next("handoff")]),
         ],
     },
+    Conversation {
+        name: "'uh el {d1} no puedo al final' after that day's times were listed asks the day again, not the time",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para manicura", &[Says("¿Para qué día")]),
+            ("el {d1} a la mañana", &[Calls("check_availability")]),
+            (
+                "uh el {d1} no puedo al final",
+                &[Says("¿Para qué día"), NotSays("¿Qué horario")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

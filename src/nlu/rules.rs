@@ -8,7 +8,7 @@
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{bare_date, bare_time, find_dates, find_times, TimeMatch};
 use crate::domain::understanding::DayPart;
-use crate::domain::when::{bound, excluded, range, Bound, DateExpr};
+use crate::domain::when::{bound, excluded, range, refused, Bound, DateExpr};
 use crate::nlu::candidates::{self, Candidate};
 use crate::nlu::contacts::{find_booking_id, find_email, find_phone};
 use crate::nlu::cues::{cue_matches, score, taken_back_until};
@@ -165,12 +165,16 @@ impl RuleExtractor {
         {
             times.extend(bare_time(&words));
         }
-        signals.other_day = dates.is_empty() && signals::other_day(&words);
         // "cualquier día menos el martes": no day wanted, one turned down.
         let not_days: Vec<_> = dates
             .iter()
             .filter(|d| excluded(&n, d.from, d.to))
             .collect();
+        // "otro día?", "el jueves no puedo al final, ¿otro día?"; "uh, el jueves no puedo" (the
+        // day turned down, no other named).
+        signals.other_day = dates.len() == not_days.len()
+            && (signals::other_day(&words)
+                || (!dates.is_empty() && dates.iter().all(|d| refused(&n, d.to))));
         let soonest_words = signals::soonest(&words);
         signals.soonest =
             dates.len() == not_days.len() && (soonest_words || signals::any_day(&words));

@@ -176,7 +176,6 @@ pub fn find_dates(n: &[&str]) -> Vec<DateMatch> {
 /// del sábado"), or a refusal just after it ("mañana no puedo", "el jueves no me sirve").
 pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     let before = |k: usize| from.checked_sub(k).map(|i| n[i]);
-    let after = |k: usize| n.get(to + k - 1).copied();
     let lead = |w: Option<&str>| {
         matches!(
             w,
@@ -232,8 +231,13 @@ pub fn excluded(n: &[&str], from: usize, to: usize) -> bool {
     if matches!(before(1), Some("before" | "antes")) {
         return true;
     }
-    // "mañana no puedo", "el jueves no llego", "el viernes no me sirve"; "el jueves no,
-    // cualquier otro día"
+    refused(n, to)
+}
+
+/// Whether the words right after a span turn it down: "mañana no puedo", "el jueves no
+/// llego", "el viernes no me sirve"; "el jueves no, cualquier otro día".
+pub fn refused(n: &[&str], to: usize) -> bool {
+    let after = |k: usize| n.get(to + k - 1).copied();
     let verb = match (after(1), after(2)) {
         (Some("no"), v) => v,
         (Some("ya"), Some("no")) => after(3),

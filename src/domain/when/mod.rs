@@ -14,7 +14,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::text::Words;
 
-pub use date::{excluded, DateExpr, DateMatch, WeekdayMode};
+pub use date::{excluded, refused, DateExpr, DateMatch, WeekdayMode};
 
 pub use lexicon::{cannot, number_words};
 pub use time::{bound, changes_hour, closing_verb, range, Bound, TimeMatch};

@@ -683,3 +683,14 @@ fn a_question_for_the_team(#[case] text: &str, #[case] want: bool) {
 fn no_code_at_hand(#[case] text: &str, #[case] want: bool) {
     assert_eq!(ex(text).signals.no_code, want, "{text}");
 }
+
+#[rstest]
+#[case("uh el jueves no puedo al final", true)]
+#[case("no, el jueves no puedo al final, otro día?", true)]
+#[case("otro día?", true)]
+#[case("necesito las uñas antes del sábado", false)]
+#[case("el jueves no, el viernes", false)]
+#[case("el jueves a la mañana", false)]
+fn a_day_turned_down_with_no_other_named_asks_another(#[case] text: &str, #[case] want: bool) {
+    assert_eq!(ex(text).signals.other_day, want, "{text}");
+}
