@@ -95,7 +95,7 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
             && n[from + 1 - j..from]
                 .iter()
                 .all(|w| matches!(*w, "de" | "del" | "las" | "la" | "el"))
-    }) && within_before(n, from, 3, &["de", "del"])
+    }) && (within_before(n, from, 3, &["de", "del"]) || matches!(n[from], "de" | "del"))
     {
         return true;
     }
@@ -147,6 +147,11 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
             Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
             Some(w) if OLD_LEADS.contains(&w) => return true,
             // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
+            // ("pasar mi turno a las 16", "cambiá mi reserva al viernes": where it goes.)
+            Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
+                if j == 1
+                    && matches!(n[from], "a" | "al" | "para")
+                    && before(n, from, 3).is_some_and(moves) => {}
             Some("turno" | "reserva" | "cita" | "booking" | "appointment" | "appt" | "horario")
                 if matches!(before(n, from, j + 1), Some("mi" | "my" | "meu" | "minha"))
                     || (matches!(before(n, from, j + 1), Some("a" | "un"))
@@ -165,6 +170,13 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
         }
     }
     false
+}
+
+/// A verb that moves a booking: "pasar", "pasame", "cambiá", "mover", "correr", "adelantar".
+fn moves(w: &str) -> bool {
+    ["pas", "camb", "mov", "corr", "adelant", "atras", "mud"]
+        .iter()
+        .any(|p| w.starts_with(p))
 }
 
 pub(super) fn is_new(n: &[&str], from: usize) -> bool {

@@ -280,6 +280,9 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
     Some("el sábado"),
     Some("17:00")
 )]
+#[case("podés pasar mi turno a las 16?", None, Some("16:00"))]
+#[case("podré pasar mi turno a las 16 en vez de las 12?", None, Some("16:00"))]
+#[case("a las 16 en vez de las 12", None, Some("16:00"))]
 #[case(
     "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",
     Some("el viernes"),
