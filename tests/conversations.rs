@@ -3227,6 +3227,29 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿me podés agregar cejas al turno?' a few messages after booking: that booking is looked up and the service offered right after it",
+        profile: "Ana",
+        turns: &[
+            (
+                "brushing el {d1} a las 12, a nombre de Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias!", &[]),
+            ("¿dónde quedan?", &[Says("Scalabrini")]),
+            (
+                "me podés agregar cejas al turno?",
+                &[
+                    Calls("find_bookings"),
+                    Says("te busco lugar para después"),
+                    Calls("check_availability"),
+                    // Free, or taken by another conversation and said so.
+                    Says("a las 12:30"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

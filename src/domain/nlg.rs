@@ -11,7 +11,7 @@ use crate::domain::offers;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::hours::{closed_text, hours_text, range_text};
 use crate::domain::replies::{date, join, raw, t, Lang};
-use crate::domain::state::{ConversationState, Flow};
+use crate::domain::state::{Attach, ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName, Topic};
 
 mod availability;
@@ -398,6 +398,21 @@ fn describe(
         {
             Some(usual_note(ws, l, state))
         }
+        // "¿me agregás cejas al turno?": the booking the new one follows.
+        Observation::Bookings { bookings }
+            if bookings
+                .iter()
+                .any(|b| state.attached_to.as_ref() == Some(&b.booking_id)) =>
+        {
+            let b = bookings
+                .iter()
+                .find(|b| state.attached_to.as_ref() == Some(&b.booking_id))?;
+            Some(t(
+                l,
+                "attach_after",
+                &[("id", &b.booking_id), ("booking", &booking_text(ws, l, b))],
+            ))
+        }
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {
                 ToolCall::FindBookings {
@@ -547,6 +562,10 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
         }
         // Times offered on another day: a yes takes them, or the customer names a day.
         SlotName::PreferredDate if state.offers_day().is_some() => t(l, "ask_date_offers", &[]),
+        // "¿me agregás cejas al turno?" with several bookings: which.
+        SlotName::PreferredDate if state.attach == Some(Attach::Which) => {
+            t(l, "ask_attach_which", &[])
+        }
         SlotName::PreferredDate => match state.flow {
             Some(Flow::Reschedule) => t(l, "ask_date_move", &[]),
             _ => t(l, "ask_date", &[]),

@@ -10,7 +10,7 @@ use crate::domain::normalize::{
     format_time, normalize_phone, parse_hhmm, proper_name, resolve_date, weekday_hour,
 };
 use crate::domain::offers;
-use crate::domain::state::{ConversationState, Flow};
+use crate::domain::state::{Attach, ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 use crate::domain::when::search_from;
 
@@ -173,8 +173,9 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     );
     // "¿me agregás pestañas después?" right after booking: a booking of its own, whatever
     // it read as (below).
+    // So is "¿me agregás cejas al turno (que tengo el jueves)?" another day (below).
     let adds_on = state.flow.is_none()
-        && state.just_booked()
+        && (state.just_booked() || readings::adds_to_one_had(ex))
         && ex.signals.adds
         && ex.slots.service_type.is_some()
         && ex.intent == Intent::Reschedule;
@@ -279,6 +280,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         }
     } else if idle && state.flow == Some(Flow::Book) && ex.signals.adds {
         added_to_told = readings::after_a_booking_told(state, ex, ctx);
+        state.attach = (state.channel_phone.is_some()
+            && state.resolved.time.is_none()
+            && (added_to_told || readings::adds_to_one_had(ex)))
+        .then_some(Attach::LookUp);
     }
     // "y otro turno igual para el miércoles siguiente": the service and time of the booking
     // just made, on the day named.

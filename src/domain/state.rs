@@ -34,6 +34,17 @@ impl Flow {
     }
 }
 
+/// A service added to a booking the customer has ("¿me agregás cejas al turno?"): where the
+/// lookup of that booking stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attach {
+    /// The customer's coming bookings are to be looked up by the channel's number.
+    LookUp,
+    /// Several were found and none told: the day says which (looked up again then).
+    Which,
+}
+
 /// Slot values resolved against the catalog and the calendar.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Resolved {
@@ -300,6 +311,14 @@ pub struct ConversationState {
     /// question, and the check that follows offers the next days without saying it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub told_closed: Option<NaiveDate>,
+    /// "¿me agregás cejas al turno?" with no booking just made: the customer's coming
+    /// bookings are looked up by the channel's number, and the service added follows the one
+    /// meant (on its day, from when it ends).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attach: Option<Attach>,
+    /// The code of the booking the service added follows (found by `attach`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attached_to: Option<String>,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -531,5 +550,7 @@ impl ConversationState {
         self.visit_queued = false;
         self.second_time = None;
         self.told_closed = None;
+        self.attach = None;
+        self.attached_to = None;
     }
 }

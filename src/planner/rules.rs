@@ -9,7 +9,7 @@ use chrono::Datelike;
 use crate::domain::actions::ToolCall;
 use crate::domain::normalize::same_phone;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
-use crate::domain::state::{ConversationState, Flow};
+use crate::domain::state::{Attach, ConversationState, Flow};
 use crate::domain::when::{in_week_of, names_a_coming_week, search_from};
 use crate::nlu::signals::Topic;
 use crate::nlu::{Intent, SlotName};
@@ -297,6 +297,16 @@ fn plan_book(input: &PlanInput) -> Plan {
             booking_id: None,
             date: None,
             past: true,
+        });
+    }
+    // "¿me agregás cejas al turno?": the customer's coming bookings (again once a day says
+    // which of several).
+    if st.attach == Some(Attach::LookUp) || (st.attach == Some(Attach::Which) && r.date.is_some()) {
+        return Plan::Call(ToolCall::FindBookings {
+            phone: st.channel_phone.clone(),
+            booking_id: None,
+            date: None,
+            past: false,
         });
     }
     let Some(date) = r.date else {

@@ -139,6 +139,10 @@ pub fn apply_observation(
             state.usual = usual;
             state.usual_searched = true;
         }
+        // "¿me agregás cejas al turno?": the booking it follows.
+        Observation::Bookings { bookings } if state.attach.is_some() => {
+            super::readings::follow_booking(state, bookings);
+        }
         // Looked up in the middle of a new booking ("¿y quedó el del viernes?"): answered,
         // and the booking being made goes on untouched.
         Observation::Bookings { .. } if state.flow == Some(Flow::Book) => {}

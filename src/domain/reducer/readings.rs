@@ -1,9 +1,10 @@
 //! A reading's values taken in the conversation's context: whom a service is for, whose
 //! name the booking goes in, when a service added to a booking told starts.
 
+use crate::domain::actions::{BookingInfo, BookingStatus};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{parse_hhmm, resolve_date};
-use crate::domain::state::{ConversationState, Flow};
+use crate::domain::state::{Attach, ConversationState, Flow};
 use crate::domain::understanding::{Extraction, SlotName};
 
 /// The service `id` for whom the visit is: "corte y barba", "corte para mi marido" take the
@@ -104,6 +105,41 @@ pub(super) fn after_a_booking_told(
         }
     }
     true
+}
+
+/// "¿me agregás cejas al turno?", "…al turno que tengo el jueves": a service added, and no
+/// day or hour named for it other than the booking's own.
+pub(super) fn adds_to_one_had(ex: &Extraction) -> bool {
+    let own = |name: SlotName| ex.slots.get(name).is_none_or(|v| told(ex, name, v));
+    ex.slots.service_type.is_some()
+        && !ex.signals.another
+        && own(SlotName::PreferredDate)
+        && own(SlotName::PreferredTime)
+}
+
+/// The customer's coming bookings, looked up to add a service to one ([`adds_to_one_had`]):
+/// the one on the day told, or the only one; the service added follows it, from when its
+/// last service ends. Several and none told: the day is asked as for any booking.
+pub(super) fn follow_booking(state: &mut ConversationState, bookings: &[BookingInfo]) {
+    let day = state.resolved.date;
+    let had: Vec<&BookingInfo> = bookings
+        .iter()
+        .filter(|b| b.status == BookingStatus::Confirmed)
+        .filter(|b| day.is_none_or(|d| b.date == d))
+        .collect();
+    // Several and no day told: the day the customer names next says which.
+    state.attach = (had.len() > 1 && day.is_none()).then_some(Attach::Which);
+    let [b] = had.as_slice() else {
+        return;
+    };
+    let end = b
+        .time
+        .overflowing_add_signed(chrono::Duration::minutes(i64::from(b.total_minutes())));
+    if end.1 == 0 {
+        super::take_date(state, b.date);
+        super::take_time(state, end.0);
+        state.attached_to = Some(b.booking_id.clone());
+    }
 }
 
 /// Whether a slot's value is the day or the hour of the booking the message tells.

@@ -725,3 +725,24 @@ fn a_time_after_another_days_times_were_offered_is_on_that_day() {
     assert_eq!(st.resolved.date, Some(offered));
     assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(16, 0, 0));
 }
+
+#[test]
+fn a_service_added_to_a_booking_had_follows_the_one_on_the_day_told() {
+    use crate::domain::state::Attach;
+    let mut two = booked(&["brushing", "manicura"], "caro");
+    two.booking_id = "BK-2000".into();
+    let mut other = booked(&["pedicura"], "sofi");
+    other.date = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let found = [two.clone(), other];
+    // Several and no day: the day is asked, and the next lookup says which.
+    let mut st = ConversationState::default();
+    super::readings::follow_booking(&mut st, &found);
+    assert_eq!(st.attach, Some(Attach::Which));
+    assert_eq!(st.resolved.time, None);
+    // The day told: that booking's visit, from when its last service ends (15:00 + 2 h).
+    st.resolved.date = Some(two.date);
+    super::readings::follow_booking(&mut st, &found);
+    assert_eq!(st.attach, None);
+    assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(17, 0, 0));
+    assert_eq!(st.attached_to.as_deref(), Some("BK-2000"));
+}
