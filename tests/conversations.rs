@@ -3250,6 +3250,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿puedo ir acompañada?' opens no booking: a person is offered, and a yes hands over",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! se puede ir con un nene chiquito?",
+                &[Says("¿Querés que te pase con una persona?"), NotSays("¿Qué te querés hacer?")],
+            ),
+            ("sí", &[Next("handoff")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -128,8 +128,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         return;
     }
     // Flow switches. A question about one's bookings ("¿quedó el turno del viernes?") opens
-    // none, whatever intent it read as: the planner looks the bookings up.
+    // none, whatever intent it read as: the planner looks the bookings up. Nor does one for
+    // the team with nothing of a booking ("¿puedo ir acompañada?").
     let status_question = ex.signals.topic == Some(Topic::Bookings);
+    let opens_none =
+        status_question || (ex.signals.topic == Some(Topic::Expert) && ex.slots.is_empty());
     // "¿puede ser con otra chica?" right after booking: that booking, same day and time,
     // another stylist.
     let swaps_last = ex.signals.other_staff
@@ -171,14 +174,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         ex.intent,
         Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
     );
-    // "¿me agregás pestañas después?" right after booking: a booking of its own, whatever
-    // it read as (below).
-    // So is "¿me agregás cejas al turno (que tengo el jueves)?" another day (below).
-    let adds_on = state.flow.is_none()
-        && (state.just_booked() || readings::adds_to_one_had(ex))
-        && ex.signals.adds
-        && ex.slots.service_type.is_some()
-        && ex.intent == Intent::Reschedule;
+    let adds_on = readings::adds_on(state, ex);
     let flow = if moves_last || trims_told {
         Some(Flow::Reschedule)
     } else if starts_new
@@ -189,7 +185,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     {
         Some(Flow::Book)
     } else {
-        Flow::from_intent(ex.intent).filter(|_| !status_question)
+        Flow::from_intent(ex.intent).filter(|_| !opens_none)
     };
     if let Some(flow) = flow {
         let keep = match (state.flow, flow) {

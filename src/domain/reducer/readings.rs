@@ -107,6 +107,17 @@ pub(super) fn after_a_booking_told(
     true
 }
 
+/// "¿me agregás pestañas después?" right after booking, read as a change: a booking of its
+/// own, whatever it read as; so is "¿me agregás cejas al turno (que tengo el jueves)?"
+/// another day.
+pub(super) fn adds_on(state: &ConversationState, ex: &Extraction) -> bool {
+    state.flow.is_none()
+        && (state.just_booked() || adds_to_one_had(ex))
+        && ex.signals.adds
+        && ex.slots.service_type.is_some()
+        && ex.intent == crate::domain::understanding::Intent::Reschedule
+}
+
 /// "¿me agregás cejas al turno?", "…al turno que tengo el jueves": a service added, and no
 /// day or hour named for it other than the booking's own.
 pub(super) fn adds_to_one_had(ex: &Extraction) -> bool {

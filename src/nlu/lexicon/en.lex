@@ -381,6 +381,10 @@ does it work with
 would it work on
 is it suitable
 suitable for
+can i bring my
+can i bring a
+can i come with my
+can i come with a
 
 [topic complaint]
 refund

@@ -1407,6 +1407,26 @@ queda bien con pelo
 si tengo el pelo
 que me recomiendan
 cual me recomiendan
+puedo ir con un
+puedo ir con una
+puedo ir con mi
+puedo ir con mis
+se puede ir con un
+se puede ir con una
+se puede ir con mi
+se puede ir con chicos
+se puede ir con ninos
+puedo ir acompanada
+puedo ir acompanado
+puedo venir con un
+puedo venir con una
+puedo venir con mi
+puedo venir acompanada
+puedo venir acompanado
+puedo llevar a mi
+puedo llevar al
+puedo llevar a los
+se puede llevar
 
 [topic complaint]
 re desparejo

@@ -249,6 +249,11 @@ pode fazer com o cabelo
 serve para cabelo
 funciona em cabelo
 e indicado para
+posso levar meu
+posso levar minha
+posso ir com meu
+posso ir com minha
+posso ir acompanhada
 
 [topic complaint]
 reclamacao

@@ -665,6 +665,10 @@ fn the_last_time_of_a_day(#[case] text: &str, #[case] want: bool) {
 #[case("se puede hacer el jueves?", false)]
 #[case("¿quién me recomendás para color?", false)]
 #[case("se puede hacer si estoy embarazada?", false)]
+#[case("se puede ir con un nene chiquito?", true)]
+#[case("puedo ir acompañada?", true)]
+#[case("can I bring my daughter?", true)]
+#[case("puedo ir con Caro el jueves?", false)]
 fn a_question_for_the_team(#[case] text: &str, #[case] want: bool) {
     assert_eq!(
         ex(text).signals.topic == Some(Topic::Expert),
