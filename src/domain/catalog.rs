@@ -777,6 +777,8 @@ pub(crate) mod tests {
             Some("corte-caballero")
         );
         assert_eq!(id("corte de pelo").as_deref(), Some("corte-dama"));
+        // "manos y pies semi": the feet are a pedicure (the demo's semi is for hands).
+        assert_eq!(id("pies semi").as_deref(), Some("pedicura"));
         // Fillers only: "y" joins two services.
         let w = Words::new("corte y de pelo hombre");
         assert_eq!(
