@@ -3261,6 +3261,23 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Next("handoff")]),
         ],
     },
+    Conversation {
+        name: "a change of a booking that also asks another service's price: the price, and the change (the booking's service kept)",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte el {d1} a las 11, a nombre de Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias!", &[]),
+            ("¿dónde quedan?", &[Says("Scalabrini")]),
+            (
+                "hola, necesito cambiar el turno q tenia el {d1} para el {d2}, y aprovecho y te pregunto cuanto sale la keratina",
+                &[Says("Alisado con keratina sale $60.000"), Says("Corte de dama"), NotSays("Alisado con keratina con")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -114,14 +114,26 @@ pub fn render(
     let checks = ran(|c| matches!(c, ToolCall::CheckAvailability { .. }));
     let priced = ran(|c| matches!(c, ToolCall::GetPrices { .. }));
     let asks = ex.signals.asks_price || ex.signals.topic == Some(Topic::Duration);
-    if asks && checks && !priced && state.flow == Some(Flow::Book) {
-        let r = &state.resolved;
-        for svc in r
-            .service
+    // "cambiá mi turno al sábado, y ¿cuánto sale la keratina?": the service asked about.
+    let asked: Vec<&Service> = match state.flow {
+        Some(Flow::Book) if checks => {
+            let r = &state.resolved;
+            r.service
+                .iter()
+                .chain(&r.also)
+                .filter_map(|id| ws.service(id))
+                .collect()
+        }
+        Some(Flow::Reschedule) if ex.signals.asks_price => ex
+            .slots
+            .service_type
             .iter()
-            .chain(&r.also)
-            .filter_map(|id| ws.service(id))
-        {
+            .filter_map(|s| ws.resolve_service(s))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if asks && !priced {
+        for svc in asked {
             let (price, n) = (format_price(svc.price), svc.duration_minutes.to_string());
             parts.push(t(
                 l,
