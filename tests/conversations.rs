@@ -1724,8 +1724,9 @@ const CONVERSATIONS: &[Conversation] = &[
                 "somos dos, manicura lo antes posible",
                 &[Calls("check_availability"), Says("Manicura")],
             ),
-            ("el primero", &[Says("¡Hay lugar")]),
-            ("sí", &[Says("reservo el tuyo")]),
+            // Room for one at that time: said with the check, not again at the summary.
+            ("el primero", &[Says("¡Hay lugar"), Says("reservo el tuyo")]),
+            ("sí", &[Says("Te confirmo"), NotSays("reservo el tuyo")]),
         ],
     },
     Conversation {
@@ -2917,7 +2918,8 @@ const CONVERSATIONS: &[Conversation] = &[
                 "Hola, quisiera un turno para mí y para mi mamá, las dos para color, el {d3} a las 10:30",
                 &[Calls("check_availability")],
             ),
-            ("Laura", &[Says("tu mamá"), Next("await_confirmation")]),
+            // ("tu mamá" is said with the check or at the summary, as the time has room.)
+            ("Laura", &[Next("await_confirmation")]),
             ("sí", &[Calls("create_booking"), Says("el de tu mamá")]),
         ],
     },

@@ -232,6 +232,10 @@ pub fn render(
                 // "sí" to "¿Para qué día lo querés?": the day is what is missing.
                 parts.push(t(l, "ask_date_plain", &[]));
             } else {
+                // "somos 3 amigas" and the time checked has room for fewer: said now.
+                if tells_room(state, executed, last) {
+                    parts.push(for_two_first(ws, state, true));
+                }
                 // "¿tienen algo para hoy?" on a closed day: said before the service is asked.
                 if tells_closed(ws, state, last) {
                     let d = state.resolved.date.unwrap_or_default();
@@ -245,8 +249,12 @@ pub fn render(
             }
         }
         Plan::Confirm(call) => {
-            if state.for_two && state.flow == Some(Flow::Book) && state.group_booked == 0 {
-                parts.push(for_two_first(ws, state));
+            if state.for_two
+                && state.flow == Some(Flow::Book)
+                && state.group_booked == 0
+                && (state.room_told.is_none() || state.room_told != state.resolved.time)
+            {
+                parts.push(for_two_first(ws, state, false));
             }
             parts.push(confirmation(ws, state, call));
             next = NextAction::AwaitConfirmation;
@@ -536,6 +544,19 @@ pub fn expert_after_price(state: &ConversationState, ex: &Extraction, last: &Pla
     ex.signals.topic == Some(Topic::Expert)
         && state.flow.is_none()
         && matches!(last, Plan::Call(ToolCall::GetPrices { .. }))
+}
+
+/// A group's booking asks on after a check of its time found room for fewer of them.
+pub fn tells_room(state: &ConversationState, executed: &[Executed], last: &Plan) -> bool {
+    matches!(last, Plan::Ask(_))
+        && state.for_two
+        && state.flow == Some(Flow::Book)
+        && state.group_booked == 0
+        && state.short_of_room()
+        && state.room_told.is_none()
+        && executed
+            .iter()
+            .any(|e| matches!(e.call, ToolCall::CheckAvailability { time: Some(_), .. }))
 }
 
 /// A booking asks the service for a day the business is closed, not said yet.

@@ -319,6 +319,10 @@ pub struct ConversationState {
     /// The code of the booking the service added follows (found by `attach`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attached_to: Option<String>,
+    /// A group's time with room for fewer of them, said when the check found it (the
+    /// summary of that time does not say it again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_told: Option<NaiveTime>,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -552,5 +556,6 @@ impl ConversationState {
         self.told_closed = None;
         self.attach = None;
         self.attached_to = None;
+        self.room_told = None;
     }
 }

@@ -418,6 +418,9 @@ fn reply(
     if nlg::tells_closed(&req.ws, state, &acted.last) {
         state.told_closed = state.resolved.date;
     }
+    if nlg::tells_room(state, &acted.executed, &acted.last) {
+        state.room_told = state.resolved.time;
+    }
     // A message with no text (a sticker, an audio, a photo: n8n passes the text as empty)
     // is not a message to answer in kind: say what we can read (a question of a flow in
     // progress stands).

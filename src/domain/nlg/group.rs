@@ -6,14 +6,25 @@ use super::*;
 /// Said before the first person's summary: the others' bookings follow. When the time has
 /// room for fewer people than the group ("somos dos" and only Sofi does manicure), it says so
 /// before anything is booked: the others will be offered the nearest free times.
-pub(super) fn for_two_first(ws: &Workspace, state: &ConversationState) -> String {
+/// Right after the check of that time (`after_check`), the time is not named again.
+pub(super) fn for_two_first(
+    ws: &Workspace,
+    state: &ConversationState,
+    after_check: bool,
+) -> String {
     let l = lang(state);
     let people = state.group.max(2);
     match (state.resolved.service.as_deref(), state.resolved.time) {
         (Some(service), Some(time)) if state.short_of_room() => {
             let svc = services_text(ws, l, service, &state.resolved.also);
             let time = hhmm(time);
-            let mut args = vec![("svc", svc.as_str()), ("time", time.as_str())];
+            let key = if after_check {
+                "room_lead_after"
+            } else {
+                "room_lead"
+            };
+            let lead = t(l, key, &[("svc", &svc), ("time", &time)]);
+            let mut args = vec![("lead", lead.as_str())];
             match (people, state.room) {
                 (2, _) => return for_two(l, state, "for_two_alone", &args),
                 (_, 1) => return t(l, "for_group_alone", &args),
