@@ -408,6 +408,9 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     if is_today(w) {
         return m(i, i + 1, DateExpr::InDays(0));
     }
+    if let Some(span) = super::month_span::at(n, i) {
+        return Some(span);
+    }
     if let Some((day, month, used)) = holiday(n, i) {
         return m(
             extend_left(n, i),

@@ -7,6 +7,7 @@
 
 mod date;
 mod lexicon;
+mod month_span;
 mod nth;
 mod time;
 
@@ -153,6 +154,10 @@ pub fn search_from(span: &str, today: NaiveDate) -> Option<NaiveDate> {
         .into_iter()
         .find(|m| m.expr == DateExpr::Vague && !m.excluded)?;
     let said = &n[m.from..m.to];
+    // "la semana del 4 de enero", "a principios de enero", "en enero".
+    if let Some(first) = month_span::first_day(said, today) {
+        return Some(first);
+    }
     let start = if said.contains(&"mes") {
         let (y, mo) = next_month(today.year(), today.month());
         NaiveDate::from_ymd_opt(y, mo, 1)? - Duration::days(7)

@@ -319,6 +319,16 @@ fn a_weekday_and_a_number_that_is_no_near_date_is_an_hour(
 #[case("la próxima semana", "2026-12-07")]
 #[case("next week", "2026-12-07")]
 #[case("a fin de mes", "2026-12-25")]
+#[case("la semana del 4 de enero", "2027-01-04")]
+#[case("la semana del 6 de enero", "2027-01-04")]
+#[case("la primera semana de enero", "2027-01-01")]
+#[case("la segunda semana de enero", "2027-01-08")]
+#[case("la última semana de enero", "2027-01-25")]
+#[case("a principios de enero", "2027-01-01")]
+#[case("a mediados de enero", "2027-01-12")]
+#[case("para fines de enero", "2027-01-25")]
+#[case("a principios de diciembre", "2026-12-05")]
+#[case("the first week of january", "2027-01-01")]
 fn a_vague_span_is_searched_from_its_first_day(#[case] span: &str, #[case] want: &str) {
     let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
     assert_eq!(
