@@ -1427,6 +1427,14 @@ puedo llevar a mi
 puedo llevar al
 puedo llevar a los
 se puede llevar
+lo tienen anotado
+tienen anotado
+lo tienen registrado
+tienen registrado
+que tono era
+que tono me
+que color era
+que formula
 
 [topic complaint]
 re desparejo

@@ -668,6 +668,7 @@ fn the_last_time_of_a_day(#[case] text: &str, #[case] want: bool) {
 #[case("se puede ir con un nene chiquito?", true)]
 #[case("puedo ir acompañada?", true)]
 #[case("can I bring my daughter?", true)]
+#[case("no me acuerdo qué tono era, ustedes lo tienen anotado?", true)]
 #[case("puedo ir con Caro el jueves?", false)]
 fn a_question_for_the_team(#[case] text: &str, #[case] want: bool) {
     assert_eq!(
