@@ -3280,6 +3280,29 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'cancelame todos los turnos' cancels every one found after one summary that lists them; 'los dos' answers which",
+        profile: "Ana",
+        turns: &[
+            (
+                "brushing el {d1} a las 12, a nombre de Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y cejas el {d3} a las 17:15, a nombre de Ana",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            ("gracias!", &[]),
+            ("¿dónde quedan?", &[Says("Scalabrini")]),
+            (
+                "hola, me voy de viaje, cancelame todos los turnos porfa",
+                &[Says("¿Confirmás que cancelo tus 2 turnos"), NotSays("¿Cuál de esos")],
+            ),
+            ("sí", &[Calls("cancel_booking"), Says("cancelé tus 2 turnos")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -148,7 +148,30 @@ pub fn render(
         ToolCall::CheckAvailability { date, time, .. } if time.is_some() == timed => Some(*date),
         _ => None,
     };
+    // "cancelame todos los turnos": the ones cancelled this turn, said together.
+    let cancelled: Vec<String> = executed
+        .iter()
+        .filter_map(|e| match &e.observation {
+            Some(Observation::Cancelled { booking }) => Some(format!(
+                "{} ({})",
+                booking.booking_id,
+                booking_text(ws, l, booking)
+            )),
+            _ => None,
+        })
+        .collect();
+    if cancelled.len() > 1 {
+        let n = cancelled.len().to_string();
+        parts.push(t(
+            l,
+            "cancelled_all",
+            &[("n", &n), ("list", &join(l, &cancelled))],
+        ));
+    }
     for (i, e) in executed.iter().enumerate() {
+        if cancelled.len() > 1 && matches!(e.observation, Some(Observation::Cancelled { .. })) {
+            continue;
+        }
         let superseded = day_of(&e.call, false).is_some_and(|day| {
             executed[i + 1..]
                 .iter()
@@ -446,6 +469,8 @@ fn describe(
             // In a change or a cancel, the one booking found (or the one of several the
             // customer described) is the one the next step is about.
             1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)) => None,
+            // "cancelame todos": the summary lists them.
+            _ if state.cancel_all && state.flow == Some(Flow::Cancel) => None,
             _ if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
                 && state
                     .target

@@ -84,7 +84,12 @@ pub fn check(
     }
     match plan {
         Plan::Call(call) if call.name().is_mutation() => {
-            let confirmed = state.pending.as_ref().is_some_and(|p| &p.call == call)
+            // "cancelame todos los turnos", confirmed once with every one listed: the rest
+            // of those listed, after the first.
+            let of_all = matches!(call, ToolCall::CancelBooking { booking_id, .. }
+                if state.cancel_confirmed
+                    && state.candidates.iter().any(|b| &b.booking_id == booking_id));
+            let confirmed = (of_all || state.pending.as_ref().is_some_and(|p| &p.call == call))
                 && ex.signals.affirmation == Some(true);
             if !confirmed {
                 return Err(Violation::NotConfirmed {
@@ -272,6 +277,31 @@ mod tests {
         // A different change than the one summarised is refused.
         let other = Plan::Call(booking(18));
         assert!(check(&other, &st, &ex(Some(true), None), &ws).is_err());
+    }
+
+    #[test]
+    fn cancelling_them_all_confirmed_once_covers_only_those_listed() {
+        let ws = demo();
+        let cancel = |id: &str| {
+            Plan::Call(ToolCall::CancelBooking {
+                booking_id: id.into(),
+                phone: None,
+            })
+        };
+        let mut st = ConversationState {
+            candidates: vec![crate::domain::reducer::tests::booked(&["brushing"], "caro")],
+            ..Default::default()
+        };
+        // Listed, but the cancel of them all not confirmed: refused.
+        assert!(check(&cancel("BK-1000"), &st, &ex(Some(true), None), &ws).is_err());
+        st.cancel_confirmed = true;
+        assert_eq!(
+            check(&cancel("BK-1000"), &st, &ex(Some(true), None), &ws),
+            Ok(())
+        );
+        // Not one of those listed, or no yes this turn: refused.
+        assert!(check(&cancel("BK-9999"), &st, &ex(Some(true), None), &ws).is_err());
+        assert!(check(&cancel("BK-1000"), &st, &ex(None, None), &ws).is_err());
     }
 
     #[test]

@@ -253,6 +253,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "con la misma chica de la otra vez": looked up (planner) unless someone is named.
     state.wants_usual |=
         state.flow == Some(Flow::Book) && ex.signals.usual_staff && ex.slots.staff_name.is_none();
+    // "cancelame todos los turnos", "los dos": every booking found (planner).
+    state.cancel_all |= state.flow == Some(Flow::Cancel) && ex.signals.all_of_them;
     whose_name(state, ex);
     let mut added_to_told = false;
     let mut follows_visit = false;

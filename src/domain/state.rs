@@ -323,6 +323,12 @@ pub struct ConversationState {
     /// summary of that time does not say it again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_told: Option<NaiveTime>,
+    /// "cancelame todos los turnos": every booking found is cancelled, confirmed once.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancel_all: bool,
+    /// The cancel of them all was confirmed: the rest are cancelled without asking again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancel_confirmed: bool,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -557,5 +563,7 @@ impl ConversationState {
         self.attach = None;
         self.attached_to = None;
         self.room_told = None;
+        self.cancel_all = false;
+        self.cancel_confirmed = false;
     }
 }

@@ -286,6 +286,9 @@ pub struct Signals {
     /// "cancelalo", "pasámelo", "ese turno": the booking just talked about.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub that_one: bool,
+    /// "cancelame todos los turnos", "los dos": every booking found (read in a cancel).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all_of_them: bool,
     /// "entonces quiero uno nuevo", "a new one then": a new booking, not a change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new_booking: bool,

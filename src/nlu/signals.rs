@@ -144,6 +144,11 @@ fn contains_any(joined: &str, phrases: &[String]) -> bool {
 }
 
 /// Whether the message's folded words contain one of these phrases, whole words.
+/// "cancelame todos los turnos", "los dos", "both".
+pub fn all_of_them(words: &Words) -> bool {
+    says(words, &lexicon().all_of_them)
+}
+
 fn says(words: &Words, phrases: &[String]) -> bool {
     contains_any(&words.norms().join(" "), phrases)
 }

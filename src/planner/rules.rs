@@ -97,6 +97,10 @@ pub fn plan(input: &PlanInput) -> Plan {
     {
         return plan_flow(input);
     }
+    // "los dos", "todos", asked which booking to cancel: every one, whatever it read as.
+    if st.cancel_all && ex.signals.all_of_them && st.candidates.len() > 1 {
+        return plan_flow(input);
+    }
     // "actually a haircut instead of the color" while booking: the service changes, whatever
     // it read as alone (not "¿y cuánto sale el corte en vez del color?").
     if matches!(st.flow, Some(Flow::Book | Flow::Reschedule))
@@ -412,6 +416,21 @@ fn find_target(input: &PlanInput) -> Option<Plan> {
 }
 
 fn plan_cancel(input: &PlanInput) -> Plan {
+    let st = input.state;
+    // "cancelame todos los turnos": every one found, confirmed once, then one after another.
+    if (st.cancel_all && st.target.is_none() && st.candidates.len() > 1)
+        || (st.cancel_confirmed && !st.candidates.is_empty())
+    {
+        let call = ToolCall::CancelBooking {
+            booking_id: st.candidates[0].booking_id.clone(),
+            phone: st.channel_phone.clone(),
+        };
+        return if st.cancel_confirmed {
+            Plan::Call(call)
+        } else {
+            Plan::Confirm(call)
+        };
+    }
     if let Some(step) = find_target(input) {
         return step;
     }

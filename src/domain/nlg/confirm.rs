@@ -68,6 +68,20 @@ pub(super) fn confirmation(ws: &Workspace, state: &ConversationState, call: &Too
                 ],
             )
         }
+        // "cancelame todos los turnos": all of them, at once.
+        ToolCall::CancelBooking { .. } if state.cancel_all && state.candidates.len() > 1 => {
+            let list: Vec<String> = state
+                .candidates
+                .iter()
+                .map(|b| format!("{} ({})", b.booking_id, booking_text(ws, l, b)))
+                .collect();
+            let n = state.candidates.len().to_string();
+            t(
+                l,
+                "confirm_cancel_all",
+                &[("n", &n), ("list", &join(l, &list))],
+            )
+        }
         ToolCall::CancelBooking { booking_id, .. } => {
             let what = state
                 .target

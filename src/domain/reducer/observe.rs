@@ -250,10 +250,23 @@ pub fn apply_observation(
             }
         }
         Observation::Cancelled { booking } => {
+            // "cancelame todos": the rest, cancelled next without asking again.
+            let rest: Vec<BookingInfo> = state
+                .candidates
+                .iter()
+                .filter(|b| state.cancel_all && b.booking_id != booking.booking_id)
+                .cloned()
+                .collect();
             state.last_booking = Some(booking.booking_id.clone());
             state.last_visit = None;
             state.last_service = None;
             state.end_flow();
+            if !rest.is_empty() {
+                state.flow = Some(Flow::Cancel);
+                state.candidates = rest;
+                state.cancel_all = true;
+                state.cancel_confirmed = true;
+            }
         }
         Observation::Refused { alternatives, .. } => {
             state.pending = None;

@@ -588,6 +588,12 @@ a different stylist
 with another person
 with a different person
 
+[all of them]
+all of them
+all my
+all the
+both
+
 [that one]
 cancel it
 move it

@@ -2007,6 +2007,16 @@ con otra manicura
 con alguien mas
 con otra que no sea
 
+[all of them]
+todos
+todas
+los dos
+las dos
+ambos
+ambas
+los 2
+las 2
+
 [that one]
 ese turno
 ese mismo

@@ -77,6 +77,8 @@ pub struct Lexicon {
     /// Phrases pointing at the booking just talked about ("ese turno", "cancel it"); verbs
     /// with a clitic ("cancelalo") are read by `signals::that_one`.
     pub that_one: Vec<String>,
+    /// "cancelame todos los turnos", "los dos", "both": every booking found.
+    pub all_of_them: Vec<String>,
     /// Phrases asking for a new booking rather than a change ("uno nuevo", "a new one").
     pub new_booking: Vec<String>,
     /// Phrases asking for another stylist than the one on the table ("con otra persona",
@@ -213,6 +215,7 @@ impl Lexicon {
                     "adds" => lx.adds.push(entry),
                     "another" => lx.another.push(entry),
                     "that one" => lx.that_one.push(entry),
+                    "all of them" => lx.all_of_them.push(entry),
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
                     "no code" => lx.no_code.push(entry),

@@ -490,6 +490,14 @@ com outro profissional
 com outra moca
 com alguem mais
 
+[all of them]
+todos
+todas
+os dois
+as duas
+ambos
+ambas
+
 [that one]
 esse horario
 cancela ele
