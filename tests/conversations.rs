@@ -1403,7 +1403,15 @@ const CONVERSATIONS: &[Conversation] = &[
                     Next("await_confirmation"),
                 ],
             ),
-            ("sí", &[Calls("create_booking"), Says("¡Listo, Julieta!")]),
+            // Her booking, made by a friend: not greeted by her name.
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("a nombre de Julieta"),
+                    NotSays("¡Listo, Julieta!"),
+                ],
+            ),
         ],
     },
     Conversation {
@@ -3301,6 +3309,21 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Says("¿Confirmás que cancelo tus 2 turnos"), NotSays("¿Cuál de esos")],
             ),
             ("sí", &[Calls("cancel_booking"), Says("cancelé tus 2 turnos")]),
+        ],
+    },
+    Conversation {
+        name: "'un turno para mi hija': her name is asked, and the booking's reply names her without greeting her",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, quiero sacar un turno para mi hija para corte el {d2} a las 13:20",
+                &[Says("¿A nombre de quién")],
+            ),
+            ("Sofía", &[Next("await_confirmation"), Says("a nombre de Sofía")]),
+            (
+                "sí",
+                &[Calls("create_booking"), Says("¡Listo! Te reservé"), Says("a nombre de Sofía")],
+            ),
         ],
     },
 ];

@@ -501,9 +501,16 @@ fn describe(
             } else {
                 format!(", {}", booking.customer_name)
             };
+            // "un turno para mi hija": booked in her name, not greeted by it.
+            let for_other = state.last_visit.is_some_and(|v| v.for_other);
+            let (key, name) = if for_other && !name.is_empty() {
+                ("booked_for", booking.customer_name.clone())
+            } else {
+                ("booked", name)
+            };
             let mut text = t(
                 l,
-                "booked",
+                key,
                 &[
                     ("name", &name),
                     ("booking", &booking_text(ws, l, booking)),

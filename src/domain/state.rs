@@ -82,6 +82,9 @@ pub struct LastVisit {
     /// The visit has several services ("manos y pies"): "sacame la pedicura" next changes it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub several: bool,
+    /// Someone else's booking ("para mi hija"): its reply does not greet her by her name.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_other: bool,
 }
 
 /// A booking let go with a "no" at its summary: "el viernes mejor" next takes it back.
@@ -329,6 +332,10 @@ pub struct ConversationState {
     /// The cancel of them all was confirmed: the rest are cancelled without asking again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cancel_confirmed: bool,
+    /// "un turno para mi hija", "para mi amiga Julieta": the booking is someone else's
+    /// (`LastVisit::for_other` once it is made).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_someone_else: bool,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -565,5 +572,6 @@ impl ConversationState {
         self.room_told = None;
         self.cancel_all = false;
         self.cancel_confirmed = false;
+        self.for_someone_else = false;
     }
 }

@@ -220,6 +220,7 @@ pub fn apply_observation(
                 turn: state.turns,
                 end: (end > booking.time).then_some(end),
                 several: !booking.then.is_empty(),
+                for_other: state.for_someone_else && matches!(obs, Observation::Booked { .. }),
             });
             state.end_flow();
             if !second {

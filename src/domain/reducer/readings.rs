@@ -52,6 +52,7 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
         state.resolved.name = None;
         state.slots.client_name = None;
         state.name_offer_declined = true;
+        state.for_someone_else = true;
     }
     // "para mi amiga Julieta", "soy Ana, la mamá de Juli, quería sacarle turno": the booking
     // is in her name.
@@ -60,6 +61,7 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
     {
         state.slots.client_name = Some(who.clone());
         state.resolved.name = Some(who.clone());
+        state.for_someone_else = true;
     }
 }
 

@@ -225,6 +225,7 @@ pub(crate) fn just_booked(turns_ago: u32) -> ConversationState {
             turn: 5,
             end: chrono::NaiveTime::from_hms_opt(15, 45, 0),
             several: false,
+            for_other: false,
         }),
         ..Default::default()
     }
