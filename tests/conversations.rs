@@ -3326,6 +3326,14 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'mañana a las 10 tengo turno pero voy a llegar 20 min tarde': noted, the booking's hour is no booking asked for",
+        profile: "Ana",
+        turns: &[(
+            "hola, mañana a las 10 tengo turno pero voy a llegar como 20 min tarde, hay problema?",
+            &[Says("¡Gracias por avisar!"), NotSays("¿Qué te querés hacer?"), NoCall("check_availability")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -19,7 +19,7 @@ use crate::nlu::lexicon::lexicon;
 use crate::nlu::service_span::extend_service_span;
 pub(crate) use crate::nlu::service_span::extend_to;
 use crate::text::Words;
-use tense::{is_new, is_old};
+use tense::{had_after, is_new, is_old};
 
 /// The cues around a candidate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -458,13 +458,18 @@ fn within_clause(
     slot: SlotName,
     role: &mut Role,
 ) {
+    // "mañana a las 10 tengo turno" (not "¿voy el sábado? tengo turno de pedicura").
+    let told_after = had_after(n, to).is_some_and(|k| {
+        (to.saturating_sub(1)..k).all(|j| !words.gap(j, j + 1).contains(['.', '!', '?', ';']))
+    });
+    role.old |= told_after;
     let start = clause_start(words, from);
     if start == 0 {
         return;
     }
     let clause = &n[start..];
     if role.old {
-        role.old = is_old(clause, from - start);
+        role.old = is_old(clause, from - start) || told_after;
     }
     if role.context && slot == SlotName::PreferredTime {
         role.context = context::is_context(clause, from - start, to - start, slot);

@@ -55,7 +55,10 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
     // "llego 10 minutos tarde", "estoy llegando": noted; no booking moves ("tarde" asks for
     // no later time).
-    if ex.signals.topic == Some(Topic::Late) && ex.slots.preferred_time.is_none() {
+    // ("mañana a las 10 tengo turno pero llego 20 min tarde": that hour is the booking's.)
+    let booked_hour =
+        ex.slots.preferred_time.is_some() && ex.slots.preferred_time == ex.signals.booked_time;
+    if ex.signals.topic == Some(Topic::Late) && (ex.slots.preferred_time.is_none() || booked_hour) {
         return Plan::Reply(ReplyTopic::Late);
     }
     if let Some(p) = &st.pending {

@@ -179,6 +179,29 @@ fn moves(w: &str) -> bool {
         .any(|p| w.starts_with(p))
 }
 
+/// "mañana a las 10 tengo turno", "el jueves tenía hora": the booking one has, told before
+/// it is named (only a time's words between): where its "tengo" is.
+pub(super) fn had_after(n: &[&str], to: usize) -> Option<usize> {
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "a" | "las" | "la" | "de" | "hs" | "y" | "media" | "am" | "pm" | "que"
+        ) || w.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    let k = n[to.min(n.len())..]
+        .iter()
+        .take(5)
+        .position(|w| !filler(w))
+        .map(|k| to + k);
+    k.filter(|&k| {
+        matches!(n[k], "tengo" | "tenia" | "tenemos" | "teniamos")
+            && matches!(
+                n.get(k + 1).copied(),
+                Some("turno" | "turnito" | "reserva" | "cita" | "hora")
+            )
+    })
+}
+
 pub(super) fn is_new(n: &[&str], from: usize) -> bool {
     let b1 = before(n, from, 1);
     let b2 = before(n, from, 2);

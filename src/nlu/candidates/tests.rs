@@ -281,6 +281,16 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
     Some("17:00")
 )]
 #[case("podés pasar mi turno a las 16?", None, Some("16:00"))]
+#[case(
+    "mañana a las 10 tengo turno pero voy a llegar 20 min tarde",
+    None,
+    None
+)]
+#[case(
+    "el jueves a las 10 tengo turno, lo puedo pasar al viernes?",
+    Some("viernes"),
+    None
+)]
 #[case("podré pasar mi turno a las 16 en vez de las 12?", None, Some("16:00"))]
 #[case("a las 16 en vez de las 12", None, Some("16:00"))]
 #[case(
