@@ -3298,7 +3298,7 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("sí", &[Calls("create_booking")]),
             (
-                "y cejas el {d3} a las 17:15, a nombre de Ana",
+                "y cejas el {d3} a las 14:15, a nombre de Ana",
                 &[Next("await_confirmation")],
             ),
             ("sí", &[Calls("create_booking")]),
