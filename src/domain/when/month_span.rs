@@ -7,6 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::date::{extend_left, DateExpr, DateMatch};
 use super::lexicon::month;
+use super::nth::{of as joins, ordinal};
 
 /// Where such a span starts in the message at `i`, as a vague date (its day is searched).
 pub(super) fn at(n: &[&str], i: usize) -> Option<DateMatch> {
@@ -59,20 +60,21 @@ enum Kind {
 /// (end, kind, month, day) of a span starting at `i`.
 fn read_at(n: &[&str], i: usize) -> Option<(usize, Kind, u32, u32)> {
     let w = |k: usize| n.get(k).copied();
-    let of = |k: usize| matches!(w(k), Some("de" | "del" | "of" | "do" | "da"));
+    let of = |k: usize| joins(w(k));
     let month_at = |k: usize| w(k).and_then(month);
+    // "la primera (…, última) semana de enero"
+    if let Some(k) = ordinal(w(i)?) {
+        let week = matches!(w(i + 1), Some("semana" | "week")) && of(i + 2);
+        let mo = month_at(i + 3).filter(|_| week)?;
+        return Some((i + 4, Kind::NthWeek(k), mo, 1));
+    }
     match w(i)? {
-        // "la semana del 4 de enero", "semana del 4"
+        // "la semana del 4 de enero"
         "semana" | "week" if of(i + 1) => {
             let day: u32 = w(i + 2)?.parse().ok().filter(|d| (1..=31).contains(d))?;
             let mo = month_at(i + 4).filter(|_| of(i + 3))?;
             Some((i + 5, Kind::WeekOf, mo, day))
         }
-        "primera" | "first" | "primeira" => nth_week(n, i, 1),
-        "segunda" | "second" => nth_week(n, i, 2),
-        "tercera" | "third" | "terceira" => nth_week(n, i, 3),
-        "cuarta" | "fourth" | "quarta" => nth_week(n, i, 4),
-        "ultima" | "last" => nth_week(n, i, 0),
         "principios" | "comienzos" | "inicios" | "principio" | "comienzo" | "inicio"
             if of(i + 1) =>
         {
@@ -84,16 +86,4 @@ fn read_at(n: &[&str], i: usize) -> Option<(usize, Kind, u32, u32)> {
         }
         _ => None,
     }
-}
-
-fn nth_week(n: &[&str], i: usize, k: u32) -> Option<(usize, Kind, u32, u32)> {
-    let w = |j: usize| n.get(j).copied();
-    if !matches!(w(i + 1), Some("semana" | "week")) {
-        return None;
-    }
-    if !matches!(w(i + 2), Some("de" | "del" | "of" | "do" | "da")) {
-        return None;
-    }
-    let mo = w(i + 3).and_then(month)?;
-    Some((i + 4, Kind::NthWeek(k), mo, 1))
 }

@@ -6,11 +6,9 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use super::date::{extend_left, DateExpr, DateMatch};
 use super::lexicon::month;
 
-/// "el primer sábado de enero", "el segundo martes de marzo", "el último viernes del mes
-/// de diciembre", "the first friday of january": an ordinal before the weekday, a month
-/// after it.
-pub(super) fn nth_weekday_of_month(n: &[&str], i: usize, wd: Weekday) -> Option<DateMatch> {
-    let nth = match i.checked_sub(1).map(|j| n[j])? {
+/// "primer", "segunda", "third", "4ta": its place (0 for "último", "last").
+pub(super) fn ordinal(w: &str) -> Option<u32> {
+    Some(match w {
         "primer" | "primero" | "primera" | "first" | "primeiro" | "primeira" | "1er" | "1ro"
         | "1ra" | "1st" => 1,
         "segundo" | "segunda" | "second" | "2do" | "2da" | "2nd" => 2,
@@ -19,9 +17,21 @@ pub(super) fn nth_weekday_of_month(n: &[&str], i: usize, wd: Weekday) -> Option<
         "cuarto" | "cuarta" | "fourth" | "quarto" | "quarta" | "4to" | "4ta" | "4th" => 4,
         "ultimo" | "ultima" | "last" => 0,
         _ => return None,
-    };
+    })
+}
+
+/// "de", "del", "of", "do", "da": what joins a day or a week to its month.
+pub(super) fn of(w: Option<&str>) -> bool {
+    matches!(w, Some("de" | "del" | "of" | "do" | "da"))
+}
+
+/// "el primer sábado de enero", "el segundo martes de marzo", "el último viernes del mes
+/// de diciembre", "the first friday of january": an ordinal before the weekday, a month
+/// after it.
+pub(super) fn nth_weekday_of_month(n: &[&str], i: usize, wd: Weekday) -> Option<DateMatch> {
+    let nth = ordinal(i.checked_sub(1).map(|j| n[j])?)?;
     let mut k = i + 1;
-    if !matches!(n.get(k), Some(&("de" | "del" | "of" | "do" | "da"))) {
+    if !of(n.get(k).copied()) {
         return None;
     }
     k += 1;
