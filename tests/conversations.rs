@@ -3334,6 +3334,45 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Says("¡Gracias por avisar!"), NotSays("¿Qué te querés hacer?"), NoCall("check_availability")],
         )],
     },
+    Conversation {
+        name: "'para mí y mi mamá, corte y brushing' at a time with one cutter free: room for one said at the check, the other gets the nearest free times",
+        profile: "Marta",
+        turns: &[
+            (
+                "corte con Caro el {d1} a las 16:40, soy Sol",
+                &[Next("await_confirmation")],
+            ),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "quiero otro turno para mí y mi mamá, las dos corte y brushing, el {d1} a las 16:40, a nombre de Marta",
+                &[
+                    Calls("check_availability"),
+                    Says("a las 16:40 tengo lugar para una sola persona"),
+                ],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de tu mamá."),
+                    Says("a las 16:40 no tengo lugar"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'trabajo hasta las 18, así que después de esa hora': the times from 18:00, not before",
+        profile: "Ana",
+        turns: &[(
+            "buenas! trabajo hasta las 18 así que necesitaría después de esa hora, para brushing el {d3}",
+            &[
+                Calls("check_availability"),
+                Says("a las 18:00"),
+                NotSays("10:00"),
+                NotSays("17:30"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

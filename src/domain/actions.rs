@@ -229,8 +229,9 @@ pub struct Availability {
     /// When a time was asked and is free: who takes each of the following services.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub then_staff: Vec<String>,
-    /// When a time was asked and is free for one service: how many people can start it then
-    /// (the staff members who do it and are free), for a visit of two or a group.
+    /// When a time was asked and is free: how many people can start the visit then, each
+    /// taking the first staff members free for its services in turn, for a visit of two or
+    /// a group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<u8>,
     /// When a time was asked with a staff member who is busy then (a visit of one service):

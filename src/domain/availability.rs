@@ -98,21 +98,42 @@ impl Ctx<'_> {
         Some(out)
     }
 
-    /// How many people can start a visit of one service at `start`: the staff members who
-    /// do it and are free for the whole of it (whoever was asked for or not). `None` for a
-    /// visit of several services.
-    fn room(&self, start: NaiveDateTime) -> Option<u8> {
-        let [part] = self.parts.as_slice() else {
-            return None;
+    /// How many people can start the visit at `start`, one after another taking the first
+    /// staff members free for each of its services (whoever was asked for or not), as their
+    /// bookings will be made.
+    fn room(&self, start: NaiveDateTime) -> u8 {
+        let mut taken: Vec<Busy> = Vec::new();
+        let free = |st: &str, a: NaiveDateTime, b: NaiveDateTime, taken: &[Busy]| {
+            self.is_free(st, a, b)
+                && !taken
+                    .iter()
+                    .any(|t| t.staff == st && t.start < b && a < t.end)
         };
-        let end = start + Duration::minutes(i64::from(part.service.duration_minutes));
-        let free = self
-            .ws
-            .staff_for(part.service)
-            .iter()
-            .filter(|st| self.is_free(&st.id, start, end))
-            .count();
-        Some(u8::try_from(free).unwrap_or(u8::MAX))
+        let mut count = 0u8;
+        while count < u8::MAX {
+            let mut t = start;
+            let mut chain = Vec::with_capacity(self.parts.len());
+            for part in &self.parts {
+                let end = t + Duration::minutes(i64::from(part.service.duration_minutes));
+                let Some(who) = self
+                    .ws
+                    .staff_for(part.service)
+                    .into_iter()
+                    .find(|st| free(&st.id, t, end, &taken))
+                else {
+                    return count;
+                };
+                chain.push(Busy {
+                    staff: who.id.clone(),
+                    start: t,
+                    end,
+                });
+                t = end;
+            }
+            taken.extend(chain);
+            count += 1;
+        }
+        count
     }
 
     /// Another staff member who does the one service of the visit and is free at `start`,
@@ -329,7 +350,7 @@ pub fn check_visit(
                 result.unbookable = Some(Unbookable::OutsideHours);
             } else if let Some(mut who) = ctx.free_staff(date.and_time(t)) {
                 result.available = true;
-                result.room = ctx.room(date.and_time(t));
+                result.room = Some(ctx.room(date.and_time(t)));
                 result.then_staff = who.split_off(1);
                 result.staff = who.pop();
                 return result;

@@ -126,11 +126,20 @@ fn the_room_at_a_free_time_counts_the_staff_free_for_the_service() {
     let busy = vec![busy("caro", "2026-11-27 14:30", "2026-11-27 15:30")];
     let a = check(&ws, cut, day, t, None, &busy, now);
     assert_eq!((a.available, a.room), (true, Some(1)));
-    // Several services back to back: not counted.
+    // Several services back to back: people taking the first free staff of each, in turn.
+    // Cut then nails: two cutters but one nails stylist.
     let wanted = at(t, None);
     assert_eq!(
         check_visit(&ws, &[cut, nails], day, wanted, &[], now).room,
-        None
+        Some(1)
+    );
+    // Cut then brushing, Caro busy at 15:00: Martín cuts one; nobody is left to cut a second.
+    let brushing = ws.service("brushing").unwrap();
+    let a = check_visit(&ws, &[cut, brushing], day, wanted, &busy, now);
+    assert_eq!((a.available, a.room), (true, Some(1)));
+    assert_eq!(
+        check_visit(&ws, &[cut, brushing], day, wanted, &[], now).room,
+        Some(2)
     );
 }
 

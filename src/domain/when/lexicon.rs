@@ -74,6 +74,31 @@ pub fn cannot(w: &str) -> bool {
     )
 }
 
+/// Where the customer is busy until a time ("trabajo hasta las 18", "I'm at work until 5"):
+/// the times wanted start there.
+pub fn busy_place(w: &str) -> bool {
+    matches!(
+        w,
+        "trabajo"
+            | "trabajar"
+            | "trabajando"
+            | "laburo"
+            | "laburar"
+            | "laburando"
+            | "oficina"
+            | "facu"
+            | "facultad"
+            | "clase"
+            | "clases"
+            | "cursada"
+            | "work"
+            | "working"
+            | "office"
+            | "trabalho"
+            | "trabalhar"
+    )
+}
+
 /// Plural weekdays ("los sábados"): a habit, not a date.
 pub fn is_plural_weekday(w: &str) -> bool {
     matches!(

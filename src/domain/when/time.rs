@@ -8,7 +8,9 @@
 
 use chrono::{NaiveTime, Timelike};
 
-use super::lexicon::{hour_words, is_today, is_tomorrow, minutes_after_y, month, weekday};
+use super::lexicon::{
+    busy_place, hour_words, is_today, is_tomorrow, minutes_after_y, month, weekday,
+};
 
 /// A time expression: word range (leads like "a las" included) and its 24 h value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,8 +206,18 @@ pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
     };
     let after_of =
         |words: &[&str]| of_word.is_some_and(of) && ahead.is_some_and(|w| words.contains(&w));
+    // "trabajo hasta las 18", "I'm at work until 5": busy until then, so from then on. (Leaving
+    // work at a time, "salgo del laburo tipo 17", names the time wanted.)
+    let busy = n[m.from.saturating_sub(4)..m.from]
+        .iter()
+        .any(|w| busy_place(w));
+    let busy_until = busy
+        && [Some(n[m.from]), before(1)]
+            .iter()
+            .any(|w| matches!(w, Some("hasta" | "until" | "till" | "ate")));
     let from = matches!(before(1), Some("after" | "since" | "from" | "depois"))
-        || after_of(&["despues", "partir", "depois"]);
+        || after_of(&["despues", "partir", "depois"])
+        || busy_until;
     // "hasta las 12" alone (not the end of "desde las 10 hasta las 12").
     let up_to = matches!(n[m.from], "hasta" | "until" | "ate")
         && !times.iter().any(|t| t.to <= m.from && m.from - t.to <= 1);
@@ -700,6 +712,10 @@ mod tests {
     #[case("before 11am", Some(("11:00", Bound::Before)))]
     #[case("antes das 12h", Some(("12:00", Bound::Before)))]
     #[case("el sábado hasta las 12 puedo", Some(("12:00", Bound::Before)))]
+    #[case("trabajo hasta las 18, así que después de esa hora", Some(("18:00", Bound::From)))]
+    #[case("salgo del laburo a las 6, tenés algo?", None)]
+    #[case("I'm at work until 5pm", Some(("17:00", Bound::From)))]
+    #[case("estoy en la facu hasta las 17 el jueves", Some(("17:00", Bound::From)))]
     #[case("¿atienden hasta las 8 el viernes?", None)]
     #[case("hola! hoy están abiertos hasta las 8?", None)]
     #[case("color el viernes de 14 a 16", None)]
