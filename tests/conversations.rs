@@ -3373,6 +3373,22 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'mani y pedi' are the manicure and the pedicure (demo synonyms), and 'después del mediodía' is a bound, not a booking had",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! quería un turno de mani y pedi para el {d2} después del mediodía",
+                &[
+                    NoCall("find_bookings"),
+                    Calls("check_availability"),
+                    Says("Manicura y Pedicura"),
+                    NotSays("no hacemos"),
+                    NotSays("10:00"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -568,19 +568,7 @@ pub fn services(
     let n = words.norms();
     let mut found: Vec<(usize, usize, Option<String>)> = Vec::new();
     for m in ws.find_services(words) {
-        // "unas mechas": the article, not "uñas" without its tilde.
-        let raw = words.raw(m.from);
-        if m.to == m.from + 1
-            && n[m.from] == "unas"
-            && !raw.contains(['ñ', 'Ñ'])
-            && n.get(m.from + 1).is_some_and(|w| {
-                w.chars().all(char::is_alphabetic)
-                    && !matches!(
-                        *w,
-                        "semi" | "esculpidas" | "acrilicas" | "de" | "y" | "pintadas" | "kapping"
-                    )
-            })
-        {
+        if m.to == m.from + 1 && not_service::homograph(words, &n, m.from) {
             continue;
         }
         found.push((m.from, m.to, Some(ws.services[m.service].id.clone())));
@@ -589,7 +577,7 @@ pub fn services(
     let mut i = 0;
     while i < n.len() {
         let taken = found.iter().any(|(a, b, _)| *a <= i && i < *b);
-        if !taken && unknown.iter().any(|s| s == n[i]) {
+        if !taken && unknown.iter().any(|s| s == n[i]) && !not_service::homograph(words, &n, i) {
             let to = extend_to(&n, i + 1);
             found.push((i, to, None));
             i = to;

@@ -215,8 +215,15 @@ pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
         && [Some(n[m.from]), before(1)]
             .iter()
             .any(|w| matches!(w, Some("hasta" | "until" | "till" | "ate")));
+    // "pasado el mediodía", "pasadas las 5".
+    let past = |w: Option<&str>| matches!(w, Some("pasado" | "pasada" | "pasadas"));
+    // Not "pasado a las 10": the day after tomorrow.
+    let article = |w: Option<&str>| matches!(w, Some("el" | "las"));
+    let past_it =
+        (article(Some(n[m.from])) && past(before(1))) || (article(before(1)) && past(before(2)));
     let from = matches!(before(1), Some("after" | "since" | "from" | "depois"))
         || after_of(&["despues", "partir", "depois"])
+        || past_it
         || busy_until;
     // "hasta las 12" alone (not the end of "desde las 10 hasta las 12").
     let up_to = matches!(n[m.from], "hasta" | "until" | "ate")
@@ -716,6 +723,11 @@ mod tests {
     #[case("salgo del laburo a las 6, tenés algo?", None)]
     #[case("I'm at work until 5pm", Some(("17:00", Bound::From)))]
     #[case("estoy en la facu hasta las 17 el jueves", Some(("17:00", Bound::From)))]
+    #[case("a la mañana no, pasado el mediodía", Some(("12:00", Bound::From)))]
+    #[case("el jueves pasadas las 5", Some(("17:00", Bound::From)))]
+    #[case("half past 3", None)]
+    #[case("mañana imposible, pasado a las 10 para pedicura?", None)]
+    #[case("turno el martes después del mediodía", Some(("12:00", Bound::From)))]
     #[case("¿atienden hasta las 8 el viernes?", None)]
     #[case("hola! hoy están abiertos hasta las 8?", None)]
     #[case("color el viernes de 14 a 16", None)]

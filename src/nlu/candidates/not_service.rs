@@ -4,6 +4,7 @@
 use super::before;
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::service_span::is_article;
+use crate::text::Words;
 
 /// Cues that a named service is not one the customer wants now.
 const NOT_SERVICE_CUES: &[&str] = &[
@@ -74,6 +75,48 @@ const NOT_SERVICE_CUES: &[&str] = &[
 /// a service named with its article and then spoken of as done (`[service done]`) is not one
 /// wanted now, unless the customer wants it again (`[service again]`: "el mismo color que me
 /// hicieron", "otro corte como el de ayer").
+/// Words right before "pedi" that make it the verb ("te pedí", "ya pedí").
+const ASKED_BEFORE: &[&str] = &[
+    "te", "le", "les", "me", "ya", "yo", "que", "no", "se", "si", "cuando", "lo", "recien", "hoy",
+    "ayer",
+];
+/// Words right after "pedi" that make it the verb ("pedí un turno", "pedí a Caro").
+const ASKED_AFTER: &[&str] = &[
+    "un", "una", "turno", "turnos", "a", "que", "hora", "por", "info", "precio", "cita", "reserva",
+];
+
+/// A one-word service name that is another word here: "unas mechas" (the article, not
+/// "uñas" without its tilde), "te pedí un turno" (the verb, not "pedi" for a pedicure).
+pub(super) fn homograph(words: &Words, n: &[&str], i: usize) -> bool {
+    let raw = words.raw(i);
+    let next = n.get(i + 1).copied();
+    match n[i] {
+        "unas" => {
+            !raw.contains(['ñ', 'Ñ'])
+                && next.is_some_and(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !matches!(
+                            w,
+                            "semi"
+                                | "esculpidas"
+                                | "acrilicas"
+                                | "de"
+                                | "y"
+                                | "pintadas"
+                                | "kapping"
+                        )
+                })
+        }
+        // "pedí turno", "ya te pedí", "le pedi a Caro", "pedi un turno ayer".
+        "pedi" => {
+            raw.contains(['í', 'Í'])
+                || before(n, i, 1).is_some_and(|w| ASKED_BEFORE.contains(&w))
+                || next.is_some_and(|w| ASKED_AFTER.contains(&w))
+        }
+        _ => false,
+    }
+}
+
 pub(super) fn done_before(n: &[&str], from: usize, to: usize) -> bool {
     let lx = lexicon();
     let definite = before(n, from, 1).is_some_and(is_article);

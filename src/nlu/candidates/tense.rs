@@ -66,6 +66,16 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
     {
         return false;
     }
+    // "después del mediodía", "antes del mediodía", "las 12 del mediodía": a bound, or the
+    // half of the day of the hour just said; not the booking's.
+    if before(n, from, 1) == Some("del")
+        && before(n, from, 2).is_some_and(|w| {
+            matches!(w, "despues" | "antes" | "pasado" | "luego")
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        })
+    {
+        return false;
+    }
     match before(n, from, 1) {
         Some("del") => return true,
         // "tenía para mañana pero…", "tengo turno para el jueves": the booking the customer

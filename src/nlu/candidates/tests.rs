@@ -239,6 +239,15 @@ fn a_time_after_a_bound_at_noon_is_the_time_wanted() {
 }
 
 #[rstest]
+#[case("Hola! Quería un turno para corte para el martes que viene después del mediodía")]
+#[case("turno el martes antes del mediodía")]
+#[case("brushing el jueves a las 12 del mediodía")]
+fn noon_after_del_is_no_booking_had(#[case] text: &str) {
+    let e = ex(text);
+    assert_eq!(e.intent, Intent::Book, "{text}");
+}
+
+#[rstest]
 #[case(
     "quería el 18 pero si no hay el 19 también me sirve, a la tarde",
     Some("el 18")
@@ -380,4 +389,20 @@ fn a_booking_told_besides_a_service_added() {
     assert_eq!(e.signals.booked_service.as_deref(), Some("corte"));
     assert_eq!(e.slots.preferred_date, None);
     assert_eq!(e.slots.preferred_time, None);
+}
+
+#[rstest]
+#[case("quiero mani y pedi el jueves", &["mani", "pedi"])]
+#[case("pedi y manos para el 2/12 a las 4 porfa", &["pedi", "manos"])]
+#[case("ya te pedí el turno para el jueves", &[])]
+#[case("pedí turno para corte", &["corte"])]
+#[case("le pedi a Caro brushing", &["brushing"])]
+fn pedi_is_a_pedicure_unless_it_is_the_verb(#[case] text: &str, #[case] want: &[&str]) {
+    let e = ex(text);
+    let got: Vec<&str> = if e.slots.services.is_empty() {
+        e.slots.service_type.iter().map(String::as_str).collect()
+    } else {
+        e.slots.services.iter().map(String::as_str).collect()
+    };
+    assert_eq!(got, want, "{text}");
 }
