@@ -7,7 +7,9 @@
 
 use chrono::Weekday;
 
-use super::lexicon::{day_number, is_plural_weekday, is_today, is_tomorrow, month, weekday};
+use super::lexicon::{
+    day_number, holiday, is_plural_weekday, is_today, is_tomorrow, month, weekday,
+};
 
 /// Which occurrence of a weekday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -412,8 +414,10 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         return Some(span);
     }
     if let Some((day, month, used)) = holiday(n, i) {
+        // "para año nuevo" reads as the eve: the span keeps the "para" that says so.
+        let eve_for = i > 0 && matches!(n[i - 1], "para" | "pa" | "for" | "pro") && day >= 24;
         return m(
-            extend_left(n, i),
+            if eve_for { i - 1 } else { extend_left(n, i) },
             i + used,
             DateExpr::DayMonth {
                 day,
@@ -644,21 +648,6 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         }
     }
     None
-}
-
-/// Holidays by name: "navidad", "nochebuena", "año nuevo", "Christmas Eve".
-fn holiday(n: &[&str], i: usize) -> Option<(u32, u32, usize)> {
-    let w = n[i];
-    let next = n.get(i + 1).copied();
-    Some(match (w, next) {
-        ("navidad" | "christmas" | "natal", Some("eve")) => (24, 12, 2),
-        ("navidad" | "christmas" | "natal", _) => (25, 12, 1),
-        ("nochebuena", _) => (24, 12, 1),
-        ("nochevieja", _) => (31, 12, 1),
-        ("ano", Some("nuevo")) => (1, 1, 2),
-        ("new", Some("year's") | Some("years")) => (1, 1, 2),
-        _ => return None,
-    })
 }
 
 /// A count before "días"/"semanas": digits or words ("una", "dos", "quince").

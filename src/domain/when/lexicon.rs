@@ -268,6 +268,35 @@ pub fn hour_words(n: &[&str], i: usize) -> Option<(u32, usize)> {
     (1..=23).contains(&v).then_some((v, used))
 }
 
+/// Holidays by name: "navidad", "nochebuena", "año nuevo", "Christmas Eve". A holiday wished
+/// ("feliz navidad", "happy new year") is no date; one a visit is for ("un peinado para año
+/// nuevo", "for Christmas") is its eve, the day people get ready for it.
+pub fn holiday(n: &[&str], i: usize) -> Option<(u32, u32, usize)> {
+    let w = n[i];
+    let next = n.get(i + 1).copied();
+    let prev = i.checked_sub(1).map(|j| n[j]);
+    if matches!(
+        prev,
+        Some("feliz" | "felices" | "merry" | "happy" | "feliz-navidad")
+    ) {
+        return None;
+    }
+    let for_it = matches!(prev, Some("para" | "pa" | "for" | "pro"));
+    Some(match (w, next) {
+        ("navidad" | "christmas" | "natal", Some("eve")) => (24, 12, 2),
+        ("navidad" | "christmas" | "natal", _) if for_it => (24, 12, 1),
+        ("navidad" | "christmas" | "natal", _) => (25, 12, 1),
+        ("nochebuena", _) => (24, 12, 1),
+        ("nochevieja", _) => (31, 12, 1),
+        ("ano", Some("nuevo")) if for_it => (31, 12, 2),
+        ("ano", Some("nuevo")) => (1, 1, 2),
+        ("new", Some("year's" | "years")) if n.get(i + 2) == Some(&"eve") => (31, 12, 3),
+        ("new", Some("year's" | "years")) if for_it => (31, 12, 2),
+        ("new", Some("year's" | "years")) => (1, 1, 2),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -416,3 +416,15 @@ fn a_bare_hour_answering_the_time_question(#[case] text: &str, #[case] want: Opt
     let got = bare_time(&Words::new(text)).map(|m| m.value.format("%H:%M").to_string());
     assert_eq!(got.as_deref(), want, "{text}");
 }
+
+#[rstest]
+#[case("abren en navidad?", Some("2026-12-25"))]
+#[case("un peinado para año nuevo", Some("2026-12-31"))]
+#[case("quiero turno para navidad", Some("2026-12-24"))]
+#[case("hair for New Year's Eve", Some("2026-12-31"))]
+#[case("happy new year! do you open on new year's day?", Some("2027-01-01"))]
+#[case("feliz navidad! tienen abierto el 26?", Some("2026-11-26"))]
+#[case("felices fiestas!", None)]
+fn holidays_by_name(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(date_in(text, wed()).as_deref(), want, "{text}");
+}
