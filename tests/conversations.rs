@@ -66,7 +66,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "Carla Pérez",
                 &[Next("await_confirmation"), Says("a nombre de Carla Pérez")],
             ),
-            ("dale", &[Calls("create_booking"), Says("Carla Pérez")]),
+            ("dale", &[Calls("create_booking"), Says("¡Listo, Carla!")]),
         ],
     },
     Conversation {
@@ -3385,6 +3385,23 @@ const CONVERSATIONS: &[Conversation] = &[
                     Says("Manicura y Pedicura"),
                     NotSays("no hacemos"),
                     NotSays("10:00"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a full name given: booked in it, greeted by the first name",
+        profile: "Ana",
+        turns: &[
+            (
+                "corte el {d3} a las 13:20, soy Carla Méndez",
+                &[Next("await_confirmation"), Says("a nombre de Carla Méndez")],
+            ),
+            (
+                "dale",
+                &[
+                    Calls("create_booking"),
+                    Says("¡Listo, Carla! Te reservé"),
                 ],
             ),
         ],

@@ -496,10 +496,10 @@ fn describe(
             }
         },
         Observation::Booked { booking } => {
-            let name = if booking.customer_name.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", booking.customer_name)
+            // Greeted by the first name ("¡Listo, Carla!" for "Carla Méndez").
+            let name = match booking.customer_name.split_whitespace().next() {
+                Some(first) => format!(", {first}"),
+                None => String::new(),
             };
             // "un turno para mi hija": booked in her name, not greeted by it.
             let for_other = state.last_visit.is_some_and(|v| v.for_other);
