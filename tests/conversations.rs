@@ -237,7 +237,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Next("await_confirmation"),
                     Says("con Caro el"),
-                    Says("a las 10:00, con Caro como siempre"),
+                    Says("a las 10:00, con Caro como estaba"),
                 ],
             ),
             ("sí", &[Calls("reschedule_booking"), Says("con Caro")]),
@@ -424,7 +424,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "¿me lo pasás al {d3}?",
                 &[
                     Next("await_confirmation"),
-                    Says("a las 11:00, con Lucía como siempre"),
+                    Says("a las 11:00, con Lucía como estaba"),
                     NotSays("¿Qué horario"),
                 ],
             ),
@@ -744,7 +744,7 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking")]),
             (
                 "¿me lo podés correr a las 12:15?",
-                &[Says("a las 12:15"), Says("con Martín como siempre")],
+                &[Says("a las 12:15"), Says("con Martín como estaba")],
             ),
             ("dale", &[Calls("reschedule_booking"), Says("con Martín")]),
         ],
@@ -916,7 +916,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 "¿me lo pasás una hora más tarde?",
                 &[
                     Next("await_confirmation"),
-                    Says("a las 16:00, con Lucía como siempre"),
+                    Says("a las 16:00, con Lucía como estaba"),
                 ],
             ),
             ("sí", &[Calls("reschedule_booking"), Says("a las 16:00")]),
@@ -3402,6 +3402,21 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Calls("create_booking"),
                     Says("¡Listo, Carla! Te reservé"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'el primero que tenga' answers the day asked: the first free day's times",
+        profile: "Ana",
+        turns: &[
+            ("hola, me das un turno con Lucía para mechas?", &[Says("¿Para qué día")]),
+            (
+                "el primero que tenga",
+                &[
+                    Calls("check_availability"),
+                    Says("Para Mechas y reflejos con Lucía el"),
+                    NotSays("no lo puedo responder"),
                 ],
             ),
         ],

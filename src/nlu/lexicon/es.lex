@@ -1736,6 +1736,18 @@ el primero que tengas
 el primero que haya
 el primero libre
 el primero disponible
+el primero que tenga
+el primero que tengan
+lo primero que tenga
+lo primero que tengan
+el primero que se pueda
+el primer dia que
+el primer dia libre
+el primer dia disponible
+el proximo que tengas
+el proximo que tenga
+el mas proximo
+lo mas pronto
 el primer turno que
 el primer turno libre
 el primer turno disponible
