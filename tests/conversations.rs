@@ -3421,6 +3421,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "prices asked one by one ('ah ok. ¿y el lifting?'), then '¿y si me hago las dos?': both, and their total",
+        profile: "Ana",
+        turns: &[
+            ("quería consultar precio de la keratina", &[Calls("get_prices"), Says("$60.000")]),
+            (
+                "ah ok. y el lifting?",
+                &[Calls("get_prices"), Says("Lifting de pestañas sale"), NoCall("check_availability")],
+            ),
+            (
+                "y si me hago las dos cuanto seria",
+                &[Calls("get_prices"), Says("En total, $80.000")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

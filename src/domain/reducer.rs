@@ -65,14 +65,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         Intent::InfoPrices | Intent::InfoServices | Intent::InfoHours
     )
     .then_some(ex.intent);
-    // "¿hacen alisado?": the service a bare "¿y cuánto dura?" asks about next.
-    let named = ex.slots.service_ids(ctx.ws);
-    if !named.is_empty() {
-        state.asked_service = (named.len() == 1).then(|| named[0].clone());
-    } else if ex.slots.service_type.is_some() {
-        // "¿hacen uñas esculpidas?": not offered, nothing to book on a yes.
-        state.asked_service = None;
-    }
+    readings::note_asked_service(state, ex, ctx.ws);
     take_back_dropped(state, ex);
     // "a la tarde": the next listing shows that part of the day's times.
     if ex.signals.day_part.is_some() {

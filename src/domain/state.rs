@@ -198,6 +198,9 @@ pub struct ConversationState {
     /// bare "¿y cuánto dura?" or "¿y sale?" after it is about that one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asked_service: Option<String>,
+    /// The service asked about before `asked_service`: "¿y si me hago las dos?" prices both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked_before: Option<String>,
     /// The last message's intent when it asked about prices, services or hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_info: Option<crate::domain::understanding::Intent>,

@@ -289,6 +289,9 @@ pub struct Signals {
     /// "cancelame todos los turnos", "los dos": every booking found (read in a cancel).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub all_of_them: bool,
+    /// "¿y si me hago las dos?", "todo junto": the services asked about, together.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub both: bool,
     /// "entonces quiero uno nuevo", "a new one then": a new booking, not a change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new_booking: bool,

@@ -113,6 +113,7 @@ impl RuleExtractor {
             another: topic != Some(Topic::Bookings) && signals::another(&words),
             that_one: signals::that_one(&words),
             all_of_them: signals::all_of_them(&words),
+            both: signals::both(&words),
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
             usual_staff: signals::usual_staff(&words),

@@ -149,6 +149,11 @@ pub fn all_of_them(words: &Words) -> bool {
     says(words, &lexicon().all_of_them)
 }
 
+/// "¿y si me hago las dos?", "todo junto", "both": the services asked about, together.
+pub fn both(words: &Words) -> bool {
+    says(words, &lexicon().both)
+}
+
 fn says(words: &Words, phrases: &[String]) -> bool {
     contains_any(&words.norms().join(" "), phrases)
 }

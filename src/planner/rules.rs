@@ -173,6 +173,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
     match ex.intent {
         Intent::InfoServices => Plan::Call(ToolCall::ListServices {}),
+        // "¿y si me hago las dos?" after asking about two services in turn: both.
+        Intent::InfoPrices if both_asked(input) => Plan::Call(ToolCall::GetPrices {
+            service: st.asked_before.clone(),
+            then: st.asked_service.iter().cloned().collect(),
+        }),
         Intent::InfoPrices => {
             let service = mentioned_service(input);
             // "¿y cuánto sale?" while booking corte y brushing: each of the visit's.
@@ -268,6 +273,17 @@ fn mentioned_service(input: &PlanInput) -> Option<String> {
         }
         None => None,
     }
+}
+
+/// "¿y si me hago las dos?", "¿cuánto sería todo junto?": no service named, outside a
+/// booking, right after asking about two services one after the other.
+fn both_asked(input: &PlanInput) -> bool {
+    let (st, ex) = (input.state, input.extraction);
+    ex.slots.service_type.is_none()
+        && st.flow.is_none()
+        && ex.signals.both
+        && st.asked_service.is_some()
+        && st.asked_before.is_some()
 }
 
 /// The other catalog services the message names after `first` ("corte y color"), in order.

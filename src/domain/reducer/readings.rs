@@ -263,3 +263,19 @@ pub(super) fn take_latest(state: &mut ConversationState, ex: &Extraction) {
         state.expected_slot = None;
     }
 }
+
+/// "¿hacen alisado?": the service a bare "¿y cuánto dura?" asks about next; the one asked
+/// about before it stays, for "¿y si me hago las dos?".
+pub(super) fn note_asked_service(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    let named = ex.slots.service_ids(ws);
+    if !named.is_empty() {
+        let asked = (named.len() == 1).then(|| named[0].clone());
+        if asked.is_some() && state.asked_service.is_some() && asked != state.asked_service {
+            state.asked_before = state.asked_service.take();
+        }
+        state.asked_service = asked;
+    } else if ex.slots.service_type.is_some() {
+        // "¿hacen uñas esculpidas?": not offered, nothing to book on a yes.
+        state.asked_service = None;
+    }
+}

@@ -594,6 +594,11 @@ all my
 all the
 both
 
+[both]
+both
+together
+the two
+
 [that one]
 cancel it
 move it

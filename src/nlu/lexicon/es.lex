@@ -2029,6 +2029,19 @@ ambas
 los 2
 las 2
 
+[both]
+las dos
+los dos
+ambos
+ambas
+las 2
+los 2
+todo junto
+las dos cosas
+los dos servicios
+juntos
+juntas
+
 [that one]
 ese turno
 ese mismo

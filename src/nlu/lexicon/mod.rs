@@ -79,6 +79,8 @@ pub struct Lexicon {
     pub that_one: Vec<String>,
     /// "cancelame todos los turnos", "los dos", "both": every booking found.
     pub all_of_them: Vec<String>,
+    /// "las dos", "todo junto", "both": the services asked about, together.
+    pub both: Vec<String>,
     /// Phrases asking for a new booking rather than a change ("uno nuevo", "a new one").
     pub new_booking: Vec<String>,
     /// Phrases asking for another stylist than the one on the table ("con otra persona",
@@ -216,6 +218,7 @@ impl Lexicon {
                     "another" => lx.another.push(entry),
                     "that one" => lx.that_one.push(entry),
                     "all of them" => lx.all_of_them.push(entry),
+                    "both" => lx.both.push(entry),
                     "new booking" => lx.new_booking.push(entry),
                     "other staff" => lx.other_staff.push(entry),
                     "no code" => lx.no_code.push(entry),

@@ -498,6 +498,14 @@ as duas
 ambos
 ambas
 
+[both]
+os dois
+as duas
+ambos
+ambas
+tudo junto
+juntos
+
 [that one]
 esse horario
 cancela ele

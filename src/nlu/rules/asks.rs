@@ -92,7 +92,31 @@ pub(super) fn same_question(
     let Some(info) = ctx.last_info else {
         return (intent, false);
     };
-    if n.first() != Some(&"y") || books {
+    // "y…", also after a word taking the last answer in ("ah ok. ¿y el lifting?").
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "ah" | "aa"
+                | "ahh"
+                | "ok"
+                | "oka"
+                | "okey"
+                | "okay"
+                | "dale"
+                | "bueno"
+                | "buenisimo"
+                | "perfecto"
+                | "genial"
+                | "joya"
+                | "barbaro"
+                | "gracias"
+                | "mil"
+                | "re"
+                | "and"
+        )
+    };
+    let opens = n.iter().find(|w| !filler(w));
+    if opens != Some(&"y") || books {
         return (intent, false);
     }
     let another = match info {

@@ -584,6 +584,8 @@ fn the_same_question_about_another_one() {
         (Intent::InfoPrices, "y la manicura?"),
         (Intent::InfoServices, "y lifting?"),
         (Intent::InfoHours, "y el sábado?"),
+        (Intent::InfoPrices, "ah ok. y el lifting?"),
+        (Intent::InfoPrices, "dale, y la manicura?"),
     ] {
         let e = RuleExtractor.extract(&demo(), text, &after(info));
         assert_eq!(e.intent, info, "{text}");
