@@ -3436,6 +3436,22 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿llego a salir antes de las 14?' after a three-hour service's price: the times it ends by 14:00 at",
+        profile: "Ana",
+        turns: &[
+            ("buenas cuánto está el alisado? y dura mucho?", &[Calls("get_prices")]),
+            (
+                "y si lo hago el {d2}, llego a salir antes de las 14?",
+                &[
+                    Calls("check_availability"),
+                    Says("11:00"),
+                    NotSays("11:30"),
+                    NotSays("12:00"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -185,7 +185,7 @@ pub fn part_free(l: Lang, offers: &[SlotOffer], part: DayPart) -> Option<String>
 pub fn part_name(l: Lang, part: DayPart) -> String {
     let key = format!("part_{}", part.as_str());
     match part {
-        DayPart::From(at) | DayPart::Before(at) => {
+        DayPart::From(at) | DayPart::Before(at) | DayPart::DoneBy(at, _) => {
             t(l, &key, &[("time", &at.format("%H:%M").to_string())])
         }
         DayPart::Between(from, to) => t(

@@ -694,6 +694,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if state.pending.is_some() && ex.signals.affirmation == Some(false) {
         state.pending = None;
     }
+    readings::fit_part(state, ctx.ws);
 }
 
 /// "corte para mí y manicura para mi mamá": the first booking is the customer's services

@@ -462,6 +462,9 @@ pub enum DayPart {
     From(chrono::NaiveTime),
     Before(chrono::NaiveTime),
     Between(chrono::NaiveTime, chrono::NaiveTime),
+    /// "llego a salir antes de las 14?": done by the first time, so started by the second
+    /// (a minute before it until the visit's length is known, `fit`).
+    DoneBy(chrono::NaiveTime, chrono::NaiveTime),
 }
 
 impl DayPart {
@@ -475,6 +478,17 @@ impl DayPart {
             DayPart::From(_) => "from",
             DayPart::Before(_) => "before",
             DayPart::Between(..) => "between",
+            DayPart::DoneBy(..) => "done_by",
+        }
+    }
+
+    /// "Done by 14:00" for a visit of `minutes`: started by 14:00 less its length.
+    pub fn fit(self, minutes: u32) -> DayPart {
+        match self {
+            DayPart::DoneBy(by, _) => {
+                DayPart::DoneBy(by, by - chrono::Duration::minutes(i64::from(minutes)))
+            }
+            other => other,
         }
     }
 
@@ -498,6 +512,7 @@ impl DayPart {
             DayPart::From(from) => t >= from,
             DayPart::Before(to) => t < to,
             DayPart::Between(from, to) => t >= from && t < to,
+            DayPart::DoneBy(_, last) => t <= last,
         }
     }
 }

@@ -203,6 +203,10 @@ impl RuleExtractor {
             .find_map(|t| match bound(&n, t, &times)? {
                 Bound::From => Some(DayPart::From(t.value)),
                 Bound::Before => Some(DayPart::Before(t.value)),
+                Bound::DoneBy => Some(DayPart::DoneBy(
+                    t.value,
+                    t.value - chrono::Duration::minutes(1),
+                )),
             })
             .or_else(|| {
                 times

@@ -5,7 +5,7 @@ use crate::domain::actions::{BookingInfo, BookingStatus};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{parse_hhmm, resolve_date};
 use crate::domain::state::{Attach, ConversationState, Flow};
-use crate::domain::understanding::{Extraction, SlotName};
+use crate::domain::understanding::{DayPart, Extraction, SlotName};
 
 /// The service `id` for whom the visit is: "corte y barba", "corte para mi marido" take the
 /// men's version of a generic service (not for two people, one of whom may not be a man,
@@ -277,5 +277,24 @@ pub(super) fn note_asked_service(state: &mut ConversationState, ex: &Extraction,
     } else if ex.slots.service_type.is_some() {
         // "¿hacen uñas esculpidas?": not offered, nothing to book on a yes.
         state.asked_service = None;
+    }
+}
+
+/// "¿llego a salir antes de las 14?": once the visit is known, the times it can start at to
+/// be over by then.
+pub(super) fn fit_part(state: &mut ConversationState, ws: &Workspace) {
+    let Some(part @ DayPart::DoneBy(..)) = state.offers_part else {
+        return;
+    };
+    let minutes: u32 = state
+        .resolved
+        .service
+        .iter()
+        .chain(&state.resolved.also)
+        .filter_map(|id| ws.service(id))
+        .map(|s| s.duration_minutes)
+        .sum();
+    if minutes > 0 {
+        state.offers_part = Some(part.fit(minutes));
     }
 }

@@ -152,6 +152,8 @@ pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
 pub enum Bound {
     From,
     Before,
+    /// "salir antes de las 14": the visit over by then.
+    DoneBy,
 }
 
 /// A verb of the business closing ("cierran a las 8", "closes at 8", "fecham às 20"): the
@@ -180,6 +182,23 @@ fn hours_verb(w: &str) -> bool {
                 | "atendem"
                 | "abrem"
         )
+}
+
+/// Being done or leaving, before a bound: the visit is over by then.
+fn finishes(w: &str) -> bool {
+    matches!(
+        w,
+        "salir"
+            | "terminar"
+            | "termine"
+            | "terminado"
+            | "terminada"
+            | "irme"
+            | "finish"
+            | "finished"
+            | "done"
+            | "sair"
+    )
 }
 
 /// Whether the time `m` bounds the times wanted rather than naming one. "después de las 6",
@@ -234,8 +253,12 @@ pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
             Some("antes" | "before" | "until" | "till" | "ate")
         )
         || after_of(&["antes"]);
+    // "¿llego a salir antes de las 14?", "tengo que estar lista para las 13": the end.
+    let done = (1..=4).any(|j| before(j).is_some_and(finishes));
     if from {
         Some(Bound::From)
+    } else if until && done {
+        Some(Bound::DoneBy)
     } else if until {
         Some(Bound::Before)
     } else {
@@ -726,6 +749,9 @@ mod tests {
     #[case("a la mañana no, pasado el mediodía", Some(("12:00", Bound::From)))]
     #[case("el jueves pasadas las 5", Some(("17:00", Bound::From)))]
     #[case("half past 3", None)]
+    #[case("llego a salir antes de las 14?", Some(("14:00", Bound::DoneBy)))]
+    #[case("necesito terminar antes de las 13", Some(("13:00", Bound::DoneBy)))]
+    #[case("I need to be done before 2pm", Some(("14:00", Bound::DoneBy)))]
     #[case("mañana imposible, pasado a las 10 para pedicura?", None)]
     #[case("turno el martes después del mediodía", Some(("12:00", Bound::From)))]
     #[case("¿atienden hasta las 8 el viernes?", None)]
