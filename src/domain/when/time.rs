@@ -198,6 +198,11 @@ fn finishes(w: &str) -> bool {
             | "finished"
             | "done"
             | "sair"
+            | "afuera"
+            | "lista"
+            | "listo"
+            | "ready"
+            | "out"
     )
 }
 
@@ -752,6 +757,7 @@ mod tests {
     #[case("llego a salir antes de las 14?", Some(("14:00", Bound::DoneBy)))]
     #[case("necesito terminar antes de las 13", Some(("13:00", Bound::DoneBy)))]
     #[case("I need to be done before 2pm", Some(("14:00", Bound::DoneBy)))]
+    #[case("necesito estar afuera antes de las 13", Some(("13:00", Bound::DoneBy)))]
     #[case("mañana imposible, pasado a las 10 para pedicura?", None)]
     #[case("turno el martes después del mediodía", Some(("12:00", Bound::From)))]
     #[case("¿atienden hasta las 8 el viernes?", None)]
