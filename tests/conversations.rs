@@ -3452,6 +3452,22 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿el lunes cerrado? ah bueno, ¿y el … a la misma hora?': the other day at the time asked, not the closed day again",
+        profile: "Ana",
+        turns: &[
+            ("hola tenés turno para corte el lunes a las 15:50?", &[Says("cerrados")]),
+            (
+                "el lunes cerrado? ah bueno, y el {d2} a la misma hora?",
+                &[
+                    Calls("check_availability"),
+                    Says("a las 15:50"),
+                    NotSays("cerrados"),
+                    NoCall("get_hours"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -335,6 +335,7 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     mark_fallbacks(&n, &mut cands);
     framed_by_a_week(&n, dates, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
+    context::asked_back_then_another(words, &n, &mut cands);
     cands
 }
 

@@ -572,6 +572,15 @@ impl RuleExtractor {
         if booking.is_some() && intent == Intent::Greeting {
             intent = Intent::Chitchat;
         }
+        // "¿mañana cerrado? ah bueno, ¿y el miércoles a la misma hora?" while booking: the
+        // booking goes on, on that day.
+        if ctx.active_flow == Some(Intent::Book)
+            && intent == Intent::InfoHours
+            && has_when
+            && signals.same_time
+        {
+            intent = Intent::Book;
+        }
         // In a flow, a bare date/time/service continues that flow.
         if let Some(flow) = ctx.active_flow {
             let bare = scores.iter().enumerate().all(|(i, s)| {

@@ -2,8 +2,46 @@
 //! customer's own life ("salgo a las 7", "cumple el domingo", "la fiesta es a las 8 de la
 //! noche"), the business's ("cierran a las 8") and ranges ("de 9 a 19").
 
-use super::{before, within_before};
+use super::{before, within_before, Candidate};
 use crate::domain::understanding::SlotName;
+use crate::text::Words;
+
+/// "¿mañana cerrado? ah bueno, ¿y el miércoles?", "tomorrow is closed? ok what about
+/// Wednesday": a value asked back in a question, the answer taken in, then another of its
+/// slot asked about after "y" / "what about": the earlier one is context.
+pub(super) fn asked_back_then_another(words: &Words, n: &[&str], cands: &mut [Candidate]) {
+    // (slot, start, a second choice: "¿el martes? y si no el miércoles" keeps the first)
+    let later: Vec<(SlotName, usize, bool)> = cands
+        .iter()
+        .map(|c| (c.slot, c.from, c.role.fallback))
+        .collect();
+    for c in cands.iter_mut() {
+        let another = later.iter().any(|&(slot, from, fallback)| {
+            slot == c.slot
+                && !fallback
+                && from > c.to
+                && c.to > 0
+                && words.gap(c.to - 1, from).contains('?')
+                && (1..=3).any(|j| {
+                    before(n, from, j).is_some_and(|w| matches!(w, "y" | "e" | "about" | "and"))
+                })
+                // Taking the answer in first ("ah bueno", "ok"): not two questions at once
+                // ("¿abren en navidad? ¿y el 1 de enero?").
+                && (1..=5).any(|j| {
+                    before(n, from, j).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "ah" | "bueno" | "bue" | "ok" | "okay" | "oka" | "dale" | "uh" | "uy"
+                                | "listo" | "entonces" | "then" | "oh" | "ahh"
+                        )
+                    })
+                })
+        });
+        if another {
+            c.role.context = true;
+        }
+    }
+}
 
 /// Events a customer has: their day or hour is context, not the one asked for.
 const EVENTS: &[&str] = &[

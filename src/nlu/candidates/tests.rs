@@ -406,3 +406,19 @@ fn pedi_is_a_pedicure_unless_it_is_the_verb(#[case] text: &str, #[case] want: &[
     };
     assert_eq!(got, want, "{text}");
 }
+
+#[rstest]
+#[case(
+    "mañana cerrado? ah bueno, y el miércoles a la misma hora?",
+    Some("el miércoles")
+)]
+#[case(
+    "tomorrow is closed? ok what about Wednesday same time",
+    Some("Wednesday")
+)]
+#[case("tenés el martes a las 10? y si no el miércoles", Some("el martes"))]
+#[case("el martes a las 10 y el miércoles a las 11", Some("el martes"))]
+#[case("abren en navidad? y el 1 de enero?", Some("navidad"))]
+fn a_day_asked_back_then_another_asked_about(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
+}
