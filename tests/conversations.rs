@@ -3468,6 +3468,14 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'tengo un casamiento el …, necesito peinado': the event's day is the day wanted on both routes",
+        profile: "Ana",
+        turns: &[(
+            "hola! tengo un casamiento el {d3}, necesito peinado",
+            &[Calls("check_availability"), NotSays("¿Para qué día")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -361,8 +361,19 @@ impl SlmExtractor {
         } else {
             crate::nlu::rules::RuleExtractor.slots_for(ws, &clean, ctx, intent)
         };
+        // "tengo un casamiento el lunes, necesito peinado": with no other day named, the
+        // event's is the one (as the rules read it), when the chooser takes none.
+        let events_day = || {
+            let c = rules.extraction.slots.preferred_date.as_deref()?;
+            let is_event = rules.candidates.iter().any(|k| {
+                k.slot == SlotName::PreferredDate && k.role.event && k.value == c
+            });
+            is_event.then_some(c)
+        };
         for name in SlotName::ALL {
-            let v = if heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name) {
+            let v = if heads.chooser_slots.contains(&name) && name == SlotName::PreferredDate {
+                tagged.get(name).or_else(events_day)
+            } else if heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name) {
                 tagged.get(name)
             } else {
                 rule_slots.get(name)
