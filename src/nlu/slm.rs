@@ -365,9 +365,10 @@ impl SlmExtractor {
         // event's is the one (as the rules read it), when the chooser takes none.
         let events_day = || {
             let c = rules.extraction.slots.preferred_date.as_deref()?;
-            let is_event = rules.candidates.iter().any(|k| {
-                k.slot == SlotName::PreferredDate && k.role.event && k.value == c
-            });
+            let is_event = rules
+                .candidates
+                .iter()
+                .any(|k| k.slot == SlotName::PreferredDate && k.role.event && k.value == c);
             is_event.then_some(c)
         };
         for name in SlotName::ALL {
