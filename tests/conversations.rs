@@ -3476,6 +3476,19 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), NotSays("¿Para qué día")],
         )],
     },
+    Conversation {
+        name: "'para mi hijo … después del colegio': a man's cut, in the afternoon",
+        profile: "Ana",
+        turns: &[(
+            "necesito un turno para corte para mi hijo de 10 años el {d2} despues del colegio",
+            &[
+                Calls("check_availability"),
+                Says("Corte de caballero"),
+                NotSays("10:00"),
+                NotSays("12:30"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

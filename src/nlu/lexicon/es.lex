@@ -1649,6 +1649,10 @@ de tarde
 la tarde
 tardecita
 a la siesta
+despues del colegio
+despues de la escuela
+a la salida del colegio
+a la salida de la escuela
 
 [day part evening]
 a la noche
@@ -1656,6 +1660,11 @@ por la noche
 de noche
 ala noche
 a ultima hora
+despues del trabajo
+despues de trabajar
+despues del laburo
+despues de laburar
+a la salida del trabajo
 
 [any day]
 cuando tengas
