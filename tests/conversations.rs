@@ -3489,6 +3489,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'somos dos, yo quiero corte y mi amiga color': each her own service, the friend's booked second",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! somos dos, yo quiero corte y mi amiga color, el {d3} a las 11:40",
+                &[Calls("check_availability"), NotSays("Corte de dama y Coloración")],
+            ),
+            ("sí", &[Next("await_confirmation"), Says("Corte de dama con")]),
+            (
+                "sí",
+                &[
+                    Calls("create_booking"),
+                    Says("Ahora el de tu amiga: Coloración"),
+                    NotSays("Ahora el de tu amiga: Corte"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -278,10 +278,16 @@ pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Ve
     // "para mí" (the customer) and "para mi mamá" (the other person).
     let mut me = None;
     let mut other = None;
+    // Or as who does what: "yo quiero corte y mi amiga color".
+    let joined = |i: usize| i > 0 && matches!(n[i - 1], "y" | "e" | "and");
+    let relative = |w: &str| lexicon().relatives.contains(w);
     for i in 0..n.len().saturating_sub(1) {
-        if for_a_relative_at(&n, i) {
+        if for_a_relative_at(&n, i)
+            || (joined(i) && matches!(n[i], "mi" | "my" | "minha") && relative(n[i + 1]))
+        {
             other = other.or(Some(i));
-        } else if to(i) && matches!(n[i + 1], "mi" | "me" | "mim") {
+        } else if (to(i) && matches!(n[i + 1], "mi" | "me" | "mim")) || matches!(n[i], "yo" | "eu")
+        {
             me = me.or(Some(i));
         }
     }

@@ -279,6 +279,9 @@ fn someone_else_the_booking_is_for(#[case] text: &str, #[case] want: Option<&str
 #[case("quiero corte para mí y manicura para mi mamá el sábado", vec!["manicura"])]
 #[case("para mí un corte y para mi hija las uñas, el viernes a las 5", vec!["uñas"])]
 #[case("para mi hija un brushing y para mí color", vec!["brushing"])]
+#[case("hola! somos dos, yo quiero corte y mi amiga color, el jueves a las 15", vec!["color"])]
+#[case("yo corte y mi mamá brushing el sábado", vec!["brushing"])]
+#[case("para mi amiga color y yo corte", vec!["color"])]
 // The same visit for both, or one person: nothing to split.
 #[case("corte y brushing para mí y mi hermana", vec![])]
 #[case("quiero corte y color el viernes", vec![])]
