@@ -3508,6 +3508,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'¿hacían promo de cejas + pestañas? ¿a cuánto?': the business's answer about promotions, then the prices",
+        profile: "Ana",
+        turns: &[(
+            "vi en una historia q hacian promo de cejas + pestañas este mes, sigue? a cuanto?",
+            &[
+                Calls("get_prices"),
+                Says("no tenemos promociones"),
+                Says("En total, $26.000"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -213,6 +213,7 @@
 2.5 cobras
 1.5 abonar
 2.5 cuanto me
+3 a cuanto
 
 [cue info_hours]
 3 horario*
