@@ -3520,6 +3520,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'voy a llegar tipo 10:20, ¿me esperan?' with a booking at 10: the tolerance, nothing booked; '¿cuánto tiempo antes tengo que cancelar?': the policy, nothing cancelled",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, tengo turno el {d2} a las 10 para color pero voy a llegar tipo 10:20, me esperan?",
+                &[
+                    Says("Gracias por avisar"),
+                    NoCall("check_availability"),
+                    NoCall("find_bookings"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+            (
+                "otra cosa, cuánto tiempo antes tengo que cancelar?",
+                &[Says("24 horas de anticipación"), NoCall("find_bookings")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

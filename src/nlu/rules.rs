@@ -536,14 +536,20 @@ impl RuleExtractor {
                 {
                     scores[Intent::Other.index()] += 2.0;
                     scores[Intent::Book.index()] *= 0.5;
+                    // "¿con cuánto tiempo antes tengo que cancelar?": the policy, nothing
+                    // cancelled.
+                    scores[Intent::Cancel.index()] *= 0.5;
+                    scores[Intent::Reschedule.index()] *= 0.5;
                 }
             }
             // "el miércoles llego 10 minutos tarde": the day is the booking's; nothing is
             // asked for.
+            // "voy a llegar tipo 10:20, ¿me esperan?": the hour is the arrival's; a booking
+            // verb is needed to book ("llego tarde, reservame a las 11").
             Some(Topic::Late) => {
                 scores[Intent::Other.index()] += 3.0;
                 scores[Intent::Reschedule.index()] = 0.0;
-                if times.is_empty() {
+                if times.is_empty() || !signals.books {
                     scores[Intent::Book.index()] = 0.0;
                 }
             }

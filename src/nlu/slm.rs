@@ -352,6 +352,14 @@ impl SlmExtractor {
         if rules.extraction.signals.same_question {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }
+        // "tengo turno a las 10 pero llego tipo 10:20, ¿me esperan?": running late moves no
+        // booking (the rules read no change in it).
+        if rules.extraction.signals.topic == Some(crate::nlu::signals::Topic::Late)
+            && rules.extraction.intent == Intent::Other
+            && intent == Intent::Reschedule
+        {
+            (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
+        }
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
         // The rules' reading of the slots for this intent (which date a reschedule means

@@ -58,7 +58,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     // ("mañana a las 10 tengo turno pero llego 20 min tarde": that hour is the booking's.)
     let booked_hour =
         ex.slots.preferred_time.is_some() && ex.slots.preferred_time == ex.signals.booked_time;
-    if ex.signals.topic == Some(Topic::Late) && (ex.slots.preferred_time.is_none() || booked_hour) {
+    // ("voy a llegar tipo 10:20, ¿me esperan?": read as no booking, the hour is the arrival's.)
+    let arrival = ex.intent == Intent::Other;
+    if ex.signals.topic == Some(Topic::Late)
+        && (ex.slots.preferred_time.is_none() || booked_hour || arrival)
+    {
         return Plan::Reply(ReplyTopic::Late);
     }
     if let Some(p) = &st.pending {

@@ -1889,6 +1889,15 @@ voy demorada
 voy demorado
 llego un poco tarde
 llego un toque tarde
+me esperan
+me esperas
+me podes esperar
+me pueden esperar
+me voy a demorar
+me voy a retrasar
+voy a demorar
+estoy demorada
+estoy demorado
 
 [topic bookings]
 ahora quedo
