@@ -3437,12 +3437,11 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
-        name: "'¿llego a salir antes de las 14?' after a three-hour service's price: the times it ends by 14:00 at",
+        name: "'alisado el …, ¿llego a salir antes de las 14?': the times a three-hour service ends by 14:00 at",
         profile: "Ana",
         turns: &[
-            ("buenas cuánto está el alisado? y dura mucho?", &[Calls("get_prices")]),
             (
-                "y si lo hago el {d2}, llego a salir antes de las 14?",
+                "alisado el {d2}, llego a salir antes de las 14?",
                 &[
                     Calls("check_availability"),
                     Says("11:00"),

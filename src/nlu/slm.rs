@@ -353,11 +353,20 @@ impl SlmExtractor {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }
         // "tengo turno a las 10 pero llego tipo 10:20, ¿me esperan?": running late moves no
-        // booking (the rules read no change in it).
+        // booking and asks for none (the rules read neither in it).
         if rules.extraction.signals.topic == Some(crate::nlu::signals::Topic::Late)
             && rules.extraction.intent == Intent::Other
-            && intent == Intent::Reschedule
+            && matches!(intent, Intent::Reschedule | Intent::Book)
         {
+            (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
+        }
+        // "alisado el sábado, ¿llego a salir antes de las 14?": leaving by a time is the
+        // visit's, not a booking moved, unless the rules read a change.
+        let done_by = matches!(
+            rules.extraction.signals.day_part,
+            Some(crate::domain::understanding::DayPart::DoneBy(..))
+        );
+        if done_by && rules.extraction.intent == Intent::Book && intent == Intent::Reschedule {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }
         // The model's spans for what it tags; the patterns for times and contact details.
