@@ -3415,7 +3415,8 @@ const CONVERSATIONS: &[Conversation] = &[
                 "el primero que tenga",
                 &[
                     Calls("check_availability"),
-                    Says("Para Mechas y reflejos con Lucía el"),
+                    Says("Mechas y reflejos"),
+                    Says("10:00"),
                     NotSays("no lo puedo responder"),
                 ],
             ),
