@@ -486,7 +486,17 @@ impl DayPart {
     pub fn fit(self, minutes: u32) -> DayPart {
         match self {
             DayPart::DoneBy(by, _) => {
-                DayPart::DoneBy(by, by - chrono::Duration::minutes(i64::from(minutes)))
+                let (last, wrapped) =
+                    by.overflowing_sub_signed(chrono::Duration::minutes(i64::from(minutes)));
+                // Longer than the day so far: no start is early enough.
+                DayPart::DoneBy(
+                    by,
+                    if wrapped == 0 {
+                        last
+                    } else {
+                        chrono::NaiveTime::MIN
+                    },
+                )
             }
             other => other,
         }
@@ -606,5 +616,16 @@ mod tests {
             r#"{"preferred_time":"17:00"}"#
         );
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn done_by_fits_the_visits_length() {
+        let hm = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let part = DayPart::DoneBy(hm(14, 0), hm(13, 59)).fit(180);
+        assert_eq!(part, DayPart::DoneBy(hm(14, 0), hm(11, 0)));
+        assert!(part.contains(hm(11, 0)) && !part.contains(hm(11, 30)));
+        // Longer than the day so far: nothing starts early enough (no wrap past midnight).
+        let part = DayPart::DoneBy(hm(1, 0), hm(0, 59)).fit(180);
+        assert!(!part.contains(hm(22, 0)) && !part.contains(hm(10, 0)));
     }
 }

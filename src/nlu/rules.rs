@@ -203,10 +203,8 @@ impl RuleExtractor {
             .find_map(|t| match bound(&n, t, &times)? {
                 Bound::From => Some(DayPart::From(t.value)),
                 Bound::Before => Some(DayPart::Before(t.value)),
-                Bound::DoneBy => Some(DayPart::DoneBy(
-                    t.value,
-                    t.value - chrono::Duration::minutes(1),
-                )),
+                // Started a minute before at the latest, until the visit's length is known.
+                Bound::DoneBy => Some(DayPart::DoneBy(t.value, t.value).fit(1)),
             })
             .or_else(|| {
                 times

@@ -353,10 +353,13 @@ impl SlmExtractor {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }
         // "tengo turno a las 10 pero llego tipo 10:20, ¿me esperan?": running late moves no
-        // booking and asks for none (the rules read neither in it).
-        if rules.extraction.signals.topic == Some(crate::nlu::signals::Topic::Late)
+        // booking, and with the booking's own day or hour said, asks for none (the rules read
+        // neither in it; "llego tarde, ¿tenés a las 11?" may still book).
+        let own = &rules.extraction.signals;
+        let had = own.booked_time.is_some() || own.booked_date.is_some();
+        if own.topic == Some(crate::nlu::signals::Topic::Late)
             && rules.extraction.intent == Intent::Other
-            && matches!(intent, Intent::Reschedule | Intent::Book)
+            && (intent == Intent::Reschedule || (intent == Intent::Book && had))
         {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }

@@ -1,6 +1,8 @@
 //! A group booked at once: how many people it is for ("somos 3 amigas").
 
+use super::for_a_relative_at;
 use crate::nlu::candidates::Candidate;
+use crate::nlu::lexicon::lexicon;
 use crate::text::Words;
 
 /// How many people a group booking is for, when the message says three or more ("somos 3
@@ -158,6 +160,56 @@ pub fn other_person(words: &Words) -> Option<String> {
     (1..n.len())
         .find(|&i| matches!(n[i - 1], "mi" | "my") && WHO.contains(&n[i]))
         .map(|i| words.raw(i).to_lowercase())
+}
+
+/// "corte para mí y manicura para mi mamá", "para mí un corte y para mi hija las uñas": of
+/// the services wanted (word spans), those of the second person, when each of two people
+/// names their own; empty otherwise.
+pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Vec<String> {
+    let n = words.norms();
+    let to = |i: usize| matches!(n[i], "para" | "pa" | "pra" | "for");
+    // "para mí" (the customer) and "para mi mamá" (the other person).
+    let mut me = None;
+    let mut other = None;
+    // Or as who does what: "yo quiero corte y mi amiga color".
+    let joined = |i: usize| i > 0 && matches!(n[i - 1], "y" | "e" | "and");
+    let relative = |w: &str| lexicon().relatives.contains(w);
+    for i in 0..n.len().saturating_sub(1) {
+        if for_a_relative_at(&n, i)
+            || (joined(i) && matches!(n[i], "mi" | "my" | "minha") && relative(n[i + 1]))
+        {
+            other = other.or(Some(i));
+        } else if (to(i) && matches!(n[i + 1], "mi" | "me" | "mim")) || matches!(n[i], "yo" | "eu")
+        {
+            me = me.or(Some(i));
+        }
+    }
+    let (Some(me), Some(other)) = (me, other) else {
+        return Vec::new();
+    };
+    // Each service goes with the mark after it ("corte para mí") when the first service
+    // comes before the first mark, else with the mark before it ("para mí un corte").
+    let first_mark = me.min(other);
+    let after = services.first().is_some_and(|s| s.0 < first_mark);
+    let theirs_at = |s: &(usize, usize, String)| {
+        let marks = [me, other].into_iter();
+        let mark = if after {
+            marks.filter(|m| *m >= s.1).min()
+        } else {
+            marks.filter(|m| *m < s.0).max()
+        };
+        mark == Some(other)
+    };
+    let theirs: Vec<String> = services
+        .iter()
+        .filter(|s| theirs_at(s))
+        .map(|s| s.2.clone())
+        .collect();
+    let mine = services.len() - theirs.len();
+    if theirs.is_empty() || mine == 0 {
+        return Vec::new();
+    }
+    theirs
 }
 
 #[cfg(test)]
