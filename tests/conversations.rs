@@ -3394,7 +3394,7 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[
             (
-                "corte el {d3} a las 13:20, soy Carla Méndez",
+                "corte el {d3} a las 10:05, soy Carla Méndez",
                 &[Next("await_confirmation"), Says("a nombre de Carla Méndez")],
             ),
             (
@@ -3416,7 +3416,7 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[
                     Calls("check_availability"),
                     Says("Mechas y reflejos"),
-                    Says("10:00"),
+                    NotSays("¿Para qué día"),
                     NotSays("no lo puedo responder"),
                 ],
             ),

@@ -258,7 +258,7 @@ pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
             Some("antes" | "before" | "until" | "till" | "ate")
         )
         || after_of(&["antes"]);
-    // "¿llego a salir antes de las 14?", "tengo que estar lista para las 13": the end.
+    // "¿llego a salir antes de las 14?", "tengo que estar lista antes de las 13": the end.
     let done = (1..=4).any(|j| before(j).is_some_and(finishes));
     if from {
         Some(Bound::From)

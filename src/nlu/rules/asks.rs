@@ -111,8 +111,6 @@ pub(super) fn same_question(
                 | "barbaro"
                 | "gracias"
                 | "mil"
-                | "re"
-                | "and"
         )
     };
     let opens = n.iter().find(|w| !filler(w));
