@@ -149,6 +149,36 @@ pub fn all_of_them(words: &Words) -> bool {
     says(words, &lexicon().all_of_them)
 }
 
+/// A word taking the last answer in before asking on ("ah ok, ¿y el lifting?", "¿mañana
+/// cerrado? ah bueno, ¿y el miércoles?").
+pub fn takes_answer_in(w: &str) -> bool {
+    matches!(
+        w,
+        "ah" | "aa"
+            | "ahh"
+            | "oh"
+            | "uh"
+            | "uy"
+            | "ok"
+            | "oka"
+            | "okey"
+            | "okay"
+            | "dale"
+            | "bueno"
+            | "bue"
+            | "buenisimo"
+            | "perfecto"
+            | "genial"
+            | "joya"
+            | "barbaro"
+            | "listo"
+            | "gracias"
+            | "mil"
+            | "entonces"
+            | "then"
+    )
+}
+
 /// "¿y si me hago las dos?", "todo junto", "both": the services asked about, together.
 pub fn both(words: &Words) -> bool {
     says(words, &lexicon().both)

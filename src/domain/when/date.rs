@@ -413,15 +413,14 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     if let Some(span) = super::month_span::at(n, i) {
         return Some(span);
     }
-    if let Some((day, month, used)) = holiday(n, i) {
+    if let Some(h) = holiday(n, i) {
         // "para año nuevo" reads as the eve: the span keeps the "para" that says so.
-        let eve_for = i > 0 && matches!(n[i - 1], "para" | "pa" | "for" | "pro") && day >= 24;
         return m(
-            if eve_for { i - 1 } else { extend_left(n, i) },
-            i + used,
+            if h.eve_for { i - 1 } else { extend_left(n, i) },
+            i + h.used,
             DateExpr::DayMonth {
-                day,
-                month,
+                day: h.day,
+                month: h.month,
                 year: None,
             },
         );

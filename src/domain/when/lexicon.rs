@@ -268,10 +268,19 @@ pub fn hour_words(n: &[&str], i: usize) -> Option<(u32, usize)> {
     (1..=23).contains(&v).then_some((v, used))
 }
 
+/// A holiday named: its day and month, how many words name it, and whether it was read as
+/// the eve of the holiday a visit is for ("para año nuevo").
+pub struct Holiday {
+    pub day: u32,
+    pub month: u32,
+    pub used: usize,
+    pub eve_for: bool,
+}
+
 /// Holidays by name: "navidad", "nochebuena", "año nuevo", "Christmas Eve". A holiday wished
 /// ("feliz navidad", "happy new year") is no date; one a visit is for ("un peinado para año
 /// nuevo", "for Christmas") is its eve, the day people get ready for it.
-pub fn holiday(n: &[&str], i: usize) -> Option<(u32, u32, usize)> {
+pub fn holiday(n: &[&str], i: usize) -> Option<Holiday> {
     let w = n[i];
     let next = n.get(i + 1).copied();
     let prev = i.checked_sub(1).map(|j| n[j]);
@@ -282,18 +291,24 @@ pub fn holiday(n: &[&str], i: usize) -> Option<(u32, u32, usize)> {
         return None;
     }
     let for_it = matches!(prev, Some("para" | "pa" | "for" | "pro"));
-    Some(match (w, next) {
-        ("navidad" | "christmas" | "natal", Some("eve")) => (24, 12, 2),
-        ("navidad" | "christmas" | "natal", _) if for_it => (24, 12, 1),
-        ("navidad" | "christmas" | "natal", _) => (25, 12, 1),
-        ("nochebuena", _) => (24, 12, 1),
-        ("nochevieja", _) => (31, 12, 1),
-        ("ano", Some("nuevo")) if for_it => (31, 12, 2),
-        ("ano", Some("nuevo")) => (1, 1, 2),
-        ("new", Some("year's" | "years")) if n.get(i + 2) == Some(&"eve") => (31, 12, 3),
-        ("new", Some("year's" | "years")) if for_it => (31, 12, 2),
-        ("new", Some("year's" | "years")) => (1, 1, 2),
+    let (day, month, used, eve_for) = match (w, next) {
+        ("navidad" | "christmas" | "natal", Some("eve")) => (24, 12, 2, false),
+        ("navidad" | "christmas" | "natal", _) if for_it => (24, 12, 1, true),
+        ("navidad" | "christmas" | "natal", _) => (25, 12, 1, false),
+        ("nochebuena", _) => (24, 12, 1, false),
+        ("nochevieja", _) => (31, 12, 1, false),
+        ("ano", Some("nuevo")) if for_it => (31, 12, 2, true),
+        ("ano", Some("nuevo")) => (1, 1, 2, false),
+        ("new", Some("year's" | "years")) if n.get(i + 2) == Some(&"eve") => (31, 12, 3, false),
+        ("new", Some("year's" | "years")) if for_it => (31, 12, 2, true),
+        ("new", Some("year's" | "years")) => (1, 1, 2, false),
         _ => return None,
+    };
+    Some(Holiday {
+        day,
+        month,
+        used,
+        eve_for,
     })
 }
 

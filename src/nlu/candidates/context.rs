@@ -28,13 +28,7 @@ pub(super) fn asked_back_then_another(words: &Words, n: &[&str], cands: &mut [Ca
                 // Taking the answer in first ("ah bueno", "ok"): not two questions at once
                 // ("¿abren en navidad? ¿y el 1 de enero?").
                 && (1..=5).any(|j| {
-                    before(n, from, j).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "ah" | "bueno" | "bue" | "ok" | "okay" | "oka" | "dale" | "uh" | "uy"
-                                | "listo" | "entonces" | "then" | "oh" | "ahh"
-                        )
-                    })
+                    before(n, from, j).is_some_and(crate::nlu::signals::takes_answer_in)
                 })
         });
         if another {

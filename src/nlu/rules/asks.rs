@@ -93,27 +93,7 @@ pub(super) fn same_question(
         return (intent, false);
     };
     // "y…", also after a word taking the last answer in ("ah ok. ¿y el lifting?").
-    let filler = |w: &str| {
-        matches!(
-            w,
-            "ah" | "aa"
-                | "ahh"
-                | "ok"
-                | "oka"
-                | "okey"
-                | "okay"
-                | "dale"
-                | "bueno"
-                | "buenisimo"
-                | "perfecto"
-                | "genial"
-                | "joya"
-                | "barbaro"
-                | "gracias"
-                | "mil"
-        )
-    };
-    let opens = n.iter().find(|w| !filler(w));
+    let opens = n.iter().find(|w| !signals::takes_answer_in(w));
     if opens != Some(&"y") || books {
         return (intent, false);
     }
