@@ -3539,6 +3539,79 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'uñas esculpidas' not done: what is alike, with prices; the day and hour said wait for the one chosen",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero uñas esculpidas el {d1} a las 16:10",
+                &[
+                    Says("Por ahora no hacemos uñas esculpidas"),
+                    Says("Lo más parecido que tenemos: manicura ($"),
+                    Says("esmaltado semipermanente ($"),
+                    NotSays("corte de dama"),
+                    NoCall("check_availability"),
+                ],
+            ),
+            (
+                "semi",
+                &[
+                    Calls("check_availability"),
+                    Says("Esmaltado semipermanente"),
+                    Says("16:10"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'extensiones de pestañas' not done: the one alike is offered and a yes takes it",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! quiero turno para extensiones de pestañas el {d2} a las 15:50",
+                &[
+                    Says("Lo más parecido que tenemos es lifting de pestañas"),
+                    Says("¿Te sirve?"),
+                    NoCall("check_availability"),
+                ],
+            ),
+            (
+                "dale",
+                &[
+                    Calls("check_availability"),
+                    Says("15:50"),
+                    NotSays("¿Cuál te reservo"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "something not done asked about, then a day: the same said again (by its name), then one alike taken",
+        profile: "Ana",
+        turns: &[
+            ("hola, tienen uñas acrílicas?", &[Says("Lo más parecido que tenemos")]),
+            (
+                "y para el {d3} a las 11:40?",
+                &[
+                    Says("Por ahora no hacemos uñas acrílicas"),
+                    Says("Lo más parecido que tenemos: manicura"),
+                ],
+            ),
+            ("manicura", &[Calls("check_availability"), Says("11:40")]),
+        ],
+    },
+    Conversation {
+        name: "'color a la tarde del …': the day after a part of the day is wanted, not a booking's",
+        profile: "Ana",
+        turns: &[(
+            "quiero color a la tarde del {d2}",
+            &[
+                Calls("check_availability"),
+                NotSays("¿Para qué día"),
+                NotSays("10:00"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -604,27 +604,7 @@ pub fn tells_closed(ws: &Workspace, state: &ConversationState, last: &Plan) -> b
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {
     let l = lang(state);
     match slot {
-        SlotName::ServiceType => {
-            // "quiero turno con Martín": what he does.
-            let staff = state.resolved.staff.as_deref();
-            let does = |s: &&Service| {
-                staff.is_none_or(|id| s.staff.is_empty() || s.staff.iter().any(|x| x == id))
-            };
-            let names: Vec<String> = ws
-                .services
-                .iter()
-                .filter(does)
-                .map(|s| s.name.to_lowercase())
-                .collect();
-            match staff.and_then(|id| ws.staff_member(id)) {
-                Some(who) if !names.is_empty() && names.len() < ws.services.len() => t(
-                    l,
-                    "ask_service_staff",
-                    &[("staff", &who.name), ("list", &join(l, &names))],
-                ),
-                _ => t(l, "ask_service", &[("list", &join(l, &names))]),
-            }
-        }
+        SlotName::ServiceType => prices::service_question(ws, state, l),
         // Times offered on another day: a yes takes them, or the customer names a day.
         SlotName::PreferredDate if state.offers_day().is_some() => t(l, "ask_date_offers", &[]),
         // "¿me agregás cejas al turno?" with several bookings: which.
@@ -725,12 +705,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                 .clone()
                 .or_else(|| state.slots.service_type.clone())
                 .unwrap_or_default();
-            let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
-            t(
-                l,
-                "unknown_service",
-                &[("surface", &asked), ("list", &join(l, &names))],
-            )
+            prices::not_offered(ws, l, &asked, "unknown_service")
         }
         ReplyTopic::NothingToConfirm => t(l, "nothing_to_confirm", &[]),
         ReplyTopic::IdentityUnknown => t(l, "identity_unknown", &[]),

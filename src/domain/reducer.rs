@@ -584,6 +584,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.kept_time_busy |= booked.is_none_or(|t| !part.contains(t));
     }
     instead::take_instead(state, ex, ctx.ws);
+    instead::take_kin(state, ex, ctx.ws);
     // A yes to the one time offered ("te puedo ofrecer el viernes a las 10:00") takes it.
     if state.expected_slot == Some(SlotName::PreferredTime)
         && ex.signals.affirmation == Some(true)

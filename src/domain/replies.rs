@@ -83,13 +83,22 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 
 /// "a, b y c" / "a, b and c" / "a, b e c".
 pub fn join(lang: Lang, items: &[String]) -> String {
+    join_with(lang, items, "and")
+}
+
+/// "a, b o c" / "a, b or c" / "a, b ou c".
+pub fn join_or(lang: Lang, items: &[String]) -> String {
+    join_with(lang, items, "or")
+}
+
+fn join_with(lang: Lang, items: &[String], last: &str) -> String {
     match items.len() {
         0 => String::new(),
         1 => items[0].clone(),
         n => format!(
             "{} {} {}",
             items[..n - 1].join(", "),
-            raw(lang, "and"),
+            raw(lang, last),
             items[n - 1]
         ),
     }

@@ -146,6 +146,10 @@ pub struct ConversationState {
     /// the day shows those.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shifted: Option<(crate::domain::understanding::Shift, chrono::NaiveTime)>,
+    /// Services offered as alike to one not offered ("Lo más parecido que tenemos: …"): a
+    /// yes takes the one, and the service question names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kin: Vec<String>,
     /// Alternatives offered in the last reply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<SlotOffer>,
@@ -420,7 +424,10 @@ impl ConversationState {
 
     /// A service not offered was said so ("¿me anotás para barba?"): it is forgotten, and the
     /// service is what the next message answers.
-    pub fn forget_unknown_service(&mut self) {
+    /// `kin` are the services offered as alike (ids): a yes to the one, or the next
+    /// question, takes them in.
+    pub fn forget_unknown_service(&mut self, kin: Vec<String>) {
+        self.kin = kin;
         self.slots.service_type = None;
         self.slots.services.clear();
         self.expected_slot = Some(SlotName::ServiceType);
@@ -534,6 +541,7 @@ impl ConversationState {
         self.checked = None;
         self.room = 0;
         self.instead = None;
+        self.kin.clear();
         self.offers.clear();
         self.offers_part = None;
         self.booked_date = None;

@@ -405,9 +405,6 @@ fn reply(
         // "chau" in the middle of a booking: nothing stays pending ("quiero cambiar mi turno"
         // next is about a booking made, not the one left unfinished).
         Plan::Reply(ReplyTopic::Farewell) => state.end_flow(),
-        // "¿me anotás para barba?": what is not offered is said once; the booking goes on
-        // with a service from the list ("a las 13" or "sí" next ask which one).
-        Plan::Reply(ReplyTopic::UnknownService) => state.forget_unknown_service(),
         Plan::Reply(topic) if topic.hands_off() => {
             state.end_flow();
             state.handed_off = true;
@@ -415,6 +412,19 @@ fn reply(
         _ => {}
     }
     let (mut text, next_action) = nlg::render(&req.ws, state, ex, &acted.executed, &acted.last);
+    // "¿me anotás para barba?": what is not offered is said once (named as asked, so after
+    // the reply); the booking goes on with a service from the list, or one alike offered
+    // instead ("lo más parecido que tenemos: …"): "a las 13" or "sí" next ask which one.
+    if acted.last == Plan::Reply(ReplyTopic::UnknownService) {
+        let asked = ex
+            .slots
+            .service_type
+            .as_deref()
+            .or(state.slots.service_type.as_deref())
+            .unwrap_or_default();
+        let kin = req.ws.kin(asked).iter().map(|s| s.id.clone()).collect();
+        state.forget_unknown_service(kin);
+    }
     if nlg::tells_closed(&req.ws, state, &acted.last) {
         state.told_closed = state.resolved.date;
     }

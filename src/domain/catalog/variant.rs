@@ -15,11 +15,76 @@ impl Service {
     }
 }
 
+/// Words a service named shares with too many others to make them alike ("de", "pelo",
+/// "depilación": "depilación de piernas" is nothing like an eyebrow shaping).
+const NOT_KIN: [&str; 26] = [
+    "de",
+    "del",
+    "con",
+    "para",
+    "en",
+    "la",
+    "el",
+    "las",
+    "los",
+    "al",
+    "por",
+    "sin",
+    "mi",
+    "un",
+    "una",
+    "the",
+    "of",
+    "and",
+    "for",
+    "do",
+    "da",
+    "em",
+    "pelo",
+    "cabello",
+    "cabelo",
+    "depilacion",
+];
+
+impl super::Workspace {
+    /// What the catalog has that is like a service it does not do: the services whose name
+    /// or a synonym shares a word with `surface` ("uñas esculpidas" → Manicura and
+    /// Esmaltado semipermanente; "alisado brasilero" → Alisado con keratina). None when
+    /// every service is.
+    pub fn kin(&self, surface: &str) -> Vec<&Service> {
+        let asked = crate::text::fold(surface).to_lowercase();
+        let asked: Vec<&str> = asked
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !NOT_KIN.contains(w))
+            .collect();
+        let kin = self
+            .services
+            .iter()
+            .filter(|s| {
+                std::iter::once(&s.name).chain(&s.synonyms).any(|name| {
+                    crate::text::fold(name)
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| asked.contains(&w))
+                })
+            })
+            .collect::<Vec<_>>();
+        if kin.len() == self.services.len() {
+            return Vec::new();
+        }
+        kin
+    }
+}
+
 /// Words that make a service named another kind of it: "uñas esculpidas", "uñas acrílicas",
-/// "depilación con cera", "depilación láser". A catalog that offers that kind names it in a
+/// "depilación con cera", "depilación láser", "pestañas postizas", "extensiones de pestañas". A catalog that offers that kind names it in a
 /// synonym, and then the match takes the word in.
-const ANOTHER_KIND: [&str; 11] = [
+const ANOTHER_KIND: [&str; 15] = [
     "esculpidas",
+    "postizas",
+    "postiza",
+    "extensiones",
+    "extension",
     "esculpida",
     "acrilicas",
     "acrilica",
@@ -53,6 +118,20 @@ mod tests {
         let id = |s: &str| ws.resolve_service(s).map(|s| s.id.clone());
         assert_eq!(id("uñas").as_deref(), Some("manicura"));
         assert_eq!(id("semi").as_deref(), Some("semi"));
+    }
+
+    #[test]
+    fn what_the_catalog_has_like_a_service_it_does_not_do() {
+        let ws = demo();
+        let kin = |s: &str| -> Vec<String> { ws.kin(s).iter().map(|s| s.id.clone()).collect() };
+        assert_eq!(kin("uñas esculpidas"), ["manicura", "semi"]);
+        assert_eq!(kin("Uñas Acrílicas"), ["manicura", "semi"]);
+        assert_eq!(kin("alisado brasilero"), ["alisado"]);
+        assert_eq!(kin("lifting de cejas"), ["cejas", "pestanas"]);
+        // Nothing alike: no word of its own shared, or only one every service may have.
+        assert!(kin("masajes").is_empty());
+        assert!(kin("depilación con cera").is_empty());
+        assert!(kin("tratamiento de pelo").is_empty());
     }
 
     #[test]

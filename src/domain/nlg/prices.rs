@@ -2,6 +2,7 @@
 //! includes), and the prices asked for.
 
 use super::*;
+use crate::domain::replies::join_or;
 
 /// The services offered, or whether the one asked about is ("¿hacen alisado?").
 pub(super) fn services_text(
@@ -62,11 +63,7 @@ pub(super) fn services_text(
                     ("n", &svc.duration_minutes.to_string()),
                 ],
             ),
-            None => t(
-                l,
-                "service_no",
-                &[("surface", surface), ("list", &join(l, &names))],
-            ),
+            None => not_offered(ws, l, surface, "service_no"),
         };
     }
     t(
@@ -147,4 +144,53 @@ fn included_asked(ws: &Workspace, ex: &Extraction, id: &str) -> Vec<String> {
         .filter(|u| svc.includes(u))
         .map(|u| u.to_lowercase())
         .collect()
+}
+
+/// "Por ahora no hacemos uñas esculpidas." and what the catalog has like it, with its prices
+/// ("Lo más parecido que tenemos: manicura ($9.000) y …"), else all it does; `key` is the
+/// reply for all, `key`_kin the one for those alike (`key`_kin1 for one).
+pub(super) fn not_offered(ws: &Workspace, l: Lang, surface: &str, key: &str) -> String {
+    let kin = ws.kin(surface);
+    if kin.is_empty() {
+        let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
+        return t(l, key, &[("surface", surface), ("list", &join(l, &names))]);
+    }
+    let lines: Vec<String> = kin
+        .iter()
+        .map(|s| format!("{} ({})", s.name.to_lowercase(), format_price(s.price)))
+        .collect();
+    t(
+        l,
+        &format!("{key}_kin{}", if lines.len() == 1 { "1" } else { "" }),
+        &[("surface", surface), ("list", &join(l, &lines))],
+    )
+}
+
+/// Which service: of those offered as alike to one not done ("Lo más parecido que tenemos:
+/// …"), else of the catalog (of what the stylist asked for does: "quiero turno con Martín").
+pub(super) fn service_question(ws: &Workspace, state: &ConversationState, l: Lang) -> String {
+    if !state.kin.is_empty() {
+        let names: Vec<String> = (state.kin.iter())
+            .filter_map(|id| ws.service(id))
+            .map(|s| s.name.to_lowercase())
+            .collect();
+        return t(l, "ask_service_kin", &[("list", &join_or(l, &names))]);
+    }
+    let staff = state.resolved.staff.as_deref();
+    let does =
+        |s: &&Service| staff.is_none_or(|id| s.staff.is_empty() || s.staff.iter().any(|x| x == id));
+    let names: Vec<String> = ws
+        .services
+        .iter()
+        .filter(does)
+        .map(|s| s.name.to_lowercase())
+        .collect();
+    match staff.and_then(|id| ws.staff_member(id)) {
+        Some(who) if !names.is_empty() && names.len() < ws.services.len() => t(
+            l,
+            "ask_service_staff",
+            &[("staff", &who.name), ("list", &join(l, &names))],
+        ),
+        _ => t(l, "ask_service", &[("list", &join(l, &names))]),
+    }
 }

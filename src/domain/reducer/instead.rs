@@ -37,3 +37,24 @@ pub(super) fn take_instead(state: &mut ConversationState, ex: &Extraction, ws: &
     state.resolved.staff = Some(offer.staff);
     state.expected_slot = None;
 }
+
+/// "Lo más parecido que tenemos: esmaltado semipermanente. ¿Te sirve?": a yes takes the one
+/// offered; a service named ends the offer.
+pub(super) fn take_kin(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    if ex.slots.service_type.is_some() || state.resolved.service.is_some() {
+        state.kin.clear();
+        return;
+    }
+    let yes = ex.signals.affirmation == Some(true);
+    if state.expected_slot != Some(SlotName::ServiceType) || !yes {
+        return;
+    }
+    if let [one] = state.kin.as_slice() {
+        if let Some(svc) = ws.service(one) {
+            state.slots.service_type = Some(svc.name.clone());
+            state.resolved.service = Some(svc.id.clone());
+            state.expected_slot = None;
+            state.kin.clear();
+        }
+    }
+}

@@ -76,6 +76,25 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
     {
         return false;
     }
+    // "a primera hora del viernes", "a la tarde del jueves": a part of the day, then its
+    // day; the day is the booking's only when the part is ("mi turno de la tarde del viernes").
+    if before(n, from, 1) == Some("del")
+        && matches!(
+            before(n, from, 2),
+            Some("hora" | "tarde" | "manana" | "noche" | "temprano")
+        )
+    {
+        let mut start = from - 2;
+        while start > 0
+            && matches!(
+                n[start - 1],
+                "primera" | "ultima" | "la" | "a" | "al" | "por"
+            )
+        {
+            start -= 1;
+        }
+        return is_old(n, start);
+    }
     match before(n, from, 1) {
         Some("del") => return true,
         // "tenía para mañana pero…", "tengo turno para el jueves": the booking the customer

@@ -249,6 +249,28 @@ fn noon_after_del_is_no_booking_had(#[case] text: &str) {
 
 #[rstest]
 #[case(
+    "quiero color a primera hora del viernes",
+    Intent::Book,
+    Some("viernes")
+)]
+#[case("quiero color a la tarde del viernes", Intent::Book, Some("viernes"))]
+#[case(
+    "mi turno de la tarde del viernes pasalo al sábado",
+    Intent::Reschedule,
+    Some("sábado")
+)]
+fn the_day_of_a_part_of_the_day_is_old_only_when_the_part_is(
+    #[case] text: &str,
+    #[case] intent: Intent,
+    #[case] date: Option<&str>,
+) {
+    let e = ex(text);
+    assert_eq!(e.intent, intent, "{text}");
+    assert_eq!(e.slots.preferred_date.as_deref(), date, "{text}");
+}
+
+#[rstest]
+#[case(
     "quería el 18 pero si no hay el 19 también me sirve, a la tarde",
     Some("el 18")
 )]
