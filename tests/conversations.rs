@@ -3612,6 +3612,47 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'sacarle turno a mi mamá': her name is asked, not the profile's offered; the booking made is in hers",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! quiero sacarle turno a mi mamá para color el {d1} a las 15:50",
+                &[
+                    Calls("check_availability"),
+                    Says("¿A nombre de quién"),
+                    NotSays("a nombre de Ana"),
+                ],
+            ),
+            ("se llama Marta Sosa", &[Says("a nombre de Marta Sosa")]),
+            (
+                "si",
+                &[
+                    Calls("create_booking"),
+                    Says("a nombre de Marta Sosa"),
+                    NotSays("¡Listo, Marta"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'para mi hija …, a nombre de Agus': the one who writes is not greeted by her daughter's name",
+        profile: "Ana",
+        turns: &[
+            (
+                "buenas, un turno de peinado para mi hija que tiene fiesta de 15 el {d2} a las 11:20, a nombre de Agus",
+                &[Next("await_confirmation"), Says("a nombre de Agus")],
+            ),
+            (
+                "dale",
+                &[
+                    Calls("create_booking"),
+                    Says("a nombre de Agus"),
+                    NotSays("¡Listo, Agus"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

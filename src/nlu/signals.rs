@@ -16,7 +16,10 @@ mod pick;
 mod swap;
 mod usual;
 pub use day::{day_part, first_of_day};
-pub use party::{other_person, party, person_times, second_services};
+use party::for_oneself;
+pub use party::{
+    for_a_relative_at, for_another, other_person, party, person_times, second_services,
+};
 pub use pick::pick;
 pub use swap::only;
 pub use usual::usual_staff;
@@ -266,31 +269,6 @@ fn a_mans_name(name: Option<&str>) -> bool {
 /// ("para mí", "for me", "pra mim"), whoever else comes.
 pub fn own_is_a_man(words: &Words, name: Option<&str>) -> bool {
     a_mans_name(name) && for_oneself(&words.norms())
-}
-
-/// "para mí", "for me", "pra mim": the customer books for herself (too).
-fn for_oneself(n: &[&str]) -> bool {
-    (0..n.len()).any(|i| {
-        matches!(n[i], "para" | "pa" | "pra" | "for")
-            && matches!(n.get(i + 1), Some(&("mi" | "me" | "mim")))
-            && !for_a_relative_at(n, i)
-    })
-}
-
-/// "lo mismo para mi hermana", "un corte para mi hijo": the booking is a relative's or a
-/// friend's alone, not the customer's own too.
-pub fn for_another(words: &Words) -> bool {
-    let n = words.norms();
-    (0..n.len()).any(|i| for_a_relative_at(&n, i)) && !for_oneself(&n) && !for_two(words)
-}
-
-/// "para mi hija", "for my son", "pra minha mãe" at word `i`: the booking is (also) for a
-/// relative or friend of the customer.
-pub fn for_a_relative_at(n: &[&str], i: usize) -> bool {
-    matches!(n.get(i), Some(&("para" | "pa" | "pra" | "for")))
-        && matches!(n.get(i + 1), Some(&("mi" | "my" | "minha" | "meu")))
-        && n.get(i + 2)
-            .is_some_and(|w| lexicon().relatives.contains(*w))
 }
 
 /// Whether the message asks for another booking like the one just made ("y otro turno
@@ -770,6 +748,14 @@ mod tests {
     #[case("un corte para mi hija el viernes", Some("Pedro"), false, true)]
     #[case("lo mismo para mi hermana a las 17", Some("Ana"), false, true)]
     #[case("quiero un corte el viernes", Some("Pedro"), false, false)]
+    #[case("quiero sacarle turno a mi mamá para color", Some("Ana"), false, true)]
+    #[case("le quiero reservar a mi hija un peinado", Some("Ana"), false, true)]
+    #[case(
+        "a mi mamá le encantó el color, quiero uno para mí",
+        Some("Ana"),
+        false,
+        false
+    )]
     fn whom_the_booking_is_for(
         #[case] text: &str,
         #[case] name: Option<&str>,

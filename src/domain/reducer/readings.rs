@@ -43,6 +43,11 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
         state.resolved.name = None;
         state.slots.client_name = None;
     }
+    // "para mi hija, a nombre de Agus": the booking is someone else's, whose name is given
+    // (the one who writes is not greeted by it).
+    if state.flow == Some(Flow::Book) && ex.signals.for_another {
+        state.for_someone_else = true;
+    }
     // "lo mismo para mi hermana": her name is asked, the profile's is not offered.
     if state.flow == Some(Flow::Book)
         && ex.signals.for_another

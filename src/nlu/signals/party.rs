@@ -1,6 +1,7 @@
-//! A group booked at once: how many people it is for ("somos 3 amigas").
+//! Who a booking is for: a group booked at once, how many people it is for ("somos 3
+//! amigas"), and a relative or friend booked for ("para mi hija", "sacarle turno a mi mamá").
 
-use super::for_a_relative_at;
+use super::for_two;
 use crate::nlu::candidates::Candidate;
 use crate::nlu::lexicon::lexicon;
 use crate::text::Words;
@@ -210,6 +211,52 @@ pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Ve
         return Vec::new();
     }
     theirs
+}
+
+/// "para mí", "for me", "pra mim": the customer books for herself (too).
+pub(super) fn for_oneself(n: &[&str]) -> bool {
+    (0..n.len()).any(|i| {
+        matches!(n[i], "para" | "pa" | "pra" | "for")
+            && matches!(n.get(i + 1), Some(&("mi" | "me" | "mim")))
+            && !for_a_relative_at(n, i)
+    })
+}
+
+/// "lo mismo para mi hermana", "un corte para mi hijo": the booking is a relative's or a
+/// friend's alone, not the customer's own too.
+pub fn for_another(words: &Words) -> bool {
+    let n = words.norms();
+    (0..n.len()).any(|i| for_a_relative_at(&n, i)) && !for_oneself(&n) && !for_two(words)
+}
+
+/// "para mi hija", "for my son", "pra minha mãe" at word `i`: the booking is (also) for a
+/// relative or friend of the customer.
+/// So is "sacarle turno a mi mamá", "le quiero reservar a mi hija": "a mi <relative>" after
+/// a verb that books for her ("-le", "le …").
+pub fn for_a_relative_at(n: &[&str], i: usize) -> bool {
+    let for_her = match n.get(i) {
+        Some(&("para" | "pa" | "pra" | "for")) => true,
+        Some(&"a") => n[i.saturating_sub(4)..i]
+            .iter()
+            .any(|w| matches!(*w, "le" | "les") || books_for_her(w)),
+        _ => false,
+    };
+    for_her
+        && matches!(n.get(i + 1), Some(&("mi" | "my" | "minha" | "meu")))
+        && n.get(i + 2)
+            .is_some_and(|w| lexicon().relatives.contains(*w))
+}
+
+/// "sacarle", "reservarle", "darles", "anotarle": a verb of booking for someone.
+fn books_for_her(w: &str) -> bool {
+    ["le", "les"].iter().any(|end| {
+        w.strip_suffix(end).is_some_and(|stem| {
+            matches!(
+                stem,
+                "sacar" | "reservar" | "dar" | "anotar" | "agendar" | "conseguir" | "pedir"
+            )
+        })
+    })
 }
 
 #[cfg(test)]
