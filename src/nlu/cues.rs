@@ -42,7 +42,8 @@ fn turned_down(words: &[&str], at: usize) -> bool {
 }
 
 /// "pasame los precios", "me pasás la dirección": a "pasar" that hands over information
-/// (the next word, after at most one article or pronoun, names it) moves no booking.
+/// (the next word, after at most one article or pronoun, names it) moves no booking; nor
+/// does "me pasás qué turnos te quedan", "pasame los turnos disponibles" (the free ones).
 fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
     if !cue.rsplit(' ').next().is_some_and(|w| w.starts_with("pas")) {
         return false;
@@ -50,7 +51,18 @@ fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
     let small = |w: &str| {
         matches!(
             w,
-            "el" | "la" | "los" | "las" | "un" | "una" | "tu" | "tus" | "su" | "sus" | "me" | "mi"
+            "el" | "la"
+                | "los"
+                | "las"
+                | "un"
+                | "una"
+                | "tu"
+                | "tus"
+                | "su"
+                | "sus"
+                | "me"
+                | "mi"
+                | "que"
         )
     };
     let at = if words.get(end).is_some_and(|w| small(w)) {
@@ -58,11 +70,18 @@ fn hands_over_info(words: &[&str], cue: &str, end: usize) -> bool {
     } else {
         end
     };
+    let free = words.get(at + 1).is_some_and(|w| {
+        matches!(
+            *w,
+            "disponibles" | "libres" | "que" | "te" | "tenes" | "tengas" | "hay"
+        )
+    });
     words.get(at).is_some_and(|w| {
         lexicon()
             .info_objects
             .iter()
             .any(|n| w.starts_with(n.as_str()))
+            || (matches!(*w, "turnos" | "lugares") && free)
     })
 }
 

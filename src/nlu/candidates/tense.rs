@@ -95,6 +95,16 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
         }
         return is_old(n, start);
     }
+    // "los horarios libres del viernes", "los turnos disponibles del sábado": the free ones.
+    if before(n, from, 1) == Some("del")
+        && matches!(
+            before(n, from, 2),
+            Some("libres" | "disponibles" | "horarios")
+        )
+        && !matches!(before(n, from, 3), Some("mis" | "tus"))
+    {
+        return false;
+    }
     match before(n, from, 1) {
         Some("del") => return true,
         // "tenía para mañana pero…", "tengo turno para el jueves": the booking the customer

@@ -259,7 +259,12 @@ fn noon_after_del_is_no_booking_had(#[case] text: &str) {
     Intent::Reschedule,
     Some("sábado")
 )]
-fn the_day_of_a_part_of_the_day_is_old_only_when_the_part_is(
+#[case(
+    "podés pasarme los horarios libres del viernes? es para color",
+    Intent::Book,
+    Some("viernes")
+)]
+fn the_day_of_a_part_of_the_day_or_of_the_free_times_is_wanted(
     #[case] text: &str,
     #[case] intent: Intent,
     #[case] date: Option<&str>,

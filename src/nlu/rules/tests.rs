@@ -99,6 +99,13 @@ pub(crate) fn ex(text: &str) -> Extraction {
 #[case("che el sábado no puedo más, sacame nomás el turno", Intent::Cancel)]
 #[case("obrigada!! até sexta", Intent::Chitchat)]
 #[case("me atendió martín la vez pasada, quiero repetir con él", Intent::Book)]
+// A "pasar" that hands over the free times moves no booking.
+#[case("me pasás qué turnos te quedan el sábado para uñas?", Intent::Book)]
+#[case(
+    "pasame los turnos disponibles de la semana que viene para pestañas",
+    Intent::Book
+)]
+#[case("me pasás el turno del jueves para el viernes?", Intent::Reschedule)]
 fn intents(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
