@@ -3653,6 +3653,38 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'cuánto demora el color? y si le sumo brushing?': each one's length and price, and the whole",
+        profile: "Ana",
+        turns: &[(
+            "cuánto demora el color? y si le sumo brushing?",
+            &[Calls("get_prices"), Says("Brushing: $"), Says("En total")],
+        )],
+    },
+    Conversation {
+        name: "'pedicura, el que tengas más cerca': the first free day's times, not a question for the day",
+        profile: "Ana",
+        turns: &[(
+            "quiero pedir turno para pedicura, el que tengas más cerca",
+            &[Calls("check_availability"), NotSays("¿Para qué día")],
+        )],
+    },
+    Conversation {
+        name: "a booking made, then 'me confirmás el turno que tengo?': that booking, nothing new started",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola quiero turno para brushing el {d3} a las 15:50",
+                &[Calls("check_availability")],
+            ),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            (
+                "me confirmás el turno que tengo?",
+                &[Calls("find_bookings"), Says("15:50"), NotSays("¿Qué te querés hacer")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

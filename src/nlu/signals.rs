@@ -680,6 +680,8 @@ mod tests {
         Some(Topic::Bookings)
     )]
     #[case("when is my appointment?", false, Some(Topic::Bookings))]
+    #[case("hola, me confirmás el turno que tengo?", false, Some(Topic::Bookings))]
+    #[case("tengo turno esta semana?", false, Some(Topic::Bookings))]
     #[case("quero saber quando é meu horário", false, Some(Topic::Bookings))]
     #[case("me pasás con alguien del salón?", false, Some(Topic::Handoff))]
     fn second_bookings_and_questions_about_ones_own(

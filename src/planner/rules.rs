@@ -124,12 +124,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     let when = ex.slots.preferred_date.is_some()
         || ex.slots.preferred_time.is_some()
         || ex.signals.soonest;
-    // "¿cuánto tarda?": the service's price and length, and the step in progress again.
+    // "¿cuánto tarda?": the service's price and length, and the step in progress again
+    // ("¿cuánto demora el color y el brushing?": each, and the whole).
     if ex.signals.topic == Some(Topic::Duration) && !(st.flow == Some(Flow::Book) && when) {
         if let Some(service) = mentioned_service(input) {
+            let then = more_services(input, &service);
             return Plan::Call(ToolCall::GetPrices {
                 service: Some(service),
-                then: Vec::new(),
+                then,
             });
         }
     }

@@ -1772,6 +1772,12 @@ el proximo lugar libre
 el proximo horario libre
 el turno mas proximo
 el turno mas cercano
+el que tengas mas cerca
+el que tengas mas pronto
+lo que tengas mas cerca
+lo que tengas mas pronto
+lo mas cercano
+el mas cercano
 
 [asks room]
 tenes para
@@ -1979,6 +1985,15 @@ no me acuerdo a que hora
 no me acuerdo que dia
 me confirmas si quedo
 me confirmas si tengo
+me confirmas el turno que tengo
+me confirmas mi turno
+me confirmas mi reserva
+confirmame mi turno
+confirmame el turno que tengo
+tengo turno esta semana
+tengo turno para esta semana
+tengo algun turno esta semana
+tengo turno este mes
 
 [no code]
 # Asked for a booking code: the customer has none (only read when the code was asked).
