@@ -3685,6 +3685,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'el sábado que viene, no este, el otro': the Saturday a week later",
+        profile: "Ana",
+        turns: &[(
+            "quiero un turno para el sábado que viene, no este, el otro, para corte",
+            &[
+                Calls("check_availability"),
+                NotSays("¿Para qué día"),
+                Slot("preferred_date", "el sábado que viene, no este, el otro"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

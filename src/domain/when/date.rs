@@ -249,7 +249,7 @@ pub fn refused(n: &[&str], to: usize) -> bool {
 }
 
 /// "el sábado que viene no, el siguiente", "este viernes no, el otro", "no el jueves, el que
-/// sigue": the weekday a week after the one turned down; the span takes both.
+/// sigue", "el sábado que viene, no este, el otro": the weekday a week after the one turned down; the span takes both.
 fn following(n: &[&str], m: &mut DateMatch) {
     let DateExpr::Weekday(wd, mode @ (WeekdayMode::Next | WeekdayMode::This)) = m.expr else {
         return;
@@ -260,6 +260,10 @@ fn following(n: &[&str], m: &mut DateMatch) {
     let mut from = m.from;
     if w(k) == Some("no") {
         k += 1;
+        // "el sábado que viene, no este, el otro".
+        if matches!(w(k), Some("este" | "ese")) {
+            k += 1;
+        }
     } else if m.from > 0 && n[m.from - 1] == "no" {
         from -= 1;
     } else {

@@ -46,6 +46,11 @@ fn the_day_after_named_against_tomorrow(#[case] text: &str, #[case] want: Option
     "este viernes no, el otro"
 )]
 #[case(
+    "para el sábado que viene, no este, el otro, para corte",
+    Some("2026-12-05"),
+    "sábado que viene, no este, el otro"
+)]
+#[case(
     "este miércoles no, el siguiente",
     Some("2026-12-02"),
     "este miércoles no, el siguiente"
