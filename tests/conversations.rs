@@ -3697,6 +3697,56 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "a booking made, then 'tengo turno el … a las … para brushing' told: that booking looked up; 'lo puedo pasar a las …?' moves it",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola quiero turno para brushing el {d2} a las 10:05",
+                &[Calls("check_availability")],
+            ),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            (
+                "hola tengo turno el {d2} a las 10:05 para brushing",
+                &[
+                    Calls("find_bookings"),
+                    Says("tenés turno"),
+                    NoCall("check_availability"),
+                    NotSays("¿Para qué día"),
+                ],
+            ),
+            (
+                "lo puedo pasar a las 12:35?",
+                &[Says("¿Paso tu turno"), Says("12:35"), NotSays("¿Hago la reserva")],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'¿y pasado?' after tomorrow was asked: the day after tomorrow",
+        profile: "Ana",
+        turns: &[
+            ("hola! quiero turno para corte", &[Says("¿Para qué día")]),
+            ("para el {d1}?", &[Calls("check_availability")]),
+            ("y pasado?", &[NotSays("Eso no lo puedo responder"), Calls("check_availability")]),
+        ],
+    },
+    Conversation {
+        name: "'¿cuál es la que hace pestañas?' in a booking: who does it, then the booking goes on with her",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para pestañas", &[Says("¿Para qué día")]),
+            (
+                "cuál es la que hace pestañas?",
+                &[Says("Lifting de pestañas lo hace Sofi."), NotSays("¡Sí! Hacemos")],
+            ),
+            (
+                "ah ok, entonces con ella el {d3} a las 11:40",
+                &[Calls("check_availability"), Says("11:40")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -496,6 +496,24 @@ impl RuleExtractor {
         {
             signals.topic = None;
         }
+        // "hola, tengo turno el viernes a las 10 para brushing": a booking told, nothing
+        // asked of it yet: it is looked up (what comes next is about that one).
+        if signals.topic.is_none()
+            && has_old
+            && !has_new
+            && !shift
+            && of_a_booking
+            && cands
+                .iter()
+                .filter(|c| c.slot == SlotName::ServiceType)
+                .count()
+                <= 1
+            && n.iter().any(|w| matches!(*w, "tengo" | "have" | "tenho"))
+            && scores[Intent::Cancel.index()] < 2.0
+            && scores[Intent::Reschedule.index()] < 2.0
+        {
+            signals.topic = Some(Topic::Bookings);
+        }
         // Topics of `other`.
         match signals.topic {
             Some(Topic::Injection) => scores[Intent::Other.index()] += 6.0,

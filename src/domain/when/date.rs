@@ -456,6 +456,11 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     {
         return m(i, i + 1, DateExpr::InDays(2));
     }
+    // "¿y pasado?" on its own, after tomorrow was talked about: the day after tomorrow.
+    let filler = |x: &&str| matches!(*x, "y" | "o" | "bueno" | "ok" | "entonces" | "ah" | "che");
+    if w == "pasado" && i + 1 == n.len() && n[..i].iter().all(filler) {
+        return m(i, i + 1, DateExpr::InDays(2));
+    }
     if w == "depois" && n.get(i + 1) == Some(&"de") && n.get(i + 2) == Some(&"amanha") {
         return m(i, i + 3, DateExpr::InDays(2));
     }

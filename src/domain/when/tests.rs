@@ -30,6 +30,9 @@ fn last_date_in(text: &str, today: NaiveDate) -> Option<String> {
 #[case("a la mañana no, pasado el mediodía", None)]
 #[case("mañana no, como el mes pasado", Some("2026-11-26"))]
 #[case("el año pasado vine", None)]
+#[case("y pasado?", Some("2026-11-27"))]
+#[case("bueno, pasado", Some("2026-11-27"))]
+#[case("el pasado", None)]
 fn the_day_after_named_against_tomorrow(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(last_date_in(text, wed()).as_deref(), want, "{text}");
 }

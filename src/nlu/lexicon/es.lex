@@ -1631,6 +1631,14 @@ quien hace
 quienes hacen
 quien atiende
 quienes atienden
+cual es la que hace
+cual es el que hace
+cual es la chica que hace
+cual de las chicas hace
+quien me puede hacer
+quien me podria hacer
+quien sabe hacer
+quien de ustedes hace
 
 [day part morning]
 a la manana

@@ -110,6 +110,18 @@ fn intents(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
 
+/// A booking told, nothing asked of it yet: it is looked up; asked of, it is not only told.
+#[rstest]
+#[case(
+    "hola tengo turno el viernes a las 10 para brushing",
+    Some(Topic::Bookings)
+)]
+#[case("tengo turno el viernes a las 10, me lo pasás al sábado?", None)]
+#[case("tengo turno mañana a las 11 pero llego tarde", Some(Topic::Late))]
+fn a_booking_told_alone(#[case] text: &str, #[case] want: Option<Topic>) {
+    assert_eq!(ex(text).signals.topic, want, "{text}");
+}
+
 #[test]
 fn slots_of_a_full_booking_message() {
     let e = ex("reservame uno para alisado el martes que viene a las 10:30, soy Romi, mi cel 11 5678-1234 con Lucía");
