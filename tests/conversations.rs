@@ -3747,6 +3747,48 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "manos then pies booked; 'me equivoqué, el de manos era para el …': the manicure moved, not the last booking's service changed",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero turno para manos el {d1} a las 17:35", &[Calls("check_availability")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            (
+                "y para el {d3} tenés para pies a las 10:20?",
+                &[Calls("check_availability"), Next("await_confirmation")],
+            ),
+            ("si", &[Calls("create_booking"), Says("Pedicura")]),
+            (
+                "me equivoqué, el de manos era para el {d2}, lo podés cambiar?",
+                &[
+                    Says("¿Paso tu turno"),
+                    Says("(Manicura"),
+                    NotSays("a Manicura"),
+                    NotSays("(Pedicura"),
+                ],
+            ),
+            ("si", &[Calls("reschedule_booking"), Says("Manicura")]),
+        ],
+    },
+    Conversation {
+        name: "a booking made, 'me equivoqué, era para el …': moved at its hour; 'a la misma hora' asks the same again, a yes moves it",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero turno para manos el {d1} a las 14:05", &[Calls("check_availability")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            (
+                "me equivoqué, era para el {d2}, lo podés cambiar?",
+                &[Says("¿Paso tu turno"), Says("14:05")],
+            ),
+            (
+                "a la misma hora",
+                &[Says("¿Paso tu turno"), NotSays("Eso no lo puedo responder")],
+            ),
+            ("si", &[Calls("reschedule_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

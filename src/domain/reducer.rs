@@ -135,6 +135,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "me equivoqué, era pedicura" right after booking: that booking, another service (same
     // day and time unless the message names them).
     let changes_last = ex.signals.corrects
+        && !ex.signals.by_its_service
         && about_last_booking(state, ex)
         && ex.slots.service_type.is_some()
         && ex.signals.topic.is_none()
@@ -514,6 +515,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.service_type.is_some()
         && (ex.signals.corrects || state.target.is_some())
         && !ex.signals.another
+        && !ex.signals.by_its_service
     {
         state.service_change = ex.slots.service_ids(ctx.ws);
     }

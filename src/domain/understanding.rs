@@ -311,6 +311,10 @@ pub struct Signals {
     /// "me equivoqué", "en vez de", "I meant": the customer corrects what she asked or booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub corrects: bool,
+    /// "el de manos era para el viernes", "lo de color": a booking named by its service (the
+    /// service describes which booking, it is no new one for it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_its_service: bool,
     /// "reservame", "agendame", "book me": a verb of booking.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub books: bool,

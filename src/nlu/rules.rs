@@ -120,6 +120,7 @@ impl RuleExtractor {
             no_code: signals::no_code(&words),
             other_person: signals::other_person(&words),
             corrects: signals::corrects(&words),
+            by_its_service: false,
             for_two: signals::for_two(&words),
             party: signals::party(&words),
             for_a_man: signals::for_a_man(&words),
@@ -236,6 +237,10 @@ impl RuleExtractor {
             .map(|c| (c.from, c.to, c.value.clone()))
             .collect();
         signals.second_services = signals::second_services(&words, &spans);
+        signals.by_its_service = spans.iter().any(|&(from, _, _)| {
+            let w = |k: usize| from.checked_sub(k).map(|i| n[i]);
+            matches!((w(2), w(1)), (Some("el" | "lo" | "la"), Some("de")))
+        });
         signals.for_two |= !signals.second_services.is_empty() || signals.party.is_some();
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);

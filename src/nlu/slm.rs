@@ -391,9 +391,15 @@ impl SlmExtractor {
                 .any(|k| k.slot == SlotName::PreferredDate && k.role.event && k.value == c);
             is_event.then_some(c)
         };
+        // "me equivoqué, era para el viernes": a correction's day, as the rules read it for
+        // the same intent, when the chooser takes none (it learnt "era" as the old day's).
+        let corrected_day = || {
+            let same = intent == rules.extraction.intent && rules.extraction.signals.corrects;
+            rule_slots.preferred_date.as_deref().filter(|_| same)
+        };
         for name in SlotName::ALL {
             let v = if heads.chooser_slots.contains(&name) && name == SlotName::PreferredDate {
-                tagged.get(name).or_else(events_day)
+                tagged.get(name).or_else(events_day).or_else(corrected_day)
             } else if heads.tagger_slots.contains(&name) || heads.chooser_slots.contains(&name) {
                 tagged.get(name)
             } else {

@@ -69,6 +69,10 @@ pub fn plan(input: &PlanInput) -> Plan {
         if ex.signals.affirmation == Some(true) {
             return Plan::Call(p.call.clone());
         }
+        // "a la misma hora" to "¿lo paso al viernes a las 11:10?": what is asked already.
+        if (ex.signals.same_time || ex.signals.same_day) && ex.slots.is_empty() {
+            return Plan::Confirm(p.call.clone());
+        }
     }
     // "te escribo más tarde" in the middle of a booking, a change or a cancellation ("never
     // mind, keep it") lets it go, whatever it read as.

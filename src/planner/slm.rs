@@ -62,6 +62,10 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
         if ex.signals.affirmation == Some(true) {
             return vec![Plan::Call(p.call.clone())];
         }
+        // "a la misma hora" to the change asked: the same question again, nothing to choose.
+        if c[0] == Plan::Confirm(p.call.clone()) {
+            return c;
+        }
     }
     // "mejor cancelalo" while booking lets that booking go: nothing else to choose.
     if st.drops_booking {

@@ -110,6 +110,16 @@ fn intents(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
 
+/// "el de manos": a booking named by its service, not a service wanted for it.
+#[rstest]
+#[case("me equivoqué, el de manos era para el viernes", true)]
+#[case("lo de color pasalo al sábado", true)]
+#[case("me equivoqué, era pedicura", false)]
+#[case("quiero el corte de dama el viernes", false)]
+fn a_booking_named_by_its_service(#[case] text: &str, #[case] want: bool) {
+    assert_eq!(ex(text).signals.by_its_service, want, "{text}");
+}
+
 /// A booking told, nothing asked of it yet: it is looked up; asked of, it is not only told.
 #[rstest]
 #[case(
