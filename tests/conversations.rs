@@ -3789,6 +3789,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("si", &[Calls("reschedule_booking")]),
         ],
     },
+    Conversation {
+        name: "semi's price, then cejas', then 'quiero las dos el …': a visit of both, not the last asked about alone",
+        profile: "Ana",
+        turns: &[
+            ("buenas, cuanto sale el semi?", &[Calls("get_prices")]),
+            ("y las cejas?", &[Says("Perfilado de cejas")]),
+            (
+                "ok, quiero las dos el {d2} a las 12:35",
+                &[
+                    Calls("check_availability"),
+                    Says("Esmaltado semipermanente y Perfilado de cejas"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

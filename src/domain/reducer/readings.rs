@@ -285,6 +285,26 @@ pub(super) fn note_asked_service(state: &mut ConversationState, ex: &Extraction,
     }
 }
 
+/// "¿cuánto sale el semi?", "¿y las cejas?", "quiero las dos el jueves": a booking of both
+/// services asked about, in that order.
+pub(super) fn both_asked(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    if state.flow != Some(Flow::Book) || !ex.signals.both || ex.slots.service_type.is_some() {
+        return;
+    }
+    let (Some(first), Some(second)) = (state.asked_before.clone(), state.asked_service.clone())
+    else {
+        return;
+    };
+    let name = |id: &str| ws.service(id).map(|s| s.name.clone());
+    state.slots.service_type = name(&first);
+    state.slots.services = [name(&first), name(&second)]
+        .into_iter()
+        .flatten()
+        .collect();
+    state.resolved.service = Some(first);
+    state.resolved.also = vec![second];
+}
+
 /// "¿llego a salir antes de las 14?": once the visit is known, the times it can start at to
 /// be over by then.
 pub(super) fn fit_part(state: &mut ConversationState, ws: &Workspace) {

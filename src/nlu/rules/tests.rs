@@ -110,6 +110,14 @@ fn intents(#[case] text: &str, #[case] want: Intent) {
     assert_eq!(ex(text).intent, want, "{text}");
 }
 
+/// "las dos" are both services asked about; "a las dos" is an hour.
+#[rstest]
+#[case("ok, quiero las dos el jueves", true)]
+#[case("quiero turno el viernes a las dos", false)]
+fn both_services_or_two_o_clock(#[case] text: &str, #[case] want: bool) {
+    assert_eq!(ex(text).signals.both, want, "{text}");
+}
+
 /// "el de manos": a booking named by its service, not a service wanted for it.
 #[rstest]
 #[case("me equivoqué, el de manos era para el viernes", true)]
