@@ -3804,6 +3804,39 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "times listed, then 'cuál es el primero que tenés?': the first one checked",
+        profile: "Ana",
+        turns: &[
+            ("hola!! necesito turno para pestañas el {d3}", &[Calls("check_availability")]),
+            (
+                "cuál es el primero que tenés?",
+                &[Calls("check_availability"), NotSays("Eso no lo puedo responder")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "a cancel asked, nothing found, 'ah no, perdón, era el del …': still the cancel, not a booking",
+        profile: "Ana",
+        turns: &[
+            ("hola quería cancelar el turno del {d1}", &[Calls("find_bookings")]),
+            (
+                "ah no, perdón, era el del {d2}",
+                &[NotSays("¿Qué te querés hacer"), NoCall("check_availability")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "an aside while choosing a time ('es para un casamiento, ¿puede ser?'): not ours to answer, and the question stands",
+        profile: "Ana",
+        turns: &[
+            ("hola, tenés lugar el {d2} para peinado? a la mañana", &[Calls("check_availability")]),
+            (
+                "es para un casamiento, puede ser?",
+                &[Says("¿Qué horario te queda bien?"), NoCall("create_booking")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

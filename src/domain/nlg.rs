@@ -292,6 +292,11 @@ pub fn render(
             parts.push(t(l, "handoff", &[]));
             next = NextAction::Handoff;
         }
+        // "es para un casamiento, ¿puede ser?" while choosing a time: not for us to answer,
+        // and the question in progress stands.
+        Plan::Refuse(reason @ RefuseReason::OffTopic) => {
+            parts.push(refusal(ws, l, *reason) + &next_question(ws, state))
+        }
         Plan::Refuse(reason) => parts.push(refusal(ws, l, *reason)),
         Plan::Call(_) => {
             // The tool's description above is the answer; keep a flow in progress alive.
@@ -601,6 +606,16 @@ pub fn tells_closed(ws: &Workspace, state: &ConversationState, last: &Plan) -> b
             .is_some_and(|d| !ws.is_open_on(d) && state.told_closed != Some(d))
 }
 
+/// The question of the step in progress, said again after an aside (" ¿Lo reservo? …"),
+/// or nothing.
+fn next_question(ws: &Workspace, state: &ConversationState) -> String {
+    match (&state.pending, state.expected_slot) {
+        (Some(p), _) => format!(" {}", confirmation(ws, state, &p.call)),
+        (None, Some(slot)) if state.flow.is_some() => format!(" {}", question(ws, state, slot)),
+        _ => String::new(),
+    }
+}
+
 fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String {
     let l = lang(state);
     match slot {
@@ -649,13 +664,7 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
 
 fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: ReplyTopic) -> String {
     let l = lang(state);
-    let continue_flow = || -> String {
-        match (&state.pending, state.expected_slot) {
-            (Some(p), _) => format!(" {}", confirmation(ws, state, &p.call)),
-            (None, Some(slot)) if state.flow.is_some() => format!(" {}", question(ws, state, slot)),
-            _ => String::new(),
-        }
-    };
+    let continue_flow = || next_question(ws, state);
     match topic {
         // "hola, soy Romina": greeted by the name just given.
         ReplyTopic::Greeting => match &ex.slots.client_name {

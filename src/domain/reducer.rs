@@ -421,6 +421,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 if let Some(d) = readings::in_the_week_asked(week_on_table, value, ctx.now.date()) {
                     r.date = Some(d);
                 }
+                let closed = state.found_closed.or(state.told_closed);
+                r.date = readings::past_the_closed_day(closed, value, r.date);
                 // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
                 if ex.slots.preferred_time.is_none() {
                     if let Some((date, time)) = weekday_hour(value, ctx.now.date()) {

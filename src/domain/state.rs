@@ -321,6 +321,10 @@ pub struct ConversationState {
     /// question, and the check that follows offers the next days without saying it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub told_closed: Option<NaiveDate>,
+    /// The day just checked and found closed ("mañana" on a holiday): "el martes que viene"
+    /// next means the Tuesday after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_closed: Option<NaiveDate>,
     /// "¿me agregás cejas al turno?" with no booking just made: the customer's coming
     /// bookings are looked up by the channel's number, and the service added follows the one
     /// meant (on its day, from when it ends).
@@ -578,6 +582,7 @@ impl ConversationState {
         self.visit_queued = false;
         self.second_time = None;
         self.told_closed = None;
+        self.found_closed = None;
         self.attach = None;
         self.attached_to = None;
         self.room_told = None;

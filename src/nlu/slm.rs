@@ -372,6 +372,14 @@ impl SlmExtractor {
         if done_by && rules.extraction.intent == Intent::Book && intent == Intent::Reschedule {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }
+        // "ah no, perdón, era el del viernes" while cancelling or changing: the booking's own
+        // day described, no new booking (when the rules read the flow's intent on).
+        let flow = ctx
+            .active_flow
+            .filter(|f| matches!(f, Intent::Cancel | Intent::Reschedule));
+        if flow.is_some_and(|f| f == rules.extraction.intent) && intent == Intent::Book && had {
+            (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
+        }
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
         // The rules' reading of the slots for this intent (which date a reschedule means

@@ -102,6 +102,9 @@ pub fn apply_observation(
                     }
                     match a.unbookable {
                         Some(Unbookable::Closed | Unbookable::Past | Unbookable::TooFar) => {
+                            if a.unbookable == Some(Unbookable::Closed) {
+                                state.found_closed = Some(a.date);
+                            }
                             state.resolved.date = None;
                             state.resolved.time = None;
                         }

@@ -1,6 +1,8 @@
 //! A reading's values taken in the conversation's context: whom a service is for, whose
 //! name the booking goes in, when a service added to a booking told starts.
 
+use chrono::NaiveDate;
+
 use crate::domain::actions::{BookingInfo, BookingStatus};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{parse_hhmm, resolve_date};
@@ -303,6 +305,23 @@ pub(super) fn both_asked(state: &mut ConversationState, ex: &Extraction, ws: &Wo
         .collect();
     state.resolved.service = Some(first);
     state.resolved.also = vec![second];
+}
+
+/// "el martes 8 estamos cerrados", then "bueno, el martes que viene a las 17": the Tuesday
+/// after the one just told closed (no one asks again for it).
+pub(super) fn past_the_closed_day(
+    closed: Option<NaiveDate>,
+    span: &str,
+    date: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let weekday = matches!(
+        crate::domain::when::parse_date(span),
+        Some(crate::domain::when::DateExpr::Weekday(..))
+    );
+    match date {
+        Some(d) if weekday && closed == Some(d) => Some(d + chrono::Duration::days(7)),
+        other => other,
+    }
 }
 
 /// "¿llego a salir antes de las 14?": once the visit is known, the times it can start at to

@@ -8,7 +8,7 @@ use crate::text::Words;
 /// a date).
 pub fn pick(words: &Words) -> Option<Pick> {
     let n = words.norms();
-    if n.is_empty() || n.len() > 5 {
+    if n.is_empty() || n.len() > 6 {
         return None;
     }
     let plain = n.iter().all(|w| {
@@ -55,6 +55,7 @@ mod tests {
 
     #[rstest]
     #[case("el primero", Some(Pick::Nth(0)))]
+    #[case("cuál es el primero que tenés?", Some(Pick::Nth(0)))]
     #[case("dale, la segunda", Some(Pick::Nth(1)))]
     #[case("the last one", Some(Pick::Last))]
     #[case("o primeiro", Some(Pick::Nth(0)))]

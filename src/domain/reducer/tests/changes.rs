@@ -195,3 +195,63 @@ fn the_last_time_of_a_day_is_taken_from_its_check_or_from_its_times_listed() {
     assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(18, 0, 0));
     assert_eq!(st.expected_slot, None);
 }
+
+#[test]
+fn the_weekday_found_closed_named_again_is_the_next_week_s() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::ServiceType, "corte")]),
+        &c,
+    );
+    let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut closed = found(
+        "corte-dama",
+        friday,
+        None,
+        vec![offer(friday.succ_opt().unwrap(), 10)],
+    );
+    closed.unbookable = Some(crate::domain::actions::Unbookable::Closed);
+    observe_check(&mut st, &ws, closed, None);
+    assert_eq!(st.found_closed, Some(friday));
+    apply_extraction(
+        &mut st,
+        &ex(
+            Intent::Book,
+            &[(SlotName::PreferredDate, "el viernes que viene")],
+        ),
+        &c,
+    );
+    assert_eq!(
+        st.resolved.date,
+        friday.checked_add_days(chrono::Days::new(7))
+    );
+    // A day named by its date is that day, closed or not.
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredDate, "el 27")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, Some(friday));
+}
+
+#[test]
+fn both_services_asked_about_are_one_visit() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    for s in ["semi", "cejas"] {
+        apply_extraction(
+            &mut st,
+            &ex(Intent::InfoPrices, &[(SlotName::ServiceType, s)]),
+            &c,
+        );
+    }
+    let mut both = ex(Intent::Book, &[(SlotName::PreferredDate, "el viernes")]);
+    both.signals.both = true;
+    apply_extraction(&mut st, &both, &c);
+    assert_eq!(st.resolved.service.as_deref(), Some("semi"));
+    assert_eq!(st.resolved.also, ["cejas"]);
+}
