@@ -3837,6 +3837,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'semi en manos y pies': the semipermanente and the pedicure, no manicure besides",
+        profile: "Ana",
+        turns: &[(
+            "hola, me anotás para semi en manos y pies el {d3} a las 15:15?",
+            &[
+                Calls("check_availability"),
+                Slot("service_type", "semi en manos"),
+                NotSays("Manicura"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

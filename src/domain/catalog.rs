@@ -13,6 +13,7 @@ use thiserror::Error;
 
 use crate::text::{edit_distance, fold_compare, sound_char, Words};
 
+mod compound;
 mod faq;
 mod mens;
 mod staff;
@@ -504,7 +505,7 @@ impl Workspace {
                 _ => merged.push(m),
             }
         }
-        merged
+        self.done_on(words, merged)
     }
 
     /// Resolves a surface service name ("mechitas") to a catalog service.

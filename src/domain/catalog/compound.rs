@@ -1,0 +1,59 @@
+//! A service said before what it is done on ("semi en manos", "semi en los pies"): one
+//! service, the one named (what it is done on is no manicure or pedicure besides).
+
+use super::{ServiceMatch, Workspace, COMPOUND_HEAD};
+use crate::text::Words;
+
+impl Workspace {
+    /// Joins a service and the part it is done on after "en" (and an article) into one
+    /// match: "semi en manos", "kapping en las manos" are the semipermanente alone.
+    pub(super) fn done_on(&self, words: &Words, found: Vec<ServiceMatch>) -> Vec<ServiceMatch> {
+        let n = words.norms();
+        let mut out: Vec<ServiceMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            let joined = out.last().and_then(|svc| {
+                let between = &n[svc.to..m.from];
+                let on = matches!(between, ["en"] | ["en", "los" | "las" | "la" | "el"]);
+                let part = m.to == m.from + 1 && COMPOUND_HEAD.contains(&n[m.from]);
+                if !(on && part && svc.service != m.service) {
+                    return None;
+                }
+                Some(ServiceMatch {
+                    service: svc.service,
+                    from: svc.from,
+                    to: m.to,
+                    fuzzy: svc.fuzzy,
+                })
+            });
+            if let (Some(j), Some(last)) = (joined, out.last_mut()) {
+                *last = j;
+            } else {
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::catalog::tests::demo;
+    use crate::text::Words;
+
+    #[test]
+    fn a_service_and_what_it_is_done_on_are_one() {
+        let ws = demo();
+        let ids = |text: &str| -> Vec<String> {
+            ws.find_services(&Words::new(text))
+                .iter()
+                .map(|m| ws.services[m.service].id.clone())
+                .collect()
+        };
+        assert_eq!(ids("semi en manos y pies"), ["semi", "pedicura"]);
+        assert_eq!(ids("semi en los pies"), ["semi"]);
+        assert_eq!(ids("semi en las uñas"), ["semi"]);
+        // Two services, one after the other, stay two.
+        assert_eq!(ids("corte en lucía y manos"), ["corte-dama", "manicura"]);
+        assert_eq!(ids("manos y pies"), ["manicura", "pedicura"]);
+    }
+}
