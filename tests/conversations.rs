@@ -3640,7 +3640,7 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[
             (
-                "buenas, un turno de peinado para mi hija que tiene fiesta de 15 el {d2} a las 11:20, a nombre de Agus",
+                "buenas, un turno de peinado para mi hija que tiene fiesta de 15 el {d2} a las 13:05, a nombre de Agus",
                 &[Next("await_confirmation"), Says("a nombre de Agus")],
             ),
             (
@@ -3755,7 +3755,7 @@ const CONVERSATIONS: &[Conversation] = &[
             ("si", &[Next("await_confirmation")]),
             ("si", &[Calls("create_booking")]),
             (
-                "y para el {d3} tenés para pies a las 10:20?",
+                "y para el {d3} tenés para pies a las 16:35?",
                 &[Calls("check_availability"), Next("await_confirmation")],
             ),
             ("si", &[Calls("create_booking"), Says("Pedicura")]),
@@ -3844,7 +3844,7 @@ const CONVERSATIONS: &[Conversation] = &[
             "hola, me anotás para semi en manos y pies el {d3} a las 15:15?",
             &[
                 Calls("check_availability"),
-                Slot("service_type", "semi en manos"),
+                Slot("service_type", "semi"),
                 NotSays("Manicura"),
             ],
         )],

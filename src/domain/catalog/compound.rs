@@ -5,29 +5,19 @@ use super::{ServiceMatch, Workspace, COMPOUND_HEAD};
 use crate::text::Words;
 
 impl Workspace {
-    /// Joins a service and the part it is done on after "en" (and an article) into one
-    /// match: "semi en manos", "kapping en las manos" are the semipermanente alone.
+    /// Drops the part a service is done on, after "en" (and an article): "semi en manos",
+    /// "kapping en las manos" name the semipermanente alone (as "semi", the shortest name).
     pub(super) fn done_on(&self, words: &Words, found: Vec<ServiceMatch>) -> Vec<ServiceMatch> {
         let n = words.norms();
         let mut out: Vec<ServiceMatch> = Vec::with_capacity(found.len());
         for m in found {
-            let joined = out.last().and_then(|svc| {
+            let done_on = out.last().is_some_and(|svc| {
                 let between = &n[svc.to..m.from];
                 let on = matches!(between, ["en"] | ["en", "los" | "las" | "la" | "el"]);
                 let part = m.to == m.from + 1 && COMPOUND_HEAD.contains(&n[m.from]);
-                if !(on && part && svc.service != m.service) {
-                    return None;
-                }
-                Some(ServiceMatch {
-                    service: svc.service,
-                    from: svc.from,
-                    to: m.to,
-                    fuzzy: svc.fuzzy,
-                })
+                on && part && svc.service != m.service
             });
-            if let (Some(j), Some(last)) = (joined, out.last_mut()) {
-                *last = j;
-            } else {
+            if !done_on {
                 out.push(m);
             }
         }
