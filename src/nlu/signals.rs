@@ -752,6 +752,13 @@ mod tests {
     #[case("quiero un corte el viernes", Some("Pedro"), false, false)]
     #[case("quiero sacarle turno a mi mamá para color", Some("Ana"), false, true)]
     #[case("le quiero reservar a mi hija un peinado", Some("Ana"), false, true)]
+    #[case("le saco turno a mi mamá para color", Some("Ana"), false, true)]
+    #[case(
+        "le dije a mi hermana que venga, quiero un corte",
+        Some("Ana"),
+        false,
+        false
+    )]
     #[case(
         "a mi mamá le encantó el color, quiero uno para mí",
         Some("Ana"),

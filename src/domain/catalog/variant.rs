@@ -77,8 +77,9 @@ impl super::Workspace {
 }
 
 /// Words that make a service named another kind of it: "uñas esculpidas", "uñas acrílicas",
-/// "depilación con cera", "depilación láser", "pestañas postizas", "extensiones de pestañas". A catalog that offers that kind names it in a
-/// synonym, and then the match takes the word in.
+/// "depilación con cera", "depilación láser", "pestañas postizas", "extensiones de
+/// pestañas". A catalog that offers that kind names it in a synonym, and then the match takes
+/// the word in.
 const ANOTHER_KIND: [&str; 15] = [
     "esculpidas",
     "postizas",

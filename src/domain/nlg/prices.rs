@@ -147,7 +147,7 @@ fn included_asked(ws: &Workspace, ex: &Extraction, id: &str) -> Vec<String> {
 }
 
 /// "Por ahora no hacemos uñas esculpidas." and what the catalog has like it, with its prices
-/// ("Lo más parecido que tenemos: manicura ($9.000) y …"), else all it does; `key` is the
+/// ("Lo más parecido que tenemos: manicura ($10.000) y …"), else all it does; `key` is the
 /// reply for all, `key`_kin the one for those alike (`key`_kin1 for one).
 pub(super) fn not_offered(ws: &Workspace, l: Lang, surface: &str, key: &str) -> String {
     let kin = ws.kin(surface);

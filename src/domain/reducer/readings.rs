@@ -290,7 +290,13 @@ pub(super) fn note_asked_service(state: &mut ConversationState, ex: &Extraction,
 /// "¿cuánto sale el semi?", "¿y las cejas?", "quiero las dos el jueves": a booking of both
 /// services asked about, in that order.
 pub(super) fn both_asked(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
-    if state.flow != Some(Flow::Book) || !ex.signals.both || ex.slots.service_type.is_some() {
+    // ("turno para las dos" is two people.)
+    let two_people = ex.signals.for_two || state.for_two;
+    if state.flow != Some(Flow::Book)
+        || !ex.signals.both
+        || two_people
+        || ex.slots.service_type.is_some()
+    {
         return;
     }
     let (Some(first), Some(second)) = (state.asked_before.clone(), state.asked_service.clone())

@@ -249,7 +249,8 @@ pub fn refused(n: &[&str], to: usize) -> bool {
 }
 
 /// "el sábado que viene no, el siguiente", "este viernes no, el otro", "no el jueves, el que
-/// sigue", "el sábado que viene, no este, el otro": the weekday a week after the one turned down; the span takes both.
+/// sigue", "el sábado que viene, no este, el otro": the weekday a week after the one turned
+/// down; the span takes both.
 fn following(n: &[&str], m: &mut DateMatch) {
     let DateExpr::Weekday(wd, mode @ (WeekdayMode::Next | WeekdayMode::This)) = m.expr else {
         return;

@@ -236,9 +236,17 @@ pub fn for_another(words: &Words) -> bool {
 pub fn for_a_relative_at(n: &[&str], i: usize) -> bool {
     let for_her = match n.get(i) {
         Some(&("para" | "pa" | "pra" | "for")) => true,
-        Some(&"a") => n[i.saturating_sub(4)..i]
-            .iter()
-            .any(|w| matches!(*w, "le" | "les") || books_for_her(w)),
+        Some(&"a") => {
+            let before = &n[i.saturating_sub(4)..i];
+            // ("le dije a mi hermana" books for no one: "le" counts beside a booking word.)
+            let booking = |w: &&str| {
+                ["sac", "reserv", "anot", "agend", "turno"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            };
+            before.iter().any(|w| books_for_her(w))
+                || (before.iter().any(|w| matches!(*w, "le" | "les")) && before.iter().any(booking))
+        }
         _ => false,
     };
     for_her
