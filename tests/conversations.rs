@@ -25,6 +25,8 @@ enum Want {
     Next(&'static str),
     /// A slot of this message's reading.
     Slot(&'static str, &'static str),
+    /// Every service of this message's reading (`slots.services`), in order.
+    Services(&'static [&'static str]),
 }
 use Want::*;
 
@@ -3845,6 +3847,7 @@ const CONVERSATIONS: &[Conversation] = &[
             &[
                 Calls("check_availability"),
                 Slot("service_type", "semi"),
+                Services(&["semi", "pies"]),
                 NotSays("Manicura"),
             ],
         )],
@@ -3877,6 +3880,11 @@ fn check(want: &Want, r: &Value) -> Result<(), String> {
         NoCall(t) => !ran(t),
         Next(n) => r["next_action"] == *n,
         Slot(k, v) => r["slots"][*k] == *v,
+        Services(want) => r["slots"]["services"].as_array().is_some_and(|got| {
+            got.iter()
+                .map(|s| s.as_str())
+                .eq(want.iter().map(|w| Some(*w)))
+        }),
     };
     if ok {
         Ok(())

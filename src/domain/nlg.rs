@@ -714,7 +714,9 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                 .clone()
                 .or_else(|| state.slots.service_type.clone())
                 .unwrap_or_default();
-            prices::not_offered(ws, l, &asked, "unknown_service")
+            // The services alike were found as the reply was planned (`ConversationState::kin`).
+            let kin: Vec<&Service> = state.kin.iter().filter_map(|id| ws.service(id)).collect();
+            prices::not_offered(ws, l, &asked, &kin, "unknown_service")
         }
         ReplyTopic::NothingToConfirm => t(l, "nothing_to_confirm", &[]),
         ReplyTopic::IdentityUnknown => t(l, "identity_unknown", &[]),

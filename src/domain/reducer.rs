@@ -208,7 +208,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if takes_offer {
         state.resolved.service = state.asked_service.clone();
     }
-    readings::both_asked(state, ex, ctx.ws);
+    readings::take_both_asked(state, ex, ctx.ws);
     if let (Some(Flow::Book), Some(queue)) = (state.flow, queue) {
         state.next_visits = queue;
     }

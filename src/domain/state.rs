@@ -427,11 +427,8 @@ impl ConversationState {
     }
 
     /// A service not offered was said so ("¿me anotás para barba?"): it is forgotten, and the
-    /// service is what the next message answers.
-    /// `kin` are the services offered as alike (ids): a yes to the one, or the next
-    /// question, takes them in.
-    pub fn forget_unknown_service(&mut self, kin: Vec<String>) {
-        self.kin = kin;
+    /// service is what the next message answers (one of `kin`, when some were offered).
+    pub fn forget_unknown_service(&mut self) {
         self.slots.service_type = None;
         self.slots.services.clear();
         self.expected_slot = Some(SlotName::ServiceType);

@@ -237,10 +237,6 @@ impl RuleExtractor {
             .map(|c| (c.from, c.to, c.value.clone()))
             .collect();
         signals.second_services = signals::second_services(&words, &spans);
-        // "a las dos" is an hour, not both services.
-        signals.both &= !n
-            .windows(3)
-            .any(|w| w[0] == "a" && w[1] == "las" && matches!(w[2], "dos" | "2"));
         signals.by_its_service = spans.iter().any(|&(from, _, _)| {
             let w = |k: usize| from.checked_sub(k).map(|i| n[i]);
             matches!((w(2), w(1)), (Some("el" | "lo" | "la"), Some("de")))

@@ -182,9 +182,14 @@ pub fn takes_answer_in(w: &str) -> bool {
     )
 }
 
-/// "¿y si me hago las dos?", "todo junto", "both": the services asked about, together.
+/// "¿y si me hago las dos?", "todo junto", "both": the services asked about, together ("a
+/// las dos" is an hour).
 pub fn both(words: &Words) -> bool {
-    says(words, &lexicon().both)
+    let n = words.norms();
+    let hour = n
+        .windows(3)
+        .any(|w| w[0] == "a" && w[1] == "las" && matches!(w[2], "dos" | "2"));
+    !hour && says(words, &lexicon().both)
 }
 
 fn says(words: &Words, phrases: &[String]) -> bool {

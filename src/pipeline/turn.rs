@@ -411,19 +411,23 @@ fn reply(
         }
         _ => {}
     }
-    let (mut text, next_action) = nlg::render(&req.ws, state, ex, &acted.executed, &acted.last);
-    // "¿me anotás para barba?": what is not offered is said once (named as asked, so after
-    // the reply); the booking goes on with a service from the list, or one alike offered
-    // instead ("lo más parecido que tenemos: …"): "a las 13" or "sí" next ask which one.
-    if acted.last == Plan::Reply(ReplyTopic::UnknownService) {
+    // "¿me anotás para barba?": what is not offered is said once, with what is alike
+    // ("lo más parecido que tenemos: …"), and named as asked (so forgotten after the reply);
+    // the booking goes on with a service from the list or one alike: "a las 13" or "sí"
+    // next ask which one.
+    let unknown = acted.last == Plan::Reply(ReplyTopic::UnknownService);
+    if unknown {
         let asked = ex
             .slots
             .service_type
             .as_deref()
             .or(state.slots.service_type.as_deref())
             .unwrap_or_default();
-        let kin = req.ws.kin(asked).iter().map(|s| s.id.clone()).collect();
-        state.forget_unknown_service(kin);
+        state.kin = req.ws.kin(asked).iter().map(|s| s.id.clone()).collect();
+    }
+    let (mut text, next_action) = nlg::render(&req.ws, state, ex, &acted.executed, &acted.last);
+    if unknown {
+        state.forget_unknown_service();
     }
     if nlg::tells_closed(&req.ws, state, &acted.last) {
         state.told_closed = state.resolved.date;

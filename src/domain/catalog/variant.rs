@@ -1,5 +1,6 @@
-//! What a service named comes with ("lavado y peinado") and what makes it another kind of
-//! service the catalog does not offer ("uñas esculpidas" is no manicure).
+//! What a service named comes with ("lavado y peinado"), what makes it another kind of
+//! service the catalog does not offer ("uñas esculpidas" is no manicure), and what the
+//! catalog has like it (manicura, semipermanente).
 
 use super::{Service, ServiceMatch};
 use crate::text::Words;
@@ -52,27 +53,19 @@ impl super::Workspace {
     /// Esmaltado semipermanente; "alisado brasilero" → Alisado con keratina). None when
     /// every service is.
     pub fn kin(&self, surface: &str) -> Vec<&Service> {
-        let asked = crate::text::fold(surface).to_lowercase();
-        let asked: Vec<&str> = asked
-            .split(|c: char| !c.is_alphanumeric())
+        let words = Words::new(surface);
+        let asked: Vec<&str> = (words.norms().into_iter())
             .filter(|w| w.len() > 2 && !NOT_KIN.contains(w))
             .collect();
-        let kin = self
-            .services
-            .iter()
-            .filter(|s| {
-                std::iter::once(&s.name).chain(&s.synonyms).any(|name| {
-                    crate::text::fold(name)
-                        .to_lowercase()
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| asked.contains(&w))
-                })
-            })
-            .collect::<Vec<_>>();
-        if kin.len() == self.services.len() {
+        // The catalog's names and synonyms, as the service matcher reads them.
+        let alike: std::collections::BTreeSet<usize> = (self.phrases.iter())
+            .filter(|(p, _)| p.iter().any(|w| asked.contains(&w.as_str())))
+            .map(|(_, i)| *i)
+            .collect();
+        if alike.len() == self.services.len() {
             return Vec::new();
         }
-        kin
+        alike.into_iter().map(|i| &self.services[i]).collect()
     }
 }
 

@@ -63,7 +63,7 @@ pub(super) fn services_text(
                     ("n", &svc.duration_minutes.to_string()),
                 ],
             ),
-            None => not_offered(ws, l, surface, "service_no"),
+            None => not_offered(ws, l, surface, &ws.kin(surface), "service_no"),
         };
     }
     t(
@@ -146,11 +146,17 @@ fn included_asked(ws: &Workspace, ex: &Extraction, id: &str) -> Vec<String> {
         .collect()
 }
 
-/// "Por ahora no hacemos uñas esculpidas." and what the catalog has like it, with its prices
-/// ("Lo más parecido que tenemos: manicura ($10.000) y …"), else all it does; `key` is the
-/// reply for all, `key`_kin the one for those alike (`key`_kin1 for one).
-pub(super) fn not_offered(ws: &Workspace, l: Lang, surface: &str, key: &str) -> String {
-    let kin = ws.kin(surface);
+/// "Por ahora no hacemos uñas esculpidas." and what the catalog has like it (`kin`, from
+/// [`Workspace::kin`]), with its prices ("Lo más parecido que tenemos: manicura ($10.000) y
+/// …"), else all it does; `key` is the reply for all, `key`_kin the one for those alike
+/// (`key`_kin1 for one).
+pub(super) fn not_offered(
+    ws: &Workspace,
+    l: Lang,
+    surface: &str,
+    kin: &[&Service],
+    key: &str,
+) -> String {
     if kin.is_empty() {
         let names: Vec<String> = ws.services.iter().map(|s| s.name.to_lowercase()).collect();
         return t(l, key, &[("surface", surface), ("list", &join(l, &names))]);

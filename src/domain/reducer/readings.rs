@@ -289,7 +289,7 @@ pub(super) fn note_asked_service(state: &mut ConversationState, ex: &Extraction,
 
 /// "¿cuánto sale el semi?", "¿y las cejas?", "quiero las dos el jueves": a booking of both
 /// services asked about, in that order.
-pub(super) fn both_asked(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+pub(super) fn take_both_asked(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
     // ("turno para las dos" is two people.)
     let two_people = ex.signals.for_two || state.for_two;
     if state.flow != Some(Flow::Book)
