@@ -3852,6 +3852,98 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "prices of manos, then pies, then 'turno para las dos cosas … a las 10:05': both at 10:05, 'las dos' no hour",
+        profile: "Ana",
+        turns: &[
+            ("hola, quiero saber los precios de las uñas", &[Calls("get_prices")]),
+            ("y de pies?", &[Says("Pedicura")]),
+            (
+                "bueno dame turno para las dos cosas el {d1} a las 10:05",
+                &[
+                    Calls("check_availability"),
+                    Slot("preferred_time", "10:05"),
+                    NotSays("¿Qué te querés hacer"),
+                ],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'¿hacen peinados para casamiento?', then a bare '¿cuánto sale?': that one's price, not the whole list",
+        profile: "Ana",
+        turns: &[
+            ("buenas tardes, hacen peinados para casamiento?", &[Says("Peinado para evento")]),
+            (
+                "cuánto sale?",
+                &[Says("Peinado para evento sale $25.000"), NotSays("Corte de dama")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "keratina's price, then 'y tarda mucho?': its length",
+        profile: "Ana",
+        turns: &[
+            ("buen día! me dijeron que hacen keratina, cuánto sale?", &[Calls("get_prices")]),
+            (
+                "y tarda mucho?",
+                &[Says("180 minutos"), NotSays("Eso no lo puedo responder")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "booked, then 'gracias! una pregunta, puedo llegar 10 min antes?': answered, nothing moved",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero turno para brushing el {d2} a las 17:35", &[Calls("check_availability")]),
+            ("sí", &[Says("¿Lo reservo?")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "gracias! una pregunta, puedo llegar 10 min antes?",
+                &[Says("Podés llegar antes"), NoCall("find_bookings")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "times listed, '¿a qué hora es el último?', then 'ese' at the name question: the profile's name, never 'Ese'",
+        profile: "Ana",
+        turns: &[
+            ("hola, hay lugar el {d3} para manos?", &[Calls("check_availability")]),
+            ("a qué hora es el último?", &[Calls("check_availability"), Says("Hay lugar")]),
+            ("ese", &[Says("a nombre de Ana"), NotSays("a nombre de Ese")]),
+        ],
+    },
+    Conversation {
+        name: "'quería averiguar por alisado': what it is and costs, not a day asked",
+        profile: "Ana",
+        turns: &[(
+            "hola cómo andan? quería averiguar por alisado",
+            &[Says("Alisado con keratina"), NotSays("¿Para qué día")],
+        )],
+    },
+    Conversation {
+        name: "'¿trabajan con productos veganos?': for someone of the team, not the list of services",
+        profile: "Ana",
+        turns: &[(
+            "quería preguntar si las chicas trabajan con productos veganos",
+            &[Says("alguien del equipo"), NotSays("En Estudio Malva hacemos")],
+        )],
+    },
+    Conversation {
+        name: "two prices, then 'ok gracias': thanks answered, not an ack",
+        profile: "Ana",
+        turns: &[
+            ("hola, cuánto sale el corte de hombre?", &[Calls("get_prices")]),
+            ("ok gracias", &[Says("De nada")]),
+        ],
+    },
+    Conversation {
+        name: "'tengo el pelo muy largo, el corte sale lo mismo?': the price, not a day asked",
+        profile: "Ana",
+        turns: &[(
+            "hola, tengo el pelo muy largo, el corte sale lo mismo?",
+            &[Says("$18.000"), NotSays("¿Para qué día")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

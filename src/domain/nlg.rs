@@ -683,6 +683,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
         ReplyTopic::Farewell => t(l, "farewell", &[]),
         // The business's answer about running late is said already (above).
         ReplyTopic::Late if ex.signals.faq.is_some() => String::new(),
+        ReplyTopic::Late if ex.signals.early => t(l, "early", &[]),
         ReplyTopic::Late => t(l, "late", &[]),
         ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
         ReplyTopic::Address => t(

@@ -2,7 +2,7 @@
 //! the day asked for ("a la tarde").
 
 use crate::domain::actions::SlotOffer;
-use crate::domain::replies::{date, join, raw, t, Lang};
+use crate::domain::replies::{date, join, join_or, raw, t, Lang};
 use crate::domain::understanding::{DayPart, Shift};
 use chrono::NaiveTime;
 
@@ -71,6 +71,14 @@ pub fn shown(
     pool.into_iter().take(LISTED).collect()
 }
 
+/// The day's last free time, in the part of the day asked for when it has one ("¿a qué
+/// hora es el último?" after a listing cut short).
+pub fn last_of_day(slots: &[SlotOffer], part: Option<DayPart>) -> Option<&SlotOffer> {
+    kept(slots, |t| part.is_none_or(|p| p.contains(t)))
+        .last()
+        .copied()
+}
+
 /// A day's free times when the customer asked for earlier (later) ones than `pivot`:
 /// "Más temprano tengo lugar a las 10:00 y 10:30.", or that there are none, and the rest.
 pub fn shifted(l: Lang, slots: &[SlotOffer], shift: Shift, pivot: NaiveTime) -> String {
@@ -128,7 +136,7 @@ pub fn alternatives(l: Lang, offers: &[SlotOffer]) -> String {
     }
 }
 
-/// "¿Cuál te queda mejor: el viernes 11 a las 10:00, 10:30 y 11:00?": a yes to a question
+/// "¿Cuál te queda mejor: el viernes 11 a las 10:00, 10:30 o 11:00?": a yes to a question
 /// that offered several times is no choice, so the offers are put again: those the last
 /// listing showed (the earlier ones after "¿algo más temprano?").
 pub fn pick(
@@ -140,14 +148,13 @@ pub fn pick(
     let same_day = offers.windows(2).all(|w| w[0].date == w[1].date);
     let what = match offers.first() {
         Some(first) if same_day => {
-            let (times, more) = match shifted {
-                Some(_) => {
-                    let times: Vec<String> =
-                        shown(offers, part, shifted).into_iter().map(hhmm).collect();
-                    (join(l, &times), "")
-                }
-                None => listed(l, offers, part),
+            // A choice: "a las 15:00, 15:30 o 16:00".
+            let times: Vec<String> = shown(offers, part, shifted).into_iter().map(hhmm).collect();
+            let more = match shifted {
+                Some(_) => "",
+                None => listed(l, offers, part).1,
             };
+            let times = join_or(l, &times);
             let day = t(
                 l,
                 "offer_day",

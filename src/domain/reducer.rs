@@ -652,6 +652,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             Pick::Nth(k) => shown.get(usize::from(k)).copied(),
             // The last one listed: the reply lists the first few ("y más tarde también").
             Pick::Last => shown.last().copied(),
+            Pick::LastOfDay => offers::last_of_day(&state.offers, state.offers_part),
         };
         if let Some(o) = offer.cloned() {
             take_date(state, o.date);

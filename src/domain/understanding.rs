@@ -292,6 +292,12 @@ pub struct Signals {
     /// "¿y si me hago las dos?", "todo junto": the services asked about, together.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub both: bool,
+    /// "¿puedo llegar 10 minutos antes?": an early arrival (the `Late` topic, answered as one).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub early: bool,
+    /// "ok gracias": thanks said (a yes with it, outside a flow, is answered as thanks).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub thanks: bool,
     /// "entonces quiero uno nuevo", "a new one then": a new booking, not a change.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub new_booking: bool,
@@ -444,7 +450,10 @@ pub struct Visit {
 pub enum Pick {
     /// The first (0), second (1), third (2).
     Nth(u8),
+    /// The last one listed ("la última").
     Last,
+    /// The day's last free time, listed or not ("¿a qué hora es el último?").
+    LastOfDay,
 }
 
 /// Earlier or later than the time on the table.

@@ -114,6 +114,8 @@ impl RuleExtractor {
             that_one: signals::that_one(&words),
             all_of_them: signals::all_of_them(&words),
             both: signals::both(&words),
+            early: signals::arrives_early(&words),
+            thanks: signals::thanks(&words),
             new_booking: signals::new_booking(&words),
             other_staff: signals::other_staff(&words),
             usual_staff: signals::usual_staff(&words),

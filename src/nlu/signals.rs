@@ -10,11 +10,15 @@ use crate::text::Words;
 
 pub use crate::domain::understanding::{Shift, Topic};
 
+mod arrival;
+mod courtesy;
 mod day;
 mod party;
 mod pick;
 mod swap;
 mod usual;
+pub use arrival::arrives_early;
+pub use courtesy::thanks;
 pub use day::{day_part, first_of_day};
 use party::for_oneself;
 pub use party::{
@@ -51,7 +55,8 @@ pub fn affirmation(words: &Words) -> Option<bool> {
         || joined.contains("me sirve")
         || joined.contains("me queda bien")
         || joined.contains("esta bien")
-        || joined.contains("de una");
+        || joined.contains("de una")
+        || pick::the_one_offered(&n);
     // A change request after the yes ("sí, pero a las 6") is not a plain confirmation.
     let changes = n.iter().any(|w| {
         matches!(
@@ -126,7 +131,8 @@ pub fn same_refs(n: &[&str]) -> (Vec<usize>, bool, bool) {
         if !matches!(*w, "mismo" | "misma" | "mesmo" | "mesma" | "same") {
             continue;
         }
-        idx.push(i);
+        // Only a "mismo" of a day or a time: "¿sale lo mismo?" keeps its words.
+        let mut these = vec![i];
         for (j, v) in n.iter().enumerate().skip(i + 1).take(4) {
             match *v {
                 "dia" | "day" | "fecha" | "date" => day = true,
@@ -134,7 +140,10 @@ pub fn same_refs(n: &[&str]) -> (Vec<usize>, bool, bool) {
                 "y" | "e" | "and" | "el" | "la" | "o" => continue,
                 _ => break,
             }
-            idx.push(j);
+            these.push(j);
+        }
+        if these.len() > 1 {
+            idx.extend(these);
         }
     }
     (idx, day, time)
@@ -414,7 +423,7 @@ pub fn topic(words: &Words) -> Option<Topic> {
         return Some(Topic::Medical);
     }
     // "llego 10 minutos tarde, ¿hay problema?" is no complaint.
-    if contains_any(&joined, lx.topic("late")) {
+    if contains_any(&joined, lx.topic("late")) || arrives_early(words) {
         return Some(Topic::Late);
     }
     // "me lo hice en otra peluquería y me quedó manchado": not about this business.
@@ -468,6 +477,9 @@ mod tests {
     #[case("yes", Some(true))]
     #[case("não, obrigado", Some(false))]
     #[case("no sé qué servicio elegir, me ayudás a ver cuál me conviene", None)]
+    #[case("ese", Some(true))]
+    #[case("ese mismo dale", Some(true))]
+    #[case("ese día no puedo", None)]
     fn yes_and_no(#[case] text: &str, #[case] want: Option<bool>) {
         assert_eq!(affirmation(&Words::new(text)), want, "{text}");
     }
@@ -726,6 +738,7 @@ mod tests {
     #[case("¿quién me recomendás para color?", Some(Topic::Staff))]
     #[case("dónde quedan?", Some(Topic::Address))]
     #[case("cuánto sale el corte?", None)]
+    #[case("y tarda mucho?", Some(Topic::Duration))]
     fn topics(#[case] text: &str, #[case] want: Option<Topic>) {
         assert_eq!(topic(&Words::new(text)), want, "{text}");
     }

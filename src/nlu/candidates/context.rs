@@ -186,6 +186,20 @@ pub(super) fn an_events_time(n: &[&str], from: usize) -> bool {
     })
 }
 
+/// What a customer counts ("las dos cosas"): after a number, never an hour.
+const COUNTED: &[&str] = &[
+    "cosas",
+    "servicios",
+    "turnos",
+    "tratamientos",
+    "personas",
+    "chicas",
+    "nenas",
+    "hijas",
+    "amigas",
+    "hermanas",
+];
+
 pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
     if slot == SlotName::PreferredDate {
         // "ah no q es lunes y cierran": what day it is, not the one asked for.
@@ -214,6 +228,14 @@ pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> 
                 "yo" | "nosotras" | "nosotros" | "ambas" | "ambos" | "mi" | "mis" | "juntas"
             )
         })
+    {
+        return true;
+    }
+    // "turno para las dos cosas", "los tres servicios": things counted, not an hour.
+    if slot == SlotName::PreferredTime
+        && to > from
+        && matches!(n[to - 1], "dos" | "tres" | "cuatro")
+        && n.get(to).is_some_and(|w| COUNTED.contains(w))
     {
         return true;
     }

@@ -205,6 +205,9 @@
 0.8 salen
 0.3 caro
 3 sale lo mismo
+3 cuesta lo mismo
+3 mismo precio
+3 el mismo valor
 3 mas barato
 2.5 mas caro
 3 sale menos
@@ -291,6 +294,8 @@
 3.5 cuanto tiempo
 3.5 cuanto lleva
 3.5 cuanto tarda
+3 tarda mucho
+3 demora mucho
 2.5 dura el
 2.5 dura la
 2.5 me dura
@@ -305,6 +310,10 @@
 2.5 me lo arreglan
 2 recomendas
 2 recomiendan
+2 averiguar por
+2 averiguar sobre
+2.5 informacion sobre
+2.5 info sobre
 
 [cue greeting]
 2 hola
@@ -560,6 +569,18 @@ perdon
 disculpas
 aca
 aqui
+ese
+esa
+eso
+este
+esta
+esto
+esos
+esas
+aquel
+aquella
+mismo
+misma
 
 [common names]
 ana
@@ -1436,6 +1457,23 @@ que tono era
 que tono me
 que color era
 que formula
+productos veganos
+producto vegano
+trabajan con productos
+que productos usan
+que productos usas
+que productos utilizan
+que marca usan
+que marca usas
+que marcas usan
+que marca de
+cruelty free
+con formol
+sin formol
+tiene formol
+tienen formol
+lleva formol
+llevan formol
 
 [topic complaint]
 re desparejo
@@ -1882,6 +1920,14 @@ cuanto tiempo lleva
 cuanto tiempo tarda
 cuanto tiempo dura
 cuantas horas
+tarda mucho
+demora mucho
+dura mucho
+lleva mucho tiempo
+cuanto lleva
+cuanto tiempo es
+cuanto tiempo se tarda
+cuanto tiempo me lleva
 
 [topic late]
 # On the way or running late: noted, nothing moves.

@@ -92,6 +92,19 @@ pub(super) fn same_question(
     let Some(info) = ctx.last_info else {
         return (intent, false);
     };
+    let list = n.iter().any(|w| {
+        matches!(
+            *w,
+            "lista" | "todos" | "todas" | "todo" | "precios" | "servicios" | "horarios"
+        )
+    });
+    // "¿hacen peinados?" … "¡Sí! …", then "¿cuánto sale?": that one's price.
+    if info == Intent::InfoServices
+        && intent == Intent::InfoPrices
+        && !(has_service || has_when || list || books)
+    {
+        return (intent, true);
+    }
     // "y…", also after a word taking the last answer in ("ah ok. ¿y el lifting?").
     let opens = n.iter().find(|w| !signals::takes_answer_in(w));
     if opens != Some(&"y") || books {
@@ -104,12 +117,6 @@ pub(super) fn same_question(
     if intent == Intent::Book && another {
         return (info, true);
     }
-    let list = n.iter().any(|w| {
-        matches!(
-            *w,
-            "lista" | "todos" | "todas" | "todo" | "precios" | "servicios" | "horarios"
-        )
-    });
     let same = !has_service && !has_when && !list && intent != Intent::Book;
     (intent, same)
 }

@@ -641,6 +641,11 @@ fn the_same_question_about_another_one() {
     // "¿y sale?" asks about the same service; "¿y la lista de precios?" about all of them.
     let e = RuleExtractor.extract(&demo(), "y sale?", &after(Intent::InfoServices));
     assert!(e.signals.same_question);
+    // Right after "¿hacen peinados?", a bare "¿cuánto sale?" too; not "¿qué precios tienen?".
+    let e = RuleExtractor.extract(&demo(), "cuánto sale?", &after(Intent::InfoServices));
+    assert!(e.signals.same_question);
+    let e = RuleExtractor.extract(&demo(), "qué precios tienen?", &after(Intent::InfoServices));
+    assert!(!e.signals.same_question);
     let e = RuleExtractor.extract(
         &demo(),
         "y la lista de precios?",
@@ -712,6 +717,9 @@ fn the_last_time_of_a_day(#[case] text: &str, #[case] want: bool) {
 #[case("can I bring my daughter?", true)]
 #[case("no me acuerdo qué tono era, ustedes lo tienen anotado?", true)]
 #[case("puedo ir con Caro el jueves?", false)]
+#[case("quería preguntar si las chicas trabajan con productos veganos", true)]
+#[case("qué marca de tintura usan?", true)]
+#[case("la keratina tiene formol?", true)]
 fn a_question_for_the_team(#[case] text: &str, #[case] want: bool) {
     assert_eq!(
         ex(text).signals.topic == Some(Topic::Expert),

@@ -39,13 +39,44 @@ pub fn pick(words: &Words) -> Option<Pick> {
     if any && !other {
         return Some(Pick::Nth(0));
     }
+    // "¿a qué hora es el último?", "el último que tengas": the day's, not the last listed.
+    let of_day = n.iter().any(|w| {
+        matches!(
+            *w,
+            "hora" | "cual" | "tenes" | "tengas" | "tienen" | "hay" | "dia" | "time" | "have"
+        )
+    });
     n.iter().find_map(|w| match *w {
+        "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
         "primero" | "primera" | "primer" | "first" | "primeiro" => Some(Pick::Nth(0)),
         "segundo" | "segunda" | "second" => Some(Pick::Nth(1)),
         "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" => Some(Pick::Nth(2)),
         "ultimo" | "ultima" | "last" => Some(Pick::Last),
         _ => None,
     })
+}
+
+/// "ese", "ese mismo", "esa me sirve": the one just offered, and nothing else said.
+pub(super) fn the_one_offered(n: &[&str]) -> bool {
+    matches!(n.first(), Some(&"ese" | &"esa"))
+        && n.len() <= 4
+        && n[1..].iter().all(|w| {
+            matches!(
+                *w,
+                "mismo"
+                    | "misma"
+                    | "dale"
+                    | "porfa"
+                    | "por"
+                    | "favor"
+                    | "esta"
+                    | "bien"
+                    | "me"
+                    | "sirve"
+                    | "va"
+                    | "perfecto"
+            )
+        })
 }
 
 #[cfg(test)]
@@ -58,6 +89,9 @@ mod tests {
     #[case("cuál es el primero que tenés?", Some(Pick::Nth(0)))]
     #[case("dale, la segunda", Some(Pick::Nth(1)))]
     #[case("the last one", Some(Pick::Last))]
+    #[case("dale, la última", Some(Pick::Last))]
+    #[case("a qué hora es el último?", Some(Pick::LastOfDay))]
+    #[case("el último que tengas", Some(Pick::LastOfDay))]
     #[case("o primeiro", Some(Pick::Nth(0)))]
     #[case("el primero de marzo", None)]
     #[case("el 1", None)]

@@ -1,0 +1,45 @@
+//! "¿puedo llegar 10 minutos antes?": arriving early for a booking — a question about the
+//! visit, not a booking moved ("¿lo puedo pasar más temprano?" moves it).
+
+use crate::text::Words;
+
+/// Verbs of arriving, in the languages the replies speak.
+const ARRIVE: &[&str] = &[
+    "llegar", "llego", "llegamos", "llegue", "caer", "caigo", "arrive", "arrival", "get", "chegar",
+    "chego",
+];
+
+/// Words that put the arrival before the booking's time.
+const EARLY: &[&str] = &["antes", "temprano", "early", "earlier", "cedo"];
+
+/// An arrival before the booking's time, within a few words of the verb ("llegar unos 10
+/// minutos antes"); not "antes de las 5" nor "antes del sábado", which name a time or day.
+pub fn arrives_early(words: &Words) -> bool {
+    let n = words.norms();
+    n.iter().enumerate().any(|(i, w)| {
+        ARRIVE.contains(w)
+            && n.iter()
+                .enumerate()
+                .skip(i + 1)
+                .take(5)
+                .any(|(j, e)| EARLY.contains(e) && !matches!(n.get(j + 1), Some(&"de" | &"del")))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("gracias! una pregunta, puedo llegar 10 min antes?", true)]
+    #[case("puedo llegar un poco más temprano?", true)]
+    #[case("can I arrive 15 minutes early?", true)]
+    #[case("posso chegar mais cedo?", true)]
+    #[case("llego antes de las 5?", false)]
+    #[case("lo puedo pasar más temprano?", false)]
+    #[case("llego 10 minutos tarde", false)]
+    fn early(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(arrives_early(&Words::new(text)), want, "{text}");
+    }
+}
