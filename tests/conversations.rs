@@ -3944,6 +3944,27 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Says("$18.000"), NotSays("¿Para qué día")],
         )],
     },
+    Conversation {
+        name: "booked as 'Nico', then 'perdón, el nombre es Nicolás' and a yes: the booking goes under Nicolás, where it was",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, turno para corte de caballero el {d1} a las 13:50",
+                &[Calls("check_availability")],
+            ),
+            ("si", &[Says("¿Lo reservo?")]),
+            ("Nico", &[Says("a nombre de Nico")]),
+            ("si", &[Calls("create_booking"), Says("¡Listo, Nico!")]),
+            (
+                "perdón, el nombre es Nicolás",
+                &[Says("a nombre de Nicolás?"), NoCall("check_availability")],
+            ),
+            (
+                "sí",
+                &[Calls("reschedule_booking"), Says("quedó a nombre de Nicolás"), Says("13:50")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -305,7 +305,8 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                 "ws",
                 &b3.booking_id,
                 &[mv(&b3.booking_id, "caro", base - Duration::minutes(45), 30)],
-                &[]
+                &[],
+                None
             )
             .await
             .unwrap(),
@@ -318,7 +319,8 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                     "ws",
                     &b3.booking_id,
                     &[mv(&b3.booking_id, "caro", base + Duration::hours(2), 60)],
-                    &[]
+                    &[],
+                    None
                 )
                 .await
                 .unwrap(),
@@ -340,6 +342,7 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
                     40,
                 )],
                 &[],
+                None,
             )
             .await
             .unwrap();
@@ -361,6 +364,30 @@ async fn bookings_never_overlap_for_one_staff_member_and_are_idempotent() {
             Duration::minutes(40),
             "{name}"
         );
+        // A name corrected ("perdón, el nombre es Nicolás"): the booking goes under it, and
+        // stays where it was.
+        let renamed = s
+            .reschedule_booking(
+                "ws",
+                &b3.booking_id,
+                &[mv_to(
+                    &b3.booking_id,
+                    ("brushing", "Brushing"),
+                    "caro",
+                    base + Duration::hours(2),
+                    40,
+                )],
+                &[],
+                Some("Nicolás"),
+            )
+            .await
+            .unwrap();
+        let ChangeOutcome::Done { before, after } = renamed else {
+            panic!("{name}: {renamed:?}")
+        };
+        assert_ne!(before.customer_name, "Nicolás", "{name}");
+        assert_eq!(after.customer_name, "Nicolás", "{name}");
+        assert_eq!(after.start_utc, before.start_utc, "{name}");
         // Tenancy at the store: another workspace sees nothing.
         assert!(
             s.find_bookings("other", &BookingQuery::default())
@@ -451,6 +478,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                     ),
                 ],
                 &[],
+                None,
             )
             .await
             .unwrap();
@@ -469,6 +497,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                     mv(&part.booking_id, "lucia", onto + Duration::minutes(45), 120),
                 ],
                 &[],
+                None,
             )
             .await
             .unwrap(),
@@ -504,6 +533,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                     120,
                 )],
                 std::slice::from_ref(&v3_part.booking_id),
+                None,
             )
             .await
             .unwrap();
@@ -526,6 +556,7 @@ async fn a_visit_with_several_services_is_one_booking() {
                 &v3.booking_id,
                 &[],
                 std::slice::from_ref(&part.booking_id),
+                None,
             )
             .await
             .unwrap();

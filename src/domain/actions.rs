@@ -145,6 +145,10 @@ pub enum ToolCall {
         /// it is for ("era pedicura, no manicura"); as many as it has. Empty: they stay.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         services: Vec<String>,
+        /// The name the booking goes under from now on, when the customer corrects it
+        /// ("perdón, el nombre es Nicolás"); absent: it stays.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer_name: Option<String>,
     },
 }
 

@@ -550,14 +550,20 @@ fn describe(
                 ("booking", &booking_text(ws, l, booking)),
             ],
         )),
-        Observation::Rescheduled { booking, .. } => Some(t(
-            l,
-            "rescheduled",
-            &[
-                ("id", &booking.booking_id),
-                ("booking", &booking_text(ws, l, booking)),
-            ],
-        )),
+        Observation::Rescheduled { booking, previous } => {
+            // Only the name changed ("perdón, el nombre es Nicolás"): that is what is said.
+            let renamed = booking.customer_name != previous.customer_name
+                && (booking.date, booking.time) == (previous.date, previous.time);
+            Some(t(
+                l,
+                if renamed { "renamed" } else { "rescheduled" },
+                &[
+                    ("id", &booking.booking_id),
+                    ("booking", &booking_text(ws, l, booking)),
+                    ("name", &booking.customer_name),
+                ],
+            ))
+        }
         Observation::Refused {
             reason,
             alternatives,

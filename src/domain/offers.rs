@@ -274,13 +274,14 @@ mod tests {
     fn a_yes_to_several_offers_puts_them_again() {
         let text = pick(Lang::Es, &offers(&[10, 11]), None, None);
         assert!(text.starts_with("¿Cuál"), "{text}");
-        assert!(text.contains("10:00 y 11:00"), "{text}");
+        // A choice: "10:00 o 11:00".
+        assert!(text.contains("10:00 o 11:00"), "{text}");
         assert!(pick(Lang::En, &offers(&[10]), None, None).contains("10:00"));
         // After "a la tarde", the afternoon's again.
         let afternoon = Some(DayPart::Afternoon);
         let text = pick(Lang::Es, &offers(&[10, 11, 14, 15]), afternoon, None);
         assert!(
-            text.contains("14:00 y 15:00") && !text.contains("10:00"),
+            text.contains("14:00 o 15:00") && !text.contains("10:00"),
             "{text}"
         );
         // After "¿algo más temprano?" than 14:00, the earlier ones, not the afternoon's.
@@ -288,7 +289,7 @@ mod tests {
         let shifted = Some((Shift::Earlier, two));
         let text = pick(Lang::Es, &offers(&[10, 11, 14, 15]), afternoon, shifted);
         assert!(
-            text.contains("10:00 y 11:00") && !text.contains("14:00"),
+            text.contains("10:00 o 11:00") && !text.contains("14:00"),
             "{text}"
         );
     }

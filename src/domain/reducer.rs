@@ -144,7 +144,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     let trims_last = last::trims_last_booking(state, ex, ctx);
     // "quería sacar la pedicura del turno del sábado": that booking, trimmed.
     let trims_told = last::trims_told_booking(state, ex, ctx);
-    let moves_last = moves_last_booking(state, ex) || swaps_last || changes_last || trims_last;
+    // "perdón, el nombre es Nicolás" right after booking: that booking, under that name.
+    let rename = last::renames_last_booking(state, ex);
+    let moves_last = moves_last_booking(state, ex)
+        || swaps_last
+        || changes_last
+        || trims_last
+        || rename.is_some();
     // "¿no tengo turno? entonces quiero uno nuevo": asked which booking to change or cancel
     // (none was found), the customer books a new one instead.
     // So does "dale, reservame pedicura el viernes" once the lookup found nothing: a verb of
@@ -241,9 +247,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if moves_last || that_one {
         state.resolved.booking_id = state.last_booking.clone();
     }
-    if swaps_last || changes_last || trims_last || trims_told {
+    if swaps_last || changes_last || trims_last || trims_told || rename.is_some() {
         state.keep_date |= ex.slots.preferred_date.is_none();
         state.keep_time |= ex.slots.preferred_time.is_none();
+    }
+    if rename.is_some() {
+        state.rename = rename;
     }
     // "con la misma chica de la otra vez": looked up (planner) unless someone is named.
     state.wants_usual |=
@@ -509,7 +518,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         last::drop_visit_service(state, ctx.ws);
     }
     if state.flow == Some(Flow::Book) && !ex.signals.second_services.is_empty() {
-        split_for_two(state, ex, ctx.ws);
+        visits::split_for_two(state, ex, ctx.ws);
     }
     // A service named while changing a booking: with a correction ("era pedicura", "en vez
     // de manicura"), or once the booking is known, it is what the booking is for now; one
@@ -702,35 +711,6 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.pending = None;
     }
     readings::fit_part(state, ctx.ws);
-}
-
-/// "corte para mí y manicura para mi mamá": the first booking is the customer's services
-/// alone; the second person's are kept for theirs.
-fn split_for_two(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
-    let theirs: Vec<String> = ex
-        .signals
-        .second_services
-        .iter()
-        .filter_map(|s| ws.resolve_service(s).map(|s| s.id.clone()))
-        .collect();
-    let all: Vec<String> = state
-        .resolved
-        .service
-        .iter()
-        .chain(&state.resolved.also)
-        .cloned()
-        .collect();
-    let mine: Vec<String> = all.into_iter().filter(|s| !theirs.contains(s)).collect();
-    if let (false, Some((first, rest))) = (theirs.is_empty(), mine.split_first()) {
-        state.resolved.service = Some(first.clone());
-        state.resolved.also = rest.to_vec();
-        state.second_services = theirs;
-        let others = &ex.signals.second_services;
-        state.slots.services.retain(|s| !others.contains(s));
-        if state.slots.services.len() < 2 {
-            state.slots.services.clear();
-        }
-    }
 }
 
 /// A day taken from what was offered or booked, as if the customer had written it.

@@ -229,6 +229,10 @@ pub struct ConversationState {
     /// says so).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub kept_staff_busy: bool,
+    /// "perdón, el nombre es Nicolás" right after booking: the name the booking just made
+    /// goes under from now on (nothing else of it changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rename: Option<String>,
     /// "mismo día y horario": a reschedule keeps the booking's day / time.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub keep_date: bool,
@@ -556,6 +560,7 @@ impl ConversationState {
         self.offered_name = None;
         self.name_offer_declined = false;
         self.kept_staff_busy = false;
+        self.rename = None;
         self.keep_date = false;
         self.keep_time = false;
         self.kept_time_busy = false;

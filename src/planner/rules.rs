@@ -249,8 +249,9 @@ pub fn plan(input: &PlanInput) -> Plan {
             if ex.signals.closes && st.flow.is_none() {
                 return Plan::Reply(ReplyTopic::Thanks);
             }
-            // "ok gracias" after an answer: thanks, not an ack.
-            if ex.signals.affirmation == Some(true) && ex.signals.thanks && st.flow.is_none() {
+            // "ok gracias", "gracias, soy Ana" after an answer: thanks, not an ack.
+            let acks = ex.signals.affirmation == Some(true) || !ex.slots.is_empty();
+            if acks && ex.signals.thanks && st.flow.is_none() {
                 return Plan::Reply(ReplyTopic::Thanks);
             }
             if ex.signals.affirmation.is_some() {
@@ -560,6 +561,18 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
     // is asked, not the same visit offered.
     let same_staff = staff.as_ref().is_none_or(|s| *s == target.staff);
     if date == target.date && time == target.time && changed.is_none() && same_staff {
+        // "perdón, el nombre es Nicolás": only the name changes.
+        if let Some(name) = &st.rename {
+            return Plan::Confirm(ToolCall::RescheduleBooking {
+                booking_id: target.booking_id.clone(),
+                date,
+                time,
+                staff: target.then.is_empty().then(|| target.staff.clone()),
+                phone: st.channel_phone.clone(),
+                services: Vec::new(),
+                customer_name: Some(name.clone()),
+            });
+        }
         return Plan::Ask(SlotName::PreferredDate);
     }
     let checked = st.checked.as_ref().filter(|c| {
@@ -587,6 +600,7 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         },
         phone: st.channel_phone.clone(),
         services: changed.unwrap_or_default(),
+        customer_name: st.rename.clone(),
     })
 }
 

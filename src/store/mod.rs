@@ -323,7 +323,8 @@ pub trait Store: Send + Sync {
 
     /// Moves a booking code's rows (its first row and, for a visit, the rest) as `moves`
     /// says, and cancels the further rows of its visit named in `drop` (a service taken out:
-    /// they are cancelled first, so what moves may take their time), all or none.
+    /// they are cancelled first, so what moves may take their time), and puts every row of
+    /// the visit under `rename` when given (the customer corrected the name), all or none.
     /// `before`/`after` are its first row.
     async fn reschedule_booking(
         &self,
@@ -331,6 +332,7 @@ pub trait Store: Send + Sync {
         booking_id: &str,
         moves: &[PartMove],
         drop: &[String],
+        rename: Option<&str>,
     ) -> Result<ChangeOutcome, StoreError>;
 
     /// Audit rows written outside a turn (tools run by the playground, failed turns).

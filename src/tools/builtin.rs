@@ -518,6 +518,7 @@ impl Tool for Builtin {
                 staff,
                 phone,
                 services: wanted,
+                customer_name,
             } => {
                 let rows = ctx
                     .store
@@ -586,7 +587,7 @@ impl Tool for Builtin {
                     .collect();
                 match ctx
                     .store
-                    .reschedule_booking(&ws.id, booking_id, &moves, &drop)
+                    .reschedule_booking(&ws.id, booking_id, &moves, &drop, customer_name.as_deref())
                     .await
                     .map_err(store_err)?
                 {

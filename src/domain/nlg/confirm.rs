@@ -97,6 +97,7 @@ pub(super) fn confirmation(ws: &Workspace, state: &ConversationState, call: &Too
             time,
             staff,
             services,
+            customer_name,
             ..
         } => {
             let target = state
@@ -106,6 +107,15 @@ pub(super) fn confirmation(ws: &Workspace, state: &ConversationState, call: &Too
             let from = target
                 .map(|b| format!(" ({})", booking_text(ws, l, b)))
                 .unwrap_or_default();
+            // "perdón, el nombre es Nicolás": the booking stays; its name changes.
+            let stays = target.is_some_and(|b| b.date == *d && b.time == *time);
+            if let (Some(name), true, true) = (customer_name, stays, services.is_empty()) {
+                return t(
+                    l,
+                    "confirm_rename",
+                    &[("id", booking_id), ("from", &from), ("name", name)],
+                );
+            }
             // Old and new, stylist included: what changes is said.
             let who = match (target, staff) {
                 (Some(b), Some(s)) => {

@@ -54,6 +54,31 @@ pub(super) fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> 
             || ex.signals.shift.is_some())
 }
 
+/// "perdón, el nombre es Nicolás", "ponelo a nombre de Nicolás" right after booking: that
+/// name, when it is not the booking's and the message names nothing else of a booking (nor
+/// asks for one for someone else).
+pub(super) fn renames_last_booking(state: &ConversationState, ex: &Extraction) -> Option<String> {
+    let name = ex.slots.client_name.as_ref()?;
+    let s = &ex.slots;
+    let another_name = state
+        .booked_name
+        .as_deref()
+        .is_none_or(|b| crate::text::fold(b) != crate::text::fold(name));
+    (about_last_booking(state, ex)
+        && another_name
+        && s.service_type.is_none()
+        && s.preferred_date.is_none()
+        && s.preferred_time.is_none()
+        && s.staff_name.is_none()
+        && !ex.signals.for_another
+        && !ex.signals.for_two
+        && matches!(
+            ex.intent,
+            Intent::Chitchat | Intent::Other | Intent::Greeting
+        ))
+    .then(|| name.clone())
+}
+
 /// Whether a message names a booking other than the one just made: by its day ("el turno
 /// del 8/1") or by a service the one just made does not have.
 pub(super) fn names_another_booking(

@@ -3,6 +3,7 @@
 //! others are queued and put on the table one by one, each right after the one before is
 //! booked.
 
+use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{parse_hhmm, resolve_date};
 use crate::domain::state::{ConversationState, Flow, QueuedVisit};
 use crate::domain::understanding::{Extraction, Intent};
@@ -86,4 +87,33 @@ pub(super) fn own_time(ex: &Extraction) -> Option<Extraction> {
     let mut one = ex.clone();
     one.slots.preferred_time = Some(mine.clone());
     Some(one)
+}
+
+/// "corte para mí y manicura para mi mamá": the first booking is the customer's services
+/// alone; the second person's are kept for theirs.
+pub(super) fn split_for_two(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    let theirs: Vec<String> = ex
+        .signals
+        .second_services
+        .iter()
+        .filter_map(|s| ws.resolve_service(s).map(|s| s.id.clone()))
+        .collect();
+    let all: Vec<String> = state
+        .resolved
+        .service
+        .iter()
+        .chain(&state.resolved.also)
+        .cloned()
+        .collect();
+    let mine: Vec<String> = all.into_iter().filter(|s| !theirs.contains(s)).collect();
+    if let (false, Some((first, rest))) = (theirs.is_empty(), mine.split_first()) {
+        state.resolved.service = Some(first.clone());
+        state.resolved.also = rest.to_vec();
+        state.second_services = theirs;
+        let others = &ex.signals.second_services;
+        state.slots.services.retain(|s| !others.contains(s));
+        if state.slots.services.len() < 2 {
+            state.slots.services.clear();
+        }
+    }
 }

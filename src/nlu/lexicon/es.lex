@@ -464,6 +464,7 @@
 soy
 me llamo
 mi nombre es
+el nombre es
 a nombre de
 habla
 de parte de
@@ -2363,7 +2364,6 @@ cambiamela por
 # Rosa Díaz" for a mother's booking; out of context, "la chica que me atendió se llama Sofi"
 # names no customer).
 se llama
-el nombre es
 su nombre es
 es para
 a nombre

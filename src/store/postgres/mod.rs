@@ -572,6 +572,7 @@ impl Store for PgStore {
         booking_id: &str,
         moves: &[PartMove],
         drop: &[String],
+        rename: Option<&str>,
     ) -> Result<ChangeOutcome, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
@@ -620,6 +621,15 @@ impl Store for PgStore {
                 Err(e) if is_exclusion(&e) => return Ok(ChangeOutcome::Overlap),
                 Err(e) => return Err(pg_err(e)),
             }
+        }
+        if let Some(name) = rename {
+            tx.execute(
+                "UPDATE bookings SET customer_name = $3, updated_at = now()
+                 WHERE workspace_id = $1 AND (booking_id = $2 OR part_of = $2)",
+                &[&workspace_id, &booking_id, &name],
+            )
+            .await
+            .map_err(pg_err)?;
         }
         let after = get_booking(&tx, workspace_id, booking_id).await?;
         tx.commit().await.map_err(pg_err)?;

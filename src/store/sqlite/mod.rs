@@ -14,6 +14,15 @@ use super::{
     TurnStart,
 };
 use crate::domain::state::ConversationState;
+use rows::{
+    booking_from_row, finish_booking, get_booking, insert_tool_calls, is_overlap,
+    is_unique_violation, parse_state, parse_ts,
+};
+
+mod rows;
+mod schema;
+use super::protocol::{self, Attempt, SeenMessage, BOOKING_COLUMNS};
+use schema::migrate;
 
 /// The SQLite store. One connection, used from blocking tasks; SQLite serializes writers anyway.
 pub struct SqliteStore {
@@ -24,76 +33,6 @@ pub struct SqliteStore {
 
 pub(crate) fn ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| StoreError::Corrupt {
-            table: "bookings",
-            reason: format!("bad timestamp `{s}`: {e}"),
-        })
-}
-
-fn is_overlap(e: &rusqlite::Error) -> bool {
-    e.to_string().contains("booking_overlap")
-}
-
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation)
-        && e.to_string().contains("UNIQUE")
-}
-
-mod schema;
-use super::protocol::{self, Attempt, SeenMessage, BOOKING_COLUMNS};
-use schema::migrate;
-
-fn booking_from_row(row: &rusqlite::Row) -> rusqlite::Result<(BookingRow, String, String, String)> {
-    let start: String = row.get(8)?;
-    let end: String = row.get(9)?;
-    let status: String = row.get(10)?;
-    Ok((
-        BookingRow {
-            booking_id: row.get(0)?,
-            workspace_id: row.get(1)?,
-            conversation_id: row.get(2)?,
-            customer_phone: row.get(3)?,
-            customer_name: row.get(4)?,
-            service_id: row.get(5)?,
-            service_name: row.get(6)?,
-            staff_id: row.get(7)?,
-            start_utc: DateTime::<Utc>::MIN_UTC,
-            end_utc: DateTime::<Utc>::MIN_UTC,
-            status: BookingRowStatus::Confirmed,
-            part_of: row.get(11)?,
-            contact_phone: row.get(12)?,
-        },
-        start,
-        end,
-        status,
-    ))
-}
-
-fn finish_booking(raw: (BookingRow, String, String, String)) -> Result<BookingRow, StoreError> {
-    let (mut b, start, end, status) = raw;
-    b.start_utc = parse_ts(&start)?;
-    b.end_utc = parse_ts(&end)?;
-    b.status = BookingRowStatus::parse(&status).ok_or_else(|| StoreError::Corrupt {
-        table: "bookings",
-        reason: format!("bad status `{status}`"),
-    })?;
-    Ok(b)
-}
-
-fn get_booking(conn: &Connection, ws: &str, id: &str) -> Result<Option<BookingRow>, StoreError> {
-    let raw = conn
-        .query_row(
-            &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE workspace_id = ?1 AND booking_id = ?2"),
-            params![ws, id],
-            booking_from_row,
-        )
-        .optional()?;
-    raw.map(finish_booking).transpose()
 }
 
 impl SqliteStore {
@@ -150,42 +89,6 @@ impl SqliteStore {
         .await
         .map_err(|e| StoreError::Db(format!("store task failed: {e}")))?
     }
-}
-
-fn parse_state(s: &str) -> Result<ConversationState, StoreError> {
-    serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
-        table: "conversations",
-        reason: e.to_string(),
-    })
-}
-
-fn insert_tool_calls(
-    conn: &Connection,
-    key: &MessageKey,
-    records: &[ToolCallRecord],
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let now = ts(now);
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO tool_calls (workspace_id, conversation_id, message_id, request_id, tool, args, status, attempts, latency_ms, error, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    for r in records {
-        stmt.execute(params![
-            key.workspace_id,
-            key.conversation_id,
-            key.message_id,
-            r.request_id,
-            r.tool,
-            r.args.to_string(),
-            r.status,
-            r.attempts,
-            r.latency_ms,
-            r.error,
-            now
-        ])?;
-    }
-    Ok(())
 }
 
 #[async_trait]
@@ -581,6 +484,7 @@ impl Store for SqliteStore {
         booking_id: &str,
         moves: &[PartMove],
         drop: &[String],
+        rename: Option<&str>,
     ) -> Result<ChangeOutcome, StoreError> {
         let (ws, id, moves, drop) = (
             workspace_id.to_string(),
@@ -588,6 +492,7 @@ impl Store for SqliteStore {
             moves.to_vec(),
             drop.to_vec(),
         );
+        let rename = rename.map(str::to_string);
         self.with(move |conn, now| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let Some(before) = get_booking(&tx, &ws, &id)? else {
@@ -626,6 +531,12 @@ impl Store for SqliteStore {
                     Err(e) if is_overlap(&e) => return Ok(ChangeOutcome::Overlap),
                     Err(e) => return Err(e.into()),
                 }
+            }
+            if let Some(name) = &rename {
+                tx.execute(
+                    "UPDATE bookings SET customer_name = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND (booking_id = ?2 OR part_of = ?2)",
+                    params![ws, id, name, ts(now)],
+                )?;
             }
             let after = get_booking(&tx, &ws, &id)?.ok_or_else(|| StoreError::Db("booking vanished".into()))?;
             tx.commit()?;

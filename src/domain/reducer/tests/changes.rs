@@ -255,3 +255,46 @@ fn both_services_asked_about_are_one_visit() {
     assert_eq!(st.resolved.service.as_deref(), Some("semi"));
     assert_eq!(st.resolved.also, ["cejas"]);
 }
+
+/// "perdón, el nombre es Nicolás" right after booking: that booking, same day and time,
+/// under the new name; the same name again, or a new booking for someone, changes nothing.
+#[test]
+fn a_name_corrected_right_after_booking_renames_that_booking() {
+    let ws = demo();
+    let mut st = just_booked(0);
+    st.booked_name = Some("Nico".into());
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Chitchat, &[(SlotName::ClientName, "Nicolás")]),
+        &ctx(&ws),
+    );
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.resolved.booking_id.as_deref(), Some("BK-1000"));
+    assert_eq!(st.rename.as_deref(), Some("Nicolás"));
+    assert!(st.keep_date && st.keep_time);
+    // The booking's own name, a name with a day (a new booking), or later on: no rename.
+    for (mut st, e) in [
+        (
+            just_booked(0),
+            ex(Intent::Chitchat, &[(SlotName::ClientName, "Nico")]),
+        ),
+        (
+            just_booked(0),
+            ex(
+                Intent::Book,
+                &[
+                    (SlotName::ClientName, "Marta"),
+                    (SlotName::PreferredDate, "el viernes"),
+                ],
+            ),
+        ),
+        (
+            just_booked(4),
+            ex(Intent::Chitchat, &[(SlotName::ClientName, "Nicolás")]),
+        ),
+    ] {
+        st.booked_name = Some("Nico".into());
+        apply_extraction(&mut st, &e, &ctx(&ws));
+        assert_eq!(st.rename, None, "{e:?}");
+    }
+}
