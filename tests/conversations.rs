@@ -3965,6 +3965,19 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'quería un turno para corte pero no el martes, otro día': a new booking, on the first open day that is no Tuesday",
+        profile: "Ana",
+        turns: &[(
+            "hola quería un turno para corte pero no el martes, otro día",
+            &[
+                Calls("check_availability"),
+                Says("tengo lugar"),
+                NotSays("el martes"),
+                NotSays("código de la reserva"),
+            ],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -181,8 +181,10 @@ impl RuleExtractor {
             && (signals::other_day(&words)
                 || (!dates.is_empty() && dates.iter().all(|d| refused(&n, d.to))));
         let soonest_words = signals::soonest(&words);
-        signals.soonest =
-            dates.len() == not_days.len() && (soonest_words || signals::any_day(&words));
+        // "pero no el miércoles, otro día": as "cualquier día menos el miércoles".
+        let but_that_one = !not_days.is_empty() && signals::other_day(&words);
+        signals.soonest = dates.len() == not_days.len()
+            && (soonest_words || signals::any_day(&words) || but_that_one);
         signals.first_of_day = dates.len() > not_days.len()
             && times.is_empty()
             && (soonest_words || signals::first_of_day(&words));

@@ -133,6 +133,7 @@
 
 [cue book]
 1.5 turno
+2 un turno para
 1.5 turnito
 1 turnos
 2 reserv*

@@ -413,6 +413,9 @@ fn any_day_but_one_is_the_soonest_without_that_weekday() {
     assert_eq!(e.slots.preferred_time.as_deref(), Some("10:00"));
     let e = ex("any day except wednesday works, I need a manicure");
     assert_eq!(e.signals.not_weekdays, vec![chrono::Weekday::Wed]);
+    let e = ex("hola quería un turno para corte pero no el miércoles, otro día");
+    assert!(e.signals.soonest);
+    assert_eq!(e.signals.not_weekdays, vec![chrono::Weekday::Wed]);
     let e = ex("corte el jueves no, cualquier otro día a la mañana");
     assert!(e.signals.soonest);
     assert_eq!(e.signals.not_weekdays, vec![chrono::Weekday::Thu]);
