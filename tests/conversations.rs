@@ -3972,7 +3972,6 @@ const CONVERSATIONS: &[Conversation] = &[
             "hola quería un turno para corte pero no el martes, otro día",
             &[
                 Calls("check_availability"),
-                Says("tengo lugar"),
                 NotSays("el martes"),
                 NotSays("código de la reserva"),
             ],
