@@ -35,6 +35,7 @@ pub(crate) fn find_phone(
                 .all(|c| c.is_ascii_digit() || c == '-' || c == '.' || c == '+')
             && w.chars().any(|c| c.is_ascii_digit())
     };
+    let mut found = Vec::new();
     let mut i = 0;
     while i < n.len() {
         if numeric(n[i]) && !in_other(i) && !n[i].contains('.') {
@@ -48,33 +49,77 @@ pub(crate) fn find_phone(
             let is_price = i > 0 && matches!(n[i - 1], "pesos")
                 || (j < n.len() && matches!(n[j], "pesos" | "mil"));
             if (8..=15).contains(&digits.len()) && !is_price {
-                return Some(digits);
+                found.push((i, j, digits));
             }
             i = j;
         } else {
             i += 1;
         }
     }
-    None
+    corrected(&n, found)
+}
+
+/// The first value found, or the one a correction puts instead of it ("11 4455 6677, no,
+/// perdón: 11 4455 6678", "BK-4471… perdón, quise decir BK-4472"): each `(from, to, value)`.
+fn corrected(n: &[&str], found: Vec<(usize, usize, String)>) -> Option<String> {
+    let mut it = found.into_iter();
+    let mut best = it.next()?;
+    for next in it {
+        if super::corrections::replaced_by_next(&n[best.1..next.0]) {
+            best = next;
+        }
+    }
+    Some(best.2)
 }
 
 pub(crate) fn find_booking_id(words: &Words) -> Option<String> {
     let n = words.norms();
+    let mut found = Vec::new();
     for (i, w) in n.iter().enumerate() {
         if w.starts_with("bk") {
             if let Some(id) = normalize_booking_id(w) {
-                return Some(id);
+                found.push((i, i + 1, id));
+                continue;
             }
             if *w == "bk" {
                 if let Some(next) = n.get(i + 1) {
                     if next.chars().all(|c| c.is_ascii_digit()) {
                         if let Some(id) = normalize_booking_id(&format!("bk{next}")) {
-                            return Some(id);
+                            found.push((i, i + 2, id));
                         }
                     }
                 }
             }
         }
     }
-    None
+    corrected(&n, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case(
+        "El turno BK-4471 quiero cancelarlo. Perdón, quise decir BK-4472",
+        Some("BK-4472")
+    )]
+    #[case("cancelá BK-4471 y BK-4472", Some("BK-4471"))]
+    #[case("mi código es bk 1234", Some("BK-1234"))]
+    fn a_code_corrected_is_the_later_one(#[case] text: &str, #[case] want: Option<&str>) {
+        assert_eq!(
+            find_booking_id(&Words::new(text)).as_deref(),
+            want,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_phone_corrected_is_the_later_one() {
+        let w = Words::new("Mi número es 11 4455 6677, no, perdón: 11 4455 6678");
+        assert_eq!(find_phone(&w, &[], &[]).as_deref(), Some("1144556678"));
+        let w = Words::new("mi cel 11 4455 6677 y el de mi hija 11 5555 1234");
+        assert_eq!(find_phone(&w, &[], &[]).as_deref(), Some("1144556677"));
+    }
 }

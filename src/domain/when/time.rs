@@ -85,6 +85,8 @@ fn hour_token(w: &str) -> Option<(u32, u32, Option<bool>, bool)> {
         ("hs", None),
         ("hr", None),
         ("h", None),
+        // "like 5ish"
+        ("ish", None),
     ] {
         if let Some(stripped) = s.strip_suffix(suffix) {
             if stripped.chars().last().is_some_and(|c| c.is_ascii_digit()) {
@@ -401,6 +403,10 @@ fn time_at(n: &[&str], i: usize) -> Option<TimeMatch> {
         (Some("quarter"), Some("past")) => Some(15i32),
         (Some("half"), Some("past")) => Some(30),
         (Some("quarter"), Some("to")) => Some(-15),
+        // "at half 5": half past five.
+        (_, Some("half")) if n[i].len() <= 2 && n[i].chars().all(|c| c.is_ascii_digit()) => {
+            Some(30)
+        }
         _ => None,
     };
     let led = past.is_some()
@@ -706,6 +712,8 @@ mod tests {
     #[case("corte a las 5 y 10", &["17:10"])]
     #[case("el 15 a las 10", &["10:00"])]
     #[case("turno para 2 a las 5", &["17:00"])]
+    #[case("any spots left today for a mani? like 5ish", &["17:00"])]
+    #[case("can i get a lash lift on the 2nd at half 5?", &["17:30"])]
     fn ranges(#[case] text: &str, #[case] want: &[&str]) {
         let w = Words::new(text);
         let got: Vec<String> = find_times(&w.norms())

@@ -136,6 +136,12 @@ names
 this is
 it's me
 name is
+hi it's
+hey it's
+hello it's
+hi its
+hey its
+hello its
 
 [not a name]
 the

@@ -9,6 +9,11 @@ use crate::text::Words;
 
 /// The name (up to three name-like words) that starts at word `start`.
 fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
+    name_end(words, n, start).map(|end| words.span(start, end))
+}
+
+/// Where the name starting at `start` ends (`None`: no name there).
+fn name_end(words: &Words, n: &[&str], start: usize) -> Option<usize> {
     let mut end = start;
     while end < n.len() && end - start < 3 && looks_like_name_word(&words.raw(end), n[end]) {
         end += 1;
@@ -22,7 +27,28 @@ fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
             break;
         }
     }
-    (end > start).then(|| words.span(start, end))
+    (end > start).then_some(end)
+}
+
+/// "soy vale, perdón, Valentina Gómez": the name a correction right after a name puts
+/// instead of it (the words after the cue, up to three, to the next stop).
+fn corrected_name(words: &Words, n: &[&str], end: usize) -> Option<String> {
+    let cue = |w: &str| matches!(w, "perdon" | "digo" | "dicho" | "bah" | "sorry" | "perdao");
+    let k = (end..(end + 3).min(n.len())).find(|&k| cue(n[k]))?;
+    let mut start = k + 1;
+    if matches!(n.get(start), Some(&("soy" | "es" | "i'm" | "sou"))) {
+        start += 1;
+    }
+    let plain =
+        |j: usize| n[j].chars().all(char::is_alphabetic) && !lexicon().not_name.contains(n[j]);
+    let mut to = start;
+    while to < n.len() && to - start < 3 && plain(to) {
+        to += 1;
+        if to < n.len() && words.gap(to - 1, to).chars().any(|c| ",.;!?:".contains(c)) {
+            break;
+        }
+    }
+    (to > start).then(|| words.span(start, to))
 }
 
 /// "para mi amiga Julieta", "for my daughter Emma", "pra minha filha Ana", "para mi mamá…,
@@ -93,8 +119,8 @@ pub(super) fn find_name(
         for i in 0..n.len() {
             if i + lead.len() <= n.len() && n[i..i + lead.len()] == **lead {
                 let start = i + lead.len();
-                if let Some(name) = take_name(start) {
-                    return Some(name);
+                if let Some(end) = name_end(words, &n, start) {
+                    return corrected_name(words, &n, end).or_else(|| take_name(start));
                 }
                 // "a nombre de mi hija Sofía": the name after whose it is.
                 if matches!(n.get(start), Some(&("mi" | "my" | "minha" | "meu"))) {

@@ -752,3 +752,17 @@ fn no_code_at_hand(#[case] text: &str, #[case] want: bool) {
 fn a_day_turned_down_with_no_other_named_asks_another(#[case] text: &str, #[case] want: bool) {
     assert_eq!(ex(text).signals.other_day, want, "{text}");
 }
+
+/// A name taken back right after it is given: the later one ("soy vale, perdón, valentina
+/// gomez"); "perdón por la hora" takes nothing back.
+#[rstest]
+#[case(
+    "soy vale, perdon, valentina gomez. quiero turno p cejas el jueves",
+    "valentina gomez"
+)]
+#[case("me llamo Nico, perdón, Nicolás Pérez", "Nicolás Pérez")]
+#[case("soy Ana, perdón por la hora, quiero turno", "Ana")]
+#[case("Hi, it's Sophie. I need a manicure", "Sophie")]
+fn a_name_corrected_is_the_later_one(#[case] text: &str, #[case] want: &str) {
+    assert_eq!(ex(text).slots.client_name.as_deref(), Some(want), "{text}");
+}
