@@ -3977,6 +3977,22 @@ const CONVERSATIONS: &[Conversation] = &[
             ],
         )],
     },
+    Conversation {
+        name: "'¿cuánto sale corte y color juntos?', '¿y si agrego brushing?', 'quiero turno para las tres cosas …': a visit of the three",
+        profile: "Ana",
+        turns: &[
+            ("buenas! cuánto sale el corte y color juntos?", &[Calls("get_prices")]),
+            ("y si agrego brushing?", &[Says("Brushing")]),
+            (
+                "ok, quiero turno para las tres cosas el {d2} a las 10:05",
+                &[
+                    Calls("check_availability"),
+                    NotSays("¿Qué te querés hacer"),
+                    NotSays("para Brushing el"),
+                ],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -205,6 +205,11 @@ pub struct ConversationState {
     /// The service asked about before `asked_service`: "¿y si me hago las dos?" prices both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asked_before: Option<String>,
+    /// Every service asked about in price and service questions, oldest first (at most
+    /// four): "¿cuánto sale corte y color?", "¿y si agrego brushing?", "quiero las tres
+    /// cosas" books them all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asked_all: Vec<String>,
     /// The last message's intent when it asked about prices, services or hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_info: Option<crate::domain::understanding::Intent>,

@@ -292,6 +292,9 @@ pub struct Signals {
     /// "¿y si me hago las dos?", "todo junto": the services asked about, together.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub both: bool,
+    /// How many services `both` counts ("las tres cosas": 3); `None`: every one asked about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub both_count: Option<u8>,
     /// "¿puedo llegar 10 minutos antes?": an early arrival (the `Late` topic, answered as one).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub early: bool,

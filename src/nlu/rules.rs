@@ -114,6 +114,7 @@ impl RuleExtractor {
             that_one: signals::that_one(&words),
             all_of_them: signals::all_of_them(&words),
             both: signals::both(&words),
+            both_count: signals::both_count(&words),
             early: signals::arrives_early(&words),
             thanks: signals::thanks(&words),
             new_booking: signals::new_booking(&words),

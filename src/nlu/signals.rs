@@ -197,8 +197,18 @@ pub fn both(words: &Words) -> bool {
     let n = words.norms();
     let hour = n
         .windows(3)
-        .any(|w| w[0] == "a" && w[1] == "las" && matches!(w[2], "dos" | "2"));
+        .any(|w| w[0] == "a" && w[1] == "las" && matches!(w[2], "dos" | "2" | "tres" | "3"));
     !hour && says(words, &lexicon().both)
+}
+
+/// How many services "las tres cosas", "las dos" count (`None`: "todo junto", every one
+/// asked about).
+pub fn both_count(words: &Words) -> Option<u8> {
+    words.norms().iter().find_map(|w| match *w {
+        "dos" | "2" | "ambos" | "ambas" | "both" => Some(2),
+        "tres" | "3" => Some(3),
+        _ => None,
+    })
 }
 
 fn says(words: &Words, phrases: &[String]) -> bool {

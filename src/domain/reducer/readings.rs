@@ -7,7 +7,7 @@ use crate::domain::actions::{BookingInfo, BookingStatus};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{parse_hhmm, resolve_date};
 use crate::domain::state::{Attach, ConversationState, Flow};
-use crate::domain::understanding::{DayPart, Extraction, SlotName};
+use crate::domain::understanding::{DayPart, Extraction, Intent, SlotName};
 
 /// The service `id` for whom the visit is: "corte y barba", "corte para mi marido" take the
 /// men's version of a generic service (not for two people, one of whom may not be a man,
@@ -275,6 +275,13 @@ pub(super) fn take_latest(state: &mut ConversationState, ex: &Extraction) {
 /// about before it stays, for "¿y si me hago las dos?".
 pub(super) fn note_asked_service(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
     let named = ex.slots.service_ids(ws);
+    let asks = matches!(ex.intent, Intent::InfoPrices | Intent::InfoServices);
+    for id in named.iter().filter(|_| asks) {
+        state.asked_all.retain(|a| a != id);
+        state.asked_all.push(id.clone());
+    }
+    let over = state.asked_all.len().saturating_sub(4);
+    state.asked_all.drain(..over);
     if !named.is_empty() {
         let asked = (named.len() == 1).then(|| named[0].clone());
         if asked.is_some() && state.asked_service.is_some() && asked != state.asked_service {
@@ -299,18 +306,23 @@ pub(super) fn take_both_asked(state: &mut ConversationState, ex: &Extraction, ws
     {
         return;
     }
-    let (Some(first), Some(second)) = (state.asked_before.clone(), state.asked_service.clone())
-    else {
-        return;
+    // The last two asked about ("las dos"), the last three ("las tres cosas"), or all.
+    let all = &state.asked_all;
+    let k = ex.signals.both_count.map_or(all.len(), usize::from);
+    let asked: Vec<String> = if k >= 2 && all.len() >= k {
+        all[all.len() - k..].to_vec()
+    } else {
+        match (state.asked_before.clone(), state.asked_service.clone()) {
+            (Some(first), Some(second)) => vec![first, second],
+            _ => return,
+        }
     };
     let name = |id: &str| ws.service(id).map(|s| s.name.clone());
-    state.slots.service_type = name(&first);
-    state.slots.services = [name(&first), name(&second)]
-        .into_iter()
-        .flatten()
-        .collect();
-    state.resolved.service = Some(first);
-    state.resolved.also = vec![second];
+    state.slots.service_type = name(&asked[0]);
+    state.slots.services = asked.iter().filter_map(|id| name(id)).collect();
+    state.resolved.service = Some(asked[0].clone());
+    state.resolved.also = asked[1..].to_vec();
+    state.asked_all.clear();
 }
 
 /// "el martes 8 estamos cerrados", then "bueno, el martes que viene a las 17": the Tuesday

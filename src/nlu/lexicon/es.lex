@@ -2129,6 +2129,12 @@ los 2
 todo junto
 las dos cosas
 los dos servicios
+las tres cosas
+las 3 cosas
+los tres
+las tres
+los tres servicios
+todo eso
 juntos
 juntas
 

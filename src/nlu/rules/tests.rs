@@ -114,6 +114,8 @@ fn intents(#[case] text: &str, #[case] want: Intent) {
 #[rstest]
 #[case("ok, quiero las dos el jueves", true)]
 #[case("quiero turno el viernes a las dos", false)]
+#[case("ok, quiero turno para las tres cosas el miércoles", true)]
+#[case("quiero turno a las tres el viernes para corte", false)]
 fn both_services_or_two_o_clock(#[case] text: &str, #[case] want: bool) {
     assert_eq!(ex(text).signals.both, want, "{text}");
 }

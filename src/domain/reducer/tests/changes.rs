@@ -298,3 +298,32 @@ fn a_name_corrected_right_after_booking_renames_that_booking() {
         assert_eq!(st.rename, None, "{e:?}");
     }
 }
+
+/// "¿cuánto sale corte y color?", "¿y si agrego brushing?", "quiero las tres cosas": a visit
+/// of the three, in the order asked about.
+#[test]
+fn the_three_services_asked_about_make_one_visit() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let mut st = ConversationState::default();
+    let mut both = ex(
+        Intent::InfoPrices,
+        &[
+            (SlotName::ServiceType, "corte"),
+            (SlotName::ServiceType, "color"),
+        ],
+    );
+    both.slots.services = vec!["corte".into(), "color".into()];
+    apply_extraction(&mut st, &both, &c);
+    apply_extraction(
+        &mut st,
+        &ex(Intent::InfoPrices, &[(SlotName::ServiceType, "brushing")]),
+        &c,
+    );
+    let mut three = ex(Intent::Book, &[(SlotName::PreferredDate, "el viernes")]);
+    three.signals.both = true;
+    three.signals.both_count = Some(3);
+    apply_extraction(&mut st, &three, &c);
+    assert_eq!(st.resolved.service.as_deref(), Some("corte-dama"));
+    assert_eq!(st.resolved.also, ["color", "brushing"]);
+}
