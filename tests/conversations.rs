@@ -3993,6 +3993,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "keratina checked at 10, then 'uh pero cuánto dura? a las 13 tengo que estar en otro lado': its length, the booking question again, no 13:00",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero turno para keratina el {d3} a las 10", &[Calls("check_availability")]),
+            (
+                "uh pero cuanto dura? a las 13 tengo que estar en otro lado",
+                &[Says("180 minutos"), NotSays("13:00"), NotSays("En Estudio Malva hacemos")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

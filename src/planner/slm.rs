@@ -48,10 +48,15 @@ pub fn candidates(input: &PlanInput) -> Vec<Plan> {
     match ex.signals.topic {
         Some(Topic::Injection) => return c,
         Some(Topic::Handoff) | Some(Topic::Complaint) => return c,
-        // "¿aceptan tarjeta?", "¿dónde están?": the answer is fixed.
-        Some(Topic::Address | Topic::Payment | Topic::Staff | Topic::Faq | Topic::Expert) => {
-            return c
-        }
+        // "¿aceptan tarjeta?", "¿dónde están?", "¿cuánto dura?": the answer is fixed.
+        Some(
+            Topic::Address
+            | Topic::Payment
+            | Topic::Staff
+            | Topic::Faq
+            | Topic::Expert
+            | Topic::Duration,
+        ) => return c,
         Some(Topic::Medical) => {
             c.push(Plan::Handoff);
             return dedupe(c);

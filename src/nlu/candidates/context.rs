@@ -217,6 +217,15 @@ pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> 
     {
         return true;
     }
+    // "a las 13 tengo que estar en otro lado": somewhere else by then, not the time wanted.
+    if slot == SlotName::PreferredTime
+        && matches!(
+            (n.get(to), n.get(to + 1), n.get(to + 2)),
+            (Some(&"tengo"), Some(&"que"), _) | (Some(&"me"), Some(&"tengo"), Some(&"que"))
+        )
+    {
+        return true;
+    }
     // "turno para las dos: yo manicura y mi hermana pedicura": the two people, not 14:00.
     if slot == SlotName::PreferredTime
         && to > from

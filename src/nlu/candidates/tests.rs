@@ -214,6 +214,7 @@ fn how_to_pay_for_a_service_is_no_booking(#[case] text: &str, #[case] want: Inte
 #[case("turno para las dos el jueves, manicura", Some("14:00"))]
 #[case("dame turno para las dos cosas el sábado a las 10:05", Some("10:05"))]
 #[case("quiero las tres cosas el viernes", None)]
+#[case("uh pero cuanto dura? a las 13 tengo que estar en otro lado", None)]
 fn for_the_two_of_us_is_no_hour(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
 }
