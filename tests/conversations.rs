@@ -4004,6 +4004,30 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "manicura and pedicura booked, then 'me confundí, la manicura era para el … y la pedicura para el …': each booking moves to the other's day, one after the other",
+        profile: "Ana",
+        turns: &[
+            ("hola, turno para manicura el {d1} a las 11:50", &[Calls("check_availability")]),
+            ("sí", &[Says("¿Lo reservo?")]),
+            ("sí", &[Calls("create_booking")]),
+            ("y para pedicura el {d3} a las 17:50", &[Calls("check_availability")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "me confundí, la manicura era para el {d3} y la pedicura para el {d1}",
+                &[Says("¿Paso tu turno"), Says("(Manicura"), NoCall("create_booking")],
+            ),
+            (
+                "sí",
+                &[
+                    Calls("reschedule_booking"),
+                    Says("Ahora sigo con el otro cambio"),
+                    Says("(Pedicura"),
+                ],
+            ),
+            ("sí", &[Calls("reschedule_booking"), NoCall("create_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -208,7 +208,13 @@ pub fn render(
     }
     // "corte el viernes y uñas el sábado": one booking at a time, and the other is not lost.
     if ex.signals.visits.len() > 1 && !state.next_visits.is_empty() {
-        parts.push(t(l, "visits_one_by_one", &[]));
+        let moves = state.next_visits.iter().any(|v| v.moves);
+        let key = if moves {
+            "changes_one_by_one"
+        } else {
+            "visits_one_by_one"
+        };
+        parts.push(t(l, key, &[]));
     }
     match last {
         Plan::Ask(slot) => {
@@ -554,7 +560,7 @@ fn describe(
             // Only the name changed ("perdón, el nombre es Nicolás"): that is what is said.
             let renamed = booking.customer_name != previous.customer_name
                 && (booking.date, booking.time) == (previous.date, previous.time);
-            Some(t(
+            let mut text = t(
                 l,
                 if renamed { "renamed" } else { "rescheduled" },
                 &[
@@ -562,7 +568,12 @@ fn describe(
                     ("booking", &booking_text(ws, l, booking)),
                     ("name", &booking.customer_name),
                 ],
-            ))
+            );
+            // "… y la pedicura para el jueves": the next change follows.
+            if state.visit_queued {
+                text = format!("{text} {}", t(l, "next_change", &[]));
+            }
+            Some(text)
         }
         Observation::Refused {
             reason,

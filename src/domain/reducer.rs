@@ -10,7 +10,7 @@ use crate::domain::normalize::{
     format_time, normalize_phone, parse_hhmm, proper_name, resolve_date, weekday_hour,
 };
 use crate::domain::offers;
-use crate::domain::state::{Attach, ConversationState, Flow};
+use crate::domain::state::{Attach, ConversationState, Flow, QueuedVisit};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 use crate::domain::when::search_from;
 
@@ -39,6 +39,14 @@ pub struct TurnContext<'a> {
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
     state.visit_queued = false;
+    // "la manicura era para el viernes y la pedicura para el jueves" names the last booking's
+    // own service beside another: which booking goes when, not another service for it.
+    let names_its_own = ex.slots.services.len() > 1
+        && ex
+            .slots
+            .service_ids(ctx.ws)
+            .iter()
+            .any(|id| state.last_service.as_ref() == Some(id));
     // "corte el viernes y uñas el sábado": this message books the first visit.
     let (split, queue) = visits::first_visit(state, ex, ctx).unzip();
     let ex = split.as_ref().unwrap_or(ex);
@@ -136,6 +144,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // day and time unless the message names them).
     let changes_last = ex.signals.corrects
         && !ex.signals.by_its_service
+        && !names_its_own
         && about_last_booking(state, ex)
         && ex.slots.service_type.is_some()
         && ex.signals.topic.is_none()
@@ -175,7 +184,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
     );
     let adds_on = readings::adds_on(state, ex);
-    let flow = if moves_last || trims_told {
+    let moves_by_service = last::moves_by_its_service(state, ex);
+    let flow = if moves_last || trims_told || moves_by_service {
         Some(Flow::Reschedule)
     } else if starts_new
         || adds_on
@@ -215,8 +225,16 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.resolved.service = state.asked_service.clone();
     }
     readings::take_both_asked(state, ex, ctx.ws);
-    if let (Some(Flow::Book), Some(queue)) = (state.flow, queue) {
-        state.next_visits = queue;
+    match (state.flow, queue) {
+        (Some(Flow::Book), Some(queue)) => state.next_visits = queue,
+        // "… y la pedicura para el jueves": that booking moves next.
+        (Some(Flow::Reschedule), Some(queue)) if moves_by_service => {
+            state.next_visits = queue
+                .into_iter()
+                .map(|v| QueuedVisit { moves: true, ..v })
+                .collect();
+        }
+        _ => {}
     }
     if state.flow == Some(Flow::Book) && ex.signals.for_two {
         state.for_two = true;

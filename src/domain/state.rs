@@ -108,6 +108,10 @@ pub struct QueuedVisit {
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<NaiveTime>,
+    /// Not a new visit: the customer's booking with these services moves to that day or
+    /// time ("la manicura era para el viernes y la pedicura para el jueves").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moves: bool,
 }
 
 /// A mutation waiting for the customer's explicit yes.

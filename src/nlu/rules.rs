@@ -242,9 +242,14 @@ impl RuleExtractor {
             .map(|c| (c.from, c.to, c.value.clone()))
             .collect();
         signals.second_services = signals::second_services(&words, &spans);
-        signals.by_its_service = spans.iter().any(|&(from, _, _)| {
+        // "el de manos", or "la manicura era para el viernes".
+        signals.by_its_service = spans.iter().any(|&(from, to, _)| {
             let w = |k: usize| from.checked_sub(k).map(|i| n[i]);
-            matches!((w(2), w(1)), (Some("el" | "lo" | "la"), Some("de")))
+            let was = matches!(
+                (n.get(to), n.get(to + 1)),
+                (Some(&"era"), Some(&("para" | "el" | "a")))
+            );
+            matches!((w(2), w(1)), (Some("el" | "lo" | "la"), Some("de"))) || was
         });
         signals.for_two |= !signals.second_services.is_empty() || signals.party.is_some();
         let email = find_email(&words);

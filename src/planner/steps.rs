@@ -65,7 +65,10 @@ pub fn after(call: &ToolCall, observed: bool, input: &PlanInput) -> Option<Plan>
         && (matches!(
             call.name(),
             ToolName::CheckAvailability | ToolName::FindBookings
-        ) || (call.name() == ToolName::CreateBooking && input.state.visit_queued)
+        ) || (matches!(
+            call.name(),
+            ToolName::CreateBooking | ToolName::RescheduleBooking
+        ) && input.state.visit_queued)
             || (call.name() == ToolName::CancelBooking && input.state.cancel_confirmed));
     follows.then(|| super::rules::plan_flow(input))
 }

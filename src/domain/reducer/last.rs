@@ -79,6 +79,18 @@ pub(super) fn renames_last_booking(state: &ConversationState, ex: &Extraction) -
     .then(|| name.clone())
 }
 
+/// "me confundí, la manicura era para el viernes" soon after booking: the booking with that
+/// service moves (whichever of the customer's it is), to the day or time named.
+pub(super) fn moves_by_its_service(state: &ConversationState, ex: &Extraction) -> bool {
+    ex.signals.corrects
+        && ex.signals.by_its_service
+        && state.flow.is_none()
+        && state
+            .last_visit
+            .is_some_and(|v| state.turns.saturating_sub(v.turn) <= 4)
+        && (ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some())
+}
+
 /// Whether a message names a booking other than the one just made: by its day ("el turno
 /// del 8/1") or by a service the one just made does not have.
 pub(super) fn names_another_booking(

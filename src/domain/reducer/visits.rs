@@ -45,6 +45,7 @@ pub(super) fn first_visit(
             surfaces: v.services.clone(),
             date: v.date.as_deref().and_then(|d| resolve_date(d, today)),
             time: v.time.as_deref().and_then(parse_hhmm),
+            moves: false,
         })
         .collect();
     Some((one, queue))
@@ -57,7 +58,14 @@ pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit
         return;
     }
     let next = queue.remove(0);
-    state.flow = Some(Flow::Book);
+    // A booking to move ("… y la pedicura para el jueves"): what is not named stays.
+    if next.moves {
+        state.flow = Some(Flow::Reschedule);
+        state.keep_date = next.date.is_none();
+        state.keep_time = next.time.is_none();
+    } else {
+        state.flow = Some(Flow::Book);
+    }
     let mut ids = next.services.clone();
     ids.dedup();
     if !ids.is_empty() {

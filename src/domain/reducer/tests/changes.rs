@@ -327,3 +327,30 @@ fn the_three_services_asked_about_make_one_visit() {
     assert_eq!(st.resolved.service.as_deref(), Some("corte-dama"));
     assert_eq!(st.resolved.also, ["color", "brushing"]);
 }
+
+/// "me confundí, la manicura era para el viernes" soon after booking: a change of the
+/// customer's booking with that service (looked up by it), not a new booking.
+#[test]
+fn a_service_said_to_be_for_another_day_moves_that_booking() {
+    let ws = demo();
+    let mut st = just_booked(1);
+    st.last_service = Some("pedicura".into());
+    let mut e = ex(
+        Intent::Book,
+        &[
+            (SlotName::ServiceType, "manicura"),
+            (SlotName::PreferredDate, "el viernes"),
+        ],
+    );
+    e.signals.corrects = true;
+    e.signals.by_its_service = true;
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert_eq!(st.resolved.service.as_deref(), Some("manicura"));
+    assert!(st.service_change.is_empty());
+    // Without the correction it is a booking of its own.
+    let mut st = just_booked(1);
+    e.signals.corrects = false;
+    apply_extraction(&mut st, &e, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Book));
+}
