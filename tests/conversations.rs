@@ -4028,6 +4028,33 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking"), NoCall("create_booking")]),
         ],
     },
+    Conversation {
+        name: "'¿cuánto sale un corte para nene?': the men's cut's price alone",
+        profile: "Ana",
+        turns: &[(
+            "hola, cuánto sale un corte para nene?",
+            &[Says("Corte de caballero sale $12.000"), NotSays("Corte de dama")],
+        )],
+    },
+    Conversation {
+        name: "'¿cuánto sale el corte de hombre? ¿y el de mujer?': both prices",
+        profile: "Ana",
+        turns: &[(
+            "hola, cuánto sale el corte de hombre? y el de mujer?",
+            &[Says("Corte de caballero: $12.000"), Says("Corte de dama: $18.000")],
+        )],
+    },
+    Conversation {
+        name: "'¿me recomendás algo para el frizz?' is for the team; '¿se puede ir sin turno?' is the business's own answer",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola! me recomendás algo para el frizz?",
+                &[Says("alguien del equipo"), NotSays("En Estudio Malva hacemos")],
+            ),
+            ("no, gracias. atienden sin turno?", &[Says("solo con turno")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -587,6 +587,14 @@ pub fn services(
         }
     }
     found.sort_by_key(|f| f.0);
+    // "el corte de hombre y el de mujer": the second is "corte de mujer".
+    let elided = crate::nlu::service_span::elided(ws, words, &found);
+    found.extend(
+        elided
+            .iter()
+            .map(|(a, b, id, _)| (*a, *b, Some(id.clone()))),
+    );
+    found.sort_by_key(|f| f.0);
     // A modifier and a name are one ("gel nails", "eyebrow threading"); a list is not
     // ("corte color").
     let mut merged: Vec<(usize, usize, Option<String>)> = Vec::new();
@@ -610,7 +618,10 @@ pub fn services(
     let mut cands: Vec<Candidate> = merged
         .into_iter()
         .map(|(from, to, service)| {
-            let (from, to, value) = extend_service_span(words, from, to);
+            let (from, to, value) = match elided.iter().find(|e| e.0 == from && e.1 == to) {
+                Some(e) => (from, to, e.3.clone()),
+                None => extend_service_span(words, from, to),
+            };
             let negated = service_negated(words, &n, from, to);
             Candidate {
                 slot: SlotName::ServiceType,

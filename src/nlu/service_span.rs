@@ -143,6 +143,50 @@ fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// "el corte de hombre y el de mujer", "la manicura común y la de gel": a service named by
+/// an article and "de" after one named in full, its head word left out. Each is `(from, to,
+/// catalog id, the name with its head: "corte de mujer")`, when that names a catalog service
+/// other than the one before.
+pub(crate) fn elided(
+    ws: &crate::domain::catalog::Workspace,
+    words: &Words,
+    before: &[(usize, usize, Option<String>)],
+) -> Vec<(usize, usize, String, String)> {
+    let n = words.norms();
+    let mut out = Vec::new();
+    for i in 2..n.len().saturating_sub(1) {
+        let taken = before.iter().any(|(a, b, _)| *a <= i + 1 && i < *b);
+        // Joined to the one before ("y el de mujer"; not "que el de hombre", "el de mujer
+        // ya sé cuánto sale").
+        let joined = matches!(n[i - 2], "y" | "o" | "e" | "and" | "or" | "ou");
+        if taken || !joined || !is_article(n[i - 1]) || n[i] != "de" {
+            continue;
+        }
+        // The service named last before it, and its head word ("corte").
+        let Some((from, _, Some(prev))) = before.iter().rfind(|(_, b, _)| *b < i) else {
+            continue;
+        };
+        let head = words.raw(*from);
+        for len in [2usize, 1] {
+            let to = i + 1 + len;
+            if to > n.len() {
+                continue;
+            }
+            let name = format!("{head} de {}", words.span(i + 1, to));
+            let found = ws.find_services(&Words::new(&name));
+            let whole = found.len() == 1 && found[0].from == 0 && found[0].to == len + 2;
+            if let Some(m) = found.first().filter(|_| whole) {
+                let id = ws.services[m.service].id.clone();
+                if &id != prev {
+                    out.push((i - 1, to, id, name));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::catalog::tests::demo;

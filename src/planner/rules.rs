@@ -7,6 +7,7 @@
 use chrono::Datelike;
 
 use crate::domain::actions::ToolCall;
+use crate::domain::catalog::Service;
 use crate::domain::normalize::same_phone;
 use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::state::{Attach, ConversationState, Flow};
@@ -274,15 +275,18 @@ pub fn plan(input: &PlanInput) -> Plan {
 /// one asked about.
 fn mentioned_service(input: &PlanInput) -> Option<String> {
     let st = input.state;
-    match input.extraction.slots.service_type.as_deref() {
-        Some(surface) => input.ws.resolve_service(surface).map(|s| s.id.clone()),
+    let ex = input.extraction;
+    match ex.slots.service_type.as_deref() {
+        Some(surface) => input
+            .ws
+            .resolve_service(surface)
+            .map(|s| mens_for(input, surface, s).unwrap_or(s).id.clone()),
         None if st.flow == Some(Flow::Book) => st.resolved.service.clone(),
         // "¿cuánto era?" right after booking: that booking's.
         None if st.flow.is_none() && st.just_booked() => st.last_service.clone(),
         // "¿hacen alisado?" … "¿y cuánto sale?", "¿cuánto dura?": the one asked about.
         None if st.flow.is_none()
-            && (input.extraction.signals.same_question
-                || input.extraction.signals.topic == Some(Topic::Duration)) =>
+            && (ex.signals.same_question || ex.signals.topic == Some(Topic::Duration)) =>
         {
             st.asked_service.clone()
         }
@@ -304,8 +308,27 @@ fn both_asked(input: &PlanInput) -> bool {
 /// The other catalog services the message names after `first` ("corte y color"), in order.
 fn more_services(input: &PlanInput, first: &str) -> Vec<String> {
     let mut ids = input.extraction.slots.service_ids(input.ws);
-    ids.retain(|id| id != first);
+    // (Not the one a men's version stands for: "un corte para nene" is one service.)
+    let own = input
+        .extraction
+        .slots
+        .service_type
+        .as_deref()
+        .and_then(|surface| {
+            let s = input.ws.resolve_service(surface)?;
+            mens_for(input, surface, s).map(|_| s.id.clone())
+        });
+    ids.retain(|id| id != first && Some(id) != own.as_ref());
     ids
+}
+
+/// "¿cuánto sale un corte para nene?": the catalog's men's version of a service named by a
+/// word alone ("corte", not "corte de dama"), for a man's visit.
+fn mens_for<'a>(input: &'a PlanInput, surface: &str, s: &Service) -> Option<&'a Service> {
+    let ex = input.extraction;
+    let man = ex.signals.for_a_man && !ex.signals.for_two;
+    let generic = surface.split_whitespace().count() == 1;
+    input.ws.mens_version(s).filter(|_| man && generic)
 }
 
 /// The next step of the flow in progress.

@@ -1431,6 +1431,8 @@ queda bien con pelo
 si tengo el pelo
 que me recomiendan
 cual me recomiendan
+me recomendas algo para
+me recomiendan algo para
 puedo ir con un
 puedo ir con una
 puedo ir con mi
@@ -2222,6 +2224,10 @@ mi hermano
 mi viejo
 mi sobrino
 mi abuelo
+mi nieto
+nene
+nino
+varoncito
 
 [for two]
 # Two people booked at once: the second booking is offered right after the first.

@@ -768,3 +768,12 @@ fn a_day_turned_down_with_no_other_named_asks_another(#[case] text: &str, #[case
 fn a_name_corrected_is_the_later_one(#[case] text: &str, #[case] want: &str) {
     assert_eq!(ex(text).slots.client_name.as_deref(), Some(want), "{text}");
 }
+
+/// "el corte de hombre y el de mujer": the second service with its head word, as if written.
+#[rstest]
+#[case("hola, cuánto sale el corte de hombre? y el de mujer?", &["corte de hombre", "corte de mujer"])]
+#[case("cuánto sale el corte de dama y el de caballero?", &["corte de dama", "corte de caballero"])]
+#[case("quiero el corte de dama el viernes", &[])]
+fn a_service_with_its_head_left_out(#[case] text: &str, #[case] want: &[&str]) {
+    assert_eq!(ex(text).slots.services, want, "{text}");
+}
