@@ -4055,6 +4055,27 @@ const CONVERSATIONS: &[Conversation] = &[
             ("no, gracias. atienden sin turno?", &[Says("solo con turno")]),
         ],
     },
+    Conversation {
+        name: "colour checked with Caro, then 'ah no, Caro no, con Lucía': Lucía, checked at that time",
+        profile: "Ana",
+        turns: &[
+            ("hola, quería saber si el {d2} hay lugar con Caro para color", &[Calls("check_availability")]),
+            ("a las 10:35", &[Calls("check_availability")]),
+            (
+                "ah no, Caro no, con Lucía",
+                &[Calls("check_availability"), NotSays("De nada"), Slot("staff_name", "Lucía")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'turno para 2 manicuras …': two people, one manicure each",
+        profile: "Ana",
+        turns: &[(
+            "hola, turno para 2 manicuras el {d1} a las 13:10",
+            // Only Sofi does it: room for one at a time, and the other offered next.
+            &[Calls("check_availability"), Says("una sola persona")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

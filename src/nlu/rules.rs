@@ -251,7 +251,11 @@ impl RuleExtractor {
             );
             matches!((w(2), w(1)), (Some("el" | "lo" | "la"), Some("de"))) || was
         });
+        // "2 manicuras", "tres cortes": one each, for as many people.
+        let each = signals::counted_services(&n, &spans);
+        signals.party = signals.party.or(each.filter(|k| *k > 2));
         signals.for_two |= !signals.second_services.is_empty() || signals.party.is_some();
+        signals.for_two |= each == Some(2);
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
         let booking = find_booking_id(&words);

@@ -22,7 +22,8 @@ pub use courtesy::thanks;
 pub use day::{day_part, first_of_day};
 use party::for_oneself;
 pub use party::{
-    for_a_relative_at, for_another, other_person, party, person_times, second_services,
+    counted_services, for_a_relative_at, for_another, other_person, party, person_times,
+    second_services,
 };
 pub use pick::pick;
 pub use swap::only;

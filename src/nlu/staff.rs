@@ -85,6 +85,8 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
                 || of_staff
                 || (i == 0 && is_capitalized(&words.raw(i)))
                 || listed
+                // "ah, Caro no, con Lucía": named to be turned down.
+                || (staff_refused(&n, i) && is_capitalized(&words.raw(i)))
                 || (i >= 1 && n[i - 1] == "a" && is_capitalized(&words.raw(i))))
         {
             // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
@@ -291,6 +293,8 @@ mod tests {
     #[case("no, con Caro mejor", Some("Caro"))]
     #[case("no, con Lucía", Some("Lucía"))]
     #[case("no, no con Lucía", None)]
+    #[case("ah no, Caro no, con Lucía", Some("Lucía"))]
+    #[case("ah, Caro no, con Lucía", Some("Lucía"))]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

@@ -90,6 +90,24 @@ pub fn party(words: &Words) -> Option<u8> {
         .and_then(|k| u8::try_from(k).ok())
 }
 
+/// "turno para 2 manicuras", "tres cortes el sábado": a number right before a service named
+/// in the plural, one for each person (2 to 10).
+pub fn counted_services(n: &[&str], spans: &[(usize, usize, String)]) -> Option<u8> {
+    use crate::domain::when::number_words;
+    spans.iter().find_map(|(from, to, _)| {
+        let k = from.checked_sub(1)?;
+        let plural = n[to - 1].ends_with('s');
+        let count = n[k].parse::<u32>().ok().or_else(|| {
+            number_words(n, k)
+                .filter(|(_, len)| *len == 1)
+                .map(|(v, _)| v)
+        })?;
+        (plural && (2..=10).contains(&count))
+            .then(|| u8::try_from(count).ok())
+            .flatten()
+    })
+}
+
 /// "para mí a las 10 y para mi hija a las 11": two people, each at a time of their own —
 /// `[mine, theirs]`; empty otherwise. (Each time goes with the person named next to it, as
 /// services do in [`super::second_services`].)
@@ -313,5 +331,17 @@ mod tests {
             assert_eq!(e.slots.preferred_time.as_deref(), Some(*mine), "{text}");
             assert!(e.signals.for_two, "{text}");
         }
+    }
+
+    /// "2 manicuras": two people, one each; "3 cortes": a group of three; "2 horarios"
+    /// counts no service.
+    #[test]
+    fn services_counted_are_people() {
+        let e = crate::nlu::rules::tests::ex("hola, turno para 2 manicuras el viernes a las 15");
+        assert!(e.signals.for_two);
+        let e = crate::nlu::rules::tests::ex("quiero tres cortes para el sábado");
+        assert_eq!(e.signals.party, Some(3));
+        let e = crate::nlu::rules::tests::ex("tenés 2 horarios para corte?");
+        assert!(!e.signals.for_two);
     }
 }
