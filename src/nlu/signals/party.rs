@@ -96,6 +96,11 @@ pub fn counted_services(n: &[&str], spans: &[(usize, usize, String)]) -> Option<
     use crate::domain::when::number_words;
     spans.iter().find_map(|(from, to, _)| {
         let k = from.checked_sub(1)?;
+        // Not an hour's ("el jueves a las 10 manos").
+        let at = k.checked_sub(1).map(|j| n[j]);
+        if matches!(at, Some("las" | "la" | "a" | "at" | "de" | "el" | "tipo")) {
+            return None;
+        }
         let plural = n[to - 1].ends_with('s');
         let count = n[k].parse::<u32>().ok().or_else(|| {
             number_words(n, k)
@@ -333,15 +338,16 @@ mod tests {
         }
     }
 
-    /// "2 manicuras": two people, one each; "3 cortes": a group of three; "2 horarios"
-    /// counts no service.
+    /// "2 manicuras": two people, one each; "3 cortes": a group of three; "a las 10 manos"
+    /// is an hour.
     #[test]
     fn services_counted_are_people() {
         let e = crate::nlu::rules::tests::ex("hola, turno para 2 manicuras el viernes a las 15");
         assert!(e.signals.for_two);
         let e = crate::nlu::rules::tests::ex("quiero tres cortes para el sábado");
         assert_eq!(e.signals.party, Some(3));
-        let e = crate::nlu::rules::tests::ex("tenés 2 horarios para corte?");
+        let e = crate::nlu::rules::tests::ex("el jueves a las 10 manos y el sábado pies");
+        assert_eq!(e.signals.party, None);
         assert!(!e.signals.for_two);
     }
 }
