@@ -4076,6 +4076,14 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), Says("una sola persona")],
         )],
     },
+    Conversation {
+        name: "'¿cuánto es la seña?': the business's answer about the deposit, no price list",
+        profile: "Ana",
+        turns: &[(
+            "cuánto es la seña?",
+            &[Says("No pedimos seña"), NotSays("Nuestros precios")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

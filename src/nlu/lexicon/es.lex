@@ -42,6 +42,9 @@
 3 cancelame
 
 [cue reschedule]
+3 cambiar de estilista
+3 cambiar de peluquera
+3 cambiar de peluquero
 3.5 reprogram*
 3 me lo dejas para
 3 me la dejas para
@@ -404,6 +407,8 @@
 2 despues te confirmo
 
 [cue other]
+4 la sena
+4 de sena
 2.5 me compre
 1.5 no anda
 2.5 gift card*
