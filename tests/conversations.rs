@@ -4084,6 +4084,14 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Says("No pedimos seña"), NotSays("Nuestros precios")],
         )],
     },
+    Conversation {
+        name: "'mi hija quiere hacerse un corte …, se llama Emma': in Emma's name, not the profile's",
+        profile: "Ana",
+        turns: &[(
+            "buenas, mi hija quiere hacerse un corte el {d3} a las 11:05, se llama Emma",
+            &[Calls("check_availability"), Says("a nombre de Emma"), NotSays("a nombre de Ana")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -257,6 +257,15 @@ pub fn for_another(words: &Words) -> bool {
 /// So is "sacarle turno a mi mamá", "le quiero reservar a mi hija": "a mi <relative>" after
 /// a verb that books for her ("-le", "le …").
 pub fn for_a_relative_at(n: &[&str], i: usize) -> bool {
+    // "mi hija quiere hacerse un corte": the relative wants it (the name, if told, follows).
+    let relative = |k: usize| n.get(k).is_some_and(|w| lexicon().relatives.contains(*w));
+    let wants = matches!(
+        n.get(i + 2),
+        Some(&("quiere" | "necesita" | "quisiera" | "queria" | "wants" | "needs" | "quer"))
+    );
+    if matches!(n.get(i), Some(&("mi" | "my" | "minha"))) && relative(i + 1) && wants {
+        return true;
+    }
     let for_her = match n.get(i) {
         Some(&("para" | "pa" | "pra" | "for")) => true,
         Some(&"a") => {
@@ -349,5 +358,18 @@ mod tests {
         let e = crate::nlu::rules::tests::ex("el jueves a las 10 manos y el sábado pies");
         assert_eq!(e.signals.party, None);
         assert!(!e.signals.for_two);
+    }
+
+    /// "mi hija quiere hacerse un corte, se llama Emma": the daughter's booking, in her name.
+    #[test]
+    fn a_relative_who_wants_it() {
+        let n = ["mi", "hija", "quiere", "hacerse", "un", "corte"];
+        assert!(for_a_relative_at(&n, 0));
+        let n = ["mi", "hija", "dice", "que", "sí"];
+        assert!(!for_a_relative_at(&n, 0));
+        let e = crate::nlu::rules::tests::ex(
+            "buenas, mi hija quiere hacerse un corte el sábado 19 a las 11:05, se llama Emma",
+        );
+        assert_eq!(e.signals.booking_for.as_deref(), Some("Emma"));
     }
 }
