@@ -198,7 +198,10 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
                 context::an_event(n, from)
                     && !matches!(before(n, from, 1), Some("en" | "dentro" | "in" | "de"))
             }
-            SlotName::PreferredTime => context::an_events_time(n, from),
+            // "a las 13 tengo que estar en otro lado": an engagement's hour too.
+            SlotName::PreferredTime => {
+                context::an_events_time(n, from) || context::due_elsewhere(n, to)
+            }
             _ => false,
         },
         fallback: false,

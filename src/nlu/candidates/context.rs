@@ -200,6 +200,15 @@ const COUNTED: &[&str] = &[
     "hermanas",
 ];
 
+/// "a las 13 tengo que estar en otro lado", "a las 10 me tengo que ir": somewhere else by
+/// the time that ends at `to`, not the time wanted.
+pub(super) fn due_elsewhere(n: &[&str], to: usize) -> bool {
+    matches!(
+        (n.get(to), n.get(to + 1), n.get(to + 2)),
+        (Some(&"tengo"), Some(&"que"), _) | (Some(&"me"), Some(&"tengo"), Some(&"que"))
+    )
+}
+
 pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
     if slot == SlotName::PreferredDate {
         // "ah no q es lunes y cierran": what day it is, not the one asked for.
@@ -217,13 +226,7 @@ pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> 
     {
         return true;
     }
-    // "a las 13 tengo que estar en otro lado": somewhere else by then, not the time wanted.
-    if slot == SlotName::PreferredTime
-        && matches!(
-            (n.get(to), n.get(to + 1), n.get(to + 2)),
-            (Some(&"tengo"), Some(&"que"), _) | (Some(&"me"), Some(&"tengo"), Some(&"que"))
-        )
-    {
+    if slot == SlotName::PreferredTime && due_elsewhere(n, to) {
         return true;
     }
     // "turno para las dos: yo manicura y mi hermana pedicura": the two people, not 14:00.
