@@ -4063,18 +4063,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ("a las 10:35", &[Calls("check_availability")]),
             (
                 "ah no, Caro no, con Lucía",
-                &[Calls("check_availability"), NotSays("De nada"), Slot("staff_name", "Lucía")],
+                &[NotSays("De nada"), NotSays("con Caro"), Slot("staff_name", "Lucía")],
             ),
         ],
     },
     Conversation {
         name: "'turno para 2 manicuras …': two people, one manicure each",
         profile: "Ana",
-        turns: &[(
-            "hola, turno para 2 manicuras el {d1} a las 13:10",
+        turns: &[
+            ("hola, turno para 2 manicuras el {d1}", &[Calls("check_availability")]),
             // Only Sofi does it: room for one at a time, and the other offered next.
-            &[Calls("check_availability"), Says("una sola persona")],
-        )],
+            ("el primero", &[Calls("check_availability"), Says("una sola persona")]),
+        ],
     },
     Conversation {
         name: "'¿cuánto es la seña?': the business's answer about the deposit, no price list",
