@@ -11,6 +11,7 @@ use crate::text::Words;
 pub use crate::domain::understanding::{Shift, Topic};
 
 mod arrival;
+mod both;
 mod courtesy;
 mod day;
 mod party;
@@ -18,6 +19,7 @@ mod pick;
 mod swap;
 mod usual;
 pub use arrival::arrives_early;
+pub use both::{both, both_count};
 pub use courtesy::thanks;
 pub use day::{day_part, first_of_day};
 use party::for_oneself;
@@ -190,26 +192,6 @@ pub fn takes_answer_in(w: &str) -> bool {
             | "entonces"
             | "then"
     )
-}
-
-/// "¿y si me hago las dos?", "todo junto", "both": the services asked about, together ("a
-/// las dos" is an hour).
-pub fn both(words: &Words) -> bool {
-    let n = words.norms();
-    let hour = n
-        .windows(3)
-        .any(|w| w[0] == "a" && w[1] == "las" && matches!(w[2], "dos" | "2" | "tres" | "3"));
-    !hour && says(words, &lexicon().both)
-}
-
-/// How many services "las tres cosas", "las dos" count (`None`: "todo junto", every one
-/// asked about).
-pub fn both_count(words: &Words) -> Option<u8> {
-    words.norms().iter().find_map(|w| match *w {
-        "dos" | "2" | "ambos" | "ambas" | "both" => Some(2),
-        "tres" | "3" => Some(3),
-        _ => None,
-    })
 }
 
 fn says(words: &Words, phrases: &[String]) -> bool {
