@@ -39,14 +39,13 @@ pub struct TurnContext<'a> {
 pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &TurnContext) {
     state.turns = state.turns.saturating_add(1);
     state.visit_queued = false;
-    // "la manicura era para el viernes y la pedicura para el jueves" names the last booking's
-    // own service beside another: which booking goes when, not another service for it.
-    let names_its_own = ex.slots.services.len() > 1
-        && ex
-            .slots
-            .service_ids(ctx.ws)
-            .iter()
-            .any(|id| state.last_service.as_ref() == Some(id));
+    // A booking named by its service ("el de manos", "la manicura era para el viernes"), or
+    // the last booking's own service named beside another ("manicura el viernes y pedicura
+    // el jueves"): which booking goes when, not another service for it.
+    let by_service = ex.signals.by_its_service
+        || (ex.slots.services.len() > 1
+            && (ex.slots.service_ids(ctx.ws).iter())
+                .any(|id| state.last_service.as_ref() == Some(id)));
     // "corte el viernes y uñas el sábado": this message books the first visit.
     let (split, queue) = visits::first_visit(state, ex, ctx).unzip();
     let ex = split.as_ref().unwrap_or(ex);
@@ -143,8 +142,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "me equivoqué, era pedicura" right after booking: that booking, another service (same
     // day and time unless the message names them).
     let changes_last = ex.signals.corrects
-        && !ex.signals.by_its_service
-        && !names_its_own
+        && !by_service
         && about_last_booking(state, ex)
         && ex.slots.service_type.is_some()
         && ex.signals.topic.is_none()
@@ -184,7 +182,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
     );
     let adds_on = readings::adds_on(state, ex);
-    let moves_by_service = last::moves_by_its_service(state, ex);
+    let moves_by_service = last::moves_by_its_service(state, ex, by_service);
     let flow = if moves_last || trims_told || moves_by_service {
         Some(Flow::Reschedule)
     } else if starts_new
@@ -545,7 +543,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && ex.slots.service_type.is_some()
         && (ex.signals.corrects || state.target.is_some())
         && !ex.signals.another
-        && !ex.signals.by_its_service
+        && !by_service
     {
         state.service_change = ex.slots.service_ids(ctx.ws);
     }

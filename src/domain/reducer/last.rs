@@ -80,10 +80,16 @@ pub(super) fn renames_last_booking(state: &ConversationState, ex: &Extraction) -
 }
 
 /// "me confundí, la manicura era para el viernes" soon after booking: the booking with that
-/// service moves (whichever of the customer's it is), to the day or time named.
-pub(super) fn moves_by_its_service(state: &ConversationState, ex: &Extraction) -> bool {
+/// service moves (whichever of the customer's it is), to the day or time named; `by_service`:
+/// the message names a booking by its service (also "manicura el viernes y pedicura el
+/// jueves", the last booking's own service beside another).
+pub(super) fn moves_by_its_service(
+    state: &ConversationState,
+    ex: &Extraction,
+    by_service: bool,
+) -> bool {
     ex.signals.corrects
-        && ex.signals.by_its_service
+        && by_service
         && state.flow.is_none()
         && state
             .last_visit

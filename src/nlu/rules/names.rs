@@ -33,8 +33,9 @@ fn name_end(words: &Words, n: &[&str], start: usize) -> Option<usize> {
 /// "soy vale, perdón, Valentina Gómez": the name a correction right after a name puts
 /// instead of it (the words after the cue, up to three, to the next stop).
 fn corrected_name(words: &Words, n: &[&str], end: usize) -> Option<String> {
-    let cue = |w: &str| matches!(w, "perdon" | "digo" | "dicho" | "bah" | "sorry" | "perdao");
-    let k = (end..(end + 3).min(n.len())).find(|&k| cue(n[k]))?;
+    // The words that take a value back, as for services, codes and phone numbers.
+    let takes_back = |k: usize| crate::nlu::corrections::replaced_by_next(&n[end..=k]);
+    let k = (end..(end + 3).min(n.len())).find(|&k| takes_back(k))?;
     let mut start = k + 1;
     if matches!(n.get(start), Some(&("soy" | "es" | "i'm" | "sou"))) {
         start += 1;

@@ -4,9 +4,9 @@
 use crate::text::Words;
 
 /// Verbs of arriving, in the languages the replies speak.
+/// ("get" is not one: "can I get an earlier appointment?" moves a booking.)
 const ARRIVE: &[&str] = &[
-    "llegar", "llego", "llegamos", "llegue", "caer", "caigo", "arrive", "arrival", "get", "chegar",
-    "chego",
+    "llegar", "llego", "llegamos", "llegue", "caer", "caigo", "arrive", "come", "chegar", "chego",
 ];
 
 /// Words that put the arrival before the booking's time.
@@ -39,6 +39,7 @@ mod tests {
     #[case("llego antes de las 5?", false)]
     #[case("lo puedo pasar más temprano?", false)]
     #[case("llego 10 minutos tarde", false)]
+    #[case("can I get an earlier appointment?", false)]
     fn early(#[case] text: &str, #[case] want: bool) {
         assert_eq!(arrives_early(&Words::new(text)), want, "{text}");
     }

@@ -15,12 +15,33 @@ pub fn both(words: &Words) -> bool {
     !hour && says(words, &lexicon().both)
 }
 
-/// How many services "las tres cosas", "las dos" count (`None`: "todo junto", every one
-/// asked about).
+/// How many services "las tres cosas", "las dos", "ambas" count: the number after "las" or
+/// "los" (not "a las tres", nor the day in "el 2 de enero"); `None`: "todo junto", every one
+/// asked about.
 pub fn both_count(words: &Words) -> Option<u8> {
-    words.norms().iter().find_map(|w| match *w {
-        "dos" | "2" | "ambos" | "ambas" | "both" => Some(2),
-        "tres" | "3" => Some(3),
-        _ => None,
+    let n = words.norms();
+    (0..n.len()).find_map(|i| {
+        let counted = i >= 1 && matches!(n[i - 1], "las" | "los") && (i < 2 || n[i - 2] != "a");
+        match n[i] {
+            "ambos" | "ambas" | "both" => Some(2),
+            "dos" | "2" if counted => Some(2),
+            "tres" | "3" if counted => Some(3),
+            _ => None,
+        }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("quiero las dos el jueves", Some(2))]
+    #[case("el 2 de enero quiero las tres cosas", Some(3))]
+    #[case("ambas el viernes a las 3", Some(2))]
+    #[case("todo junto el sábado", None)]
+    fn how_many_together(#[case] text: &str, #[case] want: Option<u8>) {
+        assert_eq!(both_count(&Words::new(text)), want, "{text}");
+    }
 }

@@ -11,16 +11,8 @@ use crate::text::Words;
 /// `None` otherwise (two people are [`for_two`]). At most 10: a bigger group is the
 /// business's to arrange.
 pub fn party(words: &Words) -> Option<u8> {
-    use crate::domain::when::number_words;
     let n = words.norms();
-    let count = |i: usize| -> Option<u32> {
-        let w = *n.get(i)?;
-        w.parse::<u32>().ok().or_else(|| {
-            number_words(&n, i)
-                .filter(|(_, len)| *len == 1)
-                .map(|(v, _)| v)
-        })
-    };
+    let count = |i: usize| count_at(&n, i);
     // Words for the people of a group ("3 amigas"), and for relatives, who count only as
     // the customer's ("mis dos hijas", not "tengo 3 hijos").
     let group = |w: &str| {
@@ -90,10 +82,19 @@ pub fn party(words: &Words) -> Option<u8> {
         .and_then(|k| u8::try_from(k).ok())
 }
 
+/// The number word `i` is ("3", "tres"), when it is one word.
+fn count_at(n: &[&str], i: usize) -> Option<u32> {
+    let w = *n.get(i)?;
+    w.parse::<u32>().ok().or_else(|| {
+        crate::domain::when::number_words(n, i)
+            .filter(|(_, len)| *len == 1)
+            .map(|(v, _)| v)
+    })
+}
+
 /// "turno para 2 manicuras", "tres cortes el sábado": a number right before a service named
 /// in the plural, one for each person (2 to 10).
 pub fn counted_services(n: &[&str], spans: &[(usize, usize, String)]) -> Option<u8> {
-    use crate::domain::when::number_words;
     spans.iter().find_map(|(from, to, _)| {
         let k = from.checked_sub(1)?;
         // Not an hour's ("el jueves a las 10 manos").
@@ -102,11 +103,7 @@ pub fn counted_services(n: &[&str], spans: &[(usize, usize, String)]) -> Option<
             return None;
         }
         let plural = n[to - 1].ends_with('s');
-        let count = n[k].parse::<u32>().ok().or_else(|| {
-            number_words(n, k)
-                .filter(|(_, len)| *len == 1)
-                .map(|(v, _)| v)
-        })?;
+        let count = count_at(n, k)?;
         (plural && (2..=10).contains(&count))
             .then(|| u8::try_from(count).ok())
             .flatten()

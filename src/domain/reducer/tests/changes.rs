@@ -348,6 +348,17 @@ fn a_service_said_to_be_for_another_day_moves_that_booking() {
     assert_eq!(st.flow, Some(Flow::Reschedule));
     assert_eq!(st.resolved.service.as_deref(), Some("manicura"));
     assert!(st.service_change.is_empty());
+    // Two services, one the last booking's own ("me confundí, manicura el viernes y
+    // pedicura el jueves"): a move too, never the last booking turned into the other.
+    let mut st = just_booked(1);
+    st.last_service = Some("pedicura".into());
+    let mut both = e.clone();
+    both.signals.by_its_service = false;
+    both.slots.services = vec!["manicura".into(), "pedicura".into()];
+    apply_extraction(&mut st, &both, &ctx(&ws));
+    assert_eq!(st.flow, Some(Flow::Reschedule));
+    assert!(st.service_change.is_empty());
+    assert_eq!(st.resolved.booking_id, None);
     // Without the correction it is a booking of its own.
     let mut st = just_booked(1);
     e.signals.corrects = false;
