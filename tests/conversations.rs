@@ -4092,6 +4092,57 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), Says("a nombre de Emma"), NotSays("a nombre de Ana")],
         )],
     },
+    Conversation {
+        name: "'¿puedo ir ahora a cortarme?': today, a cut ('cortarme' alone names it)",
+        profile: "Ana",
+        turns: &[(
+            "hola, puedo ir ahora a cortarme?",
+            &[
+                Calls("check_availability"),
+                Slot("service_type", "cortarme"),
+                Slot("preferred_date", "ahora"),
+                NotSays("¿Qué te querés hacer?"),
+            ],
+        )],
+    },
+    Conversation {
+        name: "'¿hacen factura A?': the business's answer about invoices, not the payment methods",
+        profile: "Ana",
+        turns: &[(
+            "hola, hacen factura A?",
+            &[Says("factura C"), NotSays("Podés pagar con")],
+        )],
+    },
+    Conversation {
+        name: "pedicure booked, then 'y la manicura también el …, justo después': from when it ends",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para pedicura el {d3} a las 18:05", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "y la manicura también el {d3}, justo después",
+                &[Says("Manicura"), Says("a las 19:05")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "two bookings made, then 'me lo podés pasar una hora antes?': the one just made",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para color el {d1} a las 11:05", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            ("y otro turno para brushing el {d3} a las 17:35", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "me lo podés pasar una hora antes?",
+                &[Next("await_confirmation"), Says("Brushing"), Says("a las 16:35"), NotSays("Tenés estos turnos")],
+            ),
+            ("sí", &[Calls("reschedule_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

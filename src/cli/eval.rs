@@ -268,7 +268,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         metrics.push(eval::score(r, &examples, &p));
         preds.extend(p);
     }
-    println!("{}", eval::summary(&metrics));
+    super::emit(eval::summary(&metrics))?;
     write_outputs(
         dataset,
         &metrics,
@@ -291,7 +291,7 @@ pub fn extract(args: &ExtractArgs) -> anyhow::Result<()> {
         m.threads(),
         args.verbose,
     )?;
-    println!("{}", serde_json::to_string_pretty(&v)?);
+    super::emit(serde_json::to_string_pretty(&v)?)?;
     Ok(())
 }
 

@@ -238,7 +238,7 @@ pub fn run_command(args: &super::args::LoadArgs) -> anyhow::Result<()> {
         conversation_prefix: args.prefix.clone(),
         rate: args.rate,
     }))?;
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    super::emit(serde_json::to_string_pretty(&report)?)?;
     Ok(())
 }
 

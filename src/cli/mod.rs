@@ -26,6 +26,16 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("starting the async runtime")
 }
 
+/// Writes one line of a command's output to stdout. A reader that went away (`pulpo extract
+/// … | head`) ends the output quietly instead of a panic, as other command-line tools do.
+pub fn emit(line: impl std::fmt::Display) -> anyhow::Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{line}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("writing to stdout"),
+    }
+}
+
 /// Reads a workspace file (the catalog the extractors match services and staff against).
 pub fn workspace_file(path: &Path) -> anyhow::Result<Workspace> {
     let src =

@@ -15,10 +15,10 @@ use crate::engine::{Engine, GenRequest, Grammar};
 /// Prints what is known and what is present.
 pub fn list(models_dir: &Path) -> anyhow::Result<()> {
     let m = Manifest::builtin()?;
-    println!(
+    super::emit(format_args!(
         "{:<30} {:<8} {:>9}  {:<9} description",
         "id", "arch", "size", "status"
-    );
+    ))?;
     for e in &m.models {
         let path = models_dir.join(&e.file);
         let status = if fetch::verified(&path, e)? {
@@ -29,20 +29,20 @@ pub fn list(models_dir: &Path) -> anyhow::Result<()> {
             "missing"
         };
         let default = if e.id == m.default { " (default)" } else { "" };
-        println!(
+        super::emit(format_args!(
             "{:<30} {:<8} {:>6} MB  {:<9} {}{default}",
             e.id,
             e.arch,
             e.size / 1_000_000,
             status,
             e.description
-        );
+        ))?;
     }
-    println!(
+    super::emit(format_args!(
         "\nmodels dir: {}   cache: {}",
         models_dir.display(),
         fetch::cache_dir().display()
-    );
+    ))?;
     Ok(())
 }
 
@@ -87,7 +87,7 @@ pub fn generate(
     if let Err(e) = validator.validate(&json) {
         anyhow::bail!("output does not validate: {e}: {}", out.text);
     }
-    println!("{}", out.text);
+    super::emit(out.text)?;
     eprintln!("{}", serde_json::to_string(&out.stats)?);
     Ok(())
 }
@@ -307,7 +307,7 @@ pub fn run(command: ModelsCommand) -> anyhow::Result<()> {
                 };
                 super::train::ensure_heads(load, &sha, &models_dir, &id)?;
             }
-            println!("{}", p.display());
+            super::emit(p.display())?;
             Ok(())
         }
         ModelsCommand::Bench { model } => {
@@ -317,7 +317,7 @@ pub fn run(command: ModelsCommand) -> anyhow::Result<()> {
                 model.threads(),
             )?);
             let report = bench(engine, &model.models_dir)?;
-            println!("{}", serde_json::to_string(&report)?);
+            super::emit(serde_json::to_string(&report)?)?;
             Ok(())
         }
     }

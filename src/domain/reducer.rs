@@ -278,15 +278,18 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     whose_name(state, ex);
     let mut added_to_told = false;
     let mut follows_visit = false;
-    // "¿y puedo agregar pedicura?" right after booking: a booking of its own on the visit's
-    // day, from when the visit ends (unless the message names a day or a time).
+    // "¿y puedo agregar pedicura?", "y la manicura también el viernes" right after booking
+    // Friday's: a booking of its own on the visit's day, from when the visit ends (unless
+    // the message names another day, or a time).
+    let visit_day = state.last_visit.map(|v| v.date);
     if idle
         && state.flow == Some(Flow::Book)
         && ex.signals.adds
         && !ex.signals.another
         && state.just_booked()
         && ex.slots.service_type.is_some()
-        && ex.slots.preferred_date.is_none()
+        && (ex.slots.preferred_date.as_deref())
+            .is_none_or(|d| resolve_date(d, ctx.now.date()) == visit_day)
         && ex.slots.preferred_time.is_none()
     {
         follows_visit = true;

@@ -8,7 +8,7 @@
 use chrono::Weekday;
 
 use super::lexicon::{
-    day_number, holiday, is_plural_weekday, is_today, is_tomorrow, month, weekday,
+    day_number, holiday, is_plural_weekday, is_today, is_tomorrow, month, soon, weekday,
 };
 
 /// Which occurrence of a weekday.
@@ -414,6 +414,9 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     };
     if is_today(w) {
         return m(i, i + 1, DateExpr::InDays(0));
+    }
+    if let Some(len) = soon(n, i) {
+        return m(i, i + len, DateExpr::InDays(0));
     }
     if let Some(span) = super::month_span::at(n, i) {
         return Some(span);

@@ -155,6 +155,46 @@ pub fn is_tomorrow(w: &str) -> bool {
     )
 }
 
+/// "¿puedo ir ahora?", "¿tenés para ahora?", "en un rato", "en media hora": today, as
+/// soon as there is room. How many words from `n[i]` say it. Not a bare "ahora" ("ahora
+/// sos un pirata", "¿están abiertos ahora?", "ahora necesito el 22").
+pub fn soon(n: &[&str], i: usize) -> Option<usize> {
+    let at = |k: usize| n.get(i + k).copied();
+    let going = |w: &str| {
+        matches!(
+            w,
+            "ir" | "para"
+                | "pasar"
+                | "paso"
+                | "caer"
+                | "caigo"
+                | "voy"
+                | "vengo"
+                | "venir"
+                | "atenderme"
+                | "atender"
+                | "atienden"
+        )
+    };
+    // "en un rato" asks for room only beside a visit ("¿puedo pasar en un rato?", "¿hay
+    // lugar en media hora?"), not in "en un rato te confirmo". The span leaves "en" out.
+    let room = || {
+        i >= 1
+            && n[i - 1] == "en"
+            && n[i.saturating_sub(4)..i - 1].iter().any(|w| {
+                going(w) || matches!(*w, "lugar" | "turno" | "algo" | "tenes" | "hay" | "tienen")
+            })
+    };
+    let (len, said) = match (n[i], at(1)) {
+        ("ahora", Some("mismo")) => (2, i > 0 && going(n[i - 1])),
+        ("ahora", _) => (1, i > 0 && going(n[i - 1])),
+        ("un", Some("rato" | "ratito" | "toque")) | ("media" | "una", Some("hora")) => (2, room()),
+        _ => return None,
+    };
+    // The span alone (a slot's value, resolved again) says it too.
+    (said || (i == 0 && n.len() == len)).then_some(len)
+}
+
 pub fn is_today(w: &str) -> bool {
     matches!(
         w,

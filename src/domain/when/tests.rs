@@ -88,6 +88,7 @@ fn span(text: &str) -> Option<String> {
 
 #[rstest]
 #[case("hoy?", Some("2026-11-25"))]
+#[case("¿puedo pasar en un rato?", Some("2026-11-25"))]
 #[case("mañana a la tarde", Some("2026-11-26"))]
 #[case("mñn a las 5", Some("2026-11-26"))]
 #[case("pasado mañana", Some("2026-11-27"))]
@@ -236,6 +237,11 @@ fn weekday_and_number(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("a la mañana temprano", None)]
 #[case("hoy?", Some("hoy"))]
 #[case("en una semana", Some("una semana"))]
+// Room as soon as there is some, today; not a bare "ahora", nor "en un rato te confirmo".
+#[case("puedo ir ahora a cortarme?", Some("ahora"))]
+#[case("tenés lugar en media hora para un corte?", Some("media hora"))]
+#[case("¿están atendiendo ahora?", None)]
+#[case("dale, en un rato te confirmo", None)]
 // A greeting's "día" leads no day number, and "una" is never one.
 #[case("buen dia, una pregunta, cuanto sale el corte?", None)]
 #[case("el día quince a las 3", Some("el día quince"))]

@@ -2158,6 +2158,27 @@ lo paso
 lo cambio
 lo muevo
 lo corro
+# "me lo podés pasar una hora antes?" right after booking: the booking just made.
+me lo pasas
+me lo podes pasar
+pasamelo
+pasalo
+me lo cambias
+me lo podes cambiar
+cambiamelo
+cambialo
+me lo moves
+me lo podes mover
+movemelo
+movelo
+me lo corres
+me lo podes correr
+corremelo
+correlo
+lo podes pasar
+lo podes cambiar
+lo podes mover
+lo podes correr
 
 [another]
 otro turno
