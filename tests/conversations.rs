@@ -4143,6 +4143,39 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking")]),
         ],
     },
+    Conversation {
+        name: "'¿puedo ir con mi hijo … a cortarle el pelo?' books the boy's cut, not a question for the team",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, puedo ir con mi hijo de 5 años a cortarle el pelo?",
+                &[Says("¿Para qué día"), NotSays("alguien del equipo")],
+            ),
+            ("el {d2}", &[Calls("check_availability"), Says("Corte de caballero")]),
+        ],
+    },
+    Conversation {
+        name: "'¿tenés algo para mañana o pasado para cejas?': the service is read beside the second day",
+        profile: "Ana",
+        turns: &[(
+            "che tenes algo para mañana o pasado para cejas?",
+            &[Slot("service_type", "cejas"), NotSays("¿Qué te querés hacer?")],
+        )],
+    },
+    Conversation {
+        name: "booked, then '¿y Caro puede ese día?': her hours, not 'no lo puedo responder'",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para corte el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "che, ¿y Caro puede ese día?",
+                &[Says("Caro atiende"), NotSays("no lo puedo responder")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -12,6 +12,7 @@ pub use crate::domain::understanding::{Shift, Topic};
 
 mod arrival;
 mod both;
+mod companion;
 mod courtesy;
 mod day;
 mod party;
@@ -426,7 +427,7 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("complaint")) && !elsewhere {
         return Some(Topic::Complaint);
     }
-    if contains_any(&joined, lx.topic("expert")) {
+    if contains_any(&joined, lx.topic("expert")) && !companion::served(&joined) {
         return Some(Topic::Expert);
     }
     if contains_any(&joined, lx.topic("payment")) {

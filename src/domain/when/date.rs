@@ -437,8 +437,8 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     if w == "pasado" && n.get(i + 1).is_some_and(|x| is_tomorrow(x)) {
         return m(i, i + 2, DateExpr::InDays(2));
     }
-    // "mañana no, pasado", "mañana no puedo, pasado sí": the day after tomorrow, named
-    // against tomorrow (a bare "pasado" is "el año pasado", "el pasado viernes").
+    // "mañana no, pasado", "mañana no puedo, pasado sí", "mañana o pasado": the day after
+    // tomorrow, named against tomorrow (a bare "pasado" is "el año pasado").
     if w == "pasado"
         && !n.get(i + 1).is_some_and(|x| {
             super::lexicon::weekday(x).is_some()
@@ -451,12 +451,13 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         && (2..=4).any(|k| {
             prev(k).is_some_and(|x| is_tomorrow(x) || is_today(x)) && prev(k + 1) != Some("la")
         })
-        && (1..=3).any(|k| {
-            matches!(
-                prev(k),
-                Some("no" | "nao" | "imposible" | "complicado" | "dificil" | "jodido")
-            )
-        })
+        && (prev(1) == Some("o")
+            || (1..=3).any(|k| {
+                matches!(
+                    prev(k),
+                    Some("no" | "nao" | "imposible" | "complicado" | "dificil" | "jodido")
+                )
+            }))
     {
         return m(i, i + 1, DateExpr::InDays(2));
     }

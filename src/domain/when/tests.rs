@@ -27,6 +27,7 @@ fn last_date_in(text: &str, today: NaiveDate) -> Option<String> {
 #[case("mañana no puedo, pasado sí", Some("2026-11-27"))]
 #[case("mañana no, mejor pasado", Some("2026-11-27"))]
 #[case("hoy re imposible, pasado tenés?", Some("2026-11-27"))]
+#[case("che tenés algo para mañana o pasado para cejas?", Some("2026-11-27"))]
 #[case("a la mañana no, pasado el mediodía", None)]
 #[case("mañana no, como el mes pasado", Some("2026-11-26"))]
 #[case("el año pasado vine", None)]

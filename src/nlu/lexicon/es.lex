@@ -2057,6 +2057,12 @@ tengo turno esta semana
 tengo turno para esta semana
 tengo algun turno esta semana
 tengo turno este mes
+no me acuerdo si mi turno
+no me acuerdo si el turno
+no me acuerdo si tenia
+no me acuerdo si era
+no se si mi turno era
+no se si mi turno es
 
 [no code]
 # Asked for a booking code: the customer has none (only read when the code was asked).

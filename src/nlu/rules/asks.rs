@@ -40,11 +40,15 @@ pub(super) fn staff_days(
     has_date: bool,
     text: &str,
 ) -> bool {
+    // "¿y Caro puede ese día?": the day talked about.
+    let has_date = has_date
+        || n.windows(2)
+            .any(|w| matches!(w, ["ese" | "esa", "dia" | "fecha"]));
     let works = |w: &str| {
         matches!(
             w,
             "atiende" | "trabaja" | "viene" | "work" | "works" | "atende" | "trabalha"
-        ) || (w == "esta" && has_date)
+        ) || (matches!(w, "esta" | "puede") && has_date)
     };
     let Some((from, to)) = staff else {
         return false;

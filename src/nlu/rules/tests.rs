@@ -14,6 +14,8 @@ pub(crate) fn ex(text: &str) -> Extraction {
 #[case("hola buenas tardes", Intent::Greeting)]
 #[case("quiero sacar turno para mañana a las 5", Intent::Book)]
 #[case("a qué hora abren el sábado?", Intent::InfoHours)]
+#[case("¿y Caro puede ese día?", Intent::InfoHours)]
+#[case("¿Caro puede hacerme color?", Intent::Book)]
 #[case("hacen keratina?", Intent::InfoServices)]
 #[case(
     "me quería hacer mechas, cuánto sale y cuánto tarda? y tenés para el jueves?",
