@@ -4176,6 +4176,18 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'I want to book a haircut': a booking asked in English, its day asked (no lookup of bookings)",
+        profile: "John",
+        turns: &[
+            (
+                "I want to book a haircut",
+                &[Says("Which day"), NoCall("find_bookings"), NotSays("I can't answer")],
+            ),
+            // John: a man's name, so the men's cut.
+            ("{d2}", &[Calls("check_availability"), Says("Corte de caballero")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

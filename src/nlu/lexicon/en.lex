@@ -505,9 +505,10 @@ see ya
 have a nice day
 
 [adds]
+# Not "too": words are read with repeated letters squeezed, and "too" would be "to" ("I
+# want to book a haircut" adds nothing).
 also
 as well
-too
 plus
 
 [topic duration]
