@@ -4188,6 +4188,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("{d2}", &[Calls("check_availability"), Says("Corte de caballero")]),
         ],
     },
+    Conversation {
+        name: "a first '¡gracias!' is thanked, not greeted; English payment and staff questions are answered in English",
+        profile: "Kate",
+        turns: &[
+            ("¡gracias!", &[Says("De nada"), NotSays("Soy el asistente")]),
+            (
+                "do you take credit cards?",
+                &[Says("credit card"), Says("Mercado Pago"), NotSays("efectivo")],
+            ),
+            (
+                "is Lucia working on thursday?",
+                &[Calls("get_hours"), NotSays("What would you like")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

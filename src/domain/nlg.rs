@@ -683,7 +683,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             l,
             "payment",
             &[
-                ("methods", &join(l, &ws.payment_methods)),
+                ("methods", &join(l, &tells::payment_methods(ws, l))),
                 ("next", &continue_flow()),
             ],
         ),

@@ -261,8 +261,9 @@ pub fn plan(input: &PlanInput) -> Plan {
             if !ex.slots.is_empty() {
                 return Plan::Reply(ReplyTopic::Ack);
             }
-            // A first "🙂" or "jaja" thanks no one: it opens the conversation.
-            if st.turns <= 1 && st.flow.is_none() {
+            // A first "🙂" or "jaja" thanks no one: it opens the conversation (a first
+            // "¡gracias!" thanks whoever answered before, on another channel or in person).
+            if st.turns <= 1 && st.flow.is_none() && !ex.signals.thanks {
                 return Plan::Reply(ReplyTopic::Greeting);
             }
             Plan::Reply(ReplyTopic::Thanks)

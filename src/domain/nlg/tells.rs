@@ -33,3 +33,41 @@ pub fn tells_closed(ws: &Workspace, state: &ConversationState, last: &Plan) -> b
             .date
             .is_some_and(|d| !ws.is_open_on(d) && state.told_closed != Some(d))
 }
+
+/// The business's payment methods in the customer's language: the usual Spanish names a
+/// workspace lists ("efectivo", "débito") translated, any other name (a brand: "Mercado
+/// Pago") as written.
+pub fn payment_methods(ws: &Workspace, l: Lang) -> Vec<String> {
+    ws.payment_methods
+        .iter()
+        .map(|m| {
+            let said = match (crate::text::fold_compare(m).as_str(), l) {
+                ("efectivo", Lang::En) => "cash",
+                ("debito" | "tarjeta de debito", Lang::En) => "debit card",
+                ("credito" | "tarjeta de credito", Lang::En) => "credit card",
+                ("transferencia" | "transferencia bancaria", Lang::En) => "bank transfer",
+                ("efectivo", Lang::Pt) => "dinheiro",
+                ("debito" | "tarjeta de debito", Lang::Pt) => "cartão de débito",
+                ("credito" | "tarjeta de credito", Lang::Pt) => "cartão de crédito",
+                ("transferencia" | "transferencia bancaria", Lang::Pt) => "transferência",
+                _ => m.as_str(),
+            };
+            said.to_string()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payment_methods_are_said_in_the_customers_language() {
+        let ws = crate::domain::catalog::tests::demo();
+        let en = payment_methods(&ws, Lang::En);
+        assert!(en.contains(&"cash".to_string()) && en.contains(&"credit card".to_string()));
+        assert!(en.contains(&"Mercado Pago".to_string()), "{en:?}");
+        assert!(payment_methods(&ws, Lang::Pt).contains(&"dinheiro".to_string()));
+        assert_eq!(payment_methods(&ws, Lang::Es), ws.payment_methods);
+    }
+}

@@ -290,6 +290,13 @@ payment
 pay
 cash
 card
+cards
+credit card
+debit card
+credit cards
+debit cards
+transfer
+bank transfer
 
 [service complements]
 lift

@@ -47,7 +47,16 @@ pub(super) fn staff_days(
     let works = |w: &str| {
         matches!(
             w,
-            "atiende" | "trabaja" | "viene" | "work" | "works" | "atende" | "trabalha"
+            "atiende"
+                | "trabaja"
+                | "viene"
+                | "work"
+                | "works"
+                | "working"
+                | "atende"
+                | "trabalha"
+                | "trabajando"
+                | "atendiendo"
         ) || (matches!(w, "esta" | "puede") && has_date)
     };
     let Some((from, to)) = staff else {
