@@ -4203,6 +4203,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "booked in English, then 'actually can we make it one hour later?': that booking, an hour later",
+        profile: "Kate",
+        turns: &[
+            ("can I book a pedicure on {d3} at 11:10am?", &[Calls("check_availability")]),
+            ("yes", &[Next("await_confirmation")]),
+            ("yes", &[Calls("create_booking")]),
+            (
+                "actually can we make it one hour later?",
+                &[Next("await_confirmation"), Says("12:10"), NotSays("I didn't change anything")],
+            ),
+            ("yes", &[Calls("reschedule_booking")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

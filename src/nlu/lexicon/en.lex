@@ -236,7 +236,13 @@ i'll think about it
 i'll get back to you
 ill get back to you
 i'll confirm later
-later
+# Not a bare "later": "can we make it one hour later?" moves a booking.
+talk later
+talk to you later
+text you later
+write you later
+later then
+ok later
 nothing
 
 [topic handoff]
