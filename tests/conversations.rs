@@ -4217,6 +4217,20 @@ const CONVERSATIONS: &[Conversation] = &[
             ("yes", &[Calls("reschedule_booking")]),
         ],
     },
+    Conversation {
+        name: "'el …, pero no a la mañana' lists the afternoon; 'salgo del trabajo a las 18, ¿… después de eso?' lists from 18",
+        profile: "Ana",
+        turns: &[
+            (
+                "quiero turno para brushing el {d2}, pero no a la mañana",
+                &[Calls("check_availability"), NotSays("10:00"), NotSays("12:30")],
+            ),
+            (
+                "salgo del trabajo a las 18, tenés algo para corte el {d1} después de eso?",
+                &[Calls("check_availability"), NotSays("10:00"), NotSays("17:30")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

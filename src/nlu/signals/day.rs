@@ -29,7 +29,20 @@ pub fn day_part(words: &Words) -> Option<DayPart> {
         }
     }
     named.sort_by_key(|(i, _)| *i);
-    named.first().map(|(_, p)| *p)
+    let &(at, part) = named.first()?;
+    // "el viernes, pero no a la mañana": the rest of the day.
+    let not = at
+        .checked_sub(1)
+        .is_some_and(|j| matches!(n[j], "no" | "not" | "nao"));
+    let noon = chrono::NaiveTime::from_hms_opt(13, 0, 0)?;
+    let evening = chrono::NaiveTime::from_hms_opt(19, 0, 0)?;
+    Some(match (not, part) {
+        (true, DayPart::Morning) => DayPart::From(noon),
+        (true, DayPart::Evening) => DayPart::Before(evening),
+        // Not the afternoon: the morning, as most who say so mean.
+        (true, DayPart::Afternoon) => DayPart::Morning,
+        (_, p) => p,
+    })
 }
 
 /// "a la mañana trabajo", "a la mañana no puedo", "porque a la mañana…": a part of the day
@@ -103,6 +116,11 @@ mod tests {
         Some(DayPart::Afternoon)
     )]
     #[case("el sábado a la noche", Some(DayPart::Evening))]
+    #[case(
+        "brushing el viernes, pero no a la mañana",
+        Some(DayPart::From(chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap()))
+    )]
+    #[case("no a la tarde, a la mañana", Some(DayPart::Morning))]
     fn the_part_of_the_day_wanted(#[case] text: &str, #[case] want: Option<DayPart>) {
         assert_eq!(day_part(&Words::new(text)), want, "{text}");
     }
