@@ -590,6 +590,7 @@ pub fn services(
         }
     }
     found.sort_by_key(|f| f.0);
+    crate::nlu::service_span::drop_verbs_of_next(&n, &mut found);
     // "el corte de hombre y el de mujer": the second is "corte de mujer".
     let elided = crate::nlu::service_span::elided(ws, words, &found);
     found.extend(

@@ -15,7 +15,7 @@ pub(crate) mod linear;
 pub mod links;
 pub mod reader;
 pub mod rules;
-pub(crate) mod service_span;
+mod service_span;
 pub(crate) mod signals;
 pub mod slm;
 mod staff;

@@ -143,6 +143,27 @@ fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// A verb that names a service alone ("cortarme": the demo salon's cut) right before
+/// another service ("cortarme las uñas"), an article between at most, is that one's verb,
+/// no service of its own. `found` holds `(from, to, catalog id)` in message order.
+pub(crate) fn drop_verbs_of_next(n: &[&str], found: &mut Vec<(usize, usize, Option<String>)>) {
+    let lx = lexicon();
+    let verb_of_next = |k: usize| {
+        let (from, to, _) = found[k];
+        to == from + 1
+            && lx.service_verbs.iter().any(|v| v == n[from])
+            && found
+                .get(k + 1)
+                .is_some_and(|next| next.0 == to || (next.0 == to + 1 && is_article(n[to])))
+    };
+    let drop: Vec<bool> = (0..found.len()).map(verb_of_next).collect();
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
 /// "el corte de hombre y el de mujer", "la manicura común y la de gel": a service named by
 /// an article and "de" after one named in full, its head word left out. Each is `(from, to,
 /// catalog id, the name with its head: "corte de mujer")`, when that names a catalog service

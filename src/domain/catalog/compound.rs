@@ -1,7 +1,5 @@
 //! A service said before what it is done on ("semi en manos", "semi en los pies"): one
-//! service, the one named (what it is done on is no manicure or pedicure besides); and a
-//! verb that names a service alone ("cortarme") before another service ("cortarme las
-//! uñas"): that one's verb, no service of its own.
+//! service, the one named (what it is done on is no manicure or pedicure besides).
 
 use super::{ServiceMatch, Workspace, COMPOUND_HEAD};
 use crate::text::Words;
@@ -23,23 +21,6 @@ impl Workspace {
                 out.push(m);
             }
         }
-        // "cortarme las uñas": the verb of the service after it (an article between at most).
-        let lx = crate::nlu::lexicon::lexicon();
-        let verb_of_next = |k: usize| {
-            let (m, next) = (&out[k], out.get(k + 1));
-            m.to == m.from + 1
-                && lx.service_verbs.iter().any(|v| v == n[m.from])
-                && next.is_some_and(|x| {
-                    x.from == m.to
-                        || (x.from == m.to + 1 && crate::nlu::service_span::is_article(n[m.to]))
-                })
-        };
-        let drop: Vec<bool> = (0..out.len()).map(verb_of_next).collect();
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
         out
     }
 }
@@ -64,23 +45,5 @@ mod tests {
         // Two services, one after the other, stay two.
         assert_eq!(ids("corte en lucía y manos"), ["corte-dama", "manicura"]);
         assert_eq!(ids("manos y pies"), ["manicura", "pedicura"]);
-    }
-
-    #[test]
-    fn a_service_verb_before_another_service_is_that_ones_verb() {
-        let ws = demo();
-        let ids = |text: &str| -> Vec<String> {
-            ws.find_services(&Words::new(text))
-                .iter()
-                .map(|m| ws.services[m.service].id.clone())
-                .collect()
-        };
-        assert_eq!(ids("puedo ir a cortarme?"), ["corte-dama"]);
-        assert_eq!(ids("quiero cortarme las uñas"), ["manicura"]);
-        assert_eq!(
-            ids("quiero cortarme y hacerme las uñas"),
-            ["corte-dama", "manicura"]
-        );
-        assert_eq!(ids("cortarme el pelo"), ["corte-dama"]);
     }
 }
