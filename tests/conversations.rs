@@ -4231,6 +4231,41 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'no importa el día, el primero que tenga' is the first free day, not a goodbye; 'no importa' to whom goes on",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para color con Caro", &[Says("¿Para qué día")]),
+            (
+                "no importa el día, el primero que tenga",
+                &[Calls("check_availability"), NotSays("no hice ningún cambio")],
+            ),
+            ("¿con quién sería?", &[NotSays("no hice ningún cambio")]),
+            ("no importa", &[Says("¿Qué horario"), NotSays("De nada"), NotSays("no hice ningún cambio")]),
+        ],
+    },
+    Conversation {
+        name: "'mejor con Martín', then 'mejor no, con Caro': Caro, the booking kept",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero un turno para corte el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("mejor con Martín", &[Slot("staff_name", "Martín")]),
+            (
+                "mejor no, con Caro",
+                &[Slot("staff_name", "Caro"), NotSays("no hice ningún cambio")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'no hay problema' at the name offered is a yes",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para brushing el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("no hay problema", &[Next("await_confirmation"), NotSays("no hice ningún cambio")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

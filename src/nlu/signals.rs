@@ -49,11 +49,25 @@ pub fn affirmation(words: &Words) -> Option<bool> {
     let hurried = squash(first);
     let lx = lexicon();
     let has = |list: &[String], w: &str| list.iter().any(|x| x == w);
-    let negative = has(&lx.no, first)
+    // "no hay problema" says yes; "no importa", "me da igual" say neither.
+    let fine = [
+        "no hay problema",
+        "no hay drama",
+        "no pasa nada",
+        "ningun problema",
+    ];
+    let fine = fine.iter().any(|p| joined.starts_with(p));
+    let either = ["no importa", "no me importa"]
+        .iter()
+        .any(|p| joined.starts_with(p));
+    let negative = (has(&lx.no, first)
         || has(&lx.no, &first_two)
         || has(&lx.no, &hurried)
-        || joined.contains("no gracias");
-    let positive = has(&lx.yes, first)
+        || joined.contains("no gracias"))
+        && !fine
+        && !either;
+    let positive = fine
+        || has(&lx.yes, first)
         || has(&lx.yes, &first_two)
         || has(&lx.yes, &hurried)
         || joined.contains("me sirve")
@@ -474,6 +488,8 @@ mod tests {
     #[case("ese", Some(true))]
     #[case("ese mismo dale", Some(true))]
     #[case("ese día no puedo", None)]
+    #[case("no hay problema", Some(true))]
+    #[case("no importa", None)]
     fn yes_and_no(#[case] text: &str, #[case] want: Option<bool>) {
         assert_eq!(affirmation(&Words::new(text)), want, "{text}");
     }

@@ -164,9 +164,15 @@ fn staff_negated(words: &Words, n: &[&str], i: usize, prev: Option<usize>) -> bo
         if prev.is_some_and(|p| k == p + 1) {
             continue;
         }
+        // "no, con Caro", "mejor no, con Caro", "ah no, con Lucía": an answer, not a cue.
         let answer = matches!(n[k], "no" | "nao")
             && words.gap(k, k + 1).contains([',', '.', '!', ';'])
-            && (k == 0 || words.gap(k - 1, k).contains([',', '.', '!', ';', '?']));
+            && (k == 0
+                || words.gap(k - 1, k).contains([',', '.', '!', ';', '?'])
+                || matches!(
+                    n[k - 1],
+                    "mejor" | "ah" | "ay" | "uh" | "eh" | "bueno" | "pero"
+                ));
         if answer {
             continue;
         }
@@ -291,6 +297,7 @@ mod tests {
     #[case("hasta q hora esta martin el martes?", Some("martin"))]
     #[case("uh, está carito el alisado", None)]
     #[case("no, con Caro mejor", Some("Caro"))]
+    #[case("mejor no, con Caro", Some("Caro"))]
     #[case("no, con Lucía", Some("Lucía"))]
     #[case("no, no con Lucía", None)]
     #[case("ah no, Caro no, con Lucía", Some("Lucía"))]

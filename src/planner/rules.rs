@@ -266,6 +266,10 @@ pub fn plan(input: &PlanInput) -> Plan {
             if st.turns <= 1 && st.flow.is_none() && !ex.signals.thanks {
                 return Plan::Reply(ReplyTopic::Greeting);
             }
+            // "no importa", "jaja" in a booking: it goes on (no thanks to answer).
+            if st.flow.is_some() && !ex.signals.thanks {
+                return plan_flow(input);
+            }
             Plan::Reply(ReplyTopic::Thanks)
         }
     }

@@ -1189,7 +1189,6 @@ despues veo
 te aviso
 lo pienso
 otro dia
-no importa
 nada
 ya fue
 no quiero nada
@@ -1751,6 +1750,10 @@ cualquier fecha
 cualquier otra fecha
 el dia que sea
 el dia que tengas
+# "no importa" alone answers a question ("¿con alguien en especial?"); it closes nothing.
+no importa el dia
+no importa cuando
+no me importa el dia
 
 [first of the day]
 a primera hora
