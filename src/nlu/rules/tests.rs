@@ -16,6 +16,7 @@ pub(crate) fn ex(text: &str) -> Extraction {
 #[case("a qué hora abren el sábado?", Intent::InfoHours)]
 #[case("¿y Caro puede ese día?", Intent::InfoHours)]
 #[case("¿Caro puede hacerme color?", Intent::Book)]
+#[case("kuanto sale el korte?", Intent::InfoPrices)]
 #[case("hacen keratina?", Intent::InfoServices)]
 #[case(
     "me quería hacer mechas, cuánto sale y cuánto tarda? y tenés para el jueves?",

@@ -121,6 +121,7 @@ mod tests {
         Some(DayPart::From(chrono::NaiveTime::from_hms_opt(13, 0, 0).unwrap()))
     )]
     #[case("no a la tarde, a la mañana", Some(DayPart::Morning))]
+    #[case("tenes lugar el vierns a la tard?", Some(DayPart::Afternoon))]
     fn the_part_of_the_day_wanted(#[case] text: &str, #[case] want: Option<DayPart>) {
         assert_eq!(day_part(&Words::new(text)), want, "{text}");
     }
