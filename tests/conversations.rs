@@ -542,7 +542,7 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("create_booking")]),
             (
                 "uy, mejor otro día",
-                &[Says("¿Para qué día lo querés pasar?")],
+                &[Says("¿Para qué día querés pasar tu turno"), Says("Pedicura")],
             ),
             (
                 "el {d3}",
@@ -586,7 +586,10 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
             ("sí", &[Calls("create_booking")]),
             ("quiero cambiar un turno", &[Says("Tenés estos turnos")]),
-            ("el de manos", &[Says("¿Para qué día lo querés pasar?")]),
+            (
+                "el de manos",
+                &[Says("¿Para qué día querés pasar tu turno"), Says("Manicura")],
+            ),
             (
                 "al {d3}",
                 &[
@@ -2392,7 +2395,7 @@ const CONVERSATIONS: &[Conversation] = &[
                     Says("Lifting de pestañas"),
                     Says("a las 15:20"),
                     NoCall("find_bookings"),
-                    NotSays("¿Para qué día lo querés pasar?"),
+                    NotSays("¿Para qué día querés pasar"),
                 ],
             ),
         ],

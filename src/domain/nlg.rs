@@ -615,7 +615,15 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
             t(l, "ask_attach_which", &[])
         }
         SlotName::PreferredDate => match state.flow {
-            Some(Flow::Reschedule) => t(l, "ask_date_move", &[]),
+            // The booking found, so the customer sees which one moves.
+            Some(Flow::Reschedule) => match &state.target {
+                Some(b) => t(
+                    l,
+                    "ask_date_move_of",
+                    &[("id", &b.booking_id), ("booking", &booking_text(ws, l, b))],
+                ),
+                None => t(l, "ask_date_move", &[]),
+            },
             _ => t(l, "ask_date", &[]),
         },
         // "pero Martín sí": a yes takes the time with her.
