@@ -4269,6 +4269,19 @@ const CONVERSATIONS: &[Conversation] = &[
             ("no hay problema", &[Next("await_confirmation"), NotSays("no hice ningún cambio")]),
         ],
     },
+    Conversation {
+        name: "the business's own answers: '¿me cobran si falto?', '¿tienen instagram?', '¿hacen corte a domicilio?'; '¿cuánto tiempo antes tengo que llegar?' is about arriving",
+        profile: "Ana",
+        turns: &[
+            ("¿me cobran si falto?", &[Says("No pedimos seña"), NotSays("Nuestros precios")]),
+            ("¿tienen instagram?", &[Says("@estudiomalva")]),
+            ("¿hacen corte a domicilio?", &[Says("solo en el salón")]),
+            (
+                "¿cuánto tiempo antes tengo que llegar?",
+                &[Says("Podés llegar antes"), NotSays("24 horas")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

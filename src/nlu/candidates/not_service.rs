@@ -107,6 +107,8 @@ pub(super) fn homograph(words: &Words, n: &[&str], i: usize) -> bool {
                         )
                 })
         }
+        // "¿tienen baño?": the bathroom; "baño de crema", "baño de luz" are treatments.
+        "bano" => next != Some("de"),
         // "pedí turno", "ya te pedí", "le pedi a Caro", "pedi un turno ayer".
         "pedi" => {
             raw.contains(['í', 'Í'])

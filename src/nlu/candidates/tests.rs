@@ -49,6 +49,7 @@ fn a_del_leads_only_its_own_value() {
 // A service verb alone names the demo salon's cut; before another service it is that one's.
 #[case("puedo ir ahora a cortarme?", Some("cortarme"))]
 #[case("quiero cortarme las uñas el viernes", Some("uñas"))]
+#[case("¿tienen baño?", None)]
 #[case("do you do lash lifts?", Some("lash lifts"))]
 #[case("fazem sobrancelha com henna?", Some("sobrancelha com henna"))]
 #[case("hacen maquillaje social?", Some("maquillaje social"))]

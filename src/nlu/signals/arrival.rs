@@ -16,13 +16,12 @@ const EARLY: &[&str] = &["antes", "temprano", "early", "earlier", "cedo"];
 /// minutos antes"); not "antes de las 5" nor "antes del sábado", which name a time or day.
 pub fn arrives_early(words: &Words) -> bool {
     let n = words.norms();
+    let early_at =
+        |j: usize| EARLY.contains(&n[j]) && !matches!(n.get(j + 1), Some(&"de" | &"del"));
     n.iter().enumerate().any(|(i, w)| {
+        // "llegar unos 10 minutos antes"; "¿cuánto tiempo antes tengo que llegar?".
         ARRIVE.contains(w)
-            && n.iter()
-                .enumerate()
-                .skip(i + 1)
-                .take(5)
-                .any(|(j, e)| EARLY.contains(e) && !matches!(n.get(j + 1), Some(&"de" | &"del")))
+            && ((i + 1..n.len().min(i + 6)).any(early_at) || (i.saturating_sub(4)..i).any(early_at))
     })
 }
 
@@ -40,6 +39,8 @@ mod tests {
     #[case("lo puedo pasar más temprano?", false)]
     #[case("llego 10 minutos tarde", false)]
     #[case("can I get an earlier appointment?", false)]
+    #[case("¿cuánto tiempo antes tengo que llegar?", true)]
+    #[case("antes de llegar te aviso", false)]
     fn early(#[case] text: &str, #[case] want: bool) {
         assert_eq!(arrives_early(&Words::new(text)), want, "{text}");
     }
