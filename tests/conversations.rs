@@ -4282,6 +4282,14 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'la semana pasada me hice el color con Caro …, quiero repetir': colour again, with Caro",
+        profile: "Ana",
+        turns: &[(
+            "buenas, la semana pasada me hice el color con Caro y me encantó, quiero repetir, ¿tenés lugar el {d2}?",
+            &[Calls("check_availability"), Says("Coloración con Caro"), NotSays("¿Qué te querés hacer?")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -141,6 +141,18 @@ pub(super) fn done_before(n: &[&str], from: usize, to: usize) -> bool {
         .any(|p| crate::nlu::cues::cue_matches(&n[to..clause], p))
 }
 
+/// Whether the message asks for something done before again ("quiero repetir", "hacérmelo
+/// de nuevo", "otra vez"; "la otra vez" is the last visit).
+fn repeats(n: &[&str]) -> bool {
+    let again = |k: usize| match &n[k..] {
+        ["otra", "vez", ..] => k == 0 || !matches!(n[k - 1], "la" | "esa" | "aquella"),
+        ["de", "nuevo", ..] | ["volver", "a", ..] => true,
+        [w, ..] => w.starts_with("repetir"),
+        [] => false,
+    };
+    (0..n.len()).any(again)
+}
+
 /// Words that end the clause a cue governs.
 const CLAUSE_BREAKS: &[&str] = &[
     "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
@@ -185,6 +197,8 @@ pub(super) fn not_a_service(
                 if n[from + 1 - j..from]
                     .iter()
                     .any(|w| matches!(*w, "para" | "pra")) => {}
+            // "me hice el color con Caro y me encantó, quiero repetir": wanted again.
+            Some("hice" | "hicieron" | "fui" | "pasada" | "pasado" | "ayer") if repeats(n) => {}
             Some(w) if NOT_SERVICE_CUES.contains(&w) => return true,
             // "me dejó mal el flequillo": a service done, badly.
             Some("mal" | "horrible" | "feo" | "fatal")

@@ -50,6 +50,10 @@ fn a_del_leads_only_its_own_value() {
 #[case("puedo ir ahora a cortarme?", Some("cortarme"))]
 #[case("quiero cortarme las uñas el viernes", Some("uñas"))]
 #[case("¿tienen baño?", None)]
+#[case(
+    "la semana pasada me hice el color con Caro y me encantó, quiero repetir en un mes",
+    Some("color")
+)]
 #[case("do you do lash lifts?", Some("lash lifts"))]
 #[case("fazem sobrancelha com henna?", Some("sobrancelha com henna"))]
 #[case("hacen maquillaje social?", Some("maquillaje social"))]
