@@ -4290,6 +4290,21 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Calls("check_availability"), Says("Coloración con Caro"), NotSays("¿Qué te querés hacer?")],
         )],
     },
+    Conversation {
+        name: "manos y pies booked, then 'al final solo la manicura, la pedicura no': the visit trimmed, not moved",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para manicura y pedicura el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "al final solo la manicura, la pedicura no",
+                &[Next("await_confirmation"), Says("a Manicura"), NotSays("¿Para qué día")],
+            ),
+            ("sí", &[Calls("reschedule_booking"), NotSays("Pedicura")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -143,6 +143,18 @@ fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// "al final solo la manicura, la pedicura no": the last service named, with nothing after
+/// its "no", is turned down when another is named before it.
+pub(crate) fn trailing_no(n: &[&str], cands: &mut [crate::nlu::candidates::Candidate]) {
+    let Some(last) = cands.len().checked_sub(1) else {
+        return;
+    };
+    let to = cands[last].to;
+    if last > 0 && to + 1 == n.len() && matches!(n[to], "no" | "nao") {
+        cands[last].role.negated = true;
+    }
+}
+
 /// A verb that names a service alone ("cortarme": the demo salon's cut) right before
 /// another service ("cortarme las uñas"), an article between at most, is that one's verb,
 /// no service of its own. `found` holds `(from, to, catalog id)` in message order.
