@@ -4117,15 +4117,17 @@ const CONVERSATIONS: &[Conversation] = &[
         )],
     },
     Conversation {
-        name: "pedicure booked, then 'y la manicura también el …, justo después': from when it ends",
+        name: "pedicure booked, then 'y la manicura también el …, justo después': checked from when it ends, not the day listed",
         profile: "Ana",
         turns: &[
-            ("quiero turno para pedicura el {d3} a las 18:05", &[Calls("check_availability")]),
+            ("quiero turno para pedicura el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
             ("sí", &[Next("await_confirmation")]),
             ("sí", &[Calls("create_booking")]),
             (
                 "y la manicura también el {d3}, justo después",
-                &[Says("Manicura"), Says("a las 19:05")],
+                // Free then: the summary; busy: "a las … no tengo lugar" and the nearest.
+                &[Calls("check_availability"), NotSays("Para Manicura el"), NotSays("¿Para qué día")],
             ),
         ],
     },
@@ -4207,17 +4209,22 @@ const CONVERSATIONS: &[Conversation] = &[
         ],
     },
     Conversation {
-        name: "booked in English, then 'actually can we make it one hour later?': that booking, an hour later",
+        name: "booked in English, then 'actually can we make it one hour later?': that booking moves, nothing is let go",
         profile: "Kate",
         turns: &[
-            ("can I book a pedicure on {d3} at 11:10am?", &[Calls("check_availability")]),
+            ("can I book a pedicure on {d3}?", &[Calls("check_availability")]),
+            ("the first one", &[Calls("check_availability")]),
             ("yes", &[Next("await_confirmation")]),
             ("yes", &[Calls("create_booking")]),
             (
                 "actually can we make it one hour later?",
-                &[Next("await_confirmation"), Says("12:10"), NotSays("I didn't change anything")],
+                &[
+                    Calls("find_bookings"),
+                    Calls("check_availability"),
+                    NotSays("I didn't change anything"),
+                    NotSays("I can't answer"),
+                ],
             ),
-            ("yes", &[Calls("reschedule_booking")]),
         ],
     },
     Conversation {
