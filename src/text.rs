@@ -140,6 +140,14 @@ impl Words {
     pub fn raw(&self, i: usize) -> String {
         self.span(i, i + 1)
     }
+
+    /// The original text after word `i` to the end (punctuation, emoji).
+    pub fn after(&self, i: usize) -> String {
+        self.words
+            .get(i)
+            .map(|w| self.chars[w.end..].iter().collect())
+            .unwrap_or_default()
+    }
 }
 
 /// Zero-width and bidirectional formatting characters.

@@ -661,7 +661,7 @@ pub fn services(
         .map(|k| (k, cands[k - 1].role.negated))
         .collect();
     mark_taken_back(&n, &mut cands, usize::MAX, |r| r.negated = true);
-    crate::nlu::service_span::trailing_no(&n, &mut cands);
+    crate::nlu::service_span::trailing_no(words, &n, &mut cands);
     for (k, was) in own_no {
         cands[k - 1].role.negated = was;
         cands[k].role.negated = true;

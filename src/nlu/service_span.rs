@@ -144,13 +144,19 @@ fn verbal_form(n: &[&str], from: usize, to: usize) -> (usize, usize) {
 }
 
 /// "al final solo la manicura, la pedicura no": the last service named, with nothing after
-/// its "no", is turned down when another is named before it.
-pub(crate) fn trailing_no(n: &[&str], cands: &mut [crate::nlu::candidates::Candidate]) {
+/// its "no", is turned down when another is named before it. Not the tag question of
+/// "¿hacen manos y pies, no?".
+pub(crate) fn trailing_no(
+    words: &Words,
+    n: &[&str],
+    cands: &mut [crate::nlu::candidates::Candidate],
+) {
     let Some(last) = cands.len().checked_sub(1) else {
         return;
     };
     let to = cands[last].to;
-    if last > 0 && to + 1 == n.len() && matches!(n[to], "no" | "nao") {
+    let asks = words.after(to).contains('?') || words.gap(to - 1, to).contains(',');
+    if last > 0 && to + 1 == n.len() && matches!(n[to], "no" | "nao") && !asks {
         cands[last].role.negated = true;
     }
 }

@@ -51,7 +51,7 @@ pub fn affirmation(words: &Words) -> Option<bool> {
     let hurried = squash(first);
     let lx = lexicon();
     let has = |list: &[String], w: &str| list.iter().any(|x| x == w);
-    // "no hay problema" says yes; "no importa", "me da igual" say neither.
+    // "no hay problema" says yes; "no importa" says neither.
     let fine = [
         "no hay problema",
         "no hay drama",

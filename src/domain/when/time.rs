@@ -635,6 +635,7 @@ mod tests {
     #[case("trabajo hasta las 18, así que después de esa hora", Some(("18:00", Bound::From)))]
     #[case("salgo del laburo a las 6, tenés algo?", None)]
     #[case("salgo del trabajo a las 18, ¿tenés algo después de eso?", Some(("18:00", Bound::From)))]
+    #[case("corte a las 16 y después de eso manicura", None)]
     #[case("I'm at work until 5pm", Some(("17:00", Bound::From)))]
     #[case("estoy en la facu hasta las 17 el jueves", Some(("17:00", Bound::From)))]
     #[case("a la mañana no, pasado el mediodía", Some(("12:00", Bound::From)))]

@@ -51,6 +51,7 @@ fn a_del_leads_only_its_own_value() {
 #[case("quiero cortarme las uñas el viernes", Some("uñas"))]
 #[case("¿tienen baño?", None)]
 #[case("al final solo la manicura, la pedicura no", Some("manicura"))]
+#[case("hacen manos y pies, no?", Some("manos"))]
 #[case(
     "la semana pasada me hice el color con Caro y me encantó, quiero repetir en un mes",
     Some("color")

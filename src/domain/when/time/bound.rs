@@ -103,13 +103,17 @@ pub fn bound(n: &[&str], m: &TimeMatch, times: &[TimeMatch]) -> Option<Bound> {
     let article = |w: Option<&str>| matches!(w, Some("el" | "las"));
     let past_it =
         (article(Some(n[m.from])) && past(before(1))) || (article(before(1)) && past(before(2)));
-    // "salgo del trabajo a las 18, ¿tenés algo después de eso?": from then on.
-    let after_that = (m.to..n.len()).any(|k| {
-        matches!(
-            &n[k..],
-            ["despues", "de", "eso" | "esa", ..] | ["after" | "depois", "that" | "disso", ..]
-        )
-    });
+    // "salgo del trabajo a las 18, ¿tenés algo después de eso?": the customer's own hour,
+    // from then on (not "corte a las 16 y después de eso una manicura").
+    let own_hour = busy
+        || (1..=4).any(|j| before(j).is_some_and(|w| matches!(w, "salgo" | "termino" | "salimos")));
+    let after_that = own_hour
+        && (m.to..n.len()).any(|k| {
+            matches!(
+                &n[k..],
+                ["despues", "de", "eso" | "esa", ..] | ["after" | "depois", "that" | "disso", ..]
+            )
+        });
     let from = matches!(before(1), Some("after" | "since" | "from" | "depois"))
         || after_of(&["despues", "partir", "depois"])
         || past_it
