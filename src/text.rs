@@ -16,6 +16,14 @@ pub fn sound_char(c: char) -> char {
     }
 }
 
+/// Whether two folded words differ only in letters that sound the same ("korte", "corte").
+pub fn sounds_alike(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| sound_char(x) == sound_char(y))
+}
+
 /// Folds one char: lower case, accents removed (`ñ` becomes `n` too).
 pub fn fold_char(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);

@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::text::{edit_distance, fold_compare, sound_char, Words};
+use crate::text::{edit_distance, fold_compare, sounds_alike, Words};
 
 mod compound;
 mod faq;
@@ -573,12 +573,7 @@ fn word_close(pattern: &str, word: &str) -> bool {
         return true;
     }
     // Letters that sound the same: "korte" is corte, "vrushing" brushing, "alizado" alisado.
-    if pattern.len() == word.len()
-        && pattern
-            .chars()
-            .zip(word.chars())
-            .all(|(a, b)| sound_char(a) == sound_char(b))
-    {
+    if sounds_alike(pattern, word) {
         return true;
     }
     // Only long words, same first letter: "keratna" is keratina, "muchas" is not mechas.

@@ -14,9 +14,10 @@ fn cue_starts<'a>(words: &'a [&'a str], cue: &'a str) -> impl Iterator<Item = us
     (0..last).filter(move |&start| {
         parts.iter().enumerate().all(|(k, p)| {
             let w = words[start + k];
+            // Spelt as it sounds too: "kuanto sale" is "cuanto sale".
             match p.strip_suffix('*') {
                 Some(stem) => w.starts_with(stem),
-                None => w == *p,
+                None => crate::text::sounds_alike(w, p),
             }
         })
     })

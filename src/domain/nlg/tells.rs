@@ -1,5 +1,6 @@
 //! What a reply tells besides the step's own answer: a person offered after a price, the
-//! room a group's time has, a closed day not said yet.
+//! room a group's time has, a closed day not said yet; and the payment methods in the
+//! customer's language.
 
 use super::*;
 

@@ -196,14 +196,9 @@
 3 cuanto me cobrarian
 2.5 cuanto es
 1.5 cuanto
-# Written with a k, or missing a letter.
-3 kuanto sale
-3 kuanto cuesta
-3 kuanto esta
-3 kuanto cobran
+# Missing a letter ("kuanto", with a k, is read as it sounds).
 3 cuato sale
 3 cuato cuesta
-1.5 kuanto
 2.5 cuanta plata
 3 precio*
 2.5 valor*
