@@ -4312,6 +4312,59 @@ const CONVERSATIONS: &[Conversation] = &[
             ("sí", &[Calls("reschedule_booking"), NotSays("Pedicura")]),
         ],
     },
+    Conversation {
+        name: "pedicure booked, then 'che, me equivoqué, era el …, no el …': the booking just made moves",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para pedicura el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation")]),
+            ("sí", &[Calls("create_booking")]),
+            (
+                "che, me equivoqué, era el {d2}, no el {d3}",
+                &[Calls("find_bookings"), NotSays("¿Qué te querés hacer?")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'hola, ¿tengo turno? soy Ana': a lookup of her bookings, not a new booking",
+        profile: "Ana",
+        turns: &[(
+            "hola, ¿tengo turno? soy Ana",
+            &[Calls("find_bookings"), NotSays("¿Qué te querés hacer?")],
+        )],
+    },
+    Conversation {
+        name: "'no, ninguno me sirve' to the times offered asks for another day; 'bueno, lo pienso' after a price says goodbye",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para corte el {d1}", &[Calls("check_availability")]),
+            ("no, ninguno me sirve", &[Says("¿Para qué día"), NotSays("lo dejamos así")]),
+            ("¿cuánto sale el brushing?", &[Calls("get_prices")]),
+            ("no, dejá, después te escribo", &[Says("lo dejamos así")]),
+            ("bueno, lo pienso", &[Says("Chau"), NotSays("De nada")]),
+        ],
+    },
+    Conversation {
+        name: "'hice una reserva ayer pero no me llegó confirmación': her bookings looked up; none, and 'el código no lo tengo' goes to a person",
+        profile: "Ana",
+        turns: &[
+            (
+                "hola, hice una reserva ayer pero no me llegó confirmación",
+                &[Calls("find_bookings"), NotSays("¿Qué te querés hacer?")],
+            ),
+            ("soy Ana, el código no lo tengo", &[Says("Te paso con una persona")]),
+        ],
+    },
+    Conversation {
+        name: "'¿cuándo tiene libre?' about the stylist asked for: her first free day; 'ok no importa, gracias' lets it go",
+        profile: "Ana",
+        turns: &[
+            ("hola! me gustaría sacar turno para mechas con Lucía", &[Says("¿Para qué día")]),
+            ("cuándo tiene libre?", &[Calls("check_availability"), Says("con Lucía")]),
+            ("ok no importa, gracias", &[Says("lo dejamos así")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -19,6 +19,7 @@ use crate::nlu::lexicon::lexicon;
 use crate::nlu::service_span::extend_service_span;
 pub(crate) use crate::nlu::service_span::extend_to;
 use crate::text::Words;
+use fallback::mark_fallbacks;
 use tense::{had_after, is_new, is_old};
 
 /// The cues around a candidate.
@@ -205,49 +206,6 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
             _ => false,
         },
         fallback: false,
-    }
-}
-
-/// "quería el 18 pero si no hay el 19", "a las 5, o si no a las 6", "friday, if not
-/// saturday", "sexta, se não sábado": a value after "si no" that follows another of its slot
-/// is the second choice. ("No el jueves sino el viernes" is a correction: "sino" is one word.)
-fn mark_fallbacks(n: &[&str], cands: &mut [Candidate]) {
-    let starts: Vec<(SlotName, usize)> = cands.iter().map(|c| (c.slot, c.from)).collect();
-    for c in cands.iter_mut() {
-        let earlier = starts.iter().any(|&(s, f)| s == c.slot && f < c.from);
-        // Up to "si no hay para el 19", "if not then saturday".
-        let lead = (1..=5).any(|j| {
-            c.from > j
-                && matches!(
-                    (n[c.from - j - 1], n[c.from - j]),
-                    ("si", "no") | ("if", "not") | ("se", "nao")
-                )
-                && n[c.from - j + 1..c.from].iter().all(|w| {
-                    matches!(
-                        *w,
-                        "hay"
-                            | "se"
-                            | "puede"
-                            | "podes"
-                            | "pueden"
-                            | "tenes"
-                            | "tienen"
-                            | "el"
-                            | "la"
-                            | "las"
-                            | "a"
-                            | "para"
-                            | "then"
-                            | "on"
-                            | "at"
-                            | "da"
-                            | "pra"
-                    )
-                })
-        }) || before(n, c.from, 1) == Some("otherwise");
-        if earlier && lead {
-            c.role.fallback = true;
-        }
     }
 }
 
@@ -789,6 +747,7 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
 }
 
 mod context;
+mod fallback;
 mod not_service;
 mod tense;
 #[cfg(test)]

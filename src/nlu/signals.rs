@@ -16,6 +16,7 @@ mod both;
 mod companion;
 mod courtesy;
 mod day;
+mod owned;
 mod party;
 mod pick;
 mod swap;
@@ -422,7 +423,7 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("duration")) {
         return Some(Topic::Duration);
     }
-    if contains_any(&joined, lx.topic("bookings")) {
+    if contains_any(&joined, lx.topic("bookings")) || owned::asks_own(words) {
         return Some(Topic::Bookings);
     }
     None

@@ -45,8 +45,10 @@ pub fn plan(input: &PlanInput) -> Plan {
         return Plan::Reply(ReplyTopic::Expert);
     }
     // Asked for the code, "no me acuerdo": nothing to find by this number, so a person helps
-    // (rather than "no" letting the change go).
-    if st.expected_slot == Some(SlotName::BookingId)
+    // (rather than "no" letting the change go). So after a lookup that found nothing ("hice
+    // una reserva pero no me llegó la confirmación"), "el código no lo tengo".
+    let looked_up = st.flow.is_none() && st.target.is_none();
+    if (st.expected_slot == Some(SlotName::BookingId) || looked_up)
         && st.searched
         && st.candidates.is_empty()
         && ex.signals.no_code
@@ -246,9 +248,14 @@ pub fn plan(input: &PlanInput) -> Plan {
             if ex.signals.farewell {
                 return Plan::Reply(ReplyTopic::Farewell);
             }
-            // "bueno, lo pienso, gracias" after an answer: no flow to let go.
+            // "bueno, lo pienso, gracias" after an answer: no flow to let go; without thanks
+            // ("no, dejá, después te escribo") a goodbye.
             if ex.signals.closes && st.flow.is_none() {
-                return Plan::Reply(ReplyTopic::Thanks);
+                return Plan::Reply(if ex.signals.thanks {
+                    ReplyTopic::Thanks
+                } else {
+                    ReplyTopic::Farewell
+                });
             }
             // "ok gracias", "gracias, soy Ana" after an answer: thanks, not an ack.
             let acks = ex.signals.affirmation == Some(true) || !ex.slots.is_empty();

@@ -342,6 +342,45 @@ pub(super) fn past_the_closed_day(
     }
 }
 
+/// "¿tenés para este finde?" (this Saturday's times offered), then "¿y el sábado que
+/// viene?": the Saturday after the one on the table, which "this" named (with "el sábado"
+/// on the table, "el sábado que viene" is the same day said again).
+pub(super) fn the_next_one(
+    asked: &crate::domain::understanding::Slots,
+    on_table: Option<NaiveDate>,
+    span: &str,
+    date: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let folded = crate::text::fold(span);
+    let next = ["que viene", "proximo", "proxima", "next", "que vem"]
+        .iter()
+        .any(|w| folded.contains(w));
+    let this = asked.preferred_date.as_deref().is_some_and(|d| {
+        let d = crate::text::fold(d);
+        [
+            "este ",
+            "esta ",
+            "this ",
+            "finde",
+            "fin de semana",
+            "weekend",
+            "hoy",
+        ]
+        .iter()
+        .any(|w| d.contains(w))
+    });
+    let weekday = matches!(
+        crate::domain::when::parse_date(span),
+        Some(crate::domain::when::DateExpr::Weekday(..))
+    );
+    match date {
+        Some(d) if next && this && weekday && on_table == Some(d) => {
+            Some(d + chrono::Duration::days(7))
+        }
+        other => other,
+    }
+}
+
 /// "¿llego a salir antes de las 14?": once the visit is known, the times it can start at to
 /// be over by then.
 pub(super) fn fit_part(state: &mut ConversationState, ws: &Workspace) {

@@ -567,6 +567,35 @@ fn a_vague_span_is_searched_when_booking_and_names_nothing_to_cancel() {
 }
 
 #[test]
+fn the_coming_weekday_after_this_one_was_offered_is_the_week_after() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let day = |d| NaiveDate::from_ymd_opt(2026, 11, d);
+    let asked = |first: &str| {
+        let mut st = ConversationState::default();
+        let e = ex(
+            Intent::Book,
+            &[
+                (SlotName::ServiceType, "keratina"),
+                (SlotName::PreferredDate, first),
+            ],
+        );
+        apply_extraction(&mut st, &e, &c);
+        assert_eq!(st.resolved.date, day(28), "{first}");
+        let again = ex(
+            Intent::Book,
+            &[(SlotName::PreferredDate, "el sábado que viene")],
+        );
+        apply_extraction(&mut st, &again, &c);
+        st.resolved.date
+    };
+    // "este sábado", then "¿y el sábado que viene?": the one after.
+    assert_eq!(asked("este sábado"), NaiveDate::from_ymd_opt(2026, 12, 5));
+    // "el sábado", then "el sábado que viene": the same day said again.
+    assert_eq!(asked("el sábado"), day(28));
+}
+
+#[test]
 fn the_first_and_the_last_count_in_the_part_of_the_day_listed() {
     use crate::domain::understanding::DayPart;
     let ws = demo();

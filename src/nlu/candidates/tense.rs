@@ -184,6 +184,9 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
                             ))) => {}
             // "tengo que ir el jueves", "tenho que ir na quinta": an obligation, no booking.
             Some("tengo" | "tenho") if n.get(from - j + 1) == Some(&"que") => {}
+            // "me equivoqué, era el viernes", "era el viernes, no el sábado": what it should
+            // have been, in a correction.
+            Some("era") if corrects_around(n, from - j, from) => {}
             Some(w) if OLD_LEADS.contains(&w) => return true,
             // "mi turno del…", "my appointment is on Friday", "I have a booking on Thursday"
             // ("pasar mi turno a las 16", "cambiá mi reserva al viernes": where it goes.)
@@ -209,6 +212,23 @@ pub(super) fn is_old(n: &[&str], from: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the "era" at `at` says what a value should have been: after "me equivoqué",
+/// "perdón", or with the value turned down after it ("era el viernes, no el sábado").
+fn corrects_around(n: &[&str], at: usize, from: usize) -> bool {
+    let owned = (1..=3).any(|j| matches!(before(n, at, j), Some("mi" | "el" | "tu")));
+    let sorry = (1..=4).any(|j| {
+        matches!(
+            before(n, at, j),
+            Some("equivoque" | "confundi" | "perdon" | "perdona" | "corrijo" | "digo")
+        )
+    });
+    let not_that = n[from..]
+        .windows(2)
+        .take(5)
+        .any(|w| w[0] == "no" && matches!(w[1], "el" | "la" | "las" | "los" | "a" | "al" | "para"));
+    !owned && (sorry || not_that)
 }
 
 /// A verb that moves a booking: "pasar", "pasame", "cambiá", "mover", "correr", "adelantar".

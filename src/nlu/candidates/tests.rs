@@ -298,6 +298,8 @@ fn the_day_of_a_part_of_the_day_or_of_the_free_times_is_wanted(
     Some("el martes")
 )]
 #[case("no el jueves sino el viernes", Some("el viernes"))]
+#[case("el jueves o el viernes a la tarde", Some("el jueves"))]
+#[case("thursday or friday?", Some("thursday"))]
 fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
 }
@@ -342,6 +344,14 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
 )]
 #[case("podré pasar mi turno a las 16 en vez de las 12?", None, Some("16:00"))]
 #[case("a las 16 en vez de las 12", None, Some("16:00"))]
+#[case("el sábado a las 14 o 14:30", Some("el sábado"), Some("14:00"))]
+#[case(
+    "che, me equivoqué, era el viernes, no el sábado",
+    Some("el viernes"),
+    None
+)]
+#[case("perdón, era el jueves", Some("el jueves"), None)]
+#[case("mi turno era el jueves, lo puedo pasar?", None, None)]
 #[case(
     "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",
     Some("el viernes"),

@@ -404,6 +404,7 @@ can i bring my
 can i bring a
 can i come with my
 can i come with a
+ammonia
 
 [topic complaint]
 refund
@@ -470,6 +471,17 @@ soonest
 first available
 next available
 first free
+when is she free
+when is he free
+when are you free
+when do you have room
+when do you have an opening
+when does she have
+when does he have
+when is the next opening
+when's the next opening
+what's the earliest
+whats the earliest
 
 [asks room]
 do you have anything
@@ -494,6 +506,11 @@ another time
 another day
 other day
 another date
+none of those
+none of these
+none of them
+neither of those
+neither works
 
 [earlier]
 earlier
@@ -563,6 +580,14 @@ is my appointment confirmed
 is my booking confirmed
 did my booking go through
 remind me when
+didn't get a confirmation
+didnt get a confirmation
+didn't receive a confirmation
+didnt receive a confirmation
+never got a confirmation
+no confirmation
+didn't get the confirmation
+didnt get the confirmation
 
 [no code]
 # Asked for a booking code: the customer has none (only read when the code was asked).

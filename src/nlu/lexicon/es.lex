@@ -1195,6 +1195,9 @@ otro dia
 nada
 ya fue
 no quiero nada
+no importa gracias
+ya no importa
+no importa igual
 
 [topic handoff]
 con cuanta anticipacion
@@ -1485,6 +1488,7 @@ tiene formol
 tienen formol
 lleva formol
 llevan formol
+amoniaco
 
 [topic complaint]
 re desparejo
@@ -1840,6 +1844,28 @@ lo que tengas mas cerca
 lo que tengas mas pronto
 lo mas cercano
 el mas cercano
+cuando tiene libre
+cuando tenes libre
+cuando tienen libre
+cuando tiene lugar
+cuando tenes lugar
+cuando tienen lugar
+cuando hay lugar
+cuando tiene turno
+cuando tenes turno
+cuando tienen turno
+cuando hay turno
+cuando tiene disponible
+cuando tenes disponible
+cuando esta libre
+que dia tiene libre
+que dias tiene libre
+que dia tenes libre
+que dias tenes libre
+que dia tiene lugar
+que dia tenes lugar
+cuando me podes dar
+cuando me podrias dar
 
 [asks room]
 tenes para
@@ -1881,6 +1907,18 @@ lo voy a pensar
 otro dia
 otra fecha
 otro dia mejor
+ninguno me sirve
+ninguno me queda
+ninguno me viene
+ninguno me va
+ninguno de esos
+ninguna de esas
+no me sirve ninguno
+no me queda ninguno
+no me viene ninguno
+no me va ninguno
+no me sirve ninguna
+no me queda ninguna
 
 [earlier]
 hora antes
@@ -2070,6 +2108,18 @@ no me acuerdo si tenia
 no me acuerdo si era
 no se si mi turno era
 no se si mi turno es
+no me llego confirmacion
+no me llego la confirmacion
+no me llego ninguna confirmacion
+no me llego el codigo
+no me llego el mensaje de confirmacion
+no recibi confirmacion
+no recibi la confirmacion
+no recibi el codigo
+no recibi ninguna confirmacion
+nunca me confirmaron
+no me confirmaron el turno
+no me confirmaron la reserva
 
 [no code]
 # Asked for a booking code: the customer has none (only read when the code was asked).

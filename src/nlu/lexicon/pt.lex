@@ -254,6 +254,7 @@ posso levar minha
 posso ir com meu
 posso ir com minha
 posso ir acompanhada
+amonia
 
 [topic complaint]
 reclamacao
@@ -373,6 +374,13 @@ primeiro horario livre
 primeiro horario disponivel
 proximo horario livre
 proximo horario disponivel
+quando tem vaga
+quando tem horario
+quando ela tem
+quando ele tem
+quando voces tem
+quando esta livre
+qual o primeiro horario
 
 [asks room]
 tem horario
@@ -394,6 +402,12 @@ outra hora
 [other day]
 outro dia
 outra data
+nenhum desses
+nenhum deles
+nenhum serve
+nenhum me serve
+nenhum da
+nenhum fica bom
 
 [earlier]
 hora antes
@@ -456,6 +470,11 @@ meus horarios
 minhas reservas
 ficou marcado
 ficou confirmado
+nao recebi confirmacao
+nao recebi a confirmacao
+nao chegou a confirmacao
+nao chegou confirmacao
+nao recebi o codigo
 
 [no code]
 # Asked for a booking code: the customer has none (only read when the code was asked).
