@@ -4365,6 +4365,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("ok no importa, gracias", &[Says("lo dejamos así")]),
         ],
     },
+    Conversation {
+        name: "the men's cut priced, then 'ok, entonces solo corte, el … tipo 18': the men's cut booked; 'tengo el pelo teñido, ¿se puede?' is for the team",
+        profile: "Ana",
+        turns: &[
+            ("hola!! cuánto sale el corte de hombre? y la barba la hacen?", &[Says("Corte de caballero sale")]),
+            (
+                "ok, entonces solo corte, el {d1} tipo 18",
+                &[Calls("check_availability"), Says("Corte de caballero"), NotSays("Corte de dama")],
+            ),
+            (
+                "una pregunta, quiero hacerme alisado más adelante pero tengo el pelo teñido, se puede?",
+                &[Says("te lo tiene que confirmar alguien del equipo")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

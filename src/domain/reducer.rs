@@ -433,7 +433,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 r.service = ctx
                     .ws
                     .resolve_service(value)
-                    .map(|s| for_whom(ctx.ws, ex, &s.id));
+                    .map(|s| for_whom(ctx.ws, ex, &s.id))
+                    .map(|id| readings::as_asked(ctx.ws, state.asked_all.last(), id));
             }
             SlotName::PreferredDate => {
                 // "¿tenés lugar esta semana?": a span is searched from its first day (that
@@ -498,7 +499,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.slots.services = ex.slots.services.clone();
         let mut ids: Vec<String> = Vec::new();
         for id in ex.slots.service_ids(ctx.ws) {
-            let id = for_whom(ctx.ws, ex, &id);
+            let id = readings::as_asked(ctx.ws, state.asked_all.last(), for_whom(ctx.ws, ex, &id));
             if !ids.contains(&id) {
                 ids.push(id);
             }

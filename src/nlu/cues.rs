@@ -42,6 +42,11 @@ fn turned_down(words: &[&str], at: usize) -> bool {
             && ends_at(at - 1))
 }
 
+/// "el otro día me atendió Caro": a day gone by, not another day asked for.
+fn gone_by(words: &[&str], at: usize) -> bool {
+    at >= 1 && words[at - 1] == "el" && words[at..].starts_with(&["otro", "dia"])
+}
+
 /// "pasame los precios", "me pasás la dirección": a "pasar" that hands over information
 /// (the next word, after at most one article or pronoun, names it) moves no booking; nor
 /// does "me pasás qué turnos te quedan", "pasame los turnos disponibles" (the free ones).
@@ -103,9 +108,11 @@ pub(super) fn score(words: &[&str], cues: &[Cue]) -> f32 {
     let mut best = 0.0f32;
     for c in cues {
         let len = c.phrase.split(' ').count();
-        if cue_starts(words, &c.phrase)
-            .any(|at| !turned_down(words, at) && !hands_over_info(words, &c.phrase, at + len))
-        {
+        if cue_starts(words, &c.phrase).any(|at| {
+            !turned_down(words, at)
+                && !hands_over_info(words, &c.phrase, at + len)
+                && !gone_by(words, at)
+        }) {
             total += c.weight;
             best = best.max(c.weight);
         }

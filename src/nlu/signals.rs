@@ -368,8 +368,10 @@ pub fn farewell(words: &Words) -> bool {
 }
 
 /// Whether the message puts the day given aside ("mejor otro día", "another day").
+/// ("el otro día me atendió Caro" is a day gone by.)
 pub fn other_day(words: &Words) -> bool {
-    says(words, &lexicon().other_day)
+    let joined = words.norms().join(" ").replace("el otro dia", "el dia");
+    contains_any(&joined, &lexicon().other_day)
 }
 
 /// Whether the message asks for the first free time, whatever the day ("lo antes
@@ -514,6 +516,15 @@ mod tests {
         false,
         false
     )]
+    #[case(
+        "el otro día me atendió Caro, quiero volver",
+        None,
+        None,
+        false,
+        false,
+        false
+    )]
+    #[case("no puedo, mejor otro día", None, None, true, false, false)]
     fn when_and_what_words(
         #[case] text: &str,
         #[case] part: Option<DayPart>,

@@ -28,6 +28,15 @@ pub(super) fn for_whom(ws: &Workspace, ex: &Extraction, id: &str) -> String {
         .map_or_else(|| id.to_string(), |s| s.id.clone())
 }
 
+/// "¿cuánto sale el corte de hombre?" … "ok, entonces solo corte": the generic service is
+/// the men's version last asked about.
+pub(super) fn as_asked(ws: &Workspace, asked: Option<&String>, id: String) -> String {
+    match ws.service(&id).and_then(|s| ws.mens_version(s)) {
+        Some(m) if asked == Some(&m.id) => m.id.clone(),
+        _ => id,
+    }
+}
+
 /// Whether the booking is in the name of the one it is for ("para mi amiga Julieta"), not in
 /// one the customer gives for it ("…, a nombre de Ana"); who writes ("soy Ana") is no name for
 /// it.

@@ -405,6 +405,12 @@ can i bring a
 can i come with my
 can i come with a
 ammonia
+my hair is dyed
+my hair is bleached
+i have dyed hair
+i have bleached hair
+if i have highlights
+if my hair is dyed
 
 [topic complaint]
 refund

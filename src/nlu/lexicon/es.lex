@@ -1489,6 +1489,17 @@ tienen formol
 lleva formol
 llevan formol
 amoniaco
+tengo el pelo tenido
+tengo el pelo decolorado
+tengo el pelo quemado
+tengo el pelo muy danado
+tengo el pelo danado
+tengo el pelo con mechas
+si tengo mechas
+si tengo color
+si tengo tintura
+tengo mechas se puede
+tengo tintura se puede
 
 [topic complaint]
 re desparejo

@@ -255,6 +255,11 @@ posso ir com meu
 posso ir com minha
 posso ir acompanhada
 amonia
+tenho o cabelo pintado
+tenho cabelo pintado
+meu cabelo e pintado
+meu cabelo e descolorido
+tenho luzes
 
 [topic complaint]
 reclamacao

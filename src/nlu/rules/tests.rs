@@ -39,6 +39,10 @@ pub(crate) fn ex(text: &str) -> Extraction {
 )]
 #[case("perfecto, nos vemos el jueves", Intent::Chitchat)]
 #[case(
+    "el otro dia me atendio Caro y quiero volver con ella para corte",
+    Intent::Book
+)]
+#[case(
     "ayer me cobraron de más, me cobraron 20 mil el corte y dice 18",
     Intent::Other
 )]
