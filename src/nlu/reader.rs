@@ -24,7 +24,7 @@ use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
 /// Bumped when features change, so caches and heads from older code are not reused.
-pub const FEATURES_VERSION: u32 = 61;
+pub const FEATURES_VERSION: u32 = 63;
 
 /// The slots the tagger reads, in tag order.
 pub const TAG_SLOTS: [SlotName; 4] = [
@@ -165,15 +165,51 @@ pub fn find_span(words: &Words, value: &str) -> Option<(usize, usize)> {
         .map(|i| (i, i + target.len()))
 }
 
-/// Rule features: 9 cue scores, the rule intent one-hot, the certainty flag.
+/// Rule features: 9 cue scores, the rule intent one-hot, the certainty flag, the topic
+/// one-hot, and signals that tell intents apart: a booking the customer has told of ("tengo
+/// turno el sábado a las 10"), a price or the hours asked, a yes or a no, thanks, a goodbye,
+/// a correction, a time moved earlier or later.
 pub fn rule_features(r: &RuleAnalysis) -> Vec<f32> {
-    let mut f = Vec::with_capacity(19);
+    let mut f = Vec::with_capacity(45);
     f.extend(r.scores.iter().map(|s| (s / 4.0).min(2.0)));
     let mut one = [0f32; 9];
     one[r.extraction.intent.index()] = 1.0;
     f.extend(one);
-    f.push(if r.certain { 1.0 } else { 0.0 });
+    f.push(flag(r.certain));
+    let s = &r.extraction.signals;
+    let mut topic = [0f32; TOPICS];
+    if let Some(t) = s.topic {
+        topic[t as usize] = 1.0;
+    }
+    f.extend(topic);
+    let told = r.candidates.iter().any(|c| c.role.old);
+    f.extend([
+        flag(told || s.booked_date.is_some() || s.booked_time.is_some()),
+        flag(r.candidates.iter().any(|c| c.role.new)),
+        flag(s.asks_price),
+        flag(s.asks_hours),
+        flag(s.affirmation == Some(true)),
+        flag(s.affirmation == Some(false)),
+        flag(s.thanks),
+        flag(s.farewell),
+        flag(s.closes),
+        flag(s.corrects),
+        flag(s.shift.is_some()),
+        flag(s.books),
+        flag(r.extraction.slots.service_type.is_some()),
+    ]);
     f
+}
+
+/// How many topics `Signals::topic` tells apart.
+const TOPICS: usize = 12;
+
+fn flag(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
 }
 
 pub fn intent_features(enc: &Encoded, v: &View, rules: &RuleAnalysis) -> Vec<f32> {
@@ -239,7 +275,6 @@ pub fn word_features(
             x.extend_from_slice(&tags[i]);
             let raw = v.words.raw(i);
             let prev = if i > 0 { n[i - 1] } else { "" };
-            let flag = |b: bool| if b { 1.0 } else { 0.0 };
             x.extend_from_slice(&[
                 flag(raw.chars().next().is_some_and(char::is_uppercase)),
                 flag(n[i].chars().any(|c| c.is_ascii_digit())),
@@ -349,7 +384,6 @@ pub fn candidate_features(
     let after = last_token(c.to).or_else(|| end.map(|e| (e + 1).min(enc.tokens.len() - 1)));
     let mut x = row(end);
     x.extend(row(after));
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let r = &c.role;
     x.extend_from_slice(&[
         flag(r.negated),
