@@ -4380,6 +4380,34 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a yes that names someone else at the summary ('dale, ponelo a nombre de mi hermana Julieta') confirms the new name first",
+        profile: "Ana",
+        turns: &[
+            ("quiero turno para manicura el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("sí", &[Next("await_confirmation"), Says("a nombre de Ana")]),
+            (
+                "dale, ponelo a nombre de mi hermana Julieta",
+                &[Next("await_confirmation"), NoCall("create_booking"), Says("a nombre de Julieta")],
+            ),
+            ("sí", &[Calls("create_booking"), Says("Julieta")]),
+        ],
+    },
+    Conversation {
+        name: "Portuguese: 'pode ser no nome da Fernanda' at the summary books in Fernanda's name",
+        profile: "Ana",
+        turns: &[
+            ("quero marcar escova pra {d1}", &[Calls("check_availability")]),
+            ("o primeiro", &[Calls("check_availability")]),
+            ("sim", &[Next("await_confirmation")]),
+            (
+                "pode ser no nome da Fernanda",
+                &[Next("await_confirmation"), NoCall("create_booking"), Says("em nome de Fernanda")],
+            ),
+            ("sim", &[Calls("create_booking"), Says("Fernanda")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -69,7 +69,9 @@ pub fn plan(input: &PlanInput) -> Plan {
         return Plan::Reply(ReplyTopic::Late);
     }
     if let Some(p) = &st.pending {
-        if ex.signals.affirmation == Some(true) {
+        // "dale, ponelo a nombre de Julieta": a yes that changes the booking confirms the
+        // changed one first.
+        if ex.signals.affirmation == Some(true) && !changes_pending(st, &p.call) {
             return Plan::Call(p.call.clone());
         }
         // "a la misma hora" to "¿lo paso al viernes a las 11:10?": what is asked already.
@@ -207,6 +209,9 @@ pub fn plan(input: &PlanInput) -> Plan {
             Some(Topic::Address) => Plan::Reply(ReplyTopic::Address),
             Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
             Some(Topic::Faq) => Plan::Reply(ReplyTopic::Faq),
+            // "dale, ponelo a nombre de mi hermana Julieta" read as off-topic: a detail of
+            // the booking in progress, which goes on.
+            None if st.flow.is_some() && !ex.slots.is_empty() => plan_flow(input),
             _ => Plan::Refuse(RefuseReason::OffTopic),
         },
         Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),
@@ -279,6 +284,27 @@ pub fn plan(input: &PlanInput) -> Plan {
             }
             Plan::Reply(ReplyTopic::Thanks)
         }
+    }
+}
+
+/// Whether what the message gave ("…, a nombre de Julieta", "sim, às 15h") makes the
+/// booking awaiting a yes another one.
+fn changes_pending(st: &ConversationState, call: &ToolCall) -> bool {
+    let r = &st.resolved;
+    match call {
+        ToolCall::CreateBooking {
+            date,
+            time,
+            staff,
+            customer_name,
+            ..
+        } => {
+            r.name.as_ref().is_some_and(|n| n != customer_name)
+                || r.date.is_some_and(|d| d != *date)
+                || r.time.is_some_and(|t| t != *time)
+                || (r.staff.is_some() && r.staff != *staff)
+        }
+        _ => false,
     }
 }
 

@@ -142,6 +142,11 @@ hello it's
 hi its
 hey its
 hello its
+under the name of
+under the name
+in the name of
+put it under
+book it under
 
 [not a name]
 the

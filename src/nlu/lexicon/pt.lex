@@ -146,6 +146,12 @@ queratina
 unhas
 
 [name leads]
+no nome da
+no nome do
+no nome de
+em nome da
+em nome do
+em nome de
 meu nome e
 me chamo
 sou a

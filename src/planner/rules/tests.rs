@@ -192,3 +192,26 @@ fn a_bare_cancel_while_booking_lets_that_booking_go() {
         Plan::Reply(ReplyTopic::Dropped)
     );
 }
+
+#[test]
+fn a_yes_that_changes_the_booking_awaiting_it_is_no_confirmation() {
+    let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let call = ToolCall::CreateBooking {
+        service: "manicura".into(),
+        then: Vec::new(),
+        date: day,
+        time: NaiveTime::from_hms_opt(11, 0, 0).unwrap(),
+        staff: Some("sofi".into()),
+        customer_name: "Ana".into(),
+        customer_phone: None,
+        contact_phone: None,
+        idempotency_key: "k".into(),
+    };
+    let mut st = ConversationState::default();
+    st.resolved.name = Some("Ana".into());
+    st.resolved.date = Some(day);
+    assert!(!changes_pending(&st, &call));
+    // "dale, ponelo a nombre de mi hermana Julieta".
+    st.resolved.name = Some("Julieta".into());
+    assert!(changes_pending(&st, &call));
+}
