@@ -1725,7 +1725,7 @@ const CONVERSATIONS: &[Conversation] = &[
             ("¿quién me recomendás para color?", &[Says("lo hacen Caro y Lucía")]),
             (
                 "¿con cuánta anticipación tengo que cancelar?",
-                &[Next("handoff"), NoCall("find_bookings")],
+                &[Says("24 horas"), NoCall("find_bookings")],
             ),
         ],
     },
@@ -4406,6 +4406,37 @@ const CONVERSATIONS: &[Conversation] = &[
                 &[Next("await_confirmation"), NoCall("create_booking"), Says("em nome de Fernanda")],
             ),
             ("sim", &[Calls("create_booking"), Says("Fernanda")]),
+        ],
+    },
+    Conversation {
+        name: "'¿con cuánta anticipación tengo que cancelar?' gets the business's own answer, not a person; asking for one still does",
+        profile: "Ana",
+        turns: &[
+            ("¿con cuánta anticipación tengo que cancelar?", &[Says("24 horas"), NotSays("Te paso con una persona")]),
+            ("quiero hablar con una persona", &[Next("handoff")]),
+        ],
+    },
+    Conversation {
+        name: "brushing booked, then 'mejor con lucía, se puede?': the booking just made moves to Lucía, same day and time",
+        profile: "Ana",
+        turns: &[
+            ("hola! brushing el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            (
+                "mejor con lucía, se puede?",
+                &[Calls("find_bookings"), NotSays("¿Qué te querés hacer?"), Says("Lucía")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'ok y donde quedan?' in the middle of a booking is answered and the booking goes on; 'esmaltado semi' is the semi-permanent polish",
+        profile: "Ana",
+        turns: &[
+            ("hola, quiero turno p esmaltado semi", &[Says("¿Para qué día")]),
+            ("ok y donde quedan?", &[Says("Scalabrini Ortiz"), Says("¿Para qué día")]),
+            ("el {d1}", &[Says("Esmaltado semipermanente"), NotSays("Manicura")]),
         ],
     },
 ];

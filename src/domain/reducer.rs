@@ -659,8 +659,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 offers => asked.filter(|t| offers.iter().any(|o| o.time == *t)),
             };
             take_date(state, day);
-            if let Some(time) = time {
-                take_time(state, time);
+            match time {
+                Some(time) => take_time(state, time),
+                // Not among them: that day's times, not the hour asked checked again.
+                None => (state.resolved.time, state.slots.preferred_time) = (None, None),
             }
             state.expected_slot = None;
         }

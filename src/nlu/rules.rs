@@ -22,6 +22,7 @@ use crate::text::Words;
 mod asks;
 mod names;
 use names::{booking_for, find_name};
+pub(super) use names::{is_capitalized, looks_like_name_word};
 
 /// What the rules saw in a message, beyond the final extraction: per-intent cue scores and
 /// every candidate span, for the model route's hints.
@@ -40,18 +41,6 @@ pub struct RuleAnalysis {
 /// The rule extractor. Stateless; the workspace supplies the catalog.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RuleExtractor;
-
-pub(super) fn is_capitalized(raw: &str) -> bool {
-    raw.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-pub(super) fn looks_like_name_word(raw: &str, norm: &str) -> bool {
-    let alpha = norm.chars().all(|c| c.is_alphabetic() || c == '\'');
-    alpha
-        && norm.chars().count() >= 2
-        && !lexicon().not_name.contains(norm)
-        && (is_capitalized(raw) || lexicon().common_names.contains(norm))
-}
 
 impl RuleExtractor {
     pub fn extract(&self, ws: &Workspace, text: &str, ctx: &ExtractContext) -> Extraction {
@@ -184,7 +173,9 @@ impl RuleExtractor {
         let soonest_words = signals::soonest(&words);
         // "pero no el miércoles, otro día": as "cualquier día menos el miércoles".
         let but_that_one = !not_days.is_empty() && signals::other_day(&words);
+        // ("el primer turno libre que tengas" with times listed: the first of them, `pick`.)
         signals.soonest = dates.len() == not_days.len()
+            && signals.pick.is_none()
             && (soonest_words || signals::any_day(&words) || but_that_one);
         signals.first_of_day = dates.len() > not_days.len()
             && times.is_empty()

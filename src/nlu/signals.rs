@@ -367,6 +367,11 @@ pub fn farewell(words: &Words) -> bool {
     says(words, &lexicon().farewell)
 }
 
+/// Whether the message asks for a person ("pasame con alguien"), not only about a policy.
+pub fn asks_person(words: &Words) -> bool {
+    says(words, lexicon().topic("handoff"))
+}
+
 /// Whether the message puts the day given aside ("mejor otro día", "another day").
 /// ("el otro día me atendió Caro" is a day gone by.)
 pub fn other_day(words: &Words) -> bool {
@@ -393,7 +398,9 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("injection")) {
         return Some(Topic::Injection);
     }
-    if contains_any(&joined, lx.topic("handoff")) {
+    // "¿con cuánta anticipación hay que cancelar?": a policy a person explains, unless the
+    // business answers it itself (`rules::asks::topic`).
+    if contains_any(&joined, lx.topic("handoff")) || contains_any(&joined, lx.topic("policy")) {
         return Some(Topic::Handoff);
     }
     if contains_any(&joined, lx.topic("medical")) {

@@ -215,6 +215,13 @@ pub fn plan(input: &PlanInput) -> Plan {
             _ => Plan::Refuse(RefuseReason::OffTopic),
         },
         Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),
+        // "ok y ¿dónde quedan?", "ok, ¿aceptan tarjeta?": answered, whatever else it read as.
+        Intent::Greeting | Intent::Chitchat if ex.signals.topic == Some(Topic::Address) => {
+            Plan::Reply(ReplyTopic::Address)
+        }
+        Intent::Greeting | Intent::Chitchat if ex.signals.topic == Some(Topic::Payment) => {
+            Plan::Reply(ReplyTopic::Payment)
+        }
         Intent::Greeting | Intent::Chitchat => {
             if ex.signals.affirmation == Some(false) && st.flow.is_some() {
                 // Offered the profile's name, a no asks for the name ("no, mejor no" and

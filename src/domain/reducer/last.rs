@@ -41,7 +41,8 @@ pub(super) fn about_last_booking(state: &ConversationState, ex: &Extraction) -> 
 
 /// Whether a booking reading right after a booking was made (the next turn or the one
 /// after) changes that booking: it names a day or a time, or asks earlier or later, but no
-/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?").
+/// service and no second booking ("uh, mejor a las 12:30, ¿se puede?"); or another stylist
+/// for it ("mejor con Lucía, ¿se puede?").
 pub(super) fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> bool {
     // "¿puede ser media hora antes?" names no booking word at all.
     let reads_as_move = ex.intent == Intent::Book
@@ -51,6 +52,7 @@ pub(super) fn moves_last_booking(state: &ConversationState, ex: &Extraction) -> 
         && ex.slots.service_type.is_none()
         && (ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some()
+            || ex.slots.staff_name.is_some()
             || ex.signals.shift.is_some())
 }
 

@@ -1199,12 +1199,16 @@ no importa gracias
 ya no importa
 no importa igual
 
-[topic handoff]
+[topic policy]
+# A policy question someone of the team explains (a handoff), unless the business's own
+# `[[faq]]` answers it.
 con cuanta anticipacion
 cuanta anticipacion
 politica de cancelacion
 se cobra si cancelo
 me cobran si cancelo
+
+[topic handoff]
 hablar con una persona
 hablar con alguien
 hablar con un humano

@@ -12,11 +12,12 @@ use crate::text::Words;
 /// complaint, a late arrival or an injection.
 pub(super) fn topic(ws: &Workspace, words: &Words) -> (Option<Topic>, Option<usize>) {
     let topic = signals::topic(words);
-    let faq = ws.faq_match(words).filter(|_| {
-        !matches!(
-            topic,
-            Some(Topic::Injection | Topic::Medical | Topic::Handoff | Topic::Complaint)
-        )
+    let faq = ws.faq_match(words).filter(|_| match topic {
+        Some(Topic::Injection | Topic::Medical | Topic::Complaint) => false,
+        // "¿con cuánta anticipación hay que cancelar?": the business's answer, unless a
+        // person is asked for.
+        Some(Topic::Handoff) => !signals::asks_person(words),
+        _ => true,
     });
     // "si llego 10 minutos tarde, ¿hay problema?": running late, and the business's answer
     // about it (its tolerance) is the reply.

@@ -1,11 +1,22 @@
 //! The customer's name in a message ("soy Ana", "…, Carla", a bare "Ana Gómez" when asked),
 //! and the name of someone else the booking is for ("para mi amiga Julieta").
 
-use super::{is_capitalized, looks_like_name_word};
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::signals;
 use crate::nlu::{ExtractContext, SlotName};
 use crate::text::Words;
+
+pub(crate) fn is_capitalized(raw: &str) -> bool {
+    raw.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+pub(crate) fn looks_like_name_word(raw: &str, norm: &str) -> bool {
+    let alpha = norm.chars().all(|c| c.is_alphabetic() || c == '\'');
+    alpha
+        && norm.chars().count() >= 2
+        && !lexicon().not_name.contains(norm)
+        && (is_capitalized(raw) || lexicon().common_names.contains(norm))
+}
 
 /// The name (up to three name-like words) that starts at word `start`.
 fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {

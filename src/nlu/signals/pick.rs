@@ -8,7 +8,7 @@ use crate::text::Words;
 /// a date).
 pub fn pick(words: &Words) -> Option<Pick> {
     let n = words.norms();
-    if n.is_empty() || n.len() > 6 {
+    if n.is_empty() || n.len() > 8 {
         return None;
     }
     let plain = n.iter().all(|w| {

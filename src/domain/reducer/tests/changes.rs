@@ -365,3 +365,38 @@ fn a_service_said_to_be_for_another_day_moves_that_booking() {
     apply_extraction(&mut st, &e, &ctx(&ws));
     assert_eq!(st.flow, Some(Flow::Book));
 }
+
+#[test]
+fn a_yes_to_another_days_times_without_the_hour_asked_lists_that_day() {
+    let ws = demo();
+    let c = ctx(&ws);
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let tuesday = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0);
+    let mut st = ConversationState::default();
+    let e = ex(
+        Intent::Book,
+        &[
+            (SlotName::ServiceType, "cejas"),
+            (SlotName::PreferredDate, "30/11"),
+            (SlotName::PreferredTime, "11:00"),
+        ],
+    );
+    apply_extraction(&mut st, &e, &c);
+    // Monday is closed: Tuesday's 10:00 and 12:00 offered, not the 11:00 asked.
+    let closed = found(
+        "perfilado-cejas",
+        monday,
+        at(11),
+        vec![offer(tuesday, 10), offer(tuesday, 12)],
+    );
+    observe_check(&mut st, &ws, closed, None);
+    st.expected_slot = Some(SlotName::PreferredDate);
+    st.resolved.date = None;
+    let mut yes = ex(Intent::Chitchat, &[]);
+    yes.signals.affirmation = Some(true);
+    apply_extraction(&mut st, &yes, &c);
+    assert_eq!(st.resolved.date, Some(tuesday));
+    // The day's times are listed next; 11:00 is not checked again.
+    assert_eq!(st.resolved.time, None);
+}
