@@ -4439,6 +4439,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("el {d1}", &[Says("Esmaltado semipermanente"), NotSays("Manicura")]),
         ],
     },
+    Conversation {
+        name: "a cut for the sister ('no, no es para mi, es para mi hermana', 'se llama Jimena'), then 'ah y tmb uno para mi igual, a las 16': a second booking in the customer's own name; the sister's stays",
+        profile: "Ana",
+        turns: &[
+            ("hola, corte de dama el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("no, no es para mi, es para mi hermana", &[Says("¿A nombre de quién"), NotSays("a nombre de Ana")]),
+            ("se llama Jimena", &[Next("await_confirmation"), Says("a nombre de Jimena")]),
+            ("dale", &[Calls("create_booking")]),
+            (
+                "ah y tmb uno para mi igual, a las 16",
+                &[NoCall("reschedule_booking"), NotSays("Paso tu turno"), NotSays("a nombre de Jimena")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -764,6 +764,8 @@ mod tests {
         false,
         false
     )]
+    #[case("no, no es para mi, es para mi hermana", None, false, true)]
+    #[case("no, it's not for me, it's for my daughter", None, false, true)]
     fn whom_the_booking_is_for(
         #[case] text: &str,
         #[case] name: Option<&str>,

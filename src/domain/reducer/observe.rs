@@ -209,7 +209,11 @@ pub fn apply_observation(
             let label = state.second_label.take();
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
-            if matches!(obs, Observation::Booked { .. }) && state.booked_name.is_none() {
+            // (Not the name of someone else's booking: "y tmb uno para mí" offers the profile's.)
+            if matches!(obs, Observation::Booked { .. })
+                && state.booked_name.is_none()
+                && !state.for_someone_else
+            {
                 state.booked_name = Some(booking.customer_name.clone());
             }
             let (end, _) = booking

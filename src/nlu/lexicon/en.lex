@@ -680,6 +680,10 @@ for my wife
 for my husband
 for my girlfriend
 for my boyfriend
+one for me
+one for me too
+and for me
+me too
 
 [same visit]
 # Another booking like the one just made: its service and time, on the day named.

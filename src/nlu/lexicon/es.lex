@@ -2285,6 +2285,16 @@ para mi suegra
 para mi nena
 para mi nene
 para alguien mas
+tmb uno
+tambien uno
+tmb otro
+tambien otro
+uno para mi
+otro para mi
+una para mi
+y para mi
+para mi tambien
+para mi tmb
 
 [same visit]
 # Another booking like the one just made ("y otro turno igual para el miércoles siguiente"):
@@ -2307,6 +2317,11 @@ mi hermana lo mismo
 mi mama lo mismo
 mi hija lo mismo
 mi amiga lo mismo
+tmb uno
+tambien uno
+para mi igual
+igual para mi
+uno para mi tambien
 
 [for a man]
 # The visit is a man's ("corte y barba", "corte para mi marido"): a service named generically

@@ -560,6 +560,11 @@ para meu amigo
 pra minha irma
 pra minha mae
 pra minha filha
+um pra mim
+uma pra mim
+um para mim
+outro pra mim
+e pra mim
 
 [same visit]
 # Another booking like the one just made: its service and time, on the day named.

@@ -233,12 +233,20 @@ pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Ve
     theirs
 }
 
-/// "para mí", "for me", "pra mim": the customer books for herself (too).
+/// "para mí", "for me", "pra mim": the customer books for herself (too); not "no es para
+/// mí", "not for me", "não é pra mim".
 pub(super) fn for_oneself(n: &[&str]) -> bool {
+    let not = |i: usize| {
+        let w = |k: usize| i.checked_sub(k).map(|j| n[j]);
+        matches!(w(1), Some("no" | "not" | "nao"))
+            || (matches!(w(1), Some("es" | "e" | "is" | "its"))
+                && matches!(w(2), Some("no" | "nao" | "not")))
+    };
     (0..n.len()).any(|i| {
         matches!(n[i], "para" | "pa" | "pra" | "for")
             && matches!(n.get(i + 1), Some(&("mi" | "me" | "mim")))
             && !for_a_relative_at(n, i)
+            && !not(i)
     })
 }
 
