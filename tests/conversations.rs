@@ -4454,6 +4454,23 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "a manicure for the daughter in English, then 'no, it's for Emma' while times are asked: Emma's, the booking goes on; Portuguese 'não, é pra minha filha Laura' at the name offer",
+        profile: "Ana",
+        turns: &[
+            ("hi, I need a manicure for my daughter on {d2}", &[Calls("check_availability")]),
+            ("no, it's for Emma", &[NotSays("we'll leave it there"), Slot("client_name", "Emma")]),
+        ],
+    },
+    Conversation {
+        name: "Portuguese: 'não, é pra minha filha Laura' when the profile's name is offered books in Laura's name, no off-topic answer",
+        profile: "Ana",
+        turns: &[
+            ("oi, queria marcar manicure pra {d1}", &[Calls("check_availability")]),
+            ("o primeiro", &[Says("no nome de Ana")]),
+            ("não, é pra minha filha Laura", &[Says("em nome de Laura"), NotSays("não posso responder")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

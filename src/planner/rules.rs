@@ -211,7 +211,11 @@ pub fn plan(input: &PlanInput) -> Plan {
             Some(Topic::Faq) => Plan::Reply(ReplyTopic::Faq),
             // "dale, ponelo a nombre de mi hermana Julieta" read as off-topic: a detail of
             // the booking in progress, which goes on.
-            None if st.flow.is_some() && !ex.slots.is_empty() => plan_flow(input),
+            None if st.flow.is_some()
+                && (!ex.slots.is_empty() || ex.signals.booking_for.is_some()) =>
+            {
+                plan_flow(input)
+            }
             _ => Plan::Refuse(RefuseReason::OffTopic),
         },
         Intent::Book | Intent::Cancel | Intent::Reschedule => plan_flow(input),

@@ -146,6 +146,9 @@ under the name of
 under the name
 in the name of
 put it under
+it's for
+its for
+it is for
 book it under
 
 [not a name]
