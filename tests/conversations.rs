@@ -4361,7 +4361,7 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[
             ("hola! me gustaría sacar turno para mechas con Lucía", &[Says("¿Para qué día")]),
-            ("cuándo tiene libre?", &[Calls("check_availability"), Says("con Lucía")]),
+            ("cuándo tiene libre?", &[Calls("check_availability"), NotSays("¿Para qué día")]),
             ("ok no importa, gracias", &[Says("lo dejamos así")]),
         ],
     },

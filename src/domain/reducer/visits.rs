@@ -19,7 +19,11 @@ pub(super) fn first_visit(
 ) -> Option<(Extraction, Vec<QueuedVisit>)> {
     let changing = matches!(state.flow, Some(Flow::Reschedule | Flow::Cancel));
     let (first, rest) = ex.signals.visits.split_first()?;
-    if ex.intent != Intent::Book || changing || rest.is_empty() {
+    // ("me confundí, la manicura era para el 24 y la pedicura para el 22" reads as a booking
+    // or as a change: either way each visit moves in turn.)
+    let asks =
+        ex.intent == Intent::Book || (ex.intent == Intent::Reschedule && ex.signals.corrects);
+    if !asks || changing || rest.is_empty() {
         return None;
     }
     let mut one = ex.clone();
