@@ -20,6 +20,7 @@ use crate::nlu::candidates::Candidate;
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::linear::Linear;
 use crate::nlu::rules::RuleAnalysis;
+use crate::nlu::signals::Topic;
 use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
@@ -178,8 +179,8 @@ pub fn rule_features(r: &RuleAnalysis) -> Vec<f32> {
     f.push(flag(r.certain));
     let s = &r.extraction.signals;
     let mut topic = [0f32; TOPICS];
-    if let Some(t) = s.topic {
-        topic[t as usize] = 1.0;
+    if let Some(one) = s.topic.and_then(|t| topic.get_mut(t as usize)) {
+        *one = 1.0;
     }
     f.extend(topic);
     let told = r.candidates.iter().any(|c| c.role.old);
@@ -201,8 +202,8 @@ pub fn rule_features(r: &RuleAnalysis) -> Vec<f32> {
     f
 }
 
-/// How many topics `Signals::topic` tells apart.
-const TOPICS: usize = 12;
+/// How many topics `Signals::topic` tells apart (`Topic::Expert` is the last).
+const TOPICS: usize = Topic::Expert as usize + 1;
 
 fn flag(b: bool) -> f32 {
     if b {

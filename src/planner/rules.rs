@@ -47,7 +47,8 @@ pub fn plan(input: &PlanInput) -> Plan {
     // Asked for the code, "no me acuerdo": nothing to find by this number, so a person helps
     // (rather than "no" letting the change go). So after a lookup that found nothing ("hice
     // una reserva pero no me llegó la confirmación"), "el código no lo tengo".
-    let looked_up = st.flow.is_none() && st.target.is_none();
+    // ("no me acuerdo, sacame uno para el viernes" books.)
+    let looked_up = st.flow.is_none() && st.target.is_none() && ex.intent != Intent::Book;
     if (st.expected_slot == Some(SlotName::BookingId) || looked_up)
         && st.searched
         && st.candidates.is_empty()
