@@ -451,8 +451,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                     r.date = Some(d);
                 }
                 let closed = state.found_closed.or(state.told_closed);
-                r.date = readings::past_the_closed_day(closed, value, r.date);
-                r.date = readings::the_next_one(&before.1, before.0.date, value, r.date);
+                let asked = before.1.preferred_date.as_deref();
+                r.date = readings::the_week_after(closed, asked, before.0.date, value, r.date);
                 // "corte jueves 11" with no Thursday the 11th near: Thursday at 11.
                 if ex.slots.preferred_time.is_none() {
                     if let Some((date, time)) = weekday_hour(value, ctx.now.date()) {

@@ -334,10 +334,16 @@ pub(super) fn take_both_asked(state: &mut ConversationState, ex: &Extraction, ws
     state.asked_all.clear();
 }
 
-/// "el martes 8 estamos cerrados", then "bueno, el martes que viene a las 17": the Tuesday
-/// after the one just told closed (no one asks again for it).
-pub(super) fn past_the_closed_day(
+/// A weekday named again for the day on the table is the next one after it:
+/// - "el martes 8 estamos cerrados", then "bueno, el martes que viene a las 17": the Tuesday
+///   after the one just told closed (no one asks again for it);
+/// - "¿tenés para este finde?" (this Saturday's times offered), then "¿y el sábado que
+///   viene?": the Saturday after the one "this" named (with "el sábado" asked before, "el
+///   sábado que viene" is the same day said again).
+pub(super) fn the_week_after(
     closed: Option<NaiveDate>,
+    asked_before: Option<&str>,
+    on_table: Option<NaiveDate>,
     span: &str,
     date: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
@@ -345,26 +351,11 @@ pub(super) fn past_the_closed_day(
         crate::domain::when::parse_date(span),
         Some(crate::domain::when::DateExpr::Weekday(..))
     );
-    match date {
-        Some(d) if weekday && closed == Some(d) => Some(d + chrono::Duration::days(7)),
-        other => other,
-    }
-}
-
-/// "¿tenés para este finde?" (this Saturday's times offered), then "¿y el sábado que
-/// viene?": the Saturday after the one on the table, which "this" named (with "el sábado"
-/// on the table, "el sábado que viene" is the same day said again).
-pub(super) fn the_next_one(
-    asked: &crate::domain::understanding::Slots,
-    on_table: Option<NaiveDate>,
-    span: &str,
-    date: Option<NaiveDate>,
-) -> Option<NaiveDate> {
     let folded = crate::text::fold(span);
     let next = ["que viene", "proximo", "proxima", "next", "que vem"]
         .iter()
         .any(|w| folded.contains(w));
-    let this = asked.preferred_date.as_deref().is_some_and(|d| {
+    let this = asked_before.is_some_and(|d| {
         let d = crate::text::fold(d);
         [
             "este ",
@@ -378,12 +369,8 @@ pub(super) fn the_next_one(
         .iter()
         .any(|w| d.contains(w))
     });
-    let weekday = matches!(
-        crate::domain::when::parse_date(span),
-        Some(crate::domain::when::DateExpr::Weekday(..))
-    );
     match date {
-        Some(d) if next && this && weekday && on_table == Some(d) => {
+        Some(d) if weekday && (closed == Some(d) || (next && this && on_table == Some(d))) => {
             Some(d + chrono::Duration::days(7))
         }
         other => other,
