@@ -6,7 +6,7 @@
 
 mod common;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use common::*;
 use serde_json::{json, Value};
 
@@ -35,7 +35,8 @@ struct Conversation {
     /// `customer.name` as the channel sends it.
     profile: &'static str,
     /// (message, what its reply must show); `{d1}`..`{d3}` are open days ("15/12"), `{n1}`..`{n3}`
-    /// the same days' numbers alone ("15").
+    /// the same days' numbers alone ("15"), `{w1}`..`{w3}` as a Spanish reply names them
+    /// ("jueves 15"), in messages and in what the reply must show.
     turns: &'static [(&'static str, &'static [Want])],
 }
 
@@ -4471,6 +4472,59 @@ const CONVERSATIONS: &[Conversation] = &[
             ("não, é pra minha filha Laura", &[Says("em nome de Laura"), NotSays("não posso responder")]),
         ],
     },
+    Conversation {
+        name: "manicure, then 'no, mejor semi', then 'no no, manicura nomas, perdon': back to the manicure (a 'no' opening the message answers, it rules nothing out)",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero manicura el {d2} a las 12", &[Calls("check_availability")]),
+            ("no, mejor semi", &[Slot("service_type", "semi")]),
+            ("no no, manicura nomas, perdon", &[Slot("service_type", "manicura"), NotSays("Esmaltado")]),
+        ],
+    },
+    Conversation {
+        name: "brushing on one day, then 'y el ... a primera hora?': that other day's first times ('primera hora' is no pick of the list)",
+        profile: "Ana",
+        turns: &[
+            ("hola, brushing el {d1}", &[Calls("check_availability")]),
+            ("y el {d2} a primera hora?", &[Calls("check_availability"), Says("{w2}"), NotSays("{w1}")]),
+        ],
+    },
+    Conversation {
+        name: "times listed for colour, then 'a que hora cierran el sabado?': the hours are answered and the booking keeps its day",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero color el {d1}", &[Calls("check_availability")]),
+            ("a que hora cierran el sabado?", &[Calls("get_hours"), Says("17:00")]),
+            ("el primero", &[Says("{w1}")]),
+        ],
+    },
+    Conversation {
+        name: "'soy Carla, la mamá de Tomi, queria turno de corte para él': a men's cut in Tomi's name",
+        profile: "Carla",
+        turns: &[
+            ("hola soy Carla, la mamá de Tomi, queria turno de corte para él", &[Says("¿Para qué día")]),
+            ("el {d2}", &[Says("Corte de caballero"), NotSays("dama")]),
+            ("el primero", &[Says("a nombre de Tomi")]),
+        ],
+    },
+    Conversation {
+        name: "cut, colour and brushing, then 'mejor sacame el brushing' before a time is chosen: the visit is the cut and the colour",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero corte, color y brushing el {d1}", &[Calls("check_availability")]),
+            ("mejor sacame el brushing", &[NotSays("Brushing")]),
+            ("el primero", &[Says("Corte de dama y Coloración"), NotSays("Brushing")]),
+        ],
+    },
+    Conversation {
+        name: "asked the name, 'Carla, soy la mamá de Tomi': the booking is in Carla's name",
+        profile: "Ana",
+        turns: &[
+            ("hola, brushing el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("Carla, soy la mamá de Tomi", &[Says("a nombre de Carla")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {
@@ -4479,11 +4533,27 @@ fn fill(text: &str, days: &[NaiveDate]) -> String {
         t = t.replace(&format!("{{d{}}}", i + 1), &d.format("%-d/%-m").to_string());
         // The day of the month alone.
         t = t.replace(&format!("{{n{}}}", i + 1), &d.format("%-d").to_string());
+        // The day as a Spanish reply names it ("jueves 10").
+        const WEEKDAYS: [&str; 7] = [
+            "lunes",
+            "martes",
+            "miércoles",
+            "jueves",
+            "viernes",
+            "sábado",
+            "domingo",
+        ];
+        let named = format!(
+            "{} {}",
+            WEEKDAYS[d.weekday().num_days_from_monday() as usize],
+            d.day()
+        );
+        t = t.replace(&format!("{{w{}}}", i + 1), &named);
     }
     t
 }
 
-fn check(want: &Want, r: &Value) -> Result<(), String> {
+fn check(want: &Want, r: &Value, days: &[NaiveDate]) -> Result<(), String> {
     let text = r["reply"]["text"].as_str().unwrap_or_default();
     let ran = |tool: &str| {
         r["actions"]
@@ -4493,12 +4563,12 @@ fn check(want: &Want, r: &Value) -> Result<(), String> {
             .any(|a| a["tool"] == tool && a["status"] == "ok")
     };
     let ok = match want {
-        Says(s) => text.contains(s),
-        NotSays(s) => !text.contains(s),
+        Says(s) => text.contains(&fill(s, days)),
+        NotSays(s) => !text.contains(&fill(s, days)),
         Calls(t) => ran(t),
         NoCall(t) => !ran(t),
         Next(n) => r["next_action"] == *n,
-        Slot(k, v) => r["slots"][*k] == *v,
+        Slot(k, v) => r["slots"][*k] == fill(v, days),
         Services(want) => r["slots"]["services"].as_array().is_some_and(|got| {
             got.iter()
                 .map(|s| s.as_str())
@@ -4549,7 +4619,7 @@ async fn run_all(url: &str, route: &str) -> Vec<String> {
             if route == "slm" {
                 assert!(r["fallback_reason"].is_null(), "{text}: {r}");
             }
-            if let Some(e) = wants.iter().find_map(|w| check(w, &r).err()) {
+            if let Some(e) = wants.iter().find_map(|w| check(w, &r, &days).err()) {
                 why = Some(format!(
                     "{}: «{text}» {e}; got «{}» (intent {}, actions {})",
                     conv.name, r["reply"]["text"], r["intent"], r["actions"]

@@ -49,7 +49,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "corte el viernes y uñas el sábado": this message books the first visit.
     let (split, queue) = visits::first_visit(state, ex, ctx).unzip();
     let ex = split.as_ref().unwrap_or(ex);
-    let own = visits::own_time(ex);
+    let own = readings::hours_aside(state, ex, ctx.now.date()).or_else(|| visits::own_time(ex));
     let ex = own.as_ref().unwrap_or(ex);
     // "no, solo el mío" to the second person's booking offered: it is let go.
     if std::mem::take(&mut state.second_of_two)

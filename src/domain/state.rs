@@ -330,6 +330,10 @@ pub struct ConversationState {
     /// The next visit was put on the table this turn, right after the one before was booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub visit_queued: bool,
+    /// The day an hours question asked about this turn, while the booking keeps its own
+    /// ("¿a qué hora cierran el sábado?" with Wednesday's times listed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_day: Option<NaiveDate>,
     /// "¿tienen algo para hoy?" on a closed day: the closure was said with the service
     /// question, and the check that follows offers the next days without saying it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]

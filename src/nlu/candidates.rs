@@ -712,7 +712,13 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             {
                 return true
             }
-            Some("no" | "not") if before(n, from, j + 1) != Some("o") => return true,
+            // Not "no, manicura nomás", "no no, semi": a "no" that opens the message before
+            // a comma answers what was asked.
+            Some("no" | "not")
+                if before(n, from, j + 1) != Some("o") && !answers_before_comma(words, n, from) =>
+            {
+                return true
+            }
             Some(
                 "solo" | "solamente" | "pero" | "y" | "quiero" | "mejor" | "para" | "only" | "just",
             )
@@ -726,6 +732,16 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             .iter()
             .take(4)
             .any(|w| matches!(*w, "para" | "perdon" | "mejor" | "digo" | "quise"))
+}
+
+/// Whether the message opens with nothing but "no"s and interjections before a comma and the
+/// value at `from`: an answer, not a word ruling out what comes next.
+fn answers_before_comma(words: &Words, n: &[&str], from: usize) -> bool {
+    from > 0
+        && words.gap(from - 1, from).contains(',')
+        && n[..from]
+            .iter()
+            .all(|w| matches!(*w, "no" | "nao" | "ah" | "uh" | "eh" | "ay" | "nah" | "uy"))
 }
 
 /// The services the customer wants, in the order named.

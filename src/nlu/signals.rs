@@ -28,7 +28,7 @@ pub use courtesy::thanks;
 pub use day::{day_part, first_of_day};
 use party::for_oneself;
 pub use party::{
-    counted_services, for_a_relative_at, for_another, other_person, party, person_times,
+    counted_services, for_a_relative_at, for_another, for_him, other_person, party, person_times,
     second_services,
 };
 pub use pick::pick;
@@ -256,7 +256,7 @@ pub fn for_two(words: &Words) -> bool {
 /// Whether the visit is a man's ("corte y barba", "corte para mi marido", "haircut and
 /// beard").
 pub fn for_a_man(words: &Words) -> bool {
-    says(words, &lexicon().for_a_man)
+    says(words, &lexicon().for_a_man) || for_him(words)
 }
 
 /// Whether someone else the customer books for is a man ("corte para mí y mi marido"): a

@@ -682,7 +682,9 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
 pub(crate) fn hours_call(input: &PlanInput) -> ToolCall {
     let (ex, st) = (input.extraction, input.state);
     ToolCall::GetHours {
-        date: ex.slots.preferred_date.as_ref().and(st.resolved.date),
+        date: st
+            .hours_day
+            .or(ex.slots.preferred_date.as_ref().and(st.resolved.date)),
         staff: ex
             .slots
             .staff_name

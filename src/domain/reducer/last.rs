@@ -184,7 +184,9 @@ pub(super) fn trims_told_booking(
 
 /// While changing a booking: the services taken out ("sin la pedicura") and those kept
 /// alone ("solo manos"), for [`ConversationState::changed_services`].
+/// While booking: see [`trim_pending`].
 pub(super) fn take_trim(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    trim_pending(state, ex, ws);
     if state.flow != Some(Flow::Reschedule) {
         return;
     }
@@ -225,4 +227,33 @@ pub(super) fn drop_visit_service(state: &mut ConversationState, ws: &Workspace) 
     if state.slots.services.len() < 2 {
         state.slots.services.clear();
     }
+}
+
+/// "mejor sacame el brushing", "sin el color" while booking several services: the visit
+/// being booked loses those (never all of them).
+fn trim_pending(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    let r = &state.resolved;
+    if state.flow != Some(Flow::Book) || r.also.is_empty() || ex.signals.without.is_empty() {
+        return;
+    }
+    let without: Vec<String> = (ex.signals.without.iter())
+        .filter_map(|s| ws.resolve_service(s))
+        .map(|s| s.id.clone())
+        .collect();
+    let mut ids: Vec<String> = r.service.iter().chain(&r.also).cloned().collect();
+    ids.retain(|id| !without.contains(id));
+    if ids.is_empty() || ids.len() == 1 + r.also.len() {
+        return;
+    }
+    let kept = |s: &String| {
+        ws.resolve_service(s)
+            .is_some_and(|x| !without.contains(&x.id))
+    };
+    state.slots.services.retain(kept);
+    state.slots.service_type = state.slots.services.first().cloned();
+    if state.slots.services.len() < 2 {
+        state.slots.services.clear();
+    }
+    state.resolved.service = Some(ids.remove(0));
+    state.resolved.also = ids;
 }

@@ -395,3 +395,33 @@ pub(super) fn fit_part(state: &mut ConversationState, ws: &Workspace) {
         state.offers_part = Some(part.fit(minutes));
     }
 }
+
+/// "¿a qué hora cierran el sábado?" while a day is on the table: the day of an hours
+/// question, not the day for the booking (the question is answered, the booking keeps its
+/// day). A day with a time or a service, or a booking verb, is a choice.
+pub(super) fn hours_aside(
+    state: &mut ConversationState,
+    ex: &Extraction,
+    today: NaiveDate,
+) -> Option<Extraction> {
+    state.hours_day = None;
+    let on_table = state.resolved.date.is_some() || !state.offers.is_empty();
+    let aside = ex.intent == Intent::InfoHours
+        && state.flow == Some(Flow::Book)
+        && on_table
+        && !ex.signals.books
+        && ex.slots.preferred_date.is_some()
+        && ex.slots.preferred_time.is_none()
+        && ex.slots.service_type.is_none();
+    if !aside {
+        return None;
+    }
+    state.hours_day = ex
+        .slots
+        .preferred_date
+        .as_deref()
+        .and_then(|d| resolve_date(d, today));
+    let mut aside = ex.clone();
+    aside.slots.preferred_date = None;
+    Some(aside)
+}

@@ -67,27 +67,11 @@ pub struct DateMatch {
 
 /// Words that may lead a date span: articles and demonstratives (never prepositions).
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "el" | "la"
-            | "este"
-            | "esta"
-            | "proximo"
-            | "proxima"
-            | "prox"
-            | "next"
-            | "this"
-            | "the"
-            | "o"
-            | "a"
-            | "esse"
-            | "essa"
-            | "nesta"
-            | "neste"
-            | "nessa"
-            | "nesse"
-            | "mismo"
-    )
+    const DETERMINERS: [&str; 19] = [
+        "el", "la", "este", "esta", "proximo", "proxima", "prox", "next", "this", "the", "o", "a",
+        "esse", "essa", "nesta", "neste", "nessa", "nesse", "mismo",
+    ];
+    DETERMINERS.contains(&w)
 }
 
 /// "la semana que viene", "la próxima semana", "la otra semana", "next week", "semana que
@@ -306,11 +290,14 @@ pub(super) fn extend_left(n: &[&str], mut from: usize) -> usize {
         {
             break;
         }
-        // "si Lucía está el viernes": a demonstrative never stands before an article, so
-        // "esta" there is the verb.
+        // "si Lucía está el viernes", "para él el jueves": a demonstrative or an article
+        // never stands before an article, so "esta" there is the verb, "él" the pronoun.
         if steps == 1
             && matches!(n[from], "el" | "la" | "los" | "las")
-            && matches!(n[from - 1], "este" | "esta" | "ese" | "esa" | "aquel")
+            && matches!(
+                n[from - 1],
+                "este" | "esta" | "ese" | "esa" | "aquel" | "el" | "la"
+            )
         {
             break;
         }

@@ -45,6 +45,9 @@ fn a_del_leads_only_its_own_value() {
 #[case("ah no perdón, era pedicura no manicura", Some("pedicura"))]
 #[case("quiero pedicura, no manicura", Some("pedicura"))]
 #[case("pedicura no, manicura", Some("manicura"))]
+// A "no" opening the message answers what was asked.
+#[case("no no, manicura nomas, perdon", Some("manicura"))]
+#[case("no, mejor semi", Some("semi"))]
 #[case("queriamos ir a peinarnos el sabado", Some("peinarnos"))]
 // A service verb alone names the demo salon's cut; before another service it is that one's.
 #[case("puedo ir ahora a cortarme?", Some("cortarme"))]
@@ -471,4 +474,17 @@ fn pedi_is_a_pedicure_unless_it_is_the_verb(#[case] text: &str, #[case] want: &[
 #[case("abren en navidad? y el 1 de enero?", Some("navidad"))]
 fn a_day_asked_back_then_another_asked_about(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
+}
+
+/// "para él" books for a man who is not the customer; "para el viernes" is a day.
+#[test]
+fn a_booking_for_him() {
+    let e = ex("hola soy Carla, la mamá de Tomi, queria turno de corte para él");
+    assert_eq!(e.signals.booking_for.as_deref(), Some("Tomi"));
+    assert!(e.signals.for_a_man && e.signals.for_another);
+    let e = ex("turno para él el jueves, corte");
+    assert_eq!(e.slots.preferred_date.as_deref(), Some("el jueves"));
+    assert!(e.signals.for_a_man && e.signals.for_another);
+    let e = ex("quiero un corte para el viernes");
+    assert!(!e.signals.for_a_man && !e.signals.for_another);
 }

@@ -100,7 +100,7 @@ fn parent_of(words: &Words, n: &[&str]) -> Option<String> {
                 n.get(i + 1),
                 Some(&("ella" | "ela" | "ele" | "her" | "him"))
             ))
-    });
+    }) || signals::for_him(words);
     if !for_them {
         return None;
     }
@@ -153,6 +153,20 @@ pub(super) fn find_name(
                     return Some(words.span(start, n.len()));
                 }
             }
+        }
+    }
+    // Asked the name: "Carla, soy la mamá de Tomi", "Carla, la mamá de Tomi": the name, then
+    // who she is.
+    if let Some(end) = name_end(words, &n, 0).filter(|_| asked && !text.contains(['?', '¿'])) {
+        let who = match n.get(end) {
+            Some(&("soy" | "sou" | "im")) => true,
+            Some(&("la" | "el" | "a" | "o" | "the")) => {
+                n.get(end + 1).is_some_and(|w| lx.relatives.contains(*w))
+            }
+            _ => false,
+        };
+        if who && words.gap(end - 1, end).contains(',') {
+            return Some(words.span(0, end));
         }
     }
     // A signature: the last one or two words after a comma or period ("…, Carla").

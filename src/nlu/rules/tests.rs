@@ -201,6 +201,8 @@ fn context_makes_a_bare_name_a_name() {
         ("It's Emma", "Emma"),
         ("under Emma Stone", "Emma Stone"),
         ("me llamo maria jose", "maria jose"),
+        ("Carla, soy la mamá de Tomi", "Carla"),
+        ("Carla, la mamá de Tomi", "Carla"),
     ] {
         let e = RuleExtractor.extract(&demo(), text, &ctx);
         assert_eq!(e.slots.client_name.as_deref(), Some(want), "{text}");

@@ -250,11 +250,32 @@ pub(super) fn for_oneself(n: &[&str]) -> bool {
     })
 }
 
-/// "lo mismo para mi hermana", "un corte para mi hijo": the booking is a relative's or a
-/// friend's alone, not the customer's own too.
+/// "lo mismo para mi hermana", "un corte para mi hijo", "soy la mamá de Tomi, un corte para
+/// él": the booking is a relative's or a friend's alone, not the customer's own too.
 pub fn for_another(words: &Words) -> bool {
     let n = words.norms();
-    (0..n.len()).any(|i| for_a_relative_at(&n, i)) && !for_oneself(&n) && !for_two(words)
+    ((0..n.len()).any(|i| for_a_relative_at(&n, i)) || for_him(words))
+        && !for_oneself(&n)
+        && !for_two(words)
+}
+
+/// "un corte para él", "turno para él, el jueves", "a haircut for him", "pra ele": the
+/// booking is a man's, someone else's. ("para el" without its accent counts only where it
+/// ends the clause: "para el viernes" is a day.)
+pub fn for_him(words: &Words) -> bool {
+    let n = words.norms();
+    (0..n.len().saturating_sub(1)).any(|i| {
+        let him = match n[i + 1] {
+            "him" | "ele" => true,
+            "el" => {
+                words.raw(i + 1).to_lowercase() == "él"
+                    || i + 2 == n.len()
+                    || words.gap(i + 1, i + 2).contains([',', '.', '!', '?', ';'])
+            }
+            _ => false,
+        };
+        matches!(n[i], "para" | "pa" | "pra" | "for" | "a") && him
+    })
 }
 
 /// "para mi hija", "for my son", "pra minha mãe" at word `i`: the booking is (also) for a

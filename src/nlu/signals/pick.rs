@@ -46,8 +46,13 @@ pub fn pick(words: &Words) -> Option<Pick> {
             "hora" | "cual" | "tenes" | "tengas" | "tienen" | "hay" | "dia" | "time" | "have"
         )
     });
+    // "a primera hora", "first thing": the day's first time, not a place in the list.
+    let first_of_day = n
+        .windows(2)
+        .any(|p| matches!(p, ["primera" | "first", "hora" | "thing"]));
     n.iter().find_map(|w| match *w {
         "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
+        "primera" | "first" if first_of_day => None,
         "primero" | "primera" | "primer" | "first" | "primeiro" => Some(Pick::Nth(0)),
         "segundo" | "segunda" | "second" => Some(Pick::Nth(1)),
         "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" => Some(Pick::Nth(2)),
@@ -104,6 +109,8 @@ mod tests {
     #[case("cualquier día", None)]
     #[case("con cualquiera", None)]
     #[case("igual no puedo", None)]
+    #[case("y el jueves a primera hora?", None)]
+    #[case("first thing on friday", None)]
     fn a_place_in_the_list_offered(#[case] text: &str, #[case] want: Option<Pick>) {
         assert_eq!(pick(&Words::new(text)), want, "{text}");
     }
