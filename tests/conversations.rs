@@ -4525,6 +4525,50 @@ const CONVERSATIONS: &[Conversation] = &[
             ("Carla, soy la mamá de Tomi", &[Says("a nombre de Carla")]),
         ],
     },
+    Conversation {
+        name: "'che que lento que sos, dale confirmalo ya' to the name offered is a yes",
+        profile: "Ana",
+        turns: &[
+            ("hola necesito un turno de pedicura para el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("che que lento que sos, dale confirmalo ya", &[Next("await_confirmation"), NotSays("no lo puedo responder")]),
+        ],
+    },
+    Conversation {
+        name: "'hola' then 'una consulta': go ahead, not off-topic; the question next is answered",
+        profile: "Ana",
+        turns: &[
+            ("hola", &[Says("¡Hola")]),
+            ("una consulta", &[Says("decime"), NotSays("no lo puedo responder")]),
+            ("cuanto sale el corte?", &[Calls("get_prices")]),
+        ],
+    },
+    Conversation {
+        name: "booked in the name 'María José': greeted as María José",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero manicura el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("no, me llamo María José", &[Says("a nombre de María José")]),
+            ("si", &[Calls("create_booking"), Says("¡Listo, María José!")]),
+        ],
+    },
+    Conversation {
+        name: "a men's cut booked and cancelled, then 'ah no, mejor quiero pasarlo al ...': the cancelled visit is booked anew on that day, no booking code asked",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero corte de caballero el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("queria cancelar ese turno", &[Next("await_confirmation")]),
+            ("si", &[Calls("cancel_booking")]),
+            (
+                "ah no, mejor quiero pasarlo al {d2}",
+                &[Says("Corte de caballero"), Says("{w2}"), NotSays("código de la reserva")],
+            ),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

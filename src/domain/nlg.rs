@@ -510,7 +510,7 @@ fn describe(
         },
         Observation::Booked { booking } => {
             // Greeted by the first name ("¡Listo, Carla!" for "Carla Méndez").
-            let name = match booking.customer_name.split_whitespace().next() {
+            let name = match tells::given_name(&booking.customer_name) {
                 Some(first) => format!(", {first}"),
                 None => String::new(),
             };
@@ -682,6 +682,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
         ReplyTopic::Late if ex.signals.early => t(l, "early", &[]),
         ReplyTopic::Late => t(l, "late", &[]),
         ReplyTopic::Ack => t(l, "ack", &[("next", &continue_flow())]),
+        ReplyTopic::GoAhead => t(l, "go_ahead", &[]),
         ReplyTopic::Address => t(
             l,
             "address",

@@ -42,10 +42,12 @@ pub enum ReplyTopic {
     Faq,
     /// A question about the customer's own case: someone of the team answers it.
     Expert,
+    /// "una consulta": go ahead, what is it?
+    GoAhead,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 17] = [
+    pub const ALL: [ReplyTopic; 18] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -63,6 +65,7 @@ impl ReplyTopic {
         ReplyTopic::Late,
         ReplyTopic::Faq,
         ReplyTopic::Expert,
+        ReplyTopic::GoAhead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +76,7 @@ impl ReplyTopic {
             ReplyTopic::Payment => "payment",
             ReplyTopic::Dropped => "dropped",
             ReplyTopic::Ack => "ack",
+            ReplyTopic::GoAhead => "go_ahead",
             ReplyTopic::Unclear => "unclear",
             ReplyTopic::UnknownService => "unknown_service",
             ReplyTopic::NothingToConfirm => "nothing_to_confirm",

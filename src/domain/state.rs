@@ -334,6 +334,10 @@ pub struct ConversationState {
     /// ("¿a qué hora cierran el sábado?" with Wednesday's times listed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_day: Option<NaiveDate>,
+    /// The booking cancelled by the last message's yes: "ah no, mejor pasalo al sábado" next
+    /// books it anew (nothing is left to move).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub just_cancelled: Option<crate::domain::actions::BookingInfo>,
     /// "¿tienen algo para hoy?" on a closed day: the closure was said with the service
     /// question, and the check that follows offers the next days without saying it again.
     #[serde(default, skip_serializing_if = "Option::is_none")]

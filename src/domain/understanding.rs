@@ -390,6 +390,9 @@ pub struct Signals {
     /// "chau", "bye": the customer says goodbye.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub farewell: bool,
+    /// "una consulta", "te hago una pregunta": the customer is about to ask something.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub asks_leave: bool,
     /// "mejor otro día": the day given no longer stands, and no new one is named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_day: bool,

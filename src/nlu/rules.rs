@@ -97,6 +97,7 @@ impl RuleExtractor {
             shift: None,
             shift_by: None,
             farewell: signals::farewell(&words),
+            asks_leave: signals::asks_leave(&words),
             adds: signals::adds(&words),
             // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
             another: topic != Some(Topic::Bookings) && signals::another(&words),

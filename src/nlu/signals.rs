@@ -77,7 +77,14 @@ pub fn affirmation(words: &Words) -> Option<bool> {
         || joined.contains("me queda bien")
         || joined.contains("esta bien")
         || joined.contains("de una")
-        || pick::the_one_offered(&n);
+        || pick::the_one_offered(&n)
+        // "che que lento, dale confirmalo ya": a verb that books the one on the table.
+        || n.iter().any(|w| {
+            matches!(
+                *w,
+                "confirmalo" | "confirmala" | "reservalo" | "reservala" | "reservamelo" | "agendalo"
+            )
+        });
     // A change request after the yes ("sí, pero a las 6") is not a plain confirmation.
     let changes = n.iter().any(|w| {
         matches!(
@@ -367,6 +374,12 @@ pub fn farewell(words: &Words) -> bool {
     says(words, &lexicon().farewell)
 }
 
+/// "una consulta", "te hago una pregunta", "can I ask something?": the customer is about to
+/// ask (a short message that asks nothing yet).
+pub fn asks_leave(words: &Words) -> bool {
+    words.norms().len() <= 6 && says(words, lexicon().topic("leave"))
+}
+
 /// Whether the message asks for a person ("pasame con alguien"), not only about a policy.
 pub fn asks_person(words: &Words) -> bool {
     says(words, lexicon().topic("handoff"))
@@ -466,6 +479,8 @@ mod tests {
     #[case("ese día no puedo", None)]
     #[case("no hay problema", Some(true))]
     #[case("no importa", None)]
+    #[case("che que lento que sos, dale confirmalo ya", Some(true))]
+    #[case("no, no lo reserves", Some(false))]
     fn yes_and_no(#[case] text: &str, #[case] want: Option<bool>) {
         assert_eq!(affirmation(&Words::new(text)), want, "{text}");
     }

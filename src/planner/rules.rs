@@ -210,12 +210,17 @@ pub fn plan(input: &PlanInput) -> Plan {
             Some(Topic::Address) => Plan::Reply(ReplyTopic::Address),
             Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
             Some(Topic::Faq) => Plan::Reply(ReplyTopic::Faq),
-            // "dale, ponelo a nombre de mi hermana Julieta" read as off-topic: a detail of
-            // the booking in progress, which goes on.
+            // "dale, ponelo a nombre de mi hermana Julieta", "che, dale confirmalo ya" read as
+            // off-topic: a detail of the booking in progress, or a yes to it, which goes on.
             None if st.flow.is_some()
-                && (!ex.slots.is_empty() || ex.signals.booking_for.is_some()) =>
+                && (!ex.slots.is_empty()
+                    || ex.signals.booking_for.is_some()
+                    || ex.signals.affirmation == Some(true)) =>
             {
                 plan_flow(input)
+            }
+            None if ex.signals.asks_leave && ex.slots.is_empty() => {
+                Plan::Reply(ReplyTopic::GoAhead)
             }
             _ => Plan::Refuse(RefuseReason::OffTopic),
         },
@@ -255,6 +260,10 @@ pub fn plan(input: &PlanInput) -> Plan {
                 && ex.slots.service_type.is_none()
                 && ex.slots.preferred_date.is_none()
                 && ex.slots.preferred_time.is_none();
+            // "hola, una consulta": go ahead.
+            if ex.signals.asks_leave && ex.slots.is_empty() {
+                return Plan::Reply(ReplyTopic::GoAhead);
+            }
             if ex.intent == Intent::Greeting || introduces {
                 return Plan::Reply(ReplyTopic::Greeting);
             }

@@ -58,6 +58,25 @@ pub fn payment_methods(ws: &Workspace, l: Lang) -> Vec<String> {
         .collect()
 }
 
+/// The name a customer is greeted by: the first word of the booking's name, or the first
+/// two of a compound given name ("María José", "Juan Martín", not "Carla Méndez").
+pub fn given_name(full: &str) -> Option<String> {
+    const FIRST: &str = "maria juan jose ana luz mari";
+    const SECOND: &str = "jose josefina laura paz belen pilar sol luz emilia victoria ines \
+        eugenia florencia fernanda jesus cruz pablo manuel ignacio martin carmen elena isabel \
+        andres luis antonio lucia clara agustina celeste";
+    let words: Vec<&str> = full.split_whitespace().collect();
+    let first = *words.first()?;
+    let is = |list: &str, w: &str| {
+        list.split_whitespace()
+            .any(|x| x == crate::text::fold(w).to_lowercase())
+    };
+    match words.get(1) {
+        Some(second) if is(FIRST, first) && is(SECOND, second) => Some(format!("{first} {second}")),
+        _ => Some(first.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +89,17 @@ mod tests {
         assert!(en.contains(&"Mercado Pago".to_string()), "{en:?}");
         assert!(payment_methods(&ws, Lang::Pt).contains(&"dinheiro".to_string()));
         assert_eq!(payment_methods(&ws, Lang::Es), ws.payment_methods);
+    }
+
+    #[test]
+    fn greeted_by_the_given_name() {
+        assert_eq!(given_name("María José").as_deref(), Some("María José"));
+        assert_eq!(
+            given_name("Juan Martín Pérez").as_deref(),
+            Some("Juan Martín")
+        );
+        assert_eq!(given_name("Carla Méndez").as_deref(), Some("Carla"));
+        assert_eq!(given_name("María Gómez").as_deref(), Some("María"));
+        assert_eq!(given_name(" ").as_deref(), None);
     }
 }

@@ -257,3 +257,29 @@ fn trim_pending(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) 
     state.resolved.service = Some(ids.remove(0));
     state.resolved.also = ids;
 }
+
+/// "ah no, mejor pasalo al sábado a las 11" right after a cancellation: nothing is left to
+/// move, so the cancelled visit (its services, stylist and name) is booked anew when the
+/// message names when. Returns whether it is.
+pub(super) fn rebooks_cancelled(state: &mut ConversationState, ex: &Extraction) -> bool {
+    let Some(b) = state.just_cancelled.take() else {
+        return false;
+    };
+    let applies = state.flow.is_none()
+        && matches!(ex.intent, Intent::Reschedule | Intent::Book)
+        && ex.slots.booking_id.is_none()
+        && ex.slots.service_type.is_none()
+        && (ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some())
+        && !ex.signals.another;
+    if applies {
+        let mut ids = b.service_ids();
+        let r = &mut state.resolved;
+        r.service = Some(ids.remove(0));
+        r.also = ids;
+        r.staff = Some(b.staff.clone());
+        r.name = Some(b.customer_name.clone());
+        state.slots.service_type = Some(b.service_name.clone());
+        state.slots.client_name = Some(b.customer_name);
+    }
+    applies
+}

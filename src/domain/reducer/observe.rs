@@ -269,6 +269,7 @@ pub fn apply_observation(
             state.last_visit = None;
             state.last_service = None;
             state.end_flow();
+            state.just_cancelled = Some(booking.clone());
             if !rest.is_empty() {
                 state.flow = Some(Flow::Cancel);
                 state.candidates = rest;

@@ -559,6 +559,14 @@ plus
 how long
 how much time
 
+[topic leave]
+# The customer is about to ask something.
+a question
+quick question
+can i ask something
+can i ask you something
+i have a question
+
 [topic late]
 running late
 be late

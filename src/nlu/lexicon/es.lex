@@ -1998,6 +1998,25 @@ cuanto tiempo es
 cuanto tiempo se tarda
 cuanto tiempo me lleva
 
+[topic leave]
+# The customer is about to ask something: "una consulta", "te hago una pregunta".
+una consulta
+una pregunta
+una duda
+una consultita
+una preguntita
+tengo una consulta
+tengo una duda
+te hago una consulta
+te hago una pregunta
+te consulto algo
+queria consultar
+quería consultar
+queria hacer una consulta
+puedo hacer una consulta
+puedo preguntar algo
+te puedo preguntar algo
+
 [topic late]
 # On the way or running late: noted, nothing moves.
 llego tarde

@@ -451,6 +451,15 @@ quanto tempo
 quanto demora
 quanto dura
 
+[topic leave]
+# The customer is about to ask something.
+uma pergunta
+uma duvida
+uma dúvida
+tenho uma pergunta
+tenho uma duvida
+posso perguntar uma coisa
+
 [topic late]
 vou atrasar
 minutos atrasada
