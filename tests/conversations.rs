@@ -4569,6 +4569,51 @@ const CONVERSATIONS: &[Conversation] = &[
             ),
         ],
     },
+    Conversation {
+        name: "'brushing el ... entre 10 y 12': the range's times, from 10 (bare hours make a range)",
+        profile: "Ana",
+        turns: &[("hola, quiero turno para brushing el {d1} entre 10 y 12", &[Calls("check_availability"), Slot("preferred_time", "10:00")])],
+    },
+    Conversation {
+        name: "English: a cancel that finds no booking, then 'ok then I want a new one for ...': the haircut named before is booked",
+        profile: "Ana",
+        turns: &[
+            ("Hi, I booked a haircut but I need to cancel it, it's under Ana", &[Calls("find_bookings")]),
+            ("ok then I want a new one for {d2} at 4pm", &[Calls("check_availability"), NotSays("What would you like")]),
+        ],
+    },
+    Conversation {
+        name: "handed to a person after a complaint, then 'no quiero hablar con un bot': a person still, no off-topic answer",
+        profile: "Ana",
+        turns: &[
+            ("me arruinaron el pelo, estoy re caliente, quiero hablar con la encargada", &[Next("handoff")]),
+            ("no quiero hablar con un bot", &[Next("handoff"), NotSays("no lo puedo responder")]),
+        ],
+    },
+    Conversation {
+        name: "'para el sabd a primera hora, cejas': 'sabd' is Saturday",
+        profile: "Ana",
+        turns: &[("hola, para el sabd a primera hora, cejas", &[Calls("check_availability"), Says("sábado"), NotSays("¿Para qué día")])],
+    },
+    Conversation {
+        name: "booked, then 'tengo el turno que saqué recién, a que hora era? y cuanto voy a pagar?': the booking with its price, not the price list",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero corte de caballero el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            (
+                "hola, tengo el turno que saqué recién, a que hora era? y cuanto voy a pagar?",
+                &[Calls("find_bookings"), Says("Corte de caballero"), Says("$12.000"), NotSays("Nuestros precios")],
+            ),
+        ],
+    },
+    Conversation {
+        name: "'cuanto sale el brushing? se puede pagar con transferencia?': the price and how to pay",
+        profile: "Ana",
+        turns: &[("hola cuanto sale el brushing? se puede pagar con transferencia?", &[Calls("get_prices"), Says("$9.000"), Says("transferencia")])],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

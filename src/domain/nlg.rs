@@ -383,6 +383,21 @@ fn service_line(l: Lang, s: &ServiceInfo) -> String {
     )
 }
 
+/// A booking of the customer's as a lookup tells it, with its price when the message asks
+/// it ("¿a qué hora era? ¿y cuánto voy a pagar?").
+fn owned_text(ws: &Workspace, l: Lang, ex: &Extraction, b: &BookingInfo) -> String {
+    let text = booking_text(ws, l, b);
+    let price: u64 = (b.service_ids().iter().filter_map(|id| ws.service(id)))
+        .map(|s| s.price)
+        .sum();
+    let asks =
+        ex.signals.asks_price || ex.intent == crate::domain::understanding::Intent::InfoPrices;
+    match asks && price > 0 {
+        true => format!("{text}, {}", format_price(price)),
+        false => text,
+    }
+}
+
 fn booking_text(ws: &Workspace, l: Lang, b: &BookingInfo) -> String {
     if !b.then.is_empty() {
         // A visit: each service with who does it, one after the other, and how long in all.
@@ -497,13 +512,13 @@ fn describe(
                 "your_booking",
                 &[
                     ("id", &bookings[0].booking_id),
-                    ("booking", &booking_text(ws, l, &bookings[0])),
+                    ("booking", &owned_text(ws, l, ex, &bookings[0])),
                 ],
             )),
             _ => {
                 let items: Vec<String> = bookings
                     .iter()
-                    .map(|b| format!("{} ({})", b.booking_id, booking_text(ws, l, b)))
+                    .map(|b| format!("{} ({})", b.booking_id, owned_text(ws, l, ex, b)))
                     .collect();
                 Some(t(l, "your_bookings", &[("list", &items.join("; "))]))
             }

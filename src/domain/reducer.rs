@@ -217,6 +217,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             if carry {
                 state.slots = previous.slots;
                 state.resolved = previous.resolved;
+            } else if starts_new && ex.slots.service_type.is_none() {
+                // "I booked a haircut but…" found nothing: "ok, I want a new one" is for it.
+                state.slots.service_type = previous.slots.service_type;
+                state.resolved.service = previous.resolved.service;
             }
         }
     }
@@ -236,21 +240,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         _ => {}
     }
     if state.flow == Some(Flow::Book) && ex.signals.for_two {
-        state.for_two = true;
-        state.second_label = ex
-            .signals
-            .other_person
-            .clone()
-            .or(state.second_label.take());
-        if let [_, theirs] = ex.signals.person_times.as_slice() {
-            state.second_time = parse_hhmm(theirs);
-        }
-        state.second_is_a_man |= ex.signals.other_is_a_man;
-        state.first_is_his |= ex.signals.own_is_a_man;
-        // "somos 3 amigas": the group's size, told before its first booking is made.
-        if let Some(k) = ex.signals.party.filter(|_| state.group_booked == 0) {
-            state.group = k;
-        }
+        visits::take_party(state, ex);
     }
     // "cancelalo", "pasámelo" right after booking: the booking just made, even when the
     // customer has others; not when the message names another one ("el corte del 8/1

@@ -310,8 +310,11 @@ impl RuleExtractor {
             scores[Intent::Book.index()] += 2.5;
         }
         // "precio de alisado y si tienen turno el jueves": a price asked on the way.
-        signals.asks_price =
-            scores[Intent::InfoPrices.index()] >= 2.5 && signals.topic != Some(Topic::Payment);
+        // ("¿aceptan tarjeta?" asks none; "¿cuánto sale? ¿se puede pagar con tarjeta?" and
+        // "¿cuánto voy a pagar?" do.)
+        signals.asks_price = (scores[Intent::InfoPrices.index()] >= 2.5
+            && signals.topic != Some(Topic::Payment))
+            || signals::asks_amount(&words);
 
         let has_service = !wanted_services.is_empty();
         let has_when = !dates.is_empty() || !times.is_empty() || part_answers;

@@ -21,6 +21,7 @@ mod party;
 mod pick;
 mod swap;
 mod usual;
+mod yes;
 pub use amount::shift_amount;
 pub use arrival::arrives_early;
 pub use both::{both, both_count};
@@ -34,87 +35,7 @@ pub use party::{
 pub use pick::pick;
 pub use swap::only;
 pub use usual::usual_staff;
-
-/// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
-/// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.
-pub fn affirmation(words: &Words) -> Option<bool> {
-    let n = words.norms();
-    if n.is_empty() || n.len() > 8 {
-        return None;
-    }
-    let joined = n.join(" ");
-    let first = n[0];
-    let first_two = if n.len() >= 2 {
-        format!("{} {}", n[0], n[1])
-    } else {
-        String::new()
-    };
-    let hurried = squash(first);
-    let lx = lexicon();
-    let has = |list: &[String], w: &str| list.iter().any(|x| x == w);
-    // "no hay problema" says yes; "no importa" says neither.
-    let fine = [
-        "no hay problema",
-        "no hay drama",
-        "no pasa nada",
-        "ningun problema",
-    ];
-    let fine = fine.iter().any(|p| joined.starts_with(p));
-    let either = ["no importa", "no me importa"]
-        .iter()
-        .any(|p| joined.starts_with(p));
-    let negative = (has(&lx.no, first)
-        || has(&lx.no, &first_two)
-        || has(&lx.no, &hurried)
-        || joined.contains("no gracias"))
-        && !fine
-        && !either;
-    let positive = fine
-        || has(&lx.yes, first)
-        || has(&lx.yes, &first_two)
-        || has(&lx.yes, &hurried)
-        || joined.contains("me sirve")
-        || joined.contains("me queda bien")
-        || joined.contains("esta bien")
-        || joined.contains("de una")
-        || pick::the_one_offered(&n)
-        // "che que lento, dale confirmalo ya": a verb that books the one on the table.
-        || n.iter().any(|w| {
-            matches!(
-                *w,
-                "confirmalo" | "confirmala" | "reservalo" | "reservala" | "reservamelo" | "agendalo"
-            )
-        });
-    // A change request after the yes ("sí, pero a las 6") is not a plain confirmation.
-    let changes = n.iter().any(|w| {
-        matches!(
-            *w,
-            "pero" | "cambiar" | "cambia" | "mejor" | "otro" | "otra"
-        )
-    }) && !joined.contains("mejor no");
-    match (positive, negative) {
-        (true, false) if !changes => Some(true),
-        (false, true) => Some(false),
-        (true, true) if first == "no" || hurried == "no" => Some(false),
-        _ => None,
-    }
-}
-
-/// A yes or no as typed in a hurry: letters held down ("siii", "dalee", "noo") and the
-/// word said twice ("sisi", "nono") read as the word.
-fn squash(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
-    for c in w.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    let half = out.len() / 2;
-    if out.len() >= 4 && out.is_char_boundary(half) && out[..half] == out[half..] {
-        out.truncate(half);
-    }
-    out
-}
+pub use yes::affirmation;
 
 /// A message that is only a thumbs up, an OK hand or a check mark is a yes; a thumbs down
 /// is a no (the words reader drops emoji, so this reads the raw text).
@@ -380,6 +301,21 @@ pub fn asks_leave(words: &Words) -> bool {
     words.norms().len() <= 6 && says(words, lexicon().topic("leave"))
 }
 
+/// "¿cuánto sale?", "¿cuánto voy a pagar?", "how much is it?": the amount is asked.
+pub fn asks_amount(words: &Words) -> bool {
+    let n = words.norms();
+    n.windows(2).any(|w| {
+        matches!(
+            w,
+            [
+                "cuanto" | "quanto",
+                "sale" | "cuesta" | "sal" | "custa" | "es"
+            ] | ["how", "much"]
+        )
+    }) || (0..n.len())
+        .any(|i| n[i].starts_with("pag") && n[i.saturating_sub(3)..i].contains(&"cuanto"))
+}
+
 /// Whether the message asks for a person ("pasame con alguien"), not only about a policy.
 pub fn asks_person(words: &Words) -> bool {
     says(words, lexicon().topic("handoff"))
@@ -433,7 +369,12 @@ pub fn topic(words: &Words) -> Option<Topic> {
     if contains_any(&joined, lx.topic("expert")) && !companion::served(&joined) {
         return Some(Topic::Expert);
     }
-    if contains_any(&joined, lx.topic("payment")) {
+    // "¿cuánto voy a pagar?" asks the amount, not how to pay.
+    let amount: Vec<&str> = (n.iter().enumerate())
+        .filter(|(i, w)| !(w.starts_with("pag") && n[i.saturating_sub(3)..*i].contains(&"cuanto")))
+        .map(|(_, w)| *w)
+        .collect();
+    if contains_any(&amount.join(" "), lx.topic("payment")) {
         return Some(Topic::Payment);
     }
     if contains_any(&joined, lx.topic("address")) {
@@ -726,6 +667,11 @@ mod tests {
         Some(Topic::Medical)
     )]
     #[case("aceptan mercado pago?", Some(Topic::Payment))]
+    #[case(
+        "tengo el turno que saqué, a que hora era? y cuanto voy a pagar?",
+        Some(Topic::Bookings)
+    )]
+    #[case("cuánto pago y puedo pagar con tarjeta?", Some(Topic::Payment))]
     #[case(
         "el miércoles capaz llego 10 minutos tarde, ¿hay problema?",
         Some(Topic::Late)

@@ -35,6 +35,15 @@ pub fn plan(input: &PlanInput) -> Plan {
     if st.offered_handoff && ex.signals.affirmation == Some(true) && ex.slots.is_empty() {
         return Plan::Handoff;
     }
+    // Handed to the team, "no quiero hablar con un bot": a person answers that too.
+    if st.handed_off
+        && st.flow.is_none()
+        && ex.intent == Intent::Other
+        && ex.signals.topic.is_none()
+        && ex.slots.is_empty()
+    {
+        return Plan::Handoff;
+    }
     // "¿se puede hacer con el pelo teñido?": someone of the team answers that; a booking in
     // progress goes on.
     if ex.signals.topic == Some(Topic::Expert)
@@ -208,6 +217,13 @@ pub fn plan(input: &PlanInput) -> Plan {
         Intent::InfoHours => Plan::Call(hours_call(input)),
         Intent::Other => match ex.signals.topic {
             Some(Topic::Address) => Plan::Reply(ReplyTopic::Address),
+            // "¿cuánto sale el brushing? ¿se puede pagar con transferencia?": both.
+            Some(Topic::Payment) if ex.signals.asks_price && ex.slots.service_type.is_some() => {
+                Plan::Call(ToolCall::GetPrices {
+                    service: mentioned_service(input),
+                    then: Vec::new(),
+                })
+            }
             Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
             Some(Topic::Faq) => Plan::Reply(ReplyTopic::Faq),
             // "dale, ponelo a nombre de mi hermana Julieta", "che, dale confirmalo ya" read as

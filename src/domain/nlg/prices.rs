@@ -73,9 +73,27 @@ pub(super) fn services_text(
     )
 }
 
+/// The prices asked for, and how to pay when that is asked too ("¿cuánto sale el brushing?
+/// ¿se puede pagar con transferencia?").
+pub(super) fn prices_text(
+    ws: &Workspace,
+    ex: &Extraction,
+    l: Lang,
+    call: &ToolCall,
+    services: &[ServiceInfo],
+) -> String {
+    let text = prices_only(ws, ex, l, call, services);
+    if ex.signals.topic != Some(Topic::Payment) {
+        return text;
+    }
+    let methods = join(l, &tells::payment_methods(ws, l));
+    let pay = t(l, "payment", &[("methods", &methods), ("next", "")]);
+    format!("{text} {pay}")
+}
+
 /// The prices asked for: one service's (and what it includes, when asked), several with
 /// their total, or the whole list.
-pub(super) fn prices_text(
+fn prices_only(
     ws: &Workspace,
     ex: &Extraction,
     l: Lang,

@@ -129,3 +129,22 @@ pub(super) fn split_for_two(state: &mut ConversationState, ex: &Extraction, ws: 
         }
     }
 }
+
+/// Several people booked at once ("para mí y mi hija", "somos 3 amigas"): who the second
+/// is, her hour, and the group's size, told before its first booking is made.
+pub(super) fn take_party(state: &mut ConversationState, ex: &Extraction) {
+    state.for_two = true;
+    state.second_label = ex
+        .signals
+        .other_person
+        .clone()
+        .or(state.second_label.take());
+    if let [_, theirs] = ex.signals.person_times.as_slice() {
+        state.second_time = crate::domain::normalize::parse_hhmm(theirs);
+    }
+    state.second_is_a_man |= ex.signals.other_is_a_man;
+    state.first_is_his |= ex.signals.own_is_a_man;
+    if let Some(k) = ex.signals.party.filter(|_| state.group_booked == 0) {
+        state.group = k;
+    }
+}

@@ -22,7 +22,9 @@ pub fn weekday(w: &str) -> Option<(Weekday, bool)> {
         "viernes" | "vie" | "vier" | "viern" | "vienes" | "viernecito" | "friday" | "fri"
         | "sexta" | "sexta-feira" => (Weekday::Fri, false),
         // "el sabadito", "el viernecito": the same day, fondly.
-        "sabado" | "sabdo" | "saturday" | "sat" | "sab" | "sabadito" => (Weekday::Sat, false),
+        "sabado" | "sabdo" | "sabd" | "saturday" | "sat" | "sab" | "sabadito" => {
+            (Weekday::Sat, false)
+        }
         "domingo" | "sunday" | "sun" => (Weekday::Sun, false),
         "dom" => (Weekday::Sun, true),
         "segunda-feira" => (Weekday::Mon, false),

@@ -144,7 +144,13 @@ pub fn find_times(n: &[&str]) -> Vec<TimeMatch> {
                 }
                 out.push(bare_range_start(n, &m).unwrap_or(m));
             }
-            None => i += 1,
+            None => match bare_range(n, i) {
+                Some(m) => {
+                    i = m.to;
+                    out.push(m);
+                }
+                None => i += 1,
+            },
         }
     }
     out
@@ -230,6 +236,34 @@ fn joins_range(w: &str) -> bool {
         w,
         "y" | "a" | "hasta" | "and" | "to" | "e" | "ate" | "as" | "las" | "la"
     )
+}
+
+/// "entre 10 y 12", "de 5 a 7", "between 2 and 4": two bare hours that make a range (read as
+/// its start, until its end); an hour up to 8 is the afternoon's. Not "de 2 a 3 personas",
+/// "del 10 a 12 de enero".
+fn bare_range(n: &[&str], i: usize) -> Option<TimeMatch> {
+    let joins = match n[i] {
+        "entre" | "between" => ["y", "and"],
+        "de" | "desde" => ["a", "hasta"],
+        _ => return None,
+    };
+    let hour = |k: usize| -> Option<u32> {
+        let w = n.get(k)?;
+        let h: u32 = w.parse().ok().filter(|h| *h <= 23 && w.len() <= 2)?;
+        Some(if (1..=8).contains(&h) { h + 12 } else { h })
+    };
+    let (from, to) = (hour(i + 1)?, hour(i + 3)?);
+    let after = n.get(i + 4).copied();
+    if !joins.contains(n.get(i + 2)?) || from >= to || after.is_some_and(|w| counts(w) || w == "de")
+    {
+        return None;
+    }
+    Some(TimeMatch {
+        from: i + 1,
+        to: i + 4,
+        value: NaiveTime::from_hms_opt(from, 0, 0)?,
+        until: NaiveTime::from_hms_opt(to, 0, 0),
+    })
 }
 
 /// A word after a number that makes it an amount, not an hour ("18.000 pesos", "2
@@ -586,6 +620,9 @@ mod tests {
     #[case("from 2pm to 4pm", &["14:00"])]
     #[case("das 14 às 16", &["14:00"])]
     #[case("de 10 a 12 el sábado", &["10:00"])]
+    #[case("brushing el viernes entre 10 y 12", &["10:00"])]
+    #[case("somos de 2 a 3 personas", &[])]
+    #[case("del 10 al 12 de enero", &[])]
     #[case("corte a las 5 y 10", &["17:10"])]
     #[case("el 15 a las 10", &["10:00"])]
     #[case("turno para 2 a las 5", &["17:00"])]
@@ -606,6 +643,8 @@ mod tests {
     #[case("entre 2 y 4 de la tarde", Some("16:00"))]
     #[case("between 2 and 4pm", Some("16:00"))]
     #[case("de 10 a 12 el sábado", Some("12:00"))]
+    #[case("brushing el viernes entre 10 y 12", Some("12:00"))]
+    #[case("el jueves de 5 a 7", Some("19:00"))]
     #[case("a las 10", None)]
     #[case("cambiá mi turno de las 10 a las 12", None)]
     #[case("¿atienden de 10 a 20?", None)]

@@ -2055,6 +2055,16 @@ ya esta reservado
 ya esta confirmado
 a que hora era al final
 que dia era al final
+a que hora era
+que dia era
+a que hora es mi turno
+a que hora tengo el turno
+a que hora tengo turno
+a que hora tenia el turno
+que dia es mi turno
+que dia tengo el turno
+cuando es mi turno
+cuando era mi turno
 igual tengo el turno
 igual tengo turno
 sigo teniendo el turno

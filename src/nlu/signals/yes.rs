@@ -1,0 +1,86 @@
+//! A yes or a no, as customers write it.
+
+use super::pick;
+use crate::nlu::lexicon::lexicon;
+use crate::text::Words;
+
+/// `Some(true)` when the message is an explicit yes, `Some(false)` for a no, `None` otherwise.
+/// Only short answers count: "sí, pero mejor el viernes" is not a plain yes.
+pub fn affirmation(words: &Words) -> Option<bool> {
+    let n = words.norms();
+    if n.is_empty() || n.len() > 8 {
+        return None;
+    }
+    let joined = n.join(" ");
+    let first = n[0];
+    let first_two = if n.len() >= 2 {
+        format!("{} {}", n[0], n[1])
+    } else {
+        String::new()
+    };
+    let hurried = squash(first);
+    let lx = lexicon();
+    let has = |list: &[String], w: &str| list.iter().any(|x| x == w);
+    // "no hay problema" says yes; "no importa" says neither.
+    let fine = [
+        "no hay problema",
+        "no hay drama",
+        "no pasa nada",
+        "ningun problema",
+    ];
+    let fine = fine.iter().any(|p| joined.starts_with(p));
+    let either = ["no importa", "no me importa"]
+        .iter()
+        .any(|p| joined.starts_with(p));
+    let negative = (has(&lx.no, first)
+        || has(&lx.no, &first_two)
+        || has(&lx.no, &hurried)
+        || joined.contains("no gracias"))
+        && !fine
+        && !either;
+    let positive = fine
+        || has(&lx.yes, first)
+        || has(&lx.yes, &first_two)
+        || has(&lx.yes, &hurried)
+        || joined.contains("me sirve")
+        || joined.contains("me queda bien")
+        || joined.contains("esta bien")
+        || joined.contains("de una")
+        || pick::the_one_offered(&n)
+        // "che que lento, dale confirmalo ya": a verb that books the one on the table.
+        || n.iter().any(|w| {
+            matches!(
+                *w,
+                "confirmalo" | "confirmala" | "reservalo" | "reservala" | "reservamelo" | "agendalo"
+            )
+        });
+    // A change request after the yes ("sí, pero a las 6") is not a plain confirmation.
+    let changes = n.iter().any(|w| {
+        matches!(
+            *w,
+            "pero" | "cambiar" | "cambia" | "mejor" | "otro" | "otra"
+        )
+    }) && !joined.contains("mejor no");
+    match (positive, negative) {
+        (true, false) if !changes => Some(true),
+        (false, true) => Some(false),
+        (true, true) if first == "no" || hurried == "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// A yes or no as typed in a hurry: letters held down ("siii", "dalee", "noo") and the
+/// word said twice ("sisi", "nono") read as the word.
+fn squash(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    let half = out.len() / 2;
+    if out.len() >= 4 && out.is_char_boundary(half) && out[..half] == out[half..] {
+        out.truncate(half);
+    }
+    out
+}
