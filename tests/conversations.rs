@@ -4614,6 +4614,14 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[("hola cuanto sale el brushing? se puede pagar con transferencia?", &[Calls("get_prices"), Says("$9.000"), Says("transferencia")])],
     },
+    Conversation {
+        name: "a manicure's hour taken, times listed, then 'no, mejor semi': the semi-permanent polish's own times are listed",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero manicura el {d1}", &[Calls("check_availability")]),
+            ("no, mejor semi", &[Calls("check_availability"), Says("Esmaltado semipermanente")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

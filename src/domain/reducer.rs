@@ -544,6 +544,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.service_change = ex.slots.service_ids(ctx.ws);
     }
     last::take_trim(state, ex, ctx.ws);
+    // "no, mejor semi" with times listed for a manicure: the new service's times are looked up.
+    if state.flow == Some(Flow::Book) && state.resolved.service != before.0.service {
+        state.offers.clear();
+        state.expected_slot = state
+            .expected_slot
+            .filter(|s| *s != SlotName::PreferredTime);
+    }
     // A booking picked from several candidates by id.
     if let Some(id) = &state.resolved.booking_id {
         if let Some(b) = state
