@@ -4622,6 +4622,34 @@ const CONVERSATIONS: &[Conversation] = &[
             ("no, mejor semi", &[Calls("check_availability"), Says("Esmaltado semipermanente")]),
         ],
     },
+    Conversation {
+        name: "'color el ... a última hora': the day's last time for it, not 'a la noche ya no me queda lugar'",
+        profile: "Ana",
+        turns: &[("hola, color el {d2} a última hora", &[Calls("check_availability"), NotSays("A la noche")])],
+    },
+    Conversation {
+        name: "'me caso el ..., necesito peinado': the wedding's day is the day wanted",
+        profile: "Ana",
+        turns: &[("hola! me caso el {d3}, necesito peinado a la mañana temprano", &[Calls("check_availability"), NotSays("¿Para qué día")])],
+    },
+    Conversation {
+        name: "English: times listed, 'the 2nd one' is the second of them, not the 2nd of the month",
+        profile: "Ana",
+        turns: &[
+            ("Hi, any time on {d1} for a manicure?", &[Calls("check_availability")]),
+            ("the 2nd one", &[Calls("check_availability"), NotSays("I have room at"), NotSays("Which time works")]),
+        ],
+    },
+    Conversation {
+        name: "'corte de caballero el ... a las 8': not open yet, the day's hours said",
+        profile: "Ana",
+        turns: &[("hola, corte de caballero el {d1} a las 8 de la mañana", &[Says("todavía no abrimos")])],
+    },
+    Conversation {
+        name: "'somos 3, corte para las tres el ... a las 10': at 10, 'las tres' are the three of them",
+        profile: "Ana",
+        turns: &[("hola, somos 3, corte para las tres el {d2} a las 10", &[Slot("preferred_time", "10:00")])],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -12,7 +12,7 @@ use crate::domain::plan::{Plan, RefuseReason, ReplyTopic};
 use crate::domain::replies::hours::{closed_text, hours_text, range_text};
 use crate::domain::replies::{date, join, raw, t, Lang};
 use crate::domain::state::{Attach, ConversationState, Flow};
-use crate::domain::understanding::{Extraction, SlotName, Topic};
+use crate::domain::understanding::{DayPart, Extraction, SlotName, Topic};
 
 mod availability;
 mod confirm;

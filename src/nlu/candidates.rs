@@ -50,6 +50,10 @@ pub struct Role {
     /// 19", "a las 5 o si no a las 6"): the first is the one wanted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fallback: bool,
+    /// A headcount that reads as an hour ("somos 3, corte para las tres", "a las 10 las
+    /// tres"; also `context`): never the time wanted, whoever chooses.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub people: bool,
 }
 
 impl Role {
@@ -206,6 +210,7 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
             _ => false,
         },
         fallback: false,
+        people: false,
     }
 }
 
@@ -297,6 +302,13 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     framed_by_a_week(&n, dates, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     context::asked_back_then_another(words, &n, &mut cands);
+    // "ah cierto, navidad jaja. el 24 entonces": a day granted, then the one wanted.
+    for k in 0..cands.len() {
+        let wanted_after = cands[k + 1..].iter().any(|c| c.role.wanted());
+        if within_before(&n, cands[k].from, 2, &["cierto", "claro", "verdad"]) && wanted_after {
+            cands[k].role.context = true;
+        }
+    }
     cands
 }
 
@@ -394,6 +406,8 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
                 SlotName::PreferredTime,
                 &mut role,
             );
+            role.people = context::counts_people(&n, t.from, t.to);
+            role.context |= role.people;
             Candidate {
                 slot: SlotName::PreferredTime,
                 from: t.from,

@@ -457,6 +457,7 @@ pub fn choose(
         .filter(|c| {
             owned.contains(&c.slot)
                 && !c.role.bound
+                && !c.role.people
                 && !(c.slot == SlotName::PreferredTime && c.role.event)
         })
         .map(|c| {

@@ -58,10 +58,20 @@ pub(super) fn availability_text(
             );
         }
         Some(Unbookable::OutsideHours) => {
+            // "a las 9" on a day that opens at 10: not open yet.
+            let opens = ws
+                .hours_on(chrono::Datelike::weekday(&a.date))
+                .first()
+                .map(|h| h.0);
+            let early = a.time.zip(opens).is_some_and(|(t, o)| t < o);
             let time = a.time.map(hhmm).unwrap_or_default();
             return t(
                 l,
-                "outside_hours",
+                if early {
+                    "before_opening"
+                } else {
+                    "outside_hours"
+                },
                 &[
                     ("time", &time),
                     ("svc", &svc),
@@ -199,6 +209,27 @@ pub(super) fn availability_text(
                 .offers_part
                 .filter(|p| !a.slots.iter().any(|s| p.contains(s.time)))
             {
+                // "el sábado después de las 18" on a day that closes at 17: it is closed then.
+                let closes = ws
+                    .hours_on(chrono::Datelike::weekday(&a.date))
+                    .last()
+                    .map(|h| h.1);
+                if let (DayPart::From(from), Some(close)) = (part, closes) {
+                    if close <= from {
+                        let close = hhmm(close);
+                        return t(
+                            l,
+                            "closed_by_then",
+                            &[
+                                ("date", &day),
+                                ("close", &close),
+                                ("svc", &svc),
+                                ("times", &times),
+                                ("more", more),
+                            ],
+                        );
+                    }
+                }
                 return t(
                     l,
                     "day_part_none",

@@ -114,6 +114,10 @@ const DATE_CONTEXT_LEADS: &[&str] = &[
 /// "tengo un casamiento el sábado", "tenho uma festa no sábado": the day of an event the
 /// customer has, neither a booking ("tengo un turno el viernes") nor the day asked for.
 pub(super) fn an_event(n: &[&str], from: usize) -> bool {
+    // "me caso el sábado 19": the wedding's day.
+    if matches!(before(n, from, 1), Some("caso" | "casamos")) {
+        return true;
+    }
     (2..=6).any(|j| {
         let Some("tengo" | "tenho" | "tenia" | "tenemos" | "temos") = before(n, from, j) else {
             return false;
@@ -265,4 +269,19 @@ pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> 
         && before(n, from, 1) == Some("a")
         && before(n, from, 3) == Some("de")
         && before(n, from, 2).is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// "somos 3, corte para las tres", "a las 10 las tres": the people of a group the message
+/// tells (anywhere in it), not 15:00.
+pub(super) fn counts_people(n: &[&str], from: usize, to: usize) -> bool {
+    let group = n.iter().any(|w| {
+        matches!(
+            *w,
+            "somos" | "amigas" | "amigos" | "personas" | "chicas" | "hermanas" | "nenas"
+        )
+    });
+    let counted = to > from && matches!(n[to - 1], "dos" | "tres" | "cuatro" | "2" | "3" | "4");
+    let after_an_hour = n[from] == "las"
+        && before(n, from, 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    counted && group && (before(n, from, 1) == Some("para") || n[from] == "para" || after_an_hour)
 }

@@ -488,3 +488,16 @@ fn a_booking_for_him() {
     let e = ex("quiero un corte para el viernes");
     assert!(!e.signals.for_a_man && !e.signals.for_another);
 }
+
+/// A headcount is no hour: "somos 3, corte para las tres el sábado a las 10" is at 10.
+#[rstest]
+#[case("hola, somos 3, corte para las tres el sábado a las 10", Some("10:00"))]
+#[case(
+    "hola, somos 3 amigas, brushing para las 3 el viernes a las 11",
+    Some("11:00")
+)]
+#[case("a las 10 las tres, se puede? somos tres amigas", Some("10:00"))]
+#[case("brushing para las 3 el viernes", Some("15:00"))]
+fn a_headcount_is_no_hour(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
+}

@@ -1737,7 +1737,6 @@ a la noche
 por la noche
 de noche
 ala noche
-a ultima hora
 despues del trabajo
 despues de trabajar
 despues del laburo
@@ -1806,6 +1805,7 @@ lo mas tarde que tenes
 lo mas tarde que se pueda
 lo mas tarde que puedas
 al final del dia
+a ultima hora
 
 [soonest]
 lo antes posible

@@ -85,7 +85,9 @@ pub(super) fn booking_word(w: &str) -> bool {
 pub(super) fn choosing(ctx: &ExtractContext) -> bool {
     match ctx.expected_slot {
         Some(SlotName::PreferredTime) => true,
-        Some(SlotName::PreferredDate) => ctx.offers(),
+        // Or times offered with nothing asked ("el martes cerramos; te puedo ofrecer el
+        // miércoles a las 10:00, 10:30 y 11:00").
+        Some(SlotName::PreferredDate) | None => ctx.offers(),
         _ => false,
     }
 }

@@ -11,8 +11,12 @@ pub fn pick(words: &Words) -> Option<Pick> {
     if n.is_empty() || n.len() > 8 {
         return None;
     }
+    // "the 2nd one": an ordinal of the list (not "the 2nd of January").
+    let ordinal = |w: &str| matches!(w, "1st" | "2nd" | "3rd");
+    let listed = n.iter().any(|w| matches!(*w, "one" | "option"));
     let plain = n.iter().all(|w| {
-        !w.chars().any(|c| c.is_ascii_digit()) && crate::domain::normalize::month_of(w).is_none()
+        (!w.chars().any(|c| c.is_ascii_digit()) || (ordinal(w) && listed))
+            && crate::domain::normalize::month_of(w).is_none()
     });
     if !plain {
         return None;
@@ -53,9 +57,11 @@ pub fn pick(words: &Words) -> Option<Pick> {
     n.iter().find_map(|w| match *w {
         "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
         "primera" | "first" if first_of_day => None,
-        "primero" | "primera" | "primer" | "first" | "primeiro" => Some(Pick::Nth(0)),
-        "segundo" | "segunda" | "second" => Some(Pick::Nth(1)),
-        "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" => Some(Pick::Nth(2)),
+        "primero" | "primera" | "primer" | "first" | "primeiro" | "1st" => Some(Pick::Nth(0)),
+        "segundo" | "segunda" | "second" | "2nd" => Some(Pick::Nth(1)),
+        "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" | "3rd" => {
+            Some(Pick::Nth(2))
+        }
         "ultimo" | "ultima" | "last" => Some(Pick::Last),
         _ => None,
     })
@@ -110,6 +116,8 @@ mod tests {
     #[case("con cualquiera", None)]
     #[case("igual no puedo", None)]
     #[case("y el jueves a primera hora?", None)]
+    #[case("the 2nd one", Some(Pick::Nth(1)))]
+    #[case("the 2nd of january", None)]
     #[case("first thing on friday", None)]
     fn a_place_in_the_list_offered(#[case] text: &str, #[case] want: Option<Pick>) {
         assert_eq!(pick(&Words::new(text)), want, "{text}");
