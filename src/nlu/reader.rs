@@ -455,10 +455,10 @@ pub fn choose(
         // A bound ("después de las 6") or the hour of the customer's party ("la fiesta es a
         // las 8") is no value to choose, however it scores.
         .filter(|c| {
-            owned.contains(&c.slot)
-                && !c.role.bound
-                && !c.role.people
-                && !(c.slot == SlotName::PreferredTime && c.role.event)
+            let never = c.role.bound
+                || c.role.people
+                || (c.slot == SlotName::PreferredTime && c.role.event);
+            owned.contains(&c.slot) && !never
         })
         .map(|c| {
             let p = chooser.predict(&candidate_features(enc, v, rules, c))[1];
