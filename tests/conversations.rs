@@ -4650,6 +4650,42 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[("hola, somos 3, corte para las tres el {d2} a las 10", &[Slot("preferred_time", "10:00")])],
     },
+    Conversation {
+        name: "two bookings, then 'cancelá todo porfa, me voy de viaje': both offered for cancelling at once; then 'que turnos me quedan?' looks them up",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero brushing el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("y otro turno de pedicura el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Calls("check_availability")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("hola, cancelá todo porfa, me voy de viaje", &[Next("await_confirmation"), NotSays("Pasame el código")]),
+            ("si", &[Calls("cancel_booking")]),
+            ("que turnos me quedan?", &[Calls("find_bookings"), NotSays("¿Qué te querés hacer?")]),
+        ],
+    },
+    Conversation {
+        name: "booked, then 'quién me la hace? y cuánto sale?': the price and who does it",
+        profile: "Ana",
+        turns: &[
+            ("manicura el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("quién me la hace? y cuánto sale?", &[Says("$10.000"), Says("Sofi")]),
+        ],
+    },
+    Conversation {
+        name: "a complaint that books anyway ('esperé 40 minutos, un desastre. igual quiero sacar turno para manicura el ...'): acknowledged, and the manicure booked",
+        profile: "Ana",
+        turns: &[(
+            "hola, la vez pasada esperé 40 minutos, un desastre. igual quiero sacar turno para manicura el {d1}",
+            &[Says("Perdón por lo que pasó"), Calls("check_availability"), Says("Manicura"), NotSays("Te paso con una persona")],
+        )],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -105,6 +105,7 @@ pub fn render(
             }
         }
     }
+    parts.extend(tells::complaint_noted(l, ex, last));
     // "hay estacionamiento? y qué precio tiene el corte": the business's answer, then the
     // rest.
     if !matches!(last, Plan::Reply(ReplyTopic::Faq)) {
@@ -742,10 +743,8 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                 .as_deref()
                 .and_then(|s| ws.resolve_service(s))
                 .or_else(|| {
-                    state
-                        .resolved
-                        .service
-                        .as_deref()
+                    (state.resolved.service.as_deref())
+                        .or(state.last_service.as_deref())
                         .and_then(|id| ws.service(id))
                 });
             match service {

@@ -178,10 +178,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && (ex.signals.soonest
             || ex.slots.preferred_date.is_some()
             || ex.slots.preferred_time.is_some());
+    // ("la vez pasada esperé 40 minutos… igual quiero manicura el jueves": a complaint too.)
     let aside = matches!(
         ex.intent,
         Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
-    );
+    ) || (ex.intent == Intent::Other && ex.signals.topic == Some(Topic::Complaint));
     let adds_on = readings::adds_on(state, ex);
     let moves_by_service = last::moves_by_its_service(state, ex, by_service);
     let flow = if moves_last || trims_told || moves_by_service {
@@ -476,14 +477,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     if let Some(time) = hour_of_the_day {
         state.slots.preferred_time = Some(format_time(time));
     }
-    // "otro turno igual para el miércoles siguiente" after Wednesday's: the week after, not
-    // the same day.
-    if let (true, Some(last)) = (ex.signals.same_visit, state.last_visit) {
-        let same = ex.slots.preferred_date.is_some() && state.resolved.date == Some(last.date);
-        if same && state.flow == Some(Flow::Book) && !ex.signals.same_day {
-            take_date(state, last.date + chrono::Duration::days(7));
-        }
-    }
+    readings::same_visit_next_week(state, ex);
     // Several services in one message ("corte y color"): one visit, back to back. A message
     // that names one service leaves one.
     if ex.slots.service_type.is_some() {

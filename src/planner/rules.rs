@@ -22,6 +22,9 @@ pub fn plan(input: &PlanInput) -> Plan {
     let ex = input.extraction;
     match ex.signals.topic {
         Some(Topic::Injection) => return Plan::Refuse(RefuseReason::Injection),
+        // "la vez pasada esperé 40 minutos… igual quiero turno para manicura el jueves": the
+        // complaint is acknowledged and the booking goes on.
+        Some(Topic::Complaint) if books_despite(ex) => {}
         Some(Topic::Handoff) | Some(Topic::Complaint) => return Plan::Handoff,
         Some(Topic::Medical) if !matches!(ex.intent, Intent::Cancel | Intent::Reschedule) => {
             return Plan::Refuse(RefuseReason::Medical)
@@ -154,8 +157,10 @@ pub fn plan(input: &PlanInput) -> Plan {
             });
         }
     }
-    // "¿con quién sería?": who does it, and the booking in progress goes on.
+    // "¿con quién sería?": who does it, and the booking in progress goes on ("¿quién me la
+    // hace? ¿y cuánto sale?" has its price said with who does it).
     if ex.signals.topic == Some(Topic::Staff)
+        && !(ex.signals.asks_price && ex.intent == Intent::InfoPrices)
         && !matches!(ex.intent, Intent::Cancel | Intent::Reschedule)
         && ex.slots.preferred_date.is_none()
         && ex.slots.preferred_time.is_none()
@@ -225,6 +230,8 @@ pub fn plan(input: &PlanInput) -> Plan {
                 })
             }
             Some(Topic::Payment) => Plan::Reply(ReplyTopic::Payment),
+            // A complaint that books anyway (`books_despite`): the booking goes on.
+            Some(Topic::Complaint) if st.flow.is_some() => plan_flow(input),
             Some(Topic::Faq) => Plan::Reply(ReplyTopic::Faq),
             // "dale, ponelo a nombre de mi hermana Julieta", "che, dale confirmalo ya" read as
             // off-topic: a detail of the booking in progress, or a yes to it, which goes on.
@@ -700,6 +707,13 @@ fn plan_reschedule(input: &PlanInput) -> Plan {
         services: changed.unwrap_or_default(),
         customer_name: st.rename.clone(),
     })
+}
+
+/// A complaint that still books: a service and when, or a booking verb, in a message that
+/// is no cancellation.
+pub(crate) fn books_despite(ex: &crate::domain::understanding::Extraction) -> bool {
+    let when = ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some();
+    ex.intent != Intent::Cancel && ex.slots.service_type.is_some() && (when || ex.signals.books)
 }
 
 /// The hours asked about: of the day named, and of the staff member named ("¿Martín trabaja

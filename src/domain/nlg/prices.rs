@@ -83,6 +83,27 @@ pub(super) fn prices_text(
     services: &[ServiceInfo],
 ) -> String {
     let text = prices_only(ws, ex, l, call, services);
+    // "¿quién me la hace? ¿y cuánto sale?": who does it too.
+    if let (Some(Topic::Staff), [one]) = (ex.signals.topic, services) {
+        if let Some(svc) = ws.service(&one.id) {
+            let names: Vec<String> = ws.staff_for(svc).iter().map(|s| s.name.clone()).collect();
+            let key = if names.len() == 1 {
+                "staff_for_one"
+            } else {
+                "staff_for"
+            };
+            let staff = t(
+                l,
+                key,
+                &[
+                    ("svc", &svc.name),
+                    ("staff", &join(l, &names)),
+                    ("next", ""),
+                ],
+            );
+            return format!("{text} {staff}");
+        }
+    }
     if ex.signals.topic != Some(Topic::Payment) {
         return text;
     }

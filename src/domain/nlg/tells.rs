@@ -58,6 +58,12 @@ pub fn payment_methods(ws: &Workspace, l: Lang) -> Vec<String> {
         .collect()
 }
 
+/// A complaint in a message that books anyway: acknowledged before the booking's reply.
+pub fn complaint_noted(l: Lang, ex: &Extraction, last: &Plan) -> Option<String> {
+    (ex.signals.topic == Some(Topic::Complaint) && !matches!(last, Plan::Handoff))
+        .then(|| t(l, "complaint_noted", &[]))
+}
+
 /// The name a customer is greeted by: the first word of the booking's name, or the first
 /// two of a compound given name ("María José", "Juan Martín", not "Carla Méndez").
 pub fn given_name(full: &str) -> Option<String> {

@@ -425,3 +425,14 @@ pub(super) fn hours_aside(
     aside.slots.preferred_date = None;
     Some(aside)
 }
+
+/// "otro turno igual para el miércoles siguiente" after Wednesday's: the week after, not
+/// the same day.
+pub(super) fn same_visit_next_week(state: &mut ConversationState, ex: &Extraction) {
+    if let (true, Some(last)) = (ex.signals.same_visit, state.last_visit) {
+        let same = ex.slots.preferred_date.is_some() && state.resolved.date == Some(last.date);
+        if same && state.flow == Some(Flow::Book) && !ex.signals.same_day {
+            super::take_date(state, last.date + chrono::Duration::days(7));
+        }
+    }
+}

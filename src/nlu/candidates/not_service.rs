@@ -164,7 +164,22 @@ pub(super) fn not_a_service(
     topic_complaint: bool,
     dated: &[usize],
 ) -> bool {
-    if topic_complaint {
+    // A complaint's services are what went wrong, not wanted; unless a booking asks for one
+    // ("…un desastre. igual quiero sacar turno para manicura el jueves").
+    let booked = n[from.saturating_sub(4)..from].iter().any(|w| {
+        matches!(
+            *w,
+            "turno"
+                | "turnito"
+                | "reserva"
+                | "reservar"
+                | "sacar"
+                | "agendar"
+                | "sacame"
+                | "reservame"
+        )
+    });
+    if topic_complaint && !booked {
         return true;
     }
     // "a raíz de": an idiom, not roots.

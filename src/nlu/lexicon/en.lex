@@ -657,6 +657,7 @@ with a different person
 
 [all of them]
 all of them
+everything
 all my
 all the
 both

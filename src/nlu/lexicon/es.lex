@@ -1695,6 +1695,13 @@ quien me atiende
 quien me atenderia
 quien lo hace
 quien la hace
+quien me lo hace
+quien me la hace
+quien me lo haria
+quien me la haria
+quien corta
+quien me corta
+quien me va a atender
 quien hace
 quienes hacen
 quien atiende
@@ -2048,6 +2055,12 @@ estoy demorada
 estoy demorado
 
 [topic bookings]
+que turnos me quedan
+que turno me queda
+que reservas me quedan
+cuales me quedan
+me queda algun turno
+me quedan turnos
 ahora quedo
 ya quedo
 entonces quedo
@@ -2226,6 +2239,13 @@ con otra que no sea
 [all of them]
 todos
 todas
+cancela todo
+cancelame todo
+cancelar todo
+cancelen todo
+cancelarlo todo
+anula todo
+anulame todo
 los dos
 las dos
 ambos

@@ -532,6 +532,8 @@ com alguem mais
 [all of them]
 todos
 todas
+cancela tudo
+cancelar tudo
 os dois
 as duas
 ambos
