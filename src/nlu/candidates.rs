@@ -302,6 +302,18 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     framed_by_a_week(&n, dates, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     context::asked_back_then_another(words, &n, &mut cands);
+    // "no, era el 8, no el 7": the day meant, set against another (not a booking's own day),
+    // when nothing else is wanted.
+    if !cands.iter().any(|c| c.role.wanted()) {
+        for k in 1..cands.len() {
+            if cands[k - 1].role.old
+                && cands[k].role.negated
+                && n[cands[k - 1].to..cands[k].from] == ["menos"]
+            {
+                cands[k - 1].role.old = false;
+            }
+        }
+    }
     // "ah cierto, navidad jaja. el 24 entonces": a day granted, then the one wanted.
     for k in 0..cands.len() {
         let wanted_after = cands[k + 1..].iter().any(|c| c.role.wanted());

@@ -605,8 +605,8 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         let next_is_time = n.get(after).is_some_and(|x| {
             matches!(
                 *x,
-                "hs" | "pm" | "am" | "h" | "horas" | "hrs" | "y" | "menos" | ":"
-            )
+                "hs" | "pm" | "am" | "h" | "horas" | "hrs" | "menos" | ":"
+            ) || (*x == "y" && super::time::minutes_after(n, after))
         });
         // "buen día, una pregunta": a greeting's "día" leads nothing, and "una" is an hour
         // ("la una"), never a day of the month (that is "el uno", "el primero").
@@ -693,10 +693,8 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
     let mut dm: Option<(u32, u32, Option<i32>)> = None;
     if let Some((d, used)) = day_number(n, to).filter(|(_, used)| *used == 1) {
         let next = n.get(to + used).copied();
-        let is_time = matches!(
-            next,
-            Some("hs" | "pm" | "am" | "y" | "h" | "horas" | "menos")
-        );
+        let is_time = matches!(next, Some("hs" | "pm" | "am" | "h" | "horas" | "menos"))
+            || (next == Some("y") && super::time::minutes_after(n, to + used));
         let digits = n[to].chars().next().is_some_and(|c| c.is_ascii_digit());
         if !is_time && (digits || matches!(n[to], "primero")) {
             to += used;

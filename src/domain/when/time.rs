@@ -266,6 +266,28 @@ fn bare_range(n: &[&str], i: usize) -> Option<TimeMatch> {
     })
 }
 
+/// "14 y 30", "5 y media": the "y" at `at` joins minutes to an hour ("el 14 y no el 13" is a
+/// day).
+pub(super) fn minutes_after(n: &[&str], at: usize) -> bool {
+    n.get(at + 1).is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                *w,
+                "media"
+                    | "cuarto"
+                    | "pico"
+                    | "cinco"
+                    | "diez"
+                    | "quince"
+                    | "veinte"
+                    | "treinta"
+                    | "cuarenta"
+                    | "half"
+                    | "meia"
+            )
+    })
+}
+
 /// A word after a number that makes it an amount, not an hour ("18.000 pesos", "2
 /// personas", "35 años", "15 minutos").
 fn counts(w: &str) -> bool {

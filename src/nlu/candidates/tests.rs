@@ -501,3 +501,14 @@ fn a_booking_for_him() {
 fn a_headcount_is_no_hour(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
 }
+
+/// A day set against another ("X y no Y", "era X, no Y") is the one meant.
+#[rstest]
+#[case("mejor el 14 y no el 13", Some("el 14"))]
+#[case("turno el 19 y no el 20 eh", Some("el 19"))]
+#[case("no, era el 8, no el 7", Some("el 8"))]
+#[case("ah cierto, navidad jaja. el 24 a las 19 entonces", Some("el 24"))]
+#[case("claro, el sábado a las 10", Some("el sábado"))]
+fn a_day_set_against_another(#[case] text: &str, #[case] want: Option<&str>) {
+    assert_eq!(ex(text).slots.preferred_date.as_deref(), want, "{text}");
+}
