@@ -4686,6 +4686,21 @@ const CONVERSATIONS: &[Conversation] = &[
             &[Says("Perdón por lo que pasó"), Calls("check_availability"), Says("Manicura"), NotSays("Te paso con una persona")],
         )],
     },
+    Conversation {
+        name: "'con cualquiera menos Caro' books with someone else",
+        profile: "Ana",
+        turns: &[("hola, corte de dama el {d2}, con cualquiera menos Caro", &[Calls("check_availability"), Says("Martín"), NotSays("con Caro")])],
+    },
+    Conversation {
+        name: "at the summary, 'no, con Caro no, con otra' keeps the booking going with another stylist, no let-go",
+        profile: "Ana",
+        turns: &[
+            ("hola, corte de dama el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("no, con Caro no, con otra", &[NotSays("lo dejamos así"), Next("await_confirmation")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -393,6 +393,10 @@ pub struct Signals {
     /// "una consulta", "te hago una pregunta": the customer is about to ask something.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub asks_leave: bool,
+    /// "con Martín no, con otra persona", "con cualquiera menos Martín": the stylist (id)
+    /// turned down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_staff: Option<String>,
     /// "mejor otro día": the day given no longer stands, and no new one is named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub other_day: bool,

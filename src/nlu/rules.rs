@@ -98,6 +98,7 @@ impl RuleExtractor {
             shift_by: None,
             farewell: signals::farewell(&words),
             asks_leave: signals::asks_leave(&words),
+            not_staff: crate::nlu::staff::turned_down(ws, &words),
             adds: signals::adds(&words),
             // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
             another: topic != Some(Topic::Bookings) && signals::another(&words),

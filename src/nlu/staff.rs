@@ -12,6 +12,24 @@ use super::rules::{is_capitalized, looks_like_name_word};
 /// The word span of the stylist asked for.
 pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)> {
     let n = words.norms();
+    choose_staff(words, &n, &mentions(ws, words, &n)).map(|i| (i, i + 1))
+}
+
+/// "con Martín no, con otra persona", "con cualquiera menos Martín": the stylist turned down
+/// (her id), when the workspace has her.
+pub(super) fn turned_down(ws: &Workspace, words: &Words) -> Option<String> {
+    let n = words.norms();
+    let found = mentions(ws, words, &n);
+    found.iter().find_map(|&i| {
+        let prev = found.iter().copied().filter(|&j| j < i).max();
+        (staff_negated(words, &n, i, prev) || staff_refused(&n, i))
+            .then(|| ws.resolve_staff(n[i]).map(|s| s.id.clone()))
+            .flatten()
+    })
+}
+
+/// Where the message names a stylist.
+fn mentions(ws: &Workspace, words: &Words, n: &[&str]) -> Vec<usize> {
     let mut found: Vec<usize> = Vec::new();
     // Known staff anywhere after "con"/"con la"/"com a"/"c", or alone when it is a staff alias.
     for (i, w) in n.iter().enumerate() {
@@ -74,6 +92,8 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
                         || (known && !matches!(*w, "caro" | "carito"))))
                 || (n[i - 1] == "a" && i >= 2 && n[i - 2].starts_with("recomend")));
         let of_staff = i >= 1 && matches!(n[i - 1], "de" | "with") && is_capitalized(&words.raw(i));
+        // "con cualquiera menos Caro": named to be turned down.
+        let but = i >= 1 && matches!(n[i - 1], "menos" | "excepto" | "salvo" | "except");
         let listed =
             i >= 1 && matches!(n[i - 1], "o" | "ou") && i >= 2 && is_capitalized(&words.raw(i - 2));
         let found_here = if known
@@ -83,10 +103,11 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
                 || verb_after
                 || verb_before
                 || of_staff
+                || but
                 || (i == 0 && is_capitalized(&words.raw(i)))
                 || listed
                 // "ah, Caro no, con Lucía": named to be turned down.
-                || (staff_refused(&n, i) && is_capitalized(&words.raw(i)))
+                || (staff_refused(n, i) && is_capitalized(&words.raw(i)))
                 || (i >= 1 && n[i - 1] == "a" && is_capitalized(&words.raw(i))))
         {
             // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
@@ -109,7 +130,7 @@ pub(super) fn find_staff(ws: &Workspace, words: &Words) -> Option<(usize, usize)
             found.push(i);
         }
     }
-    choose_staff(words, &n, &found).map(|i| (i, i + 1))
+    found
 }
 
 /// The stylist asked for among the ones named: not one turned down ("no con Lucía", "con lu
@@ -304,5 +325,17 @@ mod tests {
     #[case("ah, Caro no, con Lucía", Some("Lucía"))]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
+    }
+
+    /// The stylist turned down, as an id.
+    #[rstest]
+    #[case("con Martín no, con otra persona porfa", Some("martin"))]
+    #[case("corte el viernes a las 15, con cualquiera menos Caro", Some("caro"))]
+    #[case("no, con Caro no, con otra", Some("caro"))]
+    #[case("no con Caro, con Lucía porfa", Some("caro"))]
+    #[case("no, con Caro mejor", None)]
+    #[case("es caro el alisado?", None)]
+    fn the_stylist_turned_down(#[case] text: &str, #[case] want: Option<&str>) {
+        assert_eq!(ex(text).signals.not_staff.as_deref(), want, "{text}");
     }
 }

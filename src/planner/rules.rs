@@ -115,7 +115,8 @@ pub fn plan(input: &PlanInput) -> Plan {
         || ex.signals.soonest
         || ex.signals.other_day
         || ex.signals.day_part.is_some()
-        || ex.signals.other_staff;
+        || ex.signals.other_staff
+        || ex.signals.not_staff.is_some();
     if matches!(st.flow, Some(Flow::Book | Flow::Reschedule))
         && moves_on
         && matches!(

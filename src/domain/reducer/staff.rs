@@ -10,6 +10,17 @@ use crate::domain::understanding::Extraction;
 /// of the one asked for, checked or of the booking being moved. When nobody else does it,
 /// nothing changes (the reply says who does it).
 pub(super) fn other_staff(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) {
+    let open = matches!(state.flow, Some(Flow::Book | Flow::Reschedule));
+    // "con Martín no, con otra persona": another than her, if she is the one on the table
+    // or no one is; the one on the table stays otherwise.
+    if let (Some(no), None, true) = (&ex.signals.not_staff, &ex.slots.staff_name, open) {
+        let current = (state.resolved.staff.clone())
+            .or_else(|| state.checked.as_ref().map(|c| c.staff.clone()));
+        if current.as_ref().is_none_or(|c| c == no) {
+            swap_staff(state, ws, no);
+        }
+        return;
+    }
     if !ex.signals.other_staff
         || ex.slots.staff_name.is_some()
         || !matches!(state.flow, Some(Flow::Book | Flow::Reschedule))
