@@ -167,10 +167,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && state.target.is_none()
         && state.candidates.is_empty()
         && ex.slots.booking_id.is_none();
-    let starts_new = no_booking
-        && (ex.signals.new_booking
-            || (state.searched && ex.signals.books && ex.slots.service_type.is_some()))
-        || last::rebooks_cancelled(state, ex);
+    let rebooks = last::rebooks_cancelled(state, ex);
+    let starts_new = rebooks
+        || no_booking
+            && (ex.signals.new_booking
+                || (state.searched && ex.signals.books && ex.slots.service_type.is_some()));
     // "somos dos, manicura lo antes posible" read as small talk outside a flow, or "¿cuánto
     // sale el brushing y tenés hoy?" as a price question: a service and when to have it are
     // a booking (the price is said with the day's times).

@@ -302,25 +302,7 @@ pub fn dates(words: &Words, dates: &[DateMatch]) -> Vec<Candidate> {
     framed_by_a_week(&n, dates, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);
     context::asked_back_then_another(words, &n, &mut cands);
-    // "no, era el 8, no el 7": the day meant, set against another (not a booking's own day),
-    // when nothing else is wanted.
-    if !cands.iter().any(|c| c.role.wanted()) {
-        for k in 1..cands.len() {
-            if cands[k - 1].role.old
-                && cands[k].role.negated
-                && n[cands[k - 1].to..cands[k].from] == ["menos"]
-            {
-                cands[k - 1].role.old = false;
-            }
-        }
-    }
-    // "ah cierto, navidad jaja. el 24 entonces": a day granted, then the one wanted.
-    for k in 0..cands.len() {
-        let wanted_after = cands[k + 1..].iter().any(|c| c.role.wanted());
-        if within_before(&n, cands[k].from, 2, &["cierto", "claro", "verdad"]) && wanted_after {
-            cands[k].role.context = true;
-        }
-    }
+    context::set_against_or_granted(&n, &mut cands);
     cands
 }
 
@@ -419,7 +401,6 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
                 &mut role,
             );
             role.people = context::counts_people(&n, t.from, t.to);
-            role.context |= role.people;
             Candidate {
                 slot: SlotName::PreferredTime,
                 from: t.from,
@@ -430,6 +411,12 @@ pub fn times(words: &Words, times: &[TimeMatch]) -> Vec<Candidate> {
             }
         })
         .collect();
+    // A headcount only beside the hour asked ("somos 2, ¿turno para las 2?" is at 14:00).
+    let several = cands.len() > 1;
+    for c in &mut cands {
+        c.role.people &= several;
+        c.role.context |= c.role.people;
+    }
     mark_corrections(&n, &mut cands);
     mark_fallbacks(&n, &mut cands);
     keep_before_a_new_sentence(words, &n, &mut cands);

@@ -285,3 +285,28 @@ pub(super) fn counts_people(n: &[&str], from: usize, to: usize) -> bool {
         && before(n, from, 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     counted && group && (before(n, from, 1) == Some("para") || n[from] == "para" || after_an_hour)
 }
+
+/// Days read against each other: "no, era el 8, no el 7" means the 8th (not a booking's own
+/// day, when nothing else is wanted); "ah cierto, navidad jaja. el 24 entonces" grants the
+/// first and wants the next.
+pub(super) fn set_against_or_granted(n: &[&str], cands: &mut [Candidate]) {
+    // "no, era el 8, no el 7": the day meant, set against another (not a booking's own day),
+    // when nothing else is wanted.
+    if !cands.iter().any(|c| c.role.wanted()) {
+        for k in 1..cands.len() {
+            if cands[k - 1].role.old
+                && cands[k].role.negated
+                && n[cands[k - 1].to..cands[k].from] == ["menos"]
+            {
+                cands[k - 1].role.old = false;
+            }
+        }
+    }
+    // "ah cierto, navidad jaja. el 24 entonces": a day granted, then the one wanted.
+    for k in 0..cands.len() {
+        let wanted_after = cands[k + 1..].iter().any(|c| c.role.wanted());
+        if within_before(n, cands[k].from, 2, &["cierto", "claro", "verdad"]) && wanted_after {
+            cands[k].role.context = true;
+        }
+    }
+}

@@ -498,6 +498,7 @@ fn a_booking_for_him() {
 )]
 #[case("a las 10 las tres, se puede? somos tres amigas", Some("10:00"))]
 #[case("brushing para las 3 el viernes", Some("15:00"))]
+#[case("somos 2 amigas, turno para las 2?", Some("14:00"))]
 fn a_headcount_is_no_hour(#[case] text: &str, #[case] want: Option<&str>) {
     assert_eq!(ex(text).slots.preferred_time.as_deref(), want, "{text}");
 }
