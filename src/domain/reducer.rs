@@ -669,8 +669,13 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 && state.resolved.date.is_none()
                 && ex.slots.preferred_date.is_none()
         }
-        // Times offered with nothing asked (a closed day's next ones).
-        None => state.flow == Some(Flow::Book) && ex.slots.preferred_date.is_none(),
+        // Times offered with nothing asked (a closed day's next ones), none taken yet.
+        None => {
+            state.flow == Some(Flow::Book)
+                && state.pending.is_none()
+                && state.resolved.time.is_none()
+                && ex.slots.preferred_date.is_none()
+        }
         _ => false,
     };
     if let (true, Some(pick), None) = (choosing, ex.signals.pick, &ex.slots.preferred_time) {

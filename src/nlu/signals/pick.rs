@@ -50,13 +50,17 @@ pub fn pick(words: &Words) -> Option<Pick> {
             "hora" | "cual" | "tenes" | "tengas" | "tienen" | "hay" | "dia" | "time" | "have"
         )
     });
-    // "a primera hora", "first thing": the day's first time, not a place in the list.
-    let first_of_day = n
-        .windows(2)
-        .any(|p| matches!(p, ["primera" | "first", "hora" | "thing"]));
+    // "a primera hora", "first thing": the day's first time, not a place in the list; nor is
+    // "es la primera vez que vengo".
+    let first_of_day = n.windows(2).any(|p| {
+        matches!(
+            p,
+            ["primera" | "first", "hora" | "thing" | "vez" | "time"] | ["primeira", "vez"]
+        )
+    });
     n.iter().find_map(|w| match *w {
         "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
-        "primera" | "first" if first_of_day => None,
+        "primera" | "first" | "primeira" if first_of_day => None,
         "primero" | "primera" | "primer" | "first" | "primeiro" | "1st" => Some(Pick::Nth(0)),
         "segundo" | "segunda" | "second" | "2nd" => Some(Pick::Nth(1)),
         "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" | "3rd" => {
@@ -119,6 +123,7 @@ mod tests {
     #[case("the 2nd one", Some(Pick::Nth(1)))]
     #[case("the 2nd of january", None)]
     #[case("first thing on friday", None)]
+    #[case("es la primera vez que vengo", None)]
     fn a_place_in_the_list_offered(#[case] text: &str, #[case] want: Option<Pick>) {
         assert_eq!(pick(&Words::new(text)), want, "{text}");
     }
