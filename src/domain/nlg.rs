@@ -704,14 +704,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             "address",
             &[("address", &ws.address), ("next", &continue_flow())],
         ),
-        ReplyTopic::Payment => t(
-            l,
-            "payment",
-            &[
-                ("methods", &join(l, &tells::payment_methods(ws, l))),
-                ("next", &continue_flow()),
-            ],
-        ),
+        ReplyTopic::Payment => tells::payment_text(ws, l, &continue_flow()),
         // The business's own answer, as written (in the customer's language when given).
         ReplyTopic::Faq => match faq_answer(ws, l, ex) {
             Some(answer) => format!("{answer}{}", continue_flow()),
@@ -749,13 +742,6 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                 });
             match service {
                 Some(svc) => {
-                    let names: Vec<String> =
-                        ws.staff_for(svc).iter().map(|s| s.name.clone()).collect();
-                    let key = if names.len() == 1 {
-                        "staff_for_one"
-                    } else {
-                        "staff_for"
-                    };
                     // The time found free is with someone: "Sería con Caro."
                     let would_be = state
                         .checked
@@ -764,15 +750,7 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
                         .and_then(|c| ws.staff_member(&c.staff))
                         .map(|st| t(l, "staff_would_be", &[("who", &st.name)]))
                         .unwrap_or_default();
-                    let text = t(
-                        l,
-                        key,
-                        &[
-                            ("svc", &svc.name),
-                            ("staff", &join(l, &names)),
-                            ("next", &continue_flow()),
-                        ],
-                    );
+                    let text = tells::staff_for_text(ws, l, svc, &continue_flow());
                     format!("{would_be}{text}")
                 }
                 None => {

@@ -312,8 +312,12 @@ pub fn asks_amount(words: &Words) -> bool {
                 "sale" | "cuesta" | "sal" | "custa" | "es"
             ] | ["how", "much"]
         )
-    }) || (0..n.len())
-        .any(|i| n[i].starts_with("pag") && n[i.saturating_sub(3)..i].contains(&"cuanto"))
+    }) || (0..n.len()).any(|i| pays_how_much(&n, i))
+}
+
+/// Whether word `i` is "pagar" asked as an amount ("¿cuánto voy a pagar?", "cuánto pago").
+fn pays_how_much(n: &[&str], i: usize) -> bool {
+    n[i].starts_with("pag") && n[i.saturating_sub(3)..i].contains(&"cuanto")
 }
 
 /// Whether the message asks for a person ("pasame con alguien"), not only about a policy.
@@ -370,9 +374,9 @@ pub fn topic(words: &Words) -> Option<Topic> {
         return Some(Topic::Expert);
     }
     // "¿cuánto voy a pagar?" asks the amount, not how to pay.
-    let amount: Vec<&str> = (n.iter().enumerate())
-        .filter(|(i, w)| !(w.starts_with("pag") && n[i.saturating_sub(3)..*i].contains(&"cuanto")))
-        .map(|(_, w)| *w)
+    let amount: Vec<&str> = (0..n.len())
+        .filter(|&i| !pays_how_much(&n, i))
+        .map(|i| n[i])
         .collect();
     if contains_any(&amount.join(" "), lx.topic("payment")) {
         return Some(Topic::Payment);

@@ -84,32 +84,17 @@ pub(super) fn prices_text(
 ) -> String {
     let text = prices_only(ws, ex, l, call, services);
     // "¿quién me la hace? ¿y cuánto sale?": who does it too.
-    if let (Some(Topic::Staff), [one]) = (ex.signals.topic, services) {
-        if let Some(svc) = ws.service(&one.id) {
-            let names: Vec<String> = ws.staff_for(svc).iter().map(|s| s.name.clone()).collect();
-            let key = if names.len() == 1 {
-                "staff_for_one"
-            } else {
-                "staff_for"
-            };
-            let staff = t(
-                l,
-                key,
-                &[
-                    ("svc", &svc.name),
-                    ("staff", &join(l, &names)),
-                    ("next", ""),
-                ],
-            );
-            return format!("{text} {staff}");
+    let one = match services {
+        [one] => ws.service(&one.id),
+        _ => None,
+    };
+    match (ex.signals.topic, one) {
+        (Some(Topic::Staff), Some(svc)) => {
+            format!("{text} {}", tells::staff_for_text(ws, l, svc, ""))
         }
+        (Some(Topic::Payment), _) => format!("{text} {}", tells::payment_text(ws, l, "")),
+        _ => text,
     }
-    if ex.signals.topic != Some(Topic::Payment) {
-        return text;
-    }
-    let methods = join(l, &tells::payment_methods(ws, l));
-    let pay = t(l, "payment", &[("methods", &methods), ("next", "")]);
-    format!("{text} {pay}")
 }
 
 /// The prices asked for: one service's (and what it includes, when asked), several with

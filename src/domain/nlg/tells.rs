@@ -58,6 +58,31 @@ pub fn payment_methods(ws: &Workspace, l: Lang) -> Vec<String> {
         .collect()
 }
 
+/// How to pay, in the customer's language, then `next` (the flow's question, or nothing).
+pub fn payment_text(ws: &Workspace, l: Lang, next: &str) -> String {
+    let methods = join(l, &payment_methods(ws, l));
+    t(l, "payment", &[("methods", &methods), ("next", next)])
+}
+
+/// Who does `svc` ("Corte de dama lo hacen Caro y Martín"), then `next`.
+pub fn staff_for_text(ws: &Workspace, l: Lang, svc: &Service, next: &str) -> String {
+    let names: Vec<String> = ws.staff_for(svc).iter().map(|s| s.name.clone()).collect();
+    let key = if names.len() == 1 {
+        "staff_for_one"
+    } else {
+        "staff_for"
+    };
+    t(
+        l,
+        key,
+        &[
+            ("svc", &svc.name),
+            ("staff", &join(l, &names)),
+            ("next", next),
+        ],
+    )
+}
+
 /// A complaint in a message that books anyway: acknowledged before the booking's reply.
 pub fn complaint_noted(l: Lang, ex: &Extraction, last: &Plan) -> Option<String> {
     (ex.signals.topic == Some(Topic::Complaint) && !matches!(last, Plan::Handoff))

@@ -52,7 +52,7 @@ pub fn pick(words: &Words) -> Option<Pick> {
     });
     // "a primera hora", "first thing": the day's first time, not a place in the list; nor is
     // "es la primera vez que vengo".
-    let first_of_day = n.windows(2).any(|p| {
+    let not_a_place = n.windows(2).any(|p| {
         matches!(
             p,
             ["primera" | "first", "hora" | "thing" | "vez" | "time"] | ["primeira", "vez"]
@@ -60,7 +60,7 @@ pub fn pick(words: &Words) -> Option<Pick> {
     });
     n.iter().find_map(|w| match *w {
         "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
-        "primera" | "first" | "primeira" if first_of_day => None,
+        "primera" | "first" | "primeira" if not_a_place => None,
         "primero" | "primera" | "primer" | "first" | "primeiro" | "1st" => Some(Pick::Nth(0)),
         "segundo" | "segunda" | "second" | "2nd" => Some(Pick::Nth(1)),
         "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" | "3rd" => {
