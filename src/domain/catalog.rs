@@ -581,6 +581,11 @@ fn word_close(pattern: &str, word: &str) -> bool {
     if len < 7 || pattern.chars().next() != word.chars().next() {
         return false;
     }
+    // "perfilar (la barba)" is a verb, not "perfilado".
+    let verb = |w: &str| w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir");
+    if verb(word) && !verb(pattern) {
+        return false;
+    }
     let max = if len >= 9 { 2 } else { 1 };
     edit_distance(pattern, word, max) <= max
 }
@@ -646,6 +651,8 @@ pub(crate) mod tests {
             assert_eq!(ws.services[m.service].id, want, "{text}");
         }
         assert!(ws.find_service(&Words::new("hola que tal")).is_none());
+        // A verb is not a service a letter or two away: "perfilar la barba" is no perfilado.
+        assert!(ws.find_service(&Words::new("perfilar la barba")).is_none());
     }
 
     /// A catalog that lists "uñas" and "semipermanente" apart: "uñas semipermanente" is

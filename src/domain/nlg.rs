@@ -497,7 +497,29 @@ fn describe(
             }),
             // In a change or a cancel, the one booking found (or the one of several the
             // customer described) is the one the next step is about.
-            1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)) => None,
+            1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
+                && state.target.is_some() =>
+            {
+                None
+            }
+            // "cancelame el de cejas" with only a semi booked: that one is not it.
+            1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)) => {
+                let b = &bookings[0];
+                let svc = state
+                    .resolved
+                    .service
+                    .as_deref()
+                    .and_then(|id| ws.service(id));
+                Some(t(
+                    l,
+                    "not_of_service",
+                    &[
+                        ("svc", &svc.map_or(String::new(), |s| s.name.to_lowercase())),
+                        ("id", &b.booking_id),
+                        ("booking", &booking_text(ws, l, b)),
+                    ],
+                ))
+            }
             // "cancelame todos": the summary lists them.
             _ if state.cancel_all && state.flow == Some(Flow::Cancel) => None,
             _ if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
@@ -668,6 +690,7 @@ fn question(ws: &Workspace, state: &ConversationState, slot: SlotName) -> String
             t(l, "ask_code_again", &[])
         }
         SlotName::BookingId if state.candidates.is_empty() => t(l, "ask_code", &[]),
+        SlotName::BookingId if state.candidates.len() == 1 => t(l, "ask_which_one", &[]),
         SlotName::BookingId => t(l, "ask_which", &[]),
         SlotName::ClientEmail => t(l, "ask_email", &[]),
         SlotName::StaffName => t(l, "ask_staff", &[]),

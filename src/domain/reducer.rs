@@ -114,16 +114,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
 
     let idle = state.flow.is_none();
-    // "uh no, mejor cancelalo" while booking, before anything is booked: that booking in
-    // progress goes, whatever booking the customer may have (naming one's day, time or
-    // service is about that one).
-    state.drops_booking = ex.intent == Intent::Cancel
-        && state.flow == Some(Flow::Book)
-        && !state.just_booked()
-        && ex.slots.booking_id.is_none()
-        && ex.slots.preferred_date.is_none()
-        && ex.slots.preferred_time.is_none()
-        && ex.slots.service_type.is_none();
+    state.drops_booking = last::drops_booking(state, ex, ctx.ws);
     if state.drops_booking {
         return;
     }
@@ -407,6 +398,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
 
     let before = (state.resolved.clone(), state.slots.clone());
     let week_on_table = readings::week_on_table(state);
+    let days_on_table = readings::days_on_table(state);
     // A question about another booking in the middle of this one names that one's day, not
     // a change of this one's.
     let about_another = status_question && state.flow == Some(Flow::Book);
@@ -443,6 +435,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                 if let Some(d) = readings::in_the_week_asked(week_on_table, value, ctx.now.date()) {
                     r.date = Some(d);
                 }
+                r.date = readings::the_day_on_table(&days_on_table, value, r.date).or(r.date);
                 let closed = state.found_closed.or(state.told_closed);
                 let asked = before.1.preferred_date.as_deref();
                 r.date = readings::the_week_after(closed, asked, before.0.date, value, r.date);

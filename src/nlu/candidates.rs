@@ -597,6 +597,13 @@ pub fn services(
                 Some(e) => (from, to, e.3.clone()),
                 None => extend_service_span(words, from, to),
             };
+            // "manos y pies en semi": the "manos" read as the semipermanente says so.
+            let value = match (&service, ws.resolve_service(&value)) {
+                (Some(id), Some(other)) if other.id != *id => {
+                    ws.service(id).map_or(value, |s| s.name.clone())
+                }
+                _ => value,
+            };
             let negated = service_negated(words, &n, from, to);
             Candidate {
                 slot: SlotName::ServiceType,
@@ -712,7 +719,12 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
         match before(n, from, j) {
             Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
             // "sacale el color", "quitá las uñas": taken off what was asked.
-            Some("sacale" | "quitale" | "borrale" | "sacalo" | "sacame" | "quitame" | "remove") => {
+            // Not "sacame un turno, corte": only articles between the verb and the service.
+            Some("sacale" | "quitale" | "borrale" | "sacalo" | "sacame" | "quitame" | "remove")
+                if n[from + 1 - j..from].iter().all(|w| {
+                    matches!(*w, "el" | "la" | "los" | "las" | "lo" | "tambien" | "the")
+                }) =>
+            {
                 return true
             }
             // "tira a pedicure": the same in Portuguese.

@@ -452,7 +452,10 @@ impl RuleExtractor {
             scores[Intent::Reschedule.index()] = 0.0;
         }
         // "no voy a poder ir el jueves, ¿puede ser el viernes?" — cancel cue plus a new date → reschedule.
+        // Not "hola, pedicura, el jueves no puedo, el viernes a las 11": nothing booked is
+        // spoken of (in a short message: a long one tells more than it asks).
         if scores[Intent::Cancel.index()] > 0.0
+            && (of_a_booking || has_old || !has_service || n.len() > 20)
             && scores[Intent::Cancel.index()] < 2.5
             && (dates.len() + times.len() >= 2
                 || cue_matches(&n, "puede ser")

@@ -21,6 +21,21 @@ impl Workspace {
                 out.push(m);
             }
         }
+        // "manos y pies en semi": what the last is done in goes for the first too, when the
+        // catalog names that ("manos en semi" is the semipermanente).
+        for i in 1..out.len() {
+            let (a, b) = (&out[i - 1], &out[i]);
+            let joined = a.to + 1 == b.from && n[a.to] == "y" && a.to == a.from + 1;
+            if !joined || b.to < b.from + 3 || n[b.from + 1] != "en" {
+                continue;
+            }
+            let phrase: Vec<&str> = std::iter::once(n[a.from])
+                .chain(n[b.from + 1..b.to].iter().copied())
+                .collect();
+            if let Some((_, svc)) = self.phrases.iter().find(|(p, _)| *p == phrase) {
+                out[i - 1].service = *svc;
+            }
+        }
         out
     }
 }
@@ -45,5 +60,7 @@ mod tests {
         // Two services, one after the other, stay two.
         assert_eq!(ids("corte en lucía y manos"), ["corte-dama", "manicura"]);
         assert_eq!(ids("manos y pies"), ["manicura", "pedicura"]);
+        // What the last is done in goes for the first too.
+        assert_eq!(ids("manos y pies en semi"), ["semi", "pedicura"]);
     }
 }

@@ -2,8 +2,42 @@
 //! no one who does it, and the alternatives offered.
 
 use super::*;
+use chrono::Datelike;
 
 pub(super) fn availability_text(
+    ws: &Workspace,
+    a: &Availability,
+    state: &ConversationState,
+    last: &Plan,
+) -> String {
+    let said = availability_said(ws, a, state, last);
+    // "el viernes 17" when the 17th is a Thursday: the day checked is said to be another
+    // weekday than the one named.
+    let named = state
+        .slots
+        .preferred_date
+        .as_deref()
+        .and_then(crate::domain::when::parse_date);
+    match named {
+        Some(crate::domain::when::DateExpr::WeekdayDay(wd, d))
+            if a.date.weekday() != wd && a.date.day() == d =>
+        {
+            let l = lang(state);
+            let note = t(
+                l,
+                "weekday_differs",
+                &[
+                    ("date", &date(l, a.date)),
+                    ("named", crate::domain::replies::weekday(l, wd)),
+                ],
+            );
+            format!("{note} {said}")
+        }
+        _ => said,
+    }
+}
+
+fn availability_said(
     ws: &Workspace,
     a: &Availability,
     state: &ConversationState,

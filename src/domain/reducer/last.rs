@@ -6,6 +6,30 @@ use crate::domain::normalize::resolve_date;
 use crate::domain::state::{ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent};
 
+/// Whether a cancel is about the booking in progress, not one booked before:
+/// - "uh no, mejor cancelalo" while booking, before anything is booked, whatever booking the
+///   customer may have (naming one's day, time or service is about that one);
+/// - "cancelame el de cejas" while the cejas are still being booked (the semi booked first
+///   stays).
+pub(super) fn drops_booking(state: &ConversationState, ex: &Extraction, ws: &Workspace) -> bool {
+    if ex.intent != Intent::Cancel
+        || state.flow != Some(Flow::Book)
+        || ex.slots.booking_id.is_some()
+        || ex.slots.preferred_date.is_some()
+        || ex.slots.preferred_time.is_some()
+    {
+        return false;
+    }
+    if ex.slots.service_type.is_none() {
+        return !state.just_booked();
+    }
+    let named = ex.slots.service_ids(ws);
+    let r = &state.resolved;
+    let pending = |id: &String| r.service.as_ref() == Some(id) || r.also.contains(id);
+    let booked = |id: &String| state.last_service.as_ref() == Some(id);
+    !named.is_empty() && named.iter().all(|id| pending(id) && !booked(id))
+}
+
 /// "no" at the summary, then "el viernes mejor": the booking let go comes back, on the day
 /// (or at the time) the message names, when it names no service of its own.
 pub(super) fn take_back_dropped(state: &mut ConversationState, ex: &Extraction) {

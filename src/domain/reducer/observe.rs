@@ -167,8 +167,7 @@ pub fn apply_observation(
                         state.failed_lookups = state.failed_lookups.saturating_add(1);
                     }
                 }
-                1 => take_target(state, ws, bookings[0].clone()),
-                _ => {
+                n => {
                     // "quiero cambiar el turno de manos al jueves": the one booking of the
                     // service the customer named (not when she named a new service for it).
                     let named = state
@@ -177,6 +176,16 @@ pub fn apply_observation(
                         .clone()
                         .filter(|_| state.service_change.is_empty())
                         .filter(|_| matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)));
+                    // "cancelame el de cejas" with only a semi booked: not that one unasked.
+                    if n == 1 {
+                        let of_it = named.is_none_or(|s| bookings[0].service_ids().contains(&s));
+                        if of_it {
+                            take_target(state, ws, bookings[0].clone());
+                        } else {
+                            state.candidates = bookings.clone();
+                        }
+                        return;
+                    }
                     // "el turno del viernes lo paso al sábado": the one on that day (set in a
                     // change only).
                     let day = state.booked_date;

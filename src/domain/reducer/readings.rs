@@ -236,6 +236,36 @@ pub(super) fn in_the_week_asked(
     (d > today).then_some(d)
 }
 
+/// The days on the table: the one asked or checked, and those of the times offered.
+pub(super) fn days_on_table(state: &ConversationState) -> Vec<chrono::NaiveDate> {
+    let mut days: Vec<chrono::NaiveDate> = state.resolved.date.into_iter().collect();
+    days.extend(state.offers.iter().map(|o| o.date));
+    days
+}
+
+/// A weekday alone ("el martes entonces", "el jueves") with a later day of that weekday on
+/// the table (offered, or the one being booked): that one, not the coming one before it.
+pub(super) fn the_day_on_table(
+    on_table: &[chrono::NaiveDate],
+    day: &str,
+    plain: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    use crate::domain::when::{names_a_coming_week, parse_date, DateExpr, WeekdayMode};
+    use chrono::Datelike;
+    let plain = plain?;
+    let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
+        return None;
+    };
+    if names_a_coming_week(day) {
+        return None;
+    }
+    on_table
+        .iter()
+        .filter(|d| d.weekday() == wd && **d > plain && (**d - plain).num_days() <= 21)
+        .min()
+        .copied()
+}
+
 /// Puts the day and/or the time back on the table: what was offered or checked for them, and
 /// a confirmation built on them, go too.
 pub(super) fn reopen_when(state: &mut ConversationState, date: bool, time: bool) {

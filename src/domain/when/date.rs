@@ -612,7 +612,15 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         // ("la una"), never a day of the month (that is "el uno", "el primero").
         let greeting = matches!(prev(2), Some("buen" | "buenos" | "good" | "bom"));
         let dia = matches!(prev(1), Some("dia" | "day")) && !greeting && !matches!(w, "una" | "un");
-        let el = matches!(prev(1), Some("el" | "the" | "del"));
+        // "pasámelo al 25": moved to a day.
+        let moved_to = prev(1) == Some("al")
+            && !word_number
+            && prev(2).is_some_and(|v| {
+                ["pas", "cambi", "mov", "corr"]
+                    .iter()
+                    .any(|p| v.starts_with(p))
+            });
+        let el = matches!(prev(1), Some("el" | "the" | "del")) || moved_to;
         let ordinal =
             w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd");
         // "el primero que tengas", "el primero libre", "the first available": the first
@@ -684,8 +692,8 @@ fn weekday_date(n: &[&str], i: usize, wd: Weekday, ambiguous: bool) -> Option<Da
     if n.get(to) == Some(&"feira") {
         to += 1;
     }
-    // "Saturday the 22nd"
-    if n.get(to) == Some(&"the") && day_number(n, to + 1).is_some() {
+    // "Saturday the 22nd", "sábado dia 19"
+    if matches!(n.get(to), Some(&"the" | &"dia")) && day_number(n, to + 1).is_some() {
         to += 1;
     }
     // "el jueves 5", "jue 15", "viernes 12 de septiembre"

@@ -300,6 +300,14 @@ pub fn minutes_after_y(n: &[&str], i: usize) -> Option<(u32, usize)> {
         let m: u32 = w.parse().ok()?;
         return (m < 60).then_some((m, 1));
     }
+    // "las 3 y un cuarto"; "de 5 y uno para mí" is no 5:01 ("y un minuto" would be).
+    if matches!(w, "un" | "uno" | "una" | "a" | "um" | "uma") {
+        return match n.get(i + 1).copied() {
+            Some("cuarto" | "quarter") => Some((15, 2)),
+            Some("minuto" | "minute" | "minutos") => Some((1, 1)),
+            _ => None,
+        };
+    }
     let (v, used) = number_words(n, i)?;
     (v < 60 && v > 0).then_some((v, used))
 }

@@ -229,6 +229,11 @@ fn weekday_and_number(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("pasado mañana", Some("pasado mañana"))]
 #[case("la semana que viene", Some("la semana que viene"))]
 #[case("el jueves 5 a las 4", Some("el jueves 5"))]
+#[case("escova pro sábado dia 19 às 10h", Some("sábado dia 19"))]
+#[case("el sábado día de la madre", Some("el sábado"))]
+// Moved to a day ("pasámelo al 25"); not "al 10 hs".
+#[case("uy no, pasámelo al 25 mejor", Some("al 25"))]
+#[case("pasalo al 10 hs", None)]
 #[case("el lunes que viene", Some("el lunes que viene"))]
 #[case("el próximo martes a las tres", Some("el próximo martes"))]
 #[case(

@@ -584,6 +584,9 @@ mod tests {
     // minutes in words
     #[case("a las tres y cuarto", Some("15:15"))]
     #[case("a las tres y quince", Some("15:15"))]
+    #[case("a las 3 y un cuarto", Some("15:15"))]
+    // "y uno" is no minute: "un corte para mi hija de 5 y uno para mí".
+    #[case("un corte para mi hija de 5 y uno para mí", None)]
     #[case("a las tres y cuarenta y cinco", Some("15:45"))]
     #[case("las doce menos cinco", Some("11:55"))]
     #[case("a las 5 menos cuarto", Some("16:45"))]

@@ -596,6 +596,15 @@ when is my booking
 what time is my booking
 my appointments
 my bookings
+what do i have booked
+what do we have booked
+what have i got booked
+what is booked
+whats booked
+what's booked
+what's left
+whats left
+what do i have left
 do i have an appointment
 do i have a booking
 is my appointment confirmed

@@ -1152,6 +1152,11 @@ hacelo
 sii
 sip
 siii
+confirmadisimo
+confirmadisima
+confirmada
+mandale
+metele
 
 [no]
 no
@@ -2099,6 +2104,14 @@ tengo algun otro
 quedo el turno
 quedo mi turno
 quedo reservado
+que me quedo
+que me queda al final
+que turno me quedo
+que turnos me quedaron
+que tengo reservado
+que tengo agendado
+que tengo sacado
+que tengo al final
 quedo reservada
 quedo agendado
 quedo agendada
@@ -2548,3 +2561,8 @@ se llama
 su nombre es
 es para
 a nombre
+ponele
+ponelo a nombre de
+anota
+anotalo a nombre de
+anotala a nombre de

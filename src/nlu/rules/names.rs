@@ -24,17 +24,36 @@ fn name_at(words: &Words, n: &[&str], start: usize) -> Option<String> {
 }
 
 /// Where the name starting at `start` ends (`None`: no name there).
+/// Up to three name words, and the particles between two of them ("María de los Ángeles
+/// Ruiz").
 fn name_end(words: &Words, n: &[&str], start: usize) -> Option<usize> {
-    let mut end = start;
-    while end < n.len() && end - start < 3 && looks_like_name_word(&words.raw(end), n[end]) {
-        end += 1;
+    let (mut end, mut count) = (start, 0);
+    let stop = |k: usize| {
+        words
+            .gap(k - 1, k)
+            .chars()
+            .any(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | ':' | '(' | ')' | '"'))
+    };
+    while end < n.len() && count < 3 {
+        let particles = if end > start {
+            (end..n.len().min(end + 2))
+                .take_while(|&k| matches!(n[k], "de" | "del" | "la" | "los" | "las"))
+                .count()
+        } else {
+            0
+        };
+        let k = end + particles;
+        let capitalized = particles == 0 || (k < n.len() && is_capitalized(&words.raw(k)));
+        if k >= n.len() || !capitalized || !looks_like_name_word(&words.raw(k), n[k]) {
+            break;
+        }
+        if particles > 0 && (end + 1..=k).any(stop) {
+            break;
+        }
+        end = k + 1;
+        count += 1;
         // A comma or period ends the name ("soy Emma, I'm staying…").
-        if end < n.len()
-            && words
-                .gap(end - 1, end)
-                .chars()
-                .any(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | ':'))
-        {
+        if end < n.len() && stop(end) {
             break;
         }
     }
@@ -155,6 +174,34 @@ pub(super) fn find_name(
             }
         }
     }
+    // While booking, "…, se llama Benjamín" names who it is for, asked or not (a clause of
+    // its own, or after who: "la nena se llama Sofía").
+    if ctx.active_flow == Some(crate::domain::understanding::Intent::Book) {
+        let leads: [&[&str]; 4] = [
+            &["se", "llama"],
+            &["ela", "se", "chama"],
+            &["his", "name", "is"],
+            &["her", "name", "is"],
+        ];
+        let clause = |i: usize| {
+            i == 0 || words.gap(i - 1, i).contains(',') || lx.relatives.contains(n[i - 1])
+        };
+        let named = (0..n.len()).find_map(|i| {
+            let lead = leads.iter().find(|l| n[i..].starts_with(l))?;
+            clause(i).then(|| take_name(i + lead.len())).flatten()
+        });
+        if named.is_some() {
+            return named;
+        }
+    }
+    // Asked the name, "dale, Julieta", "sim, Camila": a yes to giving it, then the name.
+    if asked && n.len() >= 2 && words.gap(0, 1).contains(',') && lx.yes.iter().any(|y| y == n[0]) {
+        if let Some(end) = name_end(words, &n, 1).filter(|&e| e == n.len()) {
+            if (1..end).all(|i| is_capitalized(&words.raw(i))) {
+                return Some(words.span(1, end));
+            }
+        }
+    }
     // Asked the name: "Carla, soy la mamá de Tomi", "Carla, la mamá de Tomi": the name, then
     // who she is.
     if let Some(end) = name_end(words, &n, 0).filter(|_| asked && !text.contains(['?', '¿'])) {
@@ -210,4 +257,74 @@ pub(super) fn find_name(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::catalog::tests::demo;
+    use crate::domain::understanding::Intent;
+    use crate::nlu::rules::tests::ex;
+    use crate::nlu::rules::RuleExtractor;
+    use crate::nlu::{ExtractContext, SlotName};
+
+    fn name_in(text: &str, ctx: &ExtractContext) -> Option<String> {
+        RuleExtractor.extract(&demo(), text, ctx).slots.client_name
+    }
+
+    #[test]
+    fn a_yes_then_the_name_gives_the_name() {
+        let asked = ExtractContext {
+            expected_slot: Some(SlotName::ClientName),
+            ..Default::default()
+        };
+        for (text, want) in [
+            ("dale, Julieta", "Julieta"),
+            ("sim, Camila", "Camila"),
+            ("dale, ponele Juli", "Juli"),
+            (
+                "soy la Negra jaja, pero anotá Ana Laura Gómez",
+                "Ana Laura Gómez",
+            ),
+        ] {
+            assert_eq!(name_in(text, &asked).as_deref(), Some(want), "{text}");
+        }
+        // Not asked, a yes and a word is no name.
+        assert_eq!(name_in("dale, Julieta", &ExtractContext::default()), None);
+        assert_eq!(name_in("si, dale", &asked), None);
+    }
+
+    #[test]
+    fn while_booking_se_llama_names_who_it_is_for() {
+        let booking = ExtractContext {
+            active_flow: Some(Intent::Book),
+            ..Default::default()
+        };
+        for (text, want) in [
+            ("se llama Benjamín", "Benjamín"),
+            ("a las 9, se llama Benjamín", "Benjamín"),
+            ("la nena se llama Sofía y yo Ana", "Sofía"),
+        ] {
+            assert_eq!(name_in(text, &booking).as_deref(), Some(want), "{text}");
+        }
+        // Outside a booking, who attended her is no customer.
+        let idle = ExtractContext::default();
+        assert_eq!(
+            name_in("la chica que me atendió se llama Sofi", &idle),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_keeps_its_particles_and_ends_at_a_bracket() {
+        let e = ex("hola, mi nombre es María de los Ángeles Ruiz, quiero manicura");
+        assert_eq!(
+            e.slots.client_name.as_deref(),
+            Some("María de los Ángeles Ruiz")
+        );
+        let e = ex("Soy Paula Fernández (Pau para los amigos jaja), quiero brushing");
+        assert_eq!(e.slots.client_name.as_deref(), Some("Paula Fernández"));
+        // A particle before no name is not part of one.
+        let e = ex("soy Ana de la peluquería de enfrente");
+        assert_eq!(e.slots.client_name.as_deref(), Some("Ana"));
+    }
 }

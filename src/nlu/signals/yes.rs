@@ -46,6 +46,8 @@ pub fn affirmation(words: &Words) -> Option<bool> {
         || joined.contains("me queda bien")
         || joined.contains("esta bien")
         || joined.contains("de una")
+        // "de 10" (great), the whole message.
+        || matches!(joined.as_str(), "de 10" | "de diez" | "10 puntos")
         || pick::the_one_offered(&n)
         // "che que lento, dale confirmalo ya": a verb that books the one on the table.
         || n.iter().any(|w| {

@@ -400,3 +400,63 @@ fn a_yes_to_another_days_times_without_the_hour_asked_lists_that_day() {
     // The day's times are listed next; 11:00 is not checked again.
     assert_eq!(st.resolved.time, None);
 }
+
+#[test]
+fn cancelling_the_service_still_being_booked_drops_that_one_only() {
+    let ws = demo();
+    let c = ctx(&ws);
+    // The semi was booked; the cejas after it are still being booked.
+    let mut st = just_booked(0);
+    st.last_service = Some("semi".into());
+    st.flow = Some(Flow::Book);
+    st.resolved.service = Some("cejas".into());
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Cancel, &[(SlotName::ServiceType, "cejas")]),
+        &c,
+    );
+    assert!(st.drops_booking);
+    // The one booked is no booking in progress: it is looked up to cancel.
+    let mut st = just_booked(0);
+    st.last_service = Some("semi".into());
+    st.flow = Some(Flow::Book);
+    st.resolved.service = Some("cejas".into());
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Cancel, &[(SlotName::ServiceType, "semi")]),
+        &c,
+    );
+    assert!(!st.drops_booking);
+}
+
+#[test]
+fn a_weekday_alone_is_the_one_on_the_table() {
+    let ws = demo();
+    let c = ctx(&ws);
+    // Today is Wednesday 25 November, so the coming Tuesday is 1 December; with Tuesday 8
+    // offered, "el martes" is the 8th.
+    let mut st = ConversationState {
+        flow: Some(Flow::Book),
+        ..Default::default()
+    };
+    st.resolved.service = Some("semi".into());
+    let tue8 = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+    st.offers = vec![offer(tue8, 18)];
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredDate, "el martes")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, Some(tue8));
+    // With nothing on the table, the coming Tuesday.
+    let mut st = ConversationState {
+        flow: Some(Flow::Book),
+        ..Default::default()
+    };
+    apply_extraction(
+        &mut st,
+        &ex(Intent::Book, &[(SlotName::PreferredDate, "el martes")]),
+        &c,
+    );
+    assert_eq!(st.resolved.date, NaiveDate::from_ymd_opt(2026, 12, 1));
+}
