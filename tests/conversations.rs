@@ -4701,6 +4701,162 @@ const CONVERSATIONS: &[Conversation] = &[
             ("no, con Caro no, con otra", &[NotSays("lo dejamos así"), Next("await_confirmation")]),
         ],
     },
+    Conversation {
+        name: "semi booked and cejas still being booked: 'cancelame el de cejas' lets the cejas go and keeps the semi",
+        profile: "Ana",
+        turns: &[
+            ("hola quiero semi el {d1} y cejas el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("cancelame el de cejas porfa", &[NoCall("cancel_booking"), NotSays("cancelo tu turno")]),
+            ("si", &[NoCall("cancel_booking")]),
+            ("que me quedó reservado?", &[Calls("find_bookings"), Says("Esmaltado semipermanente")]),
+        ],
+    },
+    Conversation {
+        name: "only a pedicure booked: 'cancel the manicure' does not cancel the pedicure",
+        profile: "Ana",
+        turns: &[
+            ("hi, pedicure on {d1} please", &[Calls("check_availability")]),
+            ("the first one", &[Says("Ana")]),
+            ("yes", &[Next("await_confirmation")]),
+            ("yes", &[Calls("create_booking")]),
+            ("thanks!", &[]),
+            ("actually cancel the manicure please", &[NotSays("Do you confirm I cancel"), Says("manicura")]),
+            ("yes", &[NoCall("cancel_booking")]),
+        ],
+    },
+    Conversation {
+        name: "'hola, sacame un turno, corte de caballero el ...': the cut is kept, not taken off",
+        profile: "Ana",
+        turns: &[("hola, sacame un turno, corte de caballero el {d2}", &[Calls("check_availability"), Says("Corte de caballero")])],
+    },
+    Conversation {
+        name: "the profile name offered, 'dale, Julieta': the booking is in Julieta's name",
+        profile: "Ana",
+        turns: &[
+            ("hola, brushing el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("dale, Julieta", &[Next("await_confirmation"), Says("a nombre de Julieta")]),
+            ("si", &[Calls("create_booking"), Says("Julieta")]),
+        ],
+    },
+    Conversation {
+        name: "'soy la Negra jaja, pero anotá Ana Laura Gómez': the name to write down",
+        profile: "Ana",
+        turns: &[
+            ("hola, semi el {d3}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("soy la Negra jaja, pero anotá Ana Laura Gómez", &[Says("a nombre de Ana Laura Gómez")]),
+        ],
+    },
+    Conversation {
+        name: "a son's cut, then 'se llama Benjamín' unasked: the booking is in Benjamín's name",
+        profile: "Ana",
+        turns: &[
+            ("hola! quería un corte de pelo para mi hijo de 8, el {d1}", &[Calls("check_availability"), Says("Corte de caballero")]),
+            ("se llama Benjamín", &[NotSays("Eso no lo puedo responder")]),
+            ("el primero", &[Says("Benjamín"), NotSays("¿A nombre de quién")]),
+        ],
+    },
+    Conversation {
+        name: "'mi nombre es María de los Ángeles Ruiz': the whole name",
+        profile: "Ana",
+        turns: &[("hola, mi nombre es María de los Ángeles Ruiz, quiero manicura el {d2}", &[Slot("client_name", "María de los Ángeles Ruiz")])],
+    },
+    Conversation {
+        name: "'un corte para mi hija de 5 y uno para mí ... a la mañana': no 17:01",
+        profile: "Ana",
+        turns: &[(
+            "hola! quiero un corte para mi hija de 5 y uno para mí, el {d1} a la mañana, con quien sea",
+            &[NotSays("17:01")],
+        )],
+    },
+    Conversation {
+        name: "Portuguese 'sábado dia N': that Saturday, not the coming one",
+        profile: "Ana",
+        turns: &[("Oi, queria marcar escova pro {w3} às 10h", &[Calls("check_availability"), Says("{n3}")])],
+    },
+    Conversation {
+        name: "booked, then 'uy no, pasámelo al N mejor': that day is checked, not asked for",
+        profile: "Ana",
+        turns: &[
+            ("hola, peinado el {d1}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("uy no, pasámelo al {n2} mejor", &[NotSays("¿Para qué día")]),
+        ],
+    },
+    Conversation {
+        name: "'manos y pies en semi': the semi and a pedicure, not a plain manicure",
+        profile: "Ana",
+        turns: &[("hola, manos y pies en semi el {d2}", &[Calls("check_availability"), Says("Esmaltado semipermanente"), NotSays("Manicura")])],
+    },
+    Conversation {
+        name: "'semi con la chica de las uñas': the semi alone, no manicure besides",
+        profile: "Ana",
+        turns: &[("hola, el {d1}, semi con la chica de las uñas", &[Calls("check_availability"), NotSays("Manicura")])],
+    },
+    Conversation {
+        name: "'hacen tintura de cejas?': not offered, said so (no hair colour offered as it)",
+        profile: "Ana",
+        turns: &[("hacen tintura de cejas?", &[Says("no hacemos tintura de cejas"), NotSays("¡Sí! Hacemos Coloración")])],
+    },
+    Conversation {
+        name: "'cuánto sale el corte de pelo para un nene de 8?': the men's cut's price",
+        profile: "Ana",
+        turns: &[("cuánto sale el corte de pelo para un nene de 8?", &[Says("Corte de caballero"), NotSays("Corte de dama")])],
+    },
+    Conversation {
+        name: "booked with Lucía, 'me lo podés cambiar a caro? mismo día y hora': the change to Caro, not a day asked",
+        profile: "Ana",
+        turns: &[
+            ("hola, coloración con Lucía el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("me lo podés cambiar a caro? mismo día y hora", &[NotSays("¿Para qué día"), Says("Caro")]),
+        ],
+    },
+    Conversation {
+        name: "a mother's colour booked, 'y para mí un brushing cuando ella termine': that day, no day asked",
+        profile: "Ana",
+        turns: &[
+            ("hola, color para mi mamá el {d3}, se llama Norma", &[Calls("check_availability")]),
+            ("el primero", &[Says("Norma")]),
+            ("si", &[Calls("create_booking")]),
+            ("y para mí un brushing cuando ella termine", &[NotSays("¿Para qué día"), Says("Brushing")]),
+        ],
+    },
+    Conversation {
+        name: "a day's times listed, 'bueno, la más tarde que haya': the day's last, not more times",
+        profile: "Ana",
+        turns: &[
+            ("hola, brushing el {d1}", &[Calls("check_availability")]),
+            ("bueno, la más tarde que haya", &[NotSays("Más tarde tengo lugar")]),
+        ],
+    },
+    Conversation {
+        name: "booked, 'se puede correr una hora?': an hour later offered, not the service list",
+        profile: "Ana",
+        turns: &[
+            ("hola, manicura el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("se puede correr una hora?", &[NotSays("¿Qué te querés hacer?"), NotSays("Eso no lo puedo responder")]),
+        ],
+    },
+    Conversation {
+        name: "'que me quedó?', 'que tengo reservado?' look the bookings up",
+        profile: "Ana",
+        turns: &[
+            ("que me quedó?", &[Calls("find_bookings")]),
+            ("que tengo reservado?", &[Calls("find_bookings")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -133,6 +133,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "me equivoqué, era pedicura" right after booking: that booking, another service (same
     // day and time unless the message names them).
     let changes_last = ex.signals.corrects
+        && ex.intent != Intent::Cancel
         && !by_service
         && about_last_booking(state, ex)
         && ex.slots.service_type.is_some()
@@ -266,10 +267,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // Friday's: a booking of its own on the visit's day, from when the visit ends (unless
     // the message names another day, or a time).
     let visit_day = state.last_visit.map(|v| v.date);
+    // ("y para mí un brushing cuando ella termine": the same, for another person.)
     if idle
         && state.flow == Some(Flow::Book)
-        && ex.signals.adds
-        && !ex.signals.another
+        && (ex.signals.adds && !ex.signals.another || ex.signals.right_after)
         && state.just_booked()
         && ex.slots.service_type.is_some()
         && (ex.slots.preferred_date.as_deref())

@@ -360,6 +360,10 @@ pub struct Signals {
     /// made (its service and time), on the day named.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_visit: bool,
+    /// "cuando ella termine", "después de mi corte", "right after that": the new booking
+    /// follows the visit just booked, on its day.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub right_after: bool,
     /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

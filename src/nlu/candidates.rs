@@ -620,6 +620,7 @@ pub fn services(
             }
         })
         .collect();
+    not_service::describes_staff(&n, &mut cands);
     // A word inside a name already read ("uñas esculpidas") is not a service of its own.
     let mut end = 0;
     cands.retain(|c| {

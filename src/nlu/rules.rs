@@ -122,6 +122,7 @@ impl RuleExtractor {
             own_is_a_man: false,
             for_another: signals::for_another(&words),
             same_visit: signals::same_visit(&words),
+            right_after: signals::right_after(&words),
             booking_for: booking_for(&words),
             in_name_of: words.norms().windows(2).any(|w| w == ["a", "nombre"]),
             second_services: Vec::new(),

@@ -230,6 +230,12 @@ pub fn same_visit(words: &Words) -> bool {
     says(words, &lexicon().same_visit)
 }
 
+/// Whether the message puts a booking right after the visit just booked ("cuando ella
+/// termine", "después de mi corte", "right after that", "logo depois").
+pub fn right_after(words: &Words) -> bool {
+    says(words, &lexicon().right_after)
+}
+
 /// Whether the message asks for a new booking rather than a change of one ("entonces quiero
 /// uno nuevo", "a new appointment then").
 pub fn new_booking(words: &Words) -> bool {

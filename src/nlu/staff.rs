@@ -96,8 +96,12 @@ fn mentions(ws: &Workspace, words: &Words, n: &[&str]) -> Vec<usize> {
         let but = i >= 1 && matches!(n[i - 1], "menos" | "excepto" | "salvo" | "except");
         let listed =
             i >= 1 && matches!(n[i - 1], "o" | "ou") && i >= 2 && is_capitalized(&words.raw(i - 2));
+        // "me lo podés cambiar a caro?": who the booking moves to.
+        let moved_to =
+            i >= 2 && n[i - 1] == "a" && ["cambi", "pas"].iter().any(|p| n[i - 2].starts_with(p));
         let found_here = if known
             && (after_con
+                || moved_to
                 || after_article
                 || n.len() <= 3
                 || verb_after
@@ -111,7 +115,10 @@ fn mentions(ws: &Workspace, words: &Words, n: &[&str]) -> Vec<usize> {
                 || (i >= 1 && n[i - 1] == "a" && is_capitalized(&words.raw(i))))
         {
             // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
-            if *w == "caro" && !(after_con || after_article) && !is_capitalized(&words.raw(i)) {
+            if *w == "caro"
+                && !(after_con || after_article || moved_to)
+                && !is_capitalized(&words.raw(i))
+            {
                 continue;
             }
             // "a nombre de Martín": the customer's name, not staff.
@@ -323,6 +330,7 @@ mod tests {
     #[case("no, no con Lucía", None)]
     #[case("ah no, Caro no, con Lucía", Some("Lucía"))]
     #[case("ah, Caro no, con Lucía", Some("Lucía"))]
+    #[case("me lo podés cambiar a caro? mismo día y hora", Some("caro"))]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

@@ -410,7 +410,12 @@ fn more_services(input: &PlanInput, first: &str) -> Vec<String> {
 fn mens_for<'a>(input: &'a PlanInput, surface: &str, s: &Service) -> Option<&'a Service> {
     let ex = input.extraction;
     let man = ex.signals.for_a_man && !ex.signals.for_two;
-    let generic = surface.split_whitespace().count() == 1;
+    // "corte", "corte de pelo" (not "corte de dama"): no kind named.
+    let (said, name) = (crate::text::fold(surface), crate::text::fold(&s.name));
+    let generic = !name
+        .split_whitespace()
+        .filter(|w| w.len() > 2)
+        .all(|w| said.split_whitespace().any(|x| x == w));
     input.ws.mens_version(s).filter(|_| man && generic)
 }
 

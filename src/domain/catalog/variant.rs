@@ -106,12 +106,18 @@ mod tests {
     #[test]
     fn another_kind_of_a_service_is_not_it() {
         let ws = demo();
-        for surface in ["uñas esculpidas", "uñas acrílicas", "depilación con cera"] {
+        for surface in [
+            "uñas esculpidas",
+            "uñas acrílicas",
+            "depilación con cera",
+            "tintura de cejas",
+        ] {
             assert!(ws.resolve_service(surface).is_none(), "{surface}");
         }
         let id = |s: &str| ws.resolve_service(s).map(|s| s.id.clone());
         assert_eq!(id("uñas").as_deref(), Some("manicura"));
         assert_eq!(id("semi").as_deref(), Some("semi"));
+        assert_eq!(id("semi de manos").as_deref(), Some("semi"));
     }
 
     #[test]

@@ -612,10 +612,10 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
         // ("la una"), never a day of the month (that is "el uno", "el primero").
         let greeting = matches!(prev(2), Some("buen" | "buenos" | "good" | "bom"));
         let dia = matches!(prev(1), Some("dia" | "day")) && !greeting && !matches!(w, "una" | "un");
-        // "pasámelo al 25": moved to a day.
+        // "pasámelo al 25" (and the span "al 25" read again alone): moved to a day.
         let moved_to = prev(1) == Some("al")
             && !word_number
-            && prev(2).is_some_and(|v| {
+            && prev(2).is_none_or(|v| {
                 ["pas", "cambi", "mov", "corr"]
                     .iter()
                     .any(|p| v.starts_with(p))

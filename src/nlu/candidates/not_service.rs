@@ -119,6 +119,35 @@ pub(super) fn homograph(words: &Words, n: &[&str], i: usize) -> bool {
     }
 }
 
+/// "semi con la chica de las uñas": a service that only says who does another one named
+/// in the message is no service of its own.
+pub(super) fn describes_staff(n: &[&str], cands: &mut [super::Candidate]) {
+    let services = cands
+        .iter()
+        .filter(|c| c.slot == crate::nlu::SlotName::ServiceType && !c.role.negated)
+        .count();
+    if services < 2 {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let mut k = c.from;
+        if k > 0 && matches!(n[k - 1], "la" | "las" | "el" | "los") {
+            k -= 1;
+        }
+        let who = k >= 2
+            && matches!(n[k - 1], "de" | "del" | "que" | "q")
+            && matches!(
+                n[k - 2],
+                "chica" | "chico" | "piba" | "pibe" | "señora" | "senora" | "persona" | "muchacha"
+            );
+        // "la que hace las uñas": who, by what she does.
+        let does = k >= 3 && matches!(n[k - 1], "hace") && matches!(n[k - 2], "que" | "q");
+        if who || does {
+            c.role.not_service = true;
+        }
+    }
+}
+
 pub(super) fn done_before(n: &[&str], from: usize, to: usize) -> bool {
     let lx = lexicon();
     let definite = before(n, from, 1).is_some_and(is_article);

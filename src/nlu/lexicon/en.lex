@@ -539,6 +539,10 @@ something later
 any later
 a bit later
 later time
+push it back
+push back
+pushed back
+move it back
 
 [farewell]
 bye
@@ -705,6 +709,22 @@ one for me
 one for me too
 and for me
 me too
+
+[right after]
+# A booking right after the visit just booked, on its day.
+right after
+after that
+after hers
+after his
+after mine
+after my cut
+after my appointment
+after her appointment
+when she finishes
+when he finishes
+when she's done
+once she's done
+straight after
 
 [same visit]
 # Another booking like the one just made: its service and time, on the day named.

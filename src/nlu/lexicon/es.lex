@@ -1816,6 +1816,12 @@ lo mas tarde que tengas
 lo mas tarde que tenes
 lo mas tarde que se pueda
 lo mas tarde que puedas
+lo mas tarde que haya
+la mas tarde que haya
+la mas tarde que tengas
+la mas tarde posible
+el mas tarde que haya
+el mas tarde que tengas
 al final del dia
 a ultima hora
 
@@ -1966,6 +1972,19 @@ mas tardecito
 algo despues
 un poco despues
 un rato despues
+# "¿se puede correr una hora?": put off, in Argentina.
+correr una hora
+correr media hora
+correrlo una
+correrla una
+correrlo media
+correrla media
+correr un poco
+correrlo un poco
+correrla un poco
+lo podes correr
+la podes correr
+se puede correr
 
 [farewell]
 chau
@@ -2357,6 +2376,30 @@ una para mi
 y para mi
 para mi tambien
 para mi tmb
+
+[right after]
+# A booking right after the visit just booked, on its day.
+cuando termine
+cuando termina
+cuando ella termine
+cuando el termine
+cuando salga
+cuando sale
+despues de mi corte
+despues de mi turno
+despues del corte
+despues de su turno
+despues de ella
+despues de el
+despues de eso
+despues del mio
+despues del suyo
+justo despues
+a continuacion
+pegado al mio
+pegado al suyo
+seguido del mio
+seguido del suyo
 
 [same visit]
 # Another booking like the one just made ("y otro turno igual para el miércoles siguiente"):

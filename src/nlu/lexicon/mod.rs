@@ -93,6 +93,8 @@ pub struct Lexicon {
     pub for_a_man: Vec<String>,
     /// Another booking like the one just made ("otro turno igual", "same again").
     pub same_visit: Vec<String>,
+    /// Right after the visit just booked ("cuando ella termine", "right after that").
+    pub right_after: Vec<String>,
     /// Who else a booking may be for ("amiga", "hija", "daughter", "filha"): "para mi amiga
     /// Julieta" books in Julieta's name.
     pub relatives: HashSet<String>,
@@ -225,6 +227,7 @@ impl Lexicon {
                     "for two" => lx.for_two.push(entry),
                     "for a man" => lx.for_a_man.push(entry),
                     "same visit" => lx.same_visit.push(entry),
+                    "right after" => lx.right_after.push(entry),
                     "relatives" => {
                         lx.relatives.insert(entry);
                     }

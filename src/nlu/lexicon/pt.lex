@@ -577,6 +577,16 @@ um para mim
 outro pra mim
 e pra mim
 
+[right after]
+# A booking right after the visit just booked, on its day.
+logo depois
+logo em seguida
+quando ela terminar
+quando ele terminar
+depois dela
+depois dele
+depois do meu
+
 [same visit]
 # Another booking like the one just made: its service and time, on the day named.
 outro igual

@@ -703,6 +703,7 @@ fn the_first_time_of_a_day(#[case] text: &str, #[case] want: bool) {
 #[rstest]
 #[case("pedicura el miércoles lo último que tengas", true)]
 #[case("brushing el viernes lo más tarde posible", true)]
+#[case("bueno, la más tarde que haya", true)]
 #[case("can I get a manicure friday, latest you have?", true)]
 #[case("escova na sexta, o mais tarde possível", true)]
 #[case("lo último que tengas a las 18", false)]
