@@ -512,14 +512,8 @@ impl Workspace {
     /// Not "uñas esculpidas": another kind of it, which the catalog does not name.
     pub fn resolve_service(&self, surface: &str) -> Option<&Service> {
         let words = Words::new(surface);
-        // "tintura de cejas": one service done on what another is for is neither (but "semi
-        // de manos" is the semi).
-        if let [a, b, ..] = self.find_services(&words).as_slice() {
-            let n = words.norms();
-            let on_part = b.to == b.from + 1 && COMPOUND_HEAD.contains(&n[b.from]);
-            if a.service != b.service && b.from == a.to + 1 && n[a.to] == "de" && !on_part {
-                return None;
-            }
+        if self.one_done_on_another(&words) {
+            return None;
         }
         let m = self
             .find_service(&words)

@@ -91,6 +91,20 @@ const ANOTHER_KIND: [&str; 15] = [
     "cera",
 ];
 
+impl super::Workspace {
+    /// "tintura de cejas": one service done on what another is for is neither (but "semi de
+    /// manos" is the semi).
+    pub(super) fn one_done_on_another(&self, words: &Words) -> bool {
+        let found = self.find_services(words);
+        let [a, b, ..] = found.as_slice() else {
+            return false;
+        };
+        let n = words.norms();
+        let on_part = b.to == b.from + 1 && super::COMPOUND_HEAD.contains(&n[b.from]);
+        a.service != b.service && b.from == a.to + 1 && n[a.to] == "de" && !on_part
+    }
+}
+
 /// Whether a word of `words` outside the match makes it another kind of service.
 pub(super) fn another_kind(words: &Words, m: &ServiceMatch) -> bool {
     let n = words.norms();
