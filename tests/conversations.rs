@@ -4857,6 +4857,19 @@ const CONVERSATIONS: &[Conversation] = &[
             ("que tengo reservado?", &[Calls("find_bookings")]),
         ],
     },
+    Conversation {
+        name: "'para mí y para mi hija: yo brushing y ella corte', then 'se llama Mora': the brushing is the customer's, the cut Mora's",
+        profile: "Ana",
+        turns: &[
+            ("hola, quiero turno para mí y para mi hija: yo brushing y ella corte, el {d1}", &[Calls("check_availability"), Says("Brushing"), NotSays("Corte de dama")]),
+            ("se llama Mora", &[NotSays("a nombre de Mora"), NotSays("Eso no lo puedo responder")]),
+        ],
+    },
+    Conversation {
+        name: "'no sé si hacerme color o mechas, cuánto salen?': both prices",
+        profile: "Ana",
+        turns: &[("no sé si hacerme color o mechas, cuánto salen?", &[Calls("get_prices"), Says("Coloración"), Says("Mechas")])],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

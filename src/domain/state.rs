@@ -327,6 +327,10 @@ pub struct ConversationState {
     /// "para mí a las 10 y para mi hija a las 11": the second person's own time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_time: Option<NaiveTime>,
+    /// "para mí y para mi hija Abril", "…, se llama Mora": the second person's name, for
+    /// theirs once the customer's own booking is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_name: Option<String>,
     /// The next visit was put on the table this turn, right after the one before was booked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub visit_queued: bool,

@@ -740,8 +740,11 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             }
             // Not "no, manicura nomás", "no no, semi": a "no" that opens the message before
             // a comma answers what was asked.
+            // Nor "no sé si hacerme color o mechas": not knowing which.
             Some("no" | "not")
-                if before(n, from, j + 1) != Some("o") && !answers_before_comma(words, n, from) =>
+                if before(n, from, j + 1) != Some("o")
+                    && !answers_before_comma(words, n, from)
+                    && !(n[from + 1 - j] == "se" && n.get(to) == Some(&"o")) =>
             {
                 return true
             }

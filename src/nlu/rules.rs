@@ -123,7 +123,7 @@ impl RuleExtractor {
             for_another: signals::for_another(&words),
             same_visit: signals::same_visit(&words),
             right_after: signals::right_after(&words),
-            booking_for: booking_for(&words),
+            booking_for: booking_for(&words, ctx),
             in_name_of: words.norms().windows(2).any(|w| w == ["a", "nombre"]),
             second_services: Vec::new(),
             booked_date: None,

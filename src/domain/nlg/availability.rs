@@ -306,3 +306,40 @@ fn in_range(state: &ConversationState, a: &Availability, time: chrono::NaiveTime
                 .all(|s| s.date == a.date && part.contains(s.time))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_weekday_that_is_not_the_dates_is_said() {
+        let ws = crate::domain::catalog::tests::demo();
+        // Thursday 17 December 2026, asked as "el viernes 17".
+        let day = NaiveDate::from_ymd_opt(2026, 12, 17).unwrap();
+        let a = Availability {
+            service: "mechas".into(),
+            then: vec![],
+            date: day,
+            time: chrono::NaiveTime::from_hms_opt(11, 0, 0),
+            available: true,
+            staff: Some("lucia".into()),
+            then_staff: vec![],
+            room: Some(1),
+            instead: None,
+            slots: vec![],
+            unbookable: None,
+        };
+        let mut state = ConversationState::default();
+        state.slots.preferred_date = Some("el viernes 17".into());
+        let last = Plan::Reply(ReplyTopic::Greeting);
+        let text = availability_text(&ws, &a, &state, &last);
+        assert!(
+            text.starts_with("Ojo: el jueves 17 de diciembre no es viernes."),
+            "{text}"
+        );
+        // Named right, nothing said.
+        state.slots.preferred_date = Some("el jueves 17".into());
+        assert!(!availability_text(&ws, &a, &state, &last).contains("Ojo"));
+    }
+}

@@ -351,9 +351,14 @@ fn book_the_second(
     }
     take_date(state, first.date);
     take_time(state, first.time);
-    state.resolved.name = None;
-    state.slots.client_name = None;
+    // Hers is in the name given for her, or asked.
+    state.resolved.name = state.second_name.take();
+    state.slots.client_name = state.resolved.name.clone();
     state.name_offer_declined = true;
-    state.expected_slot = Some(SlotName::ClientName);
+    state.expected_slot = state
+        .resolved
+        .name
+        .is_none()
+        .then_some(SlotName::ClientName);
     state.second_of_two = true;
 }

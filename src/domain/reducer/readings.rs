@@ -72,6 +72,15 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
     }
     // "para mi amiga Julieta", "soy Ana, la mamá de Juli, quería sacarle turno": the booking
     // is in her name.
+    // With the customer's own booked first ("para mí y para mi hija Abril"), hers waits.
+    if let (Some(Flow::Book), Some(who), true) =
+        (state.flow, &ex.signals.booking_for, state.for_two)
+    {
+        if !state.second_of_two {
+            state.second_name = Some(who.clone());
+            return;
+        }
+    }
     if let (Some(Flow::Book), Some(who), true) =
         (state.flow, &ex.signals.booking_for, in_their_name(ex))
     {

@@ -1746,6 +1746,8 @@ a la salida de la escuela
 
 [day part evening]
 a la noche
+a la nochecita
+nochecita
 por la noche
 de noche
 ala noche

@@ -82,12 +82,36 @@ fn corrected_name(words: &Words, n: &[&str], end: usize) -> Option<String> {
     (to > start).then(|| words.span(start, to))
 }
 
+/// While booking, "…, se llama Benjamín" names who it is for, asked or not (a clause of
+/// its own, or after who: "la nena se llama Sofía").
+fn named_while_booking(words: &Words, ctx: &ExtractContext) -> Option<String> {
+    if ctx.active_flow != Some(crate::domain::understanding::Intent::Book) {
+        return None;
+    }
+    let n = words.norms();
+    let leads: [&[&str]; 4] = [
+        &["se", "llama"],
+        &["ela", "se", "chama"],
+        &["his", "name", "is"],
+        &["her", "name", "is"],
+    ];
+    let clause = |i: usize| {
+        i == 0 || words.gap(i - 1, i).contains(',') || lexicon().relatives.contains(n[i - 1])
+    };
+    (0..n.len()).find_map(|i| {
+        let lead = leads.iter().find(|l| n[i..].starts_with(l))?;
+        clause(i)
+            .then(|| name_at(words, &n, i + lead.len()))
+            .flatten()
+    })
+}
+
 /// "para mi amiga Julieta", "for my daughter Emma", "pra minha filha Ana", "para mi mamá…,
 /// se llama Rosa": the name of someone else the booking is for.
-pub(super) fn booking_for(words: &Words) -> Option<String> {
+pub(super) fn booking_for(words: &Words, ctx: &ExtractContext) -> Option<String> {
     let n = words.norms();
     let Some(at) = (0..n.len()).find(|&i| signals::for_a_relative_at(&n, i)) else {
-        return parent_of(words, &n);
+        return parent_of(words, &n).or_else(|| named_while_booking(words, ctx));
     };
     // "para mi amiga Julieta", or later "…, se llama Rosa" / "su nombre es Rosa".
     name_at(words, &n, at + 3).or_else(|| {
@@ -174,26 +198,6 @@ pub(super) fn find_name(
             }
         }
     }
-    // While booking, "…, se llama Benjamín" names who it is for, asked or not (a clause of
-    // its own, or after who: "la nena se llama Sofía").
-    if ctx.active_flow == Some(crate::domain::understanding::Intent::Book) {
-        let leads: [&[&str]; 4] = [
-            &["se", "llama"],
-            &["ela", "se", "chama"],
-            &["his", "name", "is"],
-            &["her", "name", "is"],
-        ];
-        let clause = |i: usize| {
-            i == 0 || words.gap(i - 1, i).contains(',') || lx.relatives.contains(n[i - 1])
-        };
-        let named = (0..n.len()).find_map(|i| {
-            let lead = leads.iter().find(|l| n[i..].starts_with(l))?;
-            clause(i).then(|| take_name(i + lead.len())).flatten()
-        });
-        if named.is_some() {
-            return named;
-        }
-    }
     // Asked the name, "dale, Julieta", "sim, Camila": a yes to giving it, then the name.
     if asked && n.len() >= 2 && words.gap(0, 1).contains(',') && lx.yes.iter().any(|y| y == n[0]) {
         if let Some(end) = name_end(words, &n, 1).filter(|&e| e == n.len()) {
@@ -271,6 +275,13 @@ mod tests {
         RuleExtractor.extract(&demo(), text, ctx).slots.client_name
     }
 
+    fn whose(text: &str, ctx: &ExtractContext) -> Option<String> {
+        RuleExtractor
+            .extract(&demo(), text, ctx)
+            .signals
+            .booking_for
+    }
+
     #[test]
     fn a_yes_then_the_name_gives_the_name() {
         let asked = ExtractContext {
@@ -304,14 +315,11 @@ mod tests {
             ("a las 9, se llama Benjamín", "Benjamín"),
             ("la nena se llama Sofía y yo Ana", "Sofía"),
         ] {
-            assert_eq!(name_in(text, &booking).as_deref(), Some(want), "{text}");
+            assert_eq!(whose(text, &booking).as_deref(), Some(want), "{text}");
         }
         // Outside a booking, who attended her is no customer.
         let idle = ExtractContext::default();
-        assert_eq!(
-            name_in("la chica que me atendió se llama Sofi", &idle),
-            None
-        );
+        assert_eq!(whose("la chica que me atendió se llama Sofi", &idle), None);
     }
 
     #[test]

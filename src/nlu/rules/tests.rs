@@ -330,6 +330,7 @@ fn someone_else_the_booking_is_for(#[case] text: &str, #[case] want: Option<&str
 #[case("hola! somos dos, yo quiero corte y mi amiga color, el jueves a las 15", vec!["color"])]
 #[case("yo corte y mi mamá brushing el sábado", vec!["brushing"])]
 #[case("para mi amiga color y yo corte", vec!["color"])]
+#[case("quiero turno para mí y para mi hija: yo brushing y ella corte, el viernes a las 15", vec!["corte"])]
 // The same visit for both, or one person: nothing to split.
 #[case("corte y brushing para mí y mi hermana", vec![])]
 #[case("quiero corte y color el viernes", vec![])]

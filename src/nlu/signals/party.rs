@@ -205,8 +205,20 @@ pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Ve
             me = me.or(Some(i));
         }
     }
-    let (Some(me), Some(other)) = (me, other) else {
-        return Vec::new();
+    // "yo brushing y ella corte": who does what, by pronoun, over who the visit is for.
+    let said_last = |f: &dyn Fn(usize) -> bool| (0..n.len()).filter(|&i| f(i)).last();
+    let me_said = said_last(&|i| matches!(n[i], "yo" | "eu"));
+    let other_said = said_last(&|i| {
+        matches!(n[i], "ella" | "ela" | "ele" | "she" | "he")
+            || (n[i] == "el" && words.raw(i).contains('é'))
+    });
+    let pronouns = me_said
+        .zip(other_said)
+        .filter(|(m, o)| services.iter().any(|s| s.0 > *m) && services.iter().any(|s| s.0 > *o));
+    let (me, other) = match (pronouns, me, other) {
+        (Some((m, o)), _, _) => (m, o),
+        (None, Some(m), Some(o)) => (m, o),
+        _ => return Vec::new(),
     };
     // Each service goes with the mark after it ("corte para mí") when the first service
     // comes before the first mark, else with the mark before it ("para mí un corte").
