@@ -4870,6 +4870,48 @@ const CONVERSATIONS: &[Conversation] = &[
         profile: "Ana",
         turns: &[("no sé si hacerme color o mechas, cuánto salen?", &[Calls("get_prices"), Says("Coloración"), Says("Mechas")])],
     },
+    Conversation {
+        name: "'corte para mí y peinado para mi mamá', mine booked, then 'el de mi mamá no, cancelalo': hers is let go and mine stays",
+        profile: "Ana",
+        turns: &[
+            ("corte para mí y peinado para mi mamá Susana, el {d2}", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("el de mi mamá no, cancelalo", &[NoCall("find_bookings"), NotSays("cancelo tu turno")]),
+            ("que turnos tengo?", &[Calls("find_bookings"), Says("Corte de dama")]),
+        ],
+    },
+    Conversation {
+        name: "'para mi hija Martina corte de dama, y para mi marido corte de caballero': Martina's is a women's cut in her name",
+        profile: "Ana",
+        turns: &[(
+            "hola, para mi hija Martina corte de dama el {d1}, y para mi marido corte de caballero a la misma hora",
+            &[Calls("check_availability"), Says("Corte de dama"), NotSays("Corte de caballero con")],
+        )],
+    },
+    Conversation {
+        name: "'semi y cejas', then 'ah no, pensándolo mejor las cejas no': the semi alone",
+        profile: "Ana",
+        turns: &[
+            ("semi y cejas el {d3}", &[Calls("check_availability")]),
+            ("ah no, pensándolo mejor las cejas no", &[NotSays("Perfilado de cejas"), NotSays("Eso no lo puedo responder")]),
+            ("el primero", &[Says("Esmaltado semipermanente"), NotSays("Perfilado de cejas")]),
+        ],
+    },
+    Conversation {
+        name: "'manos y pies con semi': the semi and a pedicure, no third service",
+        profile: "Ana",
+        turns: &[("manos y pies con semi el {d1}", &[Calls("check_availability"), Says("Esmaltado semipermanente y Pedicura")])],
+    },
+    Conversation {
+        name: "'hacen teñido de cejas?': not offered; 'el pelo teñido' is no service",
+        profile: "Ana",
+        turns: &[
+            ("hacen teñido de cejas?", &[Says("no hacemos teñido de cejas")]),
+            ("el alisado se puede hacer con el pelo teñido?", &[NotSays("no hacemos teñido")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

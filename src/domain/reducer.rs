@@ -51,11 +51,11 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     let ex = split.as_ref().unwrap_or(ex);
     let own = readings::hours_aside(state, ex, ctx.now.date()).or_else(|| visits::own_time(ex));
     let ex = own.as_ref().unwrap_or(ex);
-    // "no, solo el mío" to the second person's booking offered: it is let go.
-    if std::mem::take(&mut state.second_of_two)
-        && ex.signals.affirmation == Some(false)
-        && ex.slots.is_empty()
-    {
+    // "no, solo el mío", "el de mi mamá no, cancelalo" to the second person's booking
+    // offered: it is let go (and the customer's own stays).
+    let second = std::mem::take(&mut state.second_of_two);
+    let theirs_off = second && ex.intent == Intent::Cancel && ex.signals.other_person.is_some();
+    if second && (ex.signals.affirmation == Some(false) && ex.slots.is_empty() || theirs_off) {
         state.end_flow();
     }
     // "¿Querés que te reserve un turno?" after "¿hacen semi?": a yes books it.
@@ -114,7 +114,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     }
 
     let idle = state.flow.is_none();
-    state.drops_booking = last::drops_booking(state, ex, ctx.ws);
+    state.drops_booking = theirs_off || last::drops_booking(state, ex, ctx.ws);
     if state.drops_booking {
         return;
     }
@@ -437,6 +437,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
                     r.date = Some(d);
                 }
                 r.date = readings::the_day_on_table(&days_on_table, value, r.date).or(r.date);
+                r.date = readings::weekday_meant(&before, value).or(r.date);
                 let closed = state.found_closed.or(state.told_closed);
                 let asked = before.1.preferred_date.as_deref();
                 r.date = readings::the_week_after(closed, asked, before.0.date, value, r.date);

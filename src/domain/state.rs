@@ -314,6 +314,10 @@ pub struct ConversationState {
     /// first's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub second_is_a_man: bool,
+    /// "para mí y para mi hija": the customer's own booking is the first of the two (not in
+    /// "para mi hija … y para mi marido").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_first: bool,
     /// "corte para mí y mi señora" from Juan: his visit took the men's version because of
     /// him, so hers goes back to the generic one.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -252,8 +252,10 @@ fn mark_taken_back(
 fn answered_norms(words: &Words) -> Vec<&str> {
     const STOPS: [char; 3] = [',', '.', '!'];
     let mut n = words.norms();
-    if n.len() > 1 && matches!(n[0], "no" | "nao") && words.gap(0, 1).contains(STOPS) {
-        n[0] = "";
+    // ("ah no, el sábado entonces": after an interjection too.)
+    let k = usize::from(n.len() > 2 && matches!(n[0], "ah" | "uh" | "eh" | "ay" | "uy"));
+    if n.len() > k + 1 && matches!(n[k], "no" | "nao") && words.gap(k, k + 1).contains(STOPS) {
+        n[k] = "";
     }
     for j in 1..n.len().saturating_sub(1) {
         let next = !words.gap(j, j + 1).contains(STOPS);
@@ -721,10 +723,12 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             Some("sin" | "without" | "sem" | "ni" | "nada") => return true,
             // "sacale el color", "quitá las uñas": taken off what was asked.
             // Not "sacame un turno, corte": only articles between the verb and the service.
-            Some("sacale" | "quitale" | "borrale" | "sacalo" | "sacame" | "quitame" | "remove")
-                if n[from + 1 - j..from].iter().all(|w| {
-                    matches!(*w, "el" | "la" | "los" | "las" | "lo" | "tambien" | "the")
-                }) =>
+            Some(
+                "sacale" | "quitale" | "borrale" | "sacalo" | "sacame" | "quitame" | "remove"
+                | "skip" | "drop",
+            ) if n[from + 1 - j..from]
+                .iter()
+                .all(|w| matches!(*w, "el" | "la" | "los" | "las" | "lo" | "tambien" | "the")) =>
             {
                 return true
             }
@@ -743,7 +747,7 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
             // Nor "no sé si hacerme color o mechas": not knowing which.
             Some("no" | "not")
                 if before(n, from, j + 1) != Some("o")
-                    && !answers_before_comma(words, n, from)
+                    && !not_service::answers_before_comma(words, n, from)
                     && !(n[from + 1 - j] == "se" && n.get(to) == Some(&"o")) =>
             {
                 return true
@@ -756,21 +760,16 @@ fn service_negated(words: &Words, n: &[&str], from: usize, to: usize) -> bool {
         }
     }
     // "pies no, para manos", "color. no perdón, mechitas": turned down right after.
+    // "ah no, pensándolo mejor las cejas no": the last word.
     n.get(to) == Some(&"no")
-        && n[to + 1..]
+        && (n[to + 1..]
             .iter()
             .take(4)
             .any(|w| matches!(*w, "para" | "perdon" | "mejor" | "digo" | "quise"))
-}
-
-/// Whether the message opens with nothing but "no"s and interjections before a comma and the
-/// value at `from`: an answer, not a word ruling out what comes next.
-fn answers_before_comma(words: &Words, n: &[&str], from: usize) -> bool {
-    from > 0
-        && words.gap(from - 1, from).contains(',')
-        && n[..from]
-            .iter()
-            .all(|w| matches!(*w, "no" | "nao" | "ah" | "uh" | "eh" | "ay" | "nah" | "uy"))
+            || (to + 1 == n.len()
+                && from > 0
+                && matches!(n[from - 1], "el" | "la" | "los" | "las")
+                && !words.after(to).contains('?')))
 }
 
 /// The services the customer wants, in the order named.

@@ -112,7 +112,7 @@ fn mentions(ws: &Workspace, words: &Words, n: &[&str]) -> Vec<usize> {
                 || listed
                 // "ah, Caro no, con Lucía": named to be turned down.
                 || (staff_refused(n, i) && is_capitalized(&words.raw(i)))
-                || (i >= 1 && n[i - 1] == "a" && is_capitalized(&words.raw(i))))
+                || (i >= 1 && matches!(n[i - 1], "a" | "to") && is_capitalized(&words.raw(i))))
         {
             // "caro" is also an adjective ("es caro?"): require a lead for the ambiguous one.
             if *w == "caro"
@@ -331,6 +331,7 @@ mod tests {
     #[case("ah no, Caro no, con Lucía", Some("Lucía"))]
     #[case("ah, Caro no, con Lucía", Some("Lucía"))]
     #[case("me lo podés cambiar a caro? mismo día y hora", Some("caro"))]
+    #[case("switch me to Lucía instead, same day and time?", Some("Lucía"))]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

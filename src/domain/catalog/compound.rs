@@ -21,6 +21,31 @@ impl Workspace {
                 out.push(m);
             }
         }
+        // "manos y pies con semi": each part in it, when the catalog names that ("pies en semi"
+        // is the pedicure), and the semi no service besides.
+        if let [.., a, b, last] = out.as_slice() {
+            let parts = [a, b]
+                .iter()
+                .all(|m| m.to == m.from + 1 && COMPOUND_HEAD.contains(&n[m.from]));
+            let joined = a.to + 1 == b.from && n[a.to] == "y" && b.to + 1 == last.from;
+            if parts && joined && matches!(n[b.to], "con" | "en") {
+                let tail: Vec<&str> = n[last.from..last.to].to_vec();
+                let as_done = |m: &ServiceMatch| {
+                    let phrase: Vec<&str> =
+                        [n[m.from], "en"].into_iter().chain(tail.clone()).collect();
+                    self.phrases
+                        .iter()
+                        .find(|(p, _)| *p == phrase)
+                        .map(|(_, s)| *s)
+                };
+                if let (Some(x), Some(y)) = (as_done(a), as_done(b)) {
+                    let k = out.len();
+                    out[k - 3].service = x;
+                    out[k - 2].service = y;
+                    out.pop();
+                }
+            }
+        }
         // "manos y pies en semi": what the last is done in goes for the first too, when the
         // catalog names that ("manos en semi" is the semipermanente).
         for i in 1..out.len() {
@@ -62,5 +87,6 @@ mod tests {
         assert_eq!(ids("manos y pies"), ["manicura", "pedicura"]);
         // What the last is done in goes for the first too.
         assert_eq!(ids("manos y pies en semi"), ["semi", "pedicura"]);
+        assert_eq!(ids("manos y pies con semi"), ["semi", "pedicura"]);
     }
 }

@@ -18,7 +18,7 @@ impl Service {
 
 /// Words a service named shares with too many others to make them alike ("de", "pelo",
 /// "depilación": "depilación de piernas" is nothing like an eyebrow shaping).
-const NOT_KIN: [&str; 26] = [
+const NOT_KIN: [&str; 27] = [
     "de",
     "del",
     "con",
@@ -45,6 +45,8 @@ const NOT_KIN: [&str; 26] = [
     "cabello",
     "cabelo",
     "depilacion",
+    // A perm is no semi-permanent polish.
+    "permanente",
 ];
 
 impl super::Workspace {
@@ -73,7 +75,7 @@ impl super::Workspace {
 /// "depilación con cera", "depilación láser", "pestañas postizas", "extensiones de
 /// pestañas". A catalog that offers that kind names it in a synonym, and then the match takes
 /// the word in.
-const ANOTHER_KIND: [&str; 15] = [
+const ANOTHER_KIND: [&str; 17] = [
     "esculpidas",
     "postizas",
     "postiza",
@@ -89,6 +91,9 @@ const ANOTHER_KIND: [&str; 15] = [
     "polygel",
     "laser",
     "cera",
+    // "teñido de cejas": a tint of them.
+    "tenido",
+    "tenidas",
 ];
 
 impl super::Workspace {
@@ -125,6 +130,7 @@ mod tests {
             "uñas acrílicas",
             "depilación con cera",
             "tintura de cejas",
+            "teñido de cejas",
         ] {
             assert!(ws.resolve_service(surface).is_none(), "{surface}");
         }

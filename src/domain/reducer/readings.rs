@@ -76,7 +76,7 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
     if let (Some(Flow::Book), Some(who), true) =
         (state.flow, &ex.signals.booking_for, state.for_two)
     {
-        if !state.second_of_two {
+        if state.own_first && !state.second_of_two {
             state.second_name = Some(who.clone());
             return;
         }
@@ -273,6 +273,35 @@ pub(super) fn the_day_on_table(
         .filter(|d| d.weekday() == wd && **d > plain && (**d - plain).num_days() <= 21)
         .min()
         .copied()
+}
+
+/// "color el sábado 17" (a Thursday) was said to be another weekday, then "ah, el sábado
+/// entonces": the Saturday of that week, next to the 17th.
+pub(super) fn weekday_meant(
+    before: &(
+        crate::domain::state::Resolved,
+        crate::domain::understanding::Slots,
+    ),
+    day: &str,
+) -> Option<chrono::NaiveDate> {
+    use crate::domain::when::{parse_date, DateExpr, WeekdayMode};
+    use chrono::Datelike;
+    let on_table = before.0.date?;
+    let Some(DateExpr::WeekdayDay(named, _)) =
+        before.1.preferred_date.as_deref().and_then(parse_date)
+    else {
+        return None;
+    };
+    let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
+        return None;
+    };
+    (wd == named && on_table.weekday() != wd)
+        .then(|| {
+            (-3..=3)
+                .map(|k| on_table + chrono::Duration::days(k))
+                .find(|d| d.weekday() == wd)
+        })
+        .flatten()
 }
 
 /// Puts the day and/or the time back on the table: what was offered or checked for them, and

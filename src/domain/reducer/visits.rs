@@ -143,6 +143,7 @@ pub(super) fn take_party(state: &mut ConversationState, ex: &Extraction) {
         state.second_time = crate::domain::normalize::parse_hhmm(theirs);
     }
     state.second_is_a_man |= ex.signals.other_is_a_man;
+    state.own_first |= !ex.signals.for_another;
     state.first_is_his |= ex.signals.own_is_a_man;
     if let Some(k) = ex.signals.party.filter(|_| state.group_booked == 0) {
         state.group = k;

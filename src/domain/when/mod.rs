@@ -192,7 +192,8 @@ pub fn weekday_hour(span: &str, today: NaiveDate) -> Option<(NaiveDate, chrono::
     let DateExpr::WeekdayDay(wd, d) = parse_date(span)? else {
         return None;
     };
-    let as_date = resolve(DateExpr::WeekdayDay(wd, d), today)?;
+    let as_date =
+        numbered_weekday(today, wd, d, 100).or_else(|| resolve(DateExpr::DayOfMonth(d), today))?;
     if !(1..=21).contains(&d) || (as_date - today).num_days() <= 31 {
         return None;
     }
@@ -261,20 +262,21 @@ pub fn resolve(expr: DateExpr, today: NaiveDate) -> Option<NaiveDate> {
                 }
             }
         },
+        // The next day numbered `d` that is a `wd`, within about six weeks; else the next `d`
+        // (the number is what people check on a calendar; the reply says the weekday is
+        // another).
         DateExpr::WeekdayDay(wd, d) => {
-            // The next day numbered `d` that is a `wd`, within about three months; else the
-            // next `d` (the number is what people check on a calendar).
-            let mut date = today;
-            for _ in 0..100 {
-                if date.day() == d && date.weekday() == wd {
-                    return Some(date);
-                }
-                date += Duration::days(1);
-            }
-            resolve(DateExpr::DayOfMonth(d), today)
+            numbered_weekday(today, wd, d, 45).or_else(|| resolve(DateExpr::DayOfMonth(d), today))
         }
         DateExpr::Vague => None,
     }
+}
+
+/// The first day numbered `d` that is a `wd`, from `today` on, within `days`.
+fn numbered_weekday(today: NaiveDate, wd: Weekday, d: u32, days: i64) -> Option<NaiveDate> {
+    (0..days)
+        .map(|k| today + Duration::days(k))
+        .find(|date| date.day() == d && date.weekday() == wd)
 }
 
 fn next_month(y: i32, m: u32) -> (i32, u32) {

@@ -109,6 +109,8 @@ pub(super) fn homograph(words: &Words, n: &[&str], i: usize) -> bool {
         }
         // "¿tienen baño?": the bathroom; "baño de crema", "baño de luz" are treatments.
         "bano" => next != Some("de"),
+        // "el pelo teñido": dyed; "teñido de cejas" is a treatment.
+        "tenido" => next != Some("de"),
         // "pedí turno", "ya te pedí", "le pedi a Caro", "pedi un turno ayer".
         "pedi" => {
             raw.contains(['í', 'Í'])
@@ -140,9 +142,12 @@ pub(super) fn describes_staff(n: &[&str], cands: &mut [super::Candidate]) {
                 n[k - 2],
                 "chica" | "chico" | "piba" | "pibe" | "señora" | "senora" | "persona" | "muchacha"
             );
+        // "con la de uñas": who, by what she does.
+        let her_of =
+            k >= 3 && n[k - 1] == "de" && matches!(n[k - 2], "la" | "el") && n[k - 3] == "con";
         // "la que hace las uñas": who, by what she does.
         let does = k >= 3 && matches!(n[k - 1], "hace") && matches!(n[k - 2], "que" | "q");
-        if who || does {
+        if who || does || her_of {
             c.role.not_service = true;
         }
     }
@@ -268,4 +273,14 @@ pub(super) fn not_a_service(
         }
     }
     false
+}
+
+/// Whether the message opens with nothing but "no"s and interjections before a comma and the
+/// value at `from`: an answer, not a word ruling out what comes next.
+pub(super) fn answers_before_comma(words: &Words, n: &[&str], from: usize) -> bool {
+    from > 0
+        && words.gap(from - 1, from).contains(',')
+        && n[..from]
+            .iter()
+            .all(|w| matches!(*w, "no" | "nao" | "ah" | "uh" | "eh" | "ay" | "nah" | "uy"))
 }

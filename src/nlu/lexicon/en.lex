@@ -609,6 +609,8 @@ what's booked
 what's left
 whats left
 what do i have left
+what do i have
+what have i got
 do i have an appointment
 do i have a booking
 is my appointment confirmed

@@ -971,6 +971,7 @@ zachary
 
 [service words]
 microblading
+tenido
 masaje
 masajes
 depilacion
@@ -1964,6 +1965,16 @@ mas tempranito
 algo antes
 un poco antes
 un rato antes
+# "¿me lo podés adelantar una hora?"
+adelantar una hora
+adelantar media hora
+adelantarlo una
+adelantarla una
+adelantarlo media
+adelantarla media
+adelantar un poco
+adelantarlo un poco
+adelantarla un poco
 
 [later]
 hora despues
@@ -2133,6 +2144,9 @@ que tengo reservado
 que tengo agendado
 que tengo sacado
 que tengo al final
+y entonces que tengo
+entonces que tengo
+que tengo entonces
 quedo reservada
 quedo agendado
 quedo agendada
@@ -2382,6 +2396,12 @@ para mi tmb
 [right after]
 # A booking right after the visit just booked, on its day.
 cuando termine
+apenas termine
+apenas termina
+al terminar
+cuando termine el
+despues del brushing
+despues del color
 cuando termina
 cuando ella termine
 cuando el termine
@@ -2609,5 +2629,6 @@ a nombre
 ponele
 ponelo a nombre de
 anota
+anota a
 anotalo a nombre de
 anotala a nombre de

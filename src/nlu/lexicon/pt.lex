@@ -468,6 +468,10 @@ estou chegando
 estou a caminho
 
 [topic bookings]
+o que ficou
+o que ficou marcado
+o que eu tenho marcado
+o que tenho marcado
 que horas era mesmo
 ja ficou marcado
 ficou tudo certo

@@ -331,6 +331,9 @@ fn someone_else_the_booking_is_for(#[case] text: &str, #[case] want: Option<&str
 #[case("yo corte y mi mamá brushing el sábado", vec!["brushing"])]
 #[case("para mi amiga color y yo corte", vec!["color"])]
 #[case("quiero turno para mí y para mi hija: yo brushing y ella corte, el viernes a las 15", vec!["corte"])]
+#[case("para mí y mi hija, ella corte y yo brushing el sábado", vec!["corte"])]
+#[case("manicura para mí y pedicura para ella, el jueves", vec!["pedicura"])]
+#[case("para mi hija Martina corte de dama, y para mi marido corte de caballero", vec!["corte de caballero"])]
 // The same visit for both, or one person: nothing to split.
 #[case("corte y brushing para mí y mi hermana", vec![])]
 #[case("quiero corte y color el viernes", vec![])]

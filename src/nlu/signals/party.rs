@@ -195,9 +195,16 @@ pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Ve
     // Or as who does what: "yo quiero corte y mi amiga color".
     let joined = |i: usize| i > 0 && matches!(n[i - 1], "y" | "e" | "and");
     let relative = |w: &str| lexicon().relatives.contains(w);
+    // "ella", "él", "she": the other person, by pronoun.
+    let her = |i: usize| {
+        matches!(n[i], "ella" | "ela" | "ele" | "she" | "he" | "her" | "him")
+            || (n[i] == "el" && words.raw(i).contains('é'))
+    };
     for i in 0..n.len().saturating_sub(1) {
         if for_a_relative_at(&n, i)
             || (joined(i) && matches!(n[i], "mi" | "my" | "minha") && relative(n[i + 1]))
+            // "manicura para mí y pedicura para ella"
+            || (to(i) && her(i + 1))
         {
             other = other.or(Some(i));
         } else if (to(i) && matches!(n[i + 1], "mi" | "me" | "mim")) || matches!(n[i], "yo" | "eu")
@@ -205,19 +212,30 @@ pub fn second_services(words: &Words, services: &[(usize, usize, String)]) -> Ve
             me = me.or(Some(i));
         }
     }
-    // "yo brushing y ella corte": who does what, by pronoun, over who the visit is for.
-    let said_last = |f: &dyn Fn(usize) -> bool| (0..n.len()).filter(|&i| f(i)).last();
-    let me_said = said_last(&|i| matches!(n[i], "yo" | "eu"));
-    let other_said = said_last(&|i| {
-        matches!(n[i], "ella" | "ela" | "ele" | "she" | "he")
-            || (n[i] == "el" && words.raw(i).contains('é'))
-    });
-    let pronouns = me_said
-        .zip(other_said)
-        .filter(|(m, o)| services.iter().any(|s| s.0 > *m) && services.iter().any(|s| s.0 > *o));
-    let (me, other) = match (pronouns, me, other) {
-        (Some((m, o)), _, _) => (m, o),
-        (None, Some(m), Some(o)) => (m, o),
+    // "yo brushing y ella corte", "ella corte y yo brushing": each service is of the pronoun
+    // right before it, over who the visit is for.
+    let me_word = |i: usize| matches!(n[i], "yo" | "eu");
+    let owners: Vec<Option<usize>> = services
+        .iter()
+        .map(|s| (0..s.0).rev().find(|&i| me_word(i) || her(i)))
+        .collect();
+    let by_pronoun = owners.iter().all(Option::is_some)
+        && owners.iter().flatten().any(|&i| me_word(i))
+        && owners.iter().flatten().any(|&i| her(i));
+    if by_pronoun {
+        return services
+            .iter()
+            .zip(&owners)
+            .filter(|(_, o)| o.is_some_and(her))
+            .map(|(s, _)| s.2.clone())
+            .collect();
+    }
+    // "para mi hija Martina corte de dama, y para mi marido corte de caballero": two others,
+    // the first as the customer would be.
+    let relatives: Vec<usize> = (0..n.len()).filter(|&i| for_a_relative_at(&n, i)).collect();
+    let (me, other) = match (me, other, relatives.as_slice()) {
+        (Some(m), Some(o), _) => (m, o),
+        (None, _, [first, second, ..]) => (*first, *second),
         _ => return Vec::new(),
     };
     // Each service goes with the mark after it ("corte para mí") when the first service
