@@ -54,7 +54,10 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
     // "no, solo el mío", "el de mi mamá no, cancelalo" to the second person's booking
     // offered: it is let go (and the customer's own stays).
     let second = std::mem::take(&mut state.second_of_two);
-    let theirs_off = second && ex.intent == Intent::Cancel && ex.signals.other_person.is_some();
+    let theirs_off = second
+        && ex.intent == Intent::Cancel
+        && ex.signals.other_person.is_some()
+        && ex.signals.other_person == state.second_label;
     if second && (ex.signals.affirmation == Some(false) && ex.slots.is_empty() || theirs_off) {
         state.end_flow();
     }

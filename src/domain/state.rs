@@ -608,6 +608,8 @@ impl ConversationState {
         self.next_visits.clear();
         self.visit_queued = false;
         self.second_time = None;
+        self.second_name = None;
+        self.own_first = false;
         self.told_closed = None;
         self.found_closed = None;
         self.attach = None;

@@ -215,6 +215,7 @@ pub fn apply_observation(
             let (man, his) = (state.second_is_a_man, state.first_is_his);
             let queue = std::mem::take(&mut state.next_visits);
             let their_time = state.second_time.take();
+            let their_name = state.second_name.take();
             let label = state.second_label.take();
             state.last_booking = Some(booking.booking_id.clone());
             state.last_service = Some(booking.service.clone());
@@ -243,7 +244,7 @@ pub fn apply_observation(
                 // "… y uñas el sábado": the next visit asked for.
                 super::visits::put_next(state, queue);
             } else {
-                book_the_second(state, ws, booking, &theirs);
+                book_the_second(state, ws, booking, &theirs, their_name);
                 state.second_label = label;
                 // "para mí a las 10 y para mi hija a las 11": hers at her own time.
                 if let Some(t) = their_time {
@@ -329,6 +330,7 @@ fn book_the_second(
     ws: &Workspace,
     first: &crate::domain::actions::BookingInfo,
     theirs: &[String],
+    their_name: Option<String>,
 ) {
     state.flow = Some(Flow::Book);
     if let Some((one, rest)) = theirs.split_first() {
@@ -352,7 +354,7 @@ fn book_the_second(
     take_date(state, first.date);
     take_time(state, first.time);
     // Hers is in the name given for her, or asked.
-    state.resolved.name = state.second_name.take();
+    state.resolved.name = their_name;
     state.slots.client_name = state.resolved.name.clone();
     state.name_offer_declined = true;
     state.expected_slot = state

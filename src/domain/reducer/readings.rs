@@ -70,8 +70,6 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
         state.name_offer_declined = true;
         state.for_someone_else = true;
     }
-    // "para mi amiga Julieta", "soy Ana, la mamá de Juli, quería sacarle turno": the booking
-    // is in her name.
     // With the customer's own booked first ("para mí y para mi hija Abril"), hers waits.
     if let (Some(Flow::Book), Some(who), true) =
         (state.flow, &ex.signals.booking_for, state.for_two)
@@ -81,6 +79,8 @@ pub(super) fn whose_name(state: &mut ConversationState, ex: &Extraction) {
             return;
         }
     }
+    // "para mi amiga Julieta", "soy Ana, la mamá de Juli, quería sacarle turno": the booking
+    // is in her name.
     if let (Some(Flow::Book), Some(who), true) =
         (state.flow, &ex.signals.booking_for, in_their_name(ex))
     {
