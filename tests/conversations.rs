@@ -36,7 +36,8 @@ struct Conversation {
     profile: &'static str,
     /// (message, what its reply must show); `{d1}`..`{d3}` are open days ("15/12"), `{n1}`..`{n3}`
     /// the same days' numbers alone ("15"), `{w1}`..`{w3}` as a Spanish reply names them
-    /// ("jueves 15"), in messages and in what the reply must show.
+    /// ("jueves 15"), `{wd1}`..`{wd3}` with "día" between ("jueves día 15"), in messages and
+    /// in what the reply must show.
     turns: &'static [(&'static str, &'static [Want])],
 }
 
@@ -4774,9 +4775,9 @@ const CONVERSATIONS: &[Conversation] = &[
         )],
     },
     Conversation {
-        name: "Portuguese 'sábado dia N': that Saturday, not the coming one",
+        name: "'el <weekday> día N': that day, not the coming weekday",
         profile: "Ana",
-        turns: &[("Oi, queria marcar escova pro {w3} às 10h", &[Calls("check_availability"), Says("{n3}")])],
+        turns: &[("hola, quería brushing el {wd3}", &[Calls("check_availability"), Says("{w3}")])],
     },
     Conversation {
         name: "booked, then 'uy no, pasámelo al N mejor': that day is checked, not asked for",
@@ -4936,6 +4937,12 @@ fn fill(text: &str, days: &[NaiveDate]) -> String {
             d.day()
         );
         t = t.replace(&format!("{{w{}}}", i + 1), &named);
+        // With "día" between, as people write it too ("jueves día 10").
+        let (weekday, number) = named.split_once(' ').unwrap_or_default();
+        t = t.replace(
+            &format!("{{wd{}}}", i + 1),
+            &format!("{weekday} día {number}"),
+        );
     }
     t
 }

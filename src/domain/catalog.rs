@@ -512,11 +512,12 @@ impl Workspace {
     /// Not "uñas esculpidas": another kind of it, which the catalog does not name.
     pub fn resolve_service(&self, surface: &str) -> Option<&Service> {
         let words = Words::new(surface);
-        if self.one_done_on_another(&words) {
+        let found = self.find_services(&words);
+        if variant::one_done_on_another(&words, &found) {
             return None;
         }
-        let m = self
-            .find_service(&words)
+        let m = found
+            .first()
             .filter(|m| !variant::another_kind(&words, m))?;
         Some(&self.services[m.service])
     }

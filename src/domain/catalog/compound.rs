@@ -29,14 +29,13 @@ impl Workspace {
                 .all(|m| m.to == m.from + 1 && COMPOUND_HEAD.contains(&n[m.from]));
             let joined = a.to + 1 == b.from && n[a.to] == "y" && b.to + 1 == last.from;
             if parts && joined && matches!(n[b.to], "con" | "en") {
-                let tail: Vec<&str> = n[last.from..last.to].to_vec();
+                let tail = &n[last.from..last.to];
                 let as_done = |m: &ServiceMatch| {
-                    let phrase: Vec<&str> =
-                        [n[m.from], "en"].into_iter().chain(tail.clone()).collect();
-                    self.phrases
-                        .iter()
-                        .find(|(p, _)| *p == phrase)
-                        .map(|(_, s)| *s)
+                    let phrase: Vec<&str> = [n[m.from], "en"]
+                        .into_iter()
+                        .chain(tail.iter().copied())
+                        .collect();
+                    self.named_by(&phrase)
                 };
                 if let (Some(x), Some(y)) = (as_done(a), as_done(b)) {
                     let k = out.len();
@@ -57,11 +56,19 @@ impl Workspace {
             let phrase: Vec<&str> = std::iter::once(n[a.from])
                 .chain(n[b.from + 1..b.to].iter().copied())
                 .collect();
-            if let Some((_, svc)) = self.phrases.iter().find(|(p, _)| *p == phrase) {
-                out[i - 1].service = *svc;
+            if let Some(svc) = self.named_by(&phrase) {
+                out[i - 1].service = svc;
             }
         }
         out
+    }
+
+    /// The service one of the catalog's names is, said whole ("pies en semi").
+    fn named_by(&self, phrase: &[&str]) -> Option<usize> {
+        self.phrases
+            .iter()
+            .find(|(p, _)| p.iter().eq(phrase.iter()))
+            .map(|(_, s)| *s)
     }
 }
 

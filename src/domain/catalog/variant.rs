@@ -96,18 +96,15 @@ const ANOTHER_KIND: [&str; 17] = [
     "tenidas",
 ];
 
-impl super::Workspace {
-    /// "tintura de cejas": one service done on what another is for is neither (but "semi de
-    /// manos" is the semi).
-    pub(super) fn one_done_on_another(&self, words: &Words) -> bool {
-        let found = self.find_services(words);
-        let [a, b, ..] = found.as_slice() else {
-            return false;
-        };
-        let n = words.norms();
-        let on_part = b.to == b.from + 1 && super::COMPOUND_HEAD.contains(&n[b.from]);
-        a.service != b.service && b.from == a.to + 1 && n[a.to] == "de" && !on_part
-    }
+/// "tintura de cejas": one service done on what another is for is neither (but "semi de
+/// manos" is the semi). `found`: the services named in `words`.
+pub(super) fn one_done_on_another(words: &Words, found: &[ServiceMatch]) -> bool {
+    let [a, b, ..] = found else {
+        return false;
+    };
+    let n = words.norms();
+    let on_part = b.to == b.from + 1 && super::COMPOUND_HEAD.contains(&n[b.from]);
+    a.service != b.service && b.from == a.to + 1 && n[a.to] == "de" && !on_part
 }
 
 /// Whether a word of `words` outside the match makes it another kind of service.

@@ -157,6 +157,16 @@ pub fn apply_observation(
             // A code not found is no search of the customer's bookings: those are looked up
             // next, by the channel's number.
             state.searched |= id.is_none() || !bookings.is_empty();
+            // "quiero cambiar el turno de manos al jueves": the one booking of the service the
+            // customer named (not when she named a new service for it).
+            let named = state
+                .resolved
+                .service
+                .clone()
+                .filter(|_| state.service_change.is_empty())
+                .filter(|_| matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)));
+            let of_named =
+                |b: &BookingInfo| named.as_ref().is_none_or(|s| b.service_ids().contains(s));
             match bookings.len() {
                 0 => {
                     state.target = None;
@@ -167,36 +177,17 @@ pub fn apply_observation(
                         state.failed_lookups = state.failed_lookups.saturating_add(1);
                     }
                 }
-                n => {
-                    // "quiero cambiar el turno de manos al jueves": the one booking of the
-                    // service the customer named (not when she named a new service for it).
-                    let named = state
-                        .resolved
-                        .service
-                        .clone()
-                        .filter(|_| state.service_change.is_empty())
-                        .filter(|_| matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)));
-                    // "cancelame el de cejas" with only a semi booked: not that one unasked.
-                    if n == 1 {
-                        let of_it = named.is_none_or(|s| bookings[0].service_ids().contains(&s));
-                        if of_it {
-                            take_target(state, ws, bookings[0].clone());
-                        } else {
-                            state.candidates = bookings.clone();
-                        }
-                        return;
-                    }
+                // "cancelame el de cejas" with only a semi booked: not that one unasked.
+                1 if !of_named(&bookings[0]) => state.candidates = bookings.clone(),
+                1 => take_target(state, ws, bookings[0].clone()),
+                _ => {
                     // "el turno del viernes lo paso al sábado": the one on that day (set in a
                     // change only).
                     let day = state.booked_date;
                     let described = named.is_some() || day.is_some();
                     let of_it: Vec<&BookingInfo> = bookings
                         .iter()
-                        .filter(|b| {
-                            described
-                                && named.as_ref().is_none_or(|s| b.service_ids().contains(s))
-                                && day.is_none_or(|d| b.date == d)
-                        })
+                        .filter(|b| described && of_named(b) && day.is_none_or(|d| b.date == d))
                         .collect();
                     match of_it.as_slice() {
                         [one] => take_target(state, ws, (*one).clone()),

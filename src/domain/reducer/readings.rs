@@ -226,6 +226,16 @@ pub(super) fn week_on_table(state: &ConversationState) -> Option<chrono::NaiveDa
     })
 }
 
+/// The weekday of a day said alone ("el martes", "el jueves entonces"), not of a coming
+/// week ("el martes que viene").
+fn weekday_alone(day: &str) -> Option<chrono::Weekday> {
+    use crate::domain::when::{names_a_coming_week, parse_date, DateExpr, WeekdayMode};
+    match parse_date(day) {
+        Some(DateExpr::Weekday(wd, WeekdayMode::Next)) if !names_a_coming_week(day) => Some(wd),
+        _ => None,
+    }
+}
+
 /// A weekday alone ("el martes") after a coming week was asked for (`on_table`, from
 /// [`week_on_table`]): that week's, not the coming Tuesday, which may be in this one.
 pub(super) fn in_the_week_asked(
@@ -233,15 +243,8 @@ pub(super) fn in_the_week_asked(
     day: &str,
     today: chrono::NaiveDate,
 ) -> Option<chrono::NaiveDate> {
-    use crate::domain::when::{in_week_of, names_a_coming_week, parse_date, DateExpr, WeekdayMode};
-    let that = on_table?;
-    let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
-        return None;
-    };
-    if names_a_coming_week(day) {
-        return None;
-    }
-    let d = in_week_of(that, wd);
+    let (that, wd) = (on_table?, weekday_alone(day)?);
+    let d = crate::domain::when::in_week_of(that, wd);
     (d > today).then_some(d)
 }
 
@@ -259,15 +262,8 @@ pub(super) fn the_day_on_table(
     day: &str,
     plain: Option<chrono::NaiveDate>,
 ) -> Option<chrono::NaiveDate> {
-    use crate::domain::when::{names_a_coming_week, parse_date, DateExpr, WeekdayMode};
     use chrono::Datelike;
-    let plain = plain?;
-    let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
-        return None;
-    };
-    if names_a_coming_week(day) {
-        return None;
-    }
+    let (plain, wd) = (plain?, weekday_alone(day)?);
     on_table
         .iter()
         .filter(|d| d.weekday() == wd && **d > plain && (**d - plain).num_days() <= 21)
@@ -284,15 +280,12 @@ pub(super) fn weekday_meant(
     ),
     day: &str,
 ) -> Option<chrono::NaiveDate> {
-    use crate::domain::when::{parse_date, DateExpr, WeekdayMode};
+    use crate::domain::when::{parse_date, DateExpr};
     use chrono::Datelike;
-    let on_table = before.0.date?;
+    let (on_table, wd) = (before.0.date?, weekday_alone(day)?);
     let Some(DateExpr::WeekdayDay(named, _)) =
         before.1.preferred_date.as_deref().and_then(parse_date)
     else {
-        return None;
-    };
-    let Some(DateExpr::Weekday(wd, WeekdayMode::Next)) = parse_date(day) else {
         return None;
     };
     (wd == named && on_table.weekday() != wd)

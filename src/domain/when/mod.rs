@@ -192,6 +192,14 @@ pub fn weekday_hour(span: &str, today: NaiveDate) -> Option<(NaiveDate, chrono::
     let DateExpr::WeekdayDay(wd, d) = parse_date(span)? else {
         return None;
     };
+    // "jueves día 14" says the number is a day.
+    if Words::new(span)
+        .norms()
+        .iter()
+        .any(|w| matches!(*w, "dia" | "day"))
+    {
+        return None;
+    }
     let as_date =
         numbered_weekday(today, wd, d, 100).or_else(|| resolve(DateExpr::DayOfMonth(d), today))?;
     if !(1..=21).contains(&d) || (as_date - today).num_days() <= 31 {

@@ -320,6 +320,8 @@ proptest::proptest! {
 #[case("jueves 3", None)]
 #[case("el jueves", None)]
 #[case("jueves 30", None)]
+// "día" says the number is a day.
+#[case("jueves día 11", None)]
 fn a_weekday_and_a_number_that_is_no_near_date_is_an_hour(
     #[case] span: &str,
     #[case] want: Option<(&str, &str)>,

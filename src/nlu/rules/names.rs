@@ -82,6 +82,15 @@ fn corrected_name(words: &Words, n: &[&str], end: usize) -> Option<String> {
     (to > start).then(|| words.span(start, to))
 }
 
+/// How someone else's name is told: "se llama Rosa", "her name is Kate".
+const CALLED: [&[&str]; 5] = [
+    &["se", "llama"],
+    &["su", "nombre", "es"],
+    &["her", "name", "is"],
+    &["his", "name", "is"],
+    &["ela", "se", "chama"],
+];
+
 /// While booking, "…, se llama Benjamín" names who it is for, asked or not (a clause of
 /// its own, or after who: "la nena se llama Sofía").
 fn named_while_booking(words: &Words, ctx: &ExtractContext) -> Option<String> {
@@ -89,17 +98,11 @@ fn named_while_booking(words: &Words, ctx: &ExtractContext) -> Option<String> {
         return None;
     }
     let n = words.norms();
-    let leads: [&[&str]; 4] = [
-        &["se", "llama"],
-        &["ela", "se", "chama"],
-        &["his", "name", "is"],
-        &["her", "name", "is"],
-    ];
     let clause = |i: usize| {
         i == 0 || words.gap(i - 1, i).contains(',') || lexicon().relatives.contains(n[i - 1])
     };
     (0..n.len()).find_map(|i| {
-        let lead = leads.iter().find(|l| n[i..].starts_with(l))?;
+        let lead = CALLED.iter().find(|l| n[i..].starts_with(l))?;
         clause(i)
             .then(|| name_at(words, &n, i + lead.len()))
             .flatten()
@@ -115,16 +118,11 @@ pub(super) fn booking_for(words: &Words, ctx: &ExtractContext) -> Option<String>
     };
     // "para mi amiga Julieta", or later "…, se llama Rosa" / "su nombre es Rosa".
     name_at(words, &n, at + 3).or_else(|| {
-        let leads: [&[&str]; 5] = [
-            &["se", "llama"],
-            &["su", "nombre", "es"],
-            &["a", "nombre", "de"],
-            &["her", "name", "is"],
-            &["ela", "se", "chama"],
-        ];
+        let in_name: &[&str] = &["a", "nombre", "de"];
         (at + 3..n.len()).find_map(|i| {
-            leads
+            CALLED
                 .iter()
+                .chain([&in_name])
                 .find(|lead| n[i..].starts_with(lead))
                 .and_then(|lead| name_at(words, &n, i + lead.len()))
         })

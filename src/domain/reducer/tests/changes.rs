@@ -405,28 +405,22 @@ fn a_yes_to_another_days_times_without_the_hour_asked_lists_that_day() {
 fn cancelling_the_service_still_being_booked_drops_that_one_only() {
     let ws = demo();
     let c = ctx(&ws);
-    // The semi was booked; the cejas after it are still being booked.
-    let mut st = just_booked(0);
-    st.last_service = Some("semi".into());
-    st.flow = Some(Flow::Book);
-    st.resolved.service = Some("cejas".into());
-    apply_extraction(
-        &mut st,
-        &ex(Intent::Cancel, &[(SlotName::ServiceType, "cejas")]),
-        &c,
-    );
-    assert!(st.drops_booking);
+    // The semi was booked; the cejas after it are still being booked. "cancelame el de …":
+    let drops = |service: &str| {
+        let mut st = just_booked(0);
+        st.last_service = Some("semi".into());
+        st.flow = Some(Flow::Book);
+        st.resolved.service = Some("cejas".into());
+        apply_extraction(
+            &mut st,
+            &ex(Intent::Cancel, &[(SlotName::ServiceType, service)]),
+            &c,
+        );
+        st.drops_booking
+    };
+    assert!(drops("cejas"));
     // The one booked is no booking in progress: it is looked up to cancel.
-    let mut st = just_booked(0);
-    st.last_service = Some("semi".into());
-    st.flow = Some(Flow::Book);
-    st.resolved.service = Some("cejas".into());
-    apply_extraction(
-        &mut st,
-        &ex(Intent::Cancel, &[(SlotName::ServiceType, "semi")]),
-        &c,
-    );
-    assert!(!st.drops_booking);
+    assert!(!drops("semi"));
 }
 
 #[test]
