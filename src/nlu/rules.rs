@@ -16,12 +16,15 @@ use crate::nlu::lexicon::lexicon;
 use crate::nlu::links;
 use crate::nlu::signals::{self, Topic};
 use crate::nlu::staff::find_staff;
-use crate::nlu::{ExtractContext, Extraction, Intent, Signals, SlotName, Slots};
+use crate::nlu::{ExtractContext, Extraction, Intent, SlotName, Slots};
 use crate::text::Words;
 
 mod asks;
+mod decide;
 mod names;
-use names::{booking_for, find_name};
+mod weigh;
+use decide::decide;
+use names::find_name;
 pub(super) use names::{is_capitalized, looks_like_name_word};
 
 /// What the rules saw in a message, beyond the final extraction: per-intent cue scores and
@@ -74,67 +77,7 @@ impl RuleExtractor {
     ) -> RuleAnalysis {
         let words = Words::new(text);
         let n = words.norms();
-        let affirmation = signals::affirmation(&words).or_else(|| signals::emoji_answer(text));
-        let (same_words, same_day, same_time) = signals::same_refs(&n);
-        let (topic, faq) = asks::topic(ws, &words);
-        let mut signals = Signals {
-            affirmation,
-            topic,
-            faq,
-            closes: signals::closes(&words, affirmation),
-            same_day,
-            same_time,
-            day_part: None,
-            visits: Vec::new(),
-            person_times: Vec::new(),
-            other_day: false,
-            soonest: false,
-            first_of_day: false,
-            last_of_day: false,
-            not_weekdays: Vec::new(),
-            asks_price: false,
-            asks_hours: false,
-            shift: None,
-            shift_by: None,
-            farewell: signals::farewell(&words),
-            asks_leave: signals::asks_leave(&words),
-            not_staff: crate::nlu::staff::turned_down(ws, &words),
-            adds: signals::adds(&words),
-            // "¿tengo algún otro turno?" asks about one's bookings; it books no second one.
-            another: topic != Some(Topic::Bookings) && signals::another(&words),
-            that_one: signals::that_one(&words),
-            all_of_them: signals::all_of_them(&words),
-            both: signals::both(&words),
-            both_count: signals::both_count(&words),
-            early: signals::arrives_early(&words),
-            thanks: signals::thanks(&words),
-            new_booking: signals::new_booking(&words),
-            other_staff: signals::other_staff(&words),
-            usual_staff: signals::usual_staff(&words),
-            no_code: signals::no_code(&words),
-            other_person: signals::other_person(&words),
-            corrects: signals::corrects(&words),
-            by_its_service: false,
-            for_two: signals::for_two(&words),
-            party: signals::party(&words),
-            for_a_man: signals::for_a_man(&words),
-            other_is_a_man: signals::other_is_a_man(&words),
-            own_is_a_man: false,
-            for_another: signals::for_another(&words),
-            same_visit: signals::same_visit(&words),
-            right_after: signals::right_after(&words),
-            booking_for: booking_for(&words, ctx),
-            in_name_of: words.norms().windows(2).any(|w| w == ["a", "nombre"]),
-            second_services: Vec::new(),
-            booked_date: None,
-            booked_time: None,
-            booked_service: None,
-            without: Vec::new(),
-            only: false,
-            books: signals::books(&words),
-            same_question: false,
-            pick: asks::choosing(ctx).then(|| signals::pick(&words)).flatten(),
-        };
+        let (mut signals, same_words) = weigh::first_signals(ws, text, &words, ctx);
         let mut dates = find_dates(&words);
         // Times offered, "el primero" is the first of them, not the 1st of the month.
         if signals.pick.is_some() {
@@ -343,49 +286,7 @@ impl RuleExtractor {
         ]
         .iter()
         .any(|p| cue_matches(&n, p));
-        // A booking is what has that day ("tengo turno", "mi cita", "my appt", "lo mío
-        // era"), not a wedding ("tengo un casamiento el sábado"); and not a second one
-        // ("quiero sacar otro para mi hermana").
-        // Right after booking, "en vez del jueves, el viernes" speaks of that booking.
-        let of_a_booking = booking.is_some()
-            || of_a_service
-            || ctx.after_booking
-            // "el corte que tengo el viernes" (not "una presentación que tengo el viernes"),
-            // "tengo el brushing a las 12"
-            || n.windows(2).enumerate().any(|(i, w)| {
-                let service_at = |f: fn(&Candidate) -> usize, at: usize| {
-                    cands
-                        .iter()
-                        .any(|c| c.slot == SlotName::ServiceType && f(c) == at)
-                };
-                (w == ["que", "tengo"] && service_at(|c| c.to, i))
-                    || (w[0] == "tengo"
-                        && matches!(w[1], "el" | "la" | "mi")
-                        && service_at(|c| c.from, i + 2))
-            })
-            || n.iter().any(|w| {
-                matches!(
-                    *w,
-                    "turno"
-                        | "reserva"
-                        | "reservado"
-                        | "reserve"
-                        | "agende"
-                        | "cita"
-                        | "booking"
-                        | "appointment"
-                        | "appt"
-                        | "booked"
-                        | "horario"
-                        | "marcada"
-                        | "marcado"
-                        | "tenia"
-                        | "toca"
-                        | "mio"
-                        | "saque"
-                        | "anote"
-                )
-            });
+        let of_a_booking = weigh::of_a_booking(&n, &cands, booking.is_some(), of_a_service, ctx);
         let another = n
             .iter()
             .any(|w| matches!(*w, "otro" | "otra" | "another" | "outro"));
@@ -533,65 +434,14 @@ impl RuleExtractor {
         {
             signals.topic = Some(Topic::Bookings);
         }
-        // Topics of `other`.
-        match signals.topic {
-            Some(Topic::Injection) => scores[Intent::Other.index()] += 6.0,
-            Some(Topic::Medical) => scores[Intent::Other.index()] += 4.0,
-            Some(Topic::Handoff) => {
-                scores[Intent::Other.index()] += 3.0;
-                // "¿me pasás con la dueña?" moves no booking.
-                if !has_when && booking.is_none() {
-                    scores[Intent::Reschedule.index()] = 0.0;
-                }
-            }
-            Some(Topic::Complaint) => scores[Intent::Other.index()] += 3.0,
-            Some(Topic::Payment | Topic::Address | Topic::Bookings | Topic::Faq) => {
-                // "hay estacionamiento? y qué precio tiene el corte": the business's answer
-                // comes with the price or the booking asked for (the reply says both).
-                let more = has_service && (signals.asks_price || (has_when && !of_a_service));
-                if !(signals.topic == Some(Topic::Faq) && more) {
-                    scores[Intent::Other.index()] += 2.5;
-                }
-                // "se puede pagar en cuotas la keratina?": how to pay for a service, no day
-                // asked for, no booking cue beyond the service.
-                if signals.topic == Some(Topic::Payment)
-                    && !has_when
-                    && text.contains(['?', '¿'])
-                    && scores[Intent::Book.index()] < 2.5
-                    && !n.iter().any(|w| asks::booking_word(w))
-                {
-                    scores[Intent::Other.index()] += 1.5;
-                    scores[Intent::Book.index()] -= 1.0;
-                }
-                // "¿hay que dejar seña para reservar?": asked about, nothing booked.
-                if signals.topic == Some(Topic::Faq)
-                    && !has_when
-                    && !has_service
-                    && text.contains('?')
-                {
-                    scores[Intent::Other.index()] += 2.0;
-                    scores[Intent::Book.index()] *= 0.5;
-                    // "¿con cuánto tiempo antes tengo que cancelar?": the policy, nothing
-                    // cancelled.
-                    scores[Intent::Cancel.index()] *= 0.5;
-                    scores[Intent::Reschedule.index()] *= 0.5;
-                }
-            }
-            // "el miércoles llego 10 minutos tarde": the day is the booking's; nothing is
-            // asked for.
-            // "voy a llegar tipo 10:20, ¿me esperan?": the hour is the arrival's; a booking
-            // verb is needed to book ("llego tarde, reservame a las 11").
-            Some(Topic::Late) => {
-                scores[Intent::Other.index()] += 3.0;
-                scores[Intent::Reschedule.index()] = 0.0;
-                if times.is_empty() || !signals.books {
-                    scores[Intent::Book.index()] = 0.0;
-                }
-            }
-            // "¿se puede hacer con el pelo teñido?" asks about the service (the planner
-            // answers that someone of the team confirms it).
-            Some(Topic::Staff | Topic::Duration | Topic::Expert) | None => {}
-        }
+        let found = weigh::Found {
+            has_service,
+            has_when,
+            has_time: !times.is_empty(),
+            of_a_service,
+            booked_id: booking.is_some(),
+        };
+        weigh::weigh_topic(&mut scores, &signals, text, &n, found);
         // A booking id alone is handed over like a name.
         let id_only = booking.is_some() && n.len() <= 2;
         if id_only {
@@ -719,80 +569,6 @@ impl RuleExtractor {
             certain,
             candidates: cands,
         }
-    }
-}
-
-fn decide(
-    scores: &[f32; 9],
-    signals: &Signals,
-    ctx: &ExtractContext,
-    n: &[&str],
-) -> (Intent, bool) {
-    // A bare yes/no answering a pending confirmation or a question ("¿La reserva a nombre
-    // de John?") is chitchat, and certain.
-    if (ctx.pending_confirmation.is_some() || ctx.expected_slot.is_some())
-        && signals.affirmation.is_some()
-        && n.len() <= 4
-    {
-        return (Intent::Chitchat, true);
-    }
-    if matches!(signals.topic, Some(Topic::Injection)) {
-        return (Intent::Other, true);
-    }
-    // "el primero" of the times offered answers the booking's question, as "a las 11" does.
-    if signals.pick.is_some() {
-        return (Intent::Book, true);
-    }
-    // Actionable intents above a threshold win by precedence; the rest by score.
-    const ACTION_MIN: f32 = 1.5;
-    let mut candidates: Vec<Intent> = Intent::ALL
-        .into_iter()
-        .filter(|i| scores[i.index()] >= ACTION_MIN)
-        .collect();
-    // Medical questions and complaints override the informational and booking intents they mention.
-    if matches!(signals.topic, Some(Topic::Medical) | Some(Topic::Complaint)) {
-        candidates.retain(|i| matches!(i, Intent::Cancel | Intent::Reschedule | Intent::Other));
-    }
-    candidates.sort_by_key(|i| i.precedence());
-    // Greeting and chitchat lose to any real request; between requests precedence decides,
-    // unless one is much stronger (a stray "turno" in a price question).
-    let strong: Vec<Intent> = candidates
-        .iter()
-        .copied()
-        .filter(|i| !matches!(i, Intent::Greeting | Intent::Chitchat))
-        .collect();
-    if let Some(first) = strong.first().copied() {
-        let best = strong
-            .iter()
-            .copied()
-            .max_by(|a, b| scores[a.index()].total_cmp(&scores[b.index()]))
-            .unwrap_or(first);
-        let chosen = if scores[best.index()] >= scores[first.index()] + 2.0 {
-            best
-        } else {
-            first
-        };
-        let certain = strong.len() == 1 && scores[chosen.index()] >= 2.5;
-        return (chosen, certain);
-    }
-    if let Some(first) = candidates.first().copied() {
-        // Chitchat vs greeting: "hola gracias" → chitchat by precedence.
-        return (first, candidates.len() == 1);
-    }
-    // Nothing readable (emoji, stickers): small talk.
-    if n.is_empty() {
-        return (Intent::Chitchat, false);
-    }
-    // Nothing matched: weak signals by score, else `other`.
-    let (best, s) = Intent::ALL
-        .into_iter()
-        .map(|i| (i, scores[i.index()]))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .unwrap_or((Intent::Other, 0.0));
-    if s > 0.0 {
-        (best, false)
-    } else {
-        (Intent::Other, false)
     }
 }
 
