@@ -4913,6 +4913,64 @@ const CONVERSATIONS: &[Conversation] = &[
             ("el alisado se puede hacer con el pelo teñido?", &[NotSays("no hacemos teñido")]),
         ],
     },
+    Conversation {
+        name: "'color con lu …, ay no perdón, con caro': Caro, the one the correction brings",
+        profile: "Ana",
+        turns: &[("color con lu el {d1} a las 15, ay no perdon, con caro que es la que me lo hace siempre", &[Calls("check_availability"), Slot("staff_name", "caro")])],
+    },
+    Conversation {
+        name: "'brushing …, ay no perdón quise decir peinado': the peinado",
+        profile: "Ana",
+        turns: &[(
+            "brushing para el {d1} a las 10, ay no perdon quise decir peinado que es para un cumple",
+            &[Calls("check_availability"), Says("Peinado"), NotSays("Brushing")],
+        )],
+    },
+    Conversation {
+        name: "'corte el <day>, bueno no, el <other day>': the other day",
+        profile: "Ana",
+        turns: &[("corte el {w1}, bueno no, el {w2} a las 15", &[Calls("check_availability"), Says("{w2}"), NotSays("{w1}")])],
+    },
+    Conversation {
+        name: "'las uñas, gel': the semi alone, no manicure besides",
+        profile: "Ana",
+        turns: &[
+            ("quiero hacerme las uñas, gel, el {d1} a las 12", &[Calls("check_availability"), Says("Esmaltado semipermanente"), NotSays("Manicura")]),
+            ("manicura semi el {d2} a las 10 porfa", &[Says("Esmaltado semipermanente"), NotSays("Manicura")]),
+        ],
+    },
+    Conversation {
+        name: "color and brushing booked, then 'cancelame solo el brushing': the color stays",
+        profile: "Ana",
+        turns: &[
+            ("color y después brushing el {d1} a la tarde", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("cancelame solo el brushing", &[Next("await_confirmation"), Says("a Coloración")]),
+            ("si", &[Calls("reschedule_booking"), Says("ahora es Coloración"), NotSays("Brushing")]),
+            ("que tengo?", &[Calls("find_bookings"), Says("Coloración")]),
+        ],
+    },
+    Conversation {
+        name: "semi and cejas asked for, then 'las cejas cancelalas, solo semi': the semi goes on alone",
+        profile: "Ana",
+        turns: &[
+            ("semi y cejas el {d2} a la tarde", &[Calls("check_availability")]),
+            ("las cejas cancelalas, solo semi", &[NotSays("no hice ningún cambio")]),
+            ("el primero", &[Says("Esmaltado semipermanente"), NotSays("cejas")]),
+        ],
+    },
+    Conversation {
+        name: "a cut waiting for its yes, then 'y también cejas el <other day>': the cut is kept, the cejas come after",
+        profile: "Ana",
+        turns: &[
+            ("corte el {d1} a las 16", &[Calls("check_availability")]),
+            ("si", &[Next("await_confirmation")]),
+            ("y también cejas el {d2} a las 10", &[Next("await_confirmation"), Says("Corte de dama"), Says("de a uno")]),
+            ("si", &[Calls("create_booking"), Says("Perfilado de cejas")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -502,6 +502,13 @@ impl Workspace {
                     head.service = m.service;
                     head.fuzzy = m.fuzzy;
                 }
+                // "manicura semi", "manos en gel", "uñas, gel", "manicure com gel": the finish
+                // the hands are done in, one service (the latter).
+                Some(head) if self.finish_of(&n, head, &m) => {
+                    head.to = m.to;
+                    head.service = m.service;
+                    head.fuzzy = m.fuzzy;
+                }
                 _ => merged.push(m),
             }
         }

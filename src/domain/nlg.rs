@@ -209,8 +209,10 @@ pub fn render(
     if expert_after_price(state, ex, last) {
         parts.push(t(l, "expert_offer_also", &[]));
     }
-    // "corte el viernes y uñas el sábado": one booking at a time, and the other is not lost.
-    if ex.signals.visits.len() > 1 && !state.next_visits.is_empty() {
+    // "corte el viernes y uñas el sábado" (or "y también uñas el sábado" before the yes):
+    // one booking at a time, and the other is not lost.
+    let aside = (ex.signals.adds || ex.signals.another) && state.pending.is_some();
+    if (ex.signals.visits.len() > 1 || aside) && !state.next_visits.is_empty() {
         let moves = state.next_visits.iter().any(|v| v.moves);
         let key = if moves {
             "changes_one_by_one"

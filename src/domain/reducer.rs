@@ -10,7 +10,7 @@ use crate::domain::normalize::{
     format_time, normalize_phone, parse_hhmm, proper_name, resolve_date, weekday_hour,
 };
 use crate::domain::offers;
-use crate::domain::state::{Attach, ConversationState, Flow, QueuedVisit};
+use crate::domain::state::{Attach, ConversationState, Flow};
 use crate::domain::understanding::{Extraction, Intent, Pick, Shift, SlotName, Topic};
 use crate::domain::when::search_from;
 
@@ -47,7 +47,12 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
             && (ex.slots.service_ids(ctx.ws).iter())
                 .any(|id| state.last_service.as_ref() == Some(id)));
     // "corte el viernes y uñas el sábado": this message books the first visit.
-    let (split, queue) = visits::first_visit(state, ex, ctx).unzip();
+    // ("y también cejas el sábado" before the yes: queued after the booking pending.)
+    let aside = visits::queued_aside(state, ex, ctx);
+    let aside_queued = aside.is_some();
+    let (split, queue) = aside
+        .or_else(|| visits::first_visit(state, ex, ctx))
+        .unzip();
     let ex = split.as_ref().unwrap_or(ex);
     let own = readings::hours_aside(state, ex, ctx.now.date()).or_else(|| visits::own_time(ex));
     let ex = own.as_ref().unwrap_or(ex);
@@ -179,7 +184,8 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         ex.intent,
         Intent::Chitchat | Intent::Greeting | Intent::InfoPrices
     ) || (ex.intent == Intent::Other && ex.signals.topic == Some(Topic::Complaint));
-    let adds_on = readings::adds_on(state, ex);
+    // ("las cejas cancelalas, solo semi" while booking both: the booking goes on, trimmed.)
+    let adds_on = readings::adds_on(state, ex) || last::cancel_trims_pending(state, ex, ctx.ws);
     let moves_by_service = last::moves_by_its_service(state, ex, by_service);
     let flow = if moves_last || trims_told || moves_by_service {
         Some(Flow::Reschedule)
@@ -225,17 +231,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         state.resolved.service = state.asked_service.clone();
     }
     readings::take_both_asked(state, ex, ctx.ws);
-    match (state.flow, queue) {
-        (Some(Flow::Book), Some(queue)) => state.next_visits = queue,
-        // "… y la pedicura para el jueves": that booking moves next.
-        (Some(Flow::Reschedule), Some(queue)) if moves_by_service => {
-            state.next_visits = queue
-                .into_iter()
-                .map(|v| QueuedVisit { moves: true, ..v })
-                .collect();
-        }
-        _ => {}
-    }
+    visits::take_queue(state, queue, aside_queued, moves_by_service);
     if state.flow == Some(Flow::Book) && ex.signals.for_two {
         visits::take_party(state, ex);
     }

@@ -14,12 +14,12 @@ use serde::{Deserialize, Serialize};
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{DateMatch, TimeMatch};
 use crate::domain::understanding::{Intent, SlotName};
-use crate::nlu::corrections::replaced_by_next;
 use crate::nlu::lexicon::lexicon;
 use crate::nlu::service_span::extend_service_span;
 pub(crate) use crate::nlu::service_span::extend_to;
 use crate::text::Words;
 use fallback::mark_fallbacks;
+use taken_back::{answered_norms, mark_corrections, mark_taken_back};
 use tense::{had_after, is_new, is_old};
 
 /// The cues around a candidate.
@@ -212,66 +212,6 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
         fallback: false,
         people: false,
     }
-}
-
-/// "el jueves, perdón, el viernes", "el 3 de mayo... digo junio", "quinta não, sexta",
-/// "Keratina el sábado. Mejor el viernes": the earlier value is taken back for the next one.
-fn mark_corrections(n: &[&str], cands: &mut [Candidate]) {
-    mark_taken_back(n, cands, 6, |r| {
-        r.refused = true;
-        r.negated = false;
-    });
-}
-
-/// Marks with `take_back` each candidate that the words before the next one take back for it
-/// (at most `max_gap` words apart). A "no" right after the first is its own, so it does not
-/// turn the next one down ("keratina no, nanoplastia").
-fn mark_taken_back(
-    n: &[&str],
-    cands: &mut [Candidate],
-    max_gap: usize,
-    take_back: impl Fn(&mut Role),
-) {
-    for k in 1..cands.len() {
-        let (a, b) = (cands[k - 1].to, cands[k].from);
-        if b > a && b - a <= max_gap && replaced_by_next(&n[a..b]) {
-            take_back(&mut cands[k - 1].role);
-            if matches!(n[a], "no" | "nao" | "not") {
-                cands[k].role.negated = false;
-            }
-        }
-    }
-}
-
-/// The message's words as the value cues read them. A leading "no," that answers the question
-/// before a value ("no, a las 6", "no, el viernes") is blanked: it negates nothing. A "no"
-/// after a comma and before the next value ("el 12, no el 11", "a las 5, no a las 4") excludes
-/// that value, as "menos" would, and so does one with no stop either side before another
-/// value ("el sábado no el viernes"); with a comma after it ("el 5 no, el 6") it stays the
-/// other's.
-fn answered_norms(words: &Words) -> Vec<&str> {
-    const STOPS: [char; 3] = [',', '.', '!'];
-    let mut n = words.norms();
-    // ("ah no, el sábado entonces": after an interjection too.)
-    let k = usize::from(n.len() > 2 && matches!(n[0], "ah" | "uh" | "eh" | "ay" | "uy"));
-    if n.len() > k + 1 && matches!(n[k], "no" | "nao") && words.gap(k, k + 1).contains(STOPS) {
-        n[k] = "";
-    }
-    for j in 1..n.len().saturating_sub(1) {
-        let next = !words.gap(j, j + 1).contains(STOPS);
-        // "el sábado no el viernes", "a las 5 no a las 6": with no stop either side, a "no"
-        // right before another value's article turns that one down.
-        let before_value = next
-            && !words.gap(j - 1, j).contains(STOPS)
-            && matches!(n[j + 1], "el" | "la" | "las" | "a" | "al" | "para")
-            && !matches!(n[j - 1], "no" | "que" | "q" | "si" | "porque" | "xq");
-        if matches!(n[j], "no" | "nao" | "not")
-            && ((words.gap(j - 1, j).contains([',', ';']) && next) || before_value)
-        {
-            n[j] = "menos";
-        }
-    }
-    n
 }
 
 /// The date candidates of a message.
@@ -793,6 +733,7 @@ pub fn choose_services(cands: &[Candidate]) -> Vec<&Candidate> {
 mod context;
 mod fallback;
 mod not_service;
+mod taken_back;
 mod tense;
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,35 @@
 /// haircut but I think I'll just do a blow dry", "gel nails. Actually no, a manicure".
 pub(super) fn replaced_by_next(between: &[&str]) -> bool {
     if between.len() > 10 {
-        return false;
+        // "brushing para el sábado 19 a las 10, ay no perdón quise decir peinado": a long
+        // way between, but a plain correction right before the second.
+        let tail = &between[between.len() - 5..];
+        return tail.iter().any(|w| {
+            matches!(
+                *w,
+                "perdon" | "quise" | "digo" | "actually" | "dicho" | "realidad" | "sorry"
+            )
+        }) && replaced_by_next(tail);
+    }
+    // "bueno no, el viernes", "ay no, perdón", "no no, el viernes": a filler before the "no".
+    let fillers = between
+        .iter()
+        .take_while(|w| {
+            matches!(
+                **w,
+                "ay" | "ah" | "uh" | "eh" | "uy" | "mmm" | "bueno" | "no"
+            )
+        })
+        .count();
+    if fillers > 1 && fillers < between.len() && between[fillers - 1] == "no" {
+        return replaced_by_next(&between[fillers - 1..]);
+    }
+    if between.len() >= 2
+        && between
+            .iter()
+            .all(|w| matches!(*w, "bueno" | "no" | "ay" | "ah"))
+    {
+        return between.contains(&"no");
     }
     // "a haircut instead of the color", "pedicura en vez de manos": the second is the one
     // replaced, never the first.

@@ -540,6 +540,12 @@ impl RuleExtractor {
             .map(|c| c.value.clone())
             .collect();
         signals.only = signals::only(&words);
+        // "cancelame solo el brushing", "las cejas cancelalas, solo semi": those go, the rest
+        // stays.
+        if let Some(gone) = signals::cancelled_services(&words, &spans) {
+            signals.only = false;
+            signals.without = gone;
+        }
         cands.extend(date_cands);
         cands.extend(time_cands);
         slots.client_email = email;

@@ -33,7 +33,7 @@ pub use party::{
     second_services,
 };
 pub use pick::pick;
-pub use swap::only;
+pub use swap::{cancelled_services, only};
 pub use usual::usual_staff;
 pub use yes::affirmation;
 

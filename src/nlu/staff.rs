@@ -165,14 +165,35 @@ fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
         })
         .collect();
     let corrected = usable.iter().copied().rev().find(|&i| {
-        let prev = found.iter().copied().filter(|&j| j < i).max();
-        prev.is_some()
-            && ((1..=4).any(|j| {
-                i.checked_sub(j).is_some_and(|k| {
-                    prev.is_none_or(|p| k > p)
-                        && matches!(n[k], "mejor" | "sino" | "dicho" | "prefiero" | "instead")
-                })
-            }) || n.get(i + 1) == Some(&"entonces"))
+        let Some(prev) = found.iter().copied().filter(|&j| j < i).max() else {
+            return false;
+        };
+        let cue = (1..=4).any(|j| {
+            i.checked_sub(j).is_some_and(|k| {
+                k > prev
+                    && matches!(
+                        n[k],
+                        "mejor"
+                            | "sino"
+                            | "dicho"
+                            | "prefiero"
+                            | "instead"
+                            | "perdon"
+                            | "digo"
+                            | "actually"
+                            | "sorry"
+                    )
+            })
+        });
+        // "con lu el jueves, no no, con caro", "com a Caro, não, com a Lu": a "no" said alone
+        // between the two; "com a Lu na verdade".
+        let alone_no = (prev + 1..i)
+            .any(|k| matches!(n[k], "no" | "nao") && words.gap(k, k + 1).contains([',', '.', '!']));
+        let after = matches!(
+            (n.get(i + 1), n.get(i + 2)),
+            (Some(&"entonces"), _) | (Some(&"na"), Some(&"verdade"))
+        );
+        cue || alone_no || after
     });
     corrected.or_else(|| usable.first().copied())
 }
@@ -199,9 +220,15 @@ fn staff_negated(words: &Words, n: &[&str], i: usize, prev: Option<usize>) -> bo
                 || words.gap(k - 1, k).contains([',', '.', '!', ';', '?'])
                 || matches!(
                     n[k - 1],
-                    "mejor" | "ah" | "ay" | "uh" | "eh" | "bueno" | "pero"
+                    "mejor" | "ah" | "ay" | "uh" | "eh" | "bueno" | "pero" | "no" | "actually"
                 ));
-        if answer {
+        // "ay no perdón, con Caro", "no digo, con Martín": the "no" takes back what came before.
+        let takes_back = matches!(n[k], "no" | "nao")
+            && matches!(
+                n.get(k + 1),
+                Some(&("perdon" | "perdona" | "digo" | "sorry" | "quise" | "mejor" | "no"))
+            );
+        if answer || takes_back {
             continue;
         }
         match n[k] {
@@ -219,7 +246,7 @@ fn staff_refused(n: &[&str], i: usize) -> bool {
     let mut k = i + 1;
     while n
         .get(k)
-        .is_some_and(|w| matches!(*w, "ah" | "ahh" | "uh" | "eh" | "ay"))
+        .is_some_and(|w| matches!(*w, "ah" | "ahh" | "uh" | "eh" | "ay" | "bueno"))
     {
         k += 1;
     }
@@ -332,6 +359,25 @@ mod tests {
     #[case("ah, Caro no, con Lucía", Some("Lucía"))]
     #[case("me lo podés cambiar a caro? mismo día y hora", Some("caro"))]
     #[case("switch me to Lucía instead, same day and time?", Some("Lucía"))]
+    #[case(
+        "color con lu el miercoles 16 a las 3, ay no perdon, con caro que es la que me lo hace siempre",
+        Some("caro")
+    )]
+    #[case(
+        "blow dry on saturday at noon with Caro, actually no, with Martin",
+        Some("Martin")
+    )]
+    #[case(
+        "escova com a Caro quinta às 14h, não, com a Lu na verdade",
+        Some("Lu")
+    )]
+    #[case(
+        "brushing con caro, digo, con martin, el viernes 18 a las 11",
+        Some("martin")
+    )]
+    #[case("color con caro, bueno no, con lu, el viernes a las 2", Some("lu"))]
+    #[case("color con lu el jueves 17 a las 15, no no, con caro", Some("caro"))]
+    #[case("corte con caro el jueves, no sé si con lu", Some("caro"))]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

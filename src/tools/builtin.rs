@@ -1,7 +1,7 @@
 //! Built-in tools over the workspace catalog and the store.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::{Tool, ToolContext, ToolError};
 use crate::domain::actions::{
@@ -117,6 +117,42 @@ async fn visit(ctx: &ToolContext, booking_id: &str) -> Result<Option<BookingInfo
         .await
         .map_err(store_err)?;
     Ok(visits(&ctx.ws, &rows).into_iter().next())
+}
+
+/// The customer's coming visits on the first day after `day` with its weekday that has any,
+/// within eight weeks.
+async fn same_weekday_after(
+    ctx: &ToolContext,
+    ws: &Workspace,
+    phone: Option<&str>,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Vec<BookingInfo>, ToolError> {
+    let until = (day + Duration::days(57)).and_time(NaiveTime::MIN);
+    let rows = ctx
+        .store
+        .find_bookings(
+            &ws.id,
+            &BookingQuery {
+                phone: phone.map(str::to_string),
+                from_utc: Some(now - Duration::hours(1)),
+                to_utc: Some(to_utc(ws, until)?),
+                only_confirmed: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .map_err(store_err)?;
+    let later: Vec<BookingInfo> = visits(ws, &rows)
+        .into_iter()
+        .filter(|b| owned_by(b.customer_phone.as_deref(), phone))
+        .filter(|b| b.date > day && b.date.weekday() == day.weekday())
+        .collect();
+    let first = later.iter().map(|b| b.date).min();
+    Ok(later
+        .into_iter()
+        .filter(|b| Some(b.date) == first)
+        .collect())
 }
 
 /// Who does each service of a visit the check found free, or the refusal to answer with
@@ -383,6 +419,12 @@ impl Tool for Builtin {
                 if *past {
                     bookings.reverse();
                     bookings.truncate(5);
+                }
+                // "cancelame el del jueves" with none this Thursday: the customer's next
+                // Thursday that has one (a weekday said names the customer's own).
+                if let (Some(d), false, true, None) = (date, *past, bookings.is_empty(), booking_id)
+                {
+                    bookings = same_weekday_after(ctx, ws, phone.as_deref(), *d, now).await?;
                 }
                 Ok(Observation::Bookings { bookings })
             }

@@ -63,6 +63,29 @@ impl Workspace {
         out
     }
 
+    /// Whether `m` is the finish `head` is done in, right after it ("manicura semi", "manos
+    /// en gel", "uñas, gel", "manicure com gel"): the catalog names the part it is done on
+    /// as `head`'s service and "<part> en <m>" as `m`'s ("uñas en gel" is the semi).
+    pub(super) fn finish_of(&self, n: &[&str], head: &ServiceMatch, m: &ServiceMatch) -> bool {
+        let between = &n[head.to..m.from];
+        if head.to != head.from + 1
+            || head.service == m.service
+            || !matches!(between, [] | ["en" | "con" | "com" | "de" | "em"])
+        {
+            return false;
+        }
+        let tail = &n[m.from..m.to];
+        COMPOUND_HEAD.iter().any(|part| {
+            self.named_by(&[part]) == Some(head.service)
+                && [&[*part][..], &[*part, "en"], &[*part, "de"]]
+                    .iter()
+                    .any(|lead| {
+                        let phrase: Vec<&str> = lead.iter().chain(tail).copied().collect();
+                        self.named_by(&phrase) == Some(m.service)
+                    })
+        })
+    }
+
     /// The service one of the catalog's names is, said whole ("pies en semi").
     fn named_by(&self, phrase: &[&str]) -> Option<usize> {
         self.phrases
@@ -95,5 +118,14 @@ mod tests {
         // What the last is done in goes for the first too.
         assert_eq!(ids("manos y pies en semi"), ["semi", "pedicura"]);
         assert_eq!(ids("manos y pies con semi"), ["semi", "pedicura"]);
+        // The finish the hands are done in, right after them: the semi alone.
+        assert_eq!(ids("manicura semi"), ["semi"]);
+        assert_eq!(ids("las uñas, gel"), ["semi"]);
+        assert_eq!(ids("manos en gel"), ["semi"]);
+        assert_eq!(ids("manicure com gel"), ["semi"]);
+        assert_eq!(ids("manos con semi"), ["semi"]);
+        assert_eq!(ids("pedicura semi"), ["pedicura"]);
+        // Said apart, both.
+        assert_eq!(ids("manicura y semi"), ["manicura", "semi"]);
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::understanding::{Extraction, Intent};
 ///   stays).
 pub(super) fn drops_booking(state: &ConversationState, ex: &Extraction, ws: &Workspace) -> bool {
     if ex.intent != Intent::Cancel
+        || cancel_trims_pending(state, ex, ws)
         || state.flow != Some(Flow::Book)
         || ex.slots.booking_id.is_some()
         || ex.slots.preferred_date.is_some()
@@ -28,6 +29,27 @@ pub(super) fn drops_booking(state: &ConversationState, ex: &Extraction, ws: &Wor
     let pending = |id: &String| r.service.as_ref() == Some(id) || r.also.contains(id);
     let booked = |id: &String| state.last_service.as_ref() == Some(id);
     !named.is_empty() && named.iter().all(|id| pending(id) && !booked(id))
+}
+
+/// "las cejas cancelalas, solo semi" while booking semi and cejas: the visit being booked
+/// loses those (the booking goes on), as "sin las cejas" would.
+pub(super) fn cancel_trims_pending(
+    state: &ConversationState,
+    ex: &Extraction,
+    ws: &Workspace,
+) -> bool {
+    let r = &state.resolved;
+    let gone: Vec<String> = (ex.signals.without.iter())
+        .filter_map(|s| ws.resolve_service(s))
+        .map(|s| s.id.clone())
+        .collect();
+    let pending: Vec<&String> = r.service.iter().chain(&r.also).collect();
+    ex.intent == Intent::Cancel
+        && state.flow == Some(Flow::Book)
+        && pending.len() >= 2
+        && !gone.is_empty()
+        && pending.iter().any(|id| gone.contains(id))
+        && pending.iter().any(|id| !gone.contains(id))
 }
 
 /// "no" at the summary, then "el viernes mejor": the booking let go comes back, on the day

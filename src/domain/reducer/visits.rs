@@ -55,6 +55,82 @@ pub(super) fn first_visit(
     Some((one, queue))
 }
 
+/// "y también cejas el sábado a las 10" while the booking being made waits for its yes:
+/// that visit is queued after it (the message then changes nothing of the one pending).
+pub(super) fn queued_aside(
+    state: &ConversationState,
+    ex: &Extraction,
+    ctx: &TurnContext,
+) -> Option<(Extraction, Vec<QueuedVisit>)> {
+    let r = &state.resolved;
+    let named: Vec<String> = ex.slots.service_ids(ctx.ws);
+    let today = ctx.now.date();
+    let date = ex
+        .slots
+        .preferred_date
+        .as_deref()
+        .and_then(|d| resolve_date(d, today));
+    let aside = state.pending.is_some()
+        && state.flow == Some(Flow::Book)
+        && ex.intent == Intent::Book
+        && (ex.signals.adds || ex.signals.another)
+        && !ex.signals.for_two
+        && ex.slots.booking_id.is_none()
+        && !named.is_empty()
+        && named
+            .iter()
+            .all(|id| r.service.as_ref() != Some(id) && !r.also.contains(id))
+        && date.is_some_and(|d| Some(d) != r.date);
+    if !aside {
+        return None;
+    }
+    let mut one = ex.clone();
+    one.slots = Default::default();
+    one.signals.visits.clear();
+    one.signals.adds = false;
+    one.signals.another = false;
+    let mut services = ex.slots.services.clone();
+    if services.is_empty() {
+        services.extend(ex.slots.service_type.clone());
+    }
+    let queue = vec![QueuedVisit {
+        services: named
+            .iter()
+            .map(|id| super::for_whom(ctx.ws, ex, id))
+            .collect(),
+        surfaces: services,
+        date,
+        time: ex.slots.preferred_time.as_deref().and_then(parse_hhmm),
+        moves: false,
+    }];
+    Some((one, queue))
+}
+
+/// The visits the message queued: after those queued before when set aside while the
+/// booking waits for its yes, else instead of them; "… y la pedicura para el jueves" in a
+/// change moves that booking next.
+pub(super) fn take_queue(
+    state: &mut ConversationState,
+    queue: Option<Vec<QueuedVisit>>,
+    aside: bool,
+    moves: bool,
+) {
+    let Some(queue) = queue else {
+        return;
+    };
+    match state.flow {
+        Some(Flow::Book) if aside => state.next_visits.extend(queue),
+        Some(Flow::Book) => state.next_visits = queue,
+        Some(Flow::Reschedule) if moves => {
+            state.next_visits = queue
+                .into_iter()
+                .map(|v| QueuedVisit { moves: true, ..v })
+                .collect();
+        }
+        _ => {}
+    }
+}
+
 /// After a booking, the next visit queued (if any) becomes the booking in progress (same
 /// customer).
 pub(super) fn put_next(state: &mut ConversationState, mut queue: Vec<QueuedVisit>) {

@@ -48,6 +48,19 @@ fn a_del_leads_only_its_own_value() {
 // A "no" opening the message answers what was asked.
 #[case("no no, manicura nomas, perdon", Some("manicura"))]
 #[case("no, mejor semi", Some("semi"))]
+// A correction after a long way, or after a filler.
+#[case(
+    "brushing para el sabado 19 a las 10, ay no perdon quise decir peinado que es para un cumple",
+    Some("peinado")
+)]
+#[case(
+    "cejas el viernes 18 a las 16, ay no perdon quise decir pestañas",
+    Some("pestañas")
+)]
+#[case(
+    "Quiero un peinado para el sábado. Perdón, no es un peinado, es un recogido",
+    Some("recogido")
+)]
 #[case("queriamos ir a peinarnos el sabado", Some("peinarnos"))]
 // A service verb alone names the demo salon's cut; before another service it is that one's.
 #[case("puedo ir ahora a cortarme?", Some("cortarme"))]
@@ -354,6 +367,17 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
     None
 )]
 #[case("perdón, era el jueves", Some("el jueves"), None)]
+#[case(
+    "corte el jueves 17, bueno no, el viernes 18 a las 3",
+    Some("el viernes 18"),
+    Some("15:00")
+)]
+#[case(
+    "corte el jueves 17, no no, el viernes 18 a las 3",
+    Some("el viernes 18"),
+    Some("15:00")
+)]
+#[case("a las 5, no no, a las 6", None, Some("18:00"))]
 #[case("mi turno era el jueves, lo puedo pasar?", None, None)]
 #[case(
     "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",

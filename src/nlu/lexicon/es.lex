@@ -2093,6 +2093,11 @@ estoy demorado
 
 [topic bookings]
 que turnos me quedan
+cual es mi codigo
+cual era mi codigo
+cual es el codigo de mi turno
+lista de lo que tengo
+como me quedo todo
 que turno me queda
 que reservas me quedan
 cuales me quedan

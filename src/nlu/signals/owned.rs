@@ -38,6 +38,27 @@ const HELD: &[&str] = &["turno", "turnito", "turnos", "reserva", "hora", "horari
 /// of a booking instead.
 pub fn asks_own(words: &Words) -> bool {
     let n = words.norms();
+    // "¿qué tengo?", "y ahora qué me queda?", "¿tengo algo todavía?" said alone.
+    let lead = n
+        .iter()
+        .take_while(|w| {
+            matches!(
+                **w,
+                "y" | "a" | "ver" | "bueno" | "entonces" | "ahora" | "che" | "ok"
+            )
+        })
+        .count();
+    if matches!(
+        &n[lead..],
+        ["que", "tengo"]
+            | ["que", "tengo", "ahora" | "todavia"]
+            | ["que", "me", "queda" | "quedo"]
+            | ["tengo", "algo"]
+            | ["tengo", "algo", "todavia" | "reservado" | "ya"]
+            | ["como", "me", "quedo", "todo"]
+    ) {
+        return true;
+    }
     (0..n.len()).any(|i| {
         matches!(n[i], "tengo" | "tenho")
             && n.get(i + 1).is_some_and(|w| HELD.contains(w))
@@ -123,6 +144,11 @@ mod tests {
     #[case("quiero saber si tengo turno", true)]
     #[case("no sé si tengo turno para el viernes", true)]
     #[case("tengo turno el jueves pero no puedo ir", false)]
+    #[case("que tengo?", true)]
+    #[case("y ahora que me queda?", true)]
+    #[case("tengo algo todavia?", true)]
+    #[case("a ver, como me quedo todo?", true)]
+    #[case("que tengo que llevar?", false)]
     fn asks(#[case] text: &str, #[case] want: bool) {
         assert_eq!(asks_own(&Words::new(text)), want, "{text}");
     }

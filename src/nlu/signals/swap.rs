@@ -47,6 +47,48 @@ pub fn only(words: &Words) -> bool {
     })
 }
 
+/// The services a cancel takes away while others stay: "cancelame solo el brushing" (the
+/// one named, "solo" right by the verb), "las cejas cancelalas, solo semi" and "cancel the
+/// pedicure, keep the manicure" (those before what is kept). `spans` are the services named,
+/// as (from, to, text).
+pub fn cancelled_services(words: &Words, spans: &[(usize, usize, String)]) -> Option<Vec<String>> {
+    let n = words.norms();
+    let removes = |w: &str| {
+        ["cancel", "sac", "quit", "borr", "elimin", "remov", "drop"]
+            .iter()
+            .any(|p| w.starts_with(p))
+    };
+    let verb = n.iter().position(|w| removes(w))?;
+    let only_word = |w: &str| matches!(w, "solo" | "solamente" | "unicamente" | "just" | "only");
+    // "cancelame solo el brushing", "solo cancelame el brushing": nothing stops between.
+    let by_verb = |i: usize| {
+        only_word(n[i])
+            && i.abs_diff(verb) <= 2
+            && !words
+                .gap(i.min(verb), i.max(verb))
+                .contains([',', '.', ';'])
+    };
+    let keeps = (0..n.len()).find(|&i| {
+        i > verb
+            && ((only_word(n[i]) && !by_verb(i))
+                || matches!(
+                    n[i],
+                    "keep" | "deja" | "dejame" | "mantene" | "mantenme" | "deixa"
+                ))
+    });
+    let gone: Vec<String> = match keeps {
+        Some(k) if spans.iter().any(|s| s.0 > k) => spans
+            .iter()
+            .filter(|s| s.1 <= k)
+            .map(|s| s.2.clone())
+            .collect(),
+        Some(_) => return None,
+        None if (0..n.len()).any(by_verb) => spans.iter().map(|s| s.2.clone()).collect(),
+        None => return None,
+    };
+    (!gone.is_empty()).then_some(gone)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +111,37 @@ mod tests {
         ] {
             assert!(!swaps(&Words::new(text)), "{text}");
         }
+    }
+
+    #[test]
+    fn only_what_is_named_goes() {
+        let gone = |text: &str, spans: &[(usize, usize, &str)]| {
+            let spans: Vec<(usize, usize, String)> = spans
+                .iter()
+                .map(|(a, b, s)| (*a, *b, s.to_string()))
+                .collect();
+            cancelled_services(&Words::new(text), &spans)
+        };
+        assert_eq!(
+            gone("cancelame solo el brushing", &[(3, 4, "brushing")]),
+            Some(vec!["brushing".into()])
+        );
+        assert_eq!(
+            gone(
+                "las cejas cancelalas, solo semi",
+                &[(1, 2, "cejas"), (4, 5, "semi")]
+            ),
+            Some(vec!["cejas".into()])
+        );
+        assert_eq!(
+            gone(
+                "please cancel just the pedicure, keep the manicure",
+                &[(4, 5, "pedicure"), (7, 8, "manicure")]
+            ),
+            Some(vec!["pedicure".into()])
+        );
+        assert_eq!(gone("al final solo manos", &[(3, 4, "manos")]), None);
+        assert_eq!(gone("cancelame el corte", &[(2, 3, "corte")]), None);
     }
 
     #[test]
