@@ -4971,6 +4971,46 @@ const CONVERSATIONS: &[Conversation] = &[
             ("si", &[Calls("create_booking"), Says("Perfilado de cejas")]),
         ],
     },
+    Conversation {
+        name: "booked and cancelled, then 'bueno no, volvelo a sacar igual que antes': the same day and time again",
+        profile: "Ana",
+        turns: &[
+            ("semi el {w1} a la mañana", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("cancelalo", &[Next("await_confirmation")]),
+            ("si", &[Calls("cancel_booking")]),
+            ("bueno no, volvelo a sacar igual que antes", &[Next("await_confirmation"), Says("Esmaltado semipermanente"), Says("{w1}")]),
+            ("si", &[Calls("create_booking")]),
+        ],
+    },
+    Conversation {
+        name: "a cancel waiting for its yes, then 'qué turnos tengo?' and 'no para, no lo canceles': listed, then nothing cancelled",
+        profile: "Ana",
+        turns: &[
+            ("pedicura el {d2} a la tarde", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("cancelalo", &[Next("await_confirmation")]),
+            ("que turnos tengo?", &[Calls("find_bookings"), Says("tenés turno"), NotSays("Eso no lo puedo responder")]),
+            ("no para no lo canceles", &[Says("no hice ningún cambio"), Next("reply")]),
+            ("si", &[NoCall("cancel_booking")]),
+        ],
+    },
+    Conversation {
+        name: "English: a cancel waiting for its yes, then 'wait no, don't cancel': nothing cancelled",
+        profile: "Ana",
+        turns: &[
+            ("hi, a manicure on {d3} in the afternoon", &[Calls("check_availability")]),
+            ("the first one", &[Says("under the name Ana")]),
+            ("yes", &[Next("await_confirmation")]),
+            ("yes", &[Calls("create_booking")]),
+            ("cancel it please", &[Next("await_confirmation")]),
+            ("wait no, don't cancel", &[NotSays("Do you confirm I cancel"), Next("reply")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -28,7 +28,8 @@ async fn a_weekday_said_alone_finds_the_customers_booking_on_a_later_one() {
     let app = TestApp::at(sent).await;
     let day = format!("{}/{}", thursday.day(), thursday.month());
     let c = "wa:5491100000101";
-    app.say(c, "1", &format!("semi el {day} a las 11"), sent).await;
+    app.say(c, "1", &format!("semi el {day} a las 11"), sent)
+        .await;
     app.say(c, "2", "si", sent).await;
     let r = app.say(c, "3", "si", sent).await;
     assert!(ran(&r, "create_booking"), "{}", text(&r));
@@ -38,10 +39,15 @@ async fn a_weekday_said_alone_finds_the_customers_booking_on_a_later_one() {
     assert!(ran(&r, "find_bookings"), "{}", text(&r));
     let said = text(&r);
     assert!(said.contains("cancelo tu turno"), "{said}");
-    assert!(said.contains(&format!("jueves {}", thursday.day())), "{said}");
+    assert!(
+        said.contains(&format!("jueves {}", thursday.day())),
+        "{said}"
+    );
     // And a lookup by the weekday finds it too.
     let r = app.say(c, "2", "no, dejalo", sent).await;
     assert!(!ran(&r, "cancel_booking"), "{}", text(&r));
-    let r = app.say(c, "3", "tenía turno el jueves, a qué hora era?", sent).await;
+    let r = app
+        .say(c, "3", "tenía turno el jueves, a qué hora era?", sent)
+        .await;
     assert!(text(&r).contains("11:00"), "{}", text(&r));
 }

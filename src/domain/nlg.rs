@@ -26,6 +26,7 @@ use confirm::confirmation;
 use group::{for_two_first, second_of_two};
 use resume::resume;
 pub use tells::{expert_after_price, tells_closed, tells_room};
+use tells::{faq_answer, usual_note};
 
 /// What the conversation expects after this reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -325,40 +326,6 @@ pub fn render(
     (parts.join(" "), next)
 }
 
-/// The business's own answer the message asks for, as written (in the customer's language
-/// when given).
-fn faq_answer(ws: &Workspace, l: Lang, ex: &Extraction) -> Option<String> {
-    let f = ex.signals.faq.and_then(|i| ws.faq.get(i))?;
-    let answer = match l {
-        Lang::En => f.answer_en.as_ref(),
-        Lang::Pt => f.answer_pt.as_ref(),
-        Lang::Es => None,
-    };
-    Some(answer.unwrap_or(&f.answer).clone())
-}
-
-/// What the lookup of the customer's last visits found ("con la misma chica de la otra
-/// vez"), before the booking goes on.
-fn usual_note(ws: &Workspace, l: Lang, state: &ConversationState) -> String {
-    match state.usual.clone() {
-        None => t(l, "usual_none", &[]),
-        Some(id) if state.resolved.staff.as_deref() == Some(id.as_str()) => {
-            t(l, "usual_staff", &[("who", &staff_name(ws, &id))])
-        }
-        Some(id) => {
-            let svc = state
-                .service_id()
-                .map(|s| service_name(ws, s))
-                .unwrap_or_default();
-            t(
-                l,
-                "usual_staff_cannot",
-                &[("who", &staff_name(ws, &id)), ("svc", &svc)],
-            )
-        }
-    }
-}
-
 fn service_name(ws: &Workspace, id: &str) -> String {
     ws.service(id)
         .map(|s| s.name.clone())
@@ -458,6 +425,8 @@ fn describe(
     last: &Plan,
 ) -> Option<String> {
     let l = lang(state);
+    let in_change = matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
+        && ex.signals.topic != Some(Topic::Bookings);
     match obs {
         Observation::Services { services } => Some(prices::services_text(ws, ex, l, services)),
         Observation::Prices { services } => Some(prices::prices_text(ws, ex, l, call, services)),
@@ -487,6 +456,7 @@ fn describe(
                 &[("id", &b.booking_id), ("booking", &booking_text(ws, l, b))],
             ))
         }
+        // (Not "¿qué turnos tengo?" while a change waits for its yes: they are listed.)
         Observation::Bookings { bookings } => match bookings.len() {
             0 => Some(match call {
                 ToolCall::FindBookings {
@@ -499,13 +469,12 @@ fn describe(
             }),
             // In a change or a cancel, the one booking found (or the one of several the
             // customer described) is the one the next step is about.
-            1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
-                && state.target.is_some() =>
+            1 if in_change && state.target.is_some() =>
             {
                 None
             }
             // "cancelame el de cejas" with only a semi booked: that one is not it.
-            1 if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule)) => {
+            1 if in_change => {
                 let b = &bookings[0];
                 let svc = state
                     .resolved
@@ -524,7 +493,7 @@ fn describe(
             }
             // "cancelame todos": the summary lists them.
             _ if state.cancel_all && state.flow == Some(Flow::Cancel) => None,
-            _ if matches!(state.flow, Some(Flow::Cancel | Flow::Reschedule))
+            _ if in_change
                 && state
                     .target
                     .as_ref()

@@ -364,6 +364,9 @@ pub struct Signals {
     /// follows the visit just booked, on its day.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub right_after: bool,
+    /// "volvelo a sacar", "book it again": the visit just cancelled, booked again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub books_again: bool,
     /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

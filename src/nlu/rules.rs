@@ -336,6 +336,14 @@ impl RuleExtractor {
         {
             scores[Intent::InfoServices.index()] += 1.0;
         }
+        // "no lo canceles", "don't cancel": a no to cancelling; "no cancelen mi turno, solo
+        // que sea más tarde": a change.
+        if signals::keeps_booking(&words) {
+            if has_when || shift {
+                scores[Intent::Reschedule.index()] += 2.5;
+            }
+            scores[Intent::Cancel.index()] = 0.0;
+        }
         // A reschedule needs something to move: two dates/times, or a move verb.
         if scores[Intent::Reschedule.index()] > 0.0
             && scores[Intent::Reschedule.index()] < 2.0

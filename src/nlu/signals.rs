@@ -35,7 +35,7 @@ pub use party::{
 pub use pick::pick;
 pub use swap::{cancelled_services, only};
 pub use usual::usual_staff;
-pub use yes::affirmation;
+pub use yes::{affirmation, keeps_booking};
 
 /// A message that is only a thumbs up, an OK hand or a check mark is a yes; a thumbs down
 /// is a no (the words reader drops emoji, so this reads the raw text).
@@ -232,6 +232,11 @@ pub fn same_visit(words: &Words) -> bool {
 
 /// Whether the message puts a booking right after the visit just booked ("cuando ella
 /// termine", "después de mi corte", "right after that", "logo depois").
+pub fn books_again(words: &Words) -> bool {
+    says(words, &lexicon().again)
+}
+
+/// "cuando ella termine", "right after that": right after the visit just booked.
 pub fn right_after(words: &Words) -> bool {
     says(words, &lexicon().right_after)
 }

@@ -171,8 +171,11 @@ pub fn plan(input: &PlanInput) -> Plan {
     }
     // "¿me confirmás si quedó el turno del viernes?": the customer's bookings (that day's,
     // when a day is named), outside a flow or in the middle of a new booking (which then
-    // goes on).
-    if ex.signals.topic == Some(Topic::Bookings) && matches!(st.flow, None | Some(Flow::Book)) {
+    // goes on; or while a change waits for its yes, which is asked again).
+    let changing = matches!(st.flow, Some(Flow::Cancel | Flow::Reschedule));
+    if ex.signals.topic == Some(Topic::Bookings)
+        && (matches!(st.flow, None | Some(Flow::Book)) || st.pending.is_some())
+    {
         if st.channel_phone.is_none() {
             return Plan::Reply(ReplyTopic::IdentityUnknown);
         }
@@ -184,7 +187,7 @@ pub fn plan(input: &PlanInput) -> Plan {
         };
         return Plan::Call(ToolCall::FindBookings {
             phone: st.channel_phone.clone(),
-            booking_id: st.resolved.booking_id.clone(),
+            booking_id: st.resolved.booking_id.clone().filter(|_| !changing),
             date,
             past: false,
         });

@@ -108,6 +108,40 @@ pub fn given_name(full: &str) -> Option<String> {
     }
 }
 
+/// The business's own answer the message asks for, as written (in the customer's language
+/// when given).
+pub(super) fn faq_answer(ws: &Workspace, l: Lang, ex: &Extraction) -> Option<String> {
+    let f = ex.signals.faq.and_then(|i| ws.faq.get(i))?;
+    let answer = match l {
+        Lang::En => f.answer_en.as_ref(),
+        Lang::Pt => f.answer_pt.as_ref(),
+        Lang::Es => None,
+    };
+    Some(answer.unwrap_or(&f.answer).clone())
+}
+
+/// What the lookup of the customer's last visits found ("con la misma chica de la otra
+/// vez"), before the booking goes on.
+pub(super) fn usual_note(ws: &Workspace, l: Lang, state: &ConversationState) -> String {
+    match state.usual.clone() {
+        None => t(l, "usual_none", &[]),
+        Some(id) if state.resolved.staff.as_deref() == Some(id.as_str()) => {
+            t(l, "usual_staff", &[("who", &staff_name(ws, &id))])
+        }
+        Some(id) => {
+            let svc = state
+                .service_id()
+                .map(|s| service_name(ws, s))
+                .unwrap_or_default();
+            t(
+                l,
+                "usual_staff_cannot",
+                &[("who", &staff_name(ws, &id)), ("svc", &svc)],
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

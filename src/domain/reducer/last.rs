@@ -311,12 +311,19 @@ pub(super) fn rebooks_cancelled(state: &mut ConversationState, ex: &Extraction) 
     let Some(b) = state.just_cancelled.take() else {
         return false;
     };
+    // "bueno no, volvelo a sacar igual que antes": the same day and time again.
+    // (Whatever intent it read as: "volvelo a sacar" also reads as a cancel.)
+    let again = ex.signals.books_again;
     let applies = state.flow.is_none()
-        && matches!(ex.intent, Intent::Reschedule | Intent::Book)
+        && (matches!(ex.intent, Intent::Reschedule | Intent::Book) || again)
         && ex.slots.booking_id.is_none()
         && ex.slots.service_type.is_none()
-        && (ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some())
+        && (ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some() || again)
         && !ex.signals.another;
+    if applies && ex.slots.preferred_date.is_none() && ex.slots.preferred_time.is_none() {
+        super::take_date(state, b.date);
+        super::take_time(state, b.time);
+    }
     if applies {
         let mut ids = b.service_ids();
         let r = &mut state.resolved;

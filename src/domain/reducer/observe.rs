@@ -148,7 +148,9 @@ pub fn apply_observation(
         }
         // Looked up in the middle of a new booking ("¿y quedó el del viernes?"): answered,
         // and the booking being made goes on untouched.
-        Observation::Bookings { .. } if state.flow == Some(Flow::Book) => {}
+        // (So is one asked while a change waits for its yes.)
+        Observation::Bookings { .. }
+            if state.flow == Some(Flow::Book) || state.pending.is_some() => {}
         Observation::Bookings { bookings } => {
             let id = match call {
                 ToolCall::FindBookings { booking_id, .. } => booking_id.clone(),

@@ -847,3 +847,13 @@ it's
 its
 it is
 under
+
+[again]
+# The visit just cancelled, booked again.
+book it again
+rebook it
+re book it
+put it back
+can you put it back
+undo the cancel
+undo that

@@ -2637,3 +2637,27 @@ anota
 anota a
 anotalo a nombre de
 anotala a nombre de
+
+[again]
+# The visit just cancelled, booked again.
+volvelo a sacar
+volvela a sacar
+volve a sacarlo
+volve a sacarmelo
+volve a reservarlo
+volvelo a reservar
+volvelo a agendar
+lo podes volver a reservar
+lo podes volver a sacar
+lo volves a sacar
+lo volves a reservar
+volver a reservarlo
+volver a sacarlo
+sacamelo de nuevo
+reservalo de nuevo
+reservamelo de nuevo
+agendalo de nuevo
+el mismo turno de nuevo
+volve a sacarme el mismo turno
+igual que antes
+como estaba

@@ -95,6 +95,8 @@ pub struct Lexicon {
     pub same_visit: Vec<String>,
     /// Right after the visit just booked ("cuando ella termine", "right after that").
     pub right_after: Vec<String>,
+    /// The visit just cancelled, booked again ("volvelo a sacar", "book it again").
+    pub again: Vec<String>,
     /// Who else a booking may be for ("amiga", "hija", "daughter", "filha"): "para mi amiga
     /// Julieta" books in Julieta's name.
     pub relatives: HashSet<String>,
@@ -228,6 +230,7 @@ impl Lexicon {
                     "for a man" => lx.for_a_man.push(entry),
                     "same visit" => lx.same_visit.push(entry),
                     "right after" => lx.right_after.push(entry),
+                    "again" => lx.again.push(entry),
                     "relatives" => {
                         lx.relatives.insert(entry);
                     }

@@ -668,3 +668,11 @@ troca pra
 se chama
 o nome e
 e para
+
+[again]
+# The visit just cancelled, booked again.
+marcar de novo
+marca de novo
+pode marcar de novo
+remarcar
+volta a marcar

@@ -63,12 +63,39 @@ pub fn affirmation(words: &Words) -> Option<bool> {
             "pero" | "cambiar" | "cambia" | "mejor" | "otro" | "otra"
         )
     }) && !joined.contains("mejor no");
+    if keeps_booking(words) {
+        return Some(false);
+    }
     match (positive, negative) {
         (true, false) if !changes => Some(true),
         (false, true) => Some(false),
         (true, true) if first == "no" || hurried == "no" => Some(false),
         _ => None,
     }
+}
+
+/// "no lo canceles", "no para, no canceles nada", "wait no, don't cancel", "não cancela":
+/// a cancel turned down (a no to cancelling).
+pub fn keeps_booking(words: &Words) -> bool {
+    let n = words.norms();
+    let cancels = |w: &str| w.starts_with("cancel") || w.starts_with("borr");
+    (0..n.len()).any(|i| {
+        let (not, from) = match (n[i], n.get(i + 1)) {
+            ("no" | "dont" | "don't" | "nao" | "not", _) => (true, i + 1),
+            ("don", Some(&"t")) => (true, i + 2),
+            _ => (false, i),
+        };
+        // "no lo canceles", "no cancelen mi turno"; not "no, cancelalo" (that no answers what
+        // came before) nor "no llego, cancelar".
+        let object = usize::from(matches!(
+            n.get(from),
+            Some(&("lo" | "la" | "los" | "las" | "me" | "it"))
+        ));
+        let at = from + object;
+        not && at < n.len()
+            && cancels(n[at])
+            && !words.gap(i, at).contains([',', '.', '!', ';', '?'])
+    })
 }
 
 /// A yes or no as typed in a hurry: letters held down ("siii", "dalee", "noo") and the
