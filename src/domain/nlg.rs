@@ -469,10 +469,7 @@ fn describe(
             }),
             // In a change or a cancel, the one booking found (or the one of several the
             // customer described) is the one the next step is about.
-            1 if in_change && state.target.is_some() =>
-            {
-                None
-            }
+            1 if in_change && state.target.is_some() => None,
             // "cancelame el de cejas" with only a semi booked: that one is not it.
             1 if in_change => {
                 let b = &bookings[0];

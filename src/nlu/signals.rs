@@ -667,6 +667,16 @@ mod tests {
     }
 
     #[rstest]
+    #[case("bueno no, volvelo a sacar igual que antes", true)]
+    #[case("uy no me equivoque, lo podes volver a reservar?", true)]
+    #[case("can you book it again?", true)]
+    #[case("me arrependi, pode marcar de novo no mesmo horario?", true)]
+    #[case("quiero sacar otro turno", false)]
+    fn the_visit_booked_again(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(books_again(&Words::new(text)), want, "{text}");
+    }
+
+    #[rstest]
     #[case("👍", Some(true))]
     #[case(" 👍🏽 ", Some(true))]
     #[case("👌✅", Some(true))]

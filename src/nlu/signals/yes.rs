@@ -113,3 +113,26 @@ fn squash(w: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("no para no lo canceles", true)]
+    #[case("no canceles nada", true)]
+    #[case("wait no, don't cancel", true)]
+    #[case("no cancelen mi turno porfa, solo necesito q sea mas tarde", true)]
+    #[case("no, cancelalo", false)]
+    #[case("mañana no llego, cancelar porfis", false)]
+    #[case("al final no necesito moverlo, cancelalo nomas", false)]
+    fn a_no_to_cancelling(#[case] text: &str, #[case] want: bool) {
+        let w = Words::new(text);
+        assert_eq!(keeps_booking(&w), want, "{text}");
+        // (A long message is no bare answer.)
+        if want && w.norms().len() <= 8 {
+            assert_eq!(affirmation(&w), Some(false), "{text}");
+        }
+    }
+}
