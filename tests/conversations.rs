@@ -5011,6 +5011,21 @@ const CONVERSATIONS: &[Conversation] = &[
             ("wait no, don't cancel", &[NotSays("Do you confirm I cancel"), Next("reply")]),
         ],
     },
+    Conversation {
+        name: "a cut and a brushing booked, then 'quiero agregar cejas después del corte': the cejas alone, after the cut",
+        profile: "Ana",
+        turns: &[
+            ("corte el {d1} a la mañana", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("y brushing el {d2} a la tarde", &[Calls("check_availability")]),
+            ("el primero", &[Next("await_confirmation"), Says("a nombre de Ana")]),
+            ("si", &[Calls("create_booking")]),
+            ("quiero agregar cejas después del corte", &[Calls("find_bookings"), Says("Perfilado de cejas"), NotSays("Perfilado de cejas y Corte"), NotSays("Corte de dama y Perfilado")]),
+            ("si", &[Calls("create_booking"), Says("Perfilado de cejas"), NotSays("Corte de dama")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

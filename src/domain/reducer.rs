@@ -275,6 +275,7 @@ pub fn apply_extraction(state: &mut ConversationState, ex: &Extraction, ctx: &Tu
         && (ex.slots.preferred_date.as_deref())
             .is_none_or(|d| resolve_date(d, ctx.now.date()) == visit_day)
         && ex.slots.preferred_time.is_none()
+        && readings::follows_the_last(state, ex, ctx.ws)
     {
         follows_visit = true;
         if let Some(last) = state.last_visit {

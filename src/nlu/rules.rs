@@ -540,7 +540,24 @@ impl RuleExtractor {
         };
         signals.booked_date = told(&date_cands);
         signals.booked_time = told(&time_cands);
-        signals.booked_service = told(&cands);
+        signals.booked_service = told(&cands).or_else(|| {
+            // "agregar cejas después del corte": the service the new one follows.
+            let after = |c: &&Candidate| {
+                let w = |k: usize| c.from.checked_sub(k).map(|i| n[i]);
+                matches!(
+                    (w(2), w(1)),
+                    (
+                        Some("despues" | "luego" | "after"),
+                        Some("del" | "the" | "my")
+                    ) | (Some("de" | "after"), Some("mi" | "la" | "my" | "the"))
+                )
+            };
+            wanted_services
+                .iter()
+                .skip(1)
+                .find(after)
+                .map(|c| c.value.clone())
+        });
         // "sacame la pedicura", "sin pies": turned down; "solo manos": only those named.
         signals.without = cands
             .iter()

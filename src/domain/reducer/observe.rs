@@ -144,7 +144,7 @@ pub fn apply_observation(
         }
         // "¿me agregás cejas al turno?": the booking it follows.
         Observation::Bookings { bookings } if state.attach.is_some() => {
-            super::readings::follow_booking(state, bookings);
+            super::readings::follow_booking(state, ws, bookings);
         }
         // Looked up in the middle of a new booking ("¿y quedó el del viernes?"): answered,
         // and the booking being made goes on untouched.

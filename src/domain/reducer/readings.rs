@@ -158,13 +158,36 @@ pub(super) fn adds_to_one_had(ex: &Extraction) -> bool {
 /// The customer's coming bookings, looked up to add a service to one ([`adds_to_one_had`]):
 /// the one on the day told, or the only one; the service added follows it, from when its
 /// last service ends. Several and none told: the day is asked as for any booking.
-pub(super) fn follow_booking(state: &mut ConversationState, bookings: &[BookingInfo]) {
+pub(super) fn follow_booking(
+    state: &mut ConversationState,
+    ws: &Workspace,
+    bookings: &[BookingInfo],
+) {
+    use chrono::Datelike;
     let day = state.resolved.date;
-    let had: Vec<&BookingInfo> = bookings
+    let live = || {
+        bookings
+            .iter()
+            .filter(|b| b.status == BookingStatus::Confirmed)
+    };
+    let mut had: Vec<&BookingInfo> = live().filter(|b| day.is_none_or(|d| b.date == d)).collect();
+    // "después del corte del sábado" with none this Saturday: her next Saturday's.
+    if let (Some(d), true) = (day, had.is_empty()) {
+        let later = live().filter(|b| b.date > d && b.date.weekday() == d.weekday());
+        let first = later.clone().map(|b| b.date).min();
+        had = later.filter(|b| Some(b.date) == first).collect();
+    }
+    // Several: the one of a service named ("después del corte").
+    let named: Vec<&String> = state
+        .resolved
+        .service
         .iter()
-        .filter(|b| b.status == BookingStatus::Confirmed)
-        .filter(|b| day.is_none_or(|d| b.date == d))
+        .chain(&state.resolved.also)
         .collect();
+    let of_named = |b: &BookingInfo| b.service_ids().iter().any(|id| named.contains(&id));
+    if had.len() > 1 && had.iter().filter(|b| of_named(b)).count() == 1 {
+        had.retain(|b| of_named(b));
+    }
     // Several and no day told: the day the customer names next says which.
     state.attach = (had.len() > 1 && day.is_none()).then_some(Attach::Which);
     let [b] = had.as_slice() else {
@@ -177,7 +200,37 @@ pub(super) fn follow_booking(state: &mut ConversationState, bookings: &[BookingI
         super::take_date(state, b.date);
         super::take_time(state, end.0);
         state.attached_to = Some(b.booking_id.clone());
+        // "cejas después del corte": the cut is the booking followed, not booked again.
+        let theirs = b.service_ids();
+        let r = &mut state.resolved;
+        let mut ids: Vec<String> = r.service.iter().chain(&r.also).cloned().collect();
+        if ids.iter().any(|id| !theirs.contains(id)) {
+            ids.retain(|id| !theirs.contains(id));
+            state.slots.services.retain(|s| {
+                ws.resolve_service(s)
+                    .is_some_and(|x| !theirs.contains(&x.id))
+            });
+            r.service = Some(ids.remove(0));
+            r.also = ids;
+            state.slots.service_type = state
+                .slots
+                .services
+                .first()
+                .cloned()
+                .or(state.slots.service_type.take());
+            if state.slots.services.len() < 2 {
+                state.slots.services.clear();
+            }
+        }
     }
+}
+
+/// Whether the service a new one follows ("después del corte"), if named, is the visit just
+/// booked's.
+pub(super) fn follows_the_last(state: &ConversationState, ex: &Extraction, ws: &Workspace) -> bool {
+    let told = ex.signals.booked_service.as_deref();
+    told.and_then(|s| ws.resolve_service(s))
+        .is_none_or(|s| state.last_service.as_deref() == Some(s.id.as_str()))
 }
 
 /// Whether a slot's value is the day or the hour of the booking the message tells.
