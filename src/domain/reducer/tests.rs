@@ -763,16 +763,27 @@ fn a_service_added_to_a_booking_had_follows_the_one_on_the_day_told() {
     two.booking_id = "BK-2000".into();
     let mut other = booked(&["pedicura"], "sofi");
     other.date = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-    let found = [two.clone(), other];
+    let found = [two.clone(), other.clone()];
+    let ws = demo();
     // Several and no day: the day is asked, and the next lookup says which.
     let mut st = ConversationState::default();
-    super::readings::follow_booking(&mut st, &found);
+    super::readings::follow_booking(&mut st, &ws, &found);
     assert_eq!(st.attach, Some(Attach::Which));
     assert_eq!(st.resolved.time, None);
     // The day told: that booking's visit, from when its last service ends (15:00 + 2 h).
     st.resolved.date = Some(two.date);
-    super::readings::follow_booking(&mut st, &found);
+    super::readings::follow_booking(&mut st, &ws, &found);
     assert_eq!(st.attach, None);
     assert_eq!(st.resolved.time, chrono::NaiveTime::from_hms_opt(17, 0, 0));
     assert_eq!(st.attached_to.as_deref(), Some("BK-2000"));
+    // "pedicura después del corte del sábado" told a Saturday before hers: her next one's,
+    // and the pedicura she has is the one followed, not booked again.
+    let mut st = ConversationState::default();
+    st.resolved.date = other.date.checked_sub_days(chrono::Days::new(7));
+    st.resolved.service = Some("cejas".into());
+    st.resolved.also = vec!["pedicura".into()];
+    super::readings::follow_booking(&mut st, &ws, &found);
+    assert_eq!(st.resolved.date, Some(other.date));
+    assert_eq!(st.resolved.service.as_deref(), Some("cejas"));
+    assert!(st.resolved.also.is_empty());
 }
