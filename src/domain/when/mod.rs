@@ -9,13 +9,15 @@ mod date;
 mod lexicon;
 mod month_span;
 mod nth;
+mod ruled_out;
 mod time;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::text::Words;
 
-pub use date::{excluded, refused, DateExpr, DateMatch, WeekdayMode};
+pub use date::{DateExpr, DateMatch, WeekdayMode};
+pub use ruled_out::{excluded, refused};
 
 pub use lexicon::{cannot, number_words};
 pub use time::{bound, changes_hour, closing_verb, range, Bound, TimeMatch};
