@@ -5026,6 +5026,36 @@ const CONVERSATIONS: &[Conversation] = &[
             ("si", &[Calls("create_booking"), Says("Perfilado de cejas"), NotSays("Corte de dama")]),
         ],
     },
+    Conversation {
+        name: "'a qué hora termino?' at the name step, and 'a qué hora salgo?' after booking: when the visit ends",
+        profile: "Ana",
+        turns: &[
+            ("manos y cejas el {d1} a la tarde", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("a que hora termino?", &[Says("terminarías tipo"), Says("65 minutos"), NotSays("Atendemos de martes")]),
+            ("si", &[Next("await_confirmation")]),
+            ("si", &[Calls("create_booking")]),
+            ("a que hora salgo?", &[Says("65 minutos"), NotSays("Atendemos de martes")]),
+        ],
+    },
+    Conversation {
+        name: "English: 'what time will I be done?' with a colour on the table",
+        profile: "Ana",
+        turns: &[
+            ("hi, I'd like a colour on {d2} in the morning", &[Calls("check_availability"), Says("Coloración")]),
+            ("the first one", &[Says("under the name Ana")]),
+            ("what time will I be done?", &[Says("you'd be done around"), Says("120 minutes")]),
+        ],
+    },
+    Conversation {
+        name: "a peinado being booked, then 'cuánto sale? incluye lavado?': its price, and the booking goes on",
+        profile: "Ana",
+        turns: &[
+            ("quiero peinado para un casamiento el {d3}", &[Calls("check_availability")]),
+            ("cuanto sale? incluye lavado?", &[Says("Peinado para evento sale"), NotSays("No tenemos lavado")]),
+            ("ok, el primero", &[Says("Peinado para evento"), Says("a nombre de Ana")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -716,6 +716,19 @@ fn reply(ws: &Workspace, ex: &Extraction, state: &ConversationState, topic: Repl
             let kin: Vec<&Service> = state.kin.iter().filter_map(|id| ws.service(id)).collect();
             prices::not_offered(ws, l, &asked, &kin, "unknown_service")
         }
+        ReplyTopic::EndsAt => match state.visit_span(ws) {
+            Some((start, end, n)) => t(
+                l,
+                "ends_at",
+                &[
+                    ("start", &start.format("%H:%M").to_string()),
+                    ("end", &end.format("%H:%M").to_string()),
+                    ("n", &n.to_string()),
+                    ("next", &continue_flow()),
+                ],
+            ),
+            None => continue_flow(),
+        },
         ReplyTopic::NothingToConfirm => t(l, "nothing_to_confirm", &[]),
         ReplyTopic::IdentityUnknown => t(l, "identity_unknown", &[]),
         ReplyTopic::TooManyCodes => t(l, "too_many_codes", &[]),

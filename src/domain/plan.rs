@@ -44,10 +44,12 @@ pub enum ReplyTopic {
     Expert,
     /// "una consulta": go ahead, what is it?
     GoAhead,
+    /// "¿a qué hora termino?": when the visit on the table (or just booked) ends.
+    EndsAt,
 }
 
 impl ReplyTopic {
-    pub const ALL: [ReplyTopic; 18] = [
+    pub const ALL: [ReplyTopic; 19] = [
         ReplyTopic::Greeting,
         ReplyTopic::Thanks,
         ReplyTopic::Address,
@@ -66,6 +68,7 @@ impl ReplyTopic {
         ReplyTopic::Faq,
         ReplyTopic::Expert,
         ReplyTopic::GoAhead,
+        ReplyTopic::EndsAt,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +91,7 @@ impl ReplyTopic {
             ReplyTopic::Late => "late",
             ReplyTopic::Faq => "faq",
             ReplyTopic::Expert => "expert",
+            ReplyTopic::EndsAt => "ends_at",
         }
     }
 

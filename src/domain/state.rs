@@ -539,6 +539,30 @@ impl ConversationState {
         }
     }
 
+    /// When the visit on the table starts and ends, and its minutes: the one being booked
+    /// (once its time is set), else the one just booked.
+    pub fn visit_span(
+        &self,
+        ws: &crate::domain::catalog::Workspace,
+    ) -> Option<(NaiveTime, NaiveTime, u32)> {
+        let r = &self.resolved;
+        if let (Some(start), Some(first), Some(Flow::Book | Flow::Reschedule)) =
+            (r.time, &r.service, self.flow)
+        {
+            let minutes: u32 = std::iter::once(first)
+                .chain(&r.also)
+                .filter_map(|id| ws.service(id))
+                .map(|s| s.duration_minutes)
+                .sum();
+            let (end, wrapped) =
+                start.overflowing_add_signed(chrono::Duration::minutes(i64::from(minutes)));
+            return (wrapped == 0 && minutes > 0).then_some((start, end, minutes));
+        }
+        let v = self.last_visit.filter(|_| self.just_booked())?;
+        let end = v.end?;
+        Some((v.time, end, (end - v.time).num_minutes().max(0) as u32))
+    }
+
     /// Whether the last booking was made or moved at most two turns ago.
     pub fn just_booked(&self) -> bool {
         self.last_visit

@@ -367,6 +367,9 @@ pub struct Signals {
     /// "volvelo a sacar", "book it again": the visit just cancelled, booked again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub books_again: bool,
+    /// "¿a qué hora termino?", "what time will I be done?": when the visit ends.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub asks_end: bool,
     /// "para mi amiga Julieta", "for my daughter Emma": someone else the booking is for, by
     /// name. Not the `client_name` slot, which is the customer's own name when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -494,7 +494,14 @@ pub fn services(
     let mut i = 0;
     while i < n.len() {
         let taken = found.iter().any(|(a, b, _)| *a <= i && i < *b);
-        if !taken && unknown.iter().any(|s| s == n[i]) && !not_service::homograph(words, &n, i) {
+        // ("¿incluye lavado?": what the service on the table includes, asked of it; "¿el corte
+        // incluye lavado?" names both, for the reply to say so.)
+        let named = found.iter().any(|f| f.2.is_some());
+        if !taken
+            && unknown.iter().any(|s| s == n[i])
+            && !not_service::homograph(words, &n, i)
+            && (named || !not_service::included(ws, &n, i))
+        {
             let to = extend_to(&n, i + 1);
             found.push((i, to, None));
             i = to;

@@ -232,6 +232,11 @@ pub fn same_visit(words: &Words) -> bool {
 
 /// Whether the message puts a booking right after the visit just booked ("cuando ella
 /// termine", "después de mi corte", "right after that", "logo depois").
+pub fn asks_end(words: &Words) -> bool {
+    says(words, &lexicon().ends_at)
+}
+
+/// "volvelo a sacar", "book it again": the visit just cancelled, booked again.
 pub fn books_again(words: &Words) -> bool {
     says(words, &lexicon().again)
 }

@@ -147,6 +147,10 @@ pub fn plan(input: &PlanInput) -> Plan {
     let when = ex.slots.preferred_date.is_some()
         || ex.slots.preferred_time.is_some()
         || ex.signals.soonest;
+    // "¿a qué hora termino?": when the visit on the table ends, and the step goes on.
+    if ex.signals.asks_end && st.visit_span(input.ws).is_some() {
+        return Plan::Reply(ReplyTopic::EndsAt);
+    }
     // "¿cuánto tarda?": the service's price and length, and the step in progress again
     // ("¿cuánto demora el color y el brushing?": each, and the whole).
     if ex.signals.topic == Some(Topic::Duration) && !(st.flow == Some(Flow::Book) && when) {

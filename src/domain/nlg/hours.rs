@@ -55,10 +55,7 @@ pub(super) fn hours_answer(
             "date_closed",
             &[("date", &day), ("hours", &closed_text(ws, l, d))],
         ),
-        None => t(
-            l,
-            "date_open",
-            &[("date", &day), ("ranges", &said), ("hours", &week)],
-        ),
+        // (The day asked for says it: the week's hours are not repeated.)
+        None => t(l, "date_open", &[("date", &day), ("ranges", &said)]),
     }
 }

@@ -192,6 +192,23 @@ const CLAUSE_BREAKS: &[&str] = &[
     "pero", "y", "tambien", "ademas", "aparte", "quiero", "quisiera", "necesito",
 ];
 
+/// "¿incluye lavado?", "does it include a wash?", "viene con lavado?": what a catalog
+/// service includes, asked of the one on the table (no service wanted of its own).
+pub(super) fn included(ws: &crate::domain::catalog::Workspace, n: &[&str], i: usize) -> bool {
+    let asks = (1..=3).any(|k| {
+        i.checked_sub(k).is_some_and(|j| {
+            n[j].starts_with("inclu")
+                || matches!(n[j], "include" | "includes" | "included")
+                || (n[j] == "con" && j > 0 && matches!(n[j - 1], "viene" | "vienen"))
+        })
+    });
+    asks && ws.services.iter().any(|s| {
+        s.includes
+            .iter()
+            .any(|x| crate::text::fold_compare(x) == n[i])
+    })
+}
+
 pub(super) fn not_a_service(
     n: &[&str],
     from: usize,

@@ -857,3 +857,16 @@ put it back
 can you put it back
 undo the cancel
 undo that
+
+[ends at]
+# When the visit ends, asked.
+what time will i be done
+what time would i be done
+when will i be done
+when would i be done
+what time do i finish
+what time will i finish
+what time would i finish
+when will i finish
+what time will we be done
+what time would we be done

@@ -2661,3 +2661,24 @@ el mismo turno de nuevo
 volve a sacarme el mismo turno
 igual que antes
 como estaba
+
+[ends at]
+# When the visit ends, asked.
+a que hora termino
+a que hora terminaria
+a que hora estaria terminando
+a que hora estaria saliendo
+a que hora terminamos
+a que hora salgo
+a que hora saldria
+a que hora me voy
+a que hora me iria
+a que hora quedo libre
+a que hora estaria lista
+a que hora estoy lista
+hasta que hora seria
+hasta que hora me tienen
+cuando termino
+cuanto termino
+a q hora termino
+a q hora salgo

@@ -97,6 +97,8 @@ pub struct Lexicon {
     pub right_after: Vec<String>,
     /// The visit just cancelled, booked again ("volvelo a sacar", "book it again").
     pub again: Vec<String>,
+    /// When the visit ends, asked ("¿a qué hora termino?", "what time will I be done?").
+    pub ends_at: Vec<String>,
     /// Who else a booking may be for ("amiga", "hija", "daughter", "filha"): "para mi amiga
     /// Julieta" books in Julieta's name.
     pub relatives: HashSet<String>,
@@ -231,6 +233,7 @@ impl Lexicon {
                     "same visit" => lx.same_visit.push(entry),
                     "right after" => lx.right_after.push(entry),
                     "again" => lx.again.push(entry),
+                    "ends at" => lx.ends_at.push(entry),
                     "relatives" => {
                         lx.relatives.insert(entry);
                     }

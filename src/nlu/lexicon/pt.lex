@@ -676,3 +676,12 @@ marca de novo
 pode marcar de novo
 remarcar
 volta a marcar
+
+[ends at]
+# When the visit ends, asked.
+que horas eu termino
+que horas termino
+que horas eu saio
+que horas vou sair
+a que horas termina
+que horas termina

@@ -68,6 +68,7 @@ pub(super) fn first_signals(
         same_visit: signals::same_visit(words),
         right_after: signals::right_after(words),
         books_again: signals::books_again(words),
+        asks_end: signals::asks_end(words),
         booking_for: booking_for(words, ctx),
         in_name_of: words.norms().windows(2).any(|w| w == ["a", "nombre"]),
         second_services: Vec::new(),
