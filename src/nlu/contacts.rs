@@ -72,10 +72,36 @@ fn corrected(n: &[&str], found: Vec<(usize, usize, String)>) -> Option<String> {
     Some(best.2)
 }
 
+/// Four digits sent alone when the booking code was asked for ("1108"): that code.
+pub(crate) fn bare_code(words: &Words) -> Option<String> {
+    match words.norms().as_slice() {
+        [w] if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) => Some(format!("BK-{w}")),
+        _ => None,
+    }
+}
+
+/// The booking code a message gives ("BK-1234", "bk 1234", "el código es 1234").
 pub(crate) fn find_booking_id(words: &Words) -> Option<String> {
     let n = words.norms();
     let mut found = Vec::new();
     for (i, w) in n.iter().enumerate() {
+        // "el código es 5806", "codigo 2930", "code 1108": the digits after the word code.
+        let digits = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        let after_code = (1..=3).any(|k| {
+            i.checked_sub(k).is_some_and(|j| {
+                matches!(n[j], "codigo" | "code" | "cod" | "reserva")
+                    && n[j + 1..i].iter().all(|x| {
+                        matches!(
+                            *x,
+                            "es" | "de" | "la" | "mi" | "is" | "numero" | "nro" | "n"
+                        )
+                    })
+            })
+        });
+        if digits && after_code {
+            found.push((i, i + 1, format!("BK-{w}")));
+            continue;
+        }
         if w.starts_with("bk") {
             if let Some(id) = normalize_booking_id(w) {
                 found.push((i, i + 1, id));
@@ -107,6 +133,13 @@ mod tests {
     )]
     #[case("cancelá BK-4471 y BK-4472", Some("BK-4471"))]
     #[case("mi código es bk 1234", Some("BK-1234"))]
+    #[case("el codigo es 5806", Some("BK-5806"))]
+    #[case("codigo 2930 pasalo al viernes 18 misma hora", Some("BK-2930"))]
+    #[case(
+        "el codigo de la reserva es 1108, lo quiero pasar al jueves",
+        Some("BK-1108")
+    )]
+    #[case("son 1500 pesos?", None)]
     fn a_code_corrected_is_the_later_one(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(
             find_booking_id(&Words::new(text)).as_deref(),

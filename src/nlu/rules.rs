@@ -195,7 +195,12 @@ impl RuleExtractor {
         signals.for_two |= each == Some(2);
         let email = find_email(&words);
         let phone = find_phone(&words, &times, &dates);
-        let booking = find_booking_id(&words);
+        // ("1108" alone, the code asked for.)
+        let booking = find_booking_id(&words).or_else(|| {
+            (ctx.expected_slot == Some(SlotName::BookingId))
+                .then(|| crate::nlu::contacts::bare_code(&words))
+                .flatten()
+        });
         let mut staff = find_staff(ws, &words);
         let name = find_name(text, &words, ctx, &staff);
         let whose = name.as_deref().or(ctx.customer_name.as_deref());
