@@ -5056,6 +5056,16 @@ const CONVERSATIONS: &[Conversation] = &[
             ("ok, el primero", &[Says("Peinado para evento"), Says("a nombre de Ana")]),
         ],
     },
+    Conversation {
+        name: "mechas at a time, then 'cuánto tarda? tengo que estar a las 7 de la tarde en otro lado': the time stays, 7 is no time asked for",
+        profile: "Ana",
+        turns: &[
+            ("mechas el {d1} a la mañana", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("cuanto tarda? tengo que estar a las 7 de la tarde en otro lado", &[NotSays("19:00")]),
+            ("si", &[Next("await_confirmation"), NotSays("19:00")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

@@ -205,7 +205,7 @@ fn role(n: &[&str], from: usize, to: usize, slot: SlotName, negated: bool) -> Ro
             }
             // "a las 13 tengo que estar en otro lado": an engagement's hour too.
             SlotName::PreferredTime => {
-                context::an_events_time(n, from) || context::due_elsewhere(n, to)
+                context::an_events_time(n, from) || context::due_elsewhere(n, from, to)
             }
             _ => false,
         },

@@ -204,13 +204,25 @@ const COUNTED: &[&str] = &[
     "hermanas",
 ];
 
-/// "a las 13 tengo que estar en otro lado", "a las 10 me tengo que ir": somewhere else by
-/// the time that ends at `to`, not the time wanted.
-pub(super) fn due_elsewhere(n: &[&str], to: usize) -> bool {
-    matches!(
+/// "a las 13 tengo que estar en otro lado", "a las 10 me tengo que ir", "tengo que estar a
+/// las 3 en otro lado", "I have to be somewhere at 3": somewhere else by the time at
+/// `from..to`, not the time wanted.
+pub(super) fn due_elsewhere(n: &[&str], from: usize, to: usize) -> bool {
+    let after = matches!(
         (n.get(to), n.get(to + 1), n.get(to + 2)),
-        (Some(&"tengo"), Some(&"que"), _) | (Some(&"me"), Some(&"tengo"), Some(&"que"))
-    )
+        (Some(&"tengo"), Some(&"que"), _)
+            | (Some(&"me"), Some(&"tengo"), Some(&"que"))
+            | (Some(&"en"), Some(&"otro"), Some(&("lado" | "lugar")))
+    );
+    // "tengo que estar a las 3", "me tengo que ir a las 2", "have to leave at 3".
+    let before = (1..=4).any(|k| {
+        from.checked_sub(k).is_some_and(|j| {
+            matches!(n[j], "estar" | "irme" | "salir" | "be" | "leave")
+                && j >= 1
+                && matches!(n[j - 1], "que" | "to" | "debo")
+        })
+    });
+    after || before
 }
 
 pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> bool {
@@ -230,7 +242,7 @@ pub(super) fn is_context(n: &[&str], from: usize, to: usize, slot: SlotName) -> 
     {
         return true;
     }
-    if slot == SlotName::PreferredTime && due_elsewhere(n, to) {
+    if slot == SlotName::PreferredTime && due_elsewhere(n, from, to) {
         return true;
     }
     // "turno para las dos: yo manicura y mi hermana pedicura": the two people, not 14:00.

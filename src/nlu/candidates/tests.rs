@@ -360,6 +360,8 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
 )]
 #[case("podré pasar mi turno a las 16 en vez de las 12?", None, Some("16:00"))]
 #[case("a las 16 en vez de las 12", None, Some("16:00"))]
+#[case("cuanto tarda? tengo que estar a las 3 en otro lado", None, None)]
+#[case("a las 2 me tengo que ir, hay algo antes?", None, None)]
 #[case("el sábado a las 14 o 14:30", Some("el sábado"), Some("14:00"))]
 #[case(
     "che, me equivoqué, era el viernes, no el sábado",
