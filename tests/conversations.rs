@@ -5066,6 +5066,25 @@ const CONVERSATIONS: &[Conversation] = &[
             ("si", &[Next("await_confirmation"), NotSays("19:00")]),
         ],
     },
+    Conversation {
+        name: "times listed, then 'la más temprano': the first of them",
+        profile: "Ana",
+        turns: &[
+            ("cejas el {d2} a la tarde", &[Calls("check_availability")]),
+            ("la mas temprano", &[Says("a nombre de Ana"), NotSays("Más temprano ya no")]),
+        ],
+    },
+    Conversation {
+        name: "English: a cut with Martín booked, then 'can you move it to caro instead? same time': the same slot with Caro",
+        profile: "Ana",
+        turns: &[
+            ("haircut with martin on {d3} in the afternoon", &[Calls("check_availability")]),
+            ("the first one", &[Says("under the name Ana")]),
+            ("yes", &[Next("await_confirmation")]),
+            ("yes", &[Calls("create_booking")]),
+            ("can you move it to caro instead? same time", &[NotSays("Which day"), Says("Caro")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

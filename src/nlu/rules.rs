@@ -161,7 +161,7 @@ impl RuleExtractor {
             signals.day_part = signals::day_part(&words);
             // "te escribo más tarde" lets the flow go; it asks for no later time. Nor does
             // "lo más tarde posible": the day's last.
-            if !signals.closes && !signals.last_of_day {
+            if !signals.closes && !signals.last_of_day && signals.pick.is_none() {
                 signals.shift = signals::shift(&words);
                 signals.shift_by = signals.shift.and_then(|_| signals::shift_amount(&words));
             }

@@ -97,8 +97,16 @@ fn mentions(ws: &Workspace, words: &Words, n: &[&str]) -> Vec<usize> {
         let listed =
             i >= 1 && matches!(n[i - 1], "o" | "ou") && i >= 2 && is_capitalized(&words.raw(i - 2));
         // "me lo podés cambiar a caro?": who the booking moves to.
+        // ("can you move it to Caro?", "switch me to Lucía")
         let moved_to =
-            i >= 2 && n[i - 1] == "a" && ["cambi", "pas"].iter().any(|p| n[i - 2].starts_with(p));
+            (i >= 2 && n[i - 1] == "a" && ["cambi", "pas"].iter().any(|p| n[i - 2].starts_with(p)))
+                || (i >= 3
+                    && n[i - 1] == "to"
+                    && n[i - 3..i - 1].iter().any(|w| {
+                        ["move", "switch", "change", "put"]
+                            .iter()
+                            .any(|p| w.starts_with(p))
+                    }));
         let found_here = if known
             && (after_con
                 || moved_to
@@ -359,6 +367,7 @@ mod tests {
     #[case("ah, Caro no, con Lucía", Some("Lucía"))]
     #[case("me lo podés cambiar a caro? mismo día y hora", Some("caro"))]
     #[case("switch me to Lucía instead, same day and time?", Some("Lucía"))]
+    #[case("can you move it to caro instead? same time", Some("caro"))]
     #[case(
         "color con lu el miercoles 16 a las 3, ay no perdon, con caro que es la que me lo hace siempre",
         Some("caro")

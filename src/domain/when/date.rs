@@ -377,7 +377,12 @@ fn date_at(n: &[&str], i: usize) -> Option<DateMatch> {
     }
     // "¿y pasado?" on its own, after tomorrow was talked about: the day after tomorrow.
     let filler = |x: &&str| matches!(*x, "y" | "o" | "bueno" | "ok" | "entonces" | "ah" | "che");
-    if w == "pasado" && i + 1 == n.len() && n[..i].iter().all(filler) {
+    // ("pasado entonces a la misma hora", "pasado a las 5?": its time after it.)
+    let then = matches!(
+        (n.get(i + 1), n.get(i + 2)),
+        (None, _) | (Some(&("entonces" | "mejor")), _) | (Some(&"a"), Some(&("la" | "las")))
+    );
+    if w == "pasado" && then && n[..i].iter().all(filler) {
         return m(i, i + 1, DateExpr::InDays(2));
     }
     if w == "depois" && n.get(i + 1) == Some(&"de") && n.get(i + 2) == Some(&"amanha") {

@@ -119,6 +119,8 @@ fn relative_days(#[case] text: &str, #[case] want: Option<&str>) {
 #[case("el finde", Some("2026-11-28"))]
 #[case("el finde que viene a las 10", Some("2026-11-28"))]
 #[case("corte el otro finde a la mañana", Some("2026-12-05"))]
+#[case("pasado entonces a la misma hora", Some("2026-11-27"))]
+#[case("pasado a las 5?", Some("2026-11-27"))]
 #[case("pedicura el finde siguiente a las 10", Some("2026-12-05"))]
 #[case("el otro fin de semana", Some("2026-12-05"))]
 #[case("el fin de semana que viene", Some("2026-11-28"))]

@@ -58,6 +58,21 @@ pub fn pick(words: &Words) -> Option<Pick> {
             ["primera" | "first", "hora" | "thing" | "vez" | "time"] | ["primeira", "vez"]
         )
     });
+    // "la más temprano", "the earliest": the first of those listed; "la más tarde", "the
+    // latest": the last.
+    let most = n.windows(3).find_map(|p| match p {
+        ["la" | "el" | "lo", "mas", "temprano" | "temprana"] => Some(Pick::Nth(0)),
+        ["la" | "el", "mas", "tarde"] => Some(Pick::Last),
+        _ => None,
+    });
+    let superlative = n.iter().find_map(|w| match *w {
+        "earliest" => Some(Pick::Nth(0)),
+        "latest" => Some(Pick::Last),
+        _ => None,
+    });
+    if let Some(p) = most.or(superlative) {
+        return Some(p);
+    }
     n.iter().find_map(|w| match *w {
         "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
         "primera" | "first" | "primeira" if not_a_place => None,
@@ -101,6 +116,9 @@ mod tests {
 
     #[rstest]
     #[case("el primero", Some(Pick::Nth(0)))]
+    #[case("la mas temprano", Some(Pick::Nth(0)))]
+    #[case("the earliest one please", Some(Pick::Nth(0)))]
+    #[case("dale, la más tarde", Some(Pick::Last))]
     #[case("cuál es el primero que tenés?", Some(Pick::Nth(0)))]
     #[case("dale, la segunda", Some(Pick::Nth(1)))]
     #[case("the last one", Some(Pick::Last))]
