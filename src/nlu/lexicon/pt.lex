@@ -347,6 +347,8 @@ cedo
 a tarde
 de tarde
 pela tarde
+depois do almoco
+apos o almoco
 
 [day part evening]
 a noite

@@ -76,7 +76,9 @@ pub fn pick(words: &Words) -> Option<Pick> {
     n.iter().find_map(|w| match *w {
         "ultimo" | "ultima" | "last" if of_day => Some(Pick::LastOfDay),
         "primera" | "first" | "primeira" if not_a_place => None,
-        "primero" | "primera" | "primer" | "first" | "primeiro" | "1st" => Some(Pick::Nth(0)),
+        "primero" | "primera" | "primer" | "first" | "primeiro" | "primeira" | "1st" => {
+            Some(Pick::Nth(0))
+        }
         "segundo" | "segunda" | "second" | "2nd" => Some(Pick::Nth(1)),
         "tercero" | "tercera" | "tercer" | "third" | "terceiro" | "terceira" | "3rd" => {
             Some(Pick::Nth(2))
@@ -126,6 +128,7 @@ mod tests {
     #[case("a qué hora es el último?", Some(Pick::LastOfDay))]
     #[case("el último que tengas", Some(Pick::LastOfDay))]
     #[case("o primeiro", Some(Pick::Nth(0)))]
+    #[case("a primeira", Some(Pick::Nth(0)))]
     #[case("el primero de marzo", None)]
     #[case("el 1", None)]
     #[case("a las 11", None)]
