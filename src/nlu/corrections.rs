@@ -38,6 +38,29 @@ pub(super) fn replaced_by_next(between: &[&str]) -> bool {
     {
         return between.contains(&"no");
     }
+    // "el jueves 17 a las 12, bueno no, el viernes", "at 3, oh sorry no, friday": a "no"
+    // after a filler, right before the second.
+    if let Some(k) = between.iter().rposition(|w| matches!(*w, "no" | "nao")) {
+        let filler = |w: &str| {
+            matches!(
+                w,
+                "bueno"
+                    | "ay"
+                    | "ah"
+                    | "oh"
+                    | "no"
+                    | "nao"
+                    | "actually"
+                    | "sorry"
+                    | "perdon"
+                    | "mmm"
+                    | "uh"
+            )
+        };
+        if k >= 1 && k + 2 >= between.len() && filler(between[k - 1]) {
+            return true;
+        }
+    }
     // "a haircut instead of the color", "pedicura en vez de manos": the second is the one
     // replaced, never the first.
     if between.windows(2).any(|w| {

@@ -380,6 +380,13 @@ impl SlmExtractor {
         if flow.is_some_and(|f| f == rules.extraction.intent) && intent == Intent::Book && had {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }
+        // "sacame el brushing, las mechas las dejo", "volvelo a sacar igual que antes": a
+        // service taken out of a booking that stays, or a booking asked for again, cancels
+        // nothing (unless the rules read a cancel too).
+        let keeps = !own.without.is_empty() || own.books_again;
+        if intent == Intent::Cancel && rules.extraction.intent != Intent::Cancel && keeps {
+            (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
+        }
         // The model's spans for what it tags; the patterns for times and contact details.
         let mut slots = serde_json::Map::new();
         // The rules' reading of the slots for this intent (which date a reschedule means

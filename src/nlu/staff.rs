@@ -176,7 +176,7 @@ fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
         let Some(prev) = found.iter().copied().filter(|&j| j < i).max() else {
             return false;
         };
-        let cue = (1..=4).any(|j| {
+        let cue = (1..=5).any(|j| {
             i.checked_sub(j).is_some_and(|k| {
                 k > prev
                     && matches!(
@@ -188,6 +188,7 @@ fn choose_staff(words: &Words, n: &[&str], found: &[usize]) -> Option<usize> {
                             | "instead"
                             | "perdon"
                             | "digo"
+                            | "decir"
                             | "actually"
                             | "sorry"
                     )
@@ -228,7 +229,18 @@ fn staff_negated(words: &Words, n: &[&str], i: usize, prev: Option<usize>) -> bo
                 || words.gap(k - 1, k).contains([',', '.', '!', ';', '?'])
                 || matches!(
                     n[k - 1],
-                    "mejor" | "ah" | "ay" | "uh" | "eh" | "bueno" | "pero" | "no" | "actually"
+                    "mejor"
+                        | "ah"
+                        | "ay"
+                        | "uh"
+                        | "eh"
+                        | "oh"
+                        | "bueno"
+                        | "pero"
+                        | "no"
+                        | "actually"
+                        | "sorry"
+                        | "perdon"
                 ));
         // "ay no perdón, con Caro", "no digo, con Martín": the "no" takes back what came before.
         let takes_back = matches!(n[k], "no" | "nao")
@@ -387,6 +399,14 @@ mod tests {
     #[case("color con caro, bueno no, con lu, el viernes a las 2", Some("lu"))]
     #[case("color con lu el jueves 17 a las 15, no no, con caro", Some("caro"))]
     #[case("corte con caro el jueves, no sé si con lu", Some("caro"))]
+    #[case(
+        "manicure with martin on friday at 3, oh sorry no, with Caro",
+        Some("Caro")
+    )]
+    #[case(
+        "corte con martin el jueves a las 3, ay no perdon, quise decir color con lu",
+        Some("lu")
+    )]
     fn the_stylist_asked_for(#[case] text: &str, #[case] want: Option<&str>) {
         assert_eq!(ex(text).slots.staff_name.as_deref(), want, "{text}");
     }

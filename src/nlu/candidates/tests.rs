@@ -380,6 +380,16 @@ fn a_second_choice_is_not_the_day_wanted(#[case] text: &str, #[case] want: Optio
     Some("15:00")
 )]
 #[case("a las 5, no no, a las 6", None, Some("18:00"))]
+#[case(
+    "pedicura el jueves 17 a las 12, bueno no, el viernes 18 a la misma hora",
+    Some("el viernes 18"),
+    Some("12:00")
+)]
+#[case(
+    "cejas el miercoles 16 a las 15, no no, el jueves 17 a las 16",
+    Some("el jueves 17"),
+    Some("16:00")
+)]
 #[case("mi turno era el jueves, lo puedo pasar?", None, None)]
 #[case(
     "pensaba el jueves, no, el jueves tengo dentista, el viernes a las 11",
