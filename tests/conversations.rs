@@ -5085,6 +5085,17 @@ const CONVERSATIONS: &[Conversation] = &[
             ("can you move it to caro instead? same time", &[NotSays("Which day"), Says("Caro")]),
         ],
     },
+    Conversation {
+        name: "a cut at the name step, then 'y también cejas el <other day>': the cut is kept, the cejas come after",
+        profile: "Ana",
+        turns: &[
+            ("corte el {d1} a la tarde", &[Calls("check_availability")]),
+            ("el primero", &[Says("a nombre de Ana")]),
+            ("y también cejas el {d2} a las 11", &[Says("de a uno"), Says("a nombre de Ana")]),
+            ("si", &[Next("await_confirmation"), Says("Corte de dama")]),
+            ("si", &[Calls("create_booking"), Says("Perfilado de cejas")]),
+        ],
+    },
 ];
 
 fn fill(text: &str, days: &[NaiveDate]) -> String {

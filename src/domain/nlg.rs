@@ -212,7 +212,8 @@ pub fn render(
     }
     // "corte el viernes y uñas el sábado" (or "y también uñas el sábado" before the yes):
     // one booking at a time, and the other is not lost.
-    let aside = (ex.signals.adds || ex.signals.another) && state.pending.is_some();
+    let aside = (ex.signals.adds || ex.signals.another)
+        && (state.pending.is_some() || state.expected_slot == Some(SlotName::ClientName));
     if (ex.signals.visits.len() > 1 || aside) && !state.next_visits.is_empty() {
         let moves = state.next_visits.iter().any(|v| v.moves);
         let key = if moves {

@@ -6,7 +6,7 @@
 use crate::domain::catalog::Workspace;
 use crate::domain::normalize::{parse_hhmm, resolve_date};
 use crate::domain::state::{ConversationState, Flow, QueuedVisit};
-use crate::domain::understanding::{Extraction, Intent};
+use crate::domain::understanding::{Extraction, Intent, SlotName};
 
 use super::{take_date, take_time, TurnContext};
 
@@ -55,7 +55,8 @@ pub(super) fn first_visit(
     Some((one, queue))
 }
 
-/// "y también cejas el sábado a las 10" while the booking being made waits for its yes:
+/// "y también cejas el sábado a las 10" while the booking being made waits for its yes (or
+/// its name):
 /// that visit is queued after it (the message then changes nothing of the one pending).
 pub(super) fn queued_aside(
     state: &ConversationState,
@@ -70,7 +71,9 @@ pub(super) fn queued_aside(
         .preferred_date
         .as_deref()
         .and_then(|d| resolve_date(d, today));
-    let aside = state.pending.is_some()
+    // (Or while its name is asked, its time found free.)
+    let naming = state.expected_slot == Some(SlotName::ClientName) && r.time.is_some();
+    let aside = (state.pending.is_some() || naming)
         && state.flow == Some(Flow::Book)
         && ex.intent == Intent::Book
         && (ex.signals.adds || ex.signals.another)
