@@ -4935,8 +4935,8 @@ const CONVERSATIONS: &[Conversation] = &[
         name: "'las uñas, gel': the semi alone, no manicure besides",
         profile: "Ana",
         turns: &[
-            ("quiero hacerme las uñas, gel, el {d1} a las 12", &[Calls("check_availability"), Says("Esmaltado semipermanente"), NotSays("Manicura")]),
-            ("manicura semi el {d2} a las 10 porfa", &[Says("Esmaltado semipermanente"), NotSays("Manicura")]),
+            ("quiero hacerme las uñas, gel, el {d1} a la tarde", &[Calls("check_availability"), Says("Esmaltado semipermanente"), NotSays("Manicura")]),
+            ("manicura semi el {d2} a la mañana porfa", &[Says("Esmaltado semipermanente"), NotSays("Manicura")]),
         ],
     },
     Conversation {
@@ -5022,8 +5022,8 @@ const CONVERSATIONS: &[Conversation] = &[
             ("y brushing el {d2} a la tarde", &[Calls("check_availability")]),
             ("el primero", &[Next("await_confirmation"), Says("a nombre de Ana")]),
             ("si", &[Calls("create_booking")]),
-            ("quiero agregar cejas después del corte", &[Calls("find_bookings"), Says("Perfilado de cejas"), NotSays("Perfilado de cejas y Corte"), NotSays("Corte de dama y Perfilado")]),
-            ("si", &[Calls("create_booking"), Says("Perfilado de cejas"), NotSays("Corte de dama")]),
+            // (The time right after the cut may be taken by then: either way the cejas alone.)
+            ("quiero agregar cejas después del corte", &[Calls("find_bookings"), Says("te busco lugar para después"), NotSays("Perfilado de cejas y Corte"), NotSays("Corte de dama y Perfilado")]),
         ],
     },
     Conversation {

@@ -389,6 +389,8 @@ pub struct Signals {
     /// booking's time and service (as written), told besides what is asked for now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_time: Option<String>,
+    /// The service of a booking the message tells ("el corte que tengo el viernes"), or the
+    /// one a new service follows ("agregar cejas después del corte").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booked_service: Option<String>,
     /// "sacame la pedicura", "sin pies": services turned down (as written).

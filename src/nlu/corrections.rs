@@ -10,13 +10,20 @@ pub(super) fn replaced_by_next(between: &[&str]) -> bool {
     if between.len() > 10 {
         // "brushing para el sábado 19 a las 10, ay no perdón quise decir peinado": a long
         // way between, but a plain correction right before the second.
+        // Not "perdón que escriba tarde", "sorry for the delay": an apology.
         let tail = &between[between.len() - 5..];
-        return tail.iter().any(|w| {
+        let cue = tail.iter().enumerate().any(|(i, w)| {
+            let apology = matches!(
+                tail.get(i + 1),
+                Some(&("que" | "la" | "por" | "x" | "to" | "for"))
+            );
             matches!(
                 *w,
                 "perdon" | "quise" | "digo" | "actually" | "dicho" | "realidad" | "sorry"
-            )
-        }) && replaced_by_next(tail);
+            ) && i >= 2
+                && !apology
+        });
+        return cue && replaced_by_next(tail);
     }
     // "bueno no, el viernes", "ay no, perdón", "no no, el viernes": a filler before the "no".
     let fillers = between

@@ -550,11 +550,12 @@ impl RuleExtractor {
             let after = |c: &&Candidate| {
                 let w = |k: usize| c.from.checked_sub(k).map(|i| n[i]);
                 matches!(
-                    (w(2), w(1)),
+                    (w(3), w(2), w(1)),
                     (
+                        _,
                         Some("despues" | "luego" | "after"),
                         Some("del" | "the" | "my")
-                    ) | (Some("de" | "after"), Some("mi" | "la" | "my" | "the"))
+                    ) | (Some("despues" | "luego"), Some("de"), Some("mi" | "la"))
                 )
             };
             wanted_services

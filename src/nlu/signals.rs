@@ -230,8 +230,7 @@ pub fn same_visit(words: &Words) -> bool {
     says(words, &lexicon().same_visit)
 }
 
-/// Whether the message puts a booking right after the visit just booked ("cuando ella
-/// termine", "después de mi corte", "right after that", "logo depois").
+/// "¿a qué hora termino?", "what time will I be done?": when the visit ends, asked.
 pub fn asks_end(words: &Words) -> bool {
     says(words, &lexicon().ends_at)
 }
@@ -241,7 +240,8 @@ pub fn books_again(words: &Words) -> bool {
     says(words, &lexicon().again)
 }
 
-/// "cuando ella termine", "right after that": right after the visit just booked.
+/// Whether the message puts a booking right after the visit just booked ("cuando ella
+/// termine", "después de mi corte", "right after that", "logo depois").
 pub fn right_after(words: &Words) -> bool {
     says(words, &lexicon().right_after)
 }

@@ -383,7 +383,13 @@ impl SlmExtractor {
         // "sacame el brushing, las mechas las dejo", "volvelo a sacar igual que antes": a
         // service taken out of a booking that stays, or a booking asked for again, cancels
         // nothing (unless the rules read a cancel too).
-        let keeps = !own.without.is_empty() || own.books_again;
+        let named = &rules.extraction.slots;
+        let kept = named
+            .services
+            .iter()
+            .chain(named.service_type.iter())
+            .any(|s| !own.without.contains(s));
+        let keeps = (!own.without.is_empty() && kept) || own.books_again;
         if intent == Intent::Cancel && rules.extraction.intent != Intent::Cancel && keeps {
             (intent, confidence) = (rules.extraction.intent, rules.extraction.confidence);
         }

@@ -246,7 +246,7 @@ fn staff_negated(words: &Words, n: &[&str], i: usize, prev: Option<usize>) -> bo
         let takes_back = matches!(n[k], "no" | "nao")
             && matches!(
                 n.get(k + 1),
-                Some(&("perdon" | "perdona" | "digo" | "sorry" | "quise" | "mejor" | "no"))
+                Some(&("perdon" | "perdona" | "digo" | "sorry" | "quise" | "no"))
             );
         if answer || takes_back {
             continue;

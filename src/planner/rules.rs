@@ -148,7 +148,9 @@ pub fn plan(input: &PlanInput) -> Plan {
         || ex.slots.preferred_time.is_some()
         || ex.signals.soonest;
     // "¿a qué hora termino?": when the visit on the table ends, and the step goes on.
-    if ex.signals.asks_end && st.visit_span(input.ws).is_some() {
+    // (Not with a day or time of its own: "el viernes, a qué hora termino si voy a las 5?".)
+    let names_when = ex.slots.preferred_date.is_some() || ex.slots.preferred_time.is_some();
+    if ex.signals.asks_end && !names_when && st.visit_span(input.ws).is_some() {
         return Plan::Reply(ReplyTopic::EndsAt);
     }
     // "¿cuánto tarda?": the service's price and length, and the step in progress again

@@ -421,8 +421,13 @@ impl Tool for Builtin {
                     bookings.truncate(5);
                 }
                 // "cancelame el del jueves" with none this Thursday: the customer's next
-                // Thursday that has one (a weekday said names the customer's own).
-                if let (Some(d), false, true, None) = (date, *past, bookings.is_empty(), booking_id)
+                // Thursday that has one (a weekday said alone names the nearest one, two to
+                // seven days ahead; not "mañana" nor "hoy", whose day is meant). The reply
+                // says the booking's own day.
+                let ahead = date.map(|d| (d - to_local(ws, now).date()).num_days());
+                let nearest = ahead.is_some_and(|k| (2..=7).contains(&k));
+                if let (Some(d), false, true, None, true) =
+                    (date, *past, bookings.is_empty(), booking_id, nearest)
                 {
                     bookings = same_weekday_after(ctx, ws, phone.as_deref(), *d, now).await?;
                 }

@@ -306,7 +306,10 @@ fn trim_pending(state: &mut ConversationState, ex: &Extraction, ws: &Workspace) 
 
 /// "ah no, mejor pasalo al sábado a las 11" right after a cancellation: nothing is left to
 /// move, so the cancelled visit (its services, stylist and name) is booked anew when the
-/// message names when. Returns whether it is.
+/// message names when; "volvelo a sacar" ([`Signals::books_again`]) books it on its own day
+/// and time. Returns whether it is.
+///
+/// [`Signals::books_again`]: crate::domain::understanding::Signals::books_again
 pub(super) fn rebooks_cancelled(state: &mut ConversationState, ex: &Extraction) -> bool {
     let Some(b) = state.just_cancelled.take() else {
         return false;

@@ -156,8 +156,10 @@ pub(super) fn adds_to_one_had(ex: &Extraction) -> bool {
 }
 
 /// The customer's coming bookings, looked up to add a service to one ([`adds_to_one_had`]):
-/// the one on the day told, or the only one; the service added follows it, from when its
-/// last service ends. Several and none told: the day is asked as for any booking.
+/// the one on the day told (her next one on that weekday when the day told has none), or
+/// of the service named ("después del corte"), or the only one; the service added follows
+/// it, from when its last service ends, and its own services are not booked again. Several
+/// and none told: the day is asked as for any booking.
 pub(super) fn follow_booking(
     state: &mut ConversationState,
     ws: &Workspace,

@@ -88,7 +88,13 @@ pub(super) fn queued_aside(
         return None;
     }
     let mut one = ex.clone();
-    one.slots = Default::default();
+    // ("Laura Gómez, y también cejas el sábado": the name is the booking's.)
+    one.slots = crate::domain::understanding::Slots {
+        client_name: ex.slots.client_name.clone(),
+        client_phone: ex.slots.client_phone.clone(),
+        client_email: ex.slots.client_email.clone(),
+        ..Default::default()
+    };
     one.signals.visits.clear();
     one.signals.adds = false;
     one.signals.another = false;

@@ -205,8 +205,8 @@ const COUNTED: &[&str] = &[
 ];
 
 /// "a las 13 tengo que estar en otro lado", "a las 10 me tengo que ir", "tengo que estar a
-/// las 3 en otro lado", "I have to be somewhere at 3": somewhere else by the time at
-/// `from..to`, not the time wanted.
+/// las 3 en otro lado", "I have to leave at 3": somewhere else by the time at `from..to`,
+/// not the time wanted.
 pub(super) fn due_elsewhere(n: &[&str], from: usize, to: usize) -> bool {
     let after = matches!(
         (n.get(to), n.get(to + 1), n.get(to + 2)),
@@ -214,12 +214,17 @@ pub(super) fn due_elsewhere(n: &[&str], from: usize, to: usize) -> bool {
             | (Some(&"me"), Some(&"tengo"), Some(&"que"))
             | (Some(&"en"), Some(&"otro"), Some(&("lado" | "lugar")))
     );
-    // "tengo que estar a las 3", "me tengo que ir a las 2", "have to leave at 3".
+    // "tengo que estar a las 3", "tengo que irme a las 2", "I have to leave at 3" (not "I'd
+    // like to be there at 3").
     let before = (1..=4).any(|k| {
         from.checked_sub(k).is_some_and(|j| {
-            matches!(n[j], "estar" | "irme" | "salir" | "be" | "leave")
-                && j >= 1
-                && matches!(n[j - 1], "que" | "to" | "debo")
+            let had = |w: Option<&&str>| matches!(w, Some(&("have" | "has" | "need" | "got")));
+            j >= 1
+                && match n[j] {
+                    "estar" | "irme" | "salir" => matches!(n[j - 1], "que" | "debo"),
+                    "be" | "leave" => n[j - 1] == "to" && j >= 2 && had(n.get(j - 2)),
+                    _ => false,
+                }
         })
     });
     after || before

@@ -2659,8 +2659,6 @@ reservamelo de nuevo
 agendalo de nuevo
 el mismo turno de nuevo
 volve a sacarme el mismo turno
-igual que antes
-como estaba
 
 [ends at]
 # When the visit ends, asked.
@@ -2676,9 +2674,7 @@ a que hora me iria
 a que hora quedo libre
 a que hora estaria lista
 a que hora estoy lista
-hasta que hora seria
 hasta que hora me tienen
-cuando termino
 cuanto termino
 a q hora termino
 a q hora salgo

@@ -139,9 +139,11 @@ pub(super) fn of_a_booking(
 /// What the message names, for the weights.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Found {
+    /// A service wanted.
     pub has_service: bool,
     /// A date, a time, or a part of the day answering the question.
     pub has_when: bool,
+    /// A time.
     pub has_time: bool,
     /// A date or time said to be a service's ("la manicura era para el viernes").
     pub of_a_service: bool,

@@ -57,8 +57,19 @@ pub fn cancelled_services(words: &Words, spans: &[(usize, usize, String)]) -> Op
         ["cancel", "sac", "quit", "borr", "elimin", "remov", "drop"]
             .iter()
             .any(|p| w.starts_with(p))
+            && w != "quite"
+    };
+    // (Not "sacame turno solo para el corte": that "sacar" books.)
+    let books = |i: usize| {
+        n[i + 1..]
+            .iter()
+            .take(2)
+            .any(|w| matches!(*w, "turno" | "un" | "una" | "hora" | "cita"))
     };
     let verb = n.iter().position(|w| removes(w))?;
+    if n[verb].starts_with("sac") && books(verb) {
+        return None;
+    }
     let only_word = |w: &str| matches!(w, "solo" | "solamente" | "unicamente" | "just" | "only");
     // "cancelame solo el brushing", "solo cancelame el brushing": nothing stops between.
     let by_verb = |i: usize| {
@@ -142,6 +153,10 @@ mod tests {
         );
         assert_eq!(gone("al final solo manos", &[(3, 4, "manos")]), None);
         assert_eq!(gone("cancelame el corte", &[(2, 3, "corte")]), None);
+        assert_eq!(
+            gone("sacame turno solo para el corte", &[(5, 6, "corte")]),
+            None
+        );
     }
 
     #[test]

@@ -63,7 +63,8 @@ pub fn affirmation(words: &Words) -> Option<bool> {
             "pero" | "cambiar" | "cambia" | "mejor" | "otro" | "otra"
         )
     }) && !joined.contains("mejor no");
-    if keeps_booking(words) {
+    // ("sí, pasalo, no lo canceles" is a yes.)
+    if keeps_booking(words) && !positive {
         return Some(false);
     }
     match (positive, negative) {
@@ -79,6 +80,18 @@ pub fn affirmation(words: &Words) -> Option<bool> {
 pub fn keeps_booking(words: &Words) -> bool {
     let n = words.norms();
     let cancels = |w: &str| w.starts_with("cancel") || w.starts_with("borr");
+    // "todavía no me cancelaron el turno, cancélenlo": a cancel told, then asked for.
+    let told = |w: &str| {
+        ["aron", "ado", "ada", "led", "ed"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    };
+    let Some(last) = n.iter().rposition(|w| cancels(w)) else {
+        return false;
+    };
+    if told(n[last]) {
+        return false;
+    }
     (0..n.len()).any(|i| {
         let (not, from) = match (n[i], n.get(i + 1)) {
             ("no" | "dont" | "don't" | "nao" | "not", _) => (true, i + 1),
@@ -92,9 +105,7 @@ pub fn keeps_booking(words: &Words) -> bool {
             Some(&("lo" | "la" | "los" | "las" | "me" | "it"))
         ));
         let at = from + object;
-        not && at < n.len()
-            && cancels(n[at])
-            && !words.gap(i, at).contains([',', '.', '!', ';', '?'])
+        not && at == last && cancels(n[at]) && !words.gap(i, at).contains([',', '.', '!', ';', '?'])
     })
 }
 
@@ -127,6 +138,8 @@ mod tests {
     #[case("no, cancelalo", false)]
     #[case("mañana no llego, cancelar porfis", false)]
     #[case("al final no necesito moverlo, cancelalo nomas", false)]
+    #[case("todavia no me cancelaron el turno del jueves, cancelenlo", false)]
+    #[case("it's not cancelled yet, please cancel it", false)]
     fn a_no_to_cancelling(#[case] text: &str, #[case] want: bool) {
         let w = Words::new(text);
         assert_eq!(keeps_booking(&w), want, "{text}");
