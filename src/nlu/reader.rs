@@ -25,7 +25,7 @@ use crate::nlu::{Intent, SlotName, Slots};
 use crate::text::{fold_compare, Words};
 
 /// Bumped when features change, so caches and heads from older code are not reused.
-pub const FEATURES_VERSION: u32 = 69;
+pub const FEATURES_VERSION: u32 = 70;
 
 /// The slots the tagger reads, in tag order.
 pub const TAG_SLOTS: [SlotName; 4] = [
