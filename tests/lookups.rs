@@ -21,10 +21,13 @@ fn ran(v: &Value, tool: &str) -> bool {
 
 #[tokio::test]
 async fn a_weekday_said_alone_finds_the_customers_booking_on_a_later_one() {
-    // A Thursday at least nine days ahead: "el jueves" alone names a nearer one, with no
-    // booking of hers.
-    let (thursday, _) = next_open(Weekday::Thu, 9);
-    let sent = now_ba();
+    // An open Thursday at least 16 days ahead, and the conversation on the Monday ten days
+    // before it: "el jueves" alone names the Thursday three days after that Monday (whatever
+    // today's weekday), with no booking of hers.
+    let (thursday, _) = next_open(Weekday::Thu, 16);
+    let days = (thursday - now_ba().date_naive()).num_days() - 10;
+    let sent = at_day(days, 10, 0);
+    assert_eq!(sent.weekday(), Weekday::Mon);
     let app = TestApp::at(sent).await;
     let day = format!("{}/{}", thursday.day(), thursday.month());
     let c = "wa:5491100000101";

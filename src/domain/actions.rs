@@ -279,6 +279,18 @@ pub struct BookingInfo {
     pub then: Vec<BookingPart>,
 }
 
+/// The visits on the first day after `day` with its weekday that has any ("el jueves" with
+/// none of hers this Thursday: her next Thursday's).
+pub fn on_next_same_weekday<'a>(
+    visits: impl Iterator<Item = &'a BookingInfo> + Clone,
+    day: NaiveDate,
+) -> Vec<&'a BookingInfo> {
+    use chrono::Datelike;
+    let later = visits.filter(move |b| b.date > day && b.date.weekday() == day.weekday());
+    let first = later.clone().map(|b| b.date).min();
+    later.filter(|b| Some(b.date) == first).collect()
+}
+
 impl BookingInfo {
     /// Every service of the visit, first to last.
     pub fn service_ids(&self) -> Vec<String> {

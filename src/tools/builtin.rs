@@ -1,7 +1,7 @@
 //! Built-in tools over the workspace catalog and the store.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::{Tool, ToolContext, ToolError};
 use crate::domain::actions::{
@@ -143,16 +143,12 @@ async fn same_weekday_after(
         )
         .await
         .map_err(store_err)?;
-    let later: Vec<BookingInfo> = visits(ws, &rows)
+    let hers: Vec<BookingInfo> = visits(ws, &rows)
         .into_iter()
         .filter(|b| owned_by(b.customer_phone.as_deref(), phone))
-        .filter(|b| b.date > day && b.date.weekday() == day.weekday())
         .collect();
-    let first = later.iter().map(|b| b.date).min();
-    Ok(later
-        .into_iter()
-        .filter(|b| Some(b.date) == first)
-        .collect())
+    let next = crate::domain::actions::on_next_same_weekday(hers.iter(), day);
+    Ok(next.into_iter().cloned().collect())
 }
 
 /// Who does each service of a visit the check found free, or the refusal to answer with

@@ -254,15 +254,21 @@ pub(super) fn take_trim(state: &mut ConversationState, ex: &Extraction, ws: &Wor
 /// "¿me agregás un brushing después del corte?" right after booking the cut: the cut names
 /// the visit the new service follows, so only the brushing is booked (not the cut again).
 pub(super) fn drop_visit_service(state: &mut ConversationState, ws: &Workspace) {
-    let Some(booked) = state.last_service.clone() else {
-        return;
-    };
+    if let Some(booked) = state.last_service.clone() {
+        drop_pending(state, ws, &[booked]);
+    }
+}
+
+/// The services of the visit being booked, without those of a visit she has (the one just
+/// booked, or the one the new service follows): never all of them. The services as written
+/// follow.
+pub(super) fn drop_pending(state: &mut ConversationState, ws: &Workspace, gone: &[String]) {
     let r = &mut state.resolved;
     let mut ids: Vec<String> = r.service.iter().chain(&r.also).cloned().collect();
-    if ids.len() < 2 || !ids.contains(&booked) {
+    if !ids.iter().any(|id| gone.contains(id)) || ids.iter().all(|id| gone.contains(id)) {
         return;
     }
-    ids.retain(|id| *id != booked);
+    ids.retain(|id| !gone.contains(id));
     let kept = |s: &String| ws.resolve_service(s).is_some_and(|x| ids.contains(&x.id));
     state.slots.services.retain(kept);
     r.service = Some(ids.remove(0));

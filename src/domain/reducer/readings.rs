@@ -165,7 +165,6 @@ pub(super) fn follow_booking(
     ws: &Workspace,
     bookings: &[BookingInfo],
 ) {
-    use chrono::Datelike;
     let day = state.resolved.date;
     let live = || {
         bookings
@@ -175,9 +174,7 @@ pub(super) fn follow_booking(
     let mut had: Vec<&BookingInfo> = live().filter(|b| day.is_none_or(|d| b.date == d)).collect();
     // "después del corte del sábado" with none this Saturday: her next Saturday's.
     if let (Some(d), true) = (day, had.is_empty()) {
-        let later = live().filter(|b| b.date > d && b.date.weekday() == d.weekday());
-        let first = later.clone().map(|b| b.date).min();
-        had = later.filter(|b| Some(b.date) == first).collect();
+        had = crate::domain::actions::on_next_same_weekday(live(), d);
     }
     // Several: the one of a service named ("después del corte").
     let named: Vec<&String> = state
@@ -203,27 +200,7 @@ pub(super) fn follow_booking(
         super::take_time(state, end.0);
         state.attached_to = Some(b.booking_id.clone());
         // "cejas después del corte": the cut is the booking followed, not booked again.
-        let theirs = b.service_ids();
-        let r = &mut state.resolved;
-        let mut ids: Vec<String> = r.service.iter().chain(&r.also).cloned().collect();
-        if ids.iter().any(|id| !theirs.contains(id)) {
-            ids.retain(|id| !theirs.contains(id));
-            state.slots.services.retain(|s| {
-                ws.resolve_service(s)
-                    .is_some_and(|x| !theirs.contains(&x.id))
-            });
-            r.service = Some(ids.remove(0));
-            r.also = ids;
-            state.slots.service_type = state
-                .slots
-                .services
-                .first()
-                .cloned()
-                .or(state.slots.service_type.take());
-            if state.slots.services.len() < 2 {
-                state.slots.services.clear();
-            }
-        }
+        super::last::drop_pending(state, ws, &b.service_ids());
     }
 }
 
